@@ -1,0 +1,150 @@
+#include "emit.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void add_key_str(strbuf *out, const char *key, const char *val)
+{
+	strbuf_addf(out, ",\"%s\":", key);
+	strbuf_add_json_str(out, val);
+}
+
+void emit_article_json(strbuf *out, struct article *a)
+{
+	strbuf_addstr(out, "{\"type\":\"article\",\"doc\":");
+	strbuf_add_json_str(out, a->doc);
+	add_key_str(out, "title", a->title);
+	add_key_str(out, "outlet", a->outlet);
+	add_key_str(out, "date", a->date);
+	add_key_str(out, "url", a->url);
+	add_key_str(out, "author", a->author);
+	add_key_str(out, "file", a->path);
+	strbuf_addf(out, ",\"bytes\":%zu}\n", a->len);
+}
+
+static const struct quote_list *sort_list;
+
+static int cmp_order(const void *x, const void *y)
+{
+	const struct quote *a = &sort_list->v[*(const size_t *)x], *b = &sort_list->v[*(const size_t *)y];
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	return *(const size_t *)x < *(const size_t *)y ? -1 : 1;
+}
+
+size_t *quote_order(const struct quote_list *ql)
+{
+	size_t *ord = xmalloc((ql->n + 1) * sizeof(size_t));
+	for (size_t i = 0; i < ql->n; i++)
+		ord[i] = i;
+	sort_list = ql;
+	qsort(ord, ql->n, sizeof(size_t), cmp_order);
+	return ord;
+}
+
+int quote_mention(const struct quote_list *ql, size_t i, size_t *s, size_t *e)
+{
+	int k = (int)i;
+	for (int guard = 0; k >= 0 && guard < 64; guard++) {
+		const struct quote *q = &ql->v[k];
+		if (q->spk_start != NO_SPAN) {
+			*s = q->spk_start;
+			*e = q->spk_end;
+			return 1;
+		}
+		k = q->inherit;
+	}
+	return 0;
+}
+
+void emit_quotes_json(strbuf *out, struct extraction *x, const struct rules *r)
+{
+	struct article *a = x->a;
+	size_t *ord = quote_order(&x->quotes);
+	for (size_t n = 0; n < x->quotes.n; n++) {
+		size_t i = ord[n];
+		const struct quote *q = &x->quotes.v[i];
+		unsigned line, col;
+		article_linecol(a, q->start, &line, &col);
+		strbuf_addstr(out, "{\"type\":\"quote\",\"doc\":");
+		strbuf_add_json_str(out, a->doc);
+		strbuf_addstr(out, ",\"id\":\"");
+		strbuf_add_json(out, a->doc, strlen(a->doc));
+		strbuf_addf(out, "#q%zu\",\"start\":%zu,\"end\":%zu,\"line\":%u,\"col\":%u,\"text\":\"",
+			    n + 1, q->start, q->end, line, col);
+		strbuf_add_json(out, a->raw + q->start, q->end - q->start);
+		strbuf_addf(out, "\",\"kind\":\"%s\",\"cue\":", quote_kind_name(q->kind));
+		if (q->cue >= 0) {
+			strbuf_addstr(out, "{\"text\":\"");
+			strbuf_add_json(out, a->raw + q->cue_start, q->cue_end - q->cue_start);
+			strbuf_addstr(out, "\",\"lemma\":");
+			strbuf_add_json_str(out, r->cues[q->cue].lemma);
+			strbuf_addf(out, ",\"start\":%zu,\"end\":%zu}", q->cue_start, q->cue_end);
+		} else {
+			strbuf_addstr(out, "null");
+		}
+		strbuf_addstr(out, ",\"speaker\":");
+		size_t ms, me;
+		if (q->source >= 0 && quote_mention(&x->quotes, i, &ms, &me)) {
+			const struct source *src = &x->sources.v[q->source];
+			strbuf_addstr(out, "{\"name\":");
+			strbuf_add_json_str(out, src->name);
+			strbuf_addstr(out, ",\"mention\":\"");
+			strbuf_add_json(out, a->raw + ms, me - ms);
+			strbuf_addf(out, "\",\"kind\":\"%s\",\"title\":", source_kind_name(src->kind));
+			strbuf_add_json_str(out, src->title);
+			strbuf_addf(out, ",\"start\":%zu,\"end\":%zu}", ms, me);
+		} else {
+			strbuf_addstr(out, "null");
+		}
+		strbuf_addf(out, ",\"stance\":\"%s\",\"rule\":", stance_name(q->stance));
+		strbuf_add_json_str(out, q->rule);
+		if (q->unclosed)
+			strbuf_addstr(out, ",\"unclosed\":true");
+		strbuf_addstr(out, "}\n");
+	}
+	free(ord);
+}
+
+static void add_oneline(strbuf *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		strbuf_addch(out, s[i] == '\n' || s[i] == '\t' || s[i] == '\r' ? ' ' : s[i]);
+}
+
+void emit_quotes_text(strbuf *out, struct extraction *x, const struct rules *r)
+{
+	struct article *a = x->a;
+	size_t *ord = quote_order(&x->quotes);
+	for (size_t n = 0; n < x->quotes.n; n++) {
+		const struct quote *q = &x->quotes.v[ord[n]];
+		unsigned line, col;
+		article_linecol(a, q->start, &line, &col);
+		if (a->format == FORMAT_JSONL)
+			strbuf_addf(out, "%s:%s:%u:%u: ", a->path, a->doc, line, col);
+		else
+			strbuf_addf(out, "%s:%u:%u: ", a->path, line, col);
+		if (q->source >= 0) {
+			const struct source *src = &x->sources.v[q->source];
+			strbuf_addstr(out, src->name);
+			if (src->title)
+				strbuf_addf(out, " (%s)", src->title);
+			if (src->kind != SK_PERSON)
+				strbuf_addf(out, " <%s>", source_kind_name(src->kind));
+		} else {
+			strbuf_addstr(out, "(unattributed)");
+		}
+		if (q->cue >= 0) {
+			strbuf_addstr(out, " [");
+			add_oneline(out, a->raw + q->cue_start, q->cue_end - q->cue_start);
+			strbuf_addch(out, ']');
+		}
+		if (q->stance != STANCE_ASSERT)
+			strbuf_addf(out, " {%s}", stance_name(q->stance));
+		strbuf_addstr(out, ": ");
+		add_oneline(out, a->raw + q->start, q->end - q->start);
+		strbuf_addch(out, '\n');
+	}
+	(void)r;
+	free(ord);
+}

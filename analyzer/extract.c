@@ -1,0 +1,30 @@
+#include "extract.h"
+
+#include <string.h>
+
+void extraction_init(struct extraction *x)
+{
+	memset(x, 0, sizeof(*x));
+	segmentation_init(&x->seg);
+}
+
+void extraction_release(struct extraction *x)
+{
+	segmentation_release(&x->seg);
+	quote_list_release(&x->quotes);
+	source_table_release(&x->sources);
+}
+
+void extraction_run(struct extraction *x, struct article *a, const struct rules *r,
+		    struct quote_scratch *qs, struct diag *d)
+{
+	x->a = a;
+	segment_article(&x->seg, a, r, d);
+	quotes_find(&x->quotes, a, &x->seg, r, qs);
+	for (size_t i = 0; i < x->sources.n; i++) {
+		free(x->sources.v[i].name);
+		free(x->sources.v[i].title);
+	}
+	x->sources.n = 0;
+	sources_resolve(&x->sources, &x->quotes, a, &x->seg, r);
+}

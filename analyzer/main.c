@@ -1,0 +1,53 @@
+/* whosaid: who said what, who reported it, and who disagrees. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "diag.h"
+
+#ifndef WHOSAID_VERSION
+#define WHOSAID_VERSION "0.1.0"
+#endif
+
+static const struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *help;
+} commands[] = {
+	{ "extract", cmd_extract, "find quotations and their speakers (JSON Lines or text)" },
+	{ "rules", cmd_rules, "rules check [DIR]: validate the rule files" },
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: whosaid <command> [options] [FILE...]\n\ncommands:\n");
+	for (size_t i = 0; i < sizeof(commands) / sizeof(*commands); i++)
+		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].help);
+	fprintf(f, "\n'whosaid <command> --help' shows a command's options.\n"
+		   "exit status: 0 ok, 1 findings at or above --fail-on (check), 2 usage, input, rule or internal error\n");
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+		usage(stdout);
+		return 0;
+	}
+	if (!strcmp(argv[1], "--version")) {
+		printf("whosaid %s\n", WHOSAID_VERSION);
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof(commands) / sizeof(*commands); i++)
+		if (!strcmp(argv[1], commands[i].name))
+			return commands[i].fn(argc - 1, argv + 1);
+	fprintf(stderr, "whosaid: error: unknown command '%s'\n", argv[1]);
+	usage(stderr);
+	return 2;
+}

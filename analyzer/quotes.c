@@ -1,0 +1,538 @@
+#include "quotes.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include "strbuf.h"
+#include "text.h"
+
+const char *quote_kind_name(enum quote_kind k)
+{
+	static const char *const names[] = { "direct", "indirect", "mixed", "block" };
+	return names[k];
+}
+
+const char *stance_name(enum stance s)
+{
+	static const char *const names[] = { "assert", "deny", "hedge" };
+	return names[s];
+}
+
+void quote_scratch_init(struct quote_scratch *qs)
+{
+	qs->md = pcre2_match_data_create(32, NULL);
+	qs->mctx = pcre2_match_context_create(NULL);
+	/* one pathological sentence must not stall a run */
+	pcre2_set_match_limit(qs->mctx, 200000);
+	pcre2_set_depth_limit(qs->mctx, 5000);
+	qs->buf = NULL;
+	qs->cap = 0;
+}
+
+void quote_scratch_release(struct quote_scratch *qs)
+{
+	pcre2_match_data_free(qs->md);
+	pcre2_match_context_free(qs->mctx);
+	free(qs->buf);
+	memset(qs, 0, sizeof(*qs));
+}
+
+void quote_list_release(struct quote_list *ql)
+{
+	free(ql->v);
+	memset(ql, 0, sizeof(*ql));
+}
+
+/* ---- one sentence ------------------------------------------------------ */
+
+struct attribution {
+	const struct rule *rule;
+	size_t c0, c1;         /* content, sentence-relative */
+	size_t cue0, cue1;
+	size_t s0, s1;         /* speaker, NO_SPAN if none */
+	size_t a0, a1;         /* apposition */
+	int cue;
+	int quote_index;       /* the first quote record it produced */
+};
+
+struct sentence_ctx {
+	struct article *a;
+	const struct segmentation *seg;
+	const struct sentence *st;
+	const struct rules *r;
+	struct quote_scratch *qs;
+	struct quote_list *ql;
+	const char *m;         /* masked sentence */
+	size_t len;
+	size_t base;           /* sentence start in the article */
+	struct attribution at[16];
+	int nat;
+};
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\n' || c == '\t';
+}
+
+/* Masks the sentence into qs->buf: every top-level quotation becomes a
+ * same-length token the patterns can name ({QF} or {QS}). */
+static void mask_sentence(struct sentence_ctx *c)
+{
+	const struct sentence *st = c->st;
+	size_t len = st->end - st->start;
+	if (len + 1 > c->qs->cap) {
+		c->qs->cap = len + 1 + len / 2;
+		c->qs->buf = xrealloc(c->qs->buf, c->qs->cap);
+	}
+	char *m = c->qs->buf;
+	memcpy(m, c->a->scan + st->start, len);
+	m[len] = '\0';
+	for (unsigned k = 0; k < st->nqmarks; k++) {
+		const struct qmark *q = &c->seg->qmarks[st->first_qmark + k];
+		if (q->flags & QM_NESTED)
+			continue;
+		size_t o = q->open < st->start ? 0 : q->open - st->start;
+		size_t e = q->close > st->end ? len : q->close - st->start;
+		if (e <= o + 1)
+			continue;
+		int full = !(q->flags & QM_SHORT);
+		m[o] = full ? '\x01' : '\x04';
+		memset(m + o + 1, full ? '\x02' : '\x05', e - o - 2);
+		m[e - 1] = full ? '\x03' : '\x06';
+	}
+	c->m = m;
+	c->len = len;
+	c->base = st->start;
+}
+
+/* Cheap test before running any pattern: a cue form among the words. */
+static int has_cue(const char *m, size_t len, const struct rules *r)
+{
+	size_t i = 0;
+	size_t starts[8];
+	int nw = 0;
+	while (i < len) {
+		while (i < len && !isalpha((unsigned char)m[i]))
+			i++;
+		size_t s = i;
+		while (i < len && isalpha((unsigned char)m[i]))
+			i++;
+		if (i == s)
+			break;
+		starts[nw % 8] = s;
+		nw++;
+		/* the last few words ending here, as one phrase */
+		for (int back = 0; back < (int)r->max_cue_words && back < nw && back < 8; back++) {
+			size_t from = starts[(nw - 1 - back) % 8];
+			if (i - from < 64 && wordset_get_ci(&r->cue_forms, m + from, i - from) >= 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static int overlaps(size_t a0, size_t a1, size_t b0, size_t b1)
+{
+	return a0 < b1 && b0 < a1;
+}
+
+static int is_token_byte(unsigned char c)
+{
+	return c >= 1 && c <= 6;
+}
+
+/* Trims the content span: spaces, a leading "that" or colon, trailing
+ * sentence punctuation outside quotation marks. */
+static void trim_content(const char *m, size_t *c0, size_t *c1)
+{
+	size_t a = *c0, b = *c1;
+	for (;;) {
+		while (a < b && (is_space(m[a]) || m[a] == ':' || m[a] == ','))
+			a++;
+		if (b - a > 5 && (!strncmp(m + a, "that", 4) || !strncmp(m + a, "That", 4)) &&
+		    (is_space(m[a + 4]) || is_token_byte((unsigned char)m[a + 4]))) {
+			a += 4;
+			continue;
+		}
+		break;
+	}
+	while (b > a && (is_space(m[b - 1]) || m[b - 1] == '.' || m[b - 1] == ',' ||
+			 m[b - 1] == ';' || m[b - 1] == ':'))
+		b--;
+	*c0 = a;
+	*c1 = b;
+}
+
+static unsigned span_words(const char *m, size_t a, size_t b)
+{
+	unsigned n = 0;
+	int in = 0;
+	for (size_t i = a; i < b; i++) {
+		int w = !is_space(m[i]);
+		if (w && !in)
+			n++;
+		in = w;
+	}
+	return n;
+}
+
+/* Which top-level quotations lie in [a, b) of the sentence. */
+static void tokens_in(const struct sentence_ctx *c, size_t a, size_t b, int *nfull, int *nshort,
+		      const struct qmark **only)
+{
+	*nfull = *nshort = 0;
+	*only = NULL;
+	for (unsigned k = 0; k < c->st->nqmarks; k++) {
+		const struct qmark *q = &c->seg->qmarks[c->st->first_qmark + k];
+		if (q->flags & QM_NESTED)
+			continue;
+		size_t o = q->open - c->base, e = q->close - c->base;
+		if (o >= a && e <= b) {
+			if (q->flags & QM_SHORT)
+				(*nshort)++;
+			else
+				(*nfull)++;
+			*only = q;
+		}
+	}
+}
+
+static size_t group_start(const PCRE2_SIZE *ov, int g)
+{
+	return g && ov[2 * g] != PCRE2_UNSET ? ov[2 * g] : NO_SPAN;
+}
+
+static size_t group_end(const PCRE2_SIZE *ov, int g)
+{
+	return g && ov[2 * g] != PCRE2_UNSET ? ov[2 * g + 1] : NO_SPAN;
+}
+
+/* The cue index of the text [a, b): the longest known form it ends with,
+ * so "has long said" gives "say". */
+static int cue_of(const struct rules *r, const char *m, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++) {
+		if (i == a || is_space(m[i - 1])) {
+			int k = wordset_get_ci(&r->cue_forms, m + i, b - i);
+			if (k >= 0)
+				return k;
+		}
+	}
+	return -1;
+}
+
+static int accept(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZE *ov)
+{
+	struct attribution at;
+	at.rule = rl;
+	at.c0 = group_start(ov, rl->g_content);
+	at.c1 = group_end(ov, rl->g_content);
+	at.cue0 = group_start(ov, rl->g_cue);
+	at.cue1 = group_end(ov, rl->g_cue);
+	at.s0 = group_start(ov, rl->g_speaker);
+	at.s1 = group_end(ov, rl->g_speaker);
+	at.a0 = group_start(ov, rl->g_appos);
+	at.a1 = group_end(ov, rl->g_appos);
+	if (at.c0 == NO_SPAN || at.cue0 == NO_SPAN)
+		return 0;
+	size_t raw0 = at.c0;
+	trim_content(c->m, &at.c0, &at.c1);
+	if (at.c1 <= at.c0)
+		return 0;
+	at.cue = cue_of(c->r, c->m, at.cue0, at.cue1);
+	if (at.cue < 0)
+		return 0;
+	int nfull, nshort;
+	const struct qmark *only;
+	tokens_in(c, at.c0, at.c1, &nfull, &nshort, &only);
+	enum cue_frame frame = c->r->cues[at.cue].frame;
+	int has_that = at.c0 > raw0;
+	/* "that" before the content, or a colon */
+	for (size_t k = at.cue1; k < at.c0 && !has_that; k++)
+		if (c->m[k] == ':')
+			has_that = 1;
+	if (!has_that && at.c0 >= 5 && !strncmp(c->m + at.c0 - 5, "that ", 5))
+		has_that = 1;
+	int starts_with_quote = is_token_byte((unsigned char)c->m[at.c0]);
+	if (frame == CUE_QUOTE && !nfull && !nshort)
+		return 0;
+	if (frame == CUE_THAT && !has_that && !starts_with_quote && at.c0 > at.cue0)
+		return 0;
+	if (!nfull && !nshort && span_words(c->m, at.c0, at.c1) < 3)
+		return 0;
+	for (int i = 0; i < c->nat; i++) {
+		const struct attribution *o = &c->at[i];
+		if (overlaps(at.c0, at.c1, o->c0, o->c1) || overlaps(at.cue0, at.cue1, o->c0, o->c1) ||
+		    overlaps(at.c0, at.c1, o->cue0, o->cue1) ||
+		    (at.s0 != NO_SPAN && overlaps(at.s0, at.s1, o->c0, o->c1)) ||
+		    (o->s0 != NO_SPAN && overlaps(at.c0, at.c1, o->s0, o->s1)))
+			return 0;
+	}
+	if (c->nat == (int)(sizeof(c->at) / sizeof(*c->at)))
+		return 0;
+	at.quote_index = -1;
+	c->at[c->nat++] = at;
+	return 1;
+}
+
+static void run_rules(struct sentence_ctx *c)
+{
+	const struct rules *r = c->r;
+	for (size_t i = 0; i < r->nrules; i++) {
+		const struct rule *rl = &r->rules[i];
+		size_t off = 0;
+		while (off < c->len) {
+			int rc = pcre2_match(rl->code, (PCRE2_SPTR)c->m, c->len, off, 0, c->qs->md, c->qs->mctx);
+			if (rc < 0)
+				break;
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->qs->md);
+			accept(c, rl, ov);
+			size_t next = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+			/* allow a second attribution that starts inside this match's
+			 * content ("A said B, and C said D") */
+			if (rl->g_content && ov[2 * rl->g_content] != PCRE2_UNSET &&
+			    ov[2 * rl->g_content] > off && ov[2 * rl->g_content] < next)
+				next = ov[2 * rl->g_content];
+			if (next <= off)
+				next = off + 1;
+			off = next;
+		}
+	}
+}
+
+static int cmp_attr(const void *x, const void *y)
+{
+	const struct attribution *a = x, *b = y;
+	return a->c0 < b->c0 ? -1 : a->c0 > b->c0;
+}
+
+static struct quote *new_quote(struct quote_list *ql)
+{
+	ALLOC_GROW(ql->v, ql->n + 1, ql->alloc);
+	struct quote *q = &ql->v[ql->n++];
+	memset(q, 0, sizeof(*q));
+	q->cue = -1;
+	q->cue_start = q->cue_end = NO_SPAN;
+	q->spk_start = q->spk_end = NO_SPAN;
+	q->appos_start = q->appos_end = NO_SPAN;
+	q->inherit = -1;
+	q->source = -1;
+	return q;
+}
+
+/* Content of a direct quotation: inside the marks, without the comma that
+ * American style puts inside them. */
+static void direct_content(const struct article *a, const struct qmark *q, size_t *s, size_t *e)
+{
+	size_t x = q->cstart, y = q->cend;
+	while (x < y && is_space(a->scan[x]))
+		x++;
+	while (y > x && (is_space(a->scan[y - 1]) || a->scan[y - 1] == ','))
+		y--;
+	*s = x;
+	*e = y;
+}
+
+static int qmark_in_attribution(const struct sentence_ctx *c, const struct qmark *q)
+{
+	size_t o = q->open - c->base, e = q->close - c->base;
+	for (int i = 0; i < c->nat; i++) {
+		const struct attribution *at = &c->at[i];
+		if (overlaps(o, e, at->c0, at->c1))
+			return 1;
+		if (at->s0 != NO_SPAN && overlaps(o, e, at->s0, at->s1))
+			return 1;
+		if (at->a0 != NO_SPAN && overlaps(o, e, at->a0, at->a1))
+			return 1;
+	}
+	return 0;
+}
+
+/* The speaker quote a later quote inherits from: the record itself if it
+ * has a mention, else what it inherits. */
+static int speaker_root(const struct quote_list *ql, int i)
+{
+	int guard = 0;
+	while (i >= 0 && ql->v[i].spk_start == NO_SPAN && ql->v[i].inherit >= 0 && guard++ < 64)
+		i = ql->v[i].inherit;
+	return i;
+}
+
+static void emit_attributions(struct sentence_ctx *c, unsigned sent_index)
+{
+	qsort(c->at, (size_t)c->nat, sizeof(*c->at), cmp_attr);
+	int prev_in_sentence = -1;
+	for (int i = 0; i < c->nat; i++) {
+		struct attribution *at = &c->at[i];
+		int nfull, nshort;
+		const struct qmark *only;
+		tokens_in(c, at->c0, at->c1, &nfull, &nshort, &only);
+		struct quote *q = new_quote(c->ql);
+		int qi = (int)c->ql->n - 1;
+		at->quote_index = qi;
+		size_t s = c->base + at->c0, e = c->base + at->c1;
+		if (nfull + nshort == 1 && only->open == s && only->close == e) {
+			q->kind = QK_DIRECT;
+			direct_content(c->a, only, &q->start, &q->end);
+			q->unclosed = !!(only->flags & QM_UNCLOSED);
+		} else {
+			q->kind = nfull + nshort ? QK_MIXED : QK_INDIRECT;
+			q->start = s;
+			q->end = e;
+			for (unsigned k = 0; k < c->st->nqmarks; k++) {
+				const struct qmark *m = &c->seg->qmarks[c->st->first_qmark + k];
+				if (!(m->flags & QM_NESTED) && m->open >= s && m->close <= e && (m->flags & QM_UNCLOSED))
+					q->unclosed = 1;
+			}
+		}
+		q->cue = at->cue;
+		q->cue_start = c->base + at->cue0;
+		q->cue_end = c->base + at->cue1;
+		q->stance = c->r->cues[at->cue].stance;
+		q->rule = at->rule->id;
+		q->sent = sent_index;
+		q->para = c->st->para;
+		if (at->s0 != NO_SPAN && at->s1 > at->s0) {
+			q->spk_start = c->base + at->s0;
+			q->spk_end = c->base + at->s1;
+		} else if (prev_in_sentence >= 0) {
+			q->inherit = prev_in_sentence;
+		} else if (c->ql->n >= 2) {
+			/* "... and noted that ...": the subject of the previous sentence */
+			q->inherit = speaker_root(c->ql, (int)c->ql->n - 2);
+		}
+		if (at->a0 != NO_SPAN && at->a1 > at->a0) {
+			q->appos_start = c->base + at->a0;
+			q->appos_end = c->base + at->a1;
+		}
+		prev_in_sentence = qi;
+	}
+}
+
+/* A quotation no rule claimed: split quote, continuation, carried speaker,
+ * or unattributed. */
+static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *last_quote,
+			   int *pending_cont)
+{
+	for (unsigned k = 0; k < c->st->nqmarks; k++) {
+		const struct qmark *m = &c->seg->qmarks[c->st->first_qmark + k];
+		if ((m->flags & QM_NESTED) || (m->flags & QM_SHORT) || qmark_in_attribution(c, m))
+			continue;
+		size_t o = m->open - c->base;
+		int parent = -1;
+		const char *rule = NULL;
+		/* split quotation: "A," she said, "B." */
+		for (int i = 0; i < c->nat; i++) {
+			const struct attribution *at = &c->at[i];
+			size_t tail = at->s1 != NO_SPAN && at->s1 > at->cue1 ? at->s1 : at->cue1;
+			if (at->a1 != NO_SPAN && at->a1 > tail)
+				tail = at->a1;
+			if (tail != NO_SPAN && tail <= o && o - tail <= 3) {
+				parent = at->quote_index;
+				rule = "split-quote";
+			}
+		}
+		if (parent < 0 && (m->flags & QM_CONT_PREV) && *pending_cont >= 0) {
+			parent = *pending_cont;
+			rule = "continued-quote";
+		}
+		if (parent < 0 && *last_quote >= 0) {
+			const struct quote *lq = &c->ql->v[*last_quote];
+			/* a quotation with no cue right after another quotation */
+			if (c->st->para - lq->para <= 1 && o <= 2 && lq->kind != QK_INDIRECT) {
+				parent = *last_quote;
+				rule = "carry-quote";
+			} else if (c->st->para == lq->para && o <= 2) {
+				parent = *last_quote;
+				rule = "carry-quote";
+			}
+		}
+		struct quote *q = new_quote(c->ql);
+		int qi = (int)c->ql->n - 1;
+		q->kind = QK_DIRECT;
+		direct_content(c->a, m, &q->start, &q->end);
+		q->rule = rule ? rule : "unattributed";
+		q->inherit = parent >= 0 ? speaker_root(c->ql, parent) : -1;
+		if (parent >= 0) {
+			q->stance = c->ql->v[parent].stance;
+		}
+		q->sent = sent_index;
+		q->para = c->st->para;
+		q->unclosed = !!(m->flags & QM_UNCLOSED);
+		if (m->flags & QM_CONT_NEXT) {
+			/* the speaker may come later, in the paragraph that goes on */
+			*pending_cont = qi;
+			if (parent < 0)
+				q->rule = "continued-quote";
+		}
+		*last_quote = qi;
+	}
+}
+
+static int quote_cmp(const void *x, const void *y)
+{
+	const struct quote *a = x, *b = y;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	return a->end < b->end ? -1 : a->end > b->end;
+}
+
+void quotes_find(struct quote_list *ql, struct article *a, const struct segmentation *seg,
+		 const struct rules *r, struct quote_scratch *qs)
+{
+	ql->n = 0;
+	int last_quote = -1, pending_cont = -1;
+	struct sentence_ctx c;
+	memset(&c, 0, sizeof(c));
+	c.a = a;
+	c.seg = seg;
+	c.r = r;
+	c.qs = qs;
+	c.ql = ql;
+	for (size_t si = 0; si < seg->nsents; si++) {
+		c.st = &seg->sents[si];
+		c.nat = 0;
+		mask_sentence(&c);
+		int any_full = 0;
+		for (unsigned k = 0; k < c.st->nqmarks; k++) {
+			const struct qmark *m = &seg->qmarks[c.st->first_qmark + k];
+			if (!(m->flags & (QM_NESTED | QM_SHORT)))
+				any_full = 1;
+		}
+		if (has_cue(c.m, c.len, r))
+			run_rules(&c);
+		size_t before = ql->n;
+		emit_attributions(&c, (unsigned)si);
+		if (ql->n > before)
+			last_quote = (int)ql->n - 1;
+		if (any_full)
+			emit_leftovers(&c, (unsigned)si, &last_quote, &pending_cont);
+		/* a continued quotation takes the speaker of the paragraph it
+		 * runs into, once that paragraph names one */
+		if (pending_cont >= 0 && ql->n > before) {
+			for (size_t k = before; k < ql->n; k++) {
+				if (ql->v[k].spk_start != NO_SPAN && (int)k != pending_cont) {
+					int root = pending_cont;
+					for (int g = 0; g < 64 && root >= 0; g++) {
+						struct quote *p = &ql->v[root];
+						int next = p->inherit;
+						if (p->spk_start != NO_SPAN)
+							break;
+						p->inherit = (int)k;
+						if (!strcmp(p->rule, "continued-quote") || !strcmp(p->rule, "unattributed"))
+							p->rule = "continued-quote";
+						root = next;
+					}
+					pending_cont = -1;
+					break;
+				}
+			}
+		}
+		if (si + 1 < seg->nsents && seg->sents[si + 1].para > c.st->para + 1)
+			pending_cont = -1;
+	}
+	/* inherit indexes point into ql; sort would break them, and quotes are
+	 * produced in sentence order already, so only fix order within a
+	 * sentence by a stable pass */
+	(void)quote_cmp;
+}

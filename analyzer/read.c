@@ -1,0 +1,617 @@
+#define _POSIX_C_SOURCE 200809L
+#include "read.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "strbuf.h"
+
+char *doc_id_from_path(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	const char *dot = strrchr(base, '.');
+	size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+	return xstrndup(base, n);
+}
+
+void article_free(struct article *a)
+{
+	if (!a)
+		return;
+	free(a->doc);
+	free(a->title);
+	free(a->outlet);
+	free(a->date);
+	free(a->url);
+	free(a->author);
+	free(a->raw);
+	free(a->scan);
+	free(a->line_starts);
+	free(a->ignore_rules);
+	free(a);
+}
+
+static void build_lines(struct article *a)
+{
+	size_t n = 1, alloc = 64;
+	a->line_starts = xmalloc(alloc * sizeof(size_t));
+	a->line_starts[0] = 0;
+	for (const char *p = a->raw, *end = a->raw + a->len;
+	     (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) {
+		ALLOC_GROW(a->line_starts, n + 1, alloc);
+		a->line_starts[n++] = (size_t)(p - a->raw) + 1;
+	}
+	a->nlines = n;
+}
+
+static size_t line_index(struct article *a, size_t off)
+{
+	if (!a->line_starts)
+		build_lines(a);
+	size_t lo = 0, hi = a->nlines;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (a->line_starts[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+void article_linecol(struct article *a, size_t off, unsigned *line, unsigned *col)
+{
+	if (off > a->len)
+		off = a->len;
+	size_t i = line_index(a, off);
+	*line = (unsigned)i + 1;
+	*col = utf8_count(a->raw + a->line_starts[i], off - a->line_starts[i]) + 1;
+}
+
+void article_line_span(struct article *a, size_t off, size_t *start, size_t *len)
+{
+	if (off > a->len)
+		off = a->len;
+	size_t i = line_index(a, off);
+	*start = a->line_starts[i];
+	const char *nl = memchr(a->raw + *start, '\n', a->len - *start);
+	*len = nl ? (size_t)(nl - a->raw) - *start : a->len - *start;
+}
+
+static void blank(char *scan, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (scan[i] != '\n')
+			scan[i] = ' ';
+}
+
+static char *trimmed_dup(const char *s, size_t n)
+{
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	if (n >= 2 && ((s[0] == '"' && s[n - 1] == '"') || (s[0] == '\'' && s[n - 1] == '\'')))
+		s++, n -= 2;
+	return n ? xstrndup(s, n) : NULL;
+}
+
+/* "key: value" metadata shared by the text header block and YAML front
+ * matter; returns 1 when key is one we keep. */
+static int set_meta(struct article *a, const char *key, size_t klen,
+		    const char *val, size_t vlen)
+{
+	static const char *const keys[] = { "title", "outlet", "date", "url", "author" };
+	char **slots[] = { &a->title, &a->outlet, &a->date, &a->url, &a->author };
+	for (size_t i = 0; i < 5; i++) {
+		if (strlen(keys[i]) == klen && !strncasecmp(keys[i], key, klen)) {
+			free(*slots[i]);
+			*slots[i] = trimmed_dup(val, vlen);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static size_t line_end(const char *s, size_t len, size_t at)
+{
+	const char *nl = memchr(s + at, '\n', len - at);
+	return nl ? (size_t)(nl - s) : len;
+}
+
+static int is_blank_line(const char *s, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
+/* Parses a leading "Key: value" block ended by a blank line. */
+static void read_header_block(struct article *a)
+{
+	const char *s = a->raw;
+	size_t pos = 0, n = 0;
+	while (pos < a->len) {
+		size_t e = line_end(s, a->len, pos);
+		if (is_blank_line(s, pos, e)) {
+			if (n)
+				pos = e < a->len ? e + 1 : e;
+			break;
+		}
+		const char *colon = memchr(s + pos, ':', e - pos);
+		if (!colon || !set_meta(a, s + pos, (size_t)(colon - s - pos), colon + 1,
+					(size_t)(s + e - colon - 1))) {
+			if (n) {
+				/* a header block must end with a blank line; otherwise
+				 * the lines were prose that happened to have colons */
+				free(a->title); free(a->outlet); free(a->date);
+				free(a->url); free(a->author);
+				a->title = a->outlet = a->date = a->url = a->author = NULL;
+			}
+			return;
+		}
+		n++;
+		pos = e < a->len ? e + 1 : e;
+	}
+	if (!n)
+		return;
+	blank(a->scan, 0, pos);
+	a->body_start = pos;
+}
+
+static void title_from_first_line(struct article *a)
+{
+	size_t pos = a->body_start;
+	while (pos < a->len) {
+		size_t e = line_end(a->scan, a->len, pos);
+		if (!is_blank_line(a->scan, pos, e)) {
+			a->title = trimmed_dup(a->raw + pos, e - pos);
+			return;
+		}
+		pos = e + 1;
+	}
+}
+
+static void read_front_matter(struct article *a)
+{
+	const char *s = a->raw;
+	if (a->len < 4 || strncmp(s, "---", 3) != 0 || (s[3] != '\n' && s[3] != '\r'))
+		return;
+	size_t pos = line_end(s, a->len, 0) + 1;
+	while (pos < a->len) {
+		size_t e = line_end(s, a->len, pos);
+		if (e - pos >= 3 && !strncmp(s + pos, "---", 3) && is_blank_line(s, pos + 3, e)) {
+			pos = e < a->len ? e + 1 : e;
+			blank(a->scan, 0, pos);
+			a->body_start = pos;
+			return;
+		}
+		const char *colon = memchr(s + pos, ':', e - pos);
+		if (colon && s[pos] != ' ' && s[pos] != '#')
+			set_meta(a, s + pos, (size_t)(colon - s - pos), colon + 1,
+				 (size_t)(s + e - colon - 1));
+		pos = e + 1;
+	}
+	/* no closing fence: not front matter after all */
+	free(a->title); free(a->outlet); free(a->date); free(a->url); free(a->author);
+	a->title = a->outlet = a->date = a->url = a->author = NULL;
+}
+
+static int is_word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* Blanks Markdown syntax so that only the prose is analysed; the prose
+ * bytes keep their offsets. */
+static void mask_markdown(struct article *a)
+{
+	char *m = a->scan;
+	const char *s = a->raw;
+	size_t pos = a->body_start;
+	int in_fence = 0;
+	while (pos < a->len) {
+		size_t e = line_end(s, a->len, pos);
+		size_t i = pos;
+		while (i < e && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		if (e - i >= 3 && (!strncmp(s + i, "```", 3) || !strncmp(s + i, "~~~", 3))) {
+			in_fence = !in_fence;
+			blank(m, pos, e);
+			pos = e + 1;
+			continue;
+		}
+		if (in_fence || (i - pos >= 4 && i < e)) {
+			blank(m, pos, e);
+			pos = e + 1;
+			continue;
+		}
+		/* block markers: headings, quotes, list items, rules */
+		for (;;) {
+			if (i < e && s[i] == '>') {
+				m[i++] = ' ';
+				while (i < e && s[i] == ' ')
+					i++;
+				continue;
+			}
+			break;
+		}
+		if (i < e && s[i] == '#') {
+			while (i < e && s[i] == '#')
+				m[i++] = ' ';
+		} else if (i + 1 < e && (s[i] == '-' || s[i] == '*' || s[i] == '+') && s[i + 1] == ' ') {
+			m[i] = ' ';
+		} else if (i < e && s[i] >= '0' && s[i] <= '9') {
+			size_t j = i;
+			while (j < e && s[j] >= '0' && s[j] <= '9')
+				j++;
+			if (j + 1 < e && (s[j] == '.' || s[j] == ')') && s[j + 1] == ' ')
+				blank(m, i, j + 1);
+		}
+		if (e - i >= 3 && (s[i] == '-' || s[i] == '*' || s[i] == '_' || s[i] == '=')) {
+			size_t j = i;
+			while (j < e && (s[j] == s[i] || s[j] == ' '))
+				j++;
+			if (j == e || s[j] == '\r')
+				blank(m, i, e);
+		}
+		/* inline syntax */
+		for (size_t k = i; k < e; k++) {
+			char c = s[k];
+			if (c == '`' || (c == '*' && m[k] != ' ')) {
+				m[k] = ' ';
+			} else if (c == '_' && (k == pos || !is_word_byte((unsigned char)s[k - 1]) ||
+						k + 1 >= e || !is_word_byte((unsigned char)s[k + 1]))) {
+				m[k] = ' ';
+			} else if (c == '!' && k + 1 < e && s[k + 1] == '[') {
+				/* image: blank alt text too */
+				const char *close = memchr(s + k, ']', e - k);
+				if (close && close + 1 < s + e && close[1] == '(') {
+					const char *paren = memchr(close, ')', (size_t)(s + e - close));
+					if (paren) {
+						blank(m, k, (size_t)(paren - s) + 1);
+						k = (size_t)(paren - s);
+					}
+				}
+			} else if (c == '[') {
+				const char *close = memchr(s + k, ']', e - k);
+				if (close && close + 1 < s + e && close[1] == '(') {
+					const char *paren = memchr(close, ')', (size_t)(s + e - close));
+					if (paren) {
+						m[k] = ' ';
+						blank(m, (size_t)(close - s), (size_t)(paren - s) + 1);
+					}
+				}
+			} else if (c == '<' && k + 1 < e && (s[k + 1] == '/' || s[k + 1] == '!' ||
+							 (s[k + 1] >= 'a' && s[k + 1] <= 'z'))) {
+				const char *gt = memchr(s + k, '>', a->len - k);
+				if (gt) {
+					size_t to = (size_t)(gt - s) + 1;
+					blank(m, k, to);
+					if (to > e) {
+						/* a multi-line comment or tag */
+						pos = line_end(s, a->len, to);
+						e = pos;
+						k = to - 1;
+						continue;
+					}
+					k = to - 1;
+				}
+			}
+		}
+		pos = e + 1;
+	}
+}
+
+static void check_utf8(struct article *a, struct diag *d)
+{
+	const unsigned char *s = (const unsigned char *)a->raw;
+	size_t i = 0;
+	while (i < a->len) {
+		unsigned c = s[i];
+		if (c < 0x80) { i++; continue; }
+		size_t need = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 :
+			      c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+		size_t k = 1;
+		if (need && i + need <= a->len)
+			for (; k < need && (s[i + k] & 0xc0) == 0x80; k++)
+				;
+		if (!need || k < need) {
+			unsigned line, col;
+			article_linecol(a, i, &line, &col);
+			if (a->format == FORMAT_JSONL)
+				diag_report(d, DIAG_WARNING, a->path, a->file_line, 0,
+					    "invalid UTF-8 in the text of '%s' at byte %zu; "
+					    "those bytes are kept as they are", a->doc, i);
+			else
+				diag_report(d, DIAG_WARNING, a->path, line, col,
+					    "invalid UTF-8 (byte 0x%02x); those bytes are kept as they are", c);
+			return;
+		}
+		i += need;
+	}
+}
+
+struct article *article_from_buffer(char *buf, size_t len, const char *path,
+				    enum article_format fmt, struct diag *d)
+{
+	struct article *a = xcalloc(1, sizeof(*a));
+	a->raw = buf;
+	a->len = len;
+	a->path = path;
+	a->format = fmt;
+	a->scan = xmalloc(len + 1);
+	memcpy(a->scan, buf, len);
+	a->scan[len] = '\0';
+	for (size_t i = 0; i < len; i++)
+		if (a->scan[i] == '\0' || a->scan[i] == '\r')
+			a->scan[i] = ' ';
+	if (fmt == FORMAT_MARKDOWN) {
+		read_front_matter(a);
+		mask_markdown(a);
+	} else if (fmt == FORMAT_TEXT) {
+		read_header_block(a);
+	}
+	if (!a->title)
+		title_from_first_line(a);
+	check_utf8(a, d);
+	return a;
+}
+
+static enum article_format format_of(const char *path, const char *buf, size_t len)
+{
+	const char *dot = strrchr(path, '.');
+	const char *slash = strrchr(path, '/');
+	if (dot && (!slash || dot > slash)) {
+		if (!strcasecmp(dot, ".jsonl") || !strcasecmp(dot, ".ndjson"))
+			return FORMAT_JSONL;
+		if (!strcasecmp(dot, ".md") || !strcasecmp(dot, ".markdown"))
+			return FORMAT_MARKDOWN;
+		return FORMAT_TEXT;
+	}
+	size_t i = 0;
+	while (i < len && (buf[i] == ' ' || buf[i] == '\n' || buf[i] == '\t' || buf[i] == '\r'))
+		i++;
+	if (i < len && buf[i] == '{')
+		return FORMAT_JSONL;
+	if (len >= 4 && !strncmp(buf, "---", 3) && (buf[3] == '\n' || buf[3] == '\r'))
+		return FORMAT_MARKDOWN;
+	return FORMAT_TEXT;
+}
+
+static int known_extension(const char *name)
+{
+	static const char *const ext[] = { ".txt", ".text", ".md", ".markdown", ".jsonl", ".ndjson" };
+	const char *dot = strrchr(name, '.');
+	if (!dot)
+		return 0;
+	for (size_t i = 0; i < sizeof(ext) / sizeof(*ext); i++)
+		if (!strcasecmp(dot, ext[i]))
+			return 1;
+	return 0;
+}
+
+static char *json_dup_field(json_t *obj, const char *key)
+{
+	json_t *v = json_object_get(obj, key);
+	if (json_is_string(v))
+		return xstrndup(json_string_value(v), json_string_length(v));
+	if (json_is_integer(v)) {
+		strbuf sb = STRBUF_INIT;
+		strbuf_addf(&sb, "%lld", (long long)json_integer_value(v));
+		return strbuf_detach(&sb, NULL);
+	}
+	return NULL;
+}
+
+/* Returns the number of failed rows (each reported). */
+static unsigned read_jsonl(const char *buf, size_t len, const char *path,
+			   const struct read_opts *o, article_fn fn, void *ctx, int *stop)
+{
+	unsigned failed = 0, lineno = 0;
+	size_t pos = 0;
+	while (pos < len && !*stop) {
+		const char *nl = memchr(buf + pos, '\n', len - pos);
+		size_t e = nl ? (size_t)(nl - buf) : len;
+		lineno++;
+		if (is_blank_line(buf, pos, e)) {
+			pos = e + 1;
+			continue;
+		}
+		json_error_t err;
+		json_t *row = json_loadb(buf + pos, e - pos, JSON_ALLOW_NUL, &err);
+		if (!row) {
+			diag_report(o->diag, DIAG_ERROR, path, lineno, (unsigned)err.column > 0 ? (unsigned)err.column : 1,
+				    "malformed JSON Lines row: %s; row skipped", err.text);
+			failed++;
+			pos = e + 1;
+			continue;
+		}
+		json_t *text = json_object_get(row, "text");
+		if (!json_is_object(row) || !json_is_string(text)) {
+			diag_report(o->diag, DIAG_ERROR, path, lineno, 1,
+				    "row has no string field 'text'; row skipped");
+			failed++;
+			json_decref(row);
+			pos = e + 1;
+			continue;
+		}
+		size_t tlen = json_string_length(text);
+		char *body = xmalloc(tlen + 1);
+		memcpy(body, json_string_value(text), tlen);
+		body[tlen] = '\0';
+		struct article *a = xcalloc(1, sizeof(*a));
+		a->raw = body;
+		a->len = tlen;
+		a->path = path;
+		a->format = FORMAT_JSONL;
+		a->file_line = lineno;
+		a->doc = json_dup_field(row, "id");
+		if (!a->doc) {
+			strbuf sb = STRBUF_INIT;
+			char *base = doc_id_from_path(path);
+			strbuf_addf(&sb, "%s-%u", base, lineno);
+			free(base);
+			a->doc = strbuf_detach(&sb, NULL);
+		}
+		a->title = json_dup_field(row, "title");
+		a->outlet = json_dup_field(row, "outlet");
+		a->date = json_dup_field(row, "date");
+		a->url = json_dup_field(row, "url");
+		a->author = json_dup_field(row, "author");
+		json_decref(row);
+		a->scan = xmalloc(tlen + 1);
+		memcpy(a->scan, body, tlen + 1);
+		for (size_t i = 0; i < tlen; i++)
+			if (a->scan[i] == '\0' || a->scan[i] == '\r')
+				a->scan[i] = ' ';
+		check_utf8(a, o->diag);
+		if (fn(a, ctx))
+			*stop = 1;
+		article_free(a);
+		pos = e + 1;
+	}
+	return failed;
+}
+
+static unsigned read_one(const char *path, const char *display, const struct read_opts *o,
+			 article_fn fn, void *ctx, int *stop)
+{
+	strbuf sb = STRBUF_INIT;
+	int from_stdin = !strcmp(path, "-");
+	if (from_stdin) {
+		char tmp[65536];
+		size_t n;
+		while ((n = fread(tmp, 1, sizeof(tmp), stdin)) > 0)
+			strbuf_add(&sb, tmp, n);
+		strbuf_grow(&sb, 0);
+	} else if (strbuf_read_file(&sb, path) < 0) {
+		diag_report(o->diag, DIAG_ERROR, display, 0, 0, "cannot read '%s': %s", path, strerror(errno));
+		strbuf_release(&sb);
+		return 1;
+	}
+	size_t len = sb.len;
+	enum article_format fmt = format_of(from_stdin ? "" : path, sb.buf, len);
+	if (len == 0 || is_blank_line(sb.buf, 0, len)) {
+		diag_report(o->diag, DIAG_WARNING, display, 0, 0, "empty file '%s': nothing to read", path);
+		strbuf_release(&sb);
+		return 0;
+	}
+	if (fmt != FORMAT_JSONL) {
+		const char *nul = memchr(sb.buf, '\0', len);
+		if (nul) {
+			struct article tmp = { .raw = sb.buf, .len = len };
+			unsigned line, col;
+			article_linecol(&tmp, (size_t)(nul - sb.buf), &line, &col);
+			free(tmp.line_starts);
+			diag_report(o->diag, DIAG_ERROR, display, line, col,
+				    "'%s' looks like a binary file (NUL byte); skipped", path);
+			strbuf_release(&sb);
+			return 1;
+		}
+	}
+	if (fmt == FORMAT_JSONL) {
+		unsigned f = read_jsonl(sb.buf, len, display, o, fn, ctx, stop);
+		strbuf_release(&sb);
+		return f;
+	}
+	char *buf = strbuf_detach(&sb, &len);
+	struct article *a = article_from_buffer(buf, len, display, fmt, o->diag);
+	a->doc = from_stdin ? xstrdup("stdin") : doc_id_from_path(path);
+	if (fn(a, ctx))
+		*stop = 1;
+	article_free(a);
+	return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Paths handed to articles must outlive the callback; keep directory
+ * entries' paths alive until read_inputs returns. */
+struct path_pool {
+	char **v;
+	size_t n, alloc;
+};
+
+static unsigned read_path(const char *path, const struct read_opts *o, article_fn fn,
+			  void *ctx, int *stop, int top, struct path_pool *pool, int depth)
+{
+	struct stat st;
+	if (!strcmp(path, "-"))
+		return read_one(path, "-", o, fn, ctx, stop);
+	if (stat(path, &st) < 0) {
+		diag_report(o->diag, DIAG_ERROR, path, 0, 0, "cannot open '%s': %s", path, strerror(errno));
+		return 1;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		if (!top && !known_extension(path)) {
+			if (!o->quiet_skips)
+				diag_report(o->diag, DIAG_WARNING, path, 0, 0,
+					    "skipping '%s': not an article (.txt, .md, .jsonl)", path);
+			return 0;
+		}
+		return read_one(path, path, o, fn, ctx, stop);
+	}
+	if (depth > 64) {
+		diag_report(o->diag, DIAG_ERROR, path, 0, 0, "directory '%s' nested too deep; skipped", path);
+		return 1;
+	}
+	DIR *dir = opendir(path);
+	if (!dir) {
+		diag_report(o->diag, DIAG_ERROR, path, 0, 0, "cannot open directory '%s': %s", path, strerror(errno));
+		return 1;
+	}
+	char **names = NULL;
+	size_t n = 0, alloc = 0;
+	struct dirent *de;
+	while ((de = readdir(dir)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		ALLOC_GROW(names, n + 1, alloc);
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(dir);
+	qsort(names, n, sizeof(*names), cmp_str);
+	unsigned failed = 0;
+	for (size_t i = 0; i < n; i++) {
+		strbuf sb = STRBUF_INIT;
+		strbuf_addstr(&sb, path);
+		if (sb.len && sb.buf[sb.len - 1] != '/')
+			strbuf_addch(&sb, '/');
+		strbuf_addstr(&sb, names[i]);
+		char *child = strbuf_detach(&sb, NULL);
+		ALLOC_GROW(pool->v, pool->n + 1, pool->alloc);
+		pool->v[pool->n++] = child;
+		if (!*stop)
+			failed += read_path(child, o, fn, ctx, stop, 0, pool, depth + 1);
+		free(names[i]);
+	}
+	free(names);
+	return failed;
+}
+
+unsigned read_inputs(char *const *paths, int npaths, const struct read_opts *o,
+		     article_fn fn, void *ctx)
+{
+	unsigned failed = 0;
+	int stop = 0;
+	struct path_pool pool = { 0 };
+	for (int i = 0; i < npaths && !stop; i++) {
+		failed += read_path(paths[i], o, fn, ctx, &stop, 1, &pool, 0);
+		for (size_t k = 0; k < pool.n; k++)
+			free(pool.v[k]);
+		pool.n = 0;
+	}
+	free(pool.v);
+	return failed;
+}

@@ -1,0 +1,757 @@
+#define _POSIX_C_SOURCE 200809L
+#include "rules.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "strbuf.h"
+
+#ifndef WHOSAID_RULES_DIR
+#define WHOSAID_RULES_DIR "rules"
+#endif
+
+/* ---- wordset ---------------------------------------------------------- */
+
+static size_t hash_bytes(const char *s, size_t len)
+{
+	size_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return h;
+}
+
+static void wordset_put(struct wordset *ws, const char *s, size_t len, int val);
+
+static void wordset_rehash(struct wordset *ws, size_t cap)
+{
+	struct wordset old = *ws;
+	ws->cap = cap;
+	ws->n = 0;
+	ws->keys = xcalloc(cap, sizeof(char *));
+	ws->vals = xcalloc(cap, sizeof(int));
+	for (size_t i = 0; i < old.cap; i++)
+		if (old.keys[i]) {
+			wordset_put(ws, old.keys[i], strlen(old.keys[i]), old.vals[i]);
+			free(old.keys[i]);
+		}
+	free(old.keys);
+	free(old.vals);
+}
+
+/* First value wins: word lists list the preferred reading first. */
+static void wordset_put(struct wordset *ws, const char *s, size_t len, int val)
+{
+	if ((ws->n + 1) * 2 > ws->cap)
+		wordset_rehash(ws, ws->cap ? ws->cap * 2 : 64);
+	size_t i = hash_bytes(s, len) & (ws->cap - 1);
+	while (ws->keys[i]) {
+		if (strlen(ws->keys[i]) == len && !memcmp(ws->keys[i], s, len))
+			return;
+		i = (i + 1) & (ws->cap - 1);
+	}
+	ws->keys[i] = xstrndup(s, len);
+	ws->vals[i] = val;
+	ws->n++;
+}
+
+int wordset_get(const struct wordset *ws, const char *s, size_t len)
+{
+	if (!ws->cap)
+		return -1;
+	size_t i = hash_bytes(s, len) & (ws->cap - 1);
+	while (ws->keys[i]) {
+		if (!strncmp(ws->keys[i], s, len) && ws->keys[i][len] == '\0')
+			return ws->vals[i];
+		i = (i + 1) & (ws->cap - 1);
+	}
+	return -1;
+}
+
+int wordset_get_ci(const struct wordset *ws, const char *s, size_t len)
+{
+	char tmp[128];
+	if (len >= sizeof(tmp))
+		return -1;
+	for (size_t i = 0; i < len; i++)
+		tmp[i] = (char)tolower((unsigned char)s[i]);
+	return wordset_get(ws, tmp, len);
+}
+
+static void wordset_release(struct wordset *ws)
+{
+	for (size_t i = 0; i < ws->cap; i++)
+		free(ws->keys[i]);
+	free(ws->keys);
+	free(ws->vals);
+	memset(ws, 0, sizeof(*ws));
+}
+
+/* ---- line reading ----------------------------------------------------- */
+
+struct rule_file {
+	char *path;
+	strbuf text;
+	size_t pos;
+	unsigned lineno;
+};
+
+static int rule_file_open(struct rule_file *f, const char *dir, const char *name, struct diag *d)
+{
+	strbuf p = STRBUF_INIT;
+	strbuf_addf(&p, "%s/%s", dir, name);
+	f->path = strbuf_detach(&p, NULL);
+	strbuf_init(&f->text, 0);
+	f->pos = 0;
+	f->lineno = 0;
+	if (strbuf_read_file(&f->text, f->path) < 0) {
+		diag_report(d, DIAG_ERROR, f->path, 0, 0, "cannot read rule file '%s': %s",
+			    f->path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static void rule_file_close(struct rule_file *f)
+{
+	free(f->path);
+	strbuf_release(&f->text);
+}
+
+/* Next line without its newline, trailing spaces or comment; returns 0 at EOF. */
+static int next_line(struct rule_file *f, const char **s, size_t *len, int keep_comment)
+{
+	while (f->pos < f->text.len) {
+		const char *start = f->text.buf + f->pos;
+		const char *nl = memchr(start, '\n', f->text.len - f->pos);
+		size_t n = nl ? (size_t)(nl - start) : f->text.len - f->pos;
+		f->pos += n + (nl ? 1 : 0);
+		f->lineno++;
+		if (!keep_comment) {
+			const char *hash = memchr(start, '#', n);
+			if (hash && (hash == start || hash[-1] == ' ' || hash[-1] == '\t'))
+				n = (size_t)(hash - start);
+		}
+		while (n && isspace((unsigned char)start[n - 1]))
+			n--;
+		size_t lead = 0;
+		while (lead < n && isspace((unsigned char)start[lead]))
+			lead++;
+		if (lead == n)
+			continue;
+		if (keep_comment && start[lead] == '#')
+			continue;
+		*s = start;
+		*len = n;
+		return 1;
+	}
+	return 0;
+}
+
+static void lower_into(strbuf *sb, const char *s, size_t n)
+{
+	strbuf_reset(sb);
+	for (size_t i = 0; i < n; i++)
+		strbuf_addch(sb, tolower((unsigned char)s[i]));
+}
+
+static const char *skip_space(const char *s, const char *end)
+{
+	while (s < end && isspace((unsigned char)*s))
+		s++;
+	return s;
+}
+
+/* Splits [s,end) at sep into trimmed fields; returns the count. */
+static size_t split_fields(const char *s, const char *end, char sep, const char **fs,
+			   size_t *fl, size_t max)
+{
+	size_t n = 0;
+	while (s <= end && n < max) {
+		const char *e = memchr(s, sep, (size_t)(end - s));
+		if (!e)
+			e = end;
+		const char *a = skip_space(s, e);
+		const char *b = e;
+		while (b > a && isspace((unsigned char)b[-1]))
+			b--;
+		fs[n] = a;
+		fl[n] = (size_t)(b - a);
+		n++;
+		s = e + 1;
+		if (e == end)
+			break;
+	}
+	return n;
+}
+
+/* A word list: one entry a line, optionally "entry | value". values maps
+ * the value names to ints; a missing value gives def. Lowercases entries
+ * unless keep_case. */
+static int load_wordlist(struct wordset *ws, const char *dir, const char *name,
+			 const char *const *values, int def, int keep_case, struct diag *d)
+{
+	struct rule_file f;
+	if (rule_file_open(&f, dir, name, d) < 0) {
+		rule_file_close(&f);
+		return -1;
+	}
+	int errors = 0;
+	const char *s;
+	size_t n;
+	strbuf low = STRBUF_INIT;
+	while (next_line(&f, &s, &n, 0)) {
+		const char *fs[2];
+		size_t fl[2];
+		size_t nf = split_fields(s, s + n, '|', fs, fl, 2);
+		int val = def;
+		if (nf == 2 && values) {
+			val = -1;
+			for (int i = 0; values[i]; i++)
+				if (strlen(values[i]) == fl[1] && !strncmp(values[i], fs[1], fl[1]))
+					val = i;
+			if (val < 0) {
+				diag_report(d, DIAG_ERROR, f.path, f.lineno, (unsigned)(fs[1] - s) + 1,
+					    "unknown value '%.*s'", (int)fl[1], fs[1]);
+				errors++;
+				continue;
+			}
+		}
+		if (keep_case) {
+			strbuf_reset(&low);
+			strbuf_add(&low, fs[0], fl[0]);
+		} else {
+			lower_into(&low, fs[0], fl[0]);
+		}
+		if (wordset_get(ws, low.buf, low.len) >= 0 && !keep_case) {
+			/* duplicates in word lists are harmless but usually a slip */
+			diag_report(d, DIAG_WARNING, f.path, f.lineno, 1, "duplicate entry '%s'", low.buf);
+		}
+		wordset_put(ws, low.buf, low.len, val);
+	}
+	strbuf_release(&low);
+	rule_file_close(&f);
+	return errors ? -1 : 0;
+}
+
+static int load_cues(struct rules *r, struct diag *d)
+{
+	static const char *const stances[] = { "assert", "deny", "hedge", NULL };
+	static const char *const frames[] = { "clause", "that", "quote", NULL };
+	struct rule_file f;
+	if (rule_file_open(&f, r->dir, "cues.txt", d) < 0) {
+		rule_file_close(&f);
+		return -1;
+	}
+	int errors = 0;
+	size_t alloc = 0;
+	const char *s;
+	size_t n;
+	strbuf low = STRBUF_INIT;
+	while (next_line(&f, &s, &n, 0)) {
+		const char *fs[4];
+		size_t fl[4];
+		size_t nf = split_fields(s, s + n, '|', fs, fl, 4);
+		if (nf != 4) {
+			diag_report(d, DIAG_ERROR, f.path, f.lineno, 1,
+				    "expected 'lemma | stance | frame | form, form, ...'");
+			errors++;
+			continue;
+		}
+		int st = -1, fr = -1;
+		for (int i = 0; stances[i]; i++)
+			if (strlen(stances[i]) == fl[1] && !strncmp(stances[i], fs[1], fl[1]))
+				st = i;
+		for (int i = 0; frames[i]; i++)
+			if (strlen(frames[i]) == fl[2] && !strncmp(frames[i], fs[2], fl[2]))
+				fr = i;
+		if (st < 0 || fr < 0) {
+			const char *bad = st < 0 ? fs[1] : fs[2];
+			size_t bl = st < 0 ? fl[1] : fl[2];
+			diag_report(d, DIAG_ERROR, f.path, f.lineno, (unsigned)(bad - s) + 1,
+				    "unknown %s '%.*s'", st < 0 ? "stance" : "frame", (int)bl, bad);
+			errors++;
+			continue;
+		}
+		ALLOC_GROW(r->cues, r->ncues + 1, alloc);
+		struct cue *c = &r->cues[r->ncues];
+		c->lemma = xstrndup(fs[0], fl[0]);
+		c->stance = (enum stance)st;
+		c->frame = (enum cue_frame)fr;
+		const char *forms[64];
+		size_t flen[64];
+		size_t nforms = split_fields(fs[3], fs[3] + fl[3], ',', forms, flen, 64);
+		for (size_t i = 0; i < nforms; i++) {
+			if (!flen[i])
+				continue;
+			lower_into(&low, forms[i], flen[i]);
+			if (wordset_get(&r->cue_forms, low.buf, low.len) >= 0) {
+				diag_report(d, DIAG_ERROR, f.path, f.lineno, (unsigned)(forms[i] - s) + 1,
+					    "duplicate cue form '%s'", low.buf);
+				errors++;
+				continue;
+			}
+			wordset_put(&r->cue_forms, low.buf, low.len, (int)r->ncues);
+			size_t words = 1;
+			for (size_t k = 0; k < low.len; k++)
+				words += low.buf[k] == ' ';
+			if (words > r->max_cue_words)
+				r->max_cue_words = words;
+		}
+		r->ncues++;
+	}
+	strbuf_release(&low);
+	rule_file_close(&f);
+	return errors ? -1 : 0;
+}
+
+/* ---- pattern macros --------------------------------------------------- */
+
+struct macro {
+	char *name;
+	char *body;          /* already expanded */
+	unsigned line, col;  /* where it was defined */
+};
+
+struct macros {
+	struct macro *v;
+	size_t n, alloc;
+};
+
+static const struct macro *macro_find(const struct macros *m, const char *name, size_t len)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (strlen(m->v[i].name) == len && !memcmp(m->v[i].name, name, len))
+			return &m->v[i];
+	return NULL;
+}
+
+static void macro_add(struct macros *m, const char *name, char *body, unsigned line, unsigned col)
+{
+	ALLOC_GROW(m->v, m->n + 1, m->alloc);
+	m->v[m->n].name = xstrdup(name);
+	m->v[m->n].body = body;
+	m->v[m->n].line = line;
+	m->v[m->n].col = col;
+	m->n++;
+}
+
+static void macros_release(struct macros *m)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		free(m->v[i].name);
+		free(m->v[i].body);
+	}
+	free(m->v);
+}
+
+/* Appends str as a PCRE2 literal, spaces as \s+ (patterns are compiled
+ * in extended mode). */
+static void add_literal(strbuf *sb, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ') {
+			strbuf_addstr(sb, "\\s+");
+		} else if (strchr("\\^$.[]|()?*+{}#-'", c)) {
+			strbuf_addch(sb, '\\');
+			strbuf_addch(sb, c);
+		} else {
+			strbuf_addch(sb, c);
+		}
+	}
+}
+
+static int cmp_len_desc(const void *a, const void *b)
+{
+	size_t la = strlen(*(char *const *)a), lb = strlen(*(char *const *)b);
+	if (la != lb)
+		return la < lb ? 1 : -1;
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* An alternation of a word set's keys, longest first, case-insensitive,
+ * bounded by word boundaries. */
+static char *alternation(const struct wordset *ws, int filter, int plural)
+{
+	char **keys = xmalloc((ws->n + 1) * sizeof(char *));
+	size_t n = 0;
+	for (size_t i = 0; i < ws->cap; i++)
+		if (ws->keys[i] && (filter < 0 || ws->vals[i] == filter))
+			keys[n++] = ws->keys[i];
+	qsort(keys, n, sizeof(char *), cmp_len_desc);
+	strbuf sb = STRBUF_INIT;
+	strbuf_addstr(&sb, "(?i:\\b(?:");
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			strbuf_addch(&sb, '|');
+		add_literal(&sb, keys[i], strlen(keys[i]));
+	}
+	if (!n)
+		strbuf_addstr(&sb, "(*FAIL)");
+	strbuf_addstr(&sb, plural ? ")(?:s|es)?\\b)" : ")\\b)");
+	free(keys);
+	return strbuf_detach(&sb, NULL);
+}
+
+struct seg {            /* where expanded bytes came from, for error columns */
+	size_t out;          /* first output byte of the segment */
+	unsigned line, col;  /* source position of its first byte */
+	int literal;         /* 1: bytes map 1:1 to the source line */
+};
+
+struct expansion {
+	strbuf out;
+	struct seg *segs;
+	size_t nsegs, alloc;
+};
+
+static void seg_push(struct expansion *x, unsigned line, unsigned col, int literal)
+{
+	ALLOC_GROW(x->segs, x->nsegs + 1, x->alloc);
+	x->segs[x->nsegs++] = (struct seg){ x->out.len, line, col, literal };
+}
+
+/* Expands {NAME} references of one source line into x. */
+static int expand_line(struct expansion *x, const char *s, size_t n, unsigned line,
+		       unsigned col0, const struct macros *m, const char *file, struct diag *d)
+{
+	size_t i = 0;
+	int errors = 0;
+	seg_push(x, line, col0, 1);
+	while (i < n) {
+		if (s[i] == '\\' && i + 1 < n) {
+			size_t k = 2;
+			/* \p{L}: a Unicode property, not a macro */
+			if ((s[i + 1] == 'p' || s[i + 1] == 'P') && i + 2 < n && s[i + 2] == '{') {
+				const char *close = memchr(s + i, '}', n - i);
+				if (close)
+					k = (size_t)(close - (s + i)) + 1;
+			}
+			strbuf_add(&x->out, s + i, k);
+			i += k;
+			continue;
+		}
+		if (s[i] == '{' && i + 1 < n && isupper((unsigned char)s[i + 1])) {
+			size_t j = i + 1;
+			while (j < n && (isupper((unsigned char)s[j]) || s[j] == '_' || isdigit((unsigned char)s[j])))
+				j++;
+			if (j < n && s[j] == '}') {
+				const struct macro *mac = macro_find(m, s + i + 1, j - i - 1);
+				if (!mac) {
+					diag_report(d, DIAG_ERROR, file, line, col0 + (unsigned)i,
+						    "unknown macro '{%.*s}'", (int)(j - i - 1), s + i + 1);
+					errors++;
+				} else {
+					seg_push(x, line, col0 + (unsigned)i, 0);
+					strbuf_addstr(&x->out, mac->body);
+				}
+				i = j + 1;
+				seg_push(x, line, col0 + (unsigned)i, 1);
+				continue;
+			}
+		}
+		strbuf_addch(&x->out, s[i]);
+		i++;
+	}
+	strbuf_addch(&x->out, '\n');
+	return errors;
+}
+
+static void where(const struct expansion *x, size_t off, unsigned *line, unsigned *col)
+{
+	const struct seg *best = &x->segs[0];
+	for (size_t i = 0; i < x->nsegs && x->segs[i].out <= off; i++)
+		best = &x->segs[i];
+	*line = best->line;
+	*col = best->col + (best->literal ? (unsigned)(off - best->out) : 0);
+}
+
+static const char *const allowed_groups[] = { "speaker", "cue", "content", "obj", "appos", NULL };
+
+#define PATTERN_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_EXTENDED)
+
+static pcre2_code *compile_checked(struct expansion *x, const char *file, const char *what,
+				   struct diag *d)
+{
+	int err;
+	PCRE2_SIZE off;
+	pcre2_code *code = pcre2_compile((PCRE2_SPTR)x->out.buf, x->out.len, PATTERN_OPTIONS,
+					 &err, &off, NULL);
+	if (!code) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(err, msg, sizeof(msg));
+		unsigned line, col;
+		where(x, off, &line, &col);
+		diag_report(d, DIAG_ERROR, file, line, col, "bad pattern in %s: %s", what, (char *)msg);
+		return NULL;
+	}
+	pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	return code;
+}
+
+static void add_builtin_macros(struct rules *r, struct macros *m)
+{
+	macro_add(m, "CUE", alternation(&r->cue_forms, -1, 0), 0, 0);
+	macro_add(m, "TITLE", alternation(&r->titles, -1, 1), 0, 0);
+	macro_add(m, "SOURCE_NOUN", alternation(&r->source_nouns, -1, 1), 0, 0);
+	macro_add(m, "ANON_NOUN", alternation(&r->source_nouns, SN_ANONYMOUS, 1), 0, 0);
+	macro_add(m, "VAGUE_NOUN", alternation(&r->source_nouns, SN_VAGUE, 1), 0, 0);
+	macro_add(m, "ORG_WORD", alternation(&r->org_words, -1, 1), 0, 0);
+	/* A quotation in a sentence is replaced, byte for byte, by one of two
+	 * tokens: \x01\x02..\x03 for a quotation that reads like speech and
+	 * \x04\x05..\x06 for a short one (a title, a name, a scare quote). */
+	macro_add(m, "QF", xstrdup("(?:\\x01\\x02*\\x03)"), 0, 0);
+	macro_add(m, "QS", xstrdup("(?:\\x04\\x05*\\x06)"), 0, 0);
+	macro_add(m, "Q", xstrdup("(?:\\x01\\x02*\\x03|\\x04\\x05*\\x06)"), 0, 0);
+}
+
+static int check_groups(struct rule *rl, const char *file, unsigned line, struct diag *d)
+{
+	uint32_t count, entry;
+	PCRE2_SPTR table;
+	pcre2_pattern_info(rl->code, PCRE2_INFO_NAMECOUNT, &count);
+	pcre2_pattern_info(rl->code, PCRE2_INFO_NAMEENTRYSIZE, &entry);
+	pcre2_pattern_info(rl->code, PCRE2_INFO_NAMETABLE, &table);
+	int errors = 0;
+	for (uint32_t i = 0; i < count; i++) {
+		PCRE2_SPTR e = table + i * entry;
+		int num = (e[0] << 8) | e[1];
+		const char *name = (const char *)e + 2;
+		int k;
+		for (k = 0; allowed_groups[k]; k++)
+			if (!strcmp(allowed_groups[k], name))
+				break;
+		if (!allowed_groups[k]) {
+			diag_report(d, DIAG_ERROR, file, line, 1,
+				    "rule '%s': unknown group name '%s' (known: speaker, cue, content, obj, appos)",
+				    rl->id, name);
+			errors++;
+			continue;
+		}
+		int *slot[] = { &rl->g_speaker, &rl->g_cue, &rl->g_content, &rl->g_obj, &rl->g_appos };
+		*slot[k] = num;
+	}
+	if (!errors && (!rl->g_cue || !rl->g_content)) {
+		diag_report(d, DIAG_ERROR, file, line, 1,
+			    "rule '%s' needs the groups 'cue' and 'content'", rl->id);
+		errors++;
+	}
+	return errors;
+}
+
+static int valid_name(const char *s, size_t n, int upper)
+{
+	if (!n)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (upper ? !(isupper(c) || isdigit(c) || c == '_')
+			  : !(islower(c) || isdigit(c) || c == '-'))
+			return 0;
+	}
+	return 1;
+}
+
+/* attribution.rules: "define NAME" or "rule ID" header lines, each
+ * followed by indented pattern lines (extended mode). */
+static int load_patterns(struct rules *r, struct diag *d)
+{
+	struct rule_file f;
+	if (rule_file_open(&f, r->dir, "attribution.rules", d) < 0) {
+		rule_file_close(&f);
+		return -1;
+	}
+	struct macros m = { 0 };
+	add_builtin_macros(r, &m);
+	int errors = 0;
+	size_t alloc = 0;
+	const char *s;
+	size_t n;
+	/* current block */
+	int kind = 0;  /* 0 none, 1 define, 2 rule */
+	char *name = NULL;
+	unsigned hline = 0;
+	struct expansion x = { STRBUF_INIT, NULL, 0, 0 };
+
+	for (int more = 1; more;) {
+		more = next_line(&f, &s, &n, 1);
+		int header = more && !isspace((unsigned char)s[0]);
+		if ((header || !more) && kind) {
+			/* finish the block */
+			if (!x.out.len) {
+				diag_report(d, DIAG_ERROR, f.path, hline, 1, "'%s' has no pattern lines", name);
+				errors++;
+			} else if (kind == 1) {
+				strbuf body = STRBUF_INIT;
+				strbuf_addf(&body, "(?:%s)", x.out.buf);
+				macro_add(&m, name, strbuf_detach(&body, NULL), hline, 1);
+				/* compile alone to report errors where they are */
+				pcre2_code *c = compile_checked(&x, f.path, name, d);
+				if (!c)
+					errors++;
+				pcre2_code_free(c);
+			} else {
+				pcre2_code *c = compile_checked(&x, f.path, name, d);
+				if (!c) {
+					errors++;
+				} else {
+					ALLOC_GROW(r->rules, r->nrules + 1, alloc);
+					struct rule *rl = &r->rules[r->nrules];
+					memset(rl, 0, sizeof(*rl));
+					rl->id = xstrdup(name);
+					rl->code = c;
+					rl->file = "attribution.rules";
+					rl->line = hline;
+					if (check_groups(rl, f.path, hline, d)) {
+						errors++;
+						pcre2_code_free(c);
+						free(rl->id);
+					} else {
+						r->nrules++;
+					}
+				}
+			}
+			free(name);
+			name = NULL;
+			kind = 0;
+			strbuf_reset(&x.out);
+			x.nsegs = 0;
+		}
+		if (!more)
+			break;
+		if (header) {
+			const char *sp = memchr(s, ' ', n);
+			size_t kw = sp ? (size_t)(sp - s) : n;
+			const char *arg = sp ? skip_space(sp, s + n) : s + n;
+			size_t alen = (size_t)(s + n - arg);
+			unsigned acol = (unsigned)(arg - s) + 1;
+			if (kw == 6 && !strncmp(s, "define", 6)) {
+				if (!valid_name(arg, alen, 1)) {
+					diag_report(d, DIAG_ERROR, f.path, f.lineno, acol,
+						    "macro names are UPPER_CASE: '%.*s'", (int)alen, arg);
+					errors++;
+					continue;
+				}
+				if (macro_find(&m, arg, alen)) {
+					diag_report(d, DIAG_ERROR, f.path, f.lineno, acol,
+						    "duplicate macro '%.*s'", (int)alen, arg);
+					errors++;
+					continue;
+				}
+				kind = 1;
+			} else if (kw == 4 && !strncmp(s, "rule", 4)) {
+				if (!valid_name(arg, alen, 0)) {
+					diag_report(d, DIAG_ERROR, f.path, f.lineno, acol,
+						    "rule ids are lower-case-with-dashes: '%.*s'", (int)alen, arg);
+					errors++;
+					continue;
+				}
+				for (size_t i = 0; i < r->nrules; i++)
+					if (strlen(r->rules[i].id) == alen && !strncmp(r->rules[i].id, arg, alen)) {
+						diag_report(d, DIAG_ERROR, f.path, f.lineno, acol,
+							    "duplicate rule id '%.*s' (first at line %u)",
+							    (int)alen, arg, r->rules[i].line);
+						errors++;
+					}
+				kind = 2;
+			} else {
+				diag_report(d, DIAG_ERROR, f.path, f.lineno, 1,
+					    "expected 'define NAME' or 'rule ID', got '%.*s'", (int)kw, s);
+				errors++;
+				continue;
+			}
+			name = xstrndup(arg, alen);
+			hline = f.lineno;
+			continue;
+		}
+		if (!kind) {
+			diag_report(d, DIAG_ERROR, f.path, f.lineno, 1, "pattern line outside a rule or define");
+			errors++;
+			continue;
+		}
+		size_t lead = 0;
+		while (lead < n && isspace((unsigned char)s[lead]))
+			lead++;
+		errors += expand_line(&x, s + lead, n - lead, f.lineno, (unsigned)lead + 1, &m, f.path, d);
+	}
+	free(name);
+	strbuf_release(&x.out);
+	free(x.segs);
+	macros_release(&m);
+	rule_file_close(&f);
+	if (!r->nrules && !errors) {
+		diag_report(d, DIAG_ERROR, f.path, 0, 0, "no rules");
+		errors++;
+	}
+	return errors ? -1 : 0;
+}
+
+const char *rules_default_dir(void)
+{
+	static char buf[PATH_MAX];
+	const char *env = getenv("WHOSAID_RULES");
+	if (env && *env)
+		return env;
+	ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 16);
+	if (n > 0) {
+		buf[n] = '\0';
+		char *slash = strrchr(buf, '/');
+		if (slash) {
+			strcpy(slash + 1, "rules/cues.txt");
+			if (access(buf, R_OK) == 0) {
+				slash[1 + 5] = '\0';
+				return buf;
+			}
+		}
+	}
+	return WHOSAID_RULES_DIR;
+}
+
+struct rules *rules_load(const char *dir, struct diag *d)
+{
+	static const char *const noun_kinds[] = { "anonymous", "vague", "document", "generic", NULL };
+	static const char *const abbrev_kinds[] = { "any", "title", NULL };
+	struct rules *r = xcalloc(1, sizeof(*r));
+	r->dir = xstrdup(dir ? dir : rules_default_dir());
+	int bad = 0;
+	bad |= load_wordlist(&r->abbrev, r->dir, "abbreviations.txt", abbrev_kinds, 0, 1, d);
+	bad |= load_cues(r, d);
+	bad |= load_wordlist(&r->source_nouns, r->dir, "sources.txt", noun_kinds, SN_GENERIC, 0, d);
+	bad |= load_wordlist(&r->titles, r->dir, "titles.txt", NULL, 0, 0, d);
+	bad |= load_wordlist(&r->org_words, r->dir, "organizations.txt", NULL, 0, 0, d);
+	bad |= load_wordlist(&r->places, r->dir, "places.txt", NULL, 0, 0, d);
+	if (!bad)
+		bad |= load_patterns(r, d);
+	if (bad) {
+		rules_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+void rules_free(struct rules *r)
+{
+	if (!r)
+		return;
+	wordset_release(&r->abbrev);
+	wordset_release(&r->cue_forms);
+	wordset_release(&r->source_nouns);
+	wordset_release(&r->titles);
+	wordset_release(&r->org_words);
+	wordset_release(&r->places);
+	for (size_t i = 0; i < r->ncues; i++)
+		free(r->cues[i].lemma);
+	free(r->cues);
+	for (size_t i = 0; i < r->nrules; i++) {
+		free(r->rules[i].id);
+		pcre2_code_free(r->rules[i].code);
+	}
+	free(r->rules);
+	pcre2_code_free(r->prefilter);
+	free(r->dir);
+	free(r);
+}

@@ -1,0 +1,615 @@
+#include "segment.h"
+
+#include <string.h>
+
+#include "strbuf.h"
+#include "text.h"
+
+void segmentation_init(struct segmentation *s)
+{
+	memset(s, 0, sizeof(*s));
+}
+
+void segmentation_release(struct segmentation *s)
+{
+	free(s->paras);
+	free(s->qmarks);
+	free(s->sents);
+	segmentation_init(s);
+}
+
+/* ---- paragraphs ------------------------------------------------------- */
+
+static int blank_range(const char *s, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return 0;
+	return 1;
+}
+
+static int md_block_start(const char *raw, size_t a, size_t b)
+{
+	while (a < b && raw[a] == ' ')
+		a++;
+	if (a >= b)
+		return 0;
+	char c = raw[a];
+	if (c == '#' || c == '>' || c == '|')
+		return 1;
+	if ((c == '-' || c == '*' || c == '+') && a + 1 < b && raw[a + 1] == ' ')
+		return 1;
+	if (c >= '0' && c <= '9') {
+		while (a < b && raw[a] >= '0' && raw[a] <= '9')
+			a++;
+		return a + 1 < b && (raw[a] == '.' || raw[a] == ')') && raw[a + 1] == ' ';
+	}
+	return 0;
+}
+
+/* Whether a single newline between two lines of plain text is a soft wrap
+ * (the paragraph goes on) rather than a paragraph break: wrapped text has
+ * long lines that stop mid-sentence. */
+static int soft_wrap(const char *scan, size_t la, size_t lb, size_t next_a, size_t next_b)
+{
+	while (lb > la && scan[lb - 1] == ' ')
+		lb--;
+	if (lb - la < 40 || next_a >= next_b)
+		return 0;
+	unsigned char last = (unsigned char)scan[lb - 1];
+	if (strchr(".!?:\"'", last) || last >= 0x80)
+		return 0;
+	return 1;
+}
+
+static void add_para(struct segmentation *s, const char *scan, size_t a, size_t b)
+{
+	while (a < b && (scan[a] == ' ' || scan[a] == '\t' || scan[a] == '\n'))
+		a++;
+	while (b > a && (scan[b - 1] == ' ' || scan[b - 1] == '\t' || scan[b - 1] == '\n'))
+		b--;
+	if (a >= b)
+		return;
+	ALLOC_GROW(s->paras, s->nparas + 1, s->paras_alloc);
+	s->paras[s->nparas++] = (struct paragraph){ a, b, 0, 0 };
+}
+
+static void find_paragraphs(struct segmentation *s, struct article *a)
+{
+	const char *scan = a->scan, *raw = a->raw;
+	size_t pos = a->body_start, para_start = (size_t)-1, prev_a = 0, prev_b = 0;
+	int prev_heading = 0;
+	while (pos <= a->len) {
+		const char *nl = pos < a->len ? memchr(scan + pos, '\n', a->len - pos) : NULL;
+		size_t e = nl ? (size_t)(nl - scan) : a->len;
+		int blank = blank_range(scan, pos, e);
+		if (blank) {
+			if (para_start != (size_t)-1)
+				add_para(s, scan, para_start, prev_b);
+			para_start = (size_t)-1;
+		} else if (para_start == (size_t)-1) {
+			para_start = pos;
+		} else {
+			int join = a->format == FORMAT_MARKDOWN
+				? !md_block_start(raw, pos, e) && !prev_heading
+				: soft_wrap(scan, prev_a, prev_b, pos, e);
+			if (!join) {
+				add_para(s, scan, para_start, prev_b);
+				para_start = pos;
+			}
+		}
+		if (!blank) {
+			prev_a = pos;
+			prev_b = e;
+			size_t k = pos;
+			while (k < e && raw[k] == ' ')
+				k++;
+			prev_heading = a->format == FORMAT_MARKDOWN && k < e && raw[k] == '#';
+		}
+		if (!nl)
+			break;
+		pos = e + 1;
+	}
+	if (para_start != (size_t)-1)
+		add_para(s, scan, para_start, prev_b);
+}
+
+/* ---- quotation marks -------------------------------------------------- */
+
+enum family { F_NONE, F_DOUBLE, F_SINGLE };
+enum role { R_OPEN = 1, R_CLOSE = 2, R_EITHER = 3 };
+
+struct mark {
+	enum family fam;
+	enum role role;
+	unsigned len;
+	unsigned kind;   /* which character, to pair „ with “ and « with » */
+};
+
+enum { K_LDQ = 1, K_RDQ, K_LOW9, K_GUIL_L, K_GUIL_R, K_STRAIGHT, K_TWO_APOS, K_BACKTICKS,
+       K_LSQ, K_RSQ, K_APOS, K_LOW9_S };
+
+static struct mark mark_at(const char *s, size_t i, size_t end)
+{
+	unsigned char c = (unsigned char)s[i];
+	if (c == '"')
+		return (struct mark){ F_DOUBLE, R_EITHER, 1, K_STRAIGHT };
+	if (c == '\'') {
+		if (i + 1 < end && s[i + 1] == '\'')
+			return (struct mark){ F_DOUBLE, R_EITHER, 2, K_TWO_APOS };
+		return (struct mark){ F_SINGLE, R_EITHER, 1, K_APOS };
+	}
+	if (c == '`' && i + 1 < end && s[i + 1] == '`')
+		return (struct mark){ F_DOUBLE, R_OPEN, 2, K_BACKTICKS };
+	if (c == 0xc2 && i + 1 < end) {
+		if ((unsigned char)s[i + 1] == 0xab)
+			return (struct mark){ F_DOUBLE, R_OPEN, 2, K_GUIL_L };
+		if ((unsigned char)s[i + 1] == 0xbb)
+			return (struct mark){ F_DOUBLE, R_CLOSE, 2, K_GUIL_R };
+	}
+	if (c == 0xe2 && i + 2 < end && (unsigned char)s[i + 1] == 0x80) {
+		switch ((unsigned char)s[i + 2]) {
+		case 0x9c: return (struct mark){ F_DOUBLE, R_OPEN, 3, K_LDQ };
+		case 0x9d: return (struct mark){ F_DOUBLE, R_CLOSE, 3, K_RDQ };
+		case 0x9e: return (struct mark){ F_DOUBLE, R_OPEN, 3, K_LOW9 };
+		case 0x98: return (struct mark){ F_SINGLE, R_OPEN, 3, K_LSQ };
+		case 0x99: return (struct mark){ F_SINGLE, R_EITHER, 3, K_RSQ };
+		case 0x9a: return (struct mark){ F_SINGLE, R_OPEN, 3, K_LOW9_S };
+		}
+	}
+	return (struct mark){ F_NONE, 0, 0, 0 };
+}
+
+/* Whether the character before i is a boundary an opening mark may follow. */
+static int open_context(const char *s, size_t start, size_t i)
+{
+	if (i <= start)
+		return 1;
+	unsigned char p = (unsigned char)s[i - 1];
+	if (p == ' ' || p == '\t' || p == '\n' || p == '(' || p == '[' || p == '{' || p == '/' ||
+	    p == '-' || p == '"' || p == '\'' || p == ':' || p == ';' || p == ',')
+		return 1;
+	/* after a dash, an opening typographic mark or a guillemet */
+	if (i - start >= 3 && (unsigned char)s[i - 3] == 0xe2 && (unsigned char)s[i - 2] == 0x80) {
+		unsigned char q = (unsigned char)s[i - 1];
+		return q == 0x93 || q == 0x94 || q == 0x9c || q == 0x98 || q == 0x9e;
+	}
+	if (i - start >= 2 && (unsigned char)s[i - 2] == 0xc2 && p == 0xab)
+		return 1;
+	return 0;
+}
+
+static int is_alnum_at(const char *s, size_t i, size_t end)
+{
+	if (i >= end)
+		return 0;
+	return text_is_word_char(s, i, end);
+}
+
+static int is_alnum_before(const char *s, size_t start, size_t i)
+{
+	if (i <= start)
+		return 0;
+	size_t k = i - 1;
+	while (k > start && ((unsigned char)s[k] & 0xc0) == 0x80)
+		k--;
+	return text_is_word_char(s, k, i);
+}
+
+/* 'em, 'til, '90s: an apostrophe that opens a word is not a quotation mark. */
+static int elision(const char *s, size_t i, size_t end)
+{
+	static const char *const words[] = { "em", "til", "cause", "n", "tis", "twas", "round", "bout", "cos", NULL };
+	if (i < end && s[i] >= '0' && s[i] <= '9')
+		return 1;
+	for (int k = 0; words[k]; k++) {
+		size_t n = strlen(words[k]);
+		if (i + n <= end && !strncmp(s + i, words[k], n) && !is_alnum_at(s, i + n, end))
+			return 1;
+	}
+	return 0;
+}
+
+/* Single-quote closer: not between two letters (doesn't, Kerry's). */
+static int single_can_close(const char *s, size_t start, size_t i, size_t len, size_t end)
+{
+	return !(is_alnum_before(s, start, i) && is_alnum_at(s, i + len, end)) &&
+	       !(i > start && s[i - 1] == ' ');
+}
+
+static int possessive_plural(const char *s, size_t start, size_t i)
+{
+	return i > start && (s[i - 1] == 's' || s[i - 1] == 'z');
+}
+
+/* Is there a plausible single closing mark in (i, end)? */
+static int single_closer_ahead(const char *s, size_t start, size_t i, size_t end)
+{
+	for (size_t k = i; k < end; k++) {
+		struct mark m = mark_at(s, k, end);
+		if (m.fam == F_SINGLE && m.kind != K_LSQ && m.kind != K_LOW9_S &&
+		    single_can_close(s, start, k, m.len, end))
+			return 1;
+		if (m.fam == F_DOUBLE)
+			return 0;
+		if (m.len > 1)
+			k += m.len - 1;
+	}
+	return 0;
+}
+
+static unsigned count_words(const char *s, size_t a, size_t b)
+{
+	unsigned n = 0;
+	int in = 0;
+	for (size_t i = a; i < b; i++) {
+		int sp = s[i] == ' ' || s[i] == '\n' || s[i] == '\t';
+		if (!sp && !in)
+			n++;
+		in = !sp;
+	}
+	return n;
+}
+
+/* The content reads like speech rather than a title or scare quote. */
+static int reads_like_speech(const char *s, size_t a, size_t b, unsigned words)
+{
+	while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\n'))
+		b--;
+	if (words >= 4)
+		return 1;
+	if (b == a)
+		return 0;
+	unsigned char last = (unsigned char)s[b - 1];
+	if (strchr(",.!?;:", last))
+		return 1;
+	/* … and — */
+	if (b - a >= 3 && (unsigned char)s[b - 3] == 0xe2 && (unsigned char)s[b - 2] == 0x80 &&
+	    ((unsigned char)s[b - 1] == 0xa6 || (unsigned char)s[b - 1] == 0x94))
+		return 1;
+	return 0;
+}
+
+struct open_mark {
+	size_t at;
+	struct mark m;
+	size_t qi;  /* index in s->qmarks reserved at open */
+};
+
+/* Offset where a sentence ends in [from, to), or to; used to recover an
+ * unclosed quotation at the end of its sentence. */
+static size_t sentence_end_from(const char *scan, size_t start, size_t from, size_t to,
+				const struct rules *r);
+
+static int next_para_opens(struct segmentation *s, struct article *a, size_t pi)
+{
+	if (pi + 1 >= s->nparas)
+		return 0;
+	size_t i = s->paras[pi + 1].start, end = s->paras[pi + 1].end;
+	struct mark m = mark_at(a->scan, i, end);
+	return m.fam == F_DOUBLE && (m.role & R_OPEN);
+}
+
+static void pair_quotes(struct segmentation *s, struct article *a, const struct rules *r,
+			size_t pi, int *cont_prev, struct diag *d)
+{
+	const char *t = a->scan;
+	size_t start = s->paras[pi].start, end = s->paras[pi].end;
+	struct open_mark stack[8];
+	int depth = 0;
+	for (size_t i = start; i < end; i++) {
+		unsigned char c = (unsigned char)t[i];
+		if (c != '"' && c != '\'' && c != '`' && c != 0xc2 && c != 0xe2)
+			continue;
+		struct mark m = mark_at(t, i, end);
+		if (m.fam == F_NONE)
+			continue;
+		int top_fam = depth ? stack[depth - 1].m.fam : F_NONE;
+		int closed = 0;
+		if (m.fam == F_DOUBLE) {
+			/* close the innermost double quotation, dropping unclosed singles */
+			int k = depth - 1;
+			while (k >= 0 && stack[k].m.fam != F_DOUBLE)
+				k--;
+			int can_close = m.role & R_CLOSE;
+			if (k >= 0 && stack[k].m.kind == K_LOW9 && m.kind == K_LDQ)
+				can_close = 1;
+			if (k >= 0 && stack[k].m.kind == K_BACKTICKS && m.kind == K_TWO_APOS)
+				can_close = 1;
+			if (k >= 0 && can_close && !(m.kind == K_STRAIGHT && stack[k].m.kind != K_STRAIGHT &&
+						      open_context(t, start, i) && is_alnum_at(t, i + 1, end))) {
+				depth = k;
+				struct qmark *q = &s->qmarks[stack[k].qi];
+				q->close = i + m.len;
+				q->cend = i;
+				closed = 1;
+			} else if (k < 0 && (m.role & R_OPEN) && (m.role == R_OPEN || open_context(t, start, i))) {
+				(void)top_fam;
+			} else {
+				i += m.len - 1;
+				continue;
+			}
+		} else {
+			int between = is_alnum_before(t, start, i) && is_alnum_at(t, i + m.len, end);
+			if (between) {
+				i += m.len - 1;
+				continue;
+			}
+			if (top_fam == F_SINGLE && m.kind != K_LSQ && m.kind != K_LOW9_S &&
+			    single_can_close(t, start, i, m.len, end)) {
+				if (possessive_plural(t, start, i) && single_closer_ahead(t, start, i + m.len, end)) {
+					i += m.len - 1;
+					continue;
+				}
+				depth--;
+				struct qmark *q = &s->qmarks[stack[depth].qi];
+				q->close = i + m.len;
+				q->cend = i;
+				closed = 1;
+			} else if ((m.role & R_OPEN) && open_context(t, start, i) && is_alnum_at(t, i + m.len, end) &&
+				   !elision(t, i + m.len, end) && single_closer_ahead(t, start, i + m.len, end)) {
+				/* opens a single quotation */
+			} else {
+				i += m.len - 1;
+				continue;
+			}
+		}
+		if (!closed) {
+			if (depth == (int)(sizeof(stack) / sizeof(*stack))) {
+				i += m.len - 1;
+				continue;
+			}
+			ALLOC_GROW(s->qmarks, s->nqmarks + 1, s->qmarks_alloc);
+			struct qmark *q = &s->qmarks[s->nqmarks];
+			memset(q, 0, sizeof(*q));
+			q->open = i;
+			q->cstart = i + m.len;
+			q->close = q->cend = (size_t)-1;
+			q->para = (unsigned)pi;
+			if (depth)
+				q->flags |= QM_NESTED;
+			if (m.fam == F_SINGLE)
+				q->flags |= QM_SINGLE;
+			if (!depth && *cont_prev) {
+				q->flags |= QM_CONT_PREV;
+				*cont_prev = 0;
+			}
+			stack[depth++] = (struct open_mark){ i, m, s->nqmarks };
+			s->nqmarks++;
+		}
+		i += m.len - 1;
+	}
+	*cont_prev = 0;
+	/* quotations still open at the paragraph end */
+	for (int k = 0; k < depth; k++) {
+		struct qmark *q = &s->qmarks[stack[k].qi];
+		if (stack[k].m.fam == F_SINGLE || k > 0) {
+			q->close = (size_t)-2; /* dropped below */
+			continue;
+		}
+		if (next_para_opens(s, a, pi)) {
+			q->flags |= QM_CONT_NEXT;
+			q->cend = q->close = end;
+			*cont_prev = 1;
+		} else {
+			q->flags |= QM_UNCLOSED;
+			size_t e = sentence_end_from(t, start, q->cstart, end, r);
+			q->cend = q->close = e;
+			if (d) {
+				unsigned line, col;
+				size_t ls, ll;
+				article_linecol(a, q->open, &line, &col);
+				article_line_span(a, q->open, &ls, &ll);
+				diag_report_caret(d, DIAG_WARNING, a->path, a->format == FORMAT_JSONL ? a->file_line : line,
+						  a->format == FORMAT_JSONL ? 0 : col,
+						  a->format == FORMAT_JSONL ? NULL : a->raw + ls, ll,
+						  "quotation mark opened and never closed%s%s%s; read up to the end of its sentence",
+						  a->format == FORMAT_JSONL ? " in '" : "",
+						  a->format == FORMAT_JSONL ? a->doc : "",
+						  a->format == FORMAT_JSONL ? "'" : "");
+			}
+		}
+	}
+	/* drop dropped ones (only possible at the tail of the array) and set sizes */
+	size_t w = 0;
+	for (size_t i = 0; i < s->nqmarks; i++) {
+		struct qmark *q = &s->qmarks[i];
+		if (q->para == pi && (q->close == (size_t)-2 || q->close == (size_t)-1))
+			continue;
+		if (q->para == pi) {
+			q->words = count_words(t, q->cstart, q->cend);
+			if (!(q->flags & (QM_CONT_NEXT | QM_CONT_PREV | QM_UNCLOSED)) &&
+			    !reads_like_speech(t, q->cstart, q->cend, q->words))
+				q->flags |= QM_SHORT;
+		}
+		s->qmarks[w++] = *q;
+	}
+	s->nqmarks = w;
+}
+
+/* ---- sentences -------------------------------------------------------- */
+
+static int sentence_starter(const char *s, size_t i, size_t end)
+{
+	if (i >= end)
+		return 1;
+	unsigned char c = (unsigned char)s[i];
+	if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '(' || c == '[')
+		return 1;
+	if (c >= 0x80)
+		return text_is_upper(s, i, end) || mark_at(s, i, end).role & R_OPEN;
+	if (c == '"' || c == '\'' || c == '`')
+		return 1;
+	return 0;
+}
+
+/* The token before a period at i ("Mr", "U.S", "J") is an abbreviation
+ * or an initial, so the period does not end the sentence. */
+static int abbreviation_before(const char *s, size_t start, size_t i, const struct rules *r)
+{
+	size_t k = i;
+	while (k > start && s[k - 1] != ' ' && s[k - 1] != '\n' && s[k - 1] != '(' && s[k - 1] != '"')
+		k--;
+	/* skip opening punctuation glued to the word */
+	while (k < i && !text_is_word_char(s, k, i) && s[k] != '.')
+		k += ((unsigned char)s[k] >= 0xc0) ? (((unsigned char)s[k] >= 0xe0) ? 3 : 2) : 1;
+	if (k >= i)
+		return 0;
+	size_t n = i - k + 1;  /* with the period */
+	if (n == 2 && text_is_upper(s, k, i))
+		return 1;      /* an initial: George W. Bush */
+	if (wordset_get(&r->abbrev, s + k, n) >= 0)
+		return 1;
+	/* U.S.A.-style dotted capitals */
+	if (n >= 4 && s[i - 2] == '.' && text_is_upper(s, i - 1, i))
+		return 1;
+	return 0;
+}
+
+static int terminator_at(const char *s, size_t i, size_t end, size_t *len)
+{
+	unsigned char c = (unsigned char)s[i];
+	if (c == '.' || c == '!' || c == '?') {
+		*len = 1;
+		return 1;
+	}
+	if (c == 0xe2 && i + 2 < end && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0xa6) {
+		*len = 3;
+		return 1;
+	}
+	return 0;
+}
+
+/* After a terminator at i (len bytes): closing brackets, then space, then a
+ * sentence starter. Returns the sentence end (exclusive) or 0. */
+static size_t break_after(const char *s, size_t start, size_t i, size_t len, size_t end,
+			  const struct rules *r)
+{
+	size_t k = i + len;
+	while (k < end && (s[k] == '.' || s[k] == '!' || s[k] == '?' || s[k] == ')' || s[k] == ']'))
+		k++;
+	size_t sent_end = k;
+	if (k >= end)
+		return end;
+	if (s[k] != ' ' && s[k] != '\n' && s[k] != '\t')
+		return 0;
+	while (k < end && (s[k] == ' ' || s[k] == '\n' || s[k] == '\t'))
+		k++;
+	if (!sentence_starter(s, k, end))
+		return 0;
+	if (s[i] == '.' && len == 1 && abbreviation_before(s, start, i, r))
+		return 0;
+	return sent_end;
+}
+
+static size_t sentence_end_from(const char *scan, size_t start, size_t from, size_t to,
+				const struct rules *r)
+{
+	for (size_t i = from; i < to; i++) {
+		size_t len;
+		if (terminator_at(scan, i, to, &len)) {
+			size_t e = break_after(scan, start, i, len, to, r);
+			if (e && e < to)
+				return i;   /* the period stays outside the recovered quotation */
+			i += len - 1;
+		}
+	}
+	return to;
+}
+
+static void add_sentence(struct segmentation *s, const char *scan, size_t a, size_t b, unsigned para)
+{
+	while (a < b && (scan[a] == ' ' || scan[a] == '\n' || scan[a] == '\t'))
+		a++;
+	while (b > a && (scan[b - 1] == ' ' || scan[b - 1] == '\n' || scan[b - 1] == '\t'))
+		b--;
+	if (a >= b)
+		return;
+	ALLOC_GROW(s->sents, s->nsents + 1, s->sents_alloc);
+	s->sents[s->nsents++] = (struct sentence){ a, b, para, 0, 0 };
+}
+
+static int content_ends_sentence(const char *s, size_t a, size_t b)
+{
+	while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\n'))
+		b--;
+	if (b == a)
+		return 0;
+	unsigned char c = (unsigned char)s[b - 1];
+	if (c == '.' || c == '!' || c == '?')
+		return 1;
+	return b - a >= 3 && c == 0xa6 && (unsigned char)s[b - 2] == 0x80;
+}
+
+static void split_sentences(struct segmentation *s, struct article *a, const struct rules *r,
+			    size_t pi, size_t q_from, size_t q_to)
+{
+	const char *t = a->scan;
+	size_t start = s->paras[pi].start, end = s->paras[pi].end;
+	size_t sent_start = start, last_space = 0;
+	size_t qi = q_from;
+	s->paras[pi].first_sentence = (unsigned)s->nsents;
+	for (size_t i = start; i < end; i++) {
+		/* skip over top-level quotations */
+		while (qi < q_to && (s->qmarks[qi].flags & QM_NESTED))
+			qi++;
+		if (qi < q_to && s->qmarks[qi].open == i) {
+			struct qmark *q = &s->qmarks[qi++];
+			size_t after = q->close;
+			if (content_ends_sentence(t, q->cstart, q->cend)) {
+				size_t k = after;
+				while (k < end && (t[k] == ' ' || t[k] == '\n'))
+					k++;
+				if (k > after && sentence_starter(t, k, end) && !(mark_at(t, k, end).fam == F_NONE &&
+										      0)) {
+					add_sentence(s, t, sent_start, after, (unsigned)pi);
+					sent_start = k;
+				}
+			}
+			i = after - 1;
+			continue;
+		}
+		if (t[i] == ' ')
+			last_space = i;
+		size_t len;
+		if (terminator_at(t, i, end, &len)) {
+			size_t e = break_after(t, start, i, len, end, r);
+			if (e && e < end) {
+				add_sentence(s, t, sent_start, e, (unsigned)pi);
+				sent_start = e;
+			}
+			i += len - 1;
+		}
+		if (i - sent_start > MAX_SENTENCE_BYTES && last_space > sent_start) {
+			add_sentence(s, t, sent_start, last_space, (unsigned)pi);
+			sent_start = last_space;
+		}
+	}
+	add_sentence(s, t, sent_start, end, (unsigned)pi);
+	s->paras[pi].nsentences = (unsigned)(s->nsents - s->paras[pi].first_sentence);
+}
+
+void segment_article(struct segmentation *s, struct article *a, const struct rules *r,
+		     struct diag *d)
+{
+	s->nparas = s->nqmarks = s->nsents = 0;
+	find_paragraphs(s, a);
+	int cont_prev = 0;
+	for (size_t pi = 0; pi < s->nparas; pi++) {
+		size_t q_from = s->nqmarks;
+		pair_quotes(s, a, r, pi, &cont_prev, d);
+		split_sentences(s, a, r, pi, q_from, s->nqmarks);
+	}
+	/* index top-level quotations per sentence */
+	size_t qi = 0;
+	for (size_t si = 0; si < s->nsents; si++) {
+		struct sentence *st = &s->sents[si];
+		while (qi < s->nqmarks && s->qmarks[qi].open < st->start)
+			qi++;
+		st->first_qmark = (unsigned)qi;
+		size_t k = qi;
+		while (k < s->nqmarks && s->qmarks[k].open < st->end)
+			k++;
+		st->nqmarks = (unsigned)(k - qi);
+	}
+}

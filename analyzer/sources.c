@@ -1,0 +1,514 @@
+#include "sources.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "strbuf.h"
+#include "text.h"
+
+const char *source_kind_name(enum source_kind k)
+{
+	static const char *const names[] = { "person", "organization", "anonymous", "vague", "document" };
+	return names[k];
+}
+
+void source_table_release(struct source_table *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		free(t->v[i].name);
+		free(t->v[i].title);
+	}
+	free(t->v);
+	memset(t, 0, sizeof(*t));
+}
+
+/* ---- mention parsing --------------------------------------------------- */
+
+struct word {
+	size_t s, e;
+};
+
+#define MAX_WORDS 48
+
+static int word_is(const char *s, const struct word *w, const char *lit)
+{
+	size_t n = strlen(lit);
+	return w->e - w->s == n && !strncasecmp(s + w->s, lit, n);
+}
+
+static int is_cap(const char *s, const struct word *w)
+{
+	return text_is_upper(s, w->s, w->e);
+}
+
+static int in_set(const struct wordset *ws, const char *s, const struct word *w)
+{
+	size_t n = w->e - w->s;
+	if (wordset_get_ci(ws, s + w->s, n) >= 0)
+		return 1;
+	/* plural */
+	if (n > 3 && s[w->e - 1] == 's' && wordset_get_ci(ws, s + w->s, n - 1) >= 0)
+		return 1;
+	if (n > 4 && s[w->e - 1] == 's' && s[w->e - 2] == 'e' && wordset_get_ci(ws, s + w->s, n - 2) >= 0)
+		return 1;
+	return 0;
+}
+
+static int determiner(const char *s, const struct word *w)
+{
+	static const char *const d[] = { "the", "a", "an", "this", "that", "these", "those", "its", "his",
+					  "her", "their", "our", "some", "many", "several", "most", "one", "two",
+					  "three", "four", "five", "six", "few", "other", "another", "both", "all",
+					  "there", "various", "numerous", "unnamed", "unidentified", "anonymous", NULL };
+	for (int i = 0; d[i]; i++)
+		if (word_is(s, w, d[i]))
+			return 1;
+	return 0;
+}
+
+static int quantifier(const char *s, const struct word *w)
+{
+	static const char *const d[] = { "some", "many", "several", "most", "various", "numerous", "there",
+					  "few", NULL };
+	for (int i = 0; d[i]; i++)
+		if (word_is(s, w, d[i]))
+			return 1;
+	return 0;
+}
+
+static int joiner(const char *s, const struct word *w)
+{
+	static const char *const j[] = { "of", "for", "and", "de", "da", "del", "di", "du", "van", "von", "der",
+					  "den", "bin", "al", "el", "la", "le", "on", "&", NULL };
+	for (int i = 0; j[i]; i++)
+		if (word_is(s, w, j[i]))
+			return 1;
+	return 0;
+}
+
+static int honorific(const char *s, const struct word *w, const struct rules *r)
+{
+	return wordset_get(&r->abbrev, s + w->s, w->e - w->s) == 1;
+}
+
+static int acronym(const char *s, const struct word *w)
+{
+	size_t n = 0;
+	for (size_t i = w->s; i < w->e; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 'A' && c <= 'Z')
+			n++;
+		else if (c != '.' && c != '&')
+			return 0;
+	}
+	return n >= 2;
+}
+
+static int split_words(const char *s, size_t len, struct word *w)
+{
+	int n = 0;
+	size_t i = 0;
+	while (i < len && n < MAX_WORDS) {
+		while (i < len && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == ','))
+			i++;
+		size_t a = i;
+		while (i < len && s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != ',')
+			i++;
+		if (i > a)
+			w[n++] = (struct word){ a, i };
+	}
+	return n;
+}
+
+/* "China’s" -> the possessive suffix length, 0 if none. */
+static size_t possessive(const char *s, const struct word *w)
+{
+	size_t n = w->e - w->s;
+	if (n > 2 && s[w->e - 2] == '\'' && s[w->e - 1] == 's')
+		return 2;
+	if (n > 4 && !strncmp(s + w->e - 4, "\xe2\x80\x99s", 4))
+		return 4;
+	return 0;
+}
+
+static int pronoun_of(const char *s, const struct word *w)
+{
+	if (word_is(s, w, "he")) return 'm';
+	if (word_is(s, w, "she")) return 'f';
+	if (word_is(s, w, "it")) return 'n';
+	if (word_is(s, w, "they")) return 'p';
+	if (word_is(s, w, "i") || word_is(s, w, "we")) return 'i';
+	return 0;
+}
+
+static int place(const char *s, size_t a, size_t b, const struct rules *r)
+{
+	return b > a && wordset_get_ci(&r->places, s + a, b - a) >= 0;
+}
+
+void mention_parse(const char *s, size_t len, const struct rules *r, struct mention *m)
+{
+	struct word w[MAX_WORDS];
+	memset(m, 0, sizeof(*m));
+	m->name0 = 0;
+	m->name1 = len;
+	m->title0 = m->title1 = 0;
+	int n = split_words(s, len, w);
+	if (!n) {
+		m->kind = SK_VAGUE;
+		return;
+	}
+	if (n == 1 && (m->pronoun = pronoun_of(s, &w[0])) != 0) {
+		m->kind = m->pronoun == 'n' || m->pronoun == 'p' ? SK_ORGANIZATION : SK_PERSON;
+		return;
+	}
+	int first = 0;
+	/* start after the last possessive: "China's Foreign Minister Wang Yi" */
+	for (int i = 0; i < n - 1; i++)
+		if (possessive(s, &w[i]) && is_cap(s, &w[i + 1]))
+			first = i + 1;
+	while (first < n - 1 && determiner(s, &w[first]))
+		first++;
+	int quant = 0;
+	for (int i = 0; i < first; i++)
+		quant |= quantifier(s, &w[i]);
+	/* trailing run of name words */
+	int run = n;
+	while (run > first && is_cap(s, &w[run - 1]) && !in_set(&r->titles, s, &w[run - 1]) &&
+	       !in_set(&r->org_words, s, &w[run - 1]) && !honorific(s, &w[run - 1], r) &&
+	       !determiner(s, &w[run - 1]) && !acronym(s, &w[run - 1]))
+		run--;
+	int title_before = run > first && (in_set(&r->titles, s, &w[run - 1]) || honorific(s, &w[run - 1], r));
+	int has_org = 0, has_source_noun = -1;
+	for (int i = first; i < n; i++) {
+		if (in_set(&r->org_words, s, &w[i]) && (is_cap(s, &w[i]) || i == n - 1))
+			has_org = 1;
+		if (has_source_noun < 0 && !is_cap(s, &w[i]) && in_set(&r->source_nouns, s, &w[i]))
+			has_source_noun = i;
+	}
+	int all_cap = 1;
+	for (int i = first; i < n; i++)
+		if (!is_cap(s, &w[i]) && !joiner(s, &w[i]))
+			all_cap = 0;
+	size_t whole0 = w[first].s, whole1 = w[n - 1].e;
+	if (run < n && (title_before || n - run >= 2 || (n - run == 1 && run == first)) &&
+	    !(has_org && !title_before) && !place(s, whole0, whole1, r) &&
+	    !place(s, w[run].s, w[n - 1].e, r)) {
+		m->kind = SK_PERSON;
+		int name_first = run;
+		if (run > first && word_is(s, &w[run - 1], "of") && n - run >= 3)
+			name_first = n - 2;
+		m->name0 = w[name_first].s;
+		m->name1 = w[n - 1].e;
+		m->name_words = n - name_first;
+		/* title: the words before the name, without honorifics */
+		int t0 = first, t1 = name_first;
+		while (t1 > t0 && honorific(s, &w[t1 - 1], r))
+			t1--;
+		while (t0 < t1 && honorific(s, &w[t0], r))
+			t0++;
+		if (t1 > t0) {
+			m->title0 = w[t0].s;
+			m->title1 = w[t1 - 1].e;
+		}
+		if (first > 0 && possessive(s, &w[first - 1]) && t1 > t0)
+			m->title0 = w[first - 1].s;  /* "China's Foreign Minister" */
+		return;
+	}
+	if (has_source_noun >= 0 && !all_cap) {
+		enum source_noun_kind k = (enum source_noun_kind)wordset_get_ci(&r->source_nouns,
+			s + w[has_source_noun].s, w[has_source_noun].e - w[has_source_noun].s);
+		if ((int)k < 0) {
+			/* plural form */
+			size_t l = w[has_source_noun].e - w[has_source_noun].s;
+			k = (enum source_noun_kind)wordset_get_ci(&r->source_nouns, s + w[has_source_noun].s, l - 1);
+			if ((int)k < 0)
+				k = (enum source_noun_kind)wordset_get_ci(&r->source_nouns, s + w[has_source_noun].s, l - 2);
+		}
+		if (k == SN_VAGUE || (quant && k != SN_ANONYMOUS) || (quant && first == 0 && k == SN_DOCUMENT))
+			m->kind = SK_VAGUE;
+		else if (k == SN_DOCUMENT)
+			m->kind = SK_DOCUMENT;
+		else
+			m->kind = SK_ANONYMOUS;
+		m->definite = word_is(s, &w[0], "the") && has_source_noun <= 2;
+		m->name0 = w[0].s;
+		m->name1 = w[n - 1].e;
+		return;
+	}
+	m->kind = SK_ORGANIZATION;
+	m->name0 = whole0;
+	m->name1 = whole1;
+	m->name_words = n - first;
+	if (n - first == 1 && run == first && !acronym(s, &w[first]) && !place(s, whole0, whole1, r))
+		m->name_words = -1;   /* a bare capitalized word: maybe a surname */
+}
+
+/* ---- names introduced in the article ----------------------------------- */
+
+struct entity {
+	size_t off;
+	size_t name0, name1;   /* into article.raw */
+	size_t title0, title1;
+	enum source_kind kind;
+	int words;
+};
+
+struct entities {
+	struct entity *v;
+	size_t n, alloc;
+};
+
+static int cap_word_at(const char *s, size_t i, size_t end)
+{
+	return i < end && text_is_upper(s, i, end);
+}
+
+/* Scans capitalized runs ("U.S. Secretary of State John Kerry") and keeps
+ * the people and organizations they name. */
+static void collect_entities(struct entities *es, struct article *a, const struct segmentation *seg,
+			     const struct rules *r)
+{
+	const char *s = a->scan;
+	for (size_t si = 0; si < seg->nsents; si++) {
+		size_t i = seg->sents[si].start, end = seg->sents[si].end;
+		while (i < end) {
+			/* to the next word that starts with a capital */
+			while (i < end && !(cap_word_at(s, i, end) && (i == seg->sents[si].start || s[i - 1] == ' ' ||
+								       s[i - 1] == '\n' || s[i - 1] == '(')))
+				i++;
+			if (i >= end)
+				break;
+			size_t run0 = i, run1 = i, k = i;
+			int words = 0;
+			while (k < end) {
+				size_t ws = k;
+				while (k < end && s[k] != ' ' && s[k] != '\n' && s[k] != ',' && s[k] != ';' &&
+				       s[k] != '(' && s[k] != ')' && s[k] != '"')
+					k++;
+				struct word wd = { ws, k };
+				/* strip trailing period unless an abbreviation */
+				size_t we = k;
+				if (we > ws && s[we - 1] == '.' && wordset_get(&r->abbrev, s + ws, we - ws) < 0 &&
+				    !(we - ws == 2))
+					we--;
+				wd.e = we;
+				int cap = cap_word_at(s, ws, we);
+				int lower_ok = joiner(s, &wd) || in_set(&r->titles, s, &wd);
+				if (!(cap || lower_ok) || we == ws)
+					break;
+				if (cap)
+					run1 = we;
+				words++;
+				if (we < k || k >= end || s[k] != ' ' || possessive(s, &wd))
+					break;
+				k++;
+			}
+			if (run1 > run0 && words >= 2) {
+				struct mention m;
+				mention_parse(s + run0, run1 - run0, r, &m);
+				if ((m.kind == SK_PERSON && m.name_words >= 2) ||
+				    (m.kind == SK_ORGANIZATION && m.name_words >= 1)) {
+					ALLOC_GROW(es->v, es->n + 1, es->alloc);
+					es->v[es->n++] = (struct entity){ run0, run0 + m.name0, run0 + m.name1,
+						m.title1 > m.title0 ? run0 + m.title0 : 0,
+						m.title1 > m.title0 ? run0 + m.title1 : 0, m.kind, m.name_words };
+				}
+			}
+			i = k > i ? k : i + 1;
+			while (i < end && s[i] != ' ')
+				i++;
+		}
+	}
+}
+
+/* The person introduced before `before` whose last (or, for family-name
+ * first names, first) word is the surname; most recent wins. */
+static const struct entity *find_surname(const struct entities *es, const char *s, const char *name,
+					 size_t len, size_t before)
+{
+	const struct entity *best = NULL;
+	int best_last = 0;
+	for (size_t i = 0; i < es->n && es->v[i].off < before; i++) {
+		const struct entity *e = &es->v[i];
+		if (e->kind != SK_PERSON || e->words < 2)
+			continue;
+		size_t ln = e->name1;
+		while (ln > e->name0 && s[ln - 1] != ' ')
+			ln--;
+		int last = e->name1 - ln == len && !memcmp(s + ln, name, len);
+		size_t fe = e->name0;
+		while (fe < e->name1 && s[fe] != ' ')
+			fe++;
+		int firstw = fe - e->name0 == len && !memcmp(s + e->name0, name, len);
+		if (last || (firstw && !best_last)) {
+			best = e;
+			best_last = last;
+		}
+	}
+	return best;
+}
+
+static int add_source(struct source_table *t, const char *name, size_t nlen, const char *title,
+		      size_t tlen, enum source_kind kind, size_t first)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		if (t->v[i].kind == kind && strlen(t->v[i].name) == nlen && !memcmp(t->v[i].name, name, nlen)) {
+			if (!t->v[i].title && tlen)
+				t->v[i].title = xstrndup(title, tlen);
+			return (int)i;
+		}
+	}
+	ALLOC_GROW(t->v, t->n + 1, t->alloc);
+	struct source *src = &t->v[t->n];
+	src->name = xstrndup(name, nlen);
+	src->title = tlen ? xstrndup(title, tlen) : NULL;
+	src->kind = kind;
+	src->first = first;
+	return (int)t->n++;
+}
+
+/* Title from an apposition: "director of the Center ..." or "a former
+ * adviser to ...", cut before a relative clause. */
+static void appos_title(const char *s, size_t a, size_t b, size_t *t0, size_t *t1)
+{
+	*t0 = *t1 = 0;
+	while (a < b && s[a] == ' ')
+		a++;
+	if (b - a < 3 || !text_is_lower(s, a, b))
+		return;
+	static const char *const skip[] = { "a ", "an ", "the ", NULL };
+	for (int i = 0; skip[i]; i++)
+		if (!strncmp(s + a, skip[i], strlen(skip[i])))
+			a += strlen(skip[i]);
+	if (!strncmp(s + a, "who ", 4) || !strncmp(s + a, "which ", 6) || !strncmp(s + a, "whose ", 6))
+		return;
+	size_t e = a;
+	while (e < b) {
+		if (!strncmp(s + e, " who ", 5) || !strncmp(s + e, " which ", 7) || s[e] == ',' ||
+		    (unsigned char)s[e] == 0x01 || s[e] == '"')
+			break;
+		e++;
+	}
+	while (e > a && s[e - 1] == ' ')
+		e--;
+	if (e - a > 160)
+		return;
+	*t0 = a;
+	*t1 = e;
+}
+
+static int is_person_kind(enum source_kind k)
+{
+	return k == SK_PERSON;
+}
+
+void sources_resolve(struct source_table *t, struct quote_list *ql, struct article *a,
+		     const struct segmentation *seg, const struct rules *r)
+{
+	t->n = 0;
+	struct entities es = { 0 };
+	collect_entities(&es, a, seg, r);
+	const char *s = a->scan;
+	const char *raw = a->raw;
+	for (size_t i = 0; i < ql->n; i++) {
+		struct quote *q = &ql->v[i];
+		if (q->spk_start == NO_SPAN) {
+			if (q->inherit >= 0 && (size_t)q->inherit < i)
+				q->source = ql->v[q->inherit].source;
+			continue;
+		}
+		struct mention m;
+		size_t ms = q->spk_start, me = q->spk_end;
+		mention_parse(s + ms, me - ms, r, &m);
+		const char *name = raw + ms + m.name0;
+		size_t nlen = m.name1 - m.name0;
+		const char *title = raw + ms + m.title0;
+		size_t tlen = m.title1 - m.title0;
+		enum source_kind kind = m.kind;
+		int src = -1;
+		if (q->appos_start != NO_SPAN && !tlen && kind == SK_PERSON) {
+			size_t t0, t1;
+			appos_title(s, q->appos_start, q->appos_end, &t0, &t1);
+			if (t1 > t0) {
+				title = raw + t0;
+				tlen = t1 - t0;
+			}
+		}
+		if (m.pronoun) {
+			/* a person named earlier in the same sentence, then the most
+			 * recent compatible speaker, then the most recent name */
+			size_t sent_start = seg->sents[q->sent].start;
+			int want_person = m.pronoun == 'm' || m.pronoun == 'f';
+			for (size_t k = es.n; k-- > 0;) {
+				if (es.v[k].off >= sent_start && es.v[k].off < ms &&
+				    (want_person ? es.v[k].kind == SK_PERSON : 0)) {
+					src = add_source(t, raw + es.v[k].name0, es.v[k].name1 - es.v[k].name0,
+							 es.v[k].title1 ? raw + es.v[k].title0 : NULL,
+							 es.v[k].title1 - es.v[k].title0, SK_PERSON, es.v[k].off);
+					break;
+				}
+			}
+			for (size_t k = i; src < 0 && k-- > 0;) {
+				const struct quote *p = &ql->v[k];
+				if (p->source < 0 || q->para - p->para > 3)
+					continue;
+				enum source_kind pk = t->v[p->source].kind;
+				if (want_person ? is_person_kind(pk)
+						: (m.pronoun == 'n' ? pk == SK_ORGANIZATION || pk == SK_DOCUMENT
+								    : pk != SK_PERSON)) {
+					src = p->source;
+				}
+			}
+			for (size_t k = es.n; src < 0 && k-- > 0;) {
+				if (es.v[k].off < ms && (want_person ? es.v[k].kind == SK_PERSON
+								     : es.v[k].kind == SK_ORGANIZATION)) {
+					src = add_source(t, raw + es.v[k].name0, es.v[k].name1 - es.v[k].name0,
+							 es.v[k].title1 ? raw + es.v[k].title0 : NULL,
+							 es.v[k].title1 - es.v[k].title0, es.v[k].kind, es.v[k].off);
+				}
+			}
+			if (src < 0)
+				src = add_source(t, raw + ms, me - ms, NULL, 0, kind, ms);
+			q->source = src;
+			continue;
+		}
+		if ((kind == SK_PERSON && m.name_words == 1) || m.name_words == -1) {
+			const struct entity *e = find_surname(&es, s, s + ms + m.name0, nlen, ms);
+			if (e) {
+				kind = SK_PERSON;
+				name = raw + e->name0;
+				nlen = e->name1 - e->name0;
+				if (!tlen && e->title1) {
+					title = raw + e->title0;
+					tlen = e->title1 - e->title0;
+				}
+			}
+		}
+		if (m.definite && (kind == SK_ANONYMOUS || kind == SK_DOCUMENT)) {
+			for (size_t k = t->n; k-- > 0;) {
+				if (t->v[k].kind == kind && t->v[k].first < ms) {
+					src = (int)k;
+					break;
+				}
+			}
+		}
+		if (src < 0) {
+			/* strip a leading "the" from organization names */
+			if (kind == SK_ORGANIZATION && nlen > 4 && !strncasecmp(name, "the ", 4)) {
+				name += 4;
+				nlen -= 4;
+			}
+			src = add_source(t, name, nlen, tlen ? title : NULL, tlen, kind, ms);
+		}
+		q->source = src;
+	}
+	/* quotes inheriting from later ones (continued quotations) */
+	for (size_t i = 0; i < ql->n; i++) {
+		struct quote *q = &ql->v[i];
+		if (q->source < 0 && q->inherit >= 0)
+			q->source = ql->v[q->inherit].source;
+	}
+	free(es.v);
+}

@@ -1,0 +1,13 @@
+/* cmd: the subcommands; each parses its own options and returns the exit
+ * status (0 ok, 1 findings, 2 usage/input/rule/internal error). */
+#ifndef WHOSAID_CMD_H
+#define WHOSAID_CMD_H
+
+int cmd_extract(int argc, char **argv);
+int cmd_rules(int argc, char **argv);
+
+/* Shared option helpers: "--name=value" or "--name value". Returns the
+ * value and advances *i, or NULL when argv[*i] is not that option. */
+const char *opt_value(int argc, char **argv, int *i, const char *name);
+
+#endif

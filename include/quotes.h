@@ -1,0 +1,58 @@
+/* quotes: finds quotations and reported speech in a segmented article and
+ * attributes each to a speaker mention by the rules of attribution.rules.
+ *
+ * A quote_list owns its array; the rule ids it points to are owned by the
+ * struct rules they came from, which must outlive the list. */
+#ifndef WHOSAID_QUOTES_H
+#define WHOSAID_QUOTES_H
+
+#include <stddef.h>
+
+#include "read.h"
+#include "rules.h"
+#include "segment.h"
+
+enum quote_kind { QK_DIRECT, QK_INDIRECT, QK_MIXED, QK_BLOCK };
+
+#define NO_SPAN ((size_t)-1)
+
+struct quote {
+	size_t start, end;            /* content, into article.raw */
+	enum quote_kind kind;
+	int cue;                      /* index into rules->cues, -1 when none */
+	size_t cue_start, cue_end;
+	size_t spk_start, spk_end;    /* speaker mention; NO_SPAN when none */
+	size_t appos_start, appos_end;/* apposition after the speaker, NO_SPAN when none */
+	int inherit;                  /* speaker taken from quotes[inherit], -1 */
+	int source;                   /* filled by sources: index into sources, -1 */
+	const char *rule;             /* rule id */
+	enum stance stance;
+	unsigned para, sent;
+	int unclosed;                 /* its opening mark was never closed */
+};
+
+struct quote_list {
+	struct quote *v;
+	size_t n, alloc;
+};
+
+/* Per-thread scratch for matching; init once, reuse for every article. */
+struct quote_scratch {
+	pcre2_match_data *md;
+	pcre2_match_context *mctx;
+	char *buf;
+	size_t cap;
+};
+
+void quote_scratch_init(struct quote_scratch *qs);
+void quote_scratch_release(struct quote_scratch *qs);
+
+void quote_list_release(struct quote_list *ql);
+/* Appends the quotes of a to ql (cleared first), in text order. */
+void quotes_find(struct quote_list *ql, struct article *a, const struct segmentation *seg,
+		 const struct rules *r, struct quote_scratch *qs);
+
+const char *quote_kind_name(enum quote_kind k);
+const char *stance_name(enum stance s);
+
+#endif

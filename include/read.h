@@ -1,0 +1,66 @@
+/* read: turns input paths into articles.
+ *
+ * Formats: plain text (first non-empty line is the title), a text header
+ * block (Title:/Outlet:/Date:/URL:/Author: lines ended by a blank line),
+ * Markdown with YAML front matter, JSON Lines (one article a line: id,
+ * title, text, outlet, date, url), "-" for standard input, directories
+ * recursed in name order.
+ *
+ * Every offset whosaid reports is into article.raw, which is the input as
+ * given (for JSON Lines: the decoded "text" of that row). article.scan has
+ * the same length; bytes that are not prose (header block, front matter,
+ * Markdown syntax, HTML comments) are blanked to spaces there, so every
+ * later stage reads scan and reports offsets that are valid in raw. */
+#ifndef WHOSAID_READ_H
+#define WHOSAID_READ_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+enum article_format { FORMAT_TEXT, FORMAT_MARKDOWN, FORMAT_JSONL };
+
+struct article {
+	char *doc;       /* id: base name without extension, or JSON "id" */
+	const char *path;/* the path as given (borrowed from the reader) */
+	char *title, *outlet, *date, *url, *author; /* NULL when absent */
+	char *raw;       /* the bytes as given; NUL-terminated */
+	char *scan;      /* same length as raw; non-prose blanked */
+	size_t len;
+	size_t body_start;        /* first byte after header / front matter */
+	enum article_format format;
+	unsigned file_line;       /* JSON Lines: the row's line in the file */
+	size_t *line_starts;      /* lazily built by article_linecol() */
+	size_t nlines;
+	char *ignore_rules;       /* reserved for check: set by segment */
+};
+
+/* Called once per article; the reader owns the article and frees it after
+ * the call returns. Return non-zero to stop reading. */
+typedef int (*article_fn)(struct article *a, void *ctx);
+
+struct read_opts {
+	struct diag *diag;
+	int quiet_skips;    /* do not warn about non-article files in dirs */
+};
+
+/* Reads every path (file, directory, or "-"), calling fn for each article.
+ * Returns the number of inputs that failed (reported through diag). */
+unsigned read_inputs(char *const *paths, int npaths, const struct read_opts *o,
+		     article_fn fn, void *ctx);
+
+/* Parses one article from memory; takes ownership of buf (malloc'ed,
+ * NUL-terminated, len bytes). Returns NULL after reporting on failure. */
+struct article *article_from_buffer(char *buf, size_t len, const char *path,
+				    enum article_format fmt, struct diag *d);
+void article_free(struct article *a);
+
+/* 1-based line and code-point column of byte offset off in a->raw. */
+void article_linecol(struct article *a, size_t off, unsigned *line, unsigned *col);
+/* The line holding off: start offset and length (without the newline). */
+void article_line_span(struct article *a, size_t off, size_t *start, size_t *len);
+
+/* Base name without directory and extension; caller frees. */
+char *doc_id_from_path(const char *path);
+
+#endif

@@ -1,0 +1,84 @@
+/* rules: the data that drives extraction, loaded from a rules directory.
+ *
+ * Files (their language is documented in rules/README.md):
+ *   abbreviations.txt  tokens whose final period does not end a sentence
+ *   cues.txt           reporting verbs and phrases: lemma, stance, forms
+ *   sources.txt        head nouns of descriptions: anonymous / vague / document
+ *   titles.txt         title and role words (minister, spokeswoman, ...)
+ *   organizations.txt  words that make a name an organization (Ministry, Inc.)
+ *   places.txt         countries and capitals used for their governments
+ *   attribution.rules  PCRE2 patterns with named groups, in priority order
+ *
+ * rules_load() returns a struct rules that owns everything it points to;
+ * free it with rules_free(). The compiled patterns are shared read-only
+ * between threads; each thread brings its own match data. */
+#ifndef WHOSAID_RULES_H
+#define WHOSAID_RULES_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+enum stance { STANCE_ASSERT, STANCE_DENY, STANCE_HEDGE };
+
+/* How a cue takes its content. */
+enum cue_frame {
+	CUE_CLAUSE,       /* say: content may be a bare clause */
+	CUE_THAT,         /* add, claim: needs "that", a colon or a quotation */
+	CUE_QUOTE         /* call, describe: only with a quotation */
+};
+
+struct cue {
+	char *lemma;
+	enum stance stance;
+	enum cue_frame frame;
+};
+
+/* A set of lowercase strings (open addressing) mapping to an int value. */
+struct wordset {
+	char **keys;
+	int *vals;
+	size_t cap, n;
+};
+
+int wordset_get(const struct wordset *ws, const char *s, size_t len); /* -1 if absent */
+/* Case-insensitive for ASCII: looks up the lowercased word. */
+int wordset_get_ci(const struct wordset *ws, const char *s, size_t len);
+
+enum source_noun_kind { SN_ANONYMOUS, SN_VAGUE, SN_DOCUMENT, SN_GENERIC };
+
+struct rule {
+	char *id;
+	pcre2_code *code;
+	const char *file;
+	unsigned line;
+	int g_speaker, g_cue, g_content, g_obj, g_appos; /* group numbers, 0 if absent */
+};
+
+struct rules {
+	char *dir;
+	struct wordset abbrev;        /* value 1: title-like (never ends a sentence) */
+	struct wordset cue_forms;     /* form (lowercase) -> index into cues */
+	struct cue *cues;
+	size_t ncues;
+	size_t max_cue_words;
+	struct wordset source_nouns;  /* noun (singular and plural) -> enum source_noun_kind */
+	struct wordset titles;        /* title words, lowercase */
+	struct wordset org_words;     /* lowercase */
+	struct wordset places;        /* lowercase full names */
+	struct rule *rules;
+	size_t nrules;
+	pcre2_code *prefilter;        /* matches a sentence worth running rules on */
+};
+
+/* Loads dir (NULL: $WHOSAID_RULES, else the built-in default). Reports
+ * every problem through d as file:line:col; returns NULL if any error. */
+struct rules *rules_load(const char *dir, struct diag *d);
+void rules_free(struct rules *r);
+
+/* The rules directory used when none is given. */
+const char *rules_default_dir(void);
+
+#endif

@@ -1,0 +1,58 @@
+/* strbuf: the one growable byte buffer of whosaid (after git's strbuf).
+ *
+ * A strbuf is never NULL-data: after strbuf_init() `buf` points at a
+ * NUL-terminated string (possibly a shared empty one), so it can always be
+ * printed. The buffer owns its memory; strbuf_detach() is the one way to
+ * take ownership of the bytes (the caller then frees them with free()). */
+#ifndef WHOSAID_STRBUF_H
+#define WHOSAID_STRBUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct strbuf {
+	char *buf;
+	size_t len;
+	size_t alloc;
+} strbuf;
+
+#define STRBUF_INIT { strbuf_empty, 0, 0 }
+extern char strbuf_empty[];
+
+void strbuf_init(strbuf *sb, size_t hint);
+void strbuf_release(strbuf *sb);
+/* Returns the bytes (NUL-terminated, caller frees) and resets sb to empty. */
+char *strbuf_detach(strbuf *sb, size_t *len);
+void strbuf_grow(strbuf *sb, size_t extra);
+void strbuf_add(strbuf *sb, const void *data, size_t len);
+void strbuf_addstr(strbuf *sb, const char *s);
+void strbuf_addch(strbuf *sb, int c);
+void strbuf_addf(strbuf *sb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void strbuf_vaddf(strbuf *sb, const char *fmt, va_list ap);
+void strbuf_reset(strbuf *sb);
+void strbuf_setlen(strbuf *sb, size_t len);
+/* Appends s as the inside of a JSON string (no surrounding quotes); invalid
+ * UTF-8 bytes become U+FFFD so the output is always valid JSON. */
+void strbuf_add_json(strbuf *sb, const char *s, size_t len);
+/* Appends "s" (with quotes) or null when s is NULL. */
+void strbuf_add_json_str(strbuf *sb, const char *s);
+
+/* Reads a whole file; returns 0, or -1 with errno set. */
+int strbuf_read_file(strbuf *sb, const char *path);
+
+/* xmalloc family: abort with a message on out-of-memory. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+#define ALLOC_GROW(p, nr, alloc) do { \
+	if ((nr) > (alloc)) { \
+		(alloc) = (alloc) ? (alloc) * 2 : 16; \
+		if ((alloc) < (nr)) (alloc) = (nr); \
+		(p) = xrealloc((p), (alloc) * sizeof(*(p))); \
+	} } while (0)
+
+#endif
