@@ -53,6 +53,7 @@ struct attribution {
 	size_t a0, a1;         /* apposition */
 	int cue;
 	int quote_index;       /* the first quote record it produced */
+	int block;             /* "X said:" closing a paragraph: the next one is the content */
 };
 
 struct sentence_ctx {
@@ -65,6 +66,7 @@ struct sentence_ctx {
 	const char *m;         /* masked sentence */
 	size_t len;
 	size_t base;           /* sentence start in the article */
+	size_t skip_until;     /* sentences before this offset were taken as a block */
 	struct attribution at[16];
 	int nat;
 };
@@ -236,12 +238,26 @@ static int accept(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZ
 	if (at.c0 == NO_SPAN || at.cue0 == NO_SPAN)
 		return 0;
 	size_t raw0 = at.c0;
+	at.block = 0;
 	trim_content(c->m, &at.c0, &at.c1);
-	if (at.c1 <= at.c0)
-		return 0;
 	at.cue = cue_of(c->r, c->m, at.cue0, at.cue1);
 	if (at.cue < 0)
 		return 0;
+	if (at.c1 <= at.c0) {
+		/* "In a speech, he said:" ending a paragraph: the next paragraph
+		 * holds what was said */
+		const struct paragraph *p = &c->seg->paras[c->st->para];
+		size_t e = raw0;
+		while (e > 0 && is_space(c->m[e - 1]))
+			e--;
+		if (e == 0 || c->m[e - 1] != ':' || c->base + c->len < p->end ||
+		    (size_t)c->st->para + 1 >= c->seg->nparas || c->nat)
+			return 0;
+		at.block = 1;
+		at.quote_index = -1;
+		c->at[c->nat++] = at;
+		return 1;
+	}
 	int nfull, nshort;
 	const struct qmark *only;
 	tokens_in(c, at.c0, at.c1, &nfull, &nshort, &only);
@@ -258,7 +274,7 @@ static int accept(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZ
 		return 0;
 	if (frame == CUE_THAT && !has_that && !starts_with_quote && at.c0 > at.cue0)
 		return 0;
-	if (!nfull && !nshort && span_words(c->m, at.c0, at.c1) < 3)
+	if (!nfull && !nshort && span_words(c->m, at.c0, at.c1) < 2)
 		return 0;
 	for (int i = 0; i < c->nat; i++) {
 		const struct attribution *o = &c->at[i];
@@ -371,7 +387,20 @@ static void emit_attributions(struct sentence_ctx *c, unsigned sent_index)
 		int qi = (int)c->ql->n - 1;
 		at->quote_index = qi;
 		size_t s = c->base + at->c0, e = c->base + at->c1;
-		if (nfull + nshort == 1 && only->open == s && only->close == e) {
+		if (at->block) {
+			const struct paragraph *p = &c->seg->paras[c->st->para + 1];
+			q->kind = QK_BLOCK;
+			q->start = p->start;
+			q->end = p->end;
+			for (size_t k = 0; k < c->seg->nqmarks; k++) {
+				const struct qmark *m = &c->seg->qmarks[k];
+				if (m->open == p->start && m->close >= p->end - 1 && !(m->flags & QM_NESTED)) {
+					q->kind = QK_DIRECT;
+					direct_content(c->a, m, &q->start, &q->end);
+				}
+			}
+			c->skip_until = p->end;
+		} else if (nfull + nshort == 1 && only->open == s && only->close == e) {
 			q->kind = QK_DIRECT;
 			direct_content(c->a, only, &q->start, &q->end);
 			q->unclosed = !!(only->flags & QM_UNCLOSED);
@@ -492,6 +521,8 @@ void quotes_find(struct quote_list *ql, struct article *a, const struct segmenta
 	for (size_t si = 0; si < seg->nsents; si++) {
 		c.st = &seg->sents[si];
 		c.nat = 0;
+		if (c.st->start < c.skip_until)
+			continue;
 		mask_sentence(&c);
 		int any_full = 0;
 		for (unsigned k = 0; k < c.st->nqmarks; k++) {

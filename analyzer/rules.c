@@ -310,10 +310,18 @@ static int load_cues(struct rules *r, struct diag *d)
 
 /* ---- pattern macros --------------------------------------------------- */
 
+/* Macros become PCRE2 subroutines: a reference is "(?&NAME)" and the rule
+ * gets a (?(DEFINE)...) block with every macro it needs, so a pattern grows
+ * with the number of macros, not with how often they nest. A macro that
+ * holds a named capture (such as appos) is inlined instead, because PCRE2
+ * does not keep captures made inside a subroutine call. */
 struct macro {
 	char *name;
 	char *body;          /* already expanded */
 	unsigned line, col;  /* where it was defined */
+	int inline_only;
+	size_t *deps;        /* macros its body calls */
+	size_t ndeps;
 };
 
 struct macros {
@@ -329,13 +337,30 @@ static const struct macro *macro_find(const struct macros *m, const char *name, 
 	return NULL;
 }
 
-static void macro_add(struct macros *m, const char *name, char *body, unsigned line, unsigned col)
+static int has_named_capture(const char *body)
+{
+	for (const char *p = strstr(body, "(?<"); p; p = strstr(p + 3, "(?<"))
+		if (islower((unsigned char)p[3]))
+			return 1;
+	return 0;
+}
+
+static void macro_add(struct macros *m, const char *name, char *body, unsigned line, unsigned col,
+		      const size_t *deps, size_t ndeps)
 {
 	ALLOC_GROW(m->v, m->n + 1, m->alloc);
-	m->v[m->n].name = xstrdup(name);
-	m->v[m->n].body = body;
-	m->v[m->n].line = line;
-	m->v[m->n].col = col;
+	struct macro *mac = &m->v[m->n];
+	mac->name = xstrdup(name);
+	mac->body = body;
+	mac->line = line;
+	mac->col = col;
+	mac->inline_only = has_named_capture(body);
+	mac->ndeps = ndeps;
+	mac->deps = NULL;
+	if (ndeps) {
+		mac->deps = xmalloc(ndeps * sizeof(size_t));
+		memcpy(mac->deps, deps, ndeps * sizeof(size_t));
+	}
 	m->n++;
 }
 
@@ -344,6 +369,7 @@ static void macros_release(struct macros *m)
 	for (size_t i = 0; i < m->n; i++) {
 		free(m->v[i].name);
 		free(m->v[i].body);
+		free(m->v[i].deps);
 	}
 	free(m->v);
 }
@@ -407,7 +433,18 @@ struct expansion {
 	strbuf out;
 	struct seg *segs;
 	size_t nsegs, alloc;
+	size_t *used;        /* macros called, directly */
+	size_t nused, used_alloc;
 };
+
+static void mark_used(struct expansion *x, size_t idx)
+{
+	for (size_t i = 0; i < x->nused; i++)
+		if (x->used[i] == idx)
+			return;
+	ALLOC_GROW(x->used, x->nused + 1, x->used_alloc);
+	x->used[x->nused++] = idx;
+}
 
 static void seg_push(struct expansion *x, unsigned line, unsigned col, int literal)
 {
@@ -447,7 +484,14 @@ static int expand_line(struct expansion *x, const char *s, size_t n, unsigned li
 					errors++;
 				} else {
 					seg_push(x, line, col0 + (unsigned)i, 0);
-					strbuf_addstr(&x->out, mac->body);
+					if (mac->inline_only) {
+						strbuf_addstr(&x->out, mac->body);
+						for (size_t k = 0; k < mac->ndeps; k++)
+							mark_used(x, mac->deps[k]);
+					} else {
+						strbuf_addf(&x->out, "(?&%s)", mac->name);
+						mark_used(x, (size_t)(mac - m->v));
+					}
 				}
 				i = j + 1;
 				seg_push(x, line, col0 + (unsigned)i, 1);
@@ -474,13 +518,49 @@ static const char *const allowed_groups[] = { "speaker", "cue", "content", "obj"
 
 #define PATTERN_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_EXTENDED)
 
-static pcre2_code *compile_checked(struct expansion *x, const char *file, const char *what,
-				   struct diag *d)
+/* Appends (?(DEFINE)...) with every macro the expansion calls, directly
+ * or through other macros. */
+static void append_defines(struct expansion *x, const struct macros *m)
+{
+	if (!x->nused)
+		return;
+	char *seen = xcalloc(m->n, 1);
+	size_t *todo = xmalloc((m->n + 1) * sizeof(size_t));
+	size_t ntodo = 0;
+	for (size_t i = 0; i < x->nused; i++)
+		if (!seen[x->used[i]]) {
+			seen[x->used[i]] = 1;
+			todo[ntodo++] = x->used[i];
+		}
+	strbuf_addstr(&x->out, "\n(?(DEFINE)");
+	for (size_t t = 0; t < ntodo; t++) {
+		const struct macro *mac = &m->v[todo[t]];
+		for (size_t k = 0; k < mac->ndeps; k++)
+			if (!seen[mac->deps[k]]) {
+				seen[mac->deps[k]] = 1;
+				todo[ntodo++] = mac->deps[k];
+			}
+		if (mac->inline_only)
+			continue;
+		strbuf_addf(&x->out, "(?<%s>%s\n)", mac->name, mac->body);
+	}
+	strbuf_addstr(&x->out, ")");
+	free(seen);
+	free(todo);
+}
+
+static pcre2_code *compile_checked(struct expansion *x, const struct macros *m, const char *file,
+				   const char *what, struct diag *d)
 {
 	int err;
 	PCRE2_SIZE off;
+	size_t own_len = x->out.len;
+	append_defines(x, m);
 	pcre2_code *code = pcre2_compile((PCRE2_SPTR)x->out.buf, x->out.len, PATTERN_OPTIONS,
 					 &err, &off, NULL);
+	if (!code && off > own_len)
+		off = own_len;  /* inside a macro: reported where that macro was defined */
+	strbuf_setlen(&x->out, own_len);
 	if (!code) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(err, msg, sizeof(msg));
@@ -495,18 +575,18 @@ static pcre2_code *compile_checked(struct expansion *x, const char *file, const 
 
 static void add_builtin_macros(struct rules *r, struct macros *m)
 {
-	macro_add(m, "CUE", alternation(&r->cue_forms, -1, 0), 0, 0);
-	macro_add(m, "TITLE", alternation(&r->titles, -1, 1), 0, 0);
-	macro_add(m, "SOURCE_NOUN", alternation(&r->source_nouns, -1, 1), 0, 0);
-	macro_add(m, "ANON_NOUN", alternation(&r->source_nouns, SN_ANONYMOUS, 1), 0, 0);
-	macro_add(m, "VAGUE_NOUN", alternation(&r->source_nouns, SN_VAGUE, 1), 0, 0);
-	macro_add(m, "ORG_WORD", alternation(&r->org_words, -1, 1), 0, 0);
+	macro_add(m, "CUE", alternation(&r->cue_forms, -1, 0), 0, 0, NULL, 0);
+	macro_add(m, "TITLE", alternation(&r->titles, -1, 1), 0, 0, NULL, 0);
+	macro_add(m, "SOURCE_NOUN", alternation(&r->source_nouns, -1, 1), 0, 0, NULL, 0);
+	macro_add(m, "ANON_NOUN", alternation(&r->source_nouns, SN_ANONYMOUS, 1), 0, 0, NULL, 0);
+	macro_add(m, "VAGUE_NOUN", alternation(&r->source_nouns, SN_VAGUE, 1), 0, 0, NULL, 0);
+	macro_add(m, "ORG_WORD", alternation(&r->org_words, -1, 1), 0, 0, NULL, 0);
 	/* A quotation in a sentence is replaced, byte for byte, by one of two
 	 * tokens: \x01\x02..\x03 for a quotation that reads like speech and
 	 * \x04\x05..\x06 for a short one (a title, a name, a scare quote). */
-	macro_add(m, "QF", xstrdup("(?:\\x01\\x02*\\x03)"), 0, 0);
-	macro_add(m, "QS", xstrdup("(?:\\x04\\x05*\\x06)"), 0, 0);
-	macro_add(m, "Q", xstrdup("(?:\\x01\\x02*\\x03|\\x04\\x05*\\x06)"), 0, 0);
+	macro_add(m, "QF", xstrdup("(?:\\x01\\x02*\\x03)"), 0, 0, NULL, 0);
+	macro_add(m, "QS", xstrdup("(?:\\x04\\x05*\\x06)"), 0, 0, NULL, 0);
+	macro_add(m, "Q", xstrdup("(?:\\x01\\x02*\\x03|\\x04\\x05*\\x06)"), 0, 0, NULL, 0);
 }
 
 static int check_groups(struct rule *rl, const char *file, unsigned line, struct diag *d)
@@ -521,6 +601,8 @@ static int check_groups(struct rule *rl, const char *file, unsigned line, struct
 		PCRE2_SPTR e = table + i * entry;
 		int num = (e[0] << 8) | e[1];
 		const char *name = (const char *)e + 2;
+		if (isupper((unsigned char)name[0]))
+			continue;   /* a macro's subroutine */
 		int k;
 		for (k = 0; allowed_groups[k]; k++)
 			if (!strcmp(allowed_groups[k], name))
@@ -575,7 +657,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 	int kind = 0;  /* 0 none, 1 define, 2 rule */
 	char *name = NULL;
 	unsigned hline = 0;
-	struct expansion x = { STRBUF_INIT, NULL, 0, 0 };
+	struct expansion x = { STRBUF_INIT, NULL, 0, 0, NULL, 0, 0 };
 
 	for (int more = 1; more;) {
 		more = next_line(&f, &s, &n, 1);
@@ -586,16 +668,16 @@ static int load_patterns(struct rules *r, struct diag *d)
 				diag_report(d, DIAG_ERROR, f.path, hline, 1, "'%s' has no pattern lines", name);
 				errors++;
 			} else if (kind == 1) {
-				strbuf body = STRBUF_INIT;
-				strbuf_addf(&body, "(?:%s)", x.out.buf);
-				macro_add(&m, name, strbuf_detach(&body, NULL), hline, 1);
 				/* compile alone to report errors where they are */
-				pcre2_code *c = compile_checked(&x, f.path, name, d);
+				pcre2_code *c = compile_checked(&x, &m, f.path, name, d);
 				if (!c)
 					errors++;
 				pcre2_code_free(c);
+				strbuf body = STRBUF_INIT;
+				strbuf_addf(&body, "(?:%s)", x.out.buf);
+				macro_add(&m, name, strbuf_detach(&body, NULL), hline, 1, x.used, x.nused);
 			} else {
-				pcre2_code *c = compile_checked(&x, f.path, name, d);
+				pcre2_code *c = compile_checked(&x, &m, f.path, name, d);
 				if (!c) {
 					errors++;
 				} else {
@@ -620,6 +702,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 			kind = 0;
 			strbuf_reset(&x.out);
 			x.nsegs = 0;
+			x.nused = 0;
 		}
 		if (!more)
 			break;
@@ -681,6 +764,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 	free(name);
 	strbuf_release(&x.out);
 	free(x.segs);
+	free(x.used);
 	macros_release(&m);
 	rule_file_close(&f);
 	if (!r->nrules && !errors) {
