@@ -1,6 +1,10 @@
+#define _POSIX_C_SOURCE 200809L
 #include "quotes.h"
 
 #include <ctype.h>
+#include <time.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "strbuf.h"
@@ -23,10 +27,11 @@ void quote_scratch_init(struct quote_scratch *qs)
 	qs->md = pcre2_match_data_create(32, NULL);
 	qs->mctx = pcre2_match_context_create(NULL);
 	/* one pathological sentence must not stall a run */
-	pcre2_set_match_limit(qs->mctx, 200000);
+	pcre2_set_match_limit(qs->mctx, 20000000);
 	pcre2_set_depth_limit(qs->mctx, 5000);
 	qs->buf = NULL;
 	qs->cap = 0;
+	qs->trace = getenv("WHOSAID_TRACE") != NULL;
 }
 
 void quote_scratch_release(struct quote_scratch *qs)
@@ -69,6 +74,8 @@ struct sentence_ctx {
 	size_t skip_until;     /* sentences before this offset were taken as a block */
 	struct attribution at[16];
 	int nat;
+	struct { size_t s, e; int cue; } occ[32];  /* cue forms in the sentence */
+	int nocc;
 };
 
 static int is_space(char c)
@@ -107,12 +114,17 @@ static void mask_sentence(struct sentence_ctx *c)
 	c->base = st->start;
 }
 
-/* Cheap test before running any pattern: a cue form among the words. */
-static int has_cue(const char *m, size_t len, const struct rules *r)
+/* Finds every cue form among the words (also the test that decides
+ * whether any pattern runs); the callouts answer from this list. */
+static int find_cues(struct sentence_ctx *c)
 {
+	const char *m = c->m;
+	size_t len = c->len;
+	const struct rules *r = c->r;
 	size_t i = 0;
 	size_t starts[8];
 	int nw = 0;
+	c->nocc = 0;
 	while (i < len) {
 		while (i < len && !isalpha((unsigned char)m[i]))
 			i++;
@@ -126,11 +138,17 @@ static int has_cue(const char *m, size_t len, const struct rules *r)
 		/* the last few words ending here, as one phrase */
 		for (int back = 0; back < (int)r->max_cue_words && back < nw && back < 8; back++) {
 			size_t from = starts[(nw - 1 - back) % 8];
-			if (i - from < 64 && wordset_get_ci(&r->cue_forms, m + from, i - from) >= 0)
-				return 1;
+			int k;
+			if (i - from < 64 && (k = wordset_get_ci(&r->cue_forms, m + from, i - from)) >= 0 &&
+			    c->nocc < (int)(sizeof(c->occ) / sizeof(*c->occ))) {
+				c->occ[c->nocc].s = from;
+				c->occ[c->nocc].e = i;
+				c->occ[c->nocc].cue = k;
+				c->nocc++;
+			}
 		}
 	}
-	return 0;
+	return c->nocc > 0;
 }
 
 static int overlaps(size_t a0, size_t a1, size_t b0, size_t b1)
@@ -291,28 +309,63 @@ static int accept(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZ
 	return 1;
 }
 
+static double rule_seconds[64];
+static const char *rule_names[64];
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void print_profile(void)
+{
+	for (int i = 0; i < 64 && rule_names[i]; i++)
+		fprintf(stderr, "profile: %-28s %.3f s\n", rule_names[i], rule_seconds[i]);
+}
+
 static void run_rules(struct sentence_ctx *c)
 {
 	const struct rules *r = c->r;
+	static int profile = -1;
+	if (profile < 0) {
+		profile = getenv("WHOSAID_PROFILE") != NULL;
+		if (profile)
+			atexit(print_profile);
+	}
 	for (size_t i = 0; i < r->nrules; i++) {
 		const struct rule *rl = &r->rules[i];
+		double t0 = profile ? now_seconds() : 0;
+		if (profile && i < 64)
+			rule_names[i] = rl->id;
 		size_t off = 0;
 		while (off < c->len) {
 			int rc = pcre2_match(rl->code, (PCRE2_SPTR)c->m, c->len, off, 0, c->qs->md, c->qs->mctx);
-			if (rc < 0)
+			if (rc < 0) {
+				if (rc != PCRE2_ERROR_NOMATCH && c->qs->trace)
+					fprintf(stderr, "trace: %s: match error %d\n", rl->id, rc);
 				break;
+			}
 			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->qs->md);
-			accept(c, rl, ov);
-			size_t next = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+			int ok = accept(c, rl, ov);
+			if (c->qs->trace)
+				fprintf(stderr, "trace: %s %s [%zu,%zu) speaker [%zu,%zu) content [%zu,%zu)\n",
+					rl->id, ok ? "accepted" : "rejected", (size_t)ov[0], (size_t)ov[1],
+					group_start(ov, rl->g_speaker), group_end(ov, rl->g_speaker),
+					group_start(ov, rl->g_content), group_end(ov, rl->g_content));
+			size_t next = ok && ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 			/* allow a second attribution that starts inside this match's
 			 * content ("A said B, and C said D") */
-			if (rl->g_content && ov[2 * rl->g_content] != PCRE2_UNSET &&
+			if (ok && rl->g_content && ov[2 * rl->g_content] != PCRE2_UNSET &&
 			    ov[2 * rl->g_content] > off && ov[2 * rl->g_content] < next)
 				next = ov[2 * rl->g_content];
 			if (next <= off)
 				next = off + 1;
 			off = next;
 		}
+		if (profile && i < 64)
+			rule_seconds[i] += now_seconds() - t0;
 	}
 }
 
@@ -530,8 +583,9 @@ void quotes_find(struct quote_list *ql, struct article *a, const struct segmenta
 			if (!(m->flags & (QM_NESTED | QM_SHORT)))
 				any_full = 1;
 		}
-		if (has_cue(c.m, c.len, r))
+		if (find_cues(&c)) {
 			run_rules(&c);
+		}
 		size_t before = ql->n;
 		emit_attributions(&c, (unsigned)si);
 		if (ql->n > before)

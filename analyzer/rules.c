@@ -73,8 +73,8 @@ int wordset_get(const struct wordset *ws, const char *s, size_t len)
 
 int wordset_get_ci(const struct wordset *ws, const char *s, size_t len)
 {
-	char tmp[128];
-	if (len >= sizeof(tmp))
+	char tmp[128] = { 0 };
+	if (!len || len >= sizeof(tmp))
 		return -1;
 	for (size_t i = 0; i < len; i++)
 		tmp[i] = (char)tolower((unsigned char)s[i]);
@@ -374,55 +374,6 @@ static void macros_release(struct macros *m)
 	free(m->v);
 }
 
-/* Appends str as a PCRE2 literal, spaces as \s+ (patterns are compiled
- * in extended mode). */
-static void add_literal(strbuf *sb, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == ' ') {
-			strbuf_addstr(sb, "\\s+");
-		} else if (strchr("\\^$.[]|()?*+{}#-'", c)) {
-			strbuf_addch(sb, '\\');
-			strbuf_addch(sb, c);
-		} else {
-			strbuf_addch(sb, c);
-		}
-	}
-}
-
-static int cmp_len_desc(const void *a, const void *b)
-{
-	size_t la = strlen(*(char *const *)a), lb = strlen(*(char *const *)b);
-	if (la != lb)
-		return la < lb ? 1 : -1;
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* An alternation of a word set's keys, longest first, case-insensitive,
- * bounded by word boundaries. */
-static char *alternation(const struct wordset *ws, int filter, int plural)
-{
-	char **keys = xmalloc((ws->n + 1) * sizeof(char *));
-	size_t n = 0;
-	for (size_t i = 0; i < ws->cap; i++)
-		if (ws->keys[i] && (filter < 0 || ws->vals[i] == filter))
-			keys[n++] = ws->keys[i];
-	qsort(keys, n, sizeof(char *), cmp_len_desc);
-	strbuf sb = STRBUF_INIT;
-	strbuf_addstr(&sb, "(?i:\\b(?:");
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			strbuf_addch(&sb, '|');
-		add_literal(&sb, keys[i], strlen(keys[i]));
-	}
-	if (!n)
-		strbuf_addstr(&sb, "(*FAIL)");
-	strbuf_addstr(&sb, plural ? ")(?:s|es)?\\b)" : ")\\b)");
-	free(keys);
-	return strbuf_detach(&sb, NULL);
-}
-
 struct seg {            /* where expanded bytes came from, for error columns */
 	size_t out;          /* first output byte of the segment */
 	unsigned line, col;  /* source position of its first byte */
@@ -573,14 +524,78 @@ static pcre2_code *compile_checked(struct expansion *x, const struct macros *m, 
 	return code;
 }
 
+int wordset_has_word(const struct wordset *ws, const char *s, size_t n, int plural)
+{
+	if (wordset_get_ci(ws, s, n) >= 0)
+		return 1;
+	if (!plural)
+		return 0;
+	if (n > 3 && s[n - 1] == 's' && wordset_get_ci(ws, s, n - 1) >= 0)
+		return 1;
+	if (n > 4 && s[n - 1] == 's' && s[n - 2] == 'e' && wordset_get_ci(ws, s, n - 2) >= 0)
+		return 1;
+	return 0;
+}
+
+/* Appends str as a PCRE2 literal, spaces as \\s+ (extended mode). */
+static void add_literal(strbuf *sb, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ') {
+			strbuf_addstr(sb, "\\s+");
+		} else if (strchr("\\^$.[]|()?*+{}#-'", c)) {
+			strbuf_addch(sb, '\\');
+			strbuf_addch(sb, c);
+		} else {
+			strbuf_addch(sb, c);
+		}
+	}
+}
+
+static int cmp_len_desc(const void *a, const void *b)
+{
+	size_t la = strlen(*(char *const *)a), lb = strlen(*(char *const *)b);
+	if (la != lb)
+		return la < lb ? 1 : -1;
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* An alternation of a word set's keys (filtered by value, or by cue frame
+ * when cues is given), longest first, case-insensitive, whole words. */
+static char *alternation(const struct wordset *ws, int filter, int plural, const struct cue *cues)
+{
+	char **keys = xmalloc((ws->n + 1) * sizeof(char *));
+	size_t n = 0;
+	for (size_t i = 0; i < ws->cap; i++)
+		if (ws->keys[i] && (filter < 0 || (cues ? (int)cues[ws->vals[i]].frame : ws->vals[i]) == filter))
+			keys[n++] = ws->keys[i];
+	qsort(keys, n, sizeof(char *), cmp_len_desc);
+	strbuf sb = STRBUF_INIT;
+	strbuf_addstr(&sb, "(?i:\\b(?:");
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			strbuf_addch(&sb, '|');
+		add_literal(&sb, keys[i], strlen(keys[i]));
+	}
+	if (!n)
+		strbuf_addstr(&sb, "(*FAIL)");
+	strbuf_addstr(&sb, plural ? ")(?:s|es)?\\b)" : ")\\b)");
+	free(keys);
+	return strbuf_detach(&sb, NULL);
+}
+
 static void add_builtin_macros(struct rules *r, struct macros *m)
 {
-	macro_add(m, "CUE", alternation(&r->cue_forms, -1, 0), 0, 0, NULL, 0);
-	macro_add(m, "TITLE", alternation(&r->titles, -1, 1), 0, 0, NULL, 0);
-	macro_add(m, "SOURCE_NOUN", alternation(&r->source_nouns, -1, 1), 0, 0, NULL, 0);
-	macro_add(m, "ANON_NOUN", alternation(&r->source_nouns, SN_ANONYMOUS, 1), 0, 0, NULL, 0);
-	macro_add(m, "VAGUE_NOUN", alternation(&r->source_nouns, SN_VAGUE, 1), 0, 0, NULL, 0);
-	macro_add(m, "ORG_WORD", alternation(&r->org_words, -1, 1), 0, 0, NULL, 0);
+	macro_add(m, "CUE", alternation(&r->cue_forms, -1, 0, NULL), 0, 0, NULL, 0);
+	macro_add(m, "CUE_CLAUSE", alternation(&r->cue_forms, CUE_CLAUSE, 0, r->cues), 0, 0, NULL, 0);
+	macro_add(m, "CUE_THAT", alternation(&r->cue_forms, CUE_THAT, 0, r->cues), 0, 0, NULL, 0);
+	macro_add(m, "CUE_QUOTE", alternation(&r->cue_forms, CUE_QUOTE, 0, r->cues), 0, 0, NULL, 0);
+	macro_add(m, "TITLE", alternation(&r->titles, -1, 1, NULL), 0, 0, NULL, 0);
+	macro_add(m, "SOURCE_NOUN", alternation(&r->source_nouns, -1, 1, NULL), 0, 0, NULL, 0);
+	macro_add(m, "ANON_NOUN", alternation(&r->source_nouns, SN_ANONYMOUS, 1, NULL), 0, 0, NULL, 0);
+	macro_add(m, "VAGUE_NOUN", alternation(&r->source_nouns, SN_VAGUE, 1, NULL), 0, 0, NULL, 0);
+	macro_add(m, "ORG_WORD", alternation(&r->org_words, -1, 1, NULL), 0, 0, NULL, 0);
 	/* A quotation in a sentence is replaced, byte for byte, by one of two
 	 * tokens: \x01\x02..\x03 for a quotation that reads like speech and
 	 * \x04\x05..\x06 for a short one (a title, a name, a scare quote). */

@@ -42,6 +42,7 @@ struct quote_scratch {
 	pcre2_match_context *mctx;
 	char *buf;
 	size_t cap;
+	int trace;        /* WHOSAID_TRACE set: print every rule match to stderr */
 };
 
 void quote_scratch_init(struct quote_scratch *qs);

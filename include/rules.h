@@ -46,6 +46,10 @@ struct wordset {
 int wordset_get(const struct wordset *ws, const char *s, size_t len); /* -1 if absent */
 /* Case-insensitive for ASCII: looks up the lowercased word. */
 int wordset_get_ci(const struct wordset *ws, const char *s, size_t len);
+/* As wordset_get_ci, also trying the singular of a plural when asked. */
+int wordset_has_word(const struct wordset *ws, const char *s, size_t len, int plural);
+
+
 
 enum source_noun_kind { SN_ANONYMOUS, SN_VAGUE, SN_DOCUMENT, SN_GENERIC };
 
