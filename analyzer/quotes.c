@@ -76,6 +76,7 @@ struct sentence_ctx {
 	int nat;
 	struct { size_t s, e; int cue; } occ[32];  /* cue forms in the sentence */
 	int nocc;
+	int has_tokens;        /* the sentence holds a quotation */
 };
 
 static int is_space(char c)
@@ -337,9 +338,18 @@ static void run_rules(struct sentence_ctx *c)
 	for (size_t i = 0; i < r->nrules; i++) {
 		const struct rule *rl = &r->rules[i];
 		double t0 = profile ? now_seconds() : 0;
-		if (profile && i < 64)
-			rule_names[i] = rl->id;
+		if (profile && i < 64 && !rule_names[i])
+			rule_names[i] = xstrdup(rl->id);
 		size_t off = 0;
+		int skip = 0;
+		for (int k = 0; k < rl->nneeds && !skip; k++) {
+			if (rl->needs[k].quote)
+				skip = !c->has_tokens;
+			else
+				skip = !strstr(c->m, rl->needs[k].text);
+		}
+		if (skip)
+			off = c->len;
 		while (off < c->len) {
 			int rc = pcre2_match(rl->code, (PCRE2_SPTR)c->m, c->len, off, 0, c->qs->md, c->qs->mctx);
 			if (rc < 0) {
@@ -583,6 +593,10 @@ void quotes_find(struct quote_list *ql, struct article *a, const struct segmenta
 			if (!(m->flags & (QM_NESTED | QM_SHORT)))
 				any_full = 1;
 		}
+		c.has_tokens = 0;
+		for (unsigned k = 0; k < c.st->nqmarks; k++)
+			if (!(seg->qmarks[c.st->first_qmark + k].flags & QM_NESTED))
+				c.has_tokens = 1;
 		if (find_cues(&c)) {
 			run_rules(&c);
 		}

@@ -553,16 +553,53 @@ static void add_literal(strbuf *sb, const char *s, size_t n)
 	}
 }
 
-static int cmp_len_desc(const void *a, const void *b)
+static int cmp_str_asc(const void *a, const void *b)
 {
-	size_t la = strlen(*(char *const *)a), lb = strlen(*(char *const *)b);
-	if (la != lb)
-		return la < lb ? 1 : -1;
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Emits sorted keys[lo, hi), which share their first `depth` bytes, as a
+ * prefix tree: (?:a(?:dd(?:s|ed)?|...)|...). A regex engine tries the
+ * alternatives of a flat list one by one at every position; a tree fails
+ * after a byte or two. */
+static void emit_trie(strbuf *sb, char **keys, size_t lo, size_t hi, size_t depth)
+{
+	int optional = 0;
+	if (lo < hi && keys[lo][depth] == '\0') {
+		optional = 1;   /* a key ends here; the rest are longer */
+		lo++;
+	}
+	if (lo >= hi)
+		return;
+	strbuf_addstr(sb, "(?:");
+	for (size_t i = lo; i < hi;) {
+		unsigned char c = (unsigned char)keys[i][depth];
+		size_t j = i;
+		while (j < hi && (unsigned char)keys[j][depth] == c)
+			j++;
+		if (i > lo)
+			strbuf_addch(sb, '|');
+		/* the longest run shared by all of keys[i, j) */
+		size_t k = depth + 1;
+		while (keys[i][k] && keys[j - 1][k] == keys[i][k]) {
+			size_t m;
+			for (m = i; m < j && keys[m][k] == keys[i][k]; m++)
+				;
+			if (m < j)
+				break;
+			k++;
+		}
+		add_literal(sb, keys[i] + depth, k - depth);
+		emit_trie(sb, keys, i, j, k);
+		i = j;
+	}
+	strbuf_addch(sb, ')');
+	if (optional)
+		strbuf_addch(sb, '?');
+}
+
 /* An alternation of a word set's keys (filtered by value, or by cue frame
- * when cues is given), longest first, case-insensitive, whole words. */
+ * when cues is given), case-insensitive, whole words. */
 static char *alternation(const struct wordset *ws, int filter, int plural, const struct cue *cues)
 {
 	char **keys = xmalloc((ws->n + 1) * sizeof(char *));
@@ -570,14 +607,10 @@ static char *alternation(const struct wordset *ws, int filter, int plural, const
 	for (size_t i = 0; i < ws->cap; i++)
 		if (ws->keys[i] && (filter < 0 || (cues ? (int)cues[ws->vals[i]].frame : ws->vals[i]) == filter))
 			keys[n++] = ws->keys[i];
-	qsort(keys, n, sizeof(char *), cmp_len_desc);
+	qsort(keys, n, sizeof(char *), cmp_str_asc);
 	strbuf sb = STRBUF_INIT;
 	strbuf_addstr(&sb, "(?i:\\b(?:");
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			strbuf_addch(&sb, '|');
-		add_literal(&sb, keys[i], strlen(keys[i]));
-	}
+	emit_trie(&sb, keys, 0, n, 0);
 	if (!n)
 		strbuf_addstr(&sb, "(*FAIL)");
 	strbuf_addstr(&sb, plural ? ")(?:s|es)?\\b)" : ")\\b)");
@@ -673,11 +706,14 @@ static int load_patterns(struct rules *r, struct diag *d)
 	char *name = NULL;
 	unsigned hline = 0;
 	struct expansion x = { STRBUF_INIT, NULL, 0, 0, NULL, 0, 0 };
+	struct rule_need needs[4];
+	int nneeds = 0;
 
 	for (int more = 1; more;) {
 		more = next_line(&f, &s, &n, 1);
 		int header = more && !isspace((unsigned char)s[0]);
-		if ((header || !more) && kind) {
+		int needs_line = header && kind == 2 && !x.out.len && n > 6 && !strncmp(s, "needs ", 6);
+		if (((header && !needs_line) || !more) && kind) {
 			/* finish the block */
 			if (!x.out.len) {
 				diag_report(d, DIAG_ERROR, f.path, hline, 1, "'%s' has no pattern lines", name);
@@ -703,6 +739,9 @@ static int load_patterns(struct rules *r, struct diag *d)
 					rl->code = c;
 					rl->file = "attribution.rules";
 					rl->line = hline;
+					memcpy(rl->needs, needs, sizeof(needs));
+					rl->nneeds = nneeds;
+					nneeds = 0;
 					if (check_groups(rl, f.path, hline, d)) {
 						errors++;
 						pcre2_code_free(c);
@@ -712,6 +751,9 @@ static int load_patterns(struct rules *r, struct diag *d)
 					}
 				}
 			}
+			for (int k = 0; k < nneeds; k++)
+				free(needs[k].text);
+			nneeds = 0;
 			free(name);
 			name = NULL;
 			kind = 0;
@@ -721,6 +763,27 @@ static int load_patterns(struct rules *r, struct diag *d)
 		}
 		if (!more)
 			break;
+		if (needs_line) {
+			/* needs "TEXT" or needs quote: a cheap test before the pattern */
+			const char *arg = skip_space(s + 6, s + n);
+			size_t alen = (size_t)(s + n - arg);
+			struct rule_need nd = { 0 };
+			if (alen == 5 && !strncmp(arg, "quote", 5)) {
+				nd.quote = 1;
+			} else if (alen >= 3 && arg[0] == '"' && arg[alen - 1] == '"') {
+				nd.text = xstrndup(arg + 1, alen - 2);
+			} else {
+				diag_report(d, DIAG_ERROR, f.path, f.lineno, (unsigned)(arg - s) + 1,
+					    "expected 'needs quote' or 'needs \"TEXT\"'");
+				errors++;
+				continue;
+			}
+			if (nneeds < 4)
+				needs[nneeds++] = nd;
+			else
+				free(nd.text);
+			continue;
+		}
 		if (header) {
 			const char *sp = memchr(s, ' ', n);
 			size_t kw = sp ? (size_t)(sp - s) : n;
@@ -847,6 +910,8 @@ void rules_free(struct rules *r)
 	free(r->cues);
 	for (size_t i = 0; i < r->nrules; i++) {
 		free(r->rules[i].id);
+		for (int k = 0; k < r->rules[i].nneeds; k++)
+			free(r->rules[i].needs[k].text);
 		pcre2_code_free(r->rules[i].code);
 	}
 	free(r->rules);

@@ -53,8 +53,17 @@ int wordset_has_word(const struct wordset *ws, const char *s, size_t len, int pl
 
 enum source_noun_kind { SN_ANONYMOUS, SN_VAGUE, SN_DOCUMENT, SN_GENERIC };
 
+/* "needs quote" / needs "TEXT": a rule runs only on sentences that hold a
+ * quotation / that text, a test far cheaper than the pattern. */
+struct rule_need {
+	int quote;
+	char *text;
+};
+
 struct rule {
 	char *id;
+	struct rule_need needs[4];
+	int nneeds;
 	pcre2_code *code;
 	const char *file;
 	unsigned line;
