@@ -242,12 +242,41 @@ static int cue_of(const struct rules *r, const char *m, size_t a, size_t b)
 	return -1;
 }
 
+/* A speaker span ends at a word, not at the period that ends the sentence
+ * ("... according to Liu.") unless that period belongs to an abbreviation. */
+static void trim_speaker(const struct sentence_ctx *c, size_t s0, size_t *s1)
+{
+	size_t e = *s1;
+	while (e > s0 && (c->m[e - 1] == ' ' || c->m[e - 1] == ','))
+		e--;
+	if (e > s0 && c->m[e - 1] == '.') {
+		size_t w = e - 1;
+		while (w > s0 && c->m[w - 1] != ' ')
+			w--;
+		if (e - w > 2 && wordset_get(&c->r->abbrev, c->m + w, e - w) < 0)
+			e--;
+	}
+	*s1 = e;
+}
+
+static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZE *ov,
+		      int content_group);
+
 static int accept(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZE *ov)
+{
+	int ok = accept_one(c, rl, ov, rl->g_content);
+	if (ok && rl->g_content2 && ov[2 * rl->g_content2] != PCRE2_UNSET)
+		accept_one(c, rl, ov, rl->g_content2);
+	return ok;
+}
+
+static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZE *ov,
+		      int content_group)
 {
 	struct attribution at;
 	at.rule = rl;
-	at.c0 = group_start(ov, rl->g_content);
-	at.c1 = group_end(ov, rl->g_content);
+	at.c0 = group_start(ov, content_group);
+	at.c1 = group_end(ov, content_group);
 	at.cue0 = group_start(ov, rl->g_cue);
 	at.cue1 = group_end(ov, rl->g_cue);
 	at.s0 = group_start(ov, rl->g_speaker);
@@ -256,6 +285,8 @@ static int accept(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZ
 	at.a1 = group_end(ov, rl->g_appos);
 	if (at.c0 == NO_SPAN || at.cue0 == NO_SPAN)
 		return 0;
+	if (at.s0 != NO_SPAN)
+		trim_speaker(c, at.s0, &at.s1);
 	size_t raw0 = at.c0;
 	at.block = 0;
 	trim_content(c->m, &at.c0, &at.c1);
@@ -297,6 +328,9 @@ static int accept(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZ
 		return 0;
 	for (int i = 0; i < c->nat; i++) {
 		const struct attribution *o = &c->at[i];
+		/* one cue, one act of speech, unless one rule names two contents */
+		if (overlaps(at.cue0, at.cue1, o->cue0, o->cue1) && (o->rule != rl || !rl->g_content2))
+			return 0;
 		if (overlaps(at.c0, at.c1, o->c0, o->c1) || overlaps(at.cue0, at.cue1, o->c0, o->c1) ||
 		    overlaps(at.c0, at.c1, o->cue0, o->cue1) ||
 		    (at.s0 != NO_SPAN && overlaps(at.s0, at.s1, o->c0, o->c1)) ||
@@ -489,9 +523,12 @@ static void emit_attributions(struct sentence_ctx *c, unsigned sent_index)
 			q->spk_end = c->base + at->s1;
 		} else if (prev_in_sentence >= 0) {
 			q->inherit = prev_in_sentence;
-		} else if (c->ql->n >= 2) {
-			/* "... and noted that ...": the subject of the previous sentence */
-			q->inherit = speaker_root(c->ql, (int)c->ql->n - 2);
+		} else {
+			/* "... and noted that ..." with no speaker named before it in
+			 * this sentence: nobody to give it to */
+			c->ql->n--;
+			at->quote_index = -1;
+			continue;
 		}
 		if (at->a0 != NO_SPAN && at->a1 > at->a0) {
 			q->appos_start = c->base + at->a0;
@@ -539,6 +576,9 @@ static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *las
 				rule = "carry-quote";
 			}
 		}
+		if (!rule && !(m->flags & QM_CONT_NEXT) && o > 2 && m->words < 5 &&
+		    (m->close - m->open) * 10 < (c->len) * 6)
+			continue;   /* a short quoted phrase inside a sentence nobody says */
 		struct quote *q = new_quote(c->ql);
 		int qi = (int)c->ql->n - 1;
 		q->kind = QK_DIRECT;

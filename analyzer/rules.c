@@ -240,7 +240,7 @@ static int load_wordlist(struct wordset *ws, const char *dir, const char *name,
 static int load_cues(struct rules *r, struct diag *d)
 {
 	static const char *const stances[] = { "assert", "deny", "hedge", NULL };
-	static const char *const frames[] = { "clause", "that", "quote", NULL };
+	static const char *const frames[] = { "clause", "that", "quote", "source", NULL };
 	struct rule_file f;
 	if (rule_file_open(&f, r->dir, "cues.txt", d) < 0) {
 		rule_file_close(&f);
@@ -465,7 +465,7 @@ static void where(const struct expansion *x, size_t off, unsigned *line, unsigne
 	*col = best->col + (best->literal ? (unsigned)(off - best->out) : 0);
 }
 
-static const char *const allowed_groups[] = { "speaker", "cue", "content", "obj", "appos", NULL };
+static const char *const allowed_groups[] = { "speaker", "cue", "content", "obj", "appos", "content2", NULL };
 
 #define PATTERN_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_EXTENDED)
 
@@ -621,6 +621,16 @@ static char *alternation(const struct wordset *ws, int filter, int plural, const
 static void add_builtin_macros(struct rules *r, struct macros *m)
 {
 	macro_add(m, "CUE", alternation(&r->cue_forms, -1, 0, NULL), 0, 0, NULL, 0);
+	/* every cue but "according to", which only its own rules spell out */
+	{
+		char *a = alternation(&r->cue_forms, CUE_CLAUSE, 0, r->cues);
+		char *b = alternation(&r->cue_forms, CUE_THAT, 0, r->cues);
+		char *c = alternation(&r->cue_forms, CUE_QUOTE, 0, r->cues);
+		strbuf sb = STRBUF_INIT;
+		strbuf_addf(&sb, "(?:%s|%s|%s)", a, b, c);
+		free(a); free(b); free(c);
+		macro_add(m, "CUE_VERB", strbuf_detach(&sb, NULL), 0, 0, NULL, 0);
+	}
 	macro_add(m, "CUE_CLAUSE", alternation(&r->cue_forms, CUE_CLAUSE, 0, r->cues), 0, 0, NULL, 0);
 	macro_add(m, "CUE_THAT", alternation(&r->cue_forms, CUE_THAT, 0, r->cues), 0, 0, NULL, 0);
 	macro_add(m, "CUE_QUOTE", alternation(&r->cue_forms, CUE_QUOTE, 0, r->cues), 0, 0, NULL, 0);
@@ -657,12 +667,13 @@ static int check_groups(struct rule *rl, const char *file, unsigned line, struct
 				break;
 		if (!allowed_groups[k]) {
 			diag_report(d, DIAG_ERROR, file, line, 1,
-				    "rule '%s': unknown group name '%s' (known: speaker, cue, content, obj, appos)",
+				    "rule '%s': unknown group name '%s' (known: speaker, cue, content, content2, obj, appos)",
 				    rl->id, name);
 			errors++;
 			continue;
 		}
-		int *slot[] = { &rl->g_speaker, &rl->g_cue, &rl->g_content, &rl->g_obj, &rl->g_appos };
+		int *slot[] = { &rl->g_speaker, &rl->g_cue, &rl->g_content, &rl->g_obj, &rl->g_appos,
+				&rl->g_content2 };
 		*slot[k] = num;
 	}
 	if (!errors && (!rl->g_cue || !rl->g_content)) {

@@ -276,10 +276,6 @@ struct open_mark {
 	size_t qi;  /* index in s->qmarks reserved at open */
 };
 
-/* Offset where a sentence ends in [from, to), or to; used to recover an
- * unclosed quotation at the end of its sentence. */
-static size_t sentence_end_from(const char *scan, size_t start, size_t from, size_t to,
-				const struct rules *r);
 
 static int next_para_opens(struct segmentation *s, struct article *a, size_t pi)
 {
@@ -502,8 +498,8 @@ static size_t break_after(const char *s, size_t start, size_t i, size_t len, siz
 	return sent_end;
 }
 
-static size_t sentence_end_from(const char *scan, size_t start, size_t from, size_t to,
-				const struct rules *r)
+size_t sentence_end_from(const char *scan, size_t start, size_t from, size_t to,
+			 const struct rules *r)
 {
 	for (size_t i = from; i < to; i++) {
 		size_t len;

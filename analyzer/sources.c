@@ -192,7 +192,7 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 		if (!is_cap(s, &w[i]) && !joiner(s, &w[i]))
 			all_cap = 0;
 	size_t whole0 = w[first].s, whole1 = w[n - 1].e;
-	if (run < n && (title_before || n - run >= 2 || (n - run == 1 && run == first)) &&
+	if (run < n && (title_before || n - run >= 2) &&
 	    !(has_org && !title_before) && !place(s, whole0, whole1, r) &&
 	    !place(s, w[run].s, w[n - 1].e, r)) {
 		m->kind = SK_PERSON;

@@ -27,7 +27,8 @@ enum stance { STANCE_ASSERT, STANCE_DENY, STANCE_HEDGE };
 enum cue_frame {
 	CUE_CLAUSE,       /* say: content may be a bare clause */
 	CUE_THAT,         /* add, claim: needs "that", a colon or a quotation */
-	CUE_QUOTE         /* call, describe: only with a quotation */
+	CUE_QUOTE,        /* call, describe: only with a quotation */
+	CUE_SOURCE        /* according to: names a source; only rules that spell it out */
 };
 
 struct cue {
@@ -68,6 +69,7 @@ struct rule {
 	const char *file;
 	unsigned line;
 	int g_speaker, g_cue, g_content, g_obj, g_appos; /* group numbers, 0 if absent */
+	int g_content2;   /* a second content sharing the cue: "A, he said, B" */
 };
 
 struct rules {

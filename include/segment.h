@@ -51,6 +51,12 @@ struct segmentation {
 
 #define MAX_SENTENCE_BYTES 3000
 
+/* Offset of the terminator that ends the first sentence in [from, to) of a
+ * paragraph starting at start, or to when none does (abbreviations and
+ * initials do not end sentences). */
+size_t sentence_end_from(const char *scan, size_t start, size_t from, size_t to,
+			 const struct rules *r);
+
 void segmentation_init(struct segmentation *s);
 void segmentation_release(struct segmentation *s);
 /* Segments a into s (cleared first). Unclosed quotations are reported as
