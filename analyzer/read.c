@@ -361,6 +361,7 @@ struct article *article_from_buffer(char *buf, size_t len, const char *path,
 	}
 	if (!a->title)
 		title_from_first_line(a);
+	a->doc = doc_id_from_path(path);
 	check_utf8(a, d);
 	return a;
 }
@@ -524,7 +525,10 @@ static unsigned read_one(const char *path, const char *display, const struct rea
 	}
 	char *buf = strbuf_detach(&sb, &len);
 	struct article *a = article_from_buffer(buf, len, display, fmt, o->diag);
-	a->doc = from_stdin ? xstrdup("stdin") : doc_id_from_path(path);
+	if (from_stdin) {
+		free(a->doc);
+		a->doc = xstrdup("stdin");
+	}
 	if (fn(a, ctx))
 		*stop = 1;
 	article_free(a);

@@ -517,7 +517,7 @@ static pcre2_code *compile_checked(struct expansion *x, const struct macros *m, 
 		pcre2_get_error_message(err, msg, sizeof(msg));
 		unsigned line, col;
 		where(x, off, &line, &col);
-		diag_report(d, DIAG_ERROR, file, line, col, "bad pattern in %s: %s", what, (char *)msg);
+		diag_report(d, DIAG_ERROR, file, line, col, "bad pattern in '%s': %s", what, (char *)msg);
 		return NULL;
 	}
 	pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);

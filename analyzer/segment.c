@@ -537,6 +537,35 @@ static int content_ends_sentence(const char *s, size_t a, size_t b)
 	return b - a >= 3 && c == 0xa6 && (unsigned char)s[b - 2] == 0x80;
 }
 
+/* "Is the pier safe?" Kovalenko asked. -- a short tail with a cue after a
+ * quotation that ends in . ? or ! belongs to the quotation's sentence. */
+static int cue_tail_follows(const char *t, size_t k, size_t end, const struct rules *r)
+{
+	for (int words = 0; words < 8 && k < end; words++) {
+		size_t w = k;
+		while (k < end && ((t[k] >= 'a' && t[k] <= 'z') || (t[k] >= 'A' && t[k] <= 'Z')))
+			k++;
+		if (k > w && wordset_get_ci(&r->cue_forms, t + w, k - w) >= 0) {
+			/* and the sentence ends soon after the cue: "Kovalenko asked." */
+			int after = 0;
+			while (k < end && t[k] != '.' && t[k] != '!' && t[k] != '?' && t[k] != ';' && after <= 4) {
+				if (t[k] == ' ')
+					after++;
+				k++;
+			}
+			return after <= 3 && (k >= end || t[k] == '.' || t[k] == '!' || t[k] == '?');
+		}
+		if (k >= end || t[k] == '.' || t[k] == '!' || t[k] == '?' || t[k] == ';')
+			return 0;
+		while (k < end && !((t[k] >= 'a' && t[k] <= 'z') || (t[k] >= 'A' && t[k] <= 'Z')) &&
+		       t[k] != '.' && t[k] != '!' && t[k] != '?' && t[k] != ';' && t[k] != '\x01')
+			k++;
+		if (k < end && (t[k] == '.' || t[k] == '!' || t[k] == '?' || t[k] == ';'))
+			return 0;
+	}
+	return 0;
+}
+
 static void split_sentences(struct segmentation *s, struct article *a, const struct rules *r,
 			    size_t pi, size_t q_from, size_t q_to)
 {
@@ -556,8 +585,7 @@ static void split_sentences(struct segmentation *s, struct article *a, const str
 				size_t k = after;
 				while (k < end && (t[k] == ' ' || t[k] == '\n'))
 					k++;
-				if (k > after && sentence_starter(t, k, end) && !(mark_at(t, k, end).fam == F_NONE &&
-										      0)) {
+				if (k > after && sentence_starter(t, k, end) && !cue_tail_follows(t, k, end, r)) {
 					add_sentence(s, t, sent_start, after, (unsigned)pi);
 					sent_start = k;
 				}

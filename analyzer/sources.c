@@ -184,7 +184,8 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 	for (int i = first; i < n; i++) {
 		if (in_set(&r->org_words, s, &w[i]) && (is_cap(s, &w[i]) || i == n - 1))
 			has_org = 1;
-		if (has_source_noun < 0 && !is_cap(s, &w[i]) && in_set(&r->source_nouns, s, &w[i]))
+		if (has_source_noun < 0 && (!is_cap(s, &w[i]) || (i == 0 && n <= 3)) &&
+		    in_set(&r->source_nouns, s, &w[i]))
 			has_source_noun = i;
 	}
 	int all_cap = 1;
@@ -216,7 +217,7 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 			m->title0 = w[first - 1].s;  /* "China's Foreign Minister" */
 		return;
 	}
-	if (has_source_noun >= 0 && !all_cap) {
+	if (has_source_noun >= 0 && (!all_cap || has_source_noun == 0)) {
 		enum source_noun_kind k = (enum source_noun_kind)wordset_get_ci(&r->source_nouns,
 			s + w[has_source_noun].s, w[has_source_noun].e - w[has_source_noun].s);
 		if ((int)k < 0) {
@@ -428,12 +429,14 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 		size_t tlen = m.title1 - m.title0;
 		enum source_kind kind = m.kind;
 		int src = -1;
-		if (q->appos_start != NO_SPAN && !tlen && kind == SK_PERSON) {
+		if (q->appos_start != NO_SPAN && !tlen && (kind == SK_PERSON || m.name_words == -1)) {
 			size_t t0, t1;
 			appos_title(s, q->appos_start, q->appos_end, &t0, &t1);
 			if (t1 > t0) {
 				title = raw + t0;
 				tlen = t1 - t0;
+				if (m.name_words == -1)
+					kind = SK_PERSON;   /* "Kovalenko, the harbor director," */
 			}
 		}
 		if (m.pronoun) {

@@ -21,7 +21,7 @@
 enum article_format { FORMAT_TEXT, FORMAT_MARKDOWN, FORMAT_JSONL };
 
 struct article {
-	char *doc;       /* id: base name without extension, or JSON "id" */
+	char *doc;       /* id: base name without extension, or JSON "id"; never NULL */
 	const char *path;/* the path as given (borrowed from the reader) */
 	char *title, *outlet, *date, *url, *author; /* NULL when absent */
 	char *raw;       /* the bytes as given; NUL-terminated */

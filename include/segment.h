@@ -37,7 +37,8 @@ struct qmark {
 struct sentence {
 	size_t start, end;
 	unsigned para;
-	unsigned first_qmark, nqmarks; /* top-level quotations inside it */
+	unsigned first_qmark, nqmarks; /* quotations inside it, nested ones included
+					  (callers skip QM_NESTED) */
 };
 
 struct segmentation {

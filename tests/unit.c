@@ -1,0 +1,1302 @@
+/* Unit tests of the whosaid library (everything in analyzer/ but main.c).
+ *
+ * Run from the repository root (the real rules are read from "rules"):
+ *     make build/release/unit && build/release/unit
+ * Prints one line per failed check, "file:line: FAILED: expr" (with the
+ * values for the _EQ forms), then exactly one line "N passed, M failed";
+ * exits 1 if any check failed.
+ *
+ * All the text below is made up: people, places and quotations. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "emit.h"
+#include "extract.h"
+#include "quotes.h"
+#include "read.h"
+#include "rules.h"
+#include "segment.h"
+#include "sources.h"
+#include "strbuf.h"
+
+/* ---- harness ----------------------------------------------------------- */
+
+static unsigned n_passed, n_failed;
+
+static void check(int ok, const char *file, int line, const char *expr)
+{
+	if (ok) {
+		n_passed++;
+		return;
+	}
+	n_failed++;
+	printf("%s:%d: FAILED: %s\n", file, line, expr);
+}
+
+#define CHECK(cond) check(!!(cond), __FILE__, __LINE__, #cond)
+
+static void check_str(const char *got, const char *want, const char *file, int line,
+		      const char *expr)
+{
+	int ok = got && want ? !strcmp(got, want) : got == want;
+	check(ok, file, line, expr);
+	if (!ok)
+		printf("    got:  %s%s%s\n    want: %s%s%s\n", got ? "'" : "", got ? got : "NULL",
+		       got ? "'" : "", want ? "'" : "", want ? want : "NULL", want ? "'" : "");
+}
+
+/* got and want are strings (want may be NULL) */
+#define CHECK_STR(got, want) check_str((got), (want), __FILE__, __LINE__, #got " == " #want)
+
+static void check_long(long long got, long long want, const char *file, int line, const char *expr)
+{
+	check(got == want, file, line, expr);
+	if (got != want)
+		printf("    got:  %lld\n    want: %lld\n", got, want);
+}
+
+#define CHECK_INT(got, want) check_long((long long)(got), (long long)(want), __FILE__, __LINE__, \
+					#got " == " #want)
+
+/* A span of a buffer as a NUL-terminated string, in a small ring of static
+ * buffers so that several can appear in one expression. */
+static const char *span(const char *s, size_t a, size_t b)
+{
+	static char ring[8][1024];
+	static int next;
+	char *out = ring[next++ & 7];
+	if (b < a || b == (size_t)-1)
+		return "<no span>";
+	size_t n = b - a < 1023 ? b - a : 1023;
+	memcpy(out, s + a, n);
+	out[n] = '\0';
+	return out;
+}
+
+/* Everything written to a diag sink's tmpfile, as a malloc'ed string. */
+static char *slurp(FILE *f)
+{
+	strbuf sb = STRBUF_INIT;
+	char tmp[4096];
+	size_t n;
+	fflush(f);
+	rewind(f);
+	while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0)
+		strbuf_add(&sb, tmp, n);
+	return strbuf_detach(&sb, NULL);
+}
+
+static void quiet_diag(struct diag *d)
+{
+	memset(d, 0, sizeof(*d));
+	d->out = tmpfile();
+	if (!d->out) {
+		perror("tmpfile");
+		exit(2);
+	}
+}
+
+static struct rules *the_rules;   /* the real rules, loaded once */
+
+/* ---- strbuf ------------------------------------------------------------ */
+
+static void test_strbuf_basics(void)
+{
+	strbuf sb = STRBUF_INIT;
+	CHECK(sb.buf != NULL);
+	CHECK_STR(sb.buf, "");
+	CHECK_INT(sb.len, 0);
+
+	strbuf_add(&sb, "pier", 4);
+	strbuf_addstr(&sb, " and ");
+	strbuf_addch(&sb, 'q');
+	strbuf_addf(&sb, "%d-%s-%03u", 42, "gull", 7u);
+	CHECK_STR(sb.buf, "pier and q42-gull-007");
+	CHECK_INT(sb.len, strlen("pier and q42-gull-007"));
+	CHECK(sb.alloc > sb.len);
+	CHECK_INT(sb.buf[sb.len], '\0');
+
+	/* growth past the first allocation keeps earlier bytes */
+	for (int i = 0; i < 500; i++)
+		strbuf_addf(&sb, "%c", 'a' + i % 26);
+	CHECK_INT(sb.len, 21 + 500);
+	CHECK(!strncmp(sb.buf, "pier and q42-gull-007abc", 24));
+	CHECK_INT(sb.buf[sb.len - 1], 'a' + 499 % 26);
+
+	strbuf_setlen(&sb, 4);
+	CHECK_STR(sb.buf, "pier");
+	strbuf_reset(&sb);
+	CHECK_STR(sb.buf, "");
+	CHECK_INT(sb.len, 0);
+
+	/* adding nothing to an empty buffer keeps the shared empty string */
+	strbuf e = STRBUF_INIT;
+	strbuf_add(&e, "x", 0);
+	CHECK(e.buf == strbuf_empty);
+	CHECK_INT(e.alloc, 0);
+	strbuf_release(&e);
+	strbuf_release(&sb);
+	CHECK(sb.buf == strbuf_empty);
+	CHECK_INT(sb.len, 0);
+}
+
+static void test_strbuf_detach(void)
+{
+	strbuf sb = STRBUF_INIT;
+	strbuf_addstr(&sb, "harbor");
+	size_t len = 99;
+	char *s = strbuf_detach(&sb, &len);
+	CHECK_STR(s, "harbor");
+	CHECK_INT(len, 6);
+	/* sb is empty and usable again; s is ours */
+	CHECK(sb.buf != s);
+	CHECK_STR(sb.buf, "");
+	CHECK_INT(sb.len, 0);
+	CHECK_INT(sb.alloc, 0);
+	strbuf_addstr(&sb, "again");
+	CHECK_STR(sb.buf, "again");
+	CHECK_STR(s, "harbor");
+	free(s);
+	strbuf_release(&sb);
+
+	/* detaching an empty buffer still gives a malloc'ed "" (never the
+	 * shared empty string, which must not be freed) */
+	strbuf e = STRBUF_INIT;
+	char *z = strbuf_detach(&e, &len);
+	CHECK(z != strbuf_empty);
+	CHECK_STR(z, "");
+	CHECK_INT(len, 0);
+	free(z);
+}
+
+/* The escaped text must be valid JSON that decodes to want (want_len bytes). */
+static void check_json_roundtrip(const char *in, size_t in_len, const char *want, size_t want_len,
+				 const char *file, int line)
+{
+	strbuf sb = STRBUF_INIT;
+	strbuf_addch(&sb, '"');
+	strbuf_add_json(&sb, in, in_len);
+	strbuf_addch(&sb, '"');
+	json_error_t err;
+	json_t *v = json_loadb(sb.buf, sb.len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &err);
+	check(v != NULL, file, line, "strbuf_add_json output parses as JSON");
+	if (!v) {
+		printf("    %s: %s\n", sb.buf, err.text);
+	} else {
+		int ok = json_is_string(v) && json_string_length(v) == want_len &&
+			 !memcmp(json_string_value(v), want, want_len);
+		check(ok, file, line, "strbuf_add_json output decodes to the input (U+FFFD for bad bytes)");
+		if (!ok)
+			printf("    encoded: %s\n", sb.buf);
+		json_decref(v);
+	}
+	strbuf_release(&sb);
+}
+
+#define CHECK_JSON_ROUNDTRIP(in, want) \
+	check_json_roundtrip((in), sizeof(in) - 1, (want), sizeof(want) - 1, __FILE__, __LINE__)
+
+static void test_strbuf_json(void)
+{
+	strbuf sb = STRBUF_INIT;
+	strbuf_add_json(&sb, "say \"no\" \\ now", 14);
+	CHECK_STR(sb.buf, "say \\\"no\\\" \\\\ now");
+
+	strbuf_reset(&sb);
+	strbuf_add_json(&sb, "a\nb\tc\rd", 7);
+	CHECK_STR(sb.buf, "a\\nb\\tc\\rd");
+
+	/* other control characters as \u00XX; NUL included (length-based) */
+	strbuf_reset(&sb);
+	strbuf_add_json(&sb, "x\x01y\x1f\x7f" "z\0w", 8);
+	CHECK_STR(sb.buf, "x\\u0001y\\u001f\x7fz\\u0000w");
+
+	/* valid UTF-8 passes through unchanged: é “ ” € 𝄞 */
+	strbuf_reset(&sb);
+	const char *utf = "caf\xc3\xa9 \xe2\x80\x9cok\xe2\x80\x9d \xe2\x82\xac \xf0\x9d\x84\x9e";
+	strbuf_add_json(&sb, utf, strlen(utf));
+	CHECK_STR(sb.buf, utf);
+
+	/* invalid UTF-8: each bad byte becomes U+FFFD (EF BF BD) */
+	strbuf_reset(&sb);
+	strbuf_add_json(&sb, "a\xff" "b", 3);
+	CHECK_STR(sb.buf, "a\xef\xbf\xbd" "b");
+	strbuf_reset(&sb);
+	strbuf_add_json(&sb, "\xe2\x80", 2);            /* truncated sequence */
+	CHECK_STR(sb.buf, "\xef\xbf\xbd\xef\xbf\xbd");
+	strbuf_reset(&sb);
+	strbuf_add_json(&sb, "\xc0\xaf", 2);            /* overlong */
+	CHECK_STR(sb.buf, "\xef\xbf\xbd\xef\xbf\xbd");
+	strbuf_reset(&sb);
+	strbuf_add_json(&sb, "\xed\xa0\x80", 3);        /* UTF-16 surrogate */
+	CHECK_STR(sb.buf, "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+	strbuf_reset(&sb);
+	strbuf_add_json(&sb, "\xf4\x90\x80\x80", 4);    /* above U+10FFFF */
+	CHECK(!strncmp(sb.buf, "\xef\xbf\xbd", 3));
+	CHECK(strstr(sb.buf, "\xf4") == NULL);
+	strbuf_reset(&sb);
+	strbuf_add_json(&sb, "\x80q", 2);               /* lone continuation byte */
+	CHECK_STR(sb.buf, "\xef\xbf\xbdq");
+
+	/* strbuf_add_json_str: quotes, or null */
+	strbuf_reset(&sb);
+	strbuf_add_json_str(&sb, "a\"b");
+	strbuf_addch(&sb, ',');
+	strbuf_add_json_str(&sb, NULL);
+	CHECK_STR(sb.buf, "\"a\\\"b\",null");
+	strbuf_release(&sb);
+
+	/* whatever goes in, what comes out is JSON that decodes back */
+	CHECK_JSON_ROUNDTRIP("plain \"quoted\" \\ \x01\x02\n\t",
+			     "plain \"quoted\" \\ \x01\x02\n\t");
+	CHECK_JSON_ROUNDTRIP("bad \xff\xfe end \xe2\x80\x9c",
+			     "bad \xef\xbf\xbd\xef\xbf\xbd end \xe2\x80\x9c");
+}
+
+static void test_strbuf_read_file(void)
+{
+	char path[] = "/tmp/whosaid-unit-XXXXXX";
+	int fd = mkstemp(path);
+	CHECK(fd >= 0);
+	if (fd < 0)
+		return;
+	CHECK(write(fd, "line one\nline two\n", 18) == 18);
+	close(fd);
+	strbuf sb = STRBUF_INIT;
+	CHECK_INT(strbuf_read_file(&sb, path), 0);
+	CHECK_STR(sb.buf, "line one\nline two\n");
+	CHECK_INT(sb.len, 18);
+	strbuf_release(&sb);
+	unlink(path);
+	CHECK_INT(strbuf_read_file(&sb, path), -1);
+	CHECK_INT(errno, ENOENT);
+	strbuf_release(&sb);
+}
+
+/* ---- read -------------------------------------------------------------- */
+
+static struct article *article_text(const char *text, enum article_format fmt, struct diag *d)
+{
+	size_t len = strlen(text);
+	return article_from_buffer(xstrndup(text, len), len, "unit.txt", fmt, d);
+}
+
+/* Every scan byte equals the raw byte or is a blank; newlines stay put. */
+static int scan_matches_raw(const struct article *a)
+{
+	if (strlen(a->scan) != a->len)
+		return 0;
+	for (size_t i = 0; i < a->len; i++) {
+		if (a->raw[i] == '\n' && a->scan[i] != '\n')
+			return 0;
+		if (a->scan[i] != a->raw[i] && a->scan[i] != ' ')
+			return 0;
+	}
+	return 1;
+}
+
+static void test_read_header_block(void)
+{
+	struct diag d;
+	quiet_diag(&d);
+	const char *text = "Title: Ferry fares to rise\n"
+			   "Outlet: The Gull Island Gazette\n"
+			   "Date: 2031-04-02\n"
+			   "Author: Pell Ostrander\n"
+			   "\n"
+			   "Fares on the Gull Island ferry will rise in May.\n";
+	struct article *a = article_text(text, FORMAT_TEXT, &d);
+	CHECK(a != NULL);
+	CHECK_STR(a->title, "Ferry fares to rise");
+	CHECK_STR(a->outlet, "The Gull Island Gazette");
+	CHECK_STR(a->date, "2031-04-02");
+	CHECK_STR(a->author, "Pell Ostrander");
+	CHECK_STR(a->url, NULL);
+	CHECK_INT(a->len, strlen(text));
+	CHECK_INT(a->body_start, strstr(text, "Fares") - text);
+	CHECK(scan_matches_raw(a));
+	/* the header is blanked in scan, the body is not */
+	CHECK(strncmp(a->scan, "     ", 5) == 0);
+	CHECK(strstr(a->scan, "Gazette") == NULL);
+	CHECK_STR(a->scan + a->body_start, "Fares on the Gull Island ferry will rise in May.\n");
+
+	unsigned line, col;
+	article_linecol(a, a->body_start + 6, &line, &col);
+	CHECK_INT(line, 6);
+	CHECK_INT(col, 7);
+	article_free(a);
+
+	/* "Key: value" lines not ended by a blank line are prose, and the
+	 * title comes from the first line */
+	a = article_text("Title: Tides\nThe tide came in early on Monday.\n", FORMAT_TEXT, &d);
+	CHECK_STR(a->title, "Title: Tides");
+	CHECK_INT(a->body_start, 0);
+	CHECK_STR(a->scan, a->raw);
+	article_free(a);
+
+	/* plain text: the first non-empty line is the title */
+	a = article_text("\n\nStorm closes the harbor\n\nBoats stayed in port.\n", FORMAT_TEXT, &d);
+	CHECK_STR(a->title, "Storm closes the harbor");
+	CHECK_STR(a->outlet, NULL);
+	article_free(a);
+
+	CHECK_INT(d.errors, 0);
+	CHECK_INT(d.warnings, 0);
+	fclose(d.out);
+
+	/* invalid UTF-8 is kept as it is, with one warning at its line:col */
+	quiet_diag(&d);
+	a = article_text("Gull Island\n\nThe caf\xe9 on the quay \xff closed.\n", FORMAT_TEXT, &d);
+	CHECK_INT(a->len, 44);
+	CHECK_INT((unsigned char)a->raw[20], 0xe9);
+	CHECK_INT(d.errors, 0);
+	CHECK_INT(d.warnings, 1);
+	{
+		char *msgs = slurp(d.out);
+		CHECK_STR(msgs, "unit.txt:3:8: warning: invalid UTF-8 (byte 0xe9); those bytes are kept as they are\n");
+		free(msgs);
+	}
+	article_free(a);
+	fclose(d.out);
+}
+
+static void test_read_markdown(void)
+{
+	struct diag d;
+	quiet_diag(&d);
+	const char *text =
+		"---\n"
+		"title: \"Dock strike ends: what next?\"\n"
+		"outlet: Varnholm Weekly\n"
+		"date: 2031-05-01\n"
+		"---\n"
+		"# The deal\n"
+		"\n"
+		"The **union** said [the deal](https://example.org/deal) was `final`.\n"
+		"\n"
+		"<!-- editor: check the date -->\n"
+		"- a list item with *emphasis*\n"
+		"> quoted block line\n";
+	struct article *a = article_text(text, FORMAT_MARKDOWN, &d);
+	CHECK_STR(a->title, "Dock strike ends: what next?");
+	CHECK_STR(a->outlet, "Varnholm Weekly");
+	CHECK_STR(a->date, "2031-05-01");
+	CHECK_INT(a->body_start, strstr(text, "# The") - text);
+	/* same length, offsets kept: scan differs from raw only by blanks */
+	CHECK_INT(a->len, strlen(text));
+	CHECK(scan_matches_raw(a));
+	size_t body = (size_t)(strstr(text, "The **union**") - text);
+	CHECK_STR(span(a->scan, body, body + 68),
+		  "The   union   said  the deal                            was  final .");
+	/* prose keeps its offsets */
+	size_t un = (size_t)(strstr(text, "union") - text);
+	CHECK(!strncmp(a->scan + un, "union", 5));
+	/* front matter, heading mark, comment, list and blockquote markers blanked */
+	CHECK(strstr(a->scan, "Varnholm") == NULL);
+	CHECK(strstr(a->scan, "editor") == NULL);
+	CHECK(strchr(a->scan, '#') == NULL);
+	CHECK(strchr(a->scan, '>') == NULL);
+	CHECK(strchr(a->scan, '*') == NULL);
+	CHECK(strstr(a->scan, "example.org") == NULL);
+	size_t item = (size_t)(strstr(text, "- a list") - text);
+	CHECK_INT(a->scan[item], ' ');
+	CHECK(!strncmp(a->scan + item + 2, "a list item with  emphasis ", 27));
+	size_t q = (size_t)(strstr(text, "quoted block") - text);
+	CHECK(!strncmp(a->scan + q, "quoted block line", 17));
+	article_free(a);
+
+	/* a "---" line with no closing fence is not front matter */
+	a = article_text("---\ntitle: x\nThe ferry left.\n", FORMAT_MARKDOWN, &d);
+	CHECK_INT(a->body_start, 0);
+	CHECK_STR(a->outlet, NULL);
+	article_free(a);
+
+	CHECK_INT(d.errors, 0);
+	fclose(d.out);
+}
+
+struct collected {
+	char *doc[8];
+	char *text[8];
+	char *title[8];
+	unsigned line[8];
+	int n;
+};
+
+static int collect(struct article *a, void *ctx)
+{
+	struct collected *c = ctx;
+	if (c->n < 8) {
+		c->doc[c->n] = xstrdup(a->doc ? a->doc : "(null)");
+		c->text[c->n] = xstrndup(a->raw, a->len);
+		c->title[c->n] = a->title ? xstrdup(a->title) : NULL;
+		c->line[c->n] = a->file_line;
+	}
+	c->n++;
+	return 0;
+}
+
+static void test_read_jsonl(void)
+{
+	char path[] = "/tmp/whosaid-unit-XXXXXX";
+	int fd = mkstemp(path);
+	CHECK(fd >= 0);
+	if (fd < 0)
+		return;
+	const char *rows =
+		"{\"id\":\"gz-1\",\"title\":\"Ferry\",\"text\":\"\\u201cWe sail at dawn,\\u201d said Ada Vell.\"}\n"
+		"{\"id\":\"gz-2\",\"text\": }\n"
+		"\n"
+		"{\"id\":\"gz-3\",\"title\":\"no text\"}\n"
+		"{\"id\":7,\"text\":\"Para one.\\n\\nPara two.\"}\n"
+		"{\"text\":\"No id here.\"}\n";
+	CHECK(write(fd, rows, strlen(rows)) == (ssize_t)strlen(rows));
+	close(fd);
+
+	struct diag d;
+	quiet_diag(&d);
+	struct read_opts o = { &d, 1 };
+	struct collected c = { 0 };
+	char *paths[] = { path };
+	unsigned failed = read_inputs(paths, 1, &o, collect, &c);
+	CHECK_INT(failed, 2);          /* the malformed row and the row without text */
+	CHECK_INT(d.errors, 2);
+	CHECK_INT(c.n, 3);
+	if (c.n == 3) {
+		CHECK_STR(c.doc[0], "gz-1");
+		CHECK_STR(c.title[0], "Ferry");
+		CHECK_STR(c.text[0], "\xe2\x80\x9cWe sail at dawn,\xe2\x80\x9d said Ada Vell.");
+		CHECK_INT(c.line[0], 1);
+		CHECK_STR(c.doc[1], "7");  /* a numeric id becomes a string */
+		CHECK_STR(c.text[1], "Para one.\n\nPara two.");
+		CHECK_INT(c.line[1], 5);
+		/* no id: base name and line */
+		char *base = doc_id_from_path(path);
+		strbuf want = STRBUF_INIT;
+		strbuf_addf(&want, "%s-6", base);
+		CHECK_STR(c.doc[2], want.buf);
+		strbuf_release(&want);
+		free(base);
+	}
+	for (int i = 0; i < c.n && i < 8; i++) {
+		free(c.doc[i]);
+		free(c.text[i]);
+		free(c.title[i]);
+	}
+	char *msgs = slurp(d.out);
+	strbuf want = STRBUF_INIT;
+	strbuf_addf(&want, "%s:2:", path);
+	CHECK(strstr(msgs, want.buf) != NULL);
+	CHECK(strstr(msgs, "error: malformed JSON Lines row") != NULL);
+	strbuf_reset(&want);
+	strbuf_addf(&want, "%s:4:1: error: row has no string field 'text'", path);
+	CHECK(strstr(msgs, want.buf) != NULL);
+	strbuf_release(&want);
+	free(msgs);
+	fclose(d.out);
+
+	/* a missing file is one failed input, reported with its name */
+	quiet_diag(&d);
+	o.diag = &d;
+	c.n = 0;
+	unlink(path);
+	CHECK_INT(read_inputs(paths, 1, &o, collect, &c), 1);
+	CHECK_INT(c.n, 0);
+	msgs = slurp(d.out);
+	CHECK(strstr(msgs, "error: cannot open '") != NULL);
+	free(msgs);
+	fclose(d.out);
+}
+
+static void test_doc_id(void)
+{
+	char *s;
+	CHECK_STR(s = doc_id_from_path("news/2031/ferry-fares.md"), "ferry-fares"); free(s);
+	CHECK_STR(s = doc_id_from_path("ferry.txt"), "ferry"); free(s);
+	CHECK_STR(s = doc_id_from_path("ferry"), "ferry"); free(s);
+	CHECK_STR(s = doc_id_from_path("a/b.c.jsonl"), "b.c"); free(s);
+	CHECK_STR(s = doc_id_from_path("dir.d/notes"), "notes"); free(s);
+	CHECK_STR(s = doc_id_from_path("dir/.hidden"), ".hidden"); free(s);
+}
+
+/* ---- segment ----------------------------------------------------------- */
+
+struct seg_fixture {
+	struct article *a;
+	struct segmentation s;
+	struct diag d;
+};
+
+static void seg_open(struct seg_fixture *f, const char *text)
+{
+	quiet_diag(&f->d);
+	f->a = article_text(text, FORMAT_TEXT, &f->d);
+	f->a->doc = xstrdup("unit");
+	segmentation_init(&f->s);
+	segment_article(&f->s, f->a, the_rules, &f->d);
+}
+
+static void seg_close(struct seg_fixture *f)
+{
+	segmentation_release(&f->s);
+	article_free(f->a);
+	fclose(f->d.out);
+}
+
+static const char *sent(const struct seg_fixture *f, size_t i)
+{
+	if (i >= f->s.nsents)
+		return "<no sentence>";
+	return span(f->a->raw, f->s.sents[i].start, f->s.sents[i].end);
+}
+
+static const char *para(const struct seg_fixture *f, size_t i)
+{
+	if (i >= f->s.nparas)
+		return "<no paragraph>";
+	return span(f->a->raw, f->s.paras[i].start, f->s.paras[i].end);
+}
+
+static const char *qcontent(const struct seg_fixture *f, size_t i)
+{
+	if (i >= f->s.nqmarks)
+		return "<no quotation>";
+	return span(f->a->raw, f->s.qmarks[i].cstart, f->s.qmarks[i].cend);
+}
+
+static const char *qwhole(const struct seg_fixture *f, size_t i)
+{
+	if (i >= f->s.nqmarks)
+		return "<no quotation>";
+	return span(f->a->raw, f->s.qmarks[i].open, f->s.qmarks[i].close);
+}
+
+static void test_segment_paragraphs(void)
+{
+	struct seg_fixture f;
+	seg_open(&f, "The tide rose.\n\nBoats stayed in port.\n\n\n  The ferry left at noon.  \n");
+	CHECK_INT(f.s.nparas, 3);
+	CHECK_STR(para(&f, 0), "The tide rose.");
+	CHECK_STR(para(&f, 1), "Boats stayed in port.");
+	CHECK_STR(para(&f, 2), "The ferry left at noon.");
+	CHECK_INT(f.s.paras[2].first_sentence, 2);
+	CHECK_INT(f.s.paras[2].nsentences, 1);
+	seg_close(&f);
+
+	/* a long line that stops mid-sentence wraps softly into the next */
+	seg_open(&f, "The harbor commission met on Tuesday to discuss the\n"
+		     "new ferry timetable for the winter.\n");
+	CHECK_INT(f.s.nparas, 1);
+	CHECK_INT(f.s.nsents, 1);
+	seg_close(&f);
+
+	/* a short line without final punctuation (a heading) stands alone */
+	seg_open(&f, "Ferry news\nThe ferry left at noon.\n");
+	CHECK_INT(f.s.nparas, 2);
+	CHECK_STR(para(&f, 0), "Ferry news");
+	seg_close(&f);
+}
+
+static void test_segment_sentences(void)
+{
+	struct seg_fixture f;
+	seg_open(&f, "Mr. Olsen arrived at the pier. He left by boat.");
+	CHECK_INT(f.s.nsents, 2);
+	CHECK_STR(sent(&f, 0), "Mr. Olsen arrived at the pier.");
+	CHECK_STR(sent(&f, 1), "He left by boat.");
+	seg_close(&f);
+
+	seg_open(&f, "The U.S. consulate in Varnholm shut on Jan. 5 after the storm. Staff went home.");
+	CHECK_INT(f.s.nsents, 2);
+	CHECK_STR(sent(&f, 0), "The U.S. consulate in Varnholm shut on Jan. 5 after the storm.");
+	seg_close(&f);
+
+	seg_open(&f, "The ferry was run by J. R. Olsen for a decade. Nobody else wanted it.");
+	CHECK_INT(f.s.nsents, 2);
+	CHECK_STR(sent(&f, 0), "The ferry was run by J. R. Olsen for a decade.");
+	seg_close(&f);
+
+	seg_open(&f, "Fares rose 3.5 percent in May. Rents fell 0.8 percent.");
+	CHECK_INT(f.s.nsents, 2);
+	CHECK_STR(sent(&f, 0), "Fares rose 3.5 percent in May.");
+	CHECK_STR(sent(&f, 1), "Rents fell 0.8 percent.");
+	seg_close(&f);
+
+	/* ellipsis: ends a sentence before a capital, not before a lower-case word */
+	seg_open(&f, "The engine coughed... Then it stopped. It coughed \xe2\x80\xa6 and went on.");
+	CHECK_INT(f.s.nsents, 3);
+	CHECK_STR(sent(&f, 0), "The engine coughed...");
+	CHECK_STR(sent(&f, 1), "Then it stopped.");
+	CHECK_STR(sent(&f, 2), "It coughed \xe2\x80\xa6 and went on.");
+	seg_close(&f);
+
+	/* a sentence can end inside a closing quotation mark */
+	seg_open(&f, "\xe2\x80\x9cWe are done here.\xe2\x80\x9d Then the hall emptied.");
+	CHECK_INT(f.s.nsents, 2);
+	CHECK_STR(sent(&f, 0), "\xe2\x80\x9cWe are done here.\xe2\x80\x9d");
+	CHECK_STR(sent(&f, 1), "Then the hall emptied.");
+	seg_close(&f);
+
+	seg_open(&f, "Ada Vell said \"the vote is over.\" The hall emptied.");
+	CHECK_INT(f.s.nsents, 2);
+	CHECK_STR(sent(&f, 0), "Ada Vell said \"the vote is over.\"");
+	seg_close(&f);
+
+	/* never inside a quotation */
+	seg_open(&f, "\"Stop. Think again. Then vote,\" said Ada Vell. The hall emptied.");
+	CHECK_INT(f.s.nsents, 2);
+	CHECK_STR(sent(&f, 0), "\"Stop. Think again. Then vote,\" said Ada Vell.");
+	CHECK_INT(f.s.sents[0].nqmarks, 1);
+	CHECK_INT(f.s.sents[1].nqmarks, 0);
+	seg_close(&f);
+}
+
+/* One quotation in text; checks its content and flags. */
+static void check_one_qmark(const char *text, const char *content, unsigned flags,
+			    const char *file, int line)
+{
+	struct seg_fixture f;
+	seg_open(&f, text);
+	check(f.s.nqmarks == 1, file, line, "exactly one quotation");
+	if (f.s.nqmarks != 1)
+		printf("    %zu quotations in: %s\n", f.s.nqmarks, text);
+	if (f.s.nqmarks >= 1) {
+		const char *got = qcontent(&f, 0);
+		int ok = !strcmp(got, content);
+		check(ok, file, line, "quotation content");
+		if (!ok)
+			printf("    got:  '%s'\n    want: '%s'\n", got, content);
+		check(f.s.qmarks[0].flags == flags, file, line, "quotation flags");
+		if (f.s.qmarks[0].flags != flags)
+			printf("    got:  %u\n    want: %u\n", f.s.qmarks[0].flags, flags);
+	}
+	seg_close(&f);
+}
+
+#define CHECK_ONE_QMARK(text, content, flags) check_one_qmark((text), (content), (flags), __FILE__, __LINE__)
+
+static void test_segment_qmarks(void)
+{
+	const char *content = "We will rebuild the pier by spring,";
+	/* curly */
+	CHECK_ONE_QMARK("\xe2\x80\x9cWe will rebuild the pier by spring,\xe2\x80\x9d said Ada Vell.", content, 0);
+	/* straight */
+	CHECK_ONE_QMARK("\"We will rebuild the pier by spring,\" said Ada Vell.", content, 0);
+	/* guillemets */
+	CHECK_ONE_QMARK("\xc2\xabWe will rebuild the pier by spring,\xc2\xbb said Ada Vell.", content, 0);
+	/* low-9 opening, closed by U+201C (German style) */
+	CHECK_ONE_QMARK("\xe2\x80\x9eWe will rebuild the pier by spring,\xe2\x80\x9c said Ada Vell.", content, 0);
+	/* two apostrophes open and close */
+	CHECK_ONE_QMARK("''We will rebuild the pier by spring,'' said Ada Vell.", content, 0);
+	/* TeX style: `` ... '' */
+	CHECK_ONE_QMARK("``We will rebuild the pier by spring,'' said Ada Vell.", content, 0);
+	/* single quotation marks */
+	CHECK_ONE_QMARK("Ada Vell called it 'a plan that cannot fail' at the meeting.",
+			"a plan that cannot fail", QM_SINGLE);
+	CHECK_ONE_QMARK("Ada Vell called it \xe2\x80\x98" "a plan that cannot fail\xe2\x80\x99 at the meeting.",
+			"a plan that cannot fail", QM_SINGLE);
+
+	/* the curly quote's span: marks included in [open, close) */
+	struct seg_fixture f;
+	seg_open(&f, "She said \xe2\x80\x9cwe sail at dawn today.\xe2\x80\x9d");
+	CHECK_INT(f.s.nqmarks, 1);
+	CHECK_INT(f.s.qmarks[0].open, 9);
+	CHECK_INT(f.s.qmarks[0].cstart, 12);
+	CHECK_INT(f.s.qmarks[0].close, f.a->len);
+	CHECK_INT(f.s.qmarks[0].cend, f.a->len - 3);
+	CHECK_INT(f.s.qmarks[0].words, 5);
+	seg_close(&f);
+
+	/* apostrophes are not quotation marks */
+	seg_open(&f, "The mayor doesn't like Kerry's plan, and the '90s pier isn't safe, Olsen's crew said.");
+	CHECK_INT(f.s.nqmarks, 0);
+	seg_close(&f);
+	/* an elided year, with a plausible closing mark later on */
+	seg_open(&f, "Back in the '90s the pier was busy, the sailors' guild said.");
+	CHECK_INT(f.s.nqmarks, 0);
+	seg_close(&f);
+	seg_open(&f, "The mayor doesn\xe2\x80\x99t like Kerry\xe2\x80\x99s plan for the pier.");
+	CHECK_INT(f.s.nqmarks, 0);
+	seg_close(&f);
+	/* a plural possessive before a real closing mark */
+	seg_open(&f, "She called it 'the sailors' best season in years' on Monday.");
+	CHECK_INT(f.s.nqmarks, 1);
+	CHECK_STR(qcontent(&f, 0), "the sailors' best season in years");
+	seg_close(&f);
+
+	/* nested: single inside double */
+	seg_open(&f, "\"He told me 'we will win the vote today' before noon,\" said Ada Vell.");
+	CHECK_INT(f.s.nqmarks, 2);
+	CHECK_STR(qcontent(&f, 0), "He told me 'we will win the vote today' before noon,");
+	CHECK_INT(f.s.qmarks[0].flags, 0);
+	CHECK_STR(qwhole(&f, 1), "'we will win the vote today'");
+	CHECK_INT(f.s.qmarks[1].flags, QM_NESTED | QM_SINGLE);
+	CHECK_INT(f.s.nsents, 1);
+	/* the sentence's range holds one top-level quotation (and its nested one) */
+	{
+		unsigned top = 0;
+		for (unsigned k = 0; k < f.s.sents[0].nqmarks; k++)
+			top += !(f.s.qmarks[f.s.sents[0].first_qmark + k].flags & QM_NESTED);
+		CHECK_INT(top, 1);
+	}
+	seg_close(&f);
+
+	/* nested curly: ‘…’ inside “…” */
+	seg_open(&f, "\xe2\x80\x9cThey said it was \xe2\x80\x98" "fine,\xe2\x80\x99\xe2\x80\x9d Olsen said.");
+	CHECK_INT(f.s.nqmarks, 2);
+	CHECK_STR(qcontent(&f, 1), "fine,");
+	CHECK(f.s.qmarks[1].flags & QM_NESTED);
+	CHECK_INT(f.s.qmarks[0].flags & QM_NESTED, 0);
+	seg_close(&f);
+
+	/* a quotation running over two paragraphs */
+	seg_open(&f, "\"The river rose faster than any model predicted, and the levee held.\n"
+		     "\n"
+		     "\"We owe the volunteers everything,\" said Ada Vell.\n");
+	CHECK_INT(f.s.nparas, 2);
+	CHECK_INT(f.s.nqmarks, 2);
+	CHECK_INT(f.s.qmarks[0].flags, QM_CONT_NEXT);
+	CHECK_STR(qcontent(&f, 0), "The river rose faster than any model predicted, and the levee held.");
+	CHECK_INT(f.s.qmarks[0].close, f.s.paras[0].end);
+	CHECK_INT(f.s.qmarks[1].flags, QM_CONT_PREV);
+	CHECK_INT(f.s.qmarks[1].para, 1);
+	CHECK_STR(qcontent(&f, 1), "We owe the volunteers everything,");
+	CHECK_INT(f.d.warnings, 0);
+	seg_close(&f);
+
+	/* unclosed: recovered at the end of its sentence, with a warning */
+	seg_open(&f, "Ada Vell said \"the pier will hold this winter. Nobody believed her.\n");
+	CHECK_INT(f.s.nqmarks, 1);
+	CHECK_INT(f.s.qmarks[0].flags, QM_UNCLOSED);
+	CHECK_STR(qcontent(&f, 0), "the pier will hold this winter");
+	CHECK_INT(f.d.warnings, 1);
+	{
+		char *msgs = slurp(f.d.out);
+		CHECK(strstr(msgs, "unit.txt:1:15: warning: quotation mark opened and never closed") != NULL);
+		free(msgs);
+	}
+	seg_close(&f);
+
+	/* short: titles, names, scare quotes */
+	CHECK_ONE_QMARK("The report, titled \"Tidewater\", came out on Monday.", "Tidewater", QM_SHORT);
+	CHECK_ONE_QMARK("The so-called \"green levy\" was dropped.", "green levy", QM_SHORT);
+	CHECK_ONE_QMARK("She hosts \xe2\x80\x9cMorning at the Quay\xe2\x80\x9d on local radio.",
+			"Morning at the Quay", 0);
+	CHECK_ONE_QMARK("The plan was \"dead,\" she said.", "dead,", 0);
+}
+
+/* ---- rules ------------------------------------------------------------- */
+
+static int find_rule(const struct rules *r, const char *id)
+{
+	for (size_t i = 0; i < r->nrules; i++)
+		if (!strcmp(r->rules[i].id, id))
+			return (int)i;
+	return -1;
+}
+
+static const char *cue_lemma(const struct rules *r, const char *form)
+{
+	int k = wordset_get_ci(&r->cue_forms, form, strlen(form));
+	return k >= 0 && (size_t)k < r->ncues ? r->cues[k].lemma : NULL;
+}
+
+static void test_rules_real(void)
+{
+	struct diag d;
+	quiet_diag(&d);
+	struct rules *r = rules_load("rules", &d);
+	CHECK(r != NULL);
+	CHECK_INT(d.errors, 0);
+	if (!r) {
+		char *msgs = slurp(d.out);
+		printf("    rules_load(\"rules\"):\n%s", msgs);
+		free(msgs);
+		fclose(d.out);
+		return;
+	}
+	CHECK_STR(r->dir, "rules");
+	CHECK(r->nrules >= 5);
+	CHECK(find_rule(r, "quote-cue-speaker") >= 0);
+	CHECK(find_rule(r, "speaker-cue-clause") >= 0);
+	for (size_t i = 0; i < r->nrules; i++) {
+		CHECK(r->rules[i].g_cue > 0);
+		CHECK(r->rules[i].g_content > 0);
+		CHECK(r->rules[i].line > 0);
+	}
+	CHECK_STR(cue_lemma(r, "said"), "say");
+	CHECK_STR(cue_lemma(r, "SAID"), "say");
+	CHECK_STR(cue_lemma(r, "told"), "tell");
+	CHECK_STR(cue_lemma(r, "pointed out"), "point out");
+	CHECK_STR(cue_lemma(r, "according to"), "according to");
+	CHECK_STR(cue_lemma(r, "sailed"), NULL);
+	int k = wordset_get_ci(&r->cue_forms, "denied", 6);
+	CHECK(k >= 0 && r->cues[k].stance == STANCE_DENY);
+	k = wordset_get_ci(&r->cue_forms, "claimed", 7);
+	CHECK(k >= 0 && r->cues[k].stance == STANCE_HEDGE && r->cues[k].frame == CUE_THAT);
+	k = wordset_get_ci(&r->cue_forms, "said", 4);
+	CHECK(k >= 0 && r->cues[k].stance == STANCE_ASSERT && r->cues[k].frame == CUE_CLAUSE);
+	CHECK(r->max_cue_words >= 2);
+	CHECK_INT(wordset_get(&r->abbrev, "Mr.", 3), 1);      /* title-like */
+	CHECK_INT(wordset_get(&r->abbrev, "Jan.", 4), 0);
+	CHECK_INT(wordset_get(&r->abbrev, "Olsen.", 6), -1);
+	CHECK(wordset_get_ci(&r->titles, "Minister", 8) >= 0);
+	CHECK_INT(wordset_get_ci(&r->source_nouns, "official", 8), SN_ANONYMOUS);
+	CHECK_INT(wordset_get_ci(&r->source_nouns, "analyst", 7), SN_VAGUE);
+	CHECK_INT(wordset_get_ci(&r->source_nouns, "report", 6), SN_DOCUMENT);
+	CHECK(wordset_get_ci(&r->org_words, "authority", 9) >= 0);
+	rules_free(r);
+	rules_free(NULL);
+	fclose(d.out);
+}
+
+struct tmp_rules {
+	char dir[64];
+};
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+	strbuf p = STRBUF_INIT;
+	strbuf_addf(&p, "%s/%s", dir, name);
+	FILE *f = fopen(p.buf, "w");
+	if (!f) {
+		perror(p.buf);
+		exit(2);
+	}
+	fputs(text, f);
+	fclose(f);
+	strbuf_release(&p);
+}
+
+static const char *const tmp_rule_files[] = {
+	"abbreviations.txt", "cues.txt", "sources.txt", "titles.txt", "organizations.txt",
+	"places.txt", "attribution.rules", NULL
+};
+
+/* A minimal, self-contained rules directory (independent of the real
+ * rules, which are being tuned) with the given attribution.rules. */
+static void tmp_rules_make(struct tmp_rules *t, const char *attribution)
+{
+	strcpy(t->dir, "/tmp/whosaid-rules-XXXXXX");
+	if (!mkdtemp(t->dir)) {
+		perror("mkdtemp");
+		exit(2);
+	}
+	write_file(t->dir, "abbreviations.txt", "Mr. | title\nJan.\n");
+	write_file(t->dir, "cues.txt", "say | assert | clause | say, says, said\n"
+				       "deny | deny | clause | deny, denies, denied\n");
+	write_file(t->dir, "sources.txt", "official | anonymous\nanalyst | vague\n");
+	write_file(t->dir, "titles.txt", "minister\n");
+	write_file(t->dir, "organizations.txt", "ministry\n");
+	write_file(t->dir, "places.txt", "varnholm\n");
+	write_file(t->dir, "attribution.rules", attribution);
+}
+
+static void tmp_rules_remove(struct tmp_rules *t)
+{
+	strbuf p = STRBUF_INIT;
+	for (int i = 0; tmp_rule_files[i]; i++) {
+		strbuf_reset(&p);
+		strbuf_addf(&p, "%s/%s", t->dir, tmp_rule_files[i]);
+		unlink(p.buf);
+	}
+	strbuf_release(&p);
+	rmdir(t->dir);
+}
+
+/* Loads a temporary rules directory; returns the diagnostics (caller frees)
+ * and whether loading succeeded. */
+static char *load_tmp_rules(const char *attribution, int *ok, unsigned *errors)
+{
+	struct tmp_rules t;
+	tmp_rules_make(&t, attribution);
+	struct diag d;
+	quiet_diag(&d);
+	struct rules *r = rules_load(t.dir, &d);
+	*ok = r != NULL;
+	*errors = d.errors;
+	rules_free(r);
+	char *msgs = slurp(d.out);
+	fclose(d.out);
+	/* make messages independent of the temporary directory's name */
+	strbuf sb = STRBUF_INIT;
+	size_t dl = strlen(t.dir);
+	for (const char *p = msgs; *p;) {
+		const char *hit = strstr(p, t.dir);
+		if (!hit) {
+			strbuf_addstr(&sb, p);
+			break;
+		}
+		strbuf_add(&sb, p, (size_t)(hit - p));
+		strbuf_addstr(&sb, "RULES");
+		p = hit + dl;
+	}
+	free(msgs);
+	tmp_rules_remove(&t);
+	return strbuf_detach(&sb, NULL);
+}
+
+static void test_rules_errors(void)
+{
+	int ok;
+	unsigned errors;
+	char *msgs;
+
+	/* control: the minimal directory loads */
+	msgs = load_tmp_rules("define NAME\n"
+			      "    \\p{Lu}\\w+\n"
+			      "rule simple-say\n"
+			      "    (?<speaker>{NAME}) \\s+ (?<cue>{CUE}) \\s+ (?<content>.+)\n", &ok, &errors);
+	CHECK(ok);
+	CHECK_INT(errors, 0);
+	CHECK_STR(msgs, "");
+	free(msgs);
+
+	/* a bad pattern: reported at the line and column of the bad bytes */
+	msgs = load_tmp_rules("# a comment line\n"
+			      "rule bad-class\n"
+			      "    (?<cue>said) \\s+ (?<content>[a-z)\n", &ok, &errors);
+	CHECK(!ok);
+	CHECK_INT(errors, 1);
+	CHECK(!strncmp(msgs, "RULES/attribution.rules:3:", 26));
+	CHECK(strstr(msgs, ": error: bad pattern in bad-class: missing terminating ]") != NULL);
+	{
+		/* the column points into the pattern line */
+		unsigned col = 0;
+		CHECK(sscanf(msgs, "RULES/attribution.rules:3:%u: error:", &col) == 1);
+		CHECK(col >= 33 && col <= 39);  /* from the '[' to the end of the line */
+	}
+	free(msgs);
+
+	/* a bad pattern inside a macro points into the define */
+	msgs = load_tmp_rules("define BROKEN\n"
+			      "    (?:said|says\n"
+			      "rule uses-it\n"
+			      "    (?<cue>{BROKEN}) (?<content>.+)\n", &ok, &errors);
+	CHECK(!ok);
+	CHECK(!strncmp(msgs, "RULES/attribution.rules:2:", 26));
+	CHECK(strstr(msgs, "error: bad pattern in BROKEN") != NULL);
+	free(msgs);
+
+	/* an unknown group name */
+	msgs = load_tmp_rules("rule odd-group\n"
+			      "    (?<cue>said) \\s+ (?<contents>.+)\n", &ok, &errors);
+	CHECK(!ok);
+	CHECK_INT(errors, 1);
+	CHECK(!strncmp(msgs, "RULES/attribution.rules:1:1: error: rule 'odd-group': unknown group name 'contents'",
+		       strlen("RULES/attribution.rules:1:1: error: rule 'odd-group': unknown group name 'contents'")));
+	free(msgs);
+
+	/* a duplicate rule id, reported at the second one */
+	msgs = load_tmp_rules("rule same-id\n"
+			      "    (?<cue>said) \\s+ (?<content>.+)\n"
+			      "\n"
+			      "rule same-id\n"
+			      "    (?<content>.+) \\s+ (?<cue>said)\n", &ok, &errors);
+	CHECK(!ok);
+	CHECK_INT(errors, 1);
+	CHECK_STR(msgs, "RULES/attribution.rules:4:6: error: duplicate rule id 'same-id' (first at line 1)\n");
+	free(msgs);
+
+	/* an unknown macro */
+	msgs = load_tmp_rules("rule no-macro\n"
+			      "    (?<cue>{NOPE}) (?<content>.+)\n", &ok, &errors);
+	CHECK(!ok);
+	CHECK(strstr(msgs, "RULES/attribution.rules:2:12: error: unknown macro '{NOPE}'") != NULL);
+	free(msgs);
+
+	/* a rule without the content group */
+	msgs = load_tmp_rules("rule no-content\n"
+			      "    (?<cue>said) .+\n", &ok, &errors);
+	CHECK(!ok);
+	CHECK(strstr(msgs, "RULES/attribution.rules:1:1: error: rule 'no-content' needs the groups 'cue' and 'content'") != NULL);
+	free(msgs);
+
+	/* a missing rules directory */
+	struct diag d;
+	quiet_diag(&d);
+	CHECK(rules_load("/nonexistent/whosaid-rules", &d) == NULL);
+	CHECK(d.errors >= 1);
+	msgs = slurp(d.out);
+	CHECK(strstr(msgs, "error: cannot read rule file '/nonexistent/whosaid-rules/") != NULL);
+	free(msgs);
+	fclose(d.out);
+}
+
+static void test_rules_wordlist_errors(void)
+{
+	struct tmp_rules t;
+	tmp_rules_make(&t, "rule simple-say\n    (?<cue>{CUE}) \\s+ (?<content>.+)\n");
+	write_file(t.dir, "cues.txt", "say | assert | clause | say, said\n"
+					"shout | loud | quote | shout, shouted\n");
+	struct diag d;
+	quiet_diag(&d);
+	struct rules *r = rules_load(t.dir, &d);
+	CHECK(r == NULL);
+	CHECK_INT(d.errors, 1);
+	char *msgs = slurp(d.out);
+	strbuf want = STRBUF_INIT;
+	strbuf_addf(&want, "%s/cues.txt:2:9: error: unknown stance 'loud'\n", t.dir);
+	CHECK_STR(msgs, want.buf);
+	strbuf_release(&want);
+	free(msgs);
+	fclose(d.out);
+	rules_free(r);
+	tmp_rules_remove(&t);
+}
+
+/* ---- mention_parse ----------------------------------------------------- */
+
+struct parsed {
+	struct mention m;
+	char name[256], title[256];
+};
+
+static void parse(const char *s, struct parsed *p)
+{
+	mention_parse(s, strlen(s), the_rules, &p->m);
+	snprintf(p->name, sizeof(p->name), "%s", span(s, p->m.name0, p->m.name1));
+	snprintf(p->title, sizeof(p->title), "%s",
+		 p->m.title1 > p->m.title0 ? span(s, p->m.title0, p->m.title1) : "");
+}
+
+static void test_mention_parse(void)
+{
+	struct parsed p;
+
+	parse("Deputy Environment Minister Tomas Brekke", &p);
+	CHECK_INT(p.m.kind, SK_PERSON);
+	CHECK_STR(p.name, "Tomas Brekke");
+	CHECK_STR(p.title, "Deputy Environment Minister");
+	CHECK_INT(p.m.name_words, 2);
+	CHECK_INT(p.m.pronoun, 0);
+
+	parse("Harbor Commissioner Ada Vell", &p);
+	CHECK_INT(p.m.kind, SK_PERSON);
+	CHECK_STR(p.name, "Ada Vell");
+	CHECK_STR(p.title, "Harbor Commissioner");
+
+	parse("Mr. Olsen", &p);
+	CHECK_INT(p.m.kind, SK_PERSON);
+	CHECK_STR(p.name, "Olsen");
+	CHECK_INT(p.m.name_words, 1);
+	CHECK_STR(p.title, "");
+
+	parse("a person with direct knowledge of the talks", &p);
+	CHECK_INT(p.m.kind, SK_ANONYMOUS);
+	CHECK_STR(p.name, "a person with direct knowledge of the talks");
+	CHECK_INT(p.m.definite, 0);
+
+	parse("two officials familiar with the matter", &p);
+	CHECK_INT(p.m.kind, SK_ANONYMOUS);
+
+	parse("the person", &p);
+	CHECK_INT(p.m.kind, SK_ANONYMOUS);
+	CHECK_INT(p.m.definite, 1);
+
+	parse("some analysts", &p);
+	CHECK_INT(p.m.kind, SK_VAGUE);
+	parse("critics", &p);
+	CHECK_INT(p.m.kind, SK_VAGUE);
+
+	parse("a report", &p);
+	CHECK_INT(p.m.kind, SK_DOCUMENT);
+
+	parse("the Harbor Authority", &p);
+	CHECK_INT(p.m.kind, SK_ORGANIZATION);
+	CHECK_STR(p.name, "Harbor Authority");
+	CHECK_INT(p.m.pronoun, 0);
+
+	parse("he", &p);
+	CHECK_INT(p.m.kind, SK_PERSON);
+	CHECK_INT(p.m.pronoun, 'm');
+	parse("She", &p);
+	CHECK_INT(p.m.kind, SK_PERSON);
+	CHECK_INT(p.m.pronoun, 'f');
+	parse("it", &p);
+	CHECK_INT(p.m.pronoun, 'n');
+	parse("they", &p);
+	CHECK_INT(p.m.pronoun, 'p');
+
+	/* a bare capitalized word may be a surname, resolved later against the
+	 * names introduced earlier in the article (see test_extraction): either
+	 * a one-word person name or flagged with name_words -1 */
+	parse("Vell", &p);
+	CHECK_STR(p.name, "Vell");
+	CHECK((p.m.kind == SK_PERSON && p.m.name_words == 1) || p.m.name_words == -1);
+	CHECK_INT(p.m.pronoun, 0);
+}
+
+/* ---- end to end -------------------------------------------------------- */
+
+struct e2e {
+	struct article *a;
+	struct extraction x;
+	struct quote_scratch qs;
+	struct diag d;
+	size_t *ord;
+};
+
+static void e2e_run(struct e2e *e, const char *text)
+{
+	quiet_diag(&e->d);
+	e->a = article_text(text, FORMAT_TEXT, &e->d);
+	e->a->doc = xstrdup("unit");
+	extraction_init(&e->x);
+	quote_scratch_init(&e->qs);
+	extraction_run(&e->x, e->a, the_rules, &e->qs, &e->d);
+	e->ord = quote_order(&e->x.quotes);
+}
+
+static void e2e_done(struct e2e *e)
+{
+	free(e->ord);
+	quote_scratch_release(&e->qs);
+	extraction_release(&e->x);
+	article_free(e->a);
+	fclose(e->d.out);
+}
+
+/* The n-th quote in text order, or NULL. */
+static const struct quote *e2e_quote(const struct e2e *e, size_t n)
+{
+	return n < e->x.quotes.n ? &e->x.quotes.v[e->ord[n]] : NULL;
+}
+
+static const char *e2e_text(const struct e2e *e, const struct quote *q)
+{
+	return q ? span(e->a->raw, q->start, q->end) : "<no quote>";
+}
+
+static const char *e2e_speaker(const struct e2e *e, const struct quote *q)
+{
+	if (!q || q->source < 0 || (size_t)q->source >= e->x.sources.n)
+		return NULL;
+	return e->x.sources.v[q->source].name;
+}
+
+static void test_extraction(void)
+{
+	struct e2e e;
+	e2e_run(&e, "Varnholm dam inspection passes\n"
+		    "\n"
+		    "\"The spillway will hold through the spring floods,\" said Ada Vell, the county director.\n"
+		    "\n"
+		    "\"We checked every gate twice,\" Vell said.\n"
+		    "\n"
+		    "An official with knowledge of the inspection said two gates had been repaired in secret.\n");
+	CHECK_INT(e.x.quotes.n, 3);
+	const struct quote *q = e2e_quote(&e, 0);
+	CHECK(q != NULL);
+	if (q) {
+		CHECK_INT(q->kind, QK_DIRECT);
+		CHECK_STR(e2e_text(&e, q), "The spillway will hold through the spring floods");
+		CHECK_STR(e2e_speaker(&e, q), "Ada Vell");
+		CHECK(q->source >= 0 && e.x.sources.v[q->source].kind == SK_PERSON);
+		CHECK_STR(q->source >= 0 ? e.x.sources.v[q->source].title : NULL, "county director");
+		CHECK(q->cue >= 0 && !strcmp(the_rules->cues[q->cue].lemma, "say"));
+		CHECK_STR(span(e.a->raw, q->cue_start, q->cue_end), "said");
+		CHECK_STR(span(e.a->raw, q->spk_start, q->spk_end), "Ada Vell");
+		CHECK_STR(span(e.a->raw, q->appos_start, q->appos_end), "the county director");
+		CHECK_STR(q->rule, "quote-cue-speaker");
+		CHECK_INT(q->stance, STANCE_ASSERT);
+		CHECK_INT(q->para, 1);
+	}
+	q = e2e_quote(&e, 1);
+	if (q) {
+		/* surname reference resolved to the full name, same source */
+		CHECK_STR(e2e_text(&e, q), "We checked every gate twice");
+		CHECK_STR(e2e_speaker(&e, q), "Ada Vell");
+		CHECK_INT(q->source, e2e_quote(&e, 0)->source);
+		CHECK_STR(q->rule, "quote-speaker-cue");
+	}
+	q = e2e_quote(&e, 2);
+	if (q) {
+		CHECK_INT(q->kind, QK_INDIRECT);
+		CHECK_STR(e2e_text(&e, q), "two gates had been repaired in secret");
+		CHECK_STR(e2e_speaker(&e, q), "An official with knowledge of the inspection");
+		CHECK(q->source >= 0 && e.x.sources.v[q->source].kind == SK_ANONYMOUS);
+	}
+	CHECK_INT(e.x.sources.n, 2);
+
+	/* the JSON Lines record of the first quote, as the contract has it */
+	strbuf out = STRBUF_INIT;
+	emit_quotes_json(&out, &e.x, the_rules);
+	char *nl = strchr(out.buf, '\n');
+	json_error_t err;
+	json_t *rec = nl ? json_loadb(out.buf, (size_t)(nl - out.buf), 0, &err) : NULL;
+	CHECK(rec != NULL);
+	if (rec) {
+		CHECK_STR(json_string_value(json_object_get(rec, "type")), "quote");
+		CHECK_STR(json_string_value(json_object_get(rec, "id")), "unit#q1");
+		CHECK_STR(json_string_value(json_object_get(rec, "kind")), "direct");
+		CHECK_INT(json_integer_value(json_object_get(rec, "line")), 3);
+		CHECK_INT(json_integer_value(json_object_get(rec, "col")), 2);
+		json_t *sp = json_object_get(rec, "speaker");
+		CHECK_STR(json_string_value(json_object_get(sp, "name")), "Ada Vell");
+		CHECK_STR(json_string_value(json_object_get(sp, "kind")), "person");
+		CHECK_STR(json_string_value(json_object_get(json_object_get(rec, "cue"), "lemma")), "say");
+		json_decref(rec);
+	}
+	strbuf_release(&out);
+	e2e_done(&e);
+
+	/* a pronoun and a denial */
+	e2e_run(&e, "Harbor Commissioner Ada Vell spoke on Monday. She denied that the pier was unsafe.\n");
+	q = e2e_quote(&e, 0);
+	CHECK_INT(e.x.quotes.n, 1);
+	if (q) {
+		CHECK_STR(e2e_text(&e, q), "the pier was unsafe");
+		CHECK_STR(e2e_speaker(&e, q), "Ada Vell");
+		CHECK_INT(q->stance, STANCE_DENY);
+		CHECK_STR(span(e.a->raw, q->spk_start, q->spk_end), "She");
+	}
+	e2e_done(&e);
+}
+
+int main(void)
+{
+	struct diag d;
+	quiet_diag(&d);
+	the_rules = rules_load("rules", &d);
+	if (!the_rules) {
+		char *msgs = slurp(d.out);
+		printf("unit: cannot load the rules in ./rules (run from the repository root):\n%s", msgs);
+		free(msgs);
+	}
+	fclose(d.out);
+
+	test_strbuf_basics();
+	test_strbuf_detach();
+	test_strbuf_json();
+	test_strbuf_read_file();
+	test_read_header_block();
+	test_read_markdown();
+	test_read_jsonl();
+	test_doc_id();
+	test_rules_errors();
+	test_rules_wordlist_errors();
+	test_rules_real();
+	if (the_rules) {
+		test_segment_paragraphs();
+		test_segment_sentences();
+		test_segment_qmarks();
+		test_mention_parse();
+		test_extraction();
+	} else {
+		n_failed++;
+		printf("%s:%d: FAILED: rules_load(\"rules\") (segment, mention and extraction tests skipped)\n",
+		       __FILE__, __LINE__);
+	}
+	rules_free(the_rules);
+
+	printf("%u passed, %u failed\n", n_passed, n_failed);
+	return n_failed ? 1 : 0;
+}
