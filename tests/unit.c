@@ -966,7 +966,7 @@ static void test_rules_errors(void)
 	CHECK(!ok);
 	CHECK_INT(errors, 1);
 	CHECK(!strncmp(msgs, "RULES/attribution.rules:3:", 26));
-	CHECK(strstr(msgs, ": error: bad pattern in bad-class: missing terminating ]") != NULL);
+	CHECK(strstr(msgs, ": error: bad pattern in 'bad-class': missing terminating ]") != NULL);
 	{
 		/* the column points into the pattern line */
 		unsigned col = 0;
@@ -982,7 +982,7 @@ static void test_rules_errors(void)
 			      "    (?<cue>{BROKEN}) (?<content>.+)\n", &ok, &errors);
 	CHECK(!ok);
 	CHECK(!strncmp(msgs, "RULES/attribution.rules:2:", 26));
-	CHECK(strstr(msgs, "error: bad pattern in BROKEN") != NULL);
+	CHECK(strstr(msgs, "error: bad pattern in 'BROKEN'") != NULL);
 	free(msgs);
 
 	/* an unknown group name */
