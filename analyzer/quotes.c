@@ -322,8 +322,9 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 	int starts_with_quote = is_token_byte((unsigned char)c->m[at.c0]);
 	if (frame == CUE_QUOTE && !nfull && !nshort)
 		return 0;
-	if (frame == CUE_THAT && !has_that && !starts_with_quote && at.c0 > at.cue0)
-		return 0;
+	if (frame == CUE_THAT && !has_that && !starts_with_quote && at.c0 > at.cue0 &&
+	    strncmp(c->m + at.c0, "to ", 3) != 0)
+		return 0;   /* "added that ...", "plans to ...", but not "added the item" */
 	if (!nfull && !nshort && span_words(c->m, at.c0, at.c1) < 2)
 		return 0;
 	for (int i = 0; i < c->nat; i++) {
@@ -521,6 +522,8 @@ static void emit_attributions(struct sentence_ctx *c, unsigned sent_index)
 		if (at->s0 != NO_SPAN && at->s1 > at->s0) {
 			q->spk_start = c->base + at->s0;
 			q->spk_end = c->base + at->s1;
+		} else if (at->s0 != NO_SPAN) {
+			/* an empty speaker group: the rule says nobody is named */
 		} else if (prev_in_sentence >= 0) {
 			q->inherit = prev_in_sentence;
 		} else {
