@@ -32,6 +32,7 @@ void quote_scratch_init(struct quote_scratch *qs)
 	qs->buf = NULL;
 	qs->cap = 0;
 	qs->trace = getenv("WHOSAID_TRACE") != NULL;
+	qs->only_rule = getenv("WHOSAID_ONLY_RULE");
 }
 
 void quote_scratch_release(struct quote_scratch *qs)
@@ -91,10 +92,14 @@ static void mask_sentence(struct sentence_ctx *c)
 	const struct sentence *st = c->st;
 	size_t len = st->end - st->start;
 	if (len + 1 > c->qs->cap) {
-		c->qs->cap = len + 1 + len / 2;
+		c->qs->cap = len + 2 + len / 2;
 		c->qs->buf = xrealloc(c->qs->buf, c->qs->cap);
 	}
-	char *m = c->qs->buf;
+	/* m[0] is the start byte \x07 (patterns name it {START}): a pattern
+	 * that may begin there or after a comma then starts with a character
+	 * class, which PCRE2 scans for fast, rather than with ^ */
+	c->qs->buf[0] = '\x07';
+	char *m = c->qs->buf + 1;
 	memcpy(m, c->a->scan + st->start, len);
 	m[len] = '\0';
 	for (unsigned k = 0; k < st->nqmarks; k++) {
@@ -110,9 +115,11 @@ static void mask_sentence(struct sentence_ctx *c)
 		memset(m + o + 1, full ? '\x02' : '\x05', e - o - 2);
 		m[e - 1] = full ? '\x03' : '\x06';
 	}
-	c->m = m;
-	c->len = len;
-	c->base = st->start;
+	c->m = c->qs->buf;
+	c->len = len + 1;
+	/* article offset of m[0]; unsigned arithmetic wraps back correctly
+	 * when the sentence starts at offset 0 */
+	c->base = st->start - 1;
 }
 
 /* Finds every cue form among the words (also the test that decides
@@ -168,7 +175,7 @@ static void trim_content(const char *m, size_t *c0, size_t *c1)
 {
 	size_t a = *c0, b = *c1;
 	for (;;) {
-		while (a < b && (is_space(m[a]) || m[a] == ':' || m[a] == ','))
+		while (a < b && (is_space(m[a]) || m[a] == ':' || m[a] == ',' || m[a] == '\x07'))
 			a++;
 		if (b - a > 5 && (!strncmp(m + a, "that", 4) || !strncmp(m + a, "That", 4)) &&
 		    (is_space(m[a + 4]) || is_token_byte((unsigned char)m[a + 4]))) {
@@ -376,12 +383,15 @@ static void run_rules(struct sentence_ctx *c)
 		if (profile && i < 64 && !rule_names[i])
 			rule_names[i] = xstrdup(rl->id);
 		size_t off = 0;
-		int skip = 0;
+		int skip = c->qs->only_rule && strcmp(c->qs->only_rule, rl->id) != 0;
 		for (int k = 0; k < rl->nneeds && !skip; k++) {
-			if (rl->needs[k].quote)
+			if (rl->needs[k].quote) {
 				skip = !c->has_tokens;
-			else
-				skip = !strstr(c->m, rl->needs[k].text);
+			} else {
+				skip = 1;
+				for (const char *alt = rl->needs[k].text; *alt && skip; alt += strlen(alt) + 1)
+					skip = !strstr(c->m + 1, alt);
+			}
 		}
 		if (skip)
 			off = c->len;

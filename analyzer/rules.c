@@ -642,6 +642,7 @@ static void add_builtin_macros(struct rules *r, struct macros *m)
 	/* A quotation in a sentence is replaced, byte for byte, by one of two
 	 * tokens: \x01\x02..\x03 for a quotation that reads like speech and
 	 * \x04\x05..\x06 for a short one (a title, a name, a scare quote). */
+	macro_add(m, "START", xstrdup("\\x07"), 0, 0, NULL, 0);
 	macro_add(m, "QF", xstrdup("(?:\\x01\\x02*\\x03)"), 0, 0, NULL, 0);
 	macro_add(m, "QS", xstrdup("(?:\\x04\\x05*\\x06)"), 0, 0, NULL, 0);
 	macro_add(m, "Q", xstrdup("(?:\\x01\\x02*\\x03|\\x04\\x05*\\x06)"), 0, 0, NULL, 0);
@@ -782,7 +783,23 @@ static int load_patterns(struct rules *r, struct diag *d)
 			if (alen == 5 && !strncmp(arg, "quote", 5)) {
 				nd.quote = 1;
 			} else if (alen >= 3 && arg[0] == '"' && arg[alen - 1] == '"') {
-				nd.text = xstrndup(arg + 1, alen - 2);
+				/* one or more "TEXT": any of them will do; kept as
+				 * NUL-separated strings ending in an empty one */
+				strbuf alts = STRBUF_INIT;
+				const char *p = arg, *e = arg + alen;
+				while (p < e) {
+					const char *q1 = memchr(p, '"', (size_t)(e - p));
+					if (!q1)
+						break;
+					const char *q2 = memchr(q1 + 1, '"', (size_t)(e - q1 - 1));
+					if (!q2)
+						break;
+					strbuf_add(&alts, q1 + 1, (size_t)(q2 - q1 - 1));
+					strbuf_addch(&alts, '\0');
+					p = q2 + 1;
+				}
+				strbuf_addch(&alts, '\0');
+				nd.text = strbuf_detach(&alts, NULL);
 			} else {
 				diag_report(d, DIAG_ERROR, f.path, f.lineno, (unsigned)(arg - s) + 1,
 					    "expected 'needs quote' or 'needs \"TEXT\"'");
@@ -848,6 +865,31 @@ static int load_patterns(struct rules *r, struct diag *d)
 		size_t lead = 0;
 		while (lead < n && isspace((unsigned char)s[lead]))
 			lead++;
+		if (n - lead > 7 && !strncmp(s + lead, "@words ", 7)) {
+			/* a word list, compiled to a prefix tree */
+			struct wordset ws = { 0 };
+			const char *p = s + lead + 7, *e = s + n;
+			while (p < e) {
+				while (p < e && isspace((unsigned char)*p))
+					p++;
+				const char *w = p;
+				while (p < e && !isspace((unsigned char)*p))
+					p++;
+				if (p > w) {
+					strbuf low = STRBUF_INIT;
+					lower_into(&low, w, (size_t)(p - w));
+					wordset_put(&ws, low.buf, low.len, 0);
+					strbuf_release(&low);
+				}
+			}
+			char *alt = alternation(&ws, -1, 0, NULL);
+			seg_push(&x, f.lineno, (unsigned)lead + 1, 0);
+			strbuf_addstr(&x.out, alt);
+			strbuf_addch(&x.out, '\n');
+			free(alt);
+			wordset_release(&ws);
+			continue;
+		}
 		errors += expand_line(&x, s + lead, n - lead, f.lineno, (unsigned)lead + 1, &m, f.path, d);
 	}
 	free(name);

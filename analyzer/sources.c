@@ -173,6 +173,30 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 	int quant = 0;
 	for (int i = 0; i < first; i++)
 		quant |= quantifier(s, &w[i]);
+	/* "Marta Kovalenko of the Harbor Authority": a name, then where the
+	 * person works; parse the name alone and keep the rest as the title */
+	for (int k = first + 2; k < n - 1; k++) {
+		if (!(word_is(s, &w[k], "of") || word_is(s, &w[k], "at") || word_is(s, &w[k], "from")))
+			continue;
+		int names = 1;
+		for (int i = first; i < k; i++)
+			if (!is_cap(s, &w[i]) || in_set(&r->titles, s, &w[i]) || in_set(&r->org_words, s, &w[i]) ||
+			    honorific(s, &w[i], r))
+				names = 0;
+		if (names && !place(s, w[first].s, w[k - 1].e, r)) {
+			m->kind = SK_PERSON;
+			m->name0 = w[first].s;
+			m->name1 = w[k - 1].e;
+			m->name_words = k - first;
+			int t0 = k + 1;
+			if (t0 < n - 1 && word_is(s, &w[t0], "the"))
+				t0++;
+			m->title0 = w[t0].s;
+			m->title1 = w[n - 1].e;
+			return;
+		}
+		break;
+	}
 	/* trailing run of name words */
 	int run = n;
 	while (run > first && is_cap(s, &w[run - 1]) && !in_set(&r->titles, s, &w[run - 1]) &&
@@ -236,6 +260,18 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 		m->definite = word_is(s, &w[0], "the") && has_source_noun <= 2;
 		m->name0 = w[0].s;
 		m->name1 = w[n - 1].e;
+		return;
+	}
+	if (!all_cap && first > 0 && word_is(s, &w[0], "the") && in_set(&r->titles, s, &w[n - 1]) &&
+	    !in_set(&r->org_words, s, &w[n - 1])) {
+		/* "the mayor", "the foreign minister": a person named earlier by
+		 * that title, or else an unnamed official */
+		m->kind = SK_ANONYMOUS;
+		m->definite = 2;
+		m->name0 = w[0].s;
+		m->name1 = w[n - 1].e;
+		m->title0 = w[first].s;
+		m->title1 = w[n - 1].e;
 		return;
 	}
 	m->kind = SK_ORGANIZATION;
@@ -305,6 +341,29 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 				if (we < k || k >= end || s[k] != ' ' || possessive(s, &wd))
 					break;
 				k++;
+			}
+			if (run1 > run0 && words == 1) {
+				/* a surname of someone introduced earlier: a later mention
+				 * of that person, for pronouns */
+				size_t wl = run1 - run0;
+				if (wl > 2 && s[run1 - 1] == 's' && run1 - run0 > 3 &&
+				    ((unsigned char)s[run1 - 2] == 0x99 || s[run1 - 2] == '\''))
+					wl -= s[run1 - 2] == '\'' ? 2 : 4;
+				for (size_t k2 = es->n; k2-- > 0;) {
+					const struct entity *e = &es->v[k2];
+					if (e->kind != SK_PERSON || e->words < 2)
+						continue;
+					size_t ln = e->name1;
+					while (ln > e->name0 && s[ln - 1] != ' ')
+						ln--;
+					if (e->name1 - ln == wl && !memcmp(s + ln, s + run0, wl)) {
+						struct entity copy = *e;
+						copy.off = run0;
+						ALLOC_GROW(es->v, es->n + 1, es->alloc);
+						es->v[es->n++] = copy;
+						break;
+					}
+				}
 			}
 			if (run1 > run0 && words >= 2) {
 				struct mention m;
@@ -442,7 +501,9 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 		if (m.pronoun) {
 			/* a person named earlier in the same sentence, then the most
 			 * recent compatible speaker, then the most recent name */
-			size_t sent_start = seg->sents[q->sent].start;
+			size_t sent_start = seg->sents[q->sent > 0 ? q->sent - 1 : 0].start;
+			if (q->sent > 0 && seg->sents[q->sent - 1].para != seg->sents[q->sent].para)
+				sent_start = seg->sents[q->sent].start;
 			int want_person = m.pronoun == 'm' || m.pronoun == 'f';
 			for (size_t k = es.n; k-- > 0;) {
 				if (es.v[k].off >= sent_start && es.v[k].off < ms &&
@@ -487,6 +548,31 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 					title = raw + e->title0;
 					tlen = e->title1 - e->title0;
 				}
+			}
+		}
+		if (m.definite == 2) {
+			/* "the mayor": the latest person whose title has that word */
+			size_t hw = m.title1;
+			size_t hs = hw;
+			while (hs > m.title0 && s[ms + hs - 1] != ' ')
+				hs--;
+			for (size_t k = es.n; k-- > 0;) {
+				const struct entity *e = &es.v[k];
+				if (e->kind != SK_PERSON || e->off >= ms || !e->title1)
+					continue;
+				for (size_t p2 = e->title0; p2 + (hw - hs) <= e->title1; p2++)
+					if (!strncasecmp(s + p2, s + ms + hs, hw - hs) &&
+					    (p2 == e->title0 || s[p2 - 1] == ' ')) {
+						src = add_source(t, raw + e->name0, e->name1 - e->name0, raw + e->title0,
+								 e->title1 - e->title0, SK_PERSON, e->off);
+						break;
+					}
+				if (src >= 0)
+					break;
+			}
+			if (src >= 0) {
+				q->source = src;
+				continue;
 			}
 		}
 		if (m.definite && (kind == SK_ANONYMOUS || kind == SK_DOCUMENT)) {

@@ -43,6 +43,7 @@ struct quote_scratch {
 	char *buf;
 	size_t cap;
 	int trace;        /* WHOSAID_TRACE set: print every rule match to stderr */
+	const char *only_rule; /* WHOSAID_ONLY_RULE: run just this rule (profiling) */
 };
 
 void quote_scratch_init(struct quote_scratch *qs);

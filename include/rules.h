@@ -58,7 +58,7 @@ enum source_noun_kind { SN_ANONYMOUS, SN_VAGUE, SN_DOCUMENT, SN_GENERIC };
  * quotation / that text, a test far cheaper than the pattern. */
 struct rule_need {
 	int quote;
-	char *text;
+	char *text;   /* alternatives: NUL-separated, ended by an empty string */
 };
 
 struct rule {
