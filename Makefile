@@ -19,8 +19,11 @@ BUILD ?= build/release
 OBJ = $(patsubst analyzer/%.c,$(BUILD)/%.o,$(SRC))
 LIB_OBJ = $(patsubst analyzer/%.c,$(BUILD)/%.o,$(LIB_SRC))
 DEPS_STAMP = build/.deps-ok
+STORY = tests/story/harbor-courier.txt tests/story/valley-post.md tests/story/the-ledger.txt \
+        tests/story/wire.jsonl
 
-.PHONY: all deps demo test unit-test rule-test e2e-test asan ubsan leakcheck bench eval clean lint fuzz
+.PHONY: all deps demo test unit-test rule-test e2e-test asan ubsan leakcheck bench eval clean lint fuzz \
+        check-all golden
 
 all: whosaid
 
@@ -45,8 +48,8 @@ $(BUILD)/unit: tests/unit.c $(LIB_OBJ)
 
 demo: whosaid
 	@mkdir -p out
-	./whosaid extract tests/story > out/quotes.jsonl
-	./whosaid extract --format text tests/story > out/quotes.txt
+	./whosaid extract $(STORY) > out/quotes.jsonl
+	./whosaid extract --format text $(STORY) > out/quotes.txt
 	@echo "wrote out/quotes.jsonl ($$(grep -c '"type":"quote"' out/quotes.jsonl) quotes) and out/quotes.txt"
 
 # Runs every test, then again under AddressSanitizer and UBSan.
@@ -60,16 +63,21 @@ check-all: $(BUILD)/whosaid $(BUILD)/unit
 	@$(BUILD)/unit
 	@sh tests/run-tests.sh $(BUILD)/whosaid
 
+# WHOSAID_SANITIZER=1 tells the tests to use smaller big inputs.
 asan:
-	@$(MAKE) --no-print-directory check-all BUILD=build/asan OPT="-O1 -g -fsanitize=address -fno-omit-frame-pointer" \
+	@WHOSAID_SANITIZER=1 $(MAKE) --no-print-directory check-all BUILD=build/asan OPT="-O1 -g -fsanitize=address -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address"
 
 ubsan:
-	@$(MAKE) --no-print-directory check-all BUILD=build/ubsan OPT="-O1 -g -fsanitize=undefined -fno-sanitize-recover=all" \
+	@WHOSAID_SANITIZER=1 $(MAKE) --no-print-directory check-all BUILD=build/ubsan OPT="-O1 -g -fsanitize=undefined -fno-sanitize-recover=all" \
 	  LDFLAGS="-fsanitize=undefined"
 
 leakcheck: whosaid
 	@sh tests/leakcheck.sh ./whosaid
+
+# Regenerates tests/e2e/expected from ./whosaid; review with git diff.
+golden: whosaid
+	@sh tests/update-golden.sh ./whosaid
 
 bench: whosaid
 	@sh tests/bench.sh ./whosaid

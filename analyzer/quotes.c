@@ -668,7 +668,8 @@ void quotes_find(struct quote_list *ql, struct article *a, const struct segmenta
 					for (int g = 0; g < 64 && root >= 0; g++) {
 						struct quote *p = &ql->v[root];
 						int next = p->inherit;
-						if (p->spk_start != NO_SPAN)
+						/* named, or already carried from an earlier quote */
+						if (p->spk_start != NO_SPAN || (p->inherit >= 0 && p->inherit < root))
 							break;
 						p->inherit = (int)k;
 						if (!strcmp(p->rule, "continued-quote") || !strcmp(p->rule, "unattributed"))

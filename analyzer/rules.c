@@ -806,10 +806,13 @@ static int load_patterns(struct rules *r, struct diag *d)
 				errors++;
 				continue;
 			}
-			if (nneeds < 4)
+			if (nneeds < 4) {
 				needs[nneeds++] = nd;
-			else
+			} else {
+				diag_report(d, DIAG_ERROR, f.path, f.lineno, 1, "at most 4 'needs' lines a rule");
+				errors++;
 				free(nd.text);
+			}
 			continue;
 		}
 		if (header) {

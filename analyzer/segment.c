@@ -251,11 +251,24 @@ static unsigned count_words(const char *s, size_t a, size_t b)
 	return n;
 }
 
+/* Title Case: most words capitalized ("Aske River Release: Preliminary
+ * Findings", "Guardians of Peace"): a title or a name, not speech. */
+static int title_case(const char *s, size_t a, size_t b, unsigned words)
+{
+	unsigned caps = 0;
+	for (size_t i = a; i < b; i++)
+		if ((i == a || s[i - 1] == ' ') && text_is_upper(s, i, b))
+			caps++;
+	return words >= 2 && words <= 12 && caps * 10 >= words * 7;
+}
+
 /* The content reads like speech rather than a title or scare quote. */
 static int reads_like_speech(const char *s, size_t a, size_t b, unsigned words)
 {
 	while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\n'))
 		b--;
+	if (title_case(s, a, b, words) && b > a && s[b - 1] != '.' && s[b - 1] != '?' && s[b - 1] != '!')
+		return 0;
 	if (words >= 4)
 		return 1;
 	if (b == a)
@@ -287,8 +300,9 @@ static int next_para_opens(struct segmentation *s, struct article *a, size_t pi)
 }
 
 static void pair_quotes(struct segmentation *s, struct article *a, const struct rules *r,
-			size_t pi, int *cont_prev, struct diag *d)
+			size_t pi, int *cont_prev, unsigned *warned, struct diag *d)
 {
+	size_t first_q = s->nqmarks;
 	const char *t = a->scan;
 	size_t start = s->paras[pi].start, end = s->paras[pi].end;
 	struct open_mark stack[8];
@@ -391,7 +405,11 @@ static void pair_quotes(struct segmentation *s, struct article *a, const struct 
 			q->flags |= QM_UNCLOSED;
 			size_t e = sentence_end_from(t, start, q->cstart, end, r);
 			q->cend = q->close = e;
-			if (d) {
+			if (d && ++*warned == 21) {
+				diag_report(d, DIAG_WARNING, a->path, a->format == FORMAT_JSONL ? a->file_line : 0, 0,
+					    "more quotation marks opened and never closed in '%s'; not listed",
+					    a->doc);
+			} else if (d && *warned <= 20) {
 				unsigned line, col;
 				size_t ls, ll;
 				article_linecol(a, q->open, &line, &col);
@@ -407,8 +425,8 @@ static void pair_quotes(struct segmentation *s, struct article *a, const struct 
 		}
 	}
 	/* drop dropped ones (only possible at the tail of the array) and set sizes */
-	size_t w = 0;
-	for (size_t i = 0; i < s->nqmarks; i++) {
+	size_t w = first_q;
+	for (size_t i = first_q; i < s->nqmarks; i++) {
 		struct qmark *q = &s->qmarks[i];
 		if (q->para == pi && (q->close == (size_t)-2 || q->close == (size_t)-1))
 			continue;
@@ -619,9 +637,10 @@ void segment_article(struct segmentation *s, struct article *a, const struct rul
 	s->nparas = s->nqmarks = s->nsents = 0;
 	find_paragraphs(s, a);
 	int cont_prev = 0;
+	unsigned warned = 0;
 	for (size_t pi = 0; pi < s->nparas; pi++) {
 		size_t q_from = s->nqmarks;
-		pair_quotes(s, a, r, pi, &cont_prev, d);
+		pair_quotes(s, a, r, pi, &cont_prev, &warned, d);
 		split_sentences(s, a, r, pi, q_from, s->nqmarks);
 	}
 	/* index top-level quotations per sentence */

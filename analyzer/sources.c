@@ -284,6 +284,10 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 
 /* ---- names introduced in the article ----------------------------------- */
 
+/* How far back a name or pronoun may refer: enough for any article, and
+ * bounded so that a pathological one stays linear. */
+#define LOOKBACK 400
+
 struct entity {
 	size_t off;
 	size_t name0, name1;   /* into article.raw */
@@ -349,7 +353,7 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 				if (wl > 2 && s[run1 - 1] == 's' && run1 - run0 > 3 &&
 				    ((unsigned char)s[run1 - 2] == 0x99 || s[run1 - 2] == '\''))
 					wl -= s[run1 - 2] == '\'' ? 2 : 4;
-				for (size_t k2 = es->n; k2-- > 0;) {
+				for (size_t k2 = es->n, lim = 0; k2-- > 0 && lim++ < LOOKBACK;) {
 					const struct entity *e = &es->v[k2];
 					if (e->kind != SK_PERSON || e->words < 2)
 						continue;
@@ -385,12 +389,27 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 
 /* The person introduced before `before` whose last (or, for family-name
  * first names, first) word is the surname; most recent wins. */
+/* Entities are in text order: the index of the first at or after off. */
+static size_t entities_before(const struct entities *es, size_t off)
+{
+	size_t lo = 0, hi = es->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (es->v[mid].off < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static const struct entity *find_surname(const struct entities *es, const char *s, const char *name,
 					 size_t len, size_t before)
 {
 	const struct entity *best = NULL;
 	int best_last = 0;
-	for (size_t i = 0; i < es->n && es->v[i].off < before; i++) {
+	size_t end = entities_before(es, before);
+	for (size_t i = end > LOOKBACK ? end - LOOKBACK : 0; i < end; i++) {
 		const struct entity *e = &es->v[i];
 		if (e->kind != SK_PERSON || e->words < 2)
 			continue;
@@ -413,7 +432,10 @@ static const struct entity *find_surname(const struct entities *es, const char *
 static int add_source(struct source_table *t, const char *name, size_t nlen, const char *title,
 		      size_t tlen, enum source_kind kind, size_t first)
 {
-	for (size_t i = 0; i < t->n; i++) {
+	/* the most recent sources first: the same speaker recurs nearby; the
+	 * bound keeps a pathological article linear (a far repeat then gets a
+	 * second row, which the store merges by name anyway) */
+	for (size_t i = t->n, lim = 0; i-- > 0 && lim++ < LOOKBACK;) {
 		if (t->v[i].kind == kind && strlen(t->v[i].name) == nlen && !memcmp(t->v[i].name, name, nlen)) {
 			if (!t->v[i].title && tlen)
 				t->v[i].title = xstrndup(title, tlen);
@@ -505,8 +527,9 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			if (q->sent > 0 && seg->sents[q->sent - 1].para != seg->sents[q->sent].para)
 				sent_start = seg->sents[q->sent].start;
 			int want_person = m.pronoun == 'm' || m.pronoun == 'f';
-			for (size_t k = es.n; k-- > 0;) {
-				if (es.v[k].off >= sent_start && es.v[k].off < ms &&
+			size_t before_ms = entities_before(&es, ms);
+			for (size_t k = before_ms; k-- > 0 && es.v[k].off >= sent_start;) {
+				if (es.v[k].off < ms &&
 				    (want_person ? es.v[k].kind == SK_PERSON : 0)) {
 					src = add_source(t, raw + es.v[k].name0, es.v[k].name1 - es.v[k].name0,
 							 es.v[k].title1 ? raw + es.v[k].title0 : NULL,
@@ -516,7 +539,9 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			}
 			for (size_t k = i; src < 0 && k-- > 0;) {
 				const struct quote *p = &ql->v[k];
-				if (p->source < 0 || q->para - p->para > 3)
+				if (q->para - p->para > 3)
+					break;
+				if (p->source < 0)
 					continue;
 				enum source_kind pk = t->v[p->source].kind;
 				if (want_person ? is_person_kind(pk)
@@ -525,7 +550,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 					src = p->source;
 				}
 			}
-			for (size_t k = es.n; src < 0 && k-- > 0;) {
+			for (size_t k = before_ms, lim = 0; src < 0 && k-- > 0 && lim++ < LOOKBACK;) {
 				if (es.v[k].off < ms && (want_person ? es.v[k].kind == SK_PERSON
 								     : es.v[k].kind == SK_ORGANIZATION)) {
 					src = add_source(t, raw + es.v[k].name0, es.v[k].name1 - es.v[k].name0,
@@ -556,9 +581,9 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			size_t hs = hw;
 			while (hs > m.title0 && s[ms + hs - 1] != ' ')
 				hs--;
-			for (size_t k = es.n; k-- > 0;) {
+			for (size_t k = entities_before(&es, ms), lim = 0; k-- > 0 && lim++ < LOOKBACK;) {
 				const struct entity *e = &es.v[k];
-				if (e->kind != SK_PERSON || e->off >= ms || !e->title1)
+				if (e->kind != SK_PERSON || !e->title1)
 					continue;
 				for (size_t p2 = e->title0; p2 + (hw - hs) <= e->title1; p2++)
 					if (!strncasecmp(s + p2, s + ms + hs, hw - hs) &&
@@ -576,7 +601,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			}
 		}
 		if (m.definite && (kind == SK_ANONYMOUS || kind == SK_DOCUMENT)) {
-			for (size_t k = t->n; k-- > 0;) {
+			for (size_t k = t->n, lim = 0; k-- > 0 && lim++ < LOOKBACK;) {
 				if (t->v[k].kind == kind && t->v[k].first < ms) {
 					src = (int)k;
 					break;

@@ -32,6 +32,8 @@ struct article {
 	unsigned file_line;       /* JSON Lines: the row's line in the file */
 	size_t *line_starts;      /* lazily built by article_linecol() */
 	size_t nlines;
+	size_t col_off, col_line; /* last column computed, to count on from it */
+	unsigned col_val;
 	char *ignore_rules;       /* reserved for check: set by segment */
 };
 

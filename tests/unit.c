@@ -538,6 +538,7 @@ static void seg_open(struct seg_fixture *f, const char *text)
 {
 	quiet_diag(&f->d);
 	f->a = article_text(text, FORMAT_TEXT, &f->d);
+	free(f->a->doc);
 	f->a->doc = xstrdup("unit");
 	segmentation_init(&f->s);
 	segment_article(&f->s, f->a, the_rules, &f->d);
@@ -1148,6 +1149,7 @@ static void e2e_run(struct e2e *e, const char *text)
 {
 	quiet_diag(&e->d);
 	e->a = article_text(text, FORMAT_TEXT, &e->d);
+	free(e->a->doc);
 	e->a->doc = xstrdup("unit");
 	extraction_init(&e->x);
 	quote_scratch_init(&e->qs);

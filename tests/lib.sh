@@ -1,0 +1,19 @@
+# Sourced by the test suites (tests/e2e.sh, tests/robust.sh). Each check prints
+# one result line that tests/run-tests.sh counts:
+#     ok - NAME            passed
+#     not ok - NAME        failed (details follow, indented)
+#     skip - NAME: WHY     not run here
+T_PASS=0
+T_FAIL=0
+T_SKIP=0
+ok() { T_PASS=$((T_PASS + 1)); echo "ok - $*"; }
+not_ok() { T_FAIL=$((T_FAIL + 1)); echo "not ok - $*"; }
+skip() { T_SKIP=$((T_SKIP + 1)); echo "skip - $*"; }
+# Shows the first lines of a file, indented, under a failure.
+show() { sed -n '1,40s/^/    /p' "$1"; n=$(wc -l < "$1"); [ "$n" -gt 40 ] && echo "    ... ($n lines)"; return 0; }
+finish() {
+	echo "# $T_PASS passed, $T_FAIL failed, $T_SKIP skipped"
+	[ "$T_FAIL" -eq 0 ]
+}
+# An absolute path for a binary given relative to the repository root.
+abs_bin() { case $1 in /*) echo "$1" ;; */*) echo "$(pwd)/$1" ;; *) command -v "$1" ;; esac; }
