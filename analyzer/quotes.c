@@ -75,8 +75,9 @@ struct sentence_ctx {
 	size_t skip_until;     /* sentences before this offset were taken as a block */
 	struct attribution at[16];
 	int nat;
-	struct { size_t s, e; int cue; } occ[32];  /* cue forms in the sentence */
-	int nocc;
+	struct { size_t s, e; int cue, used; } occ[32];  /* cue forms in the sentence */
+	int nocc, nused;
+	int occ_overflow;      /* more cue forms than occ holds */
 	int has_tokens;        /* the sentence holds a quotation */
 };
 
@@ -132,7 +133,22 @@ static int find_cues(struct sentence_ctx *c)
 	size_t i = 0;
 	size_t starts[8];
 	int nw = 0;
-	c->nocc = 0;
+	c->nocc = c->nused = c->occ_overflow = 0;
+	/* a colon is a cue when cues.txt lists it ("Kovalenko: we will reopen") */
+	int colon = wordset_get(&r->cue_forms, ":", 1);
+	for (size_t k = 0; colon >= 0 && k < len; k++) {
+		if (m[k] != ':')
+			continue;
+		if (c->nocc == (int)(sizeof(c->occ) / sizeof(*c->occ))) {
+			c->occ_overflow = 1;
+			break;
+		}
+		c->occ[c->nocc].s = k;
+		c->occ[c->nocc].e = k + 1;
+		c->occ[c->nocc].cue = colon;
+		c->occ[c->nocc].used = 0;
+		c->nocc++;
+	}
 	while (i < len) {
 		while (i < len && !isalpha((unsigned char)m[i]))
 			i++;
@@ -147,11 +163,15 @@ static int find_cues(struct sentence_ctx *c)
 		for (int back = 0; back < (int)r->max_cue_words && back < nw && back < 8; back++) {
 			size_t from = starts[(nw - 1 - back) % 8];
 			int k;
-			if (i - from < 64 && (k = wordset_get_ci(&r->cue_forms, m + from, i - from)) >= 0 &&
-			    c->nocc < (int)(sizeof(c->occ) / sizeof(*c->occ))) {
+			if (i - from < 64 && (k = wordset_get_ci(&r->cue_forms, m + from, i - from)) >= 0) {
+				if (c->nocc == (int)(sizeof(c->occ) / sizeof(*c->occ))) {
+					c->occ_overflow = 1;
+					continue;
+				}
 				c->occ[c->nocc].s = from;
 				c->occ[c->nocc].e = i;
 				c->occ[c->nocc].cue = k;
+				c->occ[c->nocc].used = 0;
 				c->nocc++;
 			}
 		}
@@ -349,6 +369,12 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 		return 0;
 	at.quote_index = -1;
 	c->at[c->nat++] = at;
+	/* one cue, one attribution: its cue forms are spent */
+	for (int i = 0; i < c->nocc; i++)
+		if (!c->occ[i].used && overlaps(c->occ[i].s, c->occ[i].e, at.cue0, at.cue1)) {
+			c->occ[i].used = 1;
+			c->nused++;
+		}
 	return 1;
 }
 
@@ -379,6 +405,9 @@ static void run_rules(struct sentence_ctx *c)
 	}
 	for (size_t i = 0; i < r->nrules; i++) {
 		const struct rule *rl = &r->rules[i];
+		/* every rule needs a cue, and every cue form here is spent */
+		if (!c->occ_overflow && c->nused >= c->nocc)
+			break;
 		double t0 = profile ? now_seconds() : 0;
 		if (profile && i < 64 && !rule_names[i])
 			rule_names[i] = xstrdup(rl->id);
@@ -395,7 +424,14 @@ static void run_rules(struct sentence_ctx *c)
 		}
 		if (skip)
 			off = c->len;
-		while (off < c->len) {
+		/* a match holds a cue and starts at or before it: no start after
+		 * the last cue form not yet spent */
+		size_t limit = 0;
+		for (int k = 0; k < c->nocc; k++)
+			if (!c->occ[k].used && c->occ[k].s > limit)
+				limit = c->occ[k].s;
+		pcre2_set_offset_limit(c->qs->mctx, c->occ_overflow ? PCRE2_UNSET : limit);
+		while (off < c->len && (c->occ_overflow || off <= limit)) {
 			int rc = pcre2_match(rl->code, (PCRE2_SPTR)c->m, c->len, off, 0, c->qs->md, c->qs->mctx);
 			if (rc < 0) {
 				if (rc != PCRE2_ERROR_NOMATCH && c->qs->trace)

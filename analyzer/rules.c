@@ -467,7 +467,10 @@ static void where(const struct expansion *x, size_t off, unsigned *line, unsigne
 
 static const char *const allowed_groups[] = { "speaker", "cue", "content", "obj", "appos", "content2", NULL };
 
-#define PATTERN_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_EXTENDED)
+/* PCRE2_USE_OFFSET_LIMIT: quotes.c tells each match how far in it may
+ * start (no later than the last cue it could use) */
+#define PATTERN_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_EXTENDED | \
+			 PCRE2_USE_OFFSET_LIMIT)
 
 /* Appends (?(DEFINE)...) with every macro the expansion calls, directly
  * or through other macros. */
