@@ -33,6 +33,7 @@ void quote_scratch_init(struct quote_scratch *qs)
 	qs->cap = 0;
 	qs->trace = getenv("WHOSAID_TRACE") != NULL;
 	qs->only_rule = getenv("WHOSAID_ONLY_RULE");
+	qs->slow_log = getenv("WHOSAID_SLOW") != NULL;
 }
 
 void quote_scratch_release(struct quote_scratch *qs)
@@ -687,7 +688,14 @@ void quotes_find(struct quote_list *ql, struct article *a, const struct segmenta
 			if (!(seg->qmarks[c.st->first_qmark + k].flags & QM_NESTED))
 				c.has_tokens = 1;
 		if (find_cues(&c)) {
+			double t0 = qs->slow_log ? now_seconds() : 0;
 			run_rules(&c);
+			if (qs->slow_log) {
+				double dt = now_seconds() - t0;
+				if (dt > 0.0005)
+					fprintf(stderr, "slow: %.2f ms %s: %.*s\n", dt * 1e3, a->doc,
+						(int)(c.len > 200 ? 200 : c.len - 1), c.m + 1);
+			}
 		}
 		size_t before = ql->n;
 		emit_attributions(&c, (unsigned)si);
