@@ -379,6 +379,38 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 	return 1;
 }
 
+static unsigned words_in(const char *m, size_t a, size_t b)
+{
+	unsigned n = 0;
+	int in = 0;
+	for (size_t i = a; i < b; i++) {
+		int w = isalnum((unsigned char)m[i]) || (unsigned char)m[i] >= 0x80 ||
+			((unsigned char)m[i] >= 1 && (unsigned char)m[i] <= 6);
+		if (w && !in)
+			n++;
+		in = w;
+	}
+	return n;
+}
+
+/* Is there an unspent cue with at least `after` words after it and
+ * `before` words before it in the sentence? */
+static int cue_with_room(const struct sentence_ctx *c, int after, int before)
+{
+	if (c->occ_overflow)
+		return 1;
+	for (int k = 0; k < c->nocc; k++) {
+		if (c->occ[k].used)
+			continue;
+		if (after && words_in(c->m, c->occ[k].e, c->len) < (unsigned)after)
+			continue;
+		if (before && words_in(c->m, 0, c->occ[k].s) < (unsigned)before)
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
 static double rule_seconds[64];
 static const char *rule_names[64];
 
@@ -415,7 +447,9 @@ static void run_rules(struct sentence_ctx *c)
 		size_t off = 0;
 		int skip = c->qs->only_rule && strcmp(c->qs->only_rule, rl->id) != 0;
 		for (int k = 0; k < rl->nneeds && !skip; k++) {
-			if (rl->needs[k].quote) {
+			if (rl->needs[k].after_cue || rl->needs[k].before_cue) {
+				skip = !cue_with_room(c, rl->needs[k].after_cue, rl->needs[k].before_cue);
+			} else if (rl->needs[k].quote) {
 				skip = !c->has_tokens;
 			} else {
 				skip = 1;

@@ -783,8 +783,15 @@ static int load_patterns(struct rules *r, struct diag *d)
 			const char *arg = skip_space(s + 6, s + n);
 			size_t alen = (size_t)(s + n - arg);
 			struct rule_need nd = { 0 };
+			int words = 0;
 			if (alen == 5 && !strncmp(arg, "quote", 5)) {
 				nd.quote = 1;
+			} else if ((alen > 10 && !strncmp(arg, "after-cue ", 10) && (words = atoi(arg + 10)) > 0) ||
+				   (alen > 11 && !strncmp(arg, "before-cue ", 11) && (words = atoi(arg + 11)) > 0)) {
+				if (arg[0] == 'a')
+					nd.after_cue = words;
+				else
+					nd.before_cue = words;
 			} else if (alen >= 3 && arg[0] == '"' && arg[alen - 1] == '"') {
 				/* one or more "TEXT": any of them will do; kept as
 				 * NUL-separated strings ending in an empty one */
@@ -805,7 +812,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 				nd.text = strbuf_detach(&alts, NULL);
 			} else {
 				diag_report(d, DIAG_ERROR, f.path, f.lineno, (unsigned)(arg - s) + 1,
-					    "expected 'needs quote' or 'needs \"TEXT\"'");
+					    "expected 'needs quote', 'needs \"TEXT\" ...', 'needs after-cue N' or 'needs before-cue N'");
 				errors++;
 				continue;
 			}

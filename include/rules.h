@@ -59,6 +59,7 @@ enum source_noun_kind { SN_ANONYMOUS, SN_VAGUE, SN_DOCUMENT, SN_GENERIC };
 struct rule_need {
 	int quote;
 	char *text;   /* alternatives: NUL-separated, ended by an empty string */
+	int after_cue, before_cue; /* words a cue must have after / before it */
 };
 
 struct rule {
