@@ -553,6 +553,34 @@ static int speaker_root(const struct quote_list *ql, int i)
 	return i;
 }
 
+/* "said the leak began at Pier 4 and that the firm knew": two reported
+ * clauses under one cue, so two quotes with one speaker. */
+static void split_and_that(struct sentence_ctx *c, int qi)
+{
+	struct quote *q = &c->ql->v[qi];
+	if (q->kind != QK_INDIRECT)
+		return;
+	const char *t = c->a->scan;
+	for (size_t i = q->start; i + 10 < q->end; i++) {
+		if (t[i] != ' ' || (strncmp(t + i, " and that ", 10) != 0 && strncmp(t + i, ", and that ", 11) != 0))
+			continue;
+		size_t cut = i, next = i + (t[i + 1] == 'a' ? 10 : 11);
+		if (t[i] == ',')
+			cut = i;
+		struct quote *r = new_quote(c->ql);
+		q = &c->ql->v[qi];   /* new_quote may move the array */
+		*r = *q;
+		r->start = next;
+		r->spk_start = r->spk_end = NO_SPAN;
+		r->appos_start = r->appos_end = NO_SPAN;
+		r->inherit = qi;
+		q->end = cut;
+		while (q->end > q->start && (t[q->end - 1] == ',' || t[q->end - 1] == ' '))
+			q->end--;
+		return;
+	}
+}
+
 static void emit_attributions(struct sentence_ctx *c, unsigned sent_index)
 {
 	qsort(c->at, (size_t)c->nat, sizeof(*c->at), cmp_attr);
@@ -619,6 +647,7 @@ static void emit_attributions(struct sentence_ctx *c, unsigned sent_index)
 			q->appos_end = c->base + at->a1;
 		}
 		prev_in_sentence = qi;
+		split_and_that(c, qi);
 	}
 }
 
@@ -670,7 +699,16 @@ static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *las
 		q->rule = rule ? rule : "unattributed";
 		q->inherit = parent >= 0 ? speaker_root(c->ql, parent) : -1;
 		if (parent >= 0) {
-			q->stance = c->ql->v[parent].stance;
+			const struct quote *pq = &c->ql->v[parent];
+			q->stance = pq->stance;
+			/* the second half of a split quotation and the next paragraph
+			 * of a long one are the same act of speech: same cue. A quote
+			 * carried to a later sentence has no cue of its own. */
+			if (strcmp(rule, "carry-quote") != 0 && pq->cue >= 0) {
+				q->cue = pq->cue;
+				q->cue_start = pq->cue_start;
+				q->cue_end = pq->cue_end;
+			}
 		}
 		q->sent = sent_index;
 		q->para = c->st->para;
@@ -752,6 +790,12 @@ void quotes_find(struct quote_list *ql, struct article *a, const struct segmenta
 						p->inherit = (int)k;
 						if (!strcmp(p->rule, "continued-quote") || !strcmp(p->rule, "unattributed"))
 							p->rule = "continued-quote";
+						if (p->cue < 0 && ql->v[k].cue >= 0) {
+							p->cue = ql->v[k].cue;
+							p->cue_start = ql->v[k].cue_start;
+							p->cue_end = ql->v[k].cue_end;
+							p->stance = ql->v[k].stance;
+						}
 						root = next;
 					}
 					pending_cont = -1;
