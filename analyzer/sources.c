@@ -274,6 +274,22 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 		m->title1 = w[n - 1].e;
 		return;
 	}
+	if (first > 0 && word_is(s, &w[0], "the") && !is_cap(s, &w[n - 1]) && in_set(&r->org_words, s, &w[n - 1])) {
+		/* "the company", "the agency": an organization named earlier */
+		int caps = 0;
+		for (int i = 1; i < n; i++)
+			caps += is_cap(s, &w[i]);
+		if (!caps) {
+			m->kind = SK_ORGANIZATION;
+			m->definite = 3;
+			m->name0 = w[first].s;
+			m->name1 = w[n - 1].e;
+			m->title0 = w[n - 1].s;   /* the head word, for the look-up */
+			m->title1 = w[n - 1].e;
+			m->name_words = n - first;
+			return;
+		}
+	}
 	m->kind = SK_ORGANIZATION;
 	m->name0 = whole0;
 	m->name1 = whole1;
@@ -600,7 +616,31 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				continue;
 			}
 		}
-		if (m.definite && (kind == SK_ANONYMOUS || kind == SK_DOCUMENT)) {
+		if (m.definite == 3) {
+			/* the latest organization whose name has the head word ("the
+			 * agency" -> "Aldmark Environment Agency"); "the company" with no
+			 * company so named stays as written */
+			size_t hs = m.title0, hl = m.title1 - m.title0;
+			for (size_t k = t->n, lim = 0; k-- > 0 && lim++ < LOOKBACK;) {
+				const struct source *o = &t->v[k];
+				if (o->kind != SK_ORGANIZATION || o->first >= ms)
+					continue;
+				size_t on = strlen(o->name);
+				for (size_t p2 = 0; p2 + hl <= on; p2++)
+					if (!strncasecmp(o->name + p2, s + ms + hs, hl)) {
+						src = (int)k;
+						break;
+					}
+				if (src >= 0)
+					break;
+			}
+			if (src >= 0) {
+				q->source = src;
+				continue;
+			}
+			tlen = 0;
+		}
+		if (m.definite == 1 && (kind == SK_ANONYMOUS || kind == SK_DOCUMENT)) {
 			for (size_t k = t->n, lim = 0; k-- > 0 && lim++ < LOOKBACK;) {
 				if (t->v[k].kind == kind && t->v[k].first < ms) {
 					src = (int)k;
