@@ -841,7 +841,9 @@ static void test_rules_real(void)
 	int k = wordset_get_ci(&r->cue_forms, "denied", 6);
 	CHECK(k >= 0 && r->cues[k].stance == STANCE_DENY);
 	k = wordset_get_ci(&r->cue_forms, "claimed", 7);
-	CHECK(k >= 0 && r->cues[k].stance == STANCE_HEDGE && r->cues[k].frame == CUE_THAT);
+	CHECK(k >= 0 && r->cues[k].stance == STANCE_HEDGE && r->cues[k].frame == CUE_CLAUSE);
+	k = wordset_get_ci(&r->cue_forms, "added", 5);
+	CHECK(k >= 0 && r->cues[k].stance == STANCE_ASSERT && r->cues[k].frame == CUE_THAT);
 	k = wordset_get_ci(&r->cue_forms, "said", 4);
 	CHECK(k >= 0 && r->cues[k].stance == STANCE_ASSERT && r->cues[k].frame == CUE_CLAUSE);
 	CHECK(r->max_cue_words >= 2);
