@@ -22,23 +22,29 @@ void emit_article_json(strbuf *out, struct article *a)
 	strbuf_addf(out, ",\"bytes\":%zu}\n", a->len);
 }
 
-static const struct quote_list *sort_list;
+struct order_key {
+	size_t start, index;
+};
 
 static int cmp_order(const void *x, const void *y)
 {
-	const struct quote *a = &sort_list->v[*(const size_t *)x], *b = &sort_list->v[*(const size_t *)y];
+	const struct order_key *a = x, *b = y;
 	if (a->start != b->start)
 		return a->start < b->start ? -1 : 1;
-	return *(const size_t *)x < *(const size_t *)y ? -1 : 1;
+	return a->index < b->index ? -1 : a->index > b->index;
 }
 
+/* Sorts (start, index) pairs, so no state is shared between threads. */
 size_t *quote_order(const struct quote_list *ql)
 {
+	struct order_key *keys = xmalloc((ql->n + 1) * sizeof(*keys));
+	for (size_t i = 0; i < ql->n; i++)
+		keys[i] = (struct order_key){ ql->v[i].start, i };
+	qsort(keys, ql->n, sizeof(*keys), cmp_order);
 	size_t *ord = xmalloc((ql->n + 1) * sizeof(size_t));
 	for (size_t i = 0; i < ql->n; i++)
-		ord[i] = i;
-	sort_list = ql;
-	qsort(ord, ql->n, sizeof(size_t), cmp_order);
+		ord[i] = keys[i].index;
+	free(keys);
 	return ord;
 }
 

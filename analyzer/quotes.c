@@ -2,6 +2,7 @@
 #include "quotes.h"
 
 #include <ctype.h>
+#include <stdatomic.h>
 #include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +23,8 @@ const char *stance_name(enum stance s)
 	return names[s];
 }
 
+static void print_profile(void);
+
 void quote_scratch_init(struct quote_scratch *qs)
 {
 	qs->md = pcre2_match_data_create(32, NULL);
@@ -33,6 +36,11 @@ void quote_scratch_init(struct quote_scratch *qs)
 	qs->cap = 0;
 	qs->trace = getenv("WHOSAID_TRACE") != NULL;
 	qs->only_rule = getenv("WHOSAID_ONLY_RULE");
+	/* per-rule times are process-wide counters: one thread only */
+	static atomic_flag profile_taken = ATOMIC_FLAG_INIT;
+	qs->profile = getenv("WHOSAID_PROFILE") != NULL && !atomic_flag_test_and_set(&profile_taken);
+	if (qs->profile)
+		atexit(print_profile);
 	qs->slow_log = getenv("WHOSAID_SLOW") != NULL;
 }
 
@@ -430,12 +438,7 @@ static void print_profile(void)
 static void run_rules(struct sentence_ctx *c)
 {
 	const struct rules *r = c->r;
-	static int profile = -1;
-	if (profile < 0) {
-		profile = getenv("WHOSAID_PROFILE") != NULL;
-		if (profile)
-			atexit(print_profile);
-	}
+	int profile = c->qs->profile;
 	for (size_t i = 0; i < r->nrules; i++) {
 		const struct rule *rl = &r->rules[i];
 		/* every rule needs a cue, and every cue form here is spent */

@@ -45,6 +45,7 @@ struct quote_scratch {
 	int trace;        /* WHOSAID_TRACE set: print every rule match to stderr */
 	const char *only_rule; /* WHOSAID_ONLY_RULE: run just this rule (profiling) */
 	int slow_log;     /* WHOSAID_SLOW: print sentences whose rules take > 0.5 ms */
+	int profile;      /* WHOSAID_PROFILE: time each rule (the first scratch only) */
 };
 
 void quote_scratch_init(struct quote_scratch *qs);
