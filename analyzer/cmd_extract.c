@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "claims.h"
 #include "cmd.h"
 #include "extract.h"
 #include "read.h"
@@ -135,10 +136,20 @@ int cmd_rules(int argc, char **argv)
 	}
 	const char *dir = argc > 2 ? argv[2] : NULL;
 	struct rules *r = rules_load(dir, &diag_default);
-	if (!r)
+	/* the claim rules are checked even when the others failed, so one run
+	 * reports every problem */
+	struct claim_rules *cr = claim_rules_load(r ? r->dir : dir, &diag_default);
+	if (!r || !cr) {
+		rules_free(r);
+		claim_rules_free(cr);
 		return 2;
-	printf("%s: %zu attribution rules, %zu cues, %zu titles, %zu source nouns: ok\n",
-	       r->dir, r->nrules, r->ncues, r->titles.n, r->source_nouns.n);
+	}
+	strbuf sb = STRBUF_INIT;
+	claim_rules_describe(cr, &sb);
+	printf("%s: %zu attribution rules, %zu cues, %zu titles, %zu source nouns; %s: ok\n",
+	       r->dir, r->nrules, r->ncues, r->titles.n, r->source_nouns.n, sb.buf);
+	strbuf_release(&sb);
+	claim_rules_free(cr);
 	rules_free(r);
 	return diag_default.errors ? 2 : 0;
 }

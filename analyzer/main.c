@@ -19,6 +19,12 @@ static const struct command {
 } commands[] = {
 	{ "extract", cmd_extract, "find quotations and their speakers (JSON Lines or text)" },
 	{ "rules", cmd_rules, "rules check [DIR]: validate the rule files" },
+	{ "ingest", cmd_ingest, "extract and store articles in the database (out/whosaid.db)" },
+	{ "sources", cmd_sources, "list sources across the stored articles" },
+	{ "claims", cmd_claims, "list claims, the same claim across articles in one cluster" },
+	{ "quotes", cmd_quotes, "list stored quotes with their source and claim" },
+	{ "stories", cmd_stories, "list articles grouped into stories" },
+	{ "db", cmd_db, "db check: run the database's integrity checks" },
 };
 
 static void usage(FILE *f)

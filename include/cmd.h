@@ -5,6 +5,13 @@
 
 int cmd_extract(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
+/* cmd_store.c: the store and its queries */
+int cmd_ingest(int argc, char **argv);
+int cmd_db(int argc, char **argv);
+int cmd_sources(int argc, char **argv);
+int cmd_claims(int argc, char **argv);
+int cmd_quotes(int argc, char **argv);
+int cmd_stories(int argc, char **argv);
 
 /* Shared option helpers: "--name=value" or "--name value". Returns the
  * value and advances *i, or NULL when argv[*i] is not that option. */

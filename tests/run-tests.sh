@@ -9,6 +9,8 @@
 #           the scored floor against tests/story/gold
 #   robust  tests/robust.sh: bad input, then linear time on pathological
 #           input (tests/linear.py)
+#   store   tests/store.sh: ingest, db check and the store's queries; re-ingest,
+#           replace, kill, concurrent ingests, migration, bad input
 # prints each suite's results and a summary per suite, and ends with exactly
 # one line "N passed, M failed"; exits 1 if anything failed.
 #
@@ -82,6 +84,7 @@ else
 fi
 suite e2e sh tests/e2e.sh "$BIN"
 suite robust sh tests/robust.sh "$BIN"
+suite store sh tests/store.sh "$BIN"
 
 echo "== summary ($BIN)$summary"
 echo "$total_pass passed, $total_fail failed"

@@ -14,8 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "claims.h"
 #include "diag.h"
 #include "emit.h"
 #include "extract.h"
@@ -24,7 +26,9 @@
 #include "rules.h"
 #include "segment.h"
 #include "sources.h"
+#include "store.h"
 #include "strbuf.h"
+#include "xref.h"
 
 /* ---- harness ----------------------------------------------------------- */
 
@@ -1265,6 +1269,490 @@ static void test_extraction(void)
 	e2e_done(&e);
 }
 
+/* ---- claims: normalization, rule files, clustering ---------------------- */
+
+static struct claim_rules *the_claim_rules;   /* the real claim rules, loaded once */
+
+/* The terms of text as claim_normalize writes them (a ring of static
+ * buffers, as span() uses), and its polarity in *pol. */
+static const char *claim_terms(const char *text, enum claim_polarity stance, enum claim_polarity *pol)
+{
+	static char ring[8][1024];
+	static int next;
+	char *out = ring[next++ & 7];
+	strbuf sb = STRBUF_INIT;
+	enum claim_polarity p = claim_normalize(the_claim_rules, text, strlen(text), stance, &sb);
+	if (pol)
+		*pol = p;
+	snprintf(out, 1024, "%s", sb.buf);
+	strbuf_release(&sb);
+	return out;
+}
+
+static enum claim_polarity claim_pol(const char *text, enum claim_polarity stance)
+{
+	enum claim_polarity p;
+	claim_terms(text, stance, &p);
+	return p;
+}
+
+static void test_claims_normalize(void)
+{
+	/* folding: case, compatibility forms (fullwidth letters), accents */
+	CHECK_STR(claim_terms("CAFÉ Ｐérez", CLAIM_ASSERT, NULL), "cafe perez");
+	/* stop words out; Snowball stems; sorted, once each */
+	CHECK_STR(claim_terms("The investigations of the investigators were investigated.", CLAIM_ASSERT, NULL),
+		  "investig");
+	CHECK_STR(claim_terms("of the and to", CLAIM_ASSERT, NULL), "");
+	CHECK_STR(claim_terms("", CLAIM_ASSERT, NULL), "");
+	/* numbers keep their decimal point and lose thousands commas */
+	CHECK_STR(claim_terms("1,200 boats and 3.5 tonnes", CLAIM_ASSERT, NULL), "1200 3.5 boat tonn");
+	/* hyphens split; a listed prefix is split when written joined */
+	CHECK_STR(claim_terms("cyber-attacks", CLAIM_ASSERT, NULL), "attack cyber");
+	CHECK_STR(claim_terms("cyberattacks", CLAIM_ASSERT, NULL), "attack cyber");
+	CHECK_STR(claim_terms("cyber attacks", CLAIM_ASSERT, NULL), "attack cyber");
+	CHECK_STR(claim_terms("Cyber–attacks", CLAIM_ASSERT, NULL), "attack cyber");   /* en dash */
+	CHECK_STR(claim_terms("ferry-boat", CLAIM_ASSERT, NULL), "boat ferri");
+	/* aliases: multiword, longest first, one term per entity */
+	CHECK_STR(claim_terms("the FBI", CLAIM_ASSERT, NULL), "federal_bureau_of_investigation");
+	CHECK_STR(claim_terms("the Federal Bureau of Investigation", CLAIM_ASSERT, NULL),
+		  "federal_bureau_of_investigation");
+	CHECK_STR(claim_terms("U.S. ships", CLAIM_ASSERT, NULL), "ship united_states");
+	CHECK_STR(claim_terms("United States ships", CLAIM_ASSERT, NULL), "ship united_states");
+	CHECK_STR(claim_terms("North Koreans", CLAIM_ASSERT, NULL), "north_korea");
+	CHECK_STR(claim_terms("the Democratic People’s Republic of Korea", CLAIM_ASSERT, NULL), "north_korea");
+	/* a form in capitals matches only in capitals: the pronoun stays one */
+	CHECK_STR(claim_terms("tell us about ships", CLAIM_ASSERT, NULL), "ship");
+	/* frames out: "said", "according to" */
+	CHECK_STR(claim_terms("the harbor closed, according to the pilots, who said so", CLAIM_ASSERT, NULL),
+		  "close harbor pilot");
+	/* synonyms, mapped before stemming, phrases through "be" */
+	CHECK_STR(claim_terms("Aldmark is against all forms of cyber-attacks and cyber-terrorism",
+			      CLAIM_ASSERT, NULL),
+		  claim_terms("Aldmark opposes all forms of cyberattacks and cyber terrorism", CLAIM_ASSERT, NULL));
+	CHECK_STR(claim_terms("Aldmark opposes all forms of cyberattacks and cyber terrorism", CLAIM_ASSERT, NULL),
+		  "aldmark attack cyber form oppos terror");
+	CHECK_STR(claim_terms("the council objected to the tolls", CLAIM_ASSERT, NULL), "council oppos toll");
+	CHECK_STR(claim_terms("Brenna asked Tollis to assist", CLAIM_ASSERT, NULL),
+		  claim_terms("Brenna asked Tollis for help", CLAIM_ASSERT, NULL));
+	/* clitics: n't is a negation, 's is dropped */
+	CHECK_STR(claim_terms("the ferry isn't Vell's", CLAIM_ASSERT, NULL), "ferri vell");
+	/* invalid UTF-8 is read as spaces, not dropped with its neighbours */
+	CHECK_STR(claim_terms("pier\xff\xfe tolls", CLAIM_ASSERT, NULL), "pier toll");
+
+	/* polarity: the quote's stance, then negation and hedge cues */
+	CHECK_INT(claim_pol("the pier is safe", CLAIM_ASSERT), CLAIM_ASSERT);
+	CHECK_INT(claim_pol("the pier is safe", CLAIM_DENY), CLAIM_DENY);
+	CHECK_INT(claim_pol("the pier is safe", CLAIM_HEDGE), CLAIM_HEDGE);
+	CHECK_INT(claim_pol("the pier is not safe", CLAIM_ASSERT), CLAIM_DENY);
+	CHECK_INT(claim_pol("the pier isn't safe", CLAIM_ASSERT), CLAIM_DENY);
+	CHECK_INT(claim_pol("the agency had nothing to do with the spill", CLAIM_ASSERT), CLAIM_DENY);
+	CHECK_INT(claim_pol("the agency denies the spill", CLAIM_ASSERT), CLAIM_DENY);
+	CHECK_INT(claim_pol("the pier may be unsafe", CLAIM_ASSERT), CLAIM_HEDGE);
+	CHECK_INT(claim_pol("the pier was reportedly closed", CLAIM_ASSERT), CLAIM_HEDGE);
+	/* a negated denial stays deny; deny wins over hedge */
+	CHECK_INT(claim_pol("the pier was not unsafe", CLAIM_DENY), CLAIM_DENY);
+	CHECK_INT(claim_pol("the pier may not be safe", CLAIM_ASSERT), CLAIM_DENY);
+	/* the proposition is the same whatever the polarity */
+	CHECK_STR(claim_terms("the pier is not safe", CLAIM_ASSERT, NULL),
+		  claim_terms("the pier is safe", CLAIM_ASSERT, NULL));
+	CHECK_STR(claim_terms("the pier might be safe", CLAIM_ASSERT, NULL),
+		  claim_terms("the pier is safe", CLAIM_ASSERT, NULL));
+	CHECK_STR(claim_polarity_name(CLAIM_HEDGE), "hedge");
+}
+
+static const char *const claim_rule_files[] = {
+	"stopwords.txt", "claim-frames.txt", "negation.txt", "aliases.txt", "claim-synonyms.txt",
+	"claim-prefixes.txt", NULL
+};
+
+/* Loads a temporary claim rules directory holding the six files (texts in
+ * the order of claim_rule_files; NULL: the file is missing). Returns the
+ * messages with the directory written as RULES (caller frees). */
+static char *load_tmp_claim_rules(const char *const *texts, int *ok, unsigned *errors)
+{
+	char dir[64];
+	strcpy(dir, "/tmp/whosaid-claims-XXXXXX");
+	if (!mkdtemp(dir)) {
+		perror("mkdtemp");
+		exit(2);
+	}
+	for (int i = 0; claim_rule_files[i]; i++)
+		if (texts[i])
+			write_file(dir, claim_rule_files[i], texts[i]);
+	struct diag d;
+	quiet_diag(&d);
+	struct claim_rules *cr = claim_rules_load(dir, &d);
+	*ok = cr != NULL;
+	*errors = d.errors;
+	claim_rules_free(cr);
+	char *msgs = slurp(d.out);
+	fclose(d.out);
+	strbuf sb = STRBUF_INIT;
+	size_t dl = strlen(dir);
+	for (const char *p = msgs; *p;) {
+		const char *hit = strstr(p, dir);
+		if (!hit) {
+			strbuf_addstr(&sb, p);
+			break;
+		}
+		strbuf_add(&sb, p, (size_t)(hit - p));
+		strbuf_addstr(&sb, "RULES");
+		p = hit + dl;
+	}
+	free(msgs);
+	strbuf p = STRBUF_INIT;
+	for (int i = 0; claim_rule_files[i]; i++) {
+		strbuf_reset(&p);
+		strbuf_addf(&p, "%s/%s", dir, claim_rule_files[i]);
+		unlink(p.buf);
+	}
+	strbuf_release(&p);
+	rmdir(dir);
+	return strbuf_detach(&sb, NULL);
+}
+
+static void test_claims_rules(void)
+{
+	int ok;
+	unsigned errors;
+	char *msgs;
+	const char *good[] = { "the\nof  # a comment\n", "say\nmay | hedge\n", "not\nno proof\n",
+			       "harbor authority = HA = the port\n", "oppose = be against\nbe = is = are\n",
+			       "cyber\n" };
+	msgs = load_tmp_claim_rules(good, &ok, &errors);
+	CHECK(ok);
+	CHECK_INT(errors, 0);
+	CHECK_STR(msgs, "");
+	free(msgs);
+
+	/* an unknown kind, at its column */
+	const char *kind[] = { "the\n", "say\nmay | maybe\n", "not\n", "a = b\n", "x = y\n", "cyber\n" };
+	msgs = load_tmp_claim_rules(kind, &ok, &errors);
+	CHECK(!ok);
+	CHECK_STR(msgs, "RULES/claim-frames.txt:2:7: error: unknown kind 'maybe' (expected 'frame' or 'hedge')\n");
+	free(msgs);
+
+	/* a group of one form; a form in two groups; an empty form */
+	const char *groups[] = { "the\n", "say\n", "not\n",
+				 "harbor authority\nport = harbor\n  pier = port\nquay = = dock\n", "x = y\n",
+				 "cyber\n" };
+	msgs = load_tmp_claim_rules(groups, &ok, &errors);
+	CHECK(!ok);
+	CHECK_INT(errors, 3);
+	CHECK_STR(msgs, "RULES/aliases.txt:1:1: error: a group needs at least two forms: 'a = b'\n"
+			"RULES/aliases.txt:3:10: error: 'port' is already a form of 'port'\n"
+			"RULES/aliases.txt:4:8: error: empty form in a group\n");
+	free(msgs);
+
+	/* a cue of two kinds; a stop word listed twice is a warning only */
+	const char *cues[] = { "the\nThe\n", "say\n", "not\nsay\n", "a = b\n", "x = y\n", "cyber\n" };
+	msgs = load_tmp_claim_rules(cues, &ok, &errors);
+	CHECK(!ok);
+	CHECK_INT(errors, 1);
+	CHECK_STR(msgs, "RULES/stopwords.txt:2:1: warning: 'the' is listed twice\n"
+			"RULES/negation.txt:2:1: error: 'say' is already a cue of another kind\n");
+	free(msgs);
+
+	/* a prefix that is not letters; a missing file */
+	const char *prefix[] = { "the\n", "say\n", "not\n", "a = b\n", NULL, "cyber-\n" };
+	msgs = load_tmp_claim_rules(prefix, &ok, &errors);
+	CHECK(!ok);
+	CHECK_INT(errors, 2);
+	CHECK(strstr(msgs, "RULES/claim-prefixes.txt:1:6: error: a prefix is ASCII letters only: 'cyber-'\n") != NULL);
+	CHECK(strstr(msgs, "RULES/claim-synonyms.txt: error: cannot read 'RULES/claim-synonyms.txt'\n") != NULL);
+	free(msgs);
+}
+
+static double unit_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void test_claims_cluster(void)
+{
+	/* paraphrases join; unrelated claims, one-term claims and empty ones
+	 * stay alone; ids count from 0 in order of first member */
+	const char *texts[] = {
+		"Aldmark is against all forms of cyber-attacks and cyber-terrorism",
+		"The ferry to Tollis will stop running in March",
+		"Aldmark opposes all forms of cyberattacks and cyber terrorism.",
+		"The Tollis ferry will stop running in March, the operator said",
+		"tolls",
+		"tolls",
+		"",
+		"Harbor tolls will double next year",
+	};
+	size_t n = sizeof(texts) / sizeof(*texts);
+	char *terms[8];
+	long long arts[8] = { 1, 1, 2, 2, 3, 4, 5, 6 };
+	size_t cl[8];
+	for (size_t i = 0; i < n; i++) {
+		strbuf sb = STRBUF_INIT;
+		claim_normalize(the_claim_rules, texts[i], strlen(texts[i]), CLAIM_ASSERT, &sb);
+		terms[i] = strbuf_detach(&sb, NULL);
+	}
+	size_t k = claims_cluster(terms, arts, n, CLAIMS_CLAIM_THRESHOLD, cl);
+	CHECK_INT(k, 6);
+	CHECK_INT(cl[0], 0);
+	CHECK_INT(cl[1], 1);
+	CHECK_INT(cl[2], 0);
+	CHECK_INT(cl[3], 1);
+	CHECK_INT(cl[4], 2);
+	CHECK_INT(cl[5], 3);
+	CHECK_INT(cl[6], 4);
+	CHECK_INT(cl[7], 5);
+	/* no article ids, NULL terms, n = 0 */
+	char *none[2] = { NULL, terms[0] };
+	CHECK_INT(claims_cluster(none, NULL, 2, 0.5, cl), 2);
+	CHECK_INT(claims_cluster(terms, NULL, 0, 0.5, cl), 0);
+
+	/* stories: articles sharing claims and words join */
+	char *arts_terms[3] = { "c1 ferri tolli stop march", "c1 ferri tolli march run", "harbor toll doubl" };
+	CHECK_INT(claims_stories(arts_terms, 3, CLAIMS_STORY_THRESHOLD, cl), 2);
+	CHECK_INT(cl[0], 0);
+	CHECK_INT(cl[1], 0);
+	CHECK_INT(cl[2], 1);
+	for (size_t i = 0; i < n; i++)
+		free(terms[i]);
+
+	/* 20,000 random claims, with a paraphrase (one word more) of every
+	 * tenth: all the paraphrases are found, nothing else joins, and it is
+	 * quick (the bound is loose for sanitizer builds) */
+	size_t big = 20000;
+	char **bt = xmalloc(big * sizeof(*bt));
+	size_t *bc = xmalloc(big * sizeof(*bc));
+	unsigned long long x = 42;
+	for (size_t i = 0; i < big; i++) {
+		strbuf sb = STRBUF_INIT;
+		if (i % 10 == 9) {
+			strbuf_addf(&sb, "%s extra%zu", bt[i - 5], i);
+		} else {
+			for (int w = 0; w < 8; w++) {
+				x = x * 6364136223846793005ull + 1442695040888963407ull;
+				strbuf_addf(&sb, "%sw%llu", w ? " " : "", (x >> 33) % 50000);
+			}
+		}
+		bt[i] = strbuf_detach(&sb, NULL);
+	}
+	double t0 = unit_now();
+	k = claims_cluster(bt, NULL, big, CLAIMS_CLAIM_THRESHOLD, bc);
+	double secs = unit_now() - t0;
+	CHECK(secs < 10.0);
+	CHECK_INT(k, big - big / 10);
+	int paired = 1;
+	for (size_t i = 9; i < big; i += 10)
+		if (bc[i] != bc[i - 5])
+			paired = 0;
+	CHECK(paired);
+	for (size_t i = 0; i < big; i++)
+		free(bt[i]);
+	free(bt);
+	free(bc);
+}
+
+/* ---- store and cross-references (store.h, xref.h) ---------------------- */
+
+static struct xref_rules *the_xref_rules;
+
+static char *name_key(const char *name, enum source_kind kind)
+{
+	return xref_name_key(name, strlen(name), kind, the_rules, the_xref_rules);
+}
+
+#define CHECK_KEY(name, kind, want) do { \
+		char *k_ = name_key((name), (kind)); \
+		CHECK_STR(k_, (want)); \
+		free(k_); \
+	} while (0)
+
+static void test_xref_name_key(void)
+{
+	/* titles and honorifics are not part of a person's identity */
+	CHECK_KEY("Barack Obama", SK_PERSON, "n:barack obama");
+	CHECK_KEY("President Barack Obama", SK_PERSON, "n:barack obama");
+	CHECK_KEY("Mr. Brekke", SK_PERSON, "n:brekke");
+	/* case, marks, typographic apostrophes and periods fold */
+	CHECK_KEY("Jos\xc3\xa9 \xc3\x81lvarez", SK_PERSON, "n:jose alvarez");
+	CHECK_KEY("J. R. Olsen", SK_PERSON, "n:j r olsen");
+	/* organizations: "the" and possessives go, aliases apply */
+	CHECK_KEY("the Federal Bureau of Investigation", SK_ORGANIZATION, "n:federal bureau of investigation");
+	CHECK_KEY("FBI", SK_ORGANIZATION, "n:federal bureau of investigation");
+	CHECK_KEY("the DPRK", SK_ORGANIZATION, "n:north korea");
+	CHECK_KEY("Aldmark\xe2\x80\x99s environment agency", SK_ORGANIZATION, "n:aldmark environment agency");
+	/* a form in capitals matches only capitals */
+	CHECK_KEY("WHO", SK_ORGANIZATION, "n:world health organization");
+	CHECK_KEY("Who", SK_ORGANIZATION, "n:who");
+}
+
+/* An article from text, extracted and turned into rows. */
+static struct store_doc *doc_from(const char *path, const char *text, struct extraction *x,
+				  struct quote_scratch *qs)
+{
+	struct diag d;
+	quiet_diag(&d);
+	struct article *a = article_from_buffer(xstrdup(text), strlen(text), path, FORMAT_TEXT, &d);
+	fclose(d.out);
+	if (!a)
+		return NULL;
+	extraction_run(x, a, the_rules, qs, NULL);
+	return xref_doc(x, xstrdup(path), the_rules, the_xref_rules);
+}
+
+static long long count_rows(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st = store_prepare(s, sql);
+	long long n = -1;
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+static const struct store_source *doc_source(const struct store_doc *sd, const char *name)
+{
+	for (size_t i = 0; i < sd->nsources; i++)
+		if (!strcmp(sd->sources[i].name, name))
+			return &sd->sources[i];
+	return NULL;
+}
+
+static void test_xref_doc(void)
+{
+	struct extraction x;
+	struct quote_scratch qs;
+	extraction_init(&x);
+	quote_scratch_init(&qs);
+	struct store_doc *sd = doc_from("brekke.txt",
+		"Title: Inquiry\n\nEnvironment Minister Tomas Brekke visited the river on Monday.\n\n"
+		"\"We will find out who did this,\" Brekke said.\n\n"
+		"\"The water is safe,\" said a person familiar with the tests.\n", &x, &qs);
+	CHECK(sd != NULL);
+	if (sd) {
+		/* a bare surname takes the full name its own article gives */
+		const struct store_source *b = doc_source(sd, "Brekke");
+		if (!b)
+			b = doc_source(sd, "Tomas Brekke");
+		CHECK(b != NULL);
+		if (b) {
+			CHECK_STR(b->key, "n:tomas brekke");
+			CHECK(!b->per_article);
+		}
+		/* an anonymous source belongs to its article */
+		int anon = 0;
+		for (size_t i = 0; i < sd->nsources; i++)
+			if (sd->sources[i].kind == SK_ANONYMOUS) {
+				anon = 1;
+				CHECK(sd->sources[i].per_article);
+				CHECK(!strncmp(sd->sources[i].key, "a:brekke\x1f", 9));
+			}
+		CHECK(anon);
+		/* quotes in text order, each with its claim terms */
+		CHECK_INT(sd->nquotes, 2);
+		for (size_t i = 0; i < sd->nquotes; i++) {
+			CHECK_INT(sd->quotes[i].n, i + 1);
+			CHECK(sd->quotes[i].terms != NULL && sd->quotes[i].terms[0]);
+			if (i)
+				CHECK(sd->quotes[i].start > sd->quotes[i - 1].start);
+		}
+	}
+	store_doc_free(sd);
+	extraction_release(&x);
+	quote_scratch_release(&qs);
+}
+
+static void test_store_put(void)
+{
+	char dir[] = "/tmp/whosaid-unit-XXXXXX";
+	if (!mkdtemp(dir)) {
+		CHECK(!"mkdtemp");
+		return;
+	}
+	char path[64];
+	snprintf(path, sizeof(path), "%s/t.db", dir);
+	struct diag d;
+	quiet_diag(&d);
+	struct store *s = store_open(path, STORE_CREATE, &d);
+	CHECK(s != NULL);
+	struct extraction x;
+	struct quote_scratch qs;
+	extraction_init(&x);
+	quote_scratch_init(&qs);
+	const char *v1 = "Title: Pier\n\n\"We will rebuild the pier,\" said Mayor Ana Holt.\n\n"
+			 "\"It will take a year,\" said Ola Berg, the harbor engineer.\n";
+	const char *v2 = "Title: Pier\n\n\"We will rebuild the pier by June,\" said Mayor Ana Holt.\n";
+	if (s) {
+		CHECK_INT(count_rows(s, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+		struct store_doc *sd = doc_from("pier.txt", v1, &x, &qs);
+		CHECK_INT(store_put(s, sd, 0), STORE_ADDED);
+		CHECK_INT(store_put(s, sd, 0), STORE_UNCHANGED);
+		store_doc_free(sd);
+		CHECK_INT(count_rows(s, "SELECT count(*) FROM quotes"), 2);
+		CHECK_INT(count_rows(s, "SELECT count(*) FROM claims"), 2);
+		CHECK_INT(count_rows(s, "SELECT count(*) FROM sources"), 2);
+		long long gen = store_meta(s, "generation");
+		/* the same bytes again: same hash, nothing to do */
+		sd = doc_from("other/pier.txt", v1, &x, &qs);
+		CHECK_INT(store_put(s, sd, 0), STORE_UNCHANGED);
+		store_doc_free(sd);
+		CHECK_INT(store_meta(s, "generation"), gen);
+		/* changed: its rows are replaced; a speaker no longer quoted goes */
+		sd = doc_from("pier.txt", v2, &x, &qs);
+		CHECK_INT(store_put(s, sd, 0), STORE_REPLACED);
+		store_doc_free(sd);
+		CHECK_INT(count_rows(s, "SELECT count(*) FROM articles"), 1);
+		CHECK_INT(count_rows(s, "SELECT count(*) FROM quotes"), 1);
+		CHECK_INT(count_rows(s, "SELECT count(*) FROM sources"), 1);
+		CHECK_INT(store_meta(s, "generation"), gen + 1);
+		CHECK_INT(store_check(s), 0);
+		/* clusters and stories are cached for this generation */
+		CHECK_INT(xref_refresh(s, XREF_DEFAULT_THRESHOLD, XREF_STORY_THRESHOLD, &d), 0);
+		CHECK_INT(store_meta(s, "clusters"), gen + 1);
+		CHECK_INT(count_rows(s, "SELECT count(*) FROM stories"), 1);
+		CHECK_INT(count_rows(s, "SELECT count(*) FROM claims WHERE cluster IS NULL"), 0);
+	}
+	store_close(s);
+	/* the hash covers the metadata and the bytes */
+	struct article *a1 = article_from_buffer(xstrdup(v1), strlen(v1), "a.txt", FORMAT_TEXT, &d);
+	struct article *a2 = article_from_buffer(xstrdup(v1), strlen(v1), "b/a.txt", FORMAT_TEXT, &d);
+	struct article *a3 = article_from_buffer(xstrdup(v2), strlen(v2), "a.txt", FORMAT_TEXT, &d);
+	if (a1 && a2 && a3) {
+		unsigned char h1[STORE_HASH_BYTES], h2[STORE_HASH_BYTES], h3[STORE_HASH_BYTES];
+		store_article_hash(a1, h1);
+		store_article_hash(a2, h2);
+		store_article_hash(a3, h3);
+		CHECK(!memcmp(h1, h2, sizeof(h1)));
+		CHECK(memcmp(h1, h3, sizeof(h1)) != 0);
+	}
+	article_free(a1);
+	article_free(a2);
+	article_free(a3);
+	/* a newer schema is refused */
+	if ((s = store_open(path, STORE_READ, &d))) {
+		store_exec(s, "PRAGMA user_version = 99");
+		store_close(s);
+	}
+	unsigned errors = d.errors;
+	s = store_open(path, STORE_READ, &d);
+	CHECK(s == NULL);
+	CHECK(d.errors == errors + 1);
+	char *msgs = slurp(d.out);
+	CHECK(strstr(msgs, "has schema version 99, newer than this whosaid knows") != NULL);
+	free(msgs);
+	fclose(d.out);
+	store_close(s);
+	extraction_release(&x);
+	quote_scratch_release(&qs);
+	const char *const suffix[] = { "", "-wal", "-shm" };
+	for (int i = 0; i < 3; i++) {
+		snprintf(path, sizeof(path), "%s/t.db%s", dir, suffix[i]);
+		unlink(path);
+	}
+	CHECK(rmdir(dir) == 0);
+}
+
 int main(void)
 {
 	struct diag d;
@@ -1300,6 +1788,39 @@ int main(void)
 		       __FILE__, __LINE__);
 	}
 	rules_free(the_rules);
+
+	quiet_diag(&d);
+	the_claim_rules = claim_rules_load("rules", &d);
+	if (the_claim_rules) {
+		test_claims_normalize();
+		test_claims_cluster();
+	} else {
+		char *msgs = slurp(d.out);
+		n_failed++;
+		printf("%s:%d: FAILED: claim_rules_load(\"rules\") (claim tests skipped):\n%s", __FILE__, __LINE__,
+		       msgs);
+		free(msgs);
+	}
+	fclose(d.out);
+	claim_rules_free(the_claim_rules);
+	test_claims_rules();
+
+	/* the store and cross-references */
+	quiet_diag(&d);
+	the_rules = rules_load("rules", &d);
+	the_xref_rules = the_rules ? xref_rules_load("rules", the_rules, &d) : NULL;
+	fclose(d.out);
+	if (the_xref_rules) {
+		test_xref_name_key();
+		test_xref_doc();
+		test_store_put();
+	} else {
+		n_failed++;
+		printf("%s:%d: FAILED: xref_rules_load(\"rules\") (store tests skipped)\n", __FILE__, __LINE__);
+	}
+	xref_rules_free(the_xref_rules);
+	rules_free(the_rules);
+	the_rules = NULL;
 
 	printf("%u passed, %u failed\n", n_passed, n_failed);
 	return n_failed ? 1 : 0;

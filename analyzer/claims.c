@@ -1,0 +1,1095 @@
+/* claims: a quote's content as a set of normalized terms with a polarity,
+ * and the rule files that drive it (see include/claims.h and the section
+ * "Claim rules" of rules/README.md). Clustering is in cluster.c. */
+#define _POSIX_C_SOURCE 200809L
+#include "claims.h"
+
+#include <libstemmer.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+#include "rules.h"
+#include "text.h"
+
+/* ---- a string -> int map (open addressing, owns its keys) ---------------- */
+
+struct smap {
+	char **keys;
+	size_t *lens;
+	int *vals;
+	size_t cap, n;
+};
+
+static uint64_t hash_str(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ull;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ull;
+	}
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
+	return h;
+}
+
+static int smap_get(const struct smap *m, const char *s, size_t n)
+{
+	if (!m->cap)
+		return -1;
+	for (size_t i = hash_str(s, n) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+		if (!m->keys[i])
+			return -1;
+		if (m->lens[i] == n && !memcmp(m->keys[i], s, n))
+			return m->vals[i];
+	}
+}
+
+static void smap_insert_slot(struct smap *m, char *key, size_t n, int val)
+{
+	size_t i = hash_str(key, n) & (m->cap - 1);
+	while (m->keys[i])
+		i = (i + 1) & (m->cap - 1);
+	m->keys[i] = key;
+	m->lens[i] = n;
+	m->vals[i] = val;
+}
+
+/* Adds s -> val unless s is there; returns the value already there, or -1
+ * when it was added. */
+static int smap_put(struct smap *m, const char *s, size_t n, int val)
+{
+	int old = smap_get(m, s, n);
+	if (old >= 0)
+		return old;
+	if (2 * (m->n + 1) > m->cap) {
+		struct smap g = { 0 };
+		g.cap = m->cap ? 2 * m->cap : 64;
+		g.keys = xcalloc(g.cap, sizeof(*g.keys));
+		g.lens = xcalloc(g.cap, sizeof(*g.lens));
+		g.vals = xcalloc(g.cap, sizeof(*g.vals));
+		for (size_t i = 0; i < m->cap; i++)
+			if (m->keys[i])
+				smap_insert_slot(&g, m->keys[i], m->lens[i], m->vals[i]);
+		g.n = m->n;
+		free(m->keys);
+		free(m->lens);
+		free(m->vals);
+		*m = g;
+	}
+	smap_insert_slot(m, xstrndup(s, n), n, val);
+	m->n++;
+	return -1;
+}
+
+static void smap_free(struct smap *m)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		free(m->keys[i]);
+	free(m->keys);
+	free(m->lens);
+	free(m->vals);
+	memset(m, 0, sizeof(*m));
+}
+
+/* ---- the rules ----------------------------------------------------------- */
+
+enum cue_kind { CK_FRAME = 1, CK_HEDGE, CK_NEG };
+
+/* A phrase table: phrases of words (stems, folded or cased words, as the
+ * table says) joined by single spaces, longest first when matched. */
+struct phrases {
+	struct smap map;      /* phrase -> value */
+	struct smap first;    /* first word of any phrase -> 1: a cheap test */
+	size_t max_words;
+};
+
+struct canon_word {
+	char *fold, *stem;
+};
+
+/* An alias group or a synonym group: what its forms become. */
+struct group {
+	char *term;                 /* aliases: "north_korea" */
+	struct canon_word *words;   /* synonyms: the canonical's words */
+	size_t nwords;
+};
+
+struct claim_rules {
+	struct smap stop;           /* folded stop words */
+	struct phrases cues_fold;   /* folded words -> enum cue_kind */
+	struct phrases cues_stem;   /* stems -> enum cue_kind */
+	struct phrases alias_stem;  /* stems -> alias group (so plurals match) */
+	struct phrases alias_cased; /* words in capitals, as written -> alias group */
+	struct smap syn_word;       /* stem of a one-word form -> synonym group */
+	struct phrases syn_phrase;  /* mapped stems -> synonym group */
+	struct group *aliases, *syns;
+	size_t naliases, nsyns;
+	char **prefixes;
+	size_t *prefix_lens;
+	size_t nprefixes;
+};
+
+static void phrases_free(struct phrases *p)
+{
+	smap_free(&p->map);
+	smap_free(&p->first);
+}
+
+void claim_rules_free(struct claim_rules *cr)
+{
+	if (!cr)
+		return;
+	smap_free(&cr->stop);
+	phrases_free(&cr->cues_fold);
+	phrases_free(&cr->cues_stem);
+	phrases_free(&cr->alias_stem);
+	phrases_free(&cr->alias_cased);
+	smap_free(&cr->syn_word);
+	phrases_free(&cr->syn_phrase);
+	for (size_t i = 0; i < cr->naliases; i++)
+		free(cr->aliases[i].term);
+	free(cr->aliases);
+	for (size_t i = 0; i < cr->nsyns; i++) {
+		for (size_t j = 0; j < cr->syns[i].nwords; j++) {
+			free(cr->syns[i].words[j].fold);
+			free(cr->syns[i].words[j].stem);
+		}
+		free(cr->syns[i].words);
+	}
+	free(cr->syns);
+	for (size_t i = 0; i < cr->nprefixes; i++)
+		free(cr->prefixes[i]);
+	free(cr->prefixes);
+	free(cr->prefix_lens);
+	free(cr);
+}
+
+void claim_rules_describe(const struct claim_rules *cr, strbuf *out)
+{
+	strbuf_addf(out, "%zu stop words, %zu claim cues, %zu alias groups, %zu synonym groups, %zu prefixes",
+		    cr->stop.n, cr->cues_fold.map.n, cr->naliases, cr->nsyns, cr->nprefixes);
+}
+
+const char *claim_polarity_name(enum claim_polarity p)
+{
+	return p == CLAIM_DENY ? "deny" : p == CLAIM_HEDGE ? "hedge" : "assert";
+}
+
+/* ---- tokens -------------------------------------------------------------- */
+
+/* T_ENTITY: the word starts an entity (an alias); T_GONE: it was taken
+ * into an entity or a cue and gives no term. */
+enum { T_ENTITY = 1, T_GONE = 2 };
+
+/* One word of a text. Its strings live in the token list's arena, as
+ * offsets because the arena moves when it grows. */
+struct tok {
+	size_t cased, fold, stem;   /* NUL-terminated strings in the arena */
+	int group;                  /* T_ENTITY: the alias group */
+	unsigned flags;
+};
+
+struct toks {
+	struct tok *v;
+	size_t n, alloc;
+	strbuf arena;
+	struct sb_stemmer *stemmer;
+	strbuf key;                 /* scratch: a phrase being looked up */
+};
+
+static void toks_init(struct toks *t)
+{
+	memset(t, 0, sizeof(*t));
+	strbuf_init(&t->arena, 256);
+	strbuf_init(&t->key, 64);
+	t->stemmer = sb_stemmer_new("english", NULL);
+	if (!t->stemmer) {
+		fprintf(stderr, "whosaid: fatal: cannot start the Snowball English stemmer\n");
+		abort();
+	}
+}
+
+static void toks_release(struct toks *t)
+{
+	free(t->v);
+	strbuf_release(&t->arena);
+	strbuf_release(&t->key);
+	sb_stemmer_delete(t->stemmer);
+}
+
+static size_t arena_add(strbuf *a, const char *s, size_t n)
+{
+	size_t off = a->len;
+	strbuf_add(a, s, n);
+	strbuf_addch(a, '\0');
+	return off;
+}
+
+#define TS(t, off) ((t)->arena.buf + (off))
+
+static int is_ascii_alpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Adds one word: its folded form (case folded, compatibility forms and
+ * accents removed, so "Pérez" and "PEREZ" fold alike) and its stem. */
+static void push_word(struct toks *t, const char *w, size_t n)
+{
+	if (!n)
+		return;
+	ALLOC_GROW(t->v, t->n + 1, t->alloc);
+	struct tok *k = &t->v[t->n++];
+	memset(k, 0, sizeof(*k));
+	k->group = -1;
+	k->cased = arena_add(&t->arena, w, n);
+	int ascii = 1;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)w[i] >= 0x80)
+			ascii = 0;
+	if (ascii) {
+		k->fold = arena_add(&t->arena, w, n);
+		for (char *p = TS(t, k->fold); *p; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p - 'A' + 'a');
+	} else {
+		utf8proc_uint8_t *out = NULL;
+		utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)n, &out,
+						  UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+							  UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+		if (m < 0)   /* cannot happen on the valid UTF-8 we pass; keep the word */
+			k->fold = arena_add(&t->arena, w, n);
+		else
+			k->fold = arena_add(&t->arena, (const char *)out, (size_t)m);
+		free(out);
+	}
+	const char *f = TS(t, k->fold);
+	const sb_symbol *st = sb_stemmer_stem(t->stemmer, (const sb_symbol *)f, (int)strlen(f));
+	if (st)
+		k->stem = arena_add(&t->arena, (const char *)st, (size_t)sb_stemmer_length(t->stemmer));
+	else
+		k->stem = arena_add(&t->arena, f, strlen(f));
+}
+
+/* Adds a word, first split after a prefix of claim-prefixes.txt when at
+ * least three letters follow it ("cyberattacks" -> "cyber" "attacks"),
+ * which is what a hyphen or a space would have given. */
+static void push_word_split(struct toks *t, const struct claim_rules *cr, const char *w, size_t n)
+{
+	if (cr) {
+		for (size_t p = 0; p < cr->nprefixes; p++) {
+			size_t pl = cr->prefix_lens[p];
+			if (n < pl + 3)
+				continue;
+			size_t i;
+			for (i = 0; i < n && is_ascii_alpha((unsigned char)w[i]); i++)
+				;
+			if (i < n)
+				break;   /* only plain ASCII words are split */
+			for (i = 0; i < pl; i++)
+				if ((w[i] | 0x20) != cr->prefixes[p][i])
+					break;
+			if (i < pl)
+				continue;
+			push_word(t, w, pl);
+			push_word(t, w + pl, n - pl);
+			return;
+		}
+	}
+	push_word(t, w, n);
+}
+
+static int word_at(const char *s, size_t i, size_t n)
+{
+	return i < n && text_is_word_char(s, i, n);
+}
+
+static size_t word_end(const char *s, size_t i, size_t n)
+{
+	while (word_at(s, i, n)) {
+		int32_t cp;
+		i += text_decode(s, i, n, &cp);
+	}
+	return i;
+}
+
+static int is_digits(const char *s, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return a < b;
+}
+
+/* A letter alone: one code point, then no word character. */
+static size_t single_letter(const char *s, size_t i, size_t n)
+{
+	if (!word_at(s, i, n))
+		return 0;
+	int32_t cp;
+	size_t l = text_decode(s, i, n, &cp);
+	utf8proc_category_t c = utf8proc_category(cp);
+	if (c > UTF8PROC_CATEGORY_LO || word_at(s, i + l, n))
+		return 0;
+	return l;
+}
+
+/* Splits NFKC text into words. Hyphens, dashes and every other mark split
+ * words; dotted capitals are their letters ("U.S." -> "US"); numbers keep
+ * their decimal point and lose their thousands commas; clitics: "isn't"
+ * gives "is" "n't", "'s" "'re" "'ve" "'ll" "'d" "'m" are dropped; any other
+ * apostrophe inside a word is dropped ("O'Neil" -> "ONeil"). */
+static void tokenize_nfkc(struct toks *t, const struct claim_rules *cr, const char *s, size_t n)
+{
+	strbuf w = STRBUF_INIT;
+	size_t i = 0;
+	while (i < n) {
+		if (!word_at(s, i, n)) {
+			int32_t cp;
+			i += text_decode(s, i, n, &cp);
+			continue;
+		}
+		size_t start = i, j = word_end(s, i, n);
+		strbuf_reset(&w);
+		size_t l = single_letter(s, start, n);
+		if (l && j < n && s[j] == '.' && single_letter(s, j + 1, n)) {
+			/* U.S., U.N.: letters with periods after them */
+			size_t k = start;
+			while ((l = single_letter(s, k, n)) && k + l < n && s[k + l] == '.') {
+				strbuf_add(&w, s + k, l);
+				k += l + 1;
+			}
+			if ((l = single_letter(s, k, n))) {   /* "U.S" without the last period */
+				strbuf_add(&w, s + k, l);
+				k += l;
+			}
+			push_word(t, w.buf, w.len);
+			i = k;
+			continue;
+		}
+		if (is_digits(s, start, j)) {
+			strbuf_add(&w, s + start, j - start);
+			while (j + 1 < n && (s[j] == ',' || s[j] == '.') && s[j + 1] >= '0' && s[j + 1] <= '9') {
+				size_t e = word_end(s, j + 1, n);
+				if (s[j] == '.')
+					strbuf_addch(&w, '.');
+				strbuf_add(&w, s + j + 1, e - j - 1);
+				j = e;
+			}
+			push_word(t, w.buf, w.len);
+			i = j;
+			continue;
+		}
+		strbuf_add(&w, s + start, j - start);
+		while (j + 1 < n && s[j] == '\'' && word_at(s, j + 1, n)) {
+			size_t e = word_end(s, j + 1, n);
+			const char *c = s + j + 1;
+			size_t cl = e - j - 1;
+			if (cl == 1 && (c[0] | 0x20) == 't' && w.len && (w.buf[w.len - 1] | 0x20) == 'n') {
+				push_word_split(t, cr, w.buf, w.len - 1);
+				strbuf_reset(&w);
+				strbuf_addstr(&w, "n't");
+				j = e;
+				break;
+			}
+			int clitic = (cl == 1 && strchr("sdmSDM", c[0])) ||
+				     (cl == 2 && (!strncmp(c, "re", 2) || !strncmp(c, "ve", 2) ||
+						  !strncmp(c, "ll", 2) || !strncmp(c, "RE", 2) ||
+						  !strncmp(c, "VE", 2) || !strncmp(c, "LL", 2)));
+			if (!clitic)
+				strbuf_add(&w, c, cl);
+			j = e;
+			if (clitic)
+				break;
+		}
+		if (!strcmp(w.buf, "n't"))
+			push_word(t, w.buf, w.len);
+		else
+			push_word_split(t, cr, w.buf, w.len);
+		i = j;
+	}
+	strbuf_release(&w);
+}
+
+/* Tokenizes any UTF-8: NFKC with typographic quotes and dashes lumped to
+ * ASCII (so "don’t" is "don't"); invalid bytes become spaces. */
+static void tokenize(struct toks *t, const struct claim_rules *cr, const char *s, size_t n)
+{
+	const int opts = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_LUMP;
+	size_t ascii = 0;
+	while (ascii < n && (unsigned char)s[ascii] < 0x80)
+		ascii++;
+	if (ascii == n) {   /* ASCII is its own NFKC: spare the copy */
+		tokenize_nfkc(t, cr, s, n);
+		return;
+	}
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out, opts);
+	if (m < 0) {
+		strbuf clean = STRBUF_INIT;
+		for (size_t i = 0; i < n;) {
+			utf8proc_int32_t cp;
+			utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+							      (utf8proc_ssize_t)(n - i), &cp);
+			if (l <= 0 || !utf8proc_codepoint_valid(cp)) {
+				strbuf_addch(&clean, ' ');
+				i++;
+			} else {
+				strbuf_add(&clean, s + i, (size_t)l);
+				i += (size_t)l;
+			}
+		}
+		m = utf8proc_map((const utf8proc_uint8_t *)clean.buf, (utf8proc_ssize_t)clean.len, &out, opts);
+		if (m < 0) {   /* cannot happen after cleaning; read the cleaned bytes */
+			tokenize_nfkc(t, cr, clean.buf, clean.len);
+			strbuf_release(&clean);
+			return;
+		}
+		strbuf_release(&clean);
+	}
+	tokenize_nfkc(t, cr, (const char *)out, (size_t)m);
+	free(out);
+}
+
+/* ---- phrase matching ------------------------------------------------------ */
+
+enum which { W_CASED, W_FOLD, W_STEM };
+
+static const char *tok_str(const struct toks *t, size_t i, enum which w)
+{
+	const struct tok *k = &t->v[i];
+	return TS(t, w == W_CASED ? k->cased : w == W_FOLD ? k->fold : k->stem);
+}
+
+/* The longest phrase of p that starts at word idx[at] of the words idx[]
+ * (indexes into t); returns its length in words (0: none) and its value. */
+static size_t match_phrase(struct toks *t, const struct phrases *p, const size_t *idx, size_t nidx,
+			   size_t at, enum which w, const char *const *alt, int *val)
+{
+	const char *first = alt ? alt[at] : tok_str(t, idx[at], w);
+	if (!p->map.n || smap_get(&p->first, first, strlen(first)) < 0)
+		return 0;
+	size_t maxl = nidx - at < p->max_words ? nidx - at : p->max_words;
+	for (size_t l = maxl; l >= 1; l--) {
+		strbuf_reset(&t->key);
+		for (size_t k = 0; k < l; k++) {
+			if (k)
+				strbuf_addch(&t->key, ' ');
+			strbuf_addstr(&t->key, alt ? alt[at + k] : tok_str(t, idx[at + k], w));
+		}
+		int v = smap_get(&p->map, t->key.buf, t->key.len);
+		if (v >= 0) {
+			*val = v;
+			return l;
+		}
+	}
+	return 0;
+}
+
+/* ---- loading ---------------------------------------------------------------- */
+
+struct loader {
+	struct claim_rules *cr;
+	struct diag *d;
+	struct toks t;
+	const char *dir;
+	strbuf path;
+	int syn_pass;   /* claim-synonyms.txt is read twice: see on_synonym */
+};
+
+/* Calls fn on every entry of a word-list file: comments and blank lines
+ * skipped, white space trimmed (the syntax of the other word lists). */
+typedef void (*line_fn)(struct loader *L, const char *file, unsigned line, const char *text,
+			size_t len, unsigned col);
+
+static int load_file(struct loader *L, const char *name, line_fn fn)
+{
+	strbuf_reset(&L->path);
+	strbuf_addf(&L->path, "%s/%s", L->dir, name);
+	strbuf sb = STRBUF_INIT;
+	if (strbuf_read_file(&sb, L->path.buf) < 0) {
+		diag_report(L->d, DIAG_ERROR, L->path.buf, 0, 0, "cannot read '%s'", L->path.buf);
+		strbuf_release(&sb);
+		return -1;
+	}
+	char *file = xstrdup(L->path.buf);
+	unsigned line = 0;
+	for (size_t i = 0; i < sb.len;) {
+		size_t e = i;
+		while (e < sb.len && sb.buf[e] != '\n')
+			e++;
+		line++;
+		size_t a = i, b = e;
+		for (size_t k = a; k < b; k++)
+			if (sb.buf[k] == '#' && (k == a || sb.buf[k - 1] == ' ' || sb.buf[k - 1] == '\t')) {
+				b = k;
+				break;
+			}
+		while (a < b && (sb.buf[a] == ' ' || sb.buf[a] == '\t' || sb.buf[a] == '\r'))
+			a++;
+		while (b > a && (sb.buf[b - 1] == ' ' || sb.buf[b - 1] == '\t' || sb.buf[b - 1] == '\r'))
+			b--;
+		if (b > a)
+			fn(L, file, line, sb.buf + a, b - a, utf8_count(sb.buf + i, a - i) + 1);
+		i = e + 1;
+	}
+	free(file);
+	strbuf_release(&sb);
+	return 0;
+}
+
+/* Splits [s, s+n) at sep; calls back with each trimmed field and its column. */
+struct field {
+	const char *s;
+	size_t len;
+	unsigned col;
+};
+
+static size_t split_fields(const char *s, size_t n, unsigned col0, char sep, struct field *f, size_t max)
+{
+	size_t nf = 0, a = 0;
+	for (size_t i = 0; i <= n; i++) {
+		if (i < n && s[i] != sep)
+			continue;
+		size_t x = a, y = i;
+		while (x < y && (s[x] == ' ' || s[x] == '\t'))
+			x++;
+		while (y > x && (s[y - 1] == ' ' || s[y - 1] == '\t'))
+			y--;
+		if (nf < max) {
+			f[nf].s = s + x;
+			f[nf].len = y - x;
+			f[nf].col = col0 + utf8_count(s, x);
+		}
+		nf++;
+		a = i + 1;
+	}
+	return nf;
+}
+
+/* Tokenizes one entry of a rule file as claim text is tokenized. */
+static size_t entry_words(struct loader *L, const char *s, size_t n)
+{
+	L->t.n = 0;
+	strbuf_reset(&L->t.arena);
+	tokenize(&L->t, L->cr, s, n);
+	return L->t.n;
+}
+
+static void join_words(struct loader *L, strbuf *out, size_t from, size_t to, enum which w)
+{
+	strbuf_reset(out);
+	for (size_t i = from; i < to; i++) {
+		if (i > from)
+			strbuf_addch(out, ' ');
+		strbuf_addstr(out, tok_str(&L->t, i, w));
+	}
+}
+
+static void phrases_add(struct phrases *p, const char *key, size_t len, const char *first, int val,
+			size_t words)
+{
+	smap_put(&p->map, key, len, val);
+	smap_put(&p->first, first, strlen(first), 1);
+	if (words > p->max_words)
+		p->max_words = words;
+}
+
+/* The files of one field ignore fields after it, as the other word lists
+ * do: "not | anything" is "not". */
+static size_t first_field(const char *s, size_t n)
+{
+	const char *bar = memchr(s, '|', n);
+	if (bar)
+		n = (size_t)(bar - s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return n;
+}
+
+static void on_stopword(struct loader *L, const char *file, unsigned line, const char *s, size_t n,
+			unsigned col)
+{
+	n = first_field(s, n);
+	size_t nw = entry_words(L, s, n);
+	if (nw != 1) {
+		diag_report(L->d, DIAG_ERROR, file, line, col, "a stop word must be one word: '%.*s'", (int)n, s);
+		return;
+	}
+	const char *f = tok_str(&L->t, 0, W_FOLD);
+	if (smap_put(&L->cr->stop, f, strlen(f), 1) >= 0)
+		diag_report(L->d, DIAG_WARNING, file, line, col, "'%s' is listed twice", f);
+}
+
+/* A cue is stored twice: as written (folded) and as stems. Text matches
+ * the written form first, so "reportedly" (a hedge) is not taken for
+ * "report" (a frame) though both have the stem "report"; a stem already
+ * taken by an earlier cue stays with it. */
+static void add_cue(struct loader *L, const char *file, unsigned line, const char *s, size_t n,
+		    unsigned col, enum cue_kind kind)
+{
+	size_t nw = entry_words(L, s, n);
+	if (!nw) {
+		diag_report(L->d, DIAG_ERROR, file, line, col, "no word in '%.*s'", (int)n, s);
+		return;
+	}
+	strbuf key = STRBUF_INIT;
+	join_words(L, &key, 0, nw, W_FOLD);
+	int old = smap_get(&L->cr->cues_fold.map, key.buf, key.len);
+	if (old >= 0 && old != (int)kind)
+		diag_report(L->d, DIAG_ERROR, file, line, col, "'%s' is already a cue of another kind", key.buf);
+	else if (old >= 0)
+		diag_report(L->d, DIAG_WARNING, file, line, col, "'%s' is listed twice", key.buf);
+	else
+		phrases_add(&L->cr->cues_fold, key.buf, key.len, tok_str(&L->t, 0, W_FOLD), (int)kind, nw);
+	join_words(L, &key, 0, nw, W_STEM);
+	if (smap_get(&L->cr->cues_stem.map, key.buf, key.len) < 0)
+		phrases_add(&L->cr->cues_stem, key.buf, key.len, tok_str(&L->t, 0, W_STEM), (int)kind, nw);
+	strbuf_release(&key);
+}
+
+static void on_frame(struct loader *L, const char *file, unsigned line, const char *s, size_t n,
+		     unsigned col)
+{
+	struct field f[3];
+	size_t nf = split_fields(s, n, col, '|', f, 3);
+	enum cue_kind kind = CK_FRAME;
+	if (nf >= 2) {
+		if (f[1].len == 5 && !memcmp(f[1].s, "frame", 5))
+			kind = CK_FRAME;
+		else if (f[1].len == 5 && !memcmp(f[1].s, "hedge", 5))
+			kind = CK_HEDGE;
+		else {
+			diag_report(L->d, DIAG_ERROR, file, line, f[1].col,
+				    "unknown kind '%.*s' (expected 'frame' or 'hedge')", (int)f[1].len, f[1].s);
+			return;
+		}
+	}
+	add_cue(L, file, line, f[0].s, f[0].len, f[0].col, kind);
+}
+
+static void on_negation(struct loader *L, const char *file, unsigned line, const char *s, size_t n,
+			unsigned col)
+{
+	add_cue(L, file, line, s, first_field(s, n), col, CK_NEG);
+}
+
+static void on_prefix(struct loader *L, const char *file, unsigned line, const char *s, size_t n,
+		      unsigned col)
+{
+	struct claim_rules *cr = L->cr;
+	n = first_field(s, n);
+	for (size_t i = 0; i < n; i++)
+		if (!is_ascii_alpha((unsigned char)s[i])) {
+			diag_report(L->d, DIAG_ERROR, file, line, col + (unsigned)i,
+				    "a prefix is ASCII letters only: '%.*s'", (int)n, s);
+			return;
+		}
+	for (size_t i = 0; i < cr->nprefixes; i++)
+		if (cr->prefix_lens[i] == n && !strncasecmp(cr->prefixes[i], s, n)) {
+			diag_report(L->d, DIAG_WARNING, file, line, col, "'%.*s' is listed twice", (int)n, s);
+			return;
+		}
+	cr->prefixes = xrealloc(cr->prefixes, (cr->nprefixes + 1) * sizeof(*cr->prefixes));
+	cr->prefix_lens = xrealloc(cr->prefix_lens, (cr->nprefixes + 1) * sizeof(*cr->prefix_lens));
+	char *p = xstrndup(s, n);
+	for (char *q = p; *q; q++)
+		*q = (char)(*q | 0x20);
+	cr->prefixes[cr->nprefixes] = p;
+	cr->prefix_lens[cr->nprefixes++] = n;
+}
+
+/* A form all in capitals ("US", "U.S.", "WHO"): at least two letters, no
+ * lowercase one. */
+static int all_caps(const char *s)
+{
+	int upper = 0;
+	for (const char *p = s; *p; p++) {
+		if (*p >= 'a' && *p <= 'z')
+			return 0;
+		if (*p >= 'A' && *p <= 'Z')
+			upper++;
+		if ((unsigned char)*p >= 0x80)
+			return 0;
+	}
+	return upper >= 2;
+}
+
+static void on_alias(struct loader *L, const char *file, unsigned line, const char *s, size_t n,
+		     unsigned col)
+{
+	struct field f[64];
+	size_t nf = split_fields(s, n, col, '=', f, 64);
+	if (nf > 64) {
+		diag_report(L->d, DIAG_ERROR, file, line, col, "more than 64 forms in one group");
+		return;
+	}
+	if (nf < 2) {
+		diag_report(L->d, DIAG_ERROR, file, line, col, "a group needs at least two forms: 'a = b'");
+		return;
+	}
+	struct claim_rules *cr = L->cr;
+	int g = (int)cr->naliases;
+	strbuf key = STRBUF_INIT;
+	for (size_t i = 0; i < nf; i++) {
+		size_t nw = entry_words(L, f[i].s, f[i].len);
+		if (!nw) {
+			diag_report(L->d, DIAG_ERROR, file, line, f[i].col, "empty form in a group");
+			continue;
+		}
+		if (i == 0) {
+			join_words(L, &key, 0, nw, W_FOLD);
+			for (char *p = key.buf; *p; p++)
+				if (*p == ' ')
+					*p = '_';
+			cr->aliases = xrealloc(cr->aliases, (cr->naliases + 1) * sizeof(*cr->aliases));
+			memset(&cr->aliases[cr->naliases], 0, sizeof(*cr->aliases));
+			cr->aliases[cr->naliases++].term = xstrdup(key.buf);
+		}
+		int cased = 1;
+		for (size_t k = 0; k < nw; k++)
+			if (!all_caps(tok_str(&L->t, k, W_CASED)))
+				cased = 0;
+		struct phrases *p = cased ? &cr->alias_cased : &cr->alias_stem;
+		enum which w = cased ? W_CASED : W_STEM;
+		join_words(L, &key, 0, nw, w);
+		int old = smap_get(&p->map, key.buf, key.len);
+		if (old >= 0 && old != g)
+			diag_report(L->d, DIAG_ERROR, file, line, f[i].col,
+				    "'%.*s' is already a form of '%s'", (int)f[i].len, f[i].s,
+				    cr->aliases[old].term);
+		else if (old < 0)
+			phrases_add(p, key.buf, key.len, tok_str(&L->t, 0, w), g, nw);
+	}
+	strbuf_release(&key);
+}
+
+/* Synonym groups are read in two passes: first every group's one-word
+ * forms (so "is" -> "be" is known), then the phrases, whose words are
+ * mapped through the one-word forms before they are stored. */
+/* Writes the words' units into key, joined by spaces, and the first unit
+ * alone into first. */
+static void syn_mapped_words(struct loader *L, size_t nw, strbuf *key, strbuf *first)
+{
+	strbuf_reset(key);
+	for (size_t k = 0; k < nw; k++) {
+		const char *st = tok_str(&L->t, k, W_STEM);
+		int g = smap_get(&L->cr->syn_word, st, strlen(st));
+		if (k)
+			strbuf_addch(key, ' ');
+		if (g >= 0) {
+			const struct group *gr = &L->cr->syns[g];
+			for (size_t j = 0; j < gr->nwords; j++) {
+				if (j)
+					strbuf_addch(key, ' ');
+				strbuf_addstr(key, gr->words[j].stem);
+			}
+		} else {
+			strbuf_addstr(key, st);
+		}
+		if (k == 0)
+			strbuf_add(first, key->buf, key->len);
+	}
+}
+
+static void on_synonym(struct loader *L, const char *file, unsigned line, const char *s, size_t n,
+		       unsigned col)
+{
+	struct field f[64];
+	size_t nf = split_fields(s, n, col, '=', f, 64);
+	struct claim_rules *cr = L->cr;
+	if (L->syn_pass == 0) {
+		if (nf > 64) {
+			diag_report(L->d, DIAG_ERROR, file, line, col, "more than 64 forms in one group");
+			return;
+		}
+		if (nf < 2) {
+			diag_report(L->d, DIAG_ERROR, file, line, col, "a group needs at least two forms: 'a = b'");
+			return;
+		}
+	}
+	/* the group index is the count of groups read before this line in this pass */
+	int g = -1;
+	for (size_t i = 0; i < nf && i < 64; i++) {
+		size_t nw = entry_words(L, f[i].s, f[i].len);
+		if (!nw) {
+			if (L->syn_pass == 0)
+				diag_report(L->d, DIAG_ERROR, file, line, f[i].col, "empty form in a group");
+			continue;
+		}
+		if (i == 0 && L->syn_pass == 0) {
+			cr->syns = xrealloc(cr->syns, (cr->nsyns + 1) * sizeof(*cr->syns));
+			struct group *gr = &cr->syns[cr->nsyns++];
+			gr->term = NULL;
+			gr->nwords = nw;
+			gr->words = xcalloc(nw, sizeof(*gr->words));
+			for (size_t k = 0; k < nw; k++) {
+				gr->words[k].fold = xstrdup(tok_str(&L->t, k, W_FOLD));
+				gr->words[k].stem = xstrdup(tok_str(&L->t, k, W_STEM));
+			}
+		}
+		if (i == 0) {
+			/* find this group by its canonical words */
+			g = L->syn_pass == 0 ? (int)cr->nsyns - 1 : -1;
+			if (L->syn_pass == 1)
+				for (size_t k = 0; k < cr->nsyns && g < 0; k++) {
+					const struct group *gr = &cr->syns[k];
+					if (gr->nwords != nw)
+						continue;
+					size_t m = 0;
+					while (m < nw && !strcmp(gr->words[m].stem, tok_str(&L->t, m, W_STEM)))
+						m++;
+					if (m == nw)
+						g = (int)k;
+				}
+			if (g < 0)
+				return;
+			if (nw > 1 && L->syn_pass == 0)
+				continue;   /* a phrase canonical is matched as a phrase in pass 1 */
+		}
+		const char *st = tok_str(&L->t, 0, W_STEM);
+		if (L->syn_pass == 0 && nw == 1) {
+			int old = smap_put(&cr->syn_word, st, strlen(st), g);
+			if (old >= 0 && old != g)
+				diag_report(L->d, DIAG_ERROR, file, line, f[i].col,
+					    "'%.*s' is already a form of '%s' (its stem '%s')", (int)f[i].len,
+					    f[i].s, cr->syns[old].words[0].fold, st);
+		} else if (L->syn_pass == 1 && nw > 1) {
+			strbuf key = STRBUF_INIT, first = STRBUF_INIT;
+			syn_mapped_words(L, nw, &key, &first);
+			int old = smap_get(&cr->syn_phrase.map, key.buf, key.len);
+			if (old >= 0 && old != g)
+				diag_report(L->d, DIAG_ERROR, file, line, f[i].col,
+					    "'%.*s' is already a form of '%s' (as '%s')", (int)f[i].len, f[i].s,
+					    cr->syns[old].words[0].fold, key.buf);
+			else if (old < 0)
+				phrases_add(&cr->syn_phrase, key.buf, key.len, first.buf, g, nw);
+			strbuf_release(&key);
+			strbuf_release(&first);
+		}
+	}
+}
+
+struct claim_rules *claim_rules_load(const char *rules_dir, struct diag *d)
+{
+	struct loader L;
+	memset(&L, 0, sizeof(L));
+	L.cr = xcalloc(1, sizeof(*L.cr));
+	L.d = d;
+	L.dir = rules_dir ? rules_dir : rules_default_dir();
+	strbuf_init(&L.path, 128);
+	toks_init(&L.t);
+	unsigned errors0 = d->errors;
+	/* prefixes first: the other files' entries are split by them as text is */
+	load_file(&L, "claim-prefixes.txt", on_prefix);
+	load_file(&L, "stopwords.txt", on_stopword);
+	load_file(&L, "claim-frames.txt", on_frame);
+	load_file(&L, "negation.txt", on_negation);
+	load_file(&L, "aliases.txt", on_alias);
+	if (load_file(&L, "claim-synonyms.txt", on_synonym) == 0) {
+		/* pass 1 reports only phrases listed in two groups: the other
+		 * errors were found in pass 0 */
+		L.syn_pass = 1;
+		load_file(&L, "claim-synonyms.txt", on_synonym);
+	}
+	toks_release(&L.t);
+	strbuf_release(&L.path);
+	if (d->errors != errors0) {
+		claim_rules_free(L.cr);
+		return NULL;
+	}
+	return L.cr;
+}
+
+/* ---- normalizing a claim ------------------------------------------------------ */
+
+struct out_word {
+	const char *term;   /* stem, canonical stem or entity term */
+	const char *fold;   /* for the stop-word test; NULL: never a stop word */
+};
+
+struct out_words {
+	struct out_word *v;
+	size_t n, alloc;
+};
+
+static void out_add(struct out_words *o, const char *term, const char *fold)
+{
+	ALLOC_GROW(o->v, o->n + 1, o->alloc);
+	o->v[o->n].term = term;
+	o->v[o->n++].fold = fold;
+}
+
+static void out_group(struct out_words *o, const struct group *g)
+{
+	for (size_t j = 0; j < g->nwords; j++)
+		out_add(o, g->words[j].stem, g->words[j].fold);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The synonyms of one run of words (between entities; words taken by cues
+ * are skipped): phrases longest first, then one-word forms, else the stem. */
+static void synonyms_run(struct toks *t, const struct claim_rules *cr, const size_t *idx, size_t n,
+			 struct out_words *o, strbuf *units)
+{
+	/* each word as a unit: its stem, or its one-word group's canonical */
+	const char **u = xmalloc((n + 1) * sizeof(*u));
+	int *ug = xmalloc((n + 1) * sizeof(*ug));
+	size_t *off = xmalloc((n + 1) * sizeof(*off));
+	strbuf_reset(units);
+	for (size_t i = 0; i < n; i++) {
+		const char *st = tok_str(t, idx[i], W_STEM);
+		ug[i] = smap_get(&cr->syn_word, st, strlen(st));
+		off[i] = units->len;
+		if (ug[i] >= 0) {
+			const struct group *g = &cr->syns[ug[i]];
+			for (size_t j = 0; j < g->nwords; j++) {
+				if (j)
+					strbuf_addch(units, ' ');
+				strbuf_addstr(units, g->words[j].stem);
+			}
+		} else {
+			strbuf_addstr(units, st);
+		}
+		strbuf_addch(units, '\0');
+	}
+	for (size_t i = 0; i < n; i++)
+		u[i] = units->buf + off[i];
+	for (size_t i = 0; i < n;) {
+		int g = -1;
+		size_t l = match_phrase(t, &cr->syn_phrase, idx, n, i, W_STEM, u, &g);
+		if (l) {
+			out_group(o, &cr->syns[g]);
+			i += l;
+			continue;
+		}
+		if (ug[i] >= 0)
+			out_group(o, &cr->syns[ug[i]]);
+		else
+			out_add(o, tok_str(t, idx[i], W_STEM), tok_str(t, idx[i], W_FOLD));
+		i++;
+	}
+	free(u);
+	free(ug);
+	free(off);
+}
+
+enum claim_polarity claim_normalize(const struct claim_rules *cr, const char *text, size_t len,
+				    enum claim_polarity stance, strbuf *terms)
+{
+	struct toks t;
+	toks_init(&t);
+	tokenize(&t, cr, text ? text : "", text ? len : 0);
+	size_t n = t.n;
+	size_t *all = xmalloc((n + 1) * sizeof(*all));
+	size_t *run = xmalloc((n + 1) * sizeof(*run));
+	for (size_t i = 0; i < n; i++)
+		all[i] = i;
+
+	/* 1. aliases, on the words as written (in capitals) or their stems
+	 * ("North Koreans" is "north korean"); the longer match wins,
+	 * capitals on a tie */
+	for (size_t i = 0; i < n;) {
+		int g1 = -1, g2 = -1;
+		size_t l1 = match_phrase(&t, &cr->alias_cased, all, n, i, W_CASED, NULL, &g1);
+		size_t l2 = match_phrase(&t, &cr->alias_stem, all, n, i, W_STEM, NULL, &g2);
+		size_t l = l1 >= l2 ? l1 : l2;
+		if (!l) {
+			i++;
+			continue;
+		}
+		t.v[i].flags |= T_ENTITY;
+		t.v[i].group = l1 >= l2 ? g1 : g2;
+		for (size_t k = 1; k < l; k++)
+			t.v[i + k].flags |= T_GONE;
+		i += l;
+	}
+
+	/* 2. frame, hedge and negation cues, on the stems of each run of words
+	 * between entities */
+	int neg = 0, hedge = 0;
+	for (size_t i = 0; i < n;) {
+		size_t nr = 0;
+		while (i < n && !(t.v[i].flags & T_ENTITY)) {
+			if (!(t.v[i].flags & T_GONE))
+				run[nr++] = i;
+			i++;
+		}
+		for (size_t k = 0; k < nr;) {
+			int kind = 0, k2 = 0;
+			size_t l = match_phrase(&t, &cr->cues_fold, run, nr, k, W_FOLD, NULL, &kind);
+			size_t l2 = match_phrase(&t, &cr->cues_stem, run, nr, k, W_STEM, NULL, &k2);
+			if (l2 > l) {
+				l = l2;
+				kind = k2;
+			}
+			if (!l) {
+				k++;
+				continue;
+			}
+			neg += kind == CK_NEG;
+			hedge += kind == CK_HEDGE;
+			for (size_t m = 0; m < l; m++)
+				t.v[run[k + m]].flags |= T_GONE;
+			k += l;
+		}
+		i++;   /* past the entity */
+	}
+
+	/* 3. entities and synonyms give the words of the claim */
+	struct out_words o = { 0 };
+	strbuf units = STRBUF_INIT;
+	for (size_t i = 0; i < n;) {
+		size_t nr = 0;
+		while (i < n && !(t.v[i].flags & T_ENTITY)) {
+			if (!(t.v[i].flags & T_GONE))
+				run[nr++] = i;
+			i++;
+		}
+		if (nr)
+			synonyms_run(&t, cr, run, nr, &o, &units);
+		if (i < n)
+			out_add(&o, cr->aliases[t.v[i].group].term, NULL);
+		i++;
+	}
+
+	/* 4. stop words out; sorted, once each */
+	const char **v = xmalloc((o.n + 1) * sizeof(*v));
+	size_t nv = 0;
+	for (size_t i = 0; i < o.n; i++) {
+		if (!*o.v[i].term)
+			continue;
+		if (o.v[i].fold && smap_get(&cr->stop, o.v[i].fold, strlen(o.v[i].fold)) >= 0)
+			continue;
+		v[nv++] = o.v[i].term;
+	}
+	qsort(v, nv, sizeof(*v), cmp_str);
+	strbuf_reset(terms);
+	for (size_t i = 0; i < nv; i++) {
+		if (i && !strcmp(v[i], v[i - 1]))
+			continue;
+		if (terms->len)
+			strbuf_addch(terms, ' ');
+		strbuf_addstr(terms, v[i]);
+	}
+	free(v);
+	free(o.v);
+	strbuf_release(&units);
+	free(all);
+	free(run);
+	toks_release(&t);
+
+	if (stance == CLAIM_DENY || neg)
+		return CLAIM_DENY;
+	if (stance == CLAIM_HEDGE || hedge)
+		return CLAIM_HEDGE;
+	return CLAIM_ASSERT;
+}

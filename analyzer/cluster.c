@@ -1,0 +1,382 @@
+/* cluster: claims that say the same thing, found without comparing every
+ * pair (see claims_cluster in include/claims.h).
+ *
+ * Each claim is a set of 64-bit term hashes. MinHash gives, per band of r
+ * hash functions, one key per claim; two claims with Jaccard similarity s
+ * share a band's key with probability s^r, so with b bands a pair is a
+ * candidate with probability 1 - (1 - s^r)^b. Claims sharing a key are
+ * compared exactly (sorted hash arrays, merged), and pairs at or above the
+ * threshold are joined with union-find. */
+#define _POSIX_C_SOURCE 200809L
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claims.h"
+#include "strbuf.h"
+
+#define BANDS 32
+#define MAX_ROWS 8
+/* Claims a bucket keeps to compare later members with. A bucket of many
+ * unrelated claims (a common term as the minimum) costs at most this many
+ * comparisons per member, which keeps the whole linear. */
+#define BUCKET_REPS 8
+#define MIN_SHARED 2
+
+static uint64_t mix64(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ull;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebull;
+	x ^= x >> 31;
+	return x;
+}
+
+static uint64_t hash_term(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ull;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ull;
+	}
+	return mix64(h);
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+struct pair {
+	uint64_t key;
+	size_t idx;
+};
+
+static int cmp_pair(const void *a, const void *b)
+{
+	const struct pair *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+/* Sorts by key, then index: an LSD radix sort, 8 bits a pass (few enough
+ * output streams to stay in cache, unlike 16), stable, so pairs written in
+ * index order stay in index order within a key. Small inputs use qsort. */
+static void sort_pairs(struct pair *p, struct pair *tmp, size_t n)
+{
+	if (n < 1024) {
+		qsort(p, n, sizeof(*p), cmp_pair);
+		return;
+	}
+	size_t count[256];
+	for (int shift = 0; shift < 64; shift += 8) {
+		memset(count, 0, sizeof(count));
+		for (size_t i = 0; i < n; i++)
+			count[(p[i].key >> shift) & 0xff]++;
+		size_t sum = 0;
+		for (size_t d = 0; d < 256; d++) {
+			size_t c = count[d];
+			count[d] = sum;
+			sum += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			tmp[count[(p[i].key >> shift) & 0xff]++] = p[i];
+		struct pair *t = p;
+		p = tmp;
+		tmp = t;
+	}
+	/* eight passes: the sorted pairs are back in the caller's p */
+}
+
+static size_t uf_find(size_t *parent, size_t x)
+{
+	while (parent[x] != x) {
+		parent[x] = parent[parent[x]];
+		x = parent[x];
+	}
+	return x;
+}
+
+static void uf_union(size_t *parent, size_t *size, size_t a, size_t b)
+{
+	a = uf_find(parent, a);
+	b = uf_find(parent, b);
+	if (a == b)
+		return;
+	if (size[a] < size[b]) {
+		size_t t = a;
+		a = b;
+		b = t;
+	}
+	parent[b] = a;
+	size[a] += size[b];
+}
+
+struct sets {
+	uint64_t *h;      /* every claim's sorted, distinct term hashes */
+	size_t *off;      /* claim i: h[off[i] .. off[i+1]) */
+};
+
+static int similar(const struct sets *s, size_t a, size_t b, double threshold)
+{
+	const uint64_t *x = s->h + s->off[a], *y = s->h + s->off[b];
+	size_t nx = s->off[a + 1] - s->off[a], ny = s->off[b + 1] - s->off[b];
+	size_t i = 0, j = 0, inter = 0;
+	while (i < nx && j < ny) {
+		if (x[i] < y[j])
+			i++;
+		else if (x[i] > y[j])
+			j++;
+		else {
+			inter++;
+			i++;
+			j++;
+		}
+	}
+	return inter >= MIN_SHARED && (double)inter >= threshold * (double)(nx + ny - inter);
+}
+
+/* The most rows per band that still finds a pair at the threshold with a
+ * chance of 98%: more rows make fewer, purer candidates. */
+static int rows_for(double threshold)
+{
+	int r = 1;
+	for (int k = 2; k <= MAX_ROWS; k++)
+		if (1.0 - pow(1.0 - pow(threshold, k), BANDS) >= 0.98)
+			r = k;
+	return r;
+}
+
+size_t claims_cluster(char *const *terms, const long long *article_ids, size_t n,
+		      double threshold, size_t *cluster_out)
+{
+	(void)article_ids;
+	if (!n)
+		return 0;
+	if (!(threshold > 0))
+		threshold = 1e-9;
+	if (threshold > 1)
+		threshold = 1;
+
+	/* term hashes, sorted and distinct per claim */
+	struct sets s;
+	s.off = xmalloc((n + 1) * sizeof(*s.off));
+	size_t total = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *t = terms[i] ? terms[i] : "";
+		size_t words = 0;
+		for (const char *p = t; *p;) {
+			while (*p == ' ')
+				p++;
+			if (!*p)
+				break;
+			words++;
+			while (*p && *p != ' ')
+				p++;
+		}
+		total += words;
+	}
+	s.h = xmalloc((total + 1) * sizeof(*s.h));
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		s.off[i] = k;
+		const char *p = terms[i] ? terms[i] : "";
+		while (*p) {
+			while (*p == ' ')
+				p++;
+			if (!*p)
+				break;
+			const char *e = p;
+			while (*e && *e != ' ')
+				e++;
+			s.h[k++] = hash_term(p, (size_t)(e - p));
+			p = e;
+		}
+		qsort(s.h + s.off[i], k - s.off[i], sizeof(*s.h), cmp_u64);
+		size_t w = s.off[i];
+		for (size_t j = s.off[i]; j < k; j++)
+			if (j == s.off[i] || s.h[j] != s.h[w - 1])
+				s.h[w++] = s.h[j];
+		k = w;
+	}
+	s.off[n] = k;
+
+	size_t *parent = xmalloc(n * sizeof(*parent));
+	size_t *size = xmalloc(n * sizeof(*size));
+	for (size_t i = 0; i < n; i++) {
+		parent[i] = i;
+		size[i] = 1;
+	}
+	struct pair *pairs = xmalloc(n * sizeof(*pairs));
+	struct pair *tmp = xmalloc(n * sizeof(*tmp));
+
+	int rows = rows_for(threshold);
+	uint64_t seeds[MAX_ROWS];
+	for (int band = 0; band < BANDS; band++) {
+		for (int r = 0; r < rows; r++)
+			seeds[r] = mix64(0x9e3779b97f4a7c15ull * (uint64_t)(band * MAX_ROWS + r + 1));
+		size_t np = 0;
+		for (size_t i = 0; i < n; i++) {
+			size_t a = s.off[i], b = s.off[i + 1];
+			if (b - a < MIN_SHARED)
+				continue;   /* cannot share enough terms with anything */
+			uint64_t key = mix64((uint64_t)band + 0x51ed270b7f4a7c15ull);
+			for (int r = 0; r < rows; r++) {
+				uint64_t m = UINT64_MAX;
+				for (size_t j = a; j < b; j++) {
+					uint64_t v = mix64(s.h[j] ^ seeds[r]);
+					if (v < m)
+						m = v;
+				}
+				key = mix64(key ^ m) + (uint64_t)r;
+			}
+			pairs[np].key = key;
+			pairs[np++].idx = i;
+		}
+		sort_pairs(pairs, tmp, np);
+		for (size_t g = 0; g < np;) {
+			size_t e = g + 1;
+			while (e < np && pairs[e].key == pairs[g].key)
+				e++;
+			/* a bucket: each member is compared with its representatives,
+			 * the first few earlier members of distinct clusters */
+			size_t reps[BUCKET_REPS], nreps = 0;
+			for (size_t m = g; m < e && e - g > 1; m++) {
+				size_t i = pairs[m].idx;
+				int joined = 0;
+				for (size_t q = 0; q < nreps; q++) {
+					size_t j = reps[q];
+					if (uf_find(parent, i) == uf_find(parent, j)) {
+						joined = 1;
+						continue;
+					}
+					if (similar(&s, i, j, threshold)) {
+						uf_union(parent, size, i, j);
+						joined = 1;
+					}
+				}
+				if (!joined && nreps < BUCKET_REPS)
+					reps[nreps++] = i;
+			}
+			g = e;
+		}
+	}
+
+	/* cluster ids in order of first member: size[] now maps root -> id */
+	size_t nclusters = 0;
+	for (size_t i = 0; i < n; i++)
+		size[i] = SIZE_MAX;
+	for (size_t i = 0; i < n; i++) {
+		size_t r = uf_find(parent, i);
+		if (size[r] == SIZE_MAX)
+			size[r] = nclusters++;
+		cluster_out[i] = size[r];
+	}
+	free(s.h);
+	free(s.off);
+	free(parent);
+	free(size);
+	free(pairs);
+	free(tmp);
+	return nclusters;
+}
+
+/* ---- stories ----------------------------------------------------------------- */
+
+/* Counts of term hashes (open addressing; 0 marks an empty slot, so a term
+ * whose hash is 0 is counted under 1: a collision of no consequence). */
+struct counts {
+	uint64_t *keys;
+	size_t *vals;
+	size_t cap;
+};
+
+static size_t *counts_slot(struct counts *c, uint64_t h)
+{
+	if (!h)
+		h = 1;
+	size_t i = (size_t)h & (c->cap - 1);
+	while (c->keys[i] && c->keys[i] != h)
+		i = (i + 1) & (c->cap - 1);
+	c->keys[i] = h;
+	return &c->vals[i];
+}
+
+/* Hashes the terms of s (separated by spaces) into buf, up to cap of
+ * them; returns how many there are. */
+static size_t each_term(const char *s, uint64_t *buf, size_t cap)
+{
+	size_t n = 0;
+	for (const char *p = s ? s : ""; *p;) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		const char *e = p;
+		while (*e && *e != ' ')
+			e++;
+		if (n < cap)
+			buf[n] = hash_term(p, (size_t)(e - p));
+		n++;
+		p = e;
+	}
+	return n;
+}
+
+size_t claims_stories(char *const *article_terms, size_t n, double threshold, size_t *story_out)
+{
+	if (!n)
+		return 0;
+	/* document frequency of every term */
+	size_t total = 0;
+	for (size_t i = 0; i < n; i++)
+		total += each_term(article_terms[i], NULL, 0);
+	struct counts c;
+	c.cap = 64;
+	while (c.cap < 2 * total + 2)
+		c.cap *= 2;
+	c.keys = xcalloc(c.cap, sizeof(*c.keys));
+	c.vals = xcalloc(c.cap, sizeof(*c.vals));
+	uint64_t *h = xmalloc((total + 1) * sizeof(*h));
+	size_t *off = xmalloc((n + 1) * sizeof(*off));
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		off[i] = k;
+		size_t m = each_term(article_terms[i], h + k, total - k);
+		qsort(h + k, m, sizeof(*h), cmp_u64);
+		size_t w = k;
+		for (size_t j = k; j < k + m; j++)
+			if (j == k || h[j] != h[w - 1])
+				h[w++] = h[j];
+		for (size_t j = k; j < w; j++)
+			(*counts_slot(&c, h[j]))++;
+		k = w;
+	}
+	off[n] = k;
+
+	/* each article as the terms it shares with some other article, written
+	 * as hex hashes: claims_cluster hashes them again, which is harmless */
+	char **kept = xmalloc(n * sizeof(*kept));
+	strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		strbuf_reset(&sb);
+		for (size_t j = off[i]; j < off[i + 1]; j++)
+			if (*counts_slot(&c, h[j]) >= 2)
+				strbuf_addf(&sb, "%s%llx", sb.len ? " " : "", (unsigned long long)h[j]);
+		kept[i] = xstrdup(sb.buf);
+	}
+	size_t stories = claims_cluster(kept, NULL, n, threshold, story_out);
+	for (size_t i = 0; i < n; i++)
+		free(kept[i]);
+	free(kept);
+	strbuf_release(&sb);
+	free(h);
+	free(off);
+	free(c.keys);
+	free(c.vals);
+	return stories;
+}

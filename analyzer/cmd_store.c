@@ -1,0 +1,1242 @@
+/* The store's commands: ingest, db check, and the queries sources, claims,
+ * quotes and stories. The queries read the tables store.h describes. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "extract.h"
+#include "read.h"
+#include "store.h"
+#include "xref.h"
+
+#define DEFAULT_DB "out/whosaid.db"
+
+/* CPU seconds of the calling thread (WHOSAID_TIMING reports them). */
+static double thread_cpu(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ---- a bounded queue between threads ------------------------------------- */
+
+struct queue {
+	void **v;
+	size_t cap, head, n;
+	int closed;
+	pthread_mutex_t mu;
+	pthread_cond_t not_empty, not_full;
+};
+
+static void queue_init(struct queue *q, size_t cap)
+{
+	memset(q, 0, sizeof(*q));
+	q->cap = cap;
+	q->v = xcalloc(cap, sizeof(void *));
+	pthread_mutex_init(&q->mu, NULL);
+	pthread_cond_init(&q->not_empty, NULL);
+	pthread_cond_init(&q->not_full, NULL);
+}
+
+static void queue_release(struct queue *q)
+{
+	free(q->v);
+	pthread_mutex_destroy(&q->mu);
+	pthread_cond_destroy(&q->not_empty);
+	pthread_cond_destroy(&q->not_full);
+}
+
+static void queue_push(struct queue *q, void *item)
+{
+	pthread_mutex_lock(&q->mu);
+	while (q->n == q->cap)
+		pthread_cond_wait(&q->not_full, &q->mu);
+	q->v[(q->head + q->n++) % q->cap] = item;
+	pthread_cond_signal(&q->not_empty);
+	pthread_mutex_unlock(&q->mu);
+}
+
+/* NULL once the queue is closed and empty. */
+static void *queue_pop(struct queue *q)
+{
+	pthread_mutex_lock(&q->mu);
+	while (!q->n && !q->closed)
+		pthread_cond_wait(&q->not_empty, &q->mu);
+	void *item = NULL;
+	if (q->n) {
+		item = q->v[q->head];
+		q->head = (q->head + 1) % q->cap;
+		q->n--;
+		pthread_cond_signal(&q->not_full);
+	}
+	pthread_mutex_unlock(&q->mu);
+	return item;
+}
+
+static void queue_close(struct queue *q)
+{
+	pthread_mutex_lock(&q->mu);
+	q->closed = 1;
+	pthread_cond_broadcast(&q->not_empty);
+	pthread_mutex_unlock(&q->mu);
+}
+
+/* ---- stored hashes: doc id -> hash, to skip unchanged articles early ---- */
+
+struct hashes {
+	char **docs;
+	unsigned char (*h)[STORE_HASH_BYTES];
+	size_t cap, n;
+};
+
+static size_t doc_hash(const char *s)
+{
+	size_t h = (size_t)1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * (size_t)1099511628211ULL;
+	return h;
+}
+
+static void hashes_put(const char *doc, const unsigned char *hash, void *ctx)
+{
+	struct hashes *m = ctx;
+	if ((m->n + 1) * 2 > m->cap) {
+		struct hashes old = *m;
+		m->cap = m->cap ? m->cap * 2 : 1024;
+		m->docs = xcalloc(m->cap, sizeof(char *));
+		m->h = xcalloc(m->cap, STORE_HASH_BYTES);
+		m->n = 0;
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.docs[i]) {
+				hashes_put(old.docs[i], old.h[i], m);
+				free(old.docs[i]);
+			}
+		free(old.docs);
+		free(old.h);
+	}
+	size_t i = doc_hash(doc) & (m->cap - 1);
+	while (m->docs[i] && strcmp(m->docs[i], doc))
+		i = (i + 1) & (m->cap - 1);
+	if (!m->docs[i]) {
+		m->docs[i] = xstrdup(doc);
+		m->n++;
+	}
+	memcpy(m->h[i], hash, STORE_HASH_BYTES);
+}
+
+static const unsigned char *hashes_get(const struct hashes *m, const char *doc)
+{
+	if (!m->cap)
+		return NULL;
+	size_t i = doc_hash(doc) & (m->cap - 1);
+	for (; m->docs[i]; i = (i + 1) & (m->cap - 1))
+		if (!strcmp(m->docs[i], doc))
+			return m->h[i];
+	return NULL;
+}
+
+/* doc id -> the path it was stored from in this run */
+struct seen {
+	char **docs, **paths;
+	size_t cap, n;
+	char *prev;   /* the path seen_put() last returned */
+};
+
+/* Records that doc was stored from path; returns the other path it was
+ * stored from earlier in this run (valid until the next call), or NULL. */
+static const char *seen_put(struct seen *m, const char *doc, const char *path)
+{
+	if ((m->n + 1) * 2 > m->cap) {
+		struct seen old = *m;
+		m->cap = m->cap ? m->cap * 2 : 1024;
+		m->docs = xcalloc(m->cap, sizeof(char *));
+		m->paths = xcalloc(m->cap, sizeof(char *));
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.docs[i]) {
+				size_t j = doc_hash(old.docs[i]) & (m->cap - 1);
+				while (m->docs[j])
+					j = (j + 1) & (m->cap - 1);
+				m->docs[j] = old.docs[i];
+				m->paths[j] = old.paths[i];
+			}
+		free(old.docs);
+		free(old.paths);
+	}
+	size_t i = doc_hash(doc) & (m->cap - 1);
+	for (; m->docs[i]; i = (i + 1) & (m->cap - 1))
+		if (!strcmp(m->docs[i], doc)) {
+			if (!strcmp(m->paths[i], path))
+				return NULL;   /* the same file twice: no surprise */
+			free(m->prev);
+			m->prev = m->paths[i];
+			m->paths[i] = xstrdup(path);
+			return m->prev;
+		}
+	m->docs[i] = xstrdup(doc);
+	m->paths[i] = xstrdup(path);
+	m->n++;
+	return NULL;
+}
+
+static void seen_release(struct seen *m)
+{
+	for (size_t i = 0; i < m->cap; i++) {
+		free(m->docs[i]);
+		free(m->paths[i]);
+	}
+	free(m->docs);
+	free(m->paths);
+	free(m->prev);
+}
+
+static void hashes_release(struct hashes *m)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		free(m->docs[i]);
+	free(m->docs);
+	free(m->h);
+}
+
+/* ---- ingest -------------------------------------------------------------- */
+
+struct work {
+	struct article *a;
+	char *path;
+};
+
+struct ingest {
+	const struct rules *r;
+	const struct xref_rules *xr;
+	struct store *st;
+	struct hashes known;
+	struct seen stored;        /* the writer's */
+	struct diag *store_diag;
+	struct queue work, done;
+	int force, verbose, progress, quiet, timing;
+	double put_seconds;
+	pthread_mutex_t mu;        /* guards the counters below and stop */
+	int stop;
+	unsigned seen, skipped, added, replaced, unchanged, failed;
+	unsigned long long bytes, quotes;
+	unsigned warnings;
+	double t0, last_progress;
+};
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+/* A copy of what the extraction needs: the reader frees its article when
+ * the callback returns. */
+static struct article *article_clone(const struct article *a)
+{
+	struct article *c = xcalloc(1, sizeof(*c));
+	c->doc = xstrdup(a->doc);
+	c->title = dup_or_null(a->title);
+	c->outlet = dup_or_null(a->outlet);
+	c->date = dup_or_null(a->date);
+	c->url = dup_or_null(a->url);
+	c->author = dup_or_null(a->author);
+	c->raw = xmalloc(a->len + 1);
+	memcpy(c->raw, a->raw, a->len);
+	c->raw[a->len] = 0;
+	c->scan = xmalloc(a->len + 1);
+	memcpy(c->scan, a->scan, a->len);
+	c->scan[a->len] = 0;
+	c->len = a->len;
+	c->body_start = a->body_start;
+	c->format = a->format;
+	c->file_line = a->file_line;
+	return c;
+}
+
+static int ingest_stopped(struct ingest *g)
+{
+	pthread_mutex_lock(&g->mu);
+	int stop = g->stop;
+	pthread_mutex_unlock(&g->mu);
+	return stop;
+}
+
+static int on_ingest_article(struct article *a, void *ctx)
+{
+	struct ingest *g = ctx;
+	if (ingest_stopped(g))
+		return 1;
+	pthread_mutex_lock(&g->mu);
+	g->seen++;
+	pthread_mutex_unlock(&g->mu);
+	if (!g->force) {
+		const unsigned char *old = hashes_get(&g->known, a->doc);
+		unsigned char h[STORE_HASH_BYTES];
+		if (old) {
+			store_article_hash(a, h);
+			if (!memcmp(old, h, STORE_HASH_BYTES)) {
+				pthread_mutex_lock(&g->mu);
+				g->skipped++;
+				pthread_mutex_unlock(&g->mu);
+				if (g->verbose) {
+					/* the writer prints too: keep stdout lines whole */
+					pthread_mutex_lock(&g->mu);
+					printf("unchanged %s\n", a->doc);
+					fflush(stdout);
+					pthread_mutex_unlock(&g->mu);
+				}
+				return 0;
+			}
+		}
+	}
+	struct work *w = xmalloc(sizeof(*w));
+	w->a = article_clone(a);
+	w->path = xstrdup(a->path ? a->path : "-");
+	queue_push(&g->work, w);
+	return 0;
+}
+
+static void *extract_thread(void *ctx)
+{
+	struct ingest *g = ctx;
+	struct quote_scratch qs;
+	struct extraction x;
+	quote_scratch_init(&qs);
+	extraction_init(&x);
+	struct work *w;
+	double t_extract = 0, t_xref = 0;
+	while ((w = queue_pop(&g->work))) {
+		char *msg = NULL;
+		size_t msglen = 0;
+		FILE *ms = open_memstream(&msg, &msglen);
+		struct diag wd = { ms ? ms : stderr, 0, 0, g->quiet };
+		w->a->path = w->path;
+		double t0 = g->timing ? thread_cpu() : 0;
+		extraction_run(&x, w->a, g->r, &qs, &wd);
+		if (ms)
+			fclose(ms);
+		double t1 = g->timing ? thread_cpu() : 0;
+		struct store_doc *sd = xref_doc(&x, w->path, g->r, g->xr);
+		if (g->timing) {
+			t_extract += t1 - t0;
+			t_xref += thread_cpu() - t1;
+		}
+		sd->messages = msg;
+		sd->messages_len = msglen;
+		free(w);
+		pthread_mutex_lock(&g->mu);
+		g->warnings += wd.warnings;
+		pthread_mutex_unlock(&g->mu);
+		queue_push(&g->done, sd);
+	}
+	extraction_release(&x);
+	quote_scratch_release(&qs);
+	if (g->timing)
+		fprintf(stderr, "whosaid: timing: extraction thread: %.3f s CPU (extract %.3f s, xref and claims %.3f s)\n",
+			thread_cpu(), t_extract, t_xref);
+	return NULL;
+}
+
+static void show_progress(struct ingest *g, int last)
+{
+	double t = now();
+	if (!last && t - g->last_progress < 0.25)
+		return;
+	g->last_progress = t;
+	double mb = (double)g->bytes / 1e6, secs = t - g->t0;
+	fprintf(stderr, "\rwhosaid: ingest: %u articles (%u new, %u replaced, %u unchanged), %.1f MB, %.1f MB/s%s",
+		g->added + g->replaced + g->unchanged + g->skipped, g->added, g->replaced, g->unchanged + g->skipped,
+		mb, secs > 0 ? mb / secs : 0.0, last ? "\n" : "");
+	fflush(stderr);
+}
+
+static void *write_thread(void *ctx)
+{
+	struct ingest *g = ctx;
+	struct store_doc *sd;
+	while ((sd = queue_pop(&g->done))) {
+		if (sd->messages_len)
+			fwrite(sd->messages, 1, sd->messages_len, stderr);
+		if (!ingest_stopped(g)) {
+			double t0 = g->timing ? now() : 0;
+			enum store_put_result res = store_put(g->st, sd, g->force);
+			if (g->timing)
+				g->put_seconds += now() - t0;
+			pthread_mutex_lock(&g->mu);
+			switch (res) {
+			case STORE_ADDED: g->added++; break;
+			case STORE_REPLACED: g->replaced++; break;
+			case STORE_UNCHANGED: g->unchanged++; break;
+			case STORE_ERROR:
+				g->failed++;
+				g->stop = 1;   /* the database is in trouble: stop reading */
+				break;
+			}
+			if (res == STORE_ADDED || res == STORE_REPLACED) {
+				const char *prev = seen_put(&g->stored, sd->a->doc, sd->path);
+				if (prev)
+					diag_report(g->store_diag, DIAG_WARNING, sd->path, 0, 0,
+						    "article id '%s' was stored from '%s' earlier in this run: replaced",
+						    sd->a->doc, prev);
+			}
+			if (res != STORE_ERROR) {
+				g->bytes += sd->a->len;
+				g->quotes += sd->nquotes;
+				if (g->verbose) {
+					printf("%s %s\n", res == STORE_ADDED ? "added" : res == STORE_REPLACED ? "replaced"
+							  : "unchanged", sd->a->doc);
+					fflush(stdout);
+				}
+			}
+			pthread_mutex_unlock(&g->mu);
+			if (g->progress)
+				show_progress(g, 0);
+		}
+		store_doc_free(sd);
+	}
+	if (g->timing)
+		fprintf(stderr, "whosaid: timing: writer thread: %.3f s CPU, %.3f s in store_put\n", thread_cpu(),
+			g->put_seconds);
+	return NULL;
+}
+
+/* mkdir -p of the directory that will hold path */
+static int make_parent_dir(const char *path, struct diag *d)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	int ret = 0;
+	if (slash && slash != dir) {
+		*slash = 0;
+		for (char *p = dir + 1;; p++) {
+			if (*p == '/' || !*p) {
+				char c = *p;
+				*p = 0;
+				if (mkdir(dir, 0777) && errno != EEXIST) {
+					diag_report(d, DIAG_ERROR, NULL, 0, 0, "cannot create directory '%s': %s", dir,
+						    strerror(errno));
+					ret = -1;
+					break;
+				}
+				*p = c;
+				if (!c)
+					break;
+			}
+		}
+	}
+	free(dir);
+	return ret;
+}
+
+static void ingest_usage(FILE *f)
+{
+	fprintf(f, "usage: whosaid ingest [--db PATH] [--jobs N] [--rules DIR] [--force] [-v] [-q] FILE|DIR|-...\n"
+		   "  --db PATH     the database (default " DEFAULT_DB "; created when missing)\n"
+		   "  --jobs N      extract in N threads (default 1); one thread writes\n"
+		   "  --rules DIR   rule files (default: the rules/ next to the binary)\n"
+		   "  --force       extract and store again articles whose content is unchanged\n"
+		   "  -v            print 'added|replaced|unchanged DOC' for every article once committed\n"
+		   "  -q            do not print warnings\n");
+}
+
+static int parse_jobs(const char *v, int *jobs)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+	if (*end || n < 1 || n > 256) {
+		fprintf(stderr, "whosaid: error: '--jobs' needs a number from 1 to 256, not '%s'\n", v);
+		return -1;
+	}
+	*jobs = (int)n;
+	return 0;
+}
+
+int cmd_ingest(int argc, char **argv)
+{
+	const char *db = DEFAULT_DB, *rules_dir = NULL;
+	int jobs = 1;
+	struct ingest g;
+	memset(&g, 0, sizeof(g));
+	char **files = xcalloc((size_t)argc + 1, sizeof(char *));
+	int nfiles = 0;
+	for (int i = 1; i < argc; i++) {
+		const char *v;
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			ingest_usage(stdout);
+			free(files);
+			return 0;
+		} else if ((v = opt_value(argc, argv, &i, "--db"))) {
+			db = v;
+		} else if ((v = opt_value(argc, argv, &i, "--rules"))) {
+			rules_dir = v;
+		} else if ((v = opt_value(argc, argv, &i, "--jobs"))) {
+			if (parse_jobs(v, &jobs)) {
+				free(files);
+				return 2;
+			}
+		} else if (!strcmp(argv[i], "--force")) {
+			g.force = 1;
+		} else if (!strcmp(argv[i], "-v") || !strcmp(argv[i], "--verbose")) {
+			g.verbose = 1;
+		} else if (!strcmp(argv[i], "-q")) {
+			g.quiet = 1;
+			diag_default.quiet_warnings = 1;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			fprintf(stderr, "whosaid: error: unknown option '%s'\n", argv[i]);
+			ingest_usage(stderr);
+			free(files);
+			return 2;
+		} else {
+			files[nfiles++] = argv[i];
+		}
+	}
+	if (!nfiles) {
+		if (isatty(0)) {
+			ingest_usage(stderr);
+			free(files);
+			return 2;
+		}
+		files[nfiles++] = "-";
+	}
+	struct rules *r = rules_load(rules_dir, &diag_default);
+	struct xref_rules *xr = r ? xref_rules_load(rules_dir, r, &diag_default) : NULL;
+	/* the writer thread reports through its own sink: the reader's is
+	   diag_default, and their counts must not race */
+	struct diag store_diag = { stderr, 0, 0, 0 };
+	if (!xr || make_parent_dir(db, &diag_default) ||
+	    !(g.st = store_open(db, STORE_CREATE, &store_diag)) ||
+	    (!g.force && store_each_hash(g.st, hashes_put, &g.known))) {
+		store_close(g.st);
+		hashes_release(&g.known);
+		xref_rules_free(xr);
+		rules_free(r);
+		free(files);
+		return 2;
+	}
+	store_tune_for_writing(g.st);
+	g.store_diag = &store_diag;
+	store_diag.quiet_warnings = g.quiet;
+	g.r = r;
+	g.xr = xr;
+	g.progress = isatty(2);
+	g.timing = getenv("WHOSAID_TIMING") != NULL;
+	g.t0 = now();
+	pthread_mutex_init(&g.mu, NULL);
+	queue_init(&g.work, (size_t)jobs * 4);
+	queue_init(&g.done, (size_t)jobs * 4 + 4);
+	pthread_t *workers = xcalloc((size_t)jobs, sizeof(pthread_t));
+	pthread_t writer;
+	int started = 0;
+	for (; started < jobs; started++)
+		if (pthread_create(&workers[started], NULL, extract_thread, &g))
+			break;
+	int writer_ok = started > 0 && !pthread_create(&writer, NULL, write_thread, &g);
+	unsigned failed = 0;
+	if (writer_ok) {
+		struct read_opts ro = { &diag_default, 0 };
+		failed = read_inputs(files, nfiles, &ro, on_ingest_article, &g);
+	} else {
+		diag_report(&diag_default, DIAG_ERROR, NULL, 0, 0, "cannot start threads: %s", strerror(errno));
+	}
+	queue_close(&g.work);
+	for (int i = 0; i < started; i++)
+		pthread_join(workers[i], NULL);
+	queue_close(&g.done);
+	if (writer_ok)
+		pthread_join(writer, NULL);
+	if (g.progress)
+		show_progress(&g, 1);
+	if (g.timing)
+		fprintf(stderr, "whosaid: timing: reader (main) thread: %.3f s CPU; %.3f s wall\n", thread_cpu(),
+			now() - g.t0);
+	int status = failed || g.failed || diag_default.errors || store_diag.errors || !writer_ok ? 2 : 0;
+	free(workers);
+	queue_release(&g.work);
+	queue_release(&g.done);
+	pthread_mutex_destroy(&g.mu);
+	store_close(g.st);
+	hashes_release(&g.known);
+	seen_release(&g.stored);
+	xref_rules_free(xr);
+	rules_free(r);
+	free(files);
+	return status;
+}
+
+/* ---- db check ------------------------------------------------------------ */
+
+int cmd_db(int argc, char **argv)
+{
+	const char *db = DEFAULT_DB;
+	const char *sub = NULL;
+	for (int i = 1; i < argc; i++) {
+		const char *v;
+		if ((v = opt_value(argc, argv, &i, "--db")))
+			db = v;
+		else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+			sub = "help";
+		else if (!sub && argv[i][0] != '-')
+			sub = argv[i];
+		else {
+			fprintf(stderr, "whosaid: error: unknown argument '%s'\n", argv[i]);
+			sub = NULL;
+			break;
+		}
+	}
+	if (!sub || strcmp(sub, "check") != 0) {
+		int help = sub && !strcmp(sub, "help");
+		fprintf(help ? stdout : stderr,
+			"usage: whosaid db check [--db PATH]\n"
+			"  runs SQLite's integrity and foreign key checks on the database (default " DEFAULT_DB ")\n");
+		return help ? 0 : 2;
+	}
+	struct store *s = store_open(db, STORE_READ, &diag_default);
+	if (!s)
+		return 2;
+	long problems = store_check(s);
+	if (problems == 0) {
+		sqlite3_stmt *st = store_prepare(s, "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM "
+						    "sources), (SELECT count(*) FROM quotes), (SELECT count(*) FROM claims)");
+		if (st && sqlite3_step(st) == SQLITE_ROW)
+			printf("%s: ok: %lld articles, %lld sources, %lld quotes, %lld claims\n", db,
+			       (long long)sqlite3_column_int64(st, 0), (long long)sqlite3_column_int64(st, 1),
+			       (long long)sqlite3_column_int64(st, 2), (long long)sqlite3_column_int64(st, 3));
+		sqlite3_finalize(st);
+	} else if (problems > 0) {
+		fprintf(stderr, "whosaid: error: '%s': %ld problem%s found\n", db, problems, problems == 1 ? "" : "s");
+	}
+	store_close(s);
+	return problems == 0 && !diag_default.errors ? 0 : 2;
+}
+
+/* ---- queries ------------------------------------------------------------- */
+
+enum query_kind { Q_SOURCES, Q_CLAIMS, Q_QUOTES, Q_STORIES };
+
+struct query {
+	enum query_kind kind;
+	const char *db;
+	const char *source, *doc, *claim;
+	int json;
+	double threshold, story_threshold;
+	struct store *s;
+	strbuf out;
+};
+
+static void flush_out(struct query *q, int force)
+{
+	if (force || q->out.len > (1 << 16)) {
+		fwrite(q->out.buf, 1, q->out.len, stdout);
+		strbuf_reset(&q->out);
+	}
+}
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+static void add_json_col(strbuf *out, sqlite3_stmt *st, int i)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL) {
+		strbuf_addstr(out, "null");
+		return;
+	}
+	const char *t = col_text(st, i);
+	strbuf_addch(out, '"');
+	strbuf_add_json(out, t ? t : "", (size_t)sqlite3_column_bytes(st, i));
+	strbuf_addch(out, '"');
+}
+
+static void add_id_or_null(strbuf *out, sqlite3_stmt *st, int i)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		strbuf_addstr(out, "null");
+	else
+		strbuf_addf(out, "%lld", (long long)sqlite3_column_int64(st, i));
+}
+
+/* Text on one line, at most max code points ("..." when cut). */
+static void add_oneline(strbuf *out, const char *s, size_t n, size_t max)
+{
+	size_t cps = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c & 0xc0) != 0x80 && ++cps > max) {
+			strbuf_addstr(out, "...");
+			return;
+		}
+		strbuf_addch(out, c == '\n' || c == '\t' || c == '\r' ? ' ' : (char)c);
+	}
+}
+
+/* Pads to width code points. */
+static void add_padded(strbuf *out, const char *s, size_t width)
+{
+	strbuf_addstr(out, s);
+	size_t cps = utf8_count(s, strlen(s));
+	for (; cps < width; cps++)
+		strbuf_addch(out, ' ');
+}
+
+/* The WHERE clause of the filters, as SQL over:
+ *   src: a source id expression; art: an article id expression;
+ *   clu: a claim cluster id expression (NULL where a filter does not apply
+ *   directly; the EXISTS forms are used then). Parameters: ?1 source,
+ *   ?2 doc, ?3 claim. */
+static const char source_match[] =
+	"(CAST(?1 AS TEXT) = CAST(s.id AS TEXT) OR s.name LIKE ?1 OR EXISTS (SELECT 1 FROM mentions fm WHERE "
+	"fm.source_id = s.id AND (fm.name LIKE ?1 OR fm.text LIKE ?1)))";
+
+static void bind_filters(struct query *q, sqlite3_stmt *st)
+{
+	if (q->source)
+		sqlite3_bind_text(st, 1, q->source, -1, SQLITE_STATIC);
+	if (q->doc)
+		sqlite3_bind_text(st, 2, q->doc, -1, SQLITE_STATIC);
+	if (q->claim)
+		sqlite3_bind_int64(st, 3, strtoll(q->claim, NULL, 10));
+}
+
+static int step_error(struct query *q, int rc)
+{
+	if (rc != SQLITE_DONE) {
+		store_error(q->s, "query failed");
+		return -1;
+	}
+	return 0;
+}
+
+static int query_sources(struct query *q)
+{
+	strbuf sql = STRBUF_INIT;
+	strbuf_addstr(&sql,
+		      "SELECT s.id, s.name, s.kind, s.title, s.affiliation, s.member_of, "
+		      "(SELECT count(*) FROM quotes x WHERE x.source_id = s.id), "
+		      "(SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.source_id = s.id), "
+		      "(SELECT o.name FROM sources o WHERE o.id = s.member_of) "
+		      "FROM sources s WHERE 1");
+	if (q->source) {
+		strbuf_addstr(&sql, " AND ");
+		strbuf_addstr(&sql, source_match);
+	}
+	if (q->doc)
+		strbuf_addstr(&sql, " AND EXISTS (SELECT 1 FROM mentions m JOIN articles a ON a.id = m.article_id "
+				    "WHERE m.source_id = s.id AND a.doc = ?2)");
+	if (q->claim)
+		strbuf_addstr(&sql, " AND EXISTS (SELECT 1 FROM quotes x JOIN claims c ON c.id = x.id "
+				    "WHERE x.source_id = s.id AND coalesce(c.cluster, c.id) = ?3)");
+	strbuf_addstr(&sql, q->json ? " ORDER BY s.id" : " ORDER BY 7 DESC, 8 DESC, s.id");
+	sqlite3_stmt *st = store_prepare(q->s, sql.buf);
+	sqlite3_stmt *ms = store_prepare(q->s, "SELECT a.doc, m.start, m.end, m.text, m.line, m.title, m.speaker "
+					       "FROM mentions m JOIN articles a ON a.id = m.article_id "
+					       "WHERE m.source_id = ?1 ORDER BY a.id, m.start");
+	strbuf_release(&sql);
+	if (!st || !ms) {
+		sqlite3_finalize(st);
+		sqlite3_finalize(ms);
+		return -1;
+	}
+	bind_filters(q, st);
+	int rc;
+	if (!q->json)
+		strbuf_addf(&q->out, "%6s  %-12s %6s %8s  %s\n", "ID", "KIND", "QUOTES", "ARTICLES", "NAME (TITLE)");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, 0);
+		if (q->json) {
+			strbuf_addf(&q->out, "{\"id\":%lld,\"name\":", id);
+			add_json_col(&q->out, st, 1);
+			strbuf_addstr(&q->out, ",\"kind\":");
+			add_json_col(&q->out, st, 2);
+			strbuf_addstr(&q->out, ",\"title\":");
+			add_json_col(&q->out, st, 3);
+			strbuf_addstr(&q->out, ",\"member_of\":");
+			add_id_or_null(&q->out, st, 5);
+			strbuf_addf(&q->out, ",\"quotes\":%lld,\"articles\":%lld,\"affiliation\":",
+				    (long long)sqlite3_column_int64(st, 6), (long long)sqlite3_column_int64(st, 7));
+			add_json_col(&q->out, st, 4);
+			strbuf_addstr(&q->out, ",\"mentions\":[");
+		} else {
+			strbuf_addf(&q->out, "%6lld  %-12s %6lld %8lld  %s", id, col_text(st, 2),
+				    (long long)sqlite3_column_int64(st, 6), (long long)sqlite3_column_int64(st, 7),
+				    col_text(st, 1));
+			if (sqlite3_column_type(st, 3) != SQLITE_NULL)
+				strbuf_addf(&q->out, " (%s)", col_text(st, 3));
+			if (sqlite3_column_type(st, 5) != SQLITE_NULL)
+				strbuf_addf(&q->out, ", member of %s [%lld]", col_text(st, 8),
+					    (long long)sqlite3_column_int64(st, 5));
+			strbuf_addch(&q->out, '\n');
+		}
+		sqlite3_reset(ms);
+		sqlite3_bind_int64(ms, 1, id);
+		int n = 0;
+		while ((rc = sqlite3_step(ms)) == SQLITE_ROW) {
+			if (q->json) {
+				strbuf_addstr(&q->out, n ? ",{\"doc\":" : "{\"doc\":");
+				add_json_col(&q->out, ms, 0);
+				strbuf_addf(&q->out, ",\"start\":%lld,\"end\":%lld,\"line\":%lld,\"text\":",
+					    (long long)sqlite3_column_int64(ms, 1), (long long)sqlite3_column_int64(ms, 2),
+					    (long long)sqlite3_column_int64(ms, 4));
+				add_json_col(&q->out, ms, 3);
+				strbuf_addf(&q->out, ",\"speaker\":%s}", sqlite3_column_int(ms, 6) ? "true" : "false");
+			} else {
+				strbuf_addstr(&q->out, "          ");
+				strbuf_grow(&q->out, 64);
+				char where[256];
+				snprintf(where, sizeof(where), "%s:%lld", col_text(ms, 0),
+					 (long long)sqlite3_column_int64(ms, 4));
+				add_padded(&q->out, where, 24);
+				strbuf_addstr(&q->out, sqlite3_column_int(ms, 6) ? " said   " : " named  ");
+				add_oneline(&q->out, col_text(ms, 3), (size_t)sqlite3_column_bytes(ms, 3), 100);
+				strbuf_addch(&q->out, '\n');
+			}
+			n++;
+		}
+		if (step_error(q, rc))
+			break;
+		if (q->json)
+			strbuf_addstr(&q->out, "]}\n");
+		flush_out(q, 0);
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(ms);
+	return rc == SQLITE_DONE ? 0 : step_error(q, rc);
+}
+
+/* Filters on a claim cluster expression cl (claims c, quotes x). */
+static void claim_filters(struct query *q, strbuf *sql, const char *cl)
+{
+	if (q->source)
+		strbuf_addf(sql, " AND %s IN (SELECT coalesce(c2.cluster, c2.id) FROM claims c2 JOIN quotes x2 ON "
+				 "x2.id = c2.id WHERE x2.source_id IN (SELECT s.id FROM sources s WHERE %s))",
+			    cl, source_match);
+	if (q->doc)
+		strbuf_addf(sql, " AND %s IN (SELECT coalesce(c2.cluster, c2.id) FROM claims c2 JOIN quotes x2 ON "
+				 "x2.id = c2.id JOIN articles a2 ON a2.id = x2.article_id WHERE a2.doc = ?2)",
+			    cl);
+	if (q->claim)
+		strbuf_addf(sql, " AND %s = ?3", cl);
+}
+
+static int query_quotes(struct query *q)
+{
+	strbuf sql = STRBUF_INIT;
+	strbuf_addstr(&sql,
+		      "SELECT a.doc, x.n, x.start, x.end, x.line, x.col, x.text, x.kind, x.cue_text, x.cue_lemma, "
+		      "x.cue_start, x.cue_end, m.name, m.text, m.kind, m.title, m.start, m.end, x.stance, x.rule, "
+		      "x.unclosed, x.source_id, coalesce(c.cluster, c.id), a.path, a.format "
+		      "FROM quotes x JOIN articles a ON a.id = x.article_id "
+		      "LEFT JOIN mentions m ON m.id = x.mention_id LEFT JOIN claims c ON c.id = x.id WHERE 1");
+	if (q->source)
+		strbuf_addf(&sql, " AND x.source_id IN (SELECT s.id FROM sources s WHERE %s)", source_match);
+	if (q->doc)
+		strbuf_addstr(&sql, " AND a.doc = ?2");
+	if (q->claim)
+		strbuf_addstr(&sql, " AND coalesce(c.cluster, c.id) = ?3");
+	strbuf_addstr(&sql, " ORDER BY a.id, x.n");
+	sqlite3_stmt *st = store_prepare(q->s, sql.buf);
+	strbuf_release(&sql);
+	if (!st)
+		return -1;
+	bind_filters(q, st);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		strbuf *o = &q->out;
+		if (q->json) {
+			strbuf_addstr(o, "{\"type\":\"quote\",\"doc\":");
+			add_json_col(o, st, 0);
+			strbuf_addstr(o, ",\"id\":\"");
+			strbuf_add_json(o, col_text(st, 0), (size_t)sqlite3_column_bytes(st, 0));
+			strbuf_addf(o, "#q%lld\",\"start\":%lld,\"end\":%lld,\"line\":%lld,\"col\":%lld,\"text\":",
+				    (long long)sqlite3_column_int64(st, 1), (long long)sqlite3_column_int64(st, 2),
+				    (long long)sqlite3_column_int64(st, 3), (long long)sqlite3_column_int64(st, 4),
+				    (long long)sqlite3_column_int64(st, 5));
+			add_json_col(o, st, 6);
+			strbuf_addf(o, ",\"kind\":\"%s\",\"cue\":", col_text(st, 7));
+			if (sqlite3_column_type(st, 9) != SQLITE_NULL) {
+				strbuf_addstr(o, "{\"text\":");
+				add_json_col(o, st, 8);
+				strbuf_addstr(o, ",\"lemma\":");
+				add_json_col(o, st, 9);
+				strbuf_addf(o, ",\"start\":%lld,\"end\":%lld}", (long long)sqlite3_column_int64(st, 10),
+					    (long long)sqlite3_column_int64(st, 11));
+			} else {
+				strbuf_addstr(o, "null");
+			}
+			strbuf_addstr(o, ",\"speaker\":");
+			if (sqlite3_column_type(st, 12) != SQLITE_NULL) {
+				strbuf_addstr(o, "{\"name\":");
+				add_json_col(o, st, 12);
+				strbuf_addstr(o, ",\"mention\":");
+				add_json_col(o, st, 13);
+				strbuf_addf(o, ",\"kind\":\"%s\",\"title\":", col_text(st, 14));
+				add_json_col(o, st, 15);
+				strbuf_addf(o, ",\"start\":%lld,\"end\":%lld}", (long long)sqlite3_column_int64(st, 16),
+					    (long long)sqlite3_column_int64(st, 17));
+			} else {
+				strbuf_addstr(o, "null");
+			}
+			strbuf_addf(o, ",\"stance\":\"%s\",\"rule\":", col_text(st, 18));
+			add_json_col(o, st, 19);
+			if (sqlite3_column_int(st, 20))
+				strbuf_addstr(o, ",\"unclosed\":true");
+			strbuf_addstr(o, ",\"source\":");
+			add_id_or_null(o, st, 21);
+			strbuf_addstr(o, ",\"claim\":");
+			add_id_or_null(o, st, 22);
+			strbuf_addstr(o, "}\n");
+		} else {
+			char where[512];
+			snprintf(where, sizeof(where), "%s:%lld:%lld", col_text(st, 0), (long long)sqlite3_column_int64(st, 4),
+				 (long long)sqlite3_column_int64(st, 5));
+			add_padded(o, where, 28);
+			strbuf_addch(o, ' ');
+			if (sqlite3_column_type(st, 12) != SQLITE_NULL) {
+				strbuf_addf(o, "%s", col_text(st, 12));
+				if (sqlite3_column_type(st, 15) != SQLITE_NULL)
+					strbuf_addf(o, " (%s)", col_text(st, 15));
+				if (strcmp(col_text(st, 14), "person") != 0)
+					strbuf_addf(o, " <%s>", col_text(st, 14));
+				strbuf_addf(o, " [source %lld]", (long long)sqlite3_column_int64(st, 21));
+			} else {
+				strbuf_addstr(o, "(unattributed)");
+			}
+			if (sqlite3_column_type(st, 8) != SQLITE_NULL) {
+				strbuf_addstr(o, " [");
+				add_oneline(o, col_text(st, 8), (size_t)sqlite3_column_bytes(st, 8), 40);
+				strbuf_addch(o, ']');
+			}
+			if (strcmp(col_text(st, 18), "assert") != 0)
+				strbuf_addf(o, " {%s}", col_text(st, 18));
+			strbuf_addf(o, " (claim %lld): ", (long long)sqlite3_column_int64(st, 22));
+			add_oneline(o, col_text(st, 6), (size_t)sqlite3_column_bytes(st, 6), (size_t)-1);
+			strbuf_addch(o, '\n');
+		}
+		flush_out(q, 0);
+	}
+	sqlite3_finalize(st);
+	return step_error(q, rc);
+}
+
+static int cmp_ll(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+	return x < y ? -1 : x > y;
+}
+
+struct claim_group {
+	long long id;
+	strbuf text;                     /* representative wording */
+	strbuf quotes_json, docs_json, lines;
+	long long *sources;
+	size_t nsources, sources_alloc;
+	char **docs;
+	size_t ndocs, docs_alloc;
+	size_t nquotes;
+};
+
+static void group_reset(struct claim_group *g)
+{
+	strbuf_reset(&g->text);
+	strbuf_reset(&g->quotes_json);
+	strbuf_reset(&g->docs_json);
+	strbuf_reset(&g->lines);
+	g->nsources = 0;
+	for (size_t i = 0; i < g->ndocs; i++)
+		free(g->docs[i]);
+	g->ndocs = 0;
+	g->nquotes = 0;
+}
+
+static void group_emit(struct query *q, struct claim_group *g)
+{
+	if (!g->nquotes)
+		return;
+	if (g->nsources)
+		qsort(g->sources, g->nsources, sizeof(long long), cmp_ll);
+	strbuf *o = &q->out;
+	if (q->json) {
+		strbuf_addf(o, "{\"id\":%lld,\"text\":\"", g->id);
+		strbuf_add_json(o, g->text.buf, g->text.len);
+		strbuf_addf(o, "\",\"quotes\":[%s],\"docs\":[%s],\"sources\":[", g->quotes_json.buf, g->docs_json.buf);
+		for (size_t i = 0, n = 0; i < g->nsources; i++) {
+			if (i && g->sources[i] == g->sources[i - 1])
+				continue;
+			strbuf_addf(o, n++ ? ",%lld" : "%lld", g->sources[i]);
+		}
+		strbuf_addstr(o, "]}\n");
+	} else {
+		size_t ns = 0;
+		for (size_t i = 0; i < g->nsources; i++)
+			ns += !i || g->sources[i] != g->sources[i - 1];
+		strbuf_addf(o, "claim %lld: %zu quote%s, %zu article%s, %zu source%s: ", g->id, g->nquotes,
+			    g->nquotes == 1 ? "" : "s", g->ndocs, g->ndocs == 1 ? "" : "s", ns, ns == 1 ? "" : "s");
+		add_oneline(o, g->text.buf, g->text.len, 160);
+		strbuf_addch(o, '\n');
+		strbuf_add(o, g->lines.buf, g->lines.len);
+	}
+	flush_out(q, 0);
+}
+
+static int query_claims(struct query *q)
+{
+	strbuf sql = STRBUF_INIT;
+	strbuf_addstr(&sql, "SELECT coalesce(c.cluster, c.id) AS cl, a.doc, x.n, x.text, x.source_id, c.polarity, "
+			    "x.line, x.col, m.name, a.title FROM claims c JOIN quotes x ON x.id = c.id "
+			    "JOIN articles a ON a.id = x.article_id LEFT JOIN mentions m ON m.id = x.mention_id WHERE 1");
+	claim_filters(q, &sql, "coalesce(c.cluster, c.id)");
+	strbuf_addstr(&sql, " ORDER BY cl, c.id");
+	sqlite3_stmt *st = store_prepare(q->s, sql.buf);
+	strbuf_release(&sql);
+	if (!st)
+		return -1;
+	bind_filters(q, st);
+	struct claim_group g;
+	memset(&g, 0, sizeof(g));
+	strbuf_init(&g.text, 0);
+	strbuf_init(&g.quotes_json, 0);
+	strbuf_init(&g.docs_json, 0);
+	strbuf_init(&g.lines, 0);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long cl = sqlite3_column_int64(st, 0);
+		if (g.nquotes && cl != g.id) {
+			group_emit(q, &g);
+			group_reset(&g);
+		}
+		const char *doc = col_text(st, 1);
+		if (!g.nquotes) {
+			g.id = cl;
+			strbuf_add(&g.text, col_text(st, 3), (size_t)sqlite3_column_bytes(st, 3));
+		}
+		strbuf_addstr(&g.quotes_json, g.nquotes ? ",\"" : "\"");
+		strbuf_add_json(&g.quotes_json, doc, strlen(doc));
+		strbuf_addf(&g.quotes_json, "#q%lld\"", (long long)sqlite3_column_int64(st, 2));
+		g.nquotes++;
+		int seen = 0;
+		for (size_t i = 0; i < g.ndocs && !seen; i++)
+			seen = !strcmp(g.docs[i], doc);
+		if (!seen) {
+			ALLOC_GROW(g.docs, g.ndocs + 1, g.docs_alloc);
+			g.docs[g.ndocs++] = xstrdup(doc);
+			strbuf_addstr(&g.docs_json, g.ndocs > 1 ? ",\"" : "\"");
+			strbuf_add_json(&g.docs_json, doc, strlen(doc));
+			strbuf_addch(&g.docs_json, '"');
+		}
+		if (sqlite3_column_type(st, 4) != SQLITE_NULL) {
+			ALLOC_GROW(g.sources, g.nsources + 1, g.sources_alloc);
+			g.sources[g.nsources++] = sqlite3_column_int64(st, 4);
+		}
+		if (!q->json) {
+			char where[512];
+			snprintf(where, sizeof(where), "%s:%lld:%lld", doc, (long long)sqlite3_column_int64(st, 6),
+				 (long long)sqlite3_column_int64(st, 7));
+			strbuf_addstr(&g.lines, "    ");
+			add_padded(&g.lines, where, 28);
+			strbuf_addch(&g.lines, ' ');
+			const char *name = sqlite3_column_type(st, 8) != SQLITE_NULL ? col_text(st, 8) : "(unattributed)";
+			strbuf addname = STRBUF_INIT;
+			add_oneline(&addname, name, strlen(name), 28);
+			add_padded(&g.lines, addname.buf, 30);
+			strbuf_release(&addname);
+			const char *pol = col_text(st, 5);
+			strbuf_addf(&g.lines, "%-7s ", strcmp(pol, "assert") ? pol : "");
+			add_oneline(&g.lines, col_text(st, 3), (size_t)sqlite3_column_bytes(st, 3), 100);
+			strbuf_addch(&g.lines, '\n');
+		}
+	}
+	group_emit(q, &g);
+	group_reset(&g);
+	strbuf_release(&g.text);
+	strbuf_release(&g.quotes_json);
+	strbuf_release(&g.docs_json);
+	strbuf_release(&g.lines);
+	free(g.sources);
+	free(g.docs);
+	sqlite3_finalize(st);
+	return step_error(q, rc);
+}
+
+static int query_stories(struct query *q)
+{
+	strbuf sql = STRBUF_INIT;
+	strbuf_addstr(&sql, "SELECT y.story, a.doc, a.title, a.outlet, a.date, k.n "
+			    "FROM stories y JOIN articles a ON a.id = y.article_id "
+			    "JOIN (SELECT story, count(*) AS n FROM stories GROUP BY story) k ON k.story = y.story WHERE 1");
+	if (q->source)
+		strbuf_addf(&sql, " AND y.story IN (SELECT y2.story FROM stories y2 JOIN mentions m ON m.article_id = "
+				  "y2.article_id WHERE m.source_id IN (SELECT s.id FROM sources s WHERE %s))",
+			    source_match);
+	if (q->doc)
+		strbuf_addstr(&sql, " AND y.story IN (SELECT y2.story FROM stories y2 JOIN articles a2 ON a2.id = "
+				    "y2.article_id WHERE a2.doc = ?2)");
+	if (q->claim)
+		strbuf_addstr(&sql, " AND y.story IN (SELECT y2.story FROM stories y2 JOIN quotes x ON x.article_id = "
+				    "y2.article_id JOIN claims c ON c.id = x.id WHERE coalesce(c.cluster, c.id) = ?3)");
+	strbuf_addstr(&sql, q->json ? " ORDER BY a.id" : " ORDER BY 6 DESC, y.story, a.id");
+	sqlite3_stmt *st = store_prepare(q->s, sql.buf);
+	strbuf_release(&sql);
+	if (!st)
+		return -1;
+	bind_filters(q, st);
+	int rc;
+	long long prev = -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long story = sqlite3_column_int64(st, 0);
+		if (q->json) {
+			strbuf_addstr(&q->out, "{\"article\":");
+			add_json_col(&q->out, st, 1);
+			strbuf_addf(&q->out, ",\"cluster\":%lld}\n", story);
+		} else {
+			if (story != prev) {
+				long long n = sqlite3_column_int64(st, 5);
+				strbuf_addf(&q->out, "%sstory %lld: %lld article%s\n", prev < 0 ? "" : "\n", story, n,
+					    n == 1 ? "" : "s");
+			}
+			strbuf_addstr(&q->out, "    ");
+			add_padded(&q->out, col_text(st, 1), 24);
+			/* date, outlet */
+			for (int k = 4; k >= 3; k--) {
+				strbuf cell = STRBUF_INIT;
+				if (sqlite3_column_type(st, k) != SQLITE_NULL)
+					add_oneline(&cell, col_text(st, k), (size_t)sqlite3_column_bytes(st, k), 20);
+				strbuf_addch(&q->out, ' ');
+				add_padded(&q->out, cell.buf, k == 4 ? 10 : 20);
+				strbuf_release(&cell);
+			}
+			strbuf_addch(&q->out, ' ');
+			if (sqlite3_column_type(st, 2) != SQLITE_NULL)
+				add_oneline(&q->out, col_text(st, 2), (size_t)sqlite3_column_bytes(st, 2), 90);
+			else
+				strbuf_addstr(&q->out, "(no title)");
+			strbuf_addch(&q->out, '\n');
+		}
+		prev = story;
+		flush_out(q, 0);
+	}
+	sqlite3_finalize(st);
+	return step_error(q, rc);
+}
+
+static const char *const query_names[] = { "sources", "claims", "quotes", "stories" };
+
+static void query_usage(FILE *f, enum query_kind k)
+{
+	fprintf(f, "usage: whosaid %s [--db PATH] [--source NAME] [--doc ID] [--claim ID] [--format text|json]\n",
+		query_names[k]);
+	fprintf(f, "  --db PATH        the database (default " DEFAULT_DB ")\n"
+		   "  --source NAME    only what involves that source: its id, or a name (SQL LIKE, any case)\n"
+		   "  --doc ID         only what involves that article\n"
+		   "  --claim ID       only what involves that claim cluster\n"
+		   "  --format json    JSON Lines, one record a line (the contract in DESIGN.md)\n"
+		   "  --format text    aligned text for people (default)\n"
+		   "  --threshold X    claim similarity (Jaccard of terms) that joins a cluster (default %.2f)\n",
+		XREF_DEFAULT_THRESHOLD);
+}
+
+static int run_query(enum query_kind kind, int argc, char **argv)
+{
+	struct query q;
+	memset(&q, 0, sizeof(q));
+	q.kind = kind;
+	q.db = DEFAULT_DB;
+	q.threshold = XREF_DEFAULT_THRESHOLD;
+	const char *env = getenv("WHOSAID_THRESHOLD");
+	if (env && *env)
+		q.threshold = strtod(env, NULL);
+	q.story_threshold = XREF_STORY_THRESHOLD;
+	env = getenv("WHOSAID_STORY_THRESHOLD");
+	if (env && *env)
+		q.story_threshold = strtod(env, NULL);
+	for (int i = 1; i < argc; i++) {
+		const char *v;
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			query_usage(stdout, kind);
+			return 0;
+		} else if ((v = opt_value(argc, argv, &i, "--db"))) {
+			q.db = v;
+		} else if ((v = opt_value(argc, argv, &i, "--source"))) {
+			q.source = v;
+		} else if ((v = opt_value(argc, argv, &i, "--doc"))) {
+			q.doc = v;
+		} else if ((v = opt_value(argc, argv, &i, "--claim"))) {
+			char *end;
+			strtoll(v, &end, 10);
+			if (!*v || *end) {
+				fprintf(stderr, "whosaid: error: '--claim' needs a claim id (a number), not '%s'\n", v);
+				return 2;
+			}
+			q.claim = v;
+		} else if ((v = opt_value(argc, argv, &i, "--threshold"))) {
+			char *end;
+			q.threshold = strtod(v, &end);
+			if (!*v || *end || q.threshold <= 0 || q.threshold > 1) {
+				fprintf(stderr, "whosaid: error: '--threshold' needs a number in (0, 1], not '%s'\n", v);
+				return 2;
+			}
+		} else if ((v = opt_value(argc, argv, &i, "--format"))) {
+			if (!strcmp(v, "json"))
+				q.json = 1;
+			else if (strcmp(v, "text") != 0) {
+				fprintf(stderr, "whosaid: error: unknown format '%s' (json, text)\n", v);
+				return 2;
+			}
+		} else {
+			fprintf(stderr, "whosaid: error: unknown %s '%s'\n", argv[i][0] == '-' ? "option" : "argument",
+				argv[i]);
+			query_usage(stderr, kind);
+			return 2;
+		}
+	}
+	q.s = store_open(q.db, STORE_READ, &diag_default);
+	if (!q.s)
+		return 2;
+	int ret = xref_refresh(q.s, q.threshold, q.story_threshold, &diag_default);
+	strbuf_init(&q.out, 1 << 17);
+	if (!ret) {
+		switch (kind) {
+		case Q_SOURCES: ret = query_sources(&q); break;
+		case Q_CLAIMS: ret = query_claims(&q); break;
+		case Q_QUOTES: ret = query_quotes(&q); break;
+		case Q_STORIES: ret = query_stories(&q); break;
+		}
+	}
+	flush_out(&q, 1);
+	fflush(stdout);
+	strbuf_release(&q.out);
+	store_close(q.s);
+	return ret || diag_default.errors ? 2 : 0;
+}
+
+int cmd_sources(int argc, char **argv)
+{
+	return run_query(Q_SOURCES, argc, argv);
+}
+
+int cmd_claims(int argc, char **argv)
+{
+	return run_query(Q_CLAIMS, argc, argv);
+}
+
+int cmd_quotes(int argc, char **argv)
+{
+	return run_query(Q_QUOTES, argc, argv);
+}
+
+int cmd_stories(int argc, char **argv)
+{
+	return run_query(Q_STORIES, argc, argv);
+}

@@ -1,0 +1,756 @@
+#define _POSIX_C_SOURCE 200809L
+#include "store.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "strbuf.h"
+
+/* ---- SHA-256 (FIPS 180-4) ------------------------------------------------ */
+
+struct sha256 {
+	uint32_t h[8];
+	uint64_t len;
+	unsigned char buf[64];
+	size_t n;
+};
+
+static const uint32_t sha_k[64] = {
+	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+	0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+	0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+	0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+	0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+	0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+	0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+	0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2
+};
+
+#define ROR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
+
+static void sha256_block(struct sha256 *c, const unsigned char *p)
+{
+	uint32_t w[64], a, b, cc, d, e, f, g, h;
+	for (int i = 0; i < 16; i++)
+		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 | (uint32_t)p[4 * i + 2] << 8 |
+		       (uint32_t)p[4 * i + 3];
+	for (int i = 16; i < 64; i++) {
+		uint32_t s0 = ROR(w[i - 15], 7) ^ ROR(w[i - 15], 18) ^ (w[i - 15] >> 3);
+		uint32_t s1 = ROR(w[i - 2], 17) ^ ROR(w[i - 2], 19) ^ (w[i - 2] >> 10);
+		w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+	}
+	a = c->h[0], b = c->h[1], cc = c->h[2], d = c->h[3];
+	e = c->h[4], f = c->h[5], g = c->h[6], h = c->h[7];
+	for (int i = 0; i < 64; i++) {
+		uint32_t t1 = h + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) + ((e & f) ^ (~e & g)) + sha_k[i] + w[i];
+		uint32_t t2 = (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22)) + ((a & b) ^ (a & cc) ^ (b & cc));
+		h = g, g = f, f = e, e = d + t1;
+		d = cc, cc = b, b = a, a = t1 + t2;
+	}
+	c->h[0] += a, c->h[1] += b, c->h[2] += cc, c->h[3] += d;
+	c->h[4] += e, c->h[5] += f, c->h[6] += g, c->h[7] += h;
+}
+
+static void sha256_init(struct sha256 *c)
+{
+	static const uint32_t iv[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+					0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 };
+	memcpy(c->h, iv, sizeof(iv));
+	c->len = 0;
+	c->n = 0;
+}
+
+static void sha256_add(struct sha256 *c, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	c->len += len;
+	if (c->n) {
+		size_t take = 64 - c->n < len ? 64 - c->n : len;
+		memcpy(c->buf + c->n, p, take);
+		c->n += take, p += take, len -= take;
+		if (c->n < 64)
+			return;
+		sha256_block(c, c->buf);
+		c->n = 0;
+	}
+	for (; len >= 64; p += 64, len -= 64)
+		sha256_block(c, p);
+	memcpy(c->buf, p, len);
+	c->n = len;
+}
+
+static void sha256_done(struct sha256 *c, unsigned char out[32])
+{
+	uint64_t bits = c->len * 8;
+	unsigned char pad[72] = { 0x80 };
+	size_t padlen = (c->n < 56 ? 56 : 120) - c->n;
+	for (int i = 0; i < 8; i++)
+		pad[padlen + (size_t)i] = (unsigned char)(bits >> (56 - 8 * i));
+	sha256_add(c, pad, padlen + 8);
+	for (int i = 0; i < 8; i++) {
+		out[4 * i] = (unsigned char)(c->h[i] >> 24);
+		out[4 * i + 1] = (unsigned char)(c->h[i] >> 16);
+		out[4 * i + 2] = (unsigned char)(c->h[i] >> 8);
+		out[4 * i + 3] = (unsigned char)c->h[i];
+	}
+}
+
+static void hash_field(struct sha256 *c, const char *s, size_t len)
+{
+	unsigned char head[9];
+	head[0] = s ? 1 : 0;
+	for (int i = 0; i < 8; i++)
+		head[1 + i] = (unsigned char)((uint64_t)len >> (8 * i));
+	sha256_add(c, head, s ? 9 : 1);
+	if (s)
+		sha256_add(c, s, len);
+}
+
+void store_article_hash(const struct article *a, unsigned char out[STORE_HASH_BYTES])
+{
+	struct sha256 c;
+	sha256_init(&c);
+	const char *meta[] = { a->doc, a->title, a->outlet, a->date, a->url, a->author };
+	for (size_t i = 0; i < sizeof(meta) / sizeof(*meta); i++)
+		hash_field(&c, meta[i], meta[i] ? strlen(meta[i]) : 0);
+	hash_field(&c, a->raw, a->len);
+	sha256_done(&c, out);
+}
+
+/* ---- connection ---------------------------------------------------------- */
+
+enum stmt_id {
+	ST_FIND_ARTICLE,
+	ST_OLD_SOURCES,
+	ST_DELETE_ARTICLE,
+	ST_DELETE_ORPHAN,
+	ST_INSERT_ARTICLE,
+	ST_UPSERT_SOURCE,
+	ST_INSERT_MENTION,
+	ST_INSERT_QUOTE,
+	ST_INSERT_CLAIM,
+	ST_BUMP,
+	ST__N
+};
+
+static const char *const stmt_sql[ST__N] = {
+	[ST_FIND_ARTICLE] = "SELECT id, hash FROM articles WHERE doc = ?1",
+	[ST_OLD_SOURCES] = "SELECT DISTINCT source_id FROM mentions WHERE article_id = ?1",
+	[ST_DELETE_ARTICLE] = "DELETE FROM articles WHERE id = ?1",
+	[ST_DELETE_ORPHAN] = "DELETE FROM sources WHERE id = ?1 AND NOT EXISTS "
+			     "(SELECT 1 FROM mentions WHERE source_id = ?1)",
+	[ST_INSERT_ARTICLE] = "INSERT INTO articles(doc, path, title, outlet, date, url, author, format, "
+			      "bytes, hash, body, terms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+	[ST_UPSERT_SOURCE] = "INSERT INTO sources(key, name, kind, title, affiliation, affil_key, article_id) "
+			     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(key) DO UPDATE SET "
+			     "title = coalesce(sources.title, excluded.title), "
+			     "affiliation = coalesce(sources.affiliation, excluded.affiliation), "
+			     "affil_key = coalesce(sources.affil_key, excluded.affil_key) RETURNING id",
+	[ST_INSERT_MENTION] = "INSERT INTO mentions(article_id, source_id, start, end, text, name, kind, title, line, speaker) "
+			      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	[ST_INSERT_QUOTE] = "INSERT INTO quotes(article_id, n, start, end, line, col, text, kind, cue_text, "
+			    "cue_lemma, cue_start, cue_end, mention_id, source_id, stance, rule, unclosed) "
+			    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+	[ST_INSERT_CLAIM] = "INSERT INTO claims(id, terms, polarity) VALUES (?1, ?2, ?3)",
+	[ST_BUMP] = "UPDATE meta SET value = value + 1 WHERE key = 'generation'",
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	struct diag *d;
+	sqlite3_stmt *st[ST__N];
+};
+
+sqlite3 *store_db(struct store *s)
+{
+	return s->db;
+}
+
+const char *store_path(const struct store *s)
+{
+	return s->path;
+}
+
+void store_error(struct store *s, const char *what)
+{
+	diag_report(s->d, DIAG_ERROR, s->path, 0, 0, "%s: %s", what, sqlite3_errmsg(s->db));
+}
+
+sqlite3_stmt *store_prepare(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		store_error(s, "cannot prepare a statement");
+		return NULL;
+	}
+	return st;
+}
+
+void store_tune_for_writing(struct store *s)
+{
+	/* fewer, larger checkpoints; index pages stay in memory */
+	sqlite3_exec(s->db, "PRAGMA wal_autocheckpoint=16384; PRAGMA cache_size=-65536", NULL, NULL, NULL);
+}
+
+int store_exec(struct store *s, const char *sql)
+{
+	char *err = NULL;
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		diag_report(s->d, DIAG_ERROR, s->path, 0, 0, "%s", err ? err : sqlite3_errmsg(s->db));
+		sqlite3_free(err);
+		return -1;
+	}
+	return 0;
+}
+
+/* BEGIN IMMEDIATE, waiting out other writers: busy_timeout covers one
+ * wait; a long ingest next door may need a few. */
+int store_begin(struct store *s)
+{
+	for (int tries = 0;; tries++) {
+		int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		if (rc == SQLITE_OK)
+			return 0;
+		if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || tries >= 30) {
+			store_error(s, "cannot start a transaction");
+			return -1;
+		}
+	}
+}
+
+int store_commit(struct store *s)
+{
+	for (int tries = 0;; tries++) {
+		int rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+		if (rc == SQLITE_OK)
+			return 0;
+		if (rc != SQLITE_BUSY || tries >= 30) {
+			store_error(s, "cannot commit");
+			return -1;
+		}
+	}
+}
+
+void store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static long long pragma_int(struct store *s, const char *sql, int *ok)
+{
+	sqlite3_stmt *st = NULL;
+	long long v = 0;
+	*ok = 0;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		v = sqlite3_column_int64(st, 0);
+		*ok = 1;
+	} else if (rc == SQLITE_DONE) {
+		*ok = 1;
+	}
+	sqlite3_finalize(st);
+	return v;
+}
+
+long long store_meta(struct store *s, const char *key)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT value FROM meta WHERE key = ?1");
+	long long v = 0;
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* ---- schema and migrations ----------------------------------------------- */
+
+/* migrations[v] takes a database from user_version v to v + 1. Never edit
+ * a released step: add one. */
+static const char *const migrations[STORE_SCHEMA_VERSION] = {
+	/* 0 -> 1: the first schema */
+	"CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;"
+	"INSERT INTO meta(key, value) VALUES ('generation', 0), ('clusters', -1), ('threshold', 0);"
+	"CREATE TABLE articles("
+	"  id INTEGER PRIMARY KEY,"
+	"  doc TEXT NOT NULL UNIQUE,"
+	"  path TEXT, title TEXT, outlet TEXT, date TEXT, url TEXT, author TEXT,"
+	"  format TEXT NOT NULL,"
+	"  bytes INTEGER NOT NULL,"
+	"  hash BLOB NOT NULL,"
+	"  terms TEXT NOT NULL DEFAULT '',"
+	"  body TEXT NOT NULL);"
+	"CREATE TABLE sources("
+	"  id INTEGER PRIMARY KEY,"
+	"  key TEXT NOT NULL UNIQUE,"
+	"  name TEXT NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('person','organization','anonymous','vague','document')),"
+	"  title TEXT,"
+	"  affiliation TEXT,"
+	"  affil_key TEXT,"
+	"  article_id INTEGER REFERENCES articles(id) ON DELETE CASCADE,"
+	"  member_of INTEGER REFERENCES sources(id) ON DELETE SET NULL);"
+	"CREATE INDEX sources_article ON sources(article_id);"
+	"CREATE INDEX sources_member ON sources(member_of);"
+	"CREATE TABLE mentions("
+	"  id INTEGER PRIMARY KEY,"
+	"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	"  source_id INTEGER NOT NULL REFERENCES sources(id),"
+	"  start INTEGER NOT NULL, end INTEGER NOT NULL,"
+	"  line INTEGER NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  kind TEXT NOT NULL,"
+	"  title TEXT,"
+	"  speaker INTEGER NOT NULL DEFAULT 1);"
+	"CREATE INDEX mentions_article ON mentions(article_id);"
+	"CREATE INDEX mentions_source ON mentions(source_id);"
+	"CREATE TABLE quotes("
+	"  id INTEGER PRIMARY KEY,"
+	"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	"  n INTEGER NOT NULL,"
+	"  start INTEGER NOT NULL, end INTEGER NOT NULL,"
+	"  line INTEGER NOT NULL, col INTEGER NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('direct','indirect','mixed','block')),"
+	"  cue_text TEXT, cue_lemma TEXT, cue_start INTEGER, cue_end INTEGER,"
+	"  mention_id INTEGER REFERENCES mentions(id),"
+	"  source_id INTEGER REFERENCES sources(id),"
+	"  stance TEXT NOT NULL CHECK (stance IN ('assert','deny','hedge')),"
+	"  rule TEXT NOT NULL,"
+	"  unclosed INTEGER NOT NULL DEFAULT 0,"
+	"  UNIQUE (article_id, n));"
+	"CREATE INDEX quotes_source ON quotes(source_id);"
+	"CREATE INDEX quotes_mention ON quotes(mention_id);"
+	"CREATE TABLE claims("
+	"  id INTEGER PRIMARY KEY REFERENCES quotes(id) ON DELETE CASCADE,"
+	"  terms TEXT NOT NULL,"
+	"  polarity TEXT NOT NULL CHECK (polarity IN ('assert','deny','hedge')),"
+	"  cluster INTEGER);"
+	"CREATE TABLE stories("
+	"  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+	"  story INTEGER NOT NULL);"
+	"CREATE INDEX stories_story ON stories(story);",
+};
+
+static int migrate(struct store *s, long long from)
+{
+	if (from == 0) {
+		/* WAL is a property of the file: set once, when it is made */
+		sqlite3_stmt *st = NULL;
+		if (sqlite3_prepare_v2(s->db, "PRAGMA journal_mode=WAL", -1, &st, NULL) == SQLITE_OK) {
+			sqlite3_step(st);
+			sqlite3_finalize(st);
+		}
+	}
+	if (store_begin(s))
+		return -1;
+	int ok;
+	long long v = pragma_int(s, "PRAGMA user_version", &ok);
+	if (!ok) {
+		store_error(s, "cannot read the schema version");
+		store_rollback(s);
+		return -1;
+	}
+	for (; v < STORE_SCHEMA_VERSION; v++) {
+		char *err = NULL;
+		if (sqlite3_exec(s->db, migrations[v], NULL, NULL, &err) != SQLITE_OK) {
+			diag_report(s->d, DIAG_ERROR, s->path, 0, 0,
+				    "cannot migrate the database from schema version %lld to %lld: %s", v, v + 1,
+				    err ? err : sqlite3_errmsg(s->db));
+			sqlite3_free(err);
+			store_rollback(s);
+			return -1;
+		}
+	}
+	char sql[64];
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", STORE_SCHEMA_VERSION);
+	if (store_exec(s, sql)) {
+		store_rollback(s);
+		return -1;
+	}
+	return store_commit(s);
+}
+
+struct store *store_open(const char *path, enum store_mode mode, struct diag *d)
+{
+	struct store *s = xcalloc(1, sizeof(*s));
+	s->path = xstrdup(path);
+	s->d = d;
+	int flags = SQLITE_OPEN_READWRITE | (mode == STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
+	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+		if (s->db && mode == STORE_READ && sqlite3_errcode(s->db) == SQLITE_CANTOPEN)
+			diag_report(d, DIAG_ERROR, NULL, 0, 0, "cannot open database '%s': no such file "
+				    "(run 'whosaid ingest --db %s FILE...' first)", path, path);
+		else
+			diag_report(d, DIAG_ERROR, NULL, 0, 0, "cannot open database '%s': %s", path,
+				    s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		store_close(s);
+		return NULL;
+	}
+	sqlite3_extended_result_codes(s->db, 0);
+	sqlite3_busy_timeout(s->db, 10000);
+	int ok;
+	/* fails on a file that is not a database */
+	long long v = pragma_int(s, "PRAGMA user_version", &ok);
+	if (!ok) {
+		diag_report(d, DIAG_ERROR, NULL, 0, 0, "cannot open database '%s': %s", path,
+			    sqlite3_errmsg(s->db));
+		store_close(s);
+		return NULL;
+	}
+	if (store_exec(s, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL")) {
+		store_close(s);
+		return NULL;
+	}
+	if (v > STORE_SCHEMA_VERSION) {
+		diag_report(d, DIAG_ERROR, NULL, 0, 0,
+			    "database '%s' has schema version %lld, newer than this whosaid knows (%d)", path, v,
+			    STORE_SCHEMA_VERSION);
+		store_close(s);
+		return NULL;
+	}
+	if (v < STORE_SCHEMA_VERSION && migrate(s, v)) {
+		store_close(s);
+		return NULL;
+	}
+	return s;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	for (int i = 0; i < ST__N; i++)
+		sqlite3_finalize(s->st[i]);
+	if (s->db) {
+		store_rollback(s);
+		sqlite3_close(s->db);
+	}
+	free(s->path);
+	free(s);
+}
+
+/* The statement, prepared on first use and reset for reuse. */
+static sqlite3_stmt *stmt(struct store *s, enum stmt_id id)
+{
+	if (!s->st[id]) {
+		if (sqlite3_prepare_v3(s->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &s->st[id], NULL) !=
+		    SQLITE_OK) {
+			store_error(s, "cannot prepare a statement");
+			return NULL;
+		}
+	} else {
+		sqlite3_reset(s->st[id]);
+		sqlite3_clear_bindings(s->st[id]);
+	}
+	return s->st[id];
+}
+
+int store_each_hash(struct store *s, void (*fn)(const char *doc, const unsigned char *hash, void *ctx),
+		    void *ctx)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT doc, hash FROM articles");
+	if (!st)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_bytes(st, 1) == STORE_HASH_BYTES)
+			fn((const char *)sqlite3_column_text(st, 0), sqlite3_column_blob(st, 1), ctx);
+	}
+	if (rc != SQLITE_DONE)
+		store_error(s, "cannot read the stored articles");
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* ---- writing ------------------------------------------------------------- */
+
+void store_doc_free(struct store_doc *sd)
+{
+	if (!sd)
+		return;
+	article_free(sd->a);
+	free(sd->path);
+	for (size_t i = 0; i < sd->nsources; i++) {
+		struct store_source *src = &sd->sources[i];
+		free(src->name);
+		free(src->title);
+		free(src->key);
+		free(src->display);
+		free(src->affiliation);
+		free(src->affil_key);
+	}
+	free(sd->sources);
+	free(sd->mentions);
+	for (size_t i = 0; i < sd->nquotes; i++)
+		free(sd->quotes[i].terms);
+	free(sd->quotes);
+	free(sd->messages);
+	free(sd->title_terms);
+	free(sd);
+}
+
+static void bind_str(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void bind_span(sqlite3_stmt *st, int i, const struct article *a, size_t start, size_t end)
+{
+	if (start <= end && end <= a->len)
+		sqlite3_bind_text(st, i, a->raw + start, (int)(end - start), SQLITE_STATIC);
+	else
+		sqlite3_bind_text(st, i, "", 0, SQLITE_STATIC);
+}
+
+/* Steps a write statement; 0 or -1. */
+static int step_done(struct store *s, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+		return 0;
+	store_error(s, what);
+	return -1;
+}
+
+static const char *format_name(enum article_format f)
+{
+	return f == FORMAT_MARKDOWN ? "markdown" : f == FORMAT_JSONL ? "jsonl" : "text";
+}
+
+/* Deletes an article's rows and the shared sources only it mentioned. */
+static int delete_article(struct store *s, long long id)
+{
+	long long *old = NULL;
+	size_t nold = 0, alloc = 0;
+	sqlite3_stmt *st = stmt(s, ST_OLD_SOURCES);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ALLOC_GROW(old, nold + 1, alloc);
+		old[nold++] = sqlite3_column_int64(st, 0);
+	}
+	int ret = -1;
+	if (rc != SQLITE_DONE) {
+		store_error(s, "cannot read an article's sources");
+		goto out;
+	}
+	if (!(st = stmt(s, ST_DELETE_ARTICLE)))
+		goto out;
+	sqlite3_bind_int64(st, 1, id);
+	if (step_done(s, st, "cannot delete the old rows of an article"))
+		goto out;
+	for (size_t i = 0; i < nold; i++) {
+		if (!(st = stmt(s, ST_DELETE_ORPHAN)))
+			goto out;
+		sqlite3_bind_int64(st, 1, old[i]);
+		if (step_done(s, st, "cannot delete an unused source"))
+			goto out;
+	}
+	ret = 0;
+out:
+	free(old);
+	return ret;
+}
+
+static int put_rows(struct store *s, const struct store_doc *sd, long long article_id)
+{
+	const struct article *a = sd->a;
+	long long *sid = xcalloc(sd->nsources + 1, sizeof(long long));
+	long long *mid = xcalloc(sd->nmentions + 1, sizeof(long long));
+	int ret = -1;
+	sqlite3_stmt *st;
+	for (size_t k = 0; k < sd->nmentions; k++) {
+		const struct store_mention *m = &sd->mentions[k];
+		const struct store_source *src = &sd->sources[m->source];
+		if (!sid[m->source]) {
+			if (!(st = stmt(s, ST_UPSERT_SOURCE)))
+				goto out;
+			bind_str(st, 1, src->key);
+			bind_str(st, 2, src->display ? src->display : src->name);
+			bind_str(st, 3, source_kind_name(src->row_kind));
+			bind_str(st, 4, src->title);
+			bind_str(st, 5, src->affiliation);
+			bind_str(st, 6, src->affil_key);
+			if (src->per_article)
+				sqlite3_bind_int64(st, 7, article_id);
+			if (sqlite3_step(st) != SQLITE_ROW) {
+				store_error(s, "cannot store a source");
+				goto out;
+			}
+			sid[m->source] = sqlite3_column_int64(st, 0);
+			sqlite3_reset(st);
+		}
+		if (!(st = stmt(s, ST_INSERT_MENTION)))
+			goto out;
+		sqlite3_bind_int64(st, 1, article_id);
+		sqlite3_bind_int64(st, 2, sid[m->source]);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)m->start);
+		sqlite3_bind_int64(st, 4, (sqlite3_int64)m->end);
+		bind_span(st, 5, a, m->start, m->end);
+		bind_str(st, 6, src->name);
+		bind_str(st, 7, source_kind_name(src->kind));
+		bind_str(st, 8, src->title);
+		sqlite3_bind_int64(st, 9, m->line);
+		sqlite3_bind_int(st, 10, m->speaker);
+		if (step_done(s, st, "cannot store a mention"))
+			goto out;
+		mid[k] = sqlite3_last_insert_rowid(s->db);
+	}
+	for (size_t i = 0; i < sd->nquotes; i++) {
+		const struct store_quote *q = &sd->quotes[i];
+		if (!(st = stmt(s, ST_INSERT_QUOTE)))
+			goto out;
+		sqlite3_bind_int64(st, 1, article_id);
+		sqlite3_bind_int64(st, 2, q->n);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)q->start);
+		sqlite3_bind_int64(st, 4, (sqlite3_int64)q->end);
+		sqlite3_bind_int64(st, 5, q->line);
+		sqlite3_bind_int64(st, 6, q->col);
+		bind_span(st, 7, a, q->start, q->end);
+		bind_str(st, 8, q->kind);
+		if (q->cue_lemma) {
+			bind_span(st, 9, a, q->cue_start, q->cue_end);
+			bind_str(st, 10, q->cue_lemma);
+			sqlite3_bind_int64(st, 11, (sqlite3_int64)q->cue_start);
+			sqlite3_bind_int64(st, 12, (sqlite3_int64)q->cue_end);
+		}
+		if (q->mention >= 0 && q->source >= 0) {
+			sqlite3_bind_int64(st, 13, mid[q->mention]);
+			sqlite3_bind_int64(st, 14, sid[sd->mentions[q->mention].source]);
+		}
+		bind_str(st, 15, q->stance);
+		bind_str(st, 16, q->rule ? q->rule : "");
+		sqlite3_bind_int(st, 17, q->unclosed);
+		if (step_done(s, st, "cannot store a quote"))
+			goto out;
+		long long qid = sqlite3_last_insert_rowid(s->db);
+		if (!(st = stmt(s, ST_INSERT_CLAIM)))
+			goto out;
+		sqlite3_bind_int64(st, 1, qid);
+		bind_str(st, 2, q->terms ? q->terms : "");
+		bind_str(st, 3, q->polarity);
+		if (step_done(s, st, "cannot store a claim"))
+			goto out;
+	}
+	ret = 0;
+out:
+	free(sid);
+	free(mid);
+	return ret;
+}
+
+enum store_put_result store_put(struct store *s, const struct store_doc *sd, int force)
+{
+	const struct article *a = sd->a;
+	if (store_begin(s))
+		return STORE_ERROR;
+	enum store_put_result res = STORE_ADDED;
+	sqlite3_stmt *st = stmt(s, ST_FIND_ARTICLE);
+	if (!st)
+		goto fail;
+	sqlite3_bind_text(st, 1, a->doc, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		long long old = sqlite3_column_int64(st, 0);
+		int same = sqlite3_column_bytes(st, 1) == STORE_HASH_BYTES &&
+			   !memcmp(sqlite3_column_blob(st, 1), sd->hash, STORE_HASH_BYTES);
+		sqlite3_reset(st);
+		if (same && !force) {
+			store_rollback(s);
+			return STORE_UNCHANGED;
+		}
+		if (delete_article(s, old))
+			goto fail;
+		res = STORE_REPLACED;
+	} else if (rc != SQLITE_DONE) {
+		store_error(s, "cannot look up an article");
+		goto fail;
+	}
+	if (!(st = stmt(s, ST_INSERT_ARTICLE)))
+		goto fail;
+	bind_str(st, 1, a->doc);
+	bind_str(st, 2, a->path);
+	bind_str(st, 3, a->title);
+	bind_str(st, 4, a->outlet);
+	bind_str(st, 5, a->date);
+	bind_str(st, 6, a->url);
+	bind_str(st, 7, a->author);
+	bind_str(st, 8, format_name(a->format));
+	sqlite3_bind_int64(st, 9, (sqlite3_int64)a->len);
+	sqlite3_bind_blob(st, 10, sd->hash, STORE_HASH_BYTES, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, a->raw, (int)a->len, SQLITE_STATIC);
+	bind_str(st, 12, sd->title_terms ? sd->title_terms : "");
+	if (step_done(s, st, "cannot store an article"))
+		goto fail;
+	if (put_rows(s, sd, sqlite3_last_insert_rowid(s->db)))
+		goto fail;
+	if (!(st = stmt(s, ST_BUMP)) || step_done(s, st, "cannot update the generation"))
+		goto fail;
+	if (store_commit(s))
+		goto fail;
+	return res;
+fail:
+	diag_report(s->d, DIAG_NOTE, s->path, 0, 0, "article '%s' was not stored", a->doc);
+	store_rollback(s);
+	return STORE_ERROR;
+}
+
+/* ---- checks -------------------------------------------------------------- */
+
+long store_check(struct store *s)
+{
+	long problems = 0;
+	sqlite3_stmt *st = store_prepare(s, "PRAGMA integrity_check");
+	if (!st)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *msg = (const char *)sqlite3_column_text(st, 0);
+		if (msg && strcmp(msg, "ok") != 0) {
+			diag_report(s->d, DIAG_ERROR, s->path, 0, 0, "integrity check: %s", msg);
+			problems++;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		store_error(s, "integrity check failed to run");
+		return -1;
+	}
+	if (!(st = store_prepare(s, "PRAGMA foreign_key_check")))
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		diag_report(s->d, DIAG_ERROR, s->path, 0, 0,
+			    "foreign key check: row %lld of '%s' refers to a missing row of '%s'",
+			    (long long)sqlite3_column_int64(st, 1), (const char *)sqlite3_column_text(st, 0),
+			    (const char *)sqlite3_column_text(st, 2));
+		problems++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		store_error(s, "foreign key check failed to run");
+		return -1;
+	}
+	int ok;
+	long long v = pragma_int(s, "PRAGMA user_version", &ok);
+	if (!ok || v != STORE_SCHEMA_VERSION) {
+		diag_report(s->d, DIAG_ERROR, s->path, 0, 0, "schema version is %lld, expected %d", v,
+			    STORE_SCHEMA_VERSION);
+		problems++;
+	}
+	return problems;
+}

@@ -1,0 +1,1311 @@
+#define _POSIX_C_SOURCE 200809L
+#include "xref.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <utf8proc.h>
+
+#include "claims.h"
+#include "strbuf.h"
+#include "text.h"
+
+static size_t uf_find(size_t *p, size_t x)
+{
+	while (p[x] != x) {
+		p[x] = p[p[x]];
+		x = p[x];
+	}
+	return x;
+}
+
+/* ---- rules --------------------------------------------------------------- */
+
+/* folded alias -> folded canonical name */
+struct amap {
+	char **keys, **vals;
+	size_t cap, n;
+};
+
+struct xref_rules {
+	struct claim_rules *cr;
+	struct amap aliases;   /* folded form -> folded canonical */
+	struct amap forms;     /* folded canonical -> its forms as written, '\n' between */
+};
+
+static size_t str_hash(const char *s, size_t n)
+{
+	size_t h = 1469598103934665603ULL & (size_t)-1;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * (size_t)1099511628211ULL;
+	return h;
+}
+
+static const char *amap_get(const struct amap *m, const char *s, size_t n)
+{
+	if (!m->cap)
+		return NULL;
+	for (size_t i = str_hash(s, n) & (m->cap - 1); m->keys[i]; i = (i + 1) & (m->cap - 1))
+		if (!strncmp(m->keys[i], s, n) && !m->keys[i][n])
+			return m->vals[i];
+	return NULL;
+}
+
+static void amap_put(struct amap *m, const char *k, const char *v)
+{
+	if ((m->n + 1) * 2 > m->cap) {
+		struct amap old = *m;
+		m->cap = m->cap ? m->cap * 2 : 64;
+		m->keys = xcalloc(m->cap, sizeof(char *));
+		m->vals = xcalloc(m->cap, sizeof(char *));
+		m->n = 0;
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.keys[i]) {
+				amap_put(m, old.keys[i], old.vals[i]);
+				free(old.keys[i]);
+				free(old.vals[i]);
+			}
+		free(old.keys);
+		free(old.vals);
+	}
+	size_t n = strlen(k);
+	size_t i = str_hash(k, n) & (m->cap - 1);
+	for (; m->keys[i]; i = (i + 1) & (m->cap - 1))
+		if (!strcmp(m->keys[i], k))
+			return;   /* first entry wins */
+	m->keys[i] = xstrdup(k);
+	m->vals[i] = xstrdup(v);
+	m->n++;
+}
+
+/* Appends "\n" and v to the value of k (or sets it). */
+static void amap_append(struct amap *m, const char *k, const char *v)
+{
+	size_t n = strlen(k);
+	if (m->cap)
+		for (size_t i = str_hash(k, n) & (m->cap - 1); m->keys[i]; i = (i + 1) & (m->cap - 1))
+			if (!strcmp(m->keys[i], k)) {
+				size_t a = strlen(m->vals[i]), b = strlen(v);
+				m->vals[i] = xrealloc(m->vals[i], a + b + 2);
+				m->vals[i][a] = '\n';
+				memcpy(m->vals[i] + a + 1, v, b + 1);
+				return;
+			}
+	amap_put(m, k, v);
+}
+
+static void amap_release(struct amap *m)
+{
+	for (size_t i = 0; i < m->cap; i++) {
+		free(m->keys[i]);
+		free(m->vals[i]);
+	}
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof(*m));
+}
+
+/* ---- folding ------------------------------------------------------------- */
+
+/* Case- and mark-folded copy of s, with typographic apostrophes made
+ * ASCII, periods dropped ("U.S." is "us") and runs of space collapsed. */
+static void fold(strbuf *out, const char *s, size_t len)
+{
+	utf8proc_uint8_t *m = NULL;
+	strbuf_reset(out);
+	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &m,
+					  UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+						  UTF8PROC_STRIPMARK);
+	const char *src = n >= 0 ? (const char *)m : s;
+	size_t sl = n >= 0 ? (size_t)n : len;
+	for (size_t i = 0; i < sl; i++) {
+		unsigned char c = (unsigned char)src[i];
+		if (c == 0xe2 && i + 2 < sl && (unsigned char)src[i + 1] == 0x80 &&
+		    ((unsigned char)src[i + 2] == 0x99 || (unsigned char)src[i + 2] == 0x98)) {
+			strbuf_addch(out, '\'');
+			i += 2;
+		} else if (c == '.') {
+			continue;
+		} else if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == ',') {
+			if (out->len && out->buf[out->len - 1] != ' ')
+				strbuf_addch(out, ' ');
+		} else if (n < 0 && c >= 'A' && c <= 'Z') {
+			strbuf_addch(out, c | 0x20);
+		} else {
+			strbuf_addch(out, (char)c);
+		}
+	}
+	while (out->len && out->buf[out->len - 1] == ' ')
+		strbuf_setlen(out, out->len - 1);
+	free(m);
+}
+
+struct xword {
+	size_t s, e;
+};
+
+static size_t split(const char *s, size_t len, struct xword *w, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len && n < max;) {
+		while (i < len && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == ','))
+			i++;
+		size_t a = i;
+		while (i < len && !(s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == ','))
+			i++;
+		if (i > a)
+			w[n++] = (struct xword){ a, i };
+	}
+	return n;
+}
+
+/* Length of a word without its possessive ('s, ’s). */
+static size_t unpossessed(const char *s, size_t a, size_t e)
+{
+	if (e - a > 2 && s[e - 2] == '\'' && s[e - 1] == 's')
+		return e - 2;
+	if (e - a > 4 && !memcmp(s + e - 4, "\xe2\x80\x99s", 4))
+		return e - 4;
+	return e;
+}
+
+static int in_words(const struct wordset *ws, const char *s, size_t n)
+{
+	return wordset_has_word(ws, s, n, 1);
+}
+
+static int is_title_word(const struct rules *r, const char *s, size_t n)
+{
+	return wordset_get(&r->abbrev, s, n) == 1 || in_words(&r->titles, s, n);
+}
+
+static int has_upper(const char *s)
+{
+	for (size_t i = 0; s[i];) {
+		if (text_is_upper(s, i, strlen(s)))
+			return 1;
+		int32_t cp;
+		i += text_decode(s, i, strlen(s), &cp);
+	}
+	return 0;
+}
+
+/* Written in capitals only (US, WHO): such a form matches only a name
+ * written in capitals, so "who" and "us" stay words. */
+static int all_caps(const char *s, size_t n)
+{
+	int letters = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] >= 'a' && s[i] <= 'z')
+			return 0;
+		letters += s[i] >= 'A' && s[i] <= 'Z';
+	}
+	return letters > 0;
+}
+
+char *xref_name_key(const char *name, size_t len, enum source_kind kind, const struct rules *r,
+		    const struct xref_rules *xr)
+{
+	struct xword w[32];
+	size_t n = split(name, len, w, 32);
+	size_t first = 0;
+	while (first + 1 < n && (w[first].e - w[first].s == 3 && !strncasecmp(name + w[first].s, "the", 3)))
+		first++;
+	if (kind == SK_PERSON)
+		while (first + 1 < n && is_title_word(r, name + w[first].s, w[first].e - w[first].s))
+			first++;
+	strbuf raw = STRBUF_INIT, f = STRBUF_INIT;
+	for (size_t i = first; i < n; i++) {
+		if (raw.len)
+			strbuf_addch(&raw, ' ');
+		size_t e = i + 1 == n || kind != SK_PERSON ? unpossessed(name, w[i].s, w[i].e) : w[i].e;
+		strbuf_add(&raw, name + w[i].s, e - w[i].s);
+	}
+	fold(&f, raw.buf, raw.len);
+	const char *alias = NULL;
+	if (xr) {
+		alias = amap_get(&xr->aliases, f.buf, f.len);
+		if (!alias && all_caps(raw.buf, raw.len)) {
+			strbuf caps = STRBUF_INIT;
+			strbuf_addch(&caps, '!');
+			strbuf_addstr(&caps, f.buf);
+			alias = amap_get(&xr->aliases, caps.buf, caps.len);
+			strbuf_release(&caps);
+		}
+	}
+	strbuf_release(&raw);
+	strbuf key = STRBUF_INIT;
+	strbuf_addstr(&key, "n:");
+	strbuf_addstr(&key, alias ? alias : f.buf);
+	strbuf_release(&f);
+	return strbuf_detach(&key, NULL);
+}
+
+static char *per_article_key(const char *doc, const char *name)
+{
+	strbuf f = STRBUF_INIT, key = STRBUF_INIT;
+	fold(&f, name, strlen(name));
+	strbuf_addf(&key, "a:%s\x1f%s", doc, f.buf);
+	strbuf_release(&f);
+	return strbuf_detach(&key, NULL);
+}
+
+/* ---- names completed from the article ------------------------------------ */
+
+static int word_char(const char *s, size_t i, size_t end)
+{
+	return i < end && text_is_word_char(s, i, end);
+}
+
+/* Is the word [a, e) of the text a whole word? */
+static int whole_word(const char *s, size_t len, size_t a, size_t e)
+{
+	if (a > 0) {
+		size_t p = text_prev(s, 0, a);
+		if (word_char(s, p, len))
+			return 0;
+	}
+	return !word_char(s, e, len);
+}
+
+static const char *const sentence_openers[] = {
+	"The", "A", "An", "But", "And", "Or", "So", "Yet", "If", "When", "While", "After", "Before", "Then",
+	"Yesterday", "Today", "On", "In", "At", "As", "For", "Of", "To", "By", "With", "This", "That",
+	"Meanwhile", "However", "Still", "Also", "Now", "Later", "Earlier", "Mr.", "Mrs.", "Ms.", "Dr.", NULL
+};
+
+static int opener(const char *s, size_t n)
+{
+	for (int i = 0; sentence_openers[i]; i++)
+		if (strlen(sentence_openers[i]) == n && !strncmp(s, sentence_openers[i], n))
+			return 1;
+	return 0;
+}
+
+/* A capitalized name word: not a title, organization word, honorific or
+ * determiner; initials ("J.") allowed. */
+static int name_word(const struct rules *r, const char *s, size_t a, size_t e)
+{
+	if (e <= a || !text_is_upper(s, a, e))
+		return 0;
+	for (size_t i = a; i < e; i++)
+		if (s[i] == ',' || s[i] == ';' || s[i] == ':' || s[i] == '"' || s[i] == '(' || s[i] == ')')
+			return 0;
+	if (s[e - 1] == '.' && e - a > 2)
+		return 0;    /* "Inc." or a sentence end, not an initial */
+	if (is_title_word(r, s + a, e - a) || in_words(&r->org_words, s + a, e - a) || opener(s + a, e - a))
+		return 0;
+	return 1;
+}
+
+/* "Brekke": the full name it is short for in this article ("Environment
+ * Minister Tomas Brekke"), found before one of its occurrences. Returns a
+ * malloc'ed name or NULL. */
+static char *full_name_in_text(const struct article *a, const char *surname, const struct rules *r)
+{
+	const char *s = a->scan;
+	size_t n = strlen(surname);
+	if (!n)
+		return NULL;
+	int tries = 0;
+	for (const char *p = strstr(s, surname); p && tries < 200; p = strstr(p + 1, surname), tries++) {
+		size_t at = (size_t)(p - s);
+		if (!whole_word(s, a->len, at, at + n) || at < 2 || s[at - 1] != ' ')
+			continue;
+		/* up to three name words before it */
+		size_t start = at;
+		int words = 0;
+		while (words < 3 && start >= 2 && s[start - 1] == ' ') {
+			size_t e = start - 1, b = e;
+			while (b > 0 && s[b - 1] != ' ' && s[b - 1] != '\n')
+				b--;
+			if (!name_word(r, s, b, e))
+				break;
+			start = b;
+			words++;
+		}
+		if (!words)
+			continue;
+		return xstrndup(a->raw + start, at + n - start);
+	}
+	return NULL;
+}
+
+/* "Calder Tide": its longer form in this article when an organization
+ * word follows it ("Calder Tide Chemicals"). Returns malloc'ed or NULL. */
+static char *longer_org_in_text(const struct article *a, const char *name, const struct rules *r)
+{
+	const char *s = a->scan;
+	size_t n = strlen(name);
+	int tries = 0;
+	if (!n)
+		return NULL;
+	for (const char *p = strstr(s, name); p && tries < 200; p = strstr(p + 1, name), tries++) {
+		size_t at = (size_t)(p - s), e = at + n;
+		if (!whole_word(s, a->len, at, e))
+			continue;
+		size_t end = e;
+		while (end < a->len && s[end] == ' ') {
+			size_t b = end + 1, k = b;
+			while (k < a->len && s[k] != ' ' && s[k] != '\n' && s[k] != ',' && s[k] != '.' && s[k] != ';')
+				k++;
+			if (k == b || !text_is_upper(s, b, k) || !in_words(&r->org_words, s + b, k - b))
+				break;
+			end = k;
+		}
+		if (end > e)
+			return xstrndup(a->raw + at, end - at);
+	}
+	return NULL;
+}
+
+/* Does the word appear uncapitalized in the article (so a capitalized
+ * one-word "name" is more likely an ordinary word: "There reports")? */
+static int appears_lowercase(const struct article *a, const char *word)
+{
+	size_t n = strlen(word);
+	if (!n || n > 60)
+		return 0;
+	char low[64];
+	for (size_t i = 0; i < n; i++)
+		low[i] = word[i] >= 'A' && word[i] <= 'Z' ? (char)(word[i] | 0x20) : word[i];
+	low[n] = 0;
+	if (!strcmp(low, word))
+		return 1;
+	int tries = 0;
+	for (const char *p = strstr(a->scan, low); p && tries < 200; p = strstr(p + 1, low), tries++)
+		if (whole_word(a->scan, a->len, (size_t)(p - a->scan), (size_t)(p - a->scan) + n))
+			return 1;
+	return 0;
+}
+
+static size_t word_count(const char *s)
+{
+	struct xword w[32];
+	return split(s, strlen(s), w, 32);
+}
+
+/* ---- affiliations -------------------------------------------------------- */
+
+static int prep_word(const char *s, size_t n)
+{
+	static const char *const p[] = { "at", "of", "for", "with", "from", "to", NULL };
+	for (int i = 0; p[i]; i++)
+		if (strlen(p[i]) == n && !strncasecmp(s, p[i], n))
+			return 1;
+	return 0;
+}
+
+static int joiner_word(const char *s, size_t n)
+{
+	static const char *const j[] = { "of", "for", "and", "&", "the", "on", NULL };
+	for (int i = 0; j[i]; i++)
+		if (strlen(j[i]) == n && !strncasecmp(s, j[i], n))
+			return 1;
+	return 0;
+}
+
+/* The organization a title names: "Foreign Ministry spokeswoman" ->
+ * "Foreign Ministry"; "researcher at Cloudflare" -> "Cloudflare"; "the
+ * agency's chief inspector" -> "agency" (*bare set: only an org word,
+ * which names an organization of the same article). Returns malloc'ed or
+ * NULL. */
+static char *title_org(const char *t, const struct rules *r, int *bare)
+{
+	struct xword w[48];
+	size_t n = split(t, strlen(t), w, 48);
+	*bare = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!text_is_upper(t, w[i].s, w[i].e))
+			continue;
+		/* a capitalized run, joiners inside */
+		size_t j = i, last = i;
+		int org = 0, poss = 0;
+		while (j < n) {
+			size_t e = unpossessed(t, w[j].s, w[j].e);
+			if (text_is_upper(t, w[j].s, w[j].e)) {
+				last = j;
+				if (in_words(&r->org_words, t + w[j].s, e - w[j].s))
+					org = 1;
+				if (e != w[j].e) {
+					poss = 1;
+					break;
+				}
+			} else if (!(joiner_word(t + w[j].s, w[j].e - w[j].s) && j + 1 < n &&
+				     text_is_upper(t, w[j + 1].s, w[j + 1].e))) {
+				break;
+			}
+			j++;
+		}
+		/* drop title words at the end: "Foreign Minister" */
+		size_t end = last + 1;
+		while (end > i && is_title_word(r, t + w[end - 1].s, w[end - 1].e - w[end - 1].s))
+			end--;
+		int titles_inside = 0;
+		for (size_t k = i; k < end; k++)
+			if (is_title_word(r, t + w[k].s, w[k].e - w[k].s))
+				titles_inside = 1;
+		int after_prep = i > 0 && prep_word(t + w[i - 1].s, w[i - 1].e - w[i - 1].s);
+		/* an organization word makes it one ("Foreign Ministry"); else
+		   it must follow "at", "of"... or be possessive, and hold no
+		   title ("adviser to President George W. Bush") */
+		if (end > i && (org || ((poss || after_prep) && !titles_inside))) {
+			size_t e = unpossessed(t, w[end - 1].s, w[end - 1].e);
+			*bare = end - i == 1 && in_words(&r->org_words, t + w[i].s, e - w[i].s);
+			return xstrndup(t + w[i].s, e - w[i].s);
+		}
+		i = last;
+	}
+	/* "Foreign Minister": a member of the Foreign Ministry */
+	for (size_t i = 1; i < n; i++) {
+		if (!(w[i].e - w[i].s == 8 && !strncasecmp(t + w[i].s, "minister", 8)))
+			continue;
+		size_t k = i;
+		while (k > 0 && i - k < 3) {
+			const char *p = t + w[k - 1].s;
+			size_t l = w[k - 1].e - w[k - 1].s;
+			if (unpossessed(t, w[k - 1].s, w[k - 1].e) != w[k - 1].e || joiner_word(p, l) ||
+			    !word_char(p, 0, l))
+				break;
+			/* qualifiers of a ministry are title words too ("foreign");
+			   the ranks are not */
+			static const char *const ranks[] = { "prime", "deputy", "vice", "first", "former", "chief",
+							     "junior", "senior", "state", "acting", "shadow", NULL };
+			int rank = 0;
+			for (int q = 0; ranks[q]; q++)
+				if (strlen(ranks[q]) == l && !strncasecmp(p, ranks[q], l))
+					rank = 1;
+			if (rank)
+				break;
+			k--;
+		}
+		if (k < i) {
+			strbuf o = STRBUF_INIT;
+			strbuf_add(&o, t + w[k].s, w[i - 1].e - w[k].s);
+			strbuf_addstr(&o, " Ministry");
+			return strbuf_detach(&o, NULL);
+		}
+	}
+	/* "spokeswoman for the agency", "the agency's chief inspector" */
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (!(w[i].e - w[i].s == 3 && !strncasecmp(t + w[i].s, "the", 3)))
+			continue;
+		size_t e = unpossessed(t, w[i + 1].s, w[i + 1].e);
+		if (in_words(&r->org_words, t + w[i + 1].s, e - w[i + 1].s)) {
+			*bare = 1;
+			return xstrndup(t + w[i + 1].s, e - w[i + 1].s);
+		}
+	}
+	return NULL;
+}
+
+/* Does the folded name end with the folded words of tail? */
+static int ends_with_words(const char *name, const char *tail)
+{
+	size_t n = strlen(name), t = strlen(tail);
+	if (t > n || !t)
+		return 0;
+	return !strcmp(name + n - t, tail) && (t == n || name[n - t - 1] == ' ');
+}
+
+/* ---- one article --------------------------------------------------------- */
+
+static int is_pronoun(const char *s)
+{
+	static const char *const p[] = { "he", "she", "it", "they", "i", "we", "you", NULL };
+	for (int i = 0; p[i]; i++)
+		if (!strcasecmp(s, p[i]))
+			return 1;
+	return 0;
+}
+
+static void resolve_sources(struct store_doc *sd, const struct source_table *t, const struct rules *r,
+			    const struct xref_rules *xr)
+{
+	const struct article *a = sd->a;
+	sd->nsources = t->n;
+	sd->sources = xcalloc(t->n + 1, sizeof(*sd->sources));
+	for (size_t i = 0; i < t->n; i++) {
+		struct store_source *d = &sd->sources[i];
+		d->name = xstrdup(t->v[i].name ? t->v[i].name : "");
+		d->title = t->v[i].title ? xstrdup(t->v[i].title) : NULL;
+		d->kind = d->row_kind = t->v[i].kind;
+	}
+	/* named sources first: a surname may need a full name of the article */
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < t->n; i++) {
+			struct store_source *d = &sd->sources[i];
+			size_t words = word_count(d->name);
+			int shared = d->kind != SK_ANONYMOUS && d->kind != SK_VAGUE && d->kind != SK_DOCUMENT &&
+				     has_upper(d->name) && !is_pronoun(d->name) && words > 0;
+			int single = words == 1;
+			if (pass == 0 && (!shared || single))
+				continue;
+			if (pass == 1 && d->key)
+				continue;
+			if (shared && single) {
+				/* a bare surname or one-word name: only through this article */
+				if (appears_lowercase(a, d->name) && d->kind != SK_PERSON) {
+					shared = 0;
+				} else if (d->kind == SK_PERSON || !in_words(&r->places, d->name, strlen(d->name))) {
+					char *full = NULL;
+					strbuf fs = STRBUF_INIT, fo = STRBUF_INIT;
+					fold(&fs, d->name, strlen(d->name));
+					for (size_t k = 0; k < t->n && !full; k++) {
+						const struct store_source *o = &sd->sources[k];
+						if (k == i || o->row_kind != SK_PERSON || !o->key || word_count(o->name) < 2)
+							continue;
+						fold(&fo, o->name, strlen(o->name));
+						if (ends_with_words(fo.buf, fs.buf)) {
+							d->key = xstrdup(o->key);
+							d->display = xstrdup(o->display ? o->display : o->name);
+							full = d->display;
+						}
+					}
+					strbuf_release(&fs);
+					strbuf_release(&fo);
+					if (d->key)
+						continue;
+					if (d->kind == SK_PERSON)
+						full = full_name_in_text(a, d->name, r);
+					else
+						full = longer_org_in_text(a, d->name, r);
+					if (full) {
+						d->key = xref_name_key(full, strlen(full), d->kind, r, xr);
+						d->display = full;
+						continue;
+					}
+					/* an organization's one-word name is a name; a person's
+					   surname alone is not enough across articles */
+					if (d->kind == SK_PERSON)
+						shared = 0;
+				}
+			}
+			if (!shared) {
+				d->per_article = 1;
+				d->key = per_article_key(a->doc, d->name);
+				continue;
+			}
+			if (d->kind == SK_ORGANIZATION || d->kind == SK_PERSON) {
+				/* "Calder Tide" of an article that writes "Calder Tide
+				   Chemicals": the organization, whatever it was taken for */
+				char *longer = longer_org_in_text(a, d->name, r);
+				if (longer) {
+					d->display = longer;
+					d->row_kind = SK_ORGANIZATION;
+					d->key = xref_name_key(longer, strlen(longer), SK_ORGANIZATION, r, xr);
+					continue;
+				}
+			}
+			d->key = xref_name_key(d->name, strlen(d->name), d->kind, r, xr);
+		}
+	}
+	/* "the minister", "the agency": an unnamed description whose head word
+	   is the title of exactly one named person of the article, or ends the
+	   name of exactly one named organization of it, is that source */
+	strbuf hw = STRBUF_INIT, cand = STRBUF_INIT;
+	for (size_t i = 0; i < t->n; i++) {
+		struct store_source *d = &sd->sources[i];
+		if (!d->per_article || d->kind == SK_VAGUE || d->kind == SK_DOCUMENT)
+			continue;
+		struct xword w[32];
+		size_t n = split(d->name, strlen(d->name), w, 32);
+		if (!n || n > 4)
+			continue;
+		size_t he = unpossessed(d->name, w[n - 1].s, w[n - 1].e);
+		const char *head = d->name + w[n - 1].s;
+		size_t hl = he - w[n - 1].s;
+		int title = in_words(&r->titles, head, hl), org = in_words(&r->org_words, head, hl);
+		if (!title && !org)
+			continue;
+		fold(&hw, head, hl);
+		int found = -1, many = 0;
+		for (size_t k = 0; k < t->n; k++) {
+			const struct store_source *o = &sd->sources[k];
+			if (k == i || o->per_article || !o->key || (found >= 0 && !strcmp(sd->sources[found].key, o->key)))
+				continue;
+			int match = 0;
+			if (title && o->row_kind == SK_PERSON && o->title) {
+				fold(&cand, o->title, strlen(o->title));
+				match = strstr(cand.buf, hw.buf) && ends_with_words(cand.buf, hw.buf);
+				if (!match) {
+					/* "minister" in "environment minister of aldmark" */
+					for (const char *p = strstr(cand.buf, hw.buf); p && !match; p = strstr(p + 1, hw.buf))
+						match = (p == cand.buf || p[-1] == ' ') && (!p[hw.len] || p[hw.len] == ' ');
+				}
+			} else if (org && o->row_kind == SK_ORGANIZATION) {
+				const char *nm = o->display ? o->display : o->name;
+				fold(&cand, nm, strlen(nm));
+				match = ends_with_words(cand.buf, hw.buf) && strcmp(cand.buf, hw.buf) != 0;
+			}
+			if (match) {
+				if (found >= 0)
+					many = 1;
+				found = (int)k;
+			}
+		}
+		if (found >= 0 && !many) {
+			const struct store_source *o = &sd->sources[found];
+			free(d->key);
+			d->key = xstrdup(o->key);
+			d->display = xstrdup(o->display ? o->display : o->name);
+			d->row_kind = o->row_kind;
+			d->per_article = 0;
+		}
+	}
+	strbuf_release(&hw);
+	strbuf_release(&cand);
+
+	/* affiliations: the organization a person's title names */
+	strbuf f = STRBUF_INIT, fo = STRBUF_INIT;
+	for (size_t i = 0; i < t->n; i++) {
+		struct store_source *d = &sd->sources[i];
+		if (d->row_kind != SK_PERSON || !d->title)
+			continue;
+		int bare;
+		char *org = title_org(d->title, r, &bare);
+		if (!org)
+			continue;
+		fold(&f, org, strlen(org));
+		for (size_t k = 0; k < t->n; k++) {
+			const struct store_source *o = &sd->sources[k];
+			if (o->row_kind != SK_ORGANIZATION || o->per_article)
+				continue;
+			fold(&fo, o->display ? o->display : o->name, strlen(o->display ? o->display : o->name));
+			if (ends_with_words(fo.buf, f.buf) || (!bare && !strncmp(fo.buf, f.buf, f.len) &&
+							       (fo.buf[f.len] == ' ' || !fo.buf[f.len]))) {
+				d->affil_key = xstrdup(o->key);
+				break;
+			}
+		}
+		if (!d->affil_key && !bare)
+			d->affil_key = xref_name_key(org, strlen(org), SK_ORGANIZATION, r, xr);
+		if (d->affil_key)
+			d->affiliation = org;
+		else
+			free(org);
+	}
+	strbuf_release(&f);
+	strbuf_release(&fo);
+}
+
+/* ---- where else the article names its sources ---------------------------- */
+
+#define MAX_OTHER_MENTIONS 400
+
+struct finder {
+	struct store_doc *sd;
+	const char *low;     /* a->scan with ASCII lowercased: same offsets */
+	size_t added;
+};
+
+static int overlaps(const struct store_doc *sd, size_t s, size_t e)
+{
+	for (size_t i = 0; i < sd->nmentions; i++)
+		if (s < sd->mentions[i].end && sd->mentions[i].start < e)
+			return 1;
+	return 0;
+}
+
+/* Adds every whole-word occurrence of form (ASCII case ignored, unless
+ * the form is in capitals) as a mention of source src. */
+static void find_form(struct finder *f, const char *form, size_t n, int src)
+{
+	struct article *a = f->sd->a;
+	if (n < 2 || n > 200)
+		return;
+	int caps = all_caps(form, n);
+	char low[256];
+	for (size_t i = 0; i < n; i++)
+		low[i] = form[i] >= 'A' && form[i] <= 'Z' ? (char)(form[i] | 0x20) : form[i];
+	low[n] = 0;
+	char *want = caps ? xstrndup(form, n) : xstrdup(low);
+	const char *hay = caps ? a->scan : f->low;
+	for (const char *p = strstr(hay, want); p && f->added < MAX_OTHER_MENTIONS; p = strstr(p + n, want)) {
+		size_t s = (size_t)(p - hay), e = s + n;
+		if (!whole_word(a->scan, a->len, s, e) || (!caps && !text_is_upper(a->scan, s, e) &&
+							     text_is_upper(form, 0, n)))
+			continue;   /* "Holt" names nobody in "holt" */
+		if (s >= 4 && !strncmp(f->low + s - 4, "the ", 4))
+			s -= 4;
+		if (overlaps(f->sd, s, e))
+			continue;
+		unsigned line, col;
+		article_linecol(a, s, &line, &col);
+		ALLOC_GROW(f->sd->mentions, f->sd->nmentions + 1, f->sd->mentions_alloc);
+		f->sd->mentions[f->sd->nmentions++] = (struct store_mention){ s, e, line, src, 0 };
+		f->added++;
+	}
+	free(want);
+}
+
+/* The named sources of the article are named elsewhere in it too: by
+ * their full name, a person's surname, an organization's aliases ("the
+ * DPRK" for North Korea). Those places become mentions that quote nothing. */
+static void find_other_mentions(struct store_doc *sd, const struct xref_rules *xr)
+{
+	struct article *a = sd->a;
+	char *low = xmalloc(a->len + 1);
+	for (size_t i = 0; i <= a->len; i++)
+		low[i] = a->scan[i] >= 'A' && a->scan[i] <= 'Z' ? (char)(a->scan[i] | 0x20) : a->scan[i];
+	struct finder f = { sd, low, 0 };
+	for (size_t i = 0; i < sd->nsources; i++) {
+		const struct store_source *src = &sd->sources[i];
+		if (src->per_article || !src->key || (src->row_kind != SK_PERSON && src->row_kind != SK_ORGANIZATION))
+			continue;
+		int first = 1;   /* one source per key does the looking */
+		for (size_t k = 0; k < i && first; k++)
+			first = !sd->sources[k].key || strcmp(sd->sources[k].key, src->key) != 0;
+		if (!first)
+			continue;
+		const char *full = src->display ? src->display : src->name;
+		find_form(&f, full, strlen(full), (int)i);
+		if (src->display)
+			find_form(&f, src->name, strlen(src->name), (int)i);
+		if (src->row_kind == SK_PERSON) {
+			const char *sp = strrchr(full, ' ');
+			if (sp && strlen(sp + 1) >= 3)
+				find_form(&f, sp + 1, strlen(sp + 1), (int)i);
+		} else if (!strncmp(src->key, "n:", 2)) {
+			const char *forms = amap_get(&xr->forms, src->key + 2, strlen(src->key + 2));
+			for (const char *p = forms; p && *p;) {
+				size_t l = strcspn(p, "\n");
+				find_form(&f, p, l, (int)i);
+				p += l + (p[l] == '\n');
+			}
+		}
+	}
+	free(low);
+}
+
+struct ord {
+	size_t start, i;
+};
+
+static int cmp_ord(const void *x, const void *y)
+{
+	const struct ord *a = x, *b = y;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
+struct store_doc *xref_doc(struct extraction *x, char *path, const struct rules *r, const struct xref_rules *xr)
+{
+	struct store_doc *sd = xcalloc(1, sizeof(*sd));
+	struct article *a = x->a;
+	sd->a = a;
+	sd->path = path;
+	a->path = path;
+	store_article_hash(a, sd->hash);
+	resolve_sources(sd, &x->sources, r, xr);
+
+	const struct quote_list *ql = &x->quotes;
+	struct ord *ord = xmalloc((ql->n + 1) * sizeof(*ord));
+	for (size_t i = 0; i < ql->n; i++)
+		ord[i] = (struct ord){ ql->v[i].start, i };
+	qsort(ord, ql->n, sizeof(*ord), cmp_ord);
+	sd->quotes = xcalloc(ql->n + 1, sizeof(*sd->quotes));
+	sd->nquotes = ql->n;
+	/* mentions by span: open addressing on start */
+	size_t mcap = 16;
+	while (mcap < ql->n * 2 + 2)
+		mcap *= 2;
+	int *mslot = xmalloc(mcap * sizeof(int));
+	for (size_t i = 0; i < mcap; i++)
+		mslot[i] = -1;
+	strbuf terms = STRBUF_INIT;
+	for (size_t n = 0; n < ql->n; n++) {
+		const struct quote *q = &ql->v[ord[n].i];
+		struct store_quote *sq = &sd->quotes[n];
+		sq->n = (unsigned)(n + 1);
+		sq->start = q->start;
+		sq->end = q->end;
+		article_linecol(a, q->start, &sq->line, &sq->col);
+		sq->kind = quote_kind_name(q->kind);
+		if (q->cue >= 0) {
+			sq->cue_lemma = r->cues[q->cue].lemma;
+			sq->cue_start = q->cue_start;
+			sq->cue_end = q->cue_end;
+		}
+		sq->stance = stance_name(q->stance);
+		sq->rule = q->rule;
+		sq->unclosed = q->unclosed;
+		sq->mention = sq->source = -1;
+		size_t ms, me;
+		if (q->source >= 0 && (size_t)q->source < sd->nsources && quote_mention(ql, ord[n].i, &ms, &me)) {
+			sq->source = q->source;
+			size_t h = (ms * 31 + me) & (mcap - 1);
+			for (; mslot[h] >= 0; h = (h + 1) & (mcap - 1)) {
+				const struct store_mention *m = &sd->mentions[mslot[h]];
+				if (m->start == ms && m->end == me && m->source == q->source)
+					break;
+			}
+			if (mslot[h] < 0) {
+				ALLOC_GROW(sd->mentions, sd->nmentions + 1, sd->mentions_alloc);
+				unsigned ml, mc;
+				article_linecol(a, ms, &ml, &mc);
+				sd->mentions[sd->nmentions] = (struct store_mention){ ms, me, ml, q->source, 1 };
+				mslot[h] = (int)sd->nmentions++;
+			}
+			sq->mention = mslot[h];
+		}
+		enum claim_polarity p = claim_normalize(xr->cr, a->raw + q->start, q->end - q->start,
+							(enum claim_polarity)q->stance, &terms);
+		sq->polarity = claim_polarity_name(p);
+		sq->terms = xstrdup(terms.buf);
+	}
+	find_other_mentions(sd, xr);
+	if (a->title) {
+		claim_normalize(xr->cr, a->title, strlen(a->title), CLAIM_ASSERT, &terms);
+		sd->title_terms = xstrdup(terms.buf);
+	}
+	strbuf_release(&terms);
+	free(mslot);
+	free(ord);
+	return sd;
+}
+
+/* ---- loading ------------------------------------------------------------- */
+
+/* aliases.txt (shared with the claims library): "canonical = form = form",
+ * one group a line, '#' comments. Each form maps to the canonical form;
+ * a form in capitals only is stored with a leading '!'. A missing file
+ * means no aliases. */
+static void load_aliases(struct amap *m, struct amap *forms, const char *dir)
+{
+	strbuf path = STRBUF_INIT, text = STRBUF_INIT, canon = STRBUF_INIT, form = STRBUF_INIT;
+	strbuf_addf(&path, "%s/aliases.txt", dir);
+	if (strbuf_read_file(&text, path.buf) < 0) {
+		strbuf_release(&path);
+		strbuf_release(&text);
+		return;
+	}
+	char *save = NULL;
+	for (char *line = strtok_r(text.buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char *hash = strchr(line, '#');
+		if (hash && (hash == line || hash[-1] == ' ' || hash[-1] == '\t'))
+			*hash = 0;
+		strbuf_reset(&canon);
+		for (char *f = line; f;) {
+			char *eq = strchr(f, '=');
+			size_t l = eq ? (size_t)(eq - f) : strlen(f);
+			while (l && (*f == ' ' || *f == '\t'))
+				f++, l--;
+			while (l && (f[l - 1] == ' ' || f[l - 1] == '\t' || f[l - 1] == '\r'))
+				l--;
+			if (l) {
+				strbuf_reset(&form);
+				if (canon.len && all_caps(f, l))
+					strbuf_addch(&form, '!');
+				strbuf tmp = STRBUF_INIT;
+				fold(&tmp, f, l);
+				strbuf_addstr(&form, tmp.buf);
+				if (!canon.len)
+					strbuf_addstr(&canon, tmp.buf);
+				else
+					amap_put(m, form.buf, canon.buf);
+				char *as_written = xstrndup(f, l);
+				amap_append(forms, canon.buf, as_written);
+				free(as_written);
+				strbuf_release(&tmp);
+			}
+			f = eq ? eq + 1 : NULL;
+		}
+	}
+	strbuf_release(&path);
+	strbuf_release(&text);
+	strbuf_release(&canon);
+	strbuf_release(&form);
+}
+
+struct xref_rules *xref_rules_load(const char *dir, const struct rules *r, struct diag *d)
+{
+	struct xref_rules *xr = xcalloc(1, sizeof(*xr));
+	const char *use = dir ? dir : r->dir;
+	xr->cr = claim_rules_load(use, d);
+	if (!xr->cr) {
+		xref_rules_free(xr);
+		return NULL;
+	}
+	load_aliases(&xr->aliases, &xr->forms, use);
+	return xr;
+}
+
+void xref_rules_free(struct xref_rules *xr)
+{
+	if (!xr)
+		return;
+	claim_rules_free(xr->cr);
+	amap_release(&xr->aliases);
+	amap_release(&xr->forms);
+	free(xr);
+}
+
+/* ---- clusters and stories ------------------------------------------------ */
+
+struct idmap {
+	long long *keys;
+	size_t *vals;
+	size_t cap;
+};
+
+static void idmap_init(struct idmap *m, size_t n)
+{
+	m->cap = 16;
+	while (m->cap < n * 2 + 2)
+		m->cap *= 2;
+	m->keys = xmalloc(m->cap * sizeof(long long));
+	m->vals = xmalloc(m->cap * sizeof(size_t));
+	for (size_t i = 0; i < m->cap; i++)
+		m->keys[i] = -1;
+}
+
+static size_t *idmap_slot(struct idmap *m, long long k, int add)
+{
+	size_t h = ((unsigned long long)k * 0x9E3779B97F4A7C15ULL >> 17) & (m->cap - 1);
+	for (; m->keys[h] != -1; h = (h + 1) & (m->cap - 1))
+		if (m->keys[h] == k)
+			return &m->vals[h];
+	if (!add)
+		return NULL;
+	m->keys[h] = k;
+	return &m->vals[h];
+}
+
+static void idmap_release(struct idmap *m)
+{
+	free(m->keys);
+	free(m->vals);
+}
+
+struct suffix {
+	char *words;     /* a key without "n:", or a tail of two words or more */
+	long long id;
+	int whole;
+};
+
+static int cmp_suffix(const void *a, const void *b)
+{
+	const struct suffix *x = a, *y = b;
+	int c = strcmp(x->words, y->words);
+	return c ? c : (x->id < y->id ? -1 : x->id > y->id);
+}
+
+/* The stories an article set of a source is in, sorted. */
+static size_t source_stories(sqlite3_stmt *st, long long id, size_t *par, struct idmap *amap, size_t *out,
+			     size_t max)
+{
+	size_t n = 0;
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW && n < max) {
+		size_t *x = idmap_slot(amap, sqlite3_column_int64(st, 0), 0);
+		if (x)
+			out[n++] = uf_find(par, *x);
+	}
+	return n;
+}
+
+/* Pairs (person, organization) for member_of: the organization whose key
+ * is the person's affil_key; else the one organization of the person's
+ * stories whose name ends with those words ("Foreign Ministry" of a
+ * story with the "Chinese Foreign Ministry"). */
+static long long *members(struct store *s, size_t *par, struct idmap *amap, size_t *nout)
+{
+	struct suffix *sx = NULL;
+	size_t nsx = 0, asx = 0;
+	long long *out = NULL;
+	size_t nout_alloc = 0;
+	*nout = 0;
+	sqlite3_stmt *st = store_prepare(s, "SELECT id, key FROM sources WHERE kind = 'organization' AND "
+					    "article_id IS NULL AND key LIKE 'n:%'");
+	if (!st)
+		return NULL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, 0);
+		const char *k = (const char *)sqlite3_column_text(st, 1) + 2;
+		ALLOC_GROW(sx, nsx + 1, asx);
+		sx[nsx++] = (struct suffix){ xstrdup(k), id, 1 };
+		/* tails of two words or more */
+		for (const char *p = strchr(k, ' '); p; p = strchr(p + 1, ' ')) {
+			if (!strchr(p + 1, ' '))
+				break;
+			ALLOC_GROW(sx, nsx + 1, asx);
+			sx[nsx++] = (struct suffix){ xstrdup(p + 1), id, 0 };
+		}
+	}
+	sqlite3_finalize(st);
+	if (nsx)
+		qsort(sx, nsx, sizeof(*sx), cmp_suffix);
+	sqlite3_stmt *arts = store_prepare(s, "SELECT DISTINCT article_id FROM mentions WHERE source_id = ?1");
+	st = store_prepare(s, "SELECT id, affil_key FROM sources WHERE affil_key LIKE 'n:%'");
+	size_t a1[64], a2[64];
+	while (st && arts && sqlite3_step(st) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, 0), found = -1;
+		const char *k = (const char *)sqlite3_column_text(st, 1) + 2;
+		struct suffix key = { (char *)k, -1, 0 };
+		/* first entry with these words */
+		size_t lo = 0, hi = nsx;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (cmp_suffix(&sx[mid], &key) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		size_t ncand = 0, n1 = 0;
+		for (size_t i = lo; i < nsx && !strcmp(sx[i].words, k); i++) {
+			if (sx[i].id == id)
+				continue;
+			if (sx[i].whole) {
+				found = sx[i].id;
+				break;
+			}
+			if (!strchr(k, ' '))
+				continue;
+			if (!n1)
+				n1 = source_stories(arts, id, par, amap, a1, 64);
+			size_t n2 = source_stories(arts, sx[i].id, par, amap, a2, 64);
+			int shared = 0;
+			for (size_t x = 0; x < n1 && !shared; x++)
+				for (size_t y = 0; y < n2 && !shared; y++)
+					shared = a1[x] == a2[y];
+			if (shared && found != sx[i].id) {
+				found = sx[i].id;
+				ncand++;
+			}
+		}
+		if (found >= 0 && ncand <= 1) {
+			ALLOC_GROW(out, 2 * (*nout + 1), nout_alloc);
+			out[2 * *nout] = id;
+			out[2 * *nout + 1] = found;
+			(*nout)++;
+		}
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(arts);
+	for (size_t i = 0; i < nsx; i++)
+		free(sx[i].words);
+	free(sx);
+	return out;
+}
+
+static double seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int xref_refresh(struct store *s, double threshold, double story_threshold, struct diag *d)
+{
+	/* WHOSAID_TIMING: how long each step takes, on stderr */
+	int timing = getenv("WHOSAID_TIMING") != NULL;
+	double t0 = seconds(), t_load = 0, t_cluster = 0, t_stories = 0, t_members = 0;
+	long long gen = store_meta(s, "generation");
+	long long tkey = (long long)(threshold * 1000 + 0.5) * 10000 + (long long)(story_threshold * 1000 + 0.5);
+	if (store_meta(s, "clusters") == gen && store_meta(s, "threshold") == tkey)
+		return 0;
+	(void)d;
+	sqlite3 *db = store_db(s);
+	int ret = -1;
+	long long *cid = NULL, *cart = NULL, *aid = NULL;
+	char **terms = NULL, **aterms = NULL;
+	size_t nc = 0, ca = 0, na = 0, aa = 0;
+	size_t *cl = NULL, *par = NULL, *first = NULL;
+	long long *mem = NULL;
+	struct idmap amap = { 0 };
+	sqlite3_stmt *st = NULL;
+
+	/* a read transaction: claims and articles of one generation */
+	if (store_exec(s, "BEGIN"))
+		return -1;
+	if (!(st = store_prepare(s, "SELECT c.id, x.article_id, c.terms FROM claims c JOIN quotes x ON x.id = c.id ORDER BY c.id")))
+		goto out;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (nc + 1 > ca) {
+			ca = ca ? ca * 2 : 1024;
+			cid = xrealloc(cid, ca * sizeof(*cid));
+			cart = xrealloc(cart, ca * sizeof(*cart));
+			terms = xrealloc(terms, ca * sizeof(*terms));
+		}
+		cid[nc] = sqlite3_column_int64(st, 0);
+		cart[nc] = sqlite3_column_int64(st, 1);
+		const char *t = (const char *)sqlite3_column_text(st, 2);
+		terms[nc++] = xstrdup(t ? t : "");
+	}
+	sqlite3_finalize(st);
+	if (!(st = store_prepare(s, "SELECT id, terms FROM articles ORDER BY id")))
+		goto out;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (na + 1 > aa) {
+			aa = aa ? aa * 2 : 1024;
+			aid = xrealloc(aid, aa * sizeof(*aid));
+			aterms = xrealloc(aterms, aa * sizeof(*aterms));
+		}
+		aid[na] = sqlite3_column_int64(st, 0);
+		const char *t = (const char *)sqlite3_column_text(st, 1);
+		aterms[na++] = xstrdup(t ? t : "");
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	gen = store_meta(s, "generation");
+	store_exec(s, "COMMIT");
+
+	t_load = seconds();
+	cl = xmalloc((nc + 1) * sizeof(size_t));
+	size_t k = nc ? claims_cluster(terms, cart, nc, threshold, cl) : 0;
+	t_cluster = seconds();
+	/* cluster id: the id of its first claim */
+	first = xmalloc((k + 1) * sizeof(size_t));
+	for (size_t i = 0; i < k; i++)
+		first[i] = (size_t)-1;
+	for (size_t i = 0; i < nc; i++)
+		if (first[cl[i]] == (size_t)-1)
+			first[cl[i]] = i;
+
+	/* stories: articles by the terms of their titles and claims, the
+	   clusters of their claims and their named sources */
+	idmap_init(&amap, na);
+	par = xmalloc((na + 1) * sizeof(size_t));
+	strbuf *feats = xcalloc(na + 1, sizeof(strbuf));
+	for (size_t i = 0; i < na; i++) {
+		*idmap_slot(&amap, aid[i], 1) = i;
+		strbuf_init(&feats[i], 0);
+		strbuf_addstr(&feats[i], aterms[i]);
+	}
+	for (size_t i = 0; i < nc; i++) {
+		size_t *x = idmap_slot(&amap, cart[i], 0);
+		if (!x)
+			continue;
+		if (terms[i][0]) {
+			strbuf_addch(&feats[*x], ' ');
+			strbuf_addstr(&feats[*x], terms[i]);
+		}
+		if (strchr(terms[i], ' '))   /* two terms or more: a claim that can join */
+			strbuf_addf(&feats[*x], " c%lld", cid[first[cl[i]]]);
+	}
+	if (!(st = store_prepare(s, "SELECT DISTINCT m.source_id, m.article_id FROM mentions m JOIN sources s ON "
+				    "s.id = m.source_id WHERE s.article_id IS NULL AND s.kind IN "
+				    "('person', 'organization')")))
+		goto out;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		size_t *x = idmap_slot(&amap, sqlite3_column_int64(st, 1), 0);
+		if (x)
+			strbuf_addf(&feats[*x], " s%lld", (long long)sqlite3_column_int64(st, 0));
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	{
+		char **fv = xmalloc((na + 1) * sizeof(char *));
+		for (size_t i = 0; i < na; i++)
+			fv[i] = feats[i].buf;
+		size_t nst = na ? claims_stories(fv, na, story_threshold, par) : 0;
+		/* a story's first article stands for it (ids in order of first article) */
+		size_t *rep = xmalloc((nst + 1) * sizeof(size_t));
+		for (size_t i = 0; i < nst; i++)
+			rep[i] = (size_t)-1;
+		for (size_t i = 0; i < na; i++) {
+			if (rep[par[i]] == (size_t)-1)
+				rep[par[i]] = i;
+			par[i] = rep[par[i]];
+		}
+		free(rep);
+		free(fv);
+		for (size_t i = 0; i < na; i++)
+			strbuf_release(&feats[i]);
+		free(feats);
+	}
+
+	t_stories = seconds();
+	/* member_of: the organization a person's title names */
+	size_t nmem = 0;
+	mem = members(s, par, &amap, &nmem);
+	t_members = seconds();
+
+	/* write the cache */
+	if (store_begin(s))
+		goto out;
+	if (!(st = store_prepare(s, "UPDATE claims SET cluster = ?2 WHERE id = ?1")))
+		goto fail;
+	for (size_t i = 0; i < nc; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, cid[i]);
+		sqlite3_bind_int64(st, 2, cid[first[cl[i]]]);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			store_error(s, "cannot store claim clusters");
+			goto fail;
+		}
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (store_exec(s, "UPDATE sources SET member_of = NULL WHERE member_of IS NOT NULL"))
+		goto fail;
+	if (!(st = store_prepare(s, "UPDATE sources SET member_of = ?2 WHERE id = ?1")))
+		goto fail;
+	for (size_t i = 0; i < nmem; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, mem[2 * i]);
+		sqlite3_bind_int64(st, 2, mem[2 * i + 1]);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			store_error(s, "cannot store member_of");
+			goto fail;
+		}
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (store_exec(s, "DELETE FROM stories"))
+		goto fail;
+	if (!(st = store_prepare(s, "INSERT INTO stories(article_id, story) VALUES (?1, ?2)")))
+		goto fail;
+	for (size_t i = 0; i < na; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, aid[i]);
+		sqlite3_bind_int64(st, 2, aid[uf_find(par, i)]);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			store_error(s, "cannot store stories");
+			goto fail;
+		}
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	char sql[160];
+	snprintf(sql, sizeof(sql),
+		 "UPDATE meta SET value = %lld WHERE key = 'clusters'; UPDATE meta SET value = %lld WHERE key = "
+		 "'threshold'",
+		 gen, tkey);
+	if (store_exec(s, sql) || store_commit(s))
+		goto fail;
+	ret = 0;
+	if (timing)
+		fprintf(stderr,
+			"whosaid: timing: refresh: load %zu claims, %zu articles %.3f s; claims_cluster %.3f s (%zu "
+			"clusters); stories %.3f s; member_of %.3f s; cache %.3f s\n",
+			nc, na, t_load - t0, t_cluster - t_load, k, t_stories - t_cluster, t_members - t_stories,
+			seconds() - t_members);
+	goto out;
+fail:
+	store_rollback(s);
+out:
+	sqlite3_finalize(st);
+	if (!sqlite3_get_autocommit(db))
+		store_rollback(s);
+	for (size_t i = 0; i < nc; i++)
+		free(terms[i]);
+	free(terms);
+	for (size_t i = 0; i < na; i++)
+		free(aterms[i]);
+	free(aterms);
+	free(cid);
+	free(cart);
+	free(aid);
+	free(cl);
+	free(first);
+	free(par);
+	free(mem);
+	idmap_release(&amap);
+	return ret;
+}
