@@ -318,6 +318,27 @@ static void mask_markdown(struct article *a)
 	}
 }
 
+/* The scan copy sees every kind of space as a space, byte for byte: NUL
+ * and CR, and the Unicode spaces news text is full of (no-break U+00A0,
+ * the U+2000-U+200A widths, narrow no-break U+202F), so "Obama\u00a0said"
+ * is two words. */
+static void plain_spaces(char *scan, size_t len)
+{
+	unsigned char *s = (unsigned char *)scan;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\0' || s[i] == '\r') {
+			s[i] = ' ';
+		} else if (s[i] == 0xc2 && i + 1 < len && s[i + 1] == 0xa0) {
+			s[i] = s[i + 1] = ' ';
+			i++;
+		} else if (s[i] == 0xe2 && i + 2 < len && s[i + 1] == 0x80 &&
+			   ((s[i + 2] >= 0x80 && s[i + 2] <= 0x8a) || s[i + 2] == 0xaf)) {
+			s[i] = s[i + 1] = s[i + 2] = ' ';
+			i += 2;
+		}
+	}
+}
+
 static void check_utf8(struct article *a, struct diag *d)
 {
 	const unsigned char *s = (const unsigned char *)a->raw;
@@ -358,9 +379,7 @@ struct article *article_from_buffer(char *buf, size_t len, const char *path,
 	a->scan = xmalloc(len + 1);
 	memcpy(a->scan, buf, len);
 	a->scan[len] = '\0';
-	for (size_t i = 0; i < len; i++)
-		if (a->scan[i] == '\0' || a->scan[i] == '\r')
-			a->scan[i] = ' ';
+	plain_spaces(a->scan, len);
 	if (fmt == FORMAT_MARKDOWN) {
 		read_front_matter(a);
 		mask_markdown(a);
@@ -513,9 +532,7 @@ static unsigned read_jsonl_row(const char *buf, size_t pos, size_t e, unsigned l
 		json_decref(row);
 		a->scan = xmalloc(tlen + 1);
 		memcpy(a->scan, body, tlen + 1);
-		for (size_t i = 0; i < tlen; i++)
-			if (a->scan[i] == '\0' || a->scan[i] == '\r')
-				a->scan[i] = ' ';
+		plain_spaces(a->scan, tlen);
 		check_utf8(a, o->diag);
 		if (fn(a, ctx))
 			*stop = 1;
