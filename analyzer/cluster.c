@@ -151,6 +151,27 @@ static int rows_for(double threshold)
 	return r;
 }
 
+/* Hashes the terms of s (separated by spaces) into buf, up to cap of
+ * them; returns how many there are. */
+static size_t each_term(const char *s, uint64_t *buf, size_t cap)
+{
+	size_t n = 0;
+	for (const char *p = s ? s : ""; *p;) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		const char *e = p;
+		while (*e && *e != ' ')
+			e++;
+		if (n < cap)
+			buf[n] = hash_term(p, (size_t)(e - p));
+		n++;
+		p = e;
+	}
+	return n;
+}
+
 size_t claims_cluster(char *const *terms, const long long *article_ids, size_t n,
 		      double threshold, size_t *cluster_out)
 {
@@ -166,36 +187,13 @@ size_t claims_cluster(char *const *terms, const long long *article_ids, size_t n
 	struct sets s;
 	s.off = xmalloc((n + 1) * sizeof(*s.off));
 	size_t total = 0;
-	for (size_t i = 0; i < n; i++) {
-		const char *t = terms[i] ? terms[i] : "";
-		size_t words = 0;
-		for (const char *p = t; *p;) {
-			while (*p == ' ')
-				p++;
-			if (!*p)
-				break;
-			words++;
-			while (*p && *p != ' ')
-				p++;
-		}
-		total += words;
-	}
+	for (size_t i = 0; i < n; i++)
+		total += each_term(terms[i], NULL, 0);
 	s.h = xmalloc((total + 1) * sizeof(*s.h));
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
 		s.off[i] = k;
-		const char *p = terms[i] ? terms[i] : "";
-		while (*p) {
-			while (*p == ' ')
-				p++;
-			if (!*p)
-				break;
-			const char *e = p;
-			while (*e && *e != ' ')
-				e++;
-			s.h[k++] = hash_term(p, (size_t)(e - p));
-			p = e;
-		}
+		k += each_term(terms[i], s.h + k, total - k);
 		qsort(s.h + s.off[i], k - s.off[i], sizeof(*s.h), cmp_u64);
 		size_t w = s.off[i];
 		for (size_t j = s.off[i]; j < k; j++)
@@ -306,26 +304,6 @@ static size_t *counts_slot(struct counts *c, uint64_t h)
 	return &c->vals[i];
 }
 
-/* Hashes the terms of s (separated by spaces) into buf, up to cap of
- * them; returns how many there are. */
-static size_t each_term(const char *s, uint64_t *buf, size_t cap)
-{
-	size_t n = 0;
-	for (const char *p = s ? s : ""; *p;) {
-		while (*p == ' ')
-			p++;
-		if (!*p)
-			break;
-		const char *e = p;
-		while (*e && *e != ' ')
-			e++;
-		if (n < cap)
-			buf[n] = hash_term(p, (size_t)(e - p));
-		n++;
-		p = e;
-	}
-	return n;
-}
 
 size_t claims_stories(char *const *article_terms, size_t n, double threshold, size_t *story_out)
 {

@@ -25,6 +25,29 @@ const char *opt_value(int argc, char **argv, int *i, const char *name)
 	return argv[++*i];
 }
 
+int opt_file(const char *arg, char **files, int *nfiles, void (*usage)(FILE *))
+{
+	if (arg[0] == '-' && arg[1]) {
+		fprintf(stderr, "whosaid: error: unknown option '%s'\n", arg);
+		usage(stderr);
+		return 2;
+	}
+	files[(*nfiles)++] = (char *)arg;
+	return 0;
+}
+
+int opt_default_stdin(char **files, int *nfiles, void (*usage)(FILE *))
+{
+	if (*nfiles)
+		return 0;
+	if (isatty(0)) {
+		usage(stderr);
+		return 2;
+	}
+	files[(*nfiles)++] = "-";
+	return 0;
+}
+
 struct extract_ctx {
 	const struct rules *r;
 	struct quote_scratch qs;
@@ -88,22 +111,14 @@ int cmd_extract(int argc, char **argv)
 			rules_dir = v;
 		} else if (!strcmp(argv[i], "-q")) {
 			diag_default.quiet_warnings = 1;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			fprintf(stderr, "whosaid: error: unknown option '%s'\n", argv[i]);
-			extract_usage(stderr);
+		} else if (opt_file(argv[i], files, &nfiles, extract_usage)) {
 			free(files);
 			return 2;
-		} else {
-			files[nfiles++] = argv[i];
 		}
 	}
-	if (!nfiles) {
-		if (isatty(0)) {
-			extract_usage(stderr);
-			free(files);
-			return 2;
-		}
-		files[nfiles++] = "-";
+	if (opt_default_stdin(files, &nfiles, extract_usage)) {
+		free(files);
+		return 2;
 	}
 	struct rules *r = rules_load(rules_dir, &diag_default);
 	if (!r) {

@@ -494,22 +494,14 @@ int cmd_ingest(int argc, char **argv)
 		} else if (!strcmp(argv[i], "-q")) {
 			g.quiet = 1;
 			diag_default.quiet_warnings = 1;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			fprintf(stderr, "whosaid: error: unknown option '%s'\n", argv[i]);
-			ingest_usage(stderr);
+		} else if (opt_file(argv[i], files, &nfiles, ingest_usage)) {
 			free(files);
 			return 2;
-		} else {
-			files[nfiles++] = argv[i];
 		}
 	}
-	if (!nfiles) {
-		if (isatty(0)) {
-			ingest_usage(stderr);
-			free(files);
-			return 2;
-		}
-		files[nfiles++] = "-";
+	if (opt_default_stdin(files, &nfiles, ingest_usage)) {
+		free(files);
+		return 2;
 	}
 	struct rules *r = rules_load(rules_dir, &diag_default);
 	struct xref_rules *xr = r ? xref_rules_load(rules_dir, r, &diag_default) : NULL;

@@ -497,6 +497,15 @@ static void appos_title(const char *s, size_t a, size_t b, size_t *t0, size_t *t
 	*t1 = e;
 }
 
+/* Does hay hold the word w (any case, starting at a word)? */
+static int has_word(const char *hay, size_t n, const char *w, size_t wl)
+{
+	for (size_t i = 0; i + wl <= n; i++)
+		if ((i == 0 || hay[i - 1] == ' ') && !strncasecmp(hay + i, w, wl))
+			return 1;
+	return 0;
+}
+
 static int is_person_kind(enum source_kind k)
 {
 	return k == SK_PERSON;
@@ -601,13 +610,9 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				const struct entity *e = &es.v[k];
 				if (e->kind != SK_PERSON || !e->title1)
 					continue;
-				for (size_t p2 = e->title0; p2 + (hw - hs) <= e->title1; p2++)
-					if (!strncasecmp(s + p2, s + ms + hs, hw - hs) &&
-					    (p2 == e->title0 || s[p2 - 1] == ' ')) {
-						src = add_source(t, raw + e->name0, e->name1 - e->name0, raw + e->title0,
-								 e->title1 - e->title0, SK_PERSON, e->off);
-						break;
-					}
+				if (has_word(s + e->title0, e->title1 - e->title0, s + ms + hs, hw - hs))
+					src = add_source(t, raw + e->name0, e->name1 - e->name0, raw + e->title0,
+							 e->title1 - e->title0, SK_PERSON, e->off);
 				if (src >= 0)
 					break;
 			}
@@ -625,12 +630,8 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				const struct source *o = &t->v[k];
 				if (o->kind != SK_ORGANIZATION || o->first >= ms)
 					continue;
-				size_t on = strlen(o->name);
-				for (size_t p2 = 0; p2 + hl <= on; p2++)
-					if (!strncasecmp(o->name + p2, s + ms + hs, hl)) {
-						src = (int)k;
-						break;
-					}
+				if (has_word(o->name, strlen(o->name), s + ms + hs, hl))
+					src = (int)k;
 				if (src >= 0)
 					break;
 			}

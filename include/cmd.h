@@ -3,6 +3,8 @@
 #ifndef WHOSAID_CMD_H
 #define WHOSAID_CMD_H
 
+#include <stdio.h>
+
 int cmd_extract(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 /* cmd_store.c: the store and its queries */
@@ -16,5 +18,12 @@ int cmd_stories(int argc, char **argv);
 /* Shared option helpers: "--name=value" or "--name value". Returns the
  * value and advances *i, or NULL when argv[*i] is not that option. */
 const char *opt_value(int argc, char **argv, int *i, const char *name);
+
+/* An argument that is no known option: a file (appended to files), or an
+ * unknown option (reported with the usage; returns 2). */
+int opt_file(const char *arg, char **files, int *nfiles, void (*usage)(FILE *));
+/* No file given: "-" when standard input is not a terminal, else the usage
+ * and 2. */
+int opt_default_stdin(char **files, int *nfiles, void (*usage)(FILE *));
 
 #endif
