@@ -322,6 +322,39 @@ static int cap_word_at(const char *s, size_t i, size_t end)
 	return i < end && text_is_upper(s, i, end);
 }
 
+/* "Aldmark's environment minister, Tomas Brekke": a title written before
+ * the name, set off by a comma, is the person's title too. */
+static void title_before_comma(struct entity *e, const char *s, size_t sent_start, const struct rules *r)
+{
+	size_t i = e->name0;
+	if (i < sent_start + 3 || s[i - 1] != ' ' || s[i - 2] != ',')
+		return;
+	size_t end = i - 2, start = end;
+	int titles = 0;
+	while (start > sent_start) {
+		size_t w1 = start;
+		while (w1 > sent_start && s[w1 - 1] == ' ')
+			w1--;
+		size_t w0 = w1;
+		while (w0 > sent_start && s[w0 - 1] != ' ' && s[w0 - 1] != ',' && s[w0 - 1] != '(')
+			w0--;
+		if (w0 == w1)
+			break;
+		struct word w = { w0, w1 };
+		if (in_set(&r->titles, s, &w))
+			titles++;
+		else if (!(possessive(s, &w) || (titles && is_cap(s, &w))))
+			break;
+		start = w0;
+		if (possessive(s, &w))
+			break;   /* "Aldmark's" opens the title */
+	}
+	if (titles && end - start < 120) {
+		e->title0 = start;
+		e->title1 = end;
+	}
+}
+
 /* Scans capitalized runs ("U.S. Secretary of State John Kerry") and keeps
  * the people and organizations they name. */
 static void collect_entities(struct entities *es, struct article *a, const struct segmentation *seg,
@@ -394,6 +427,8 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 					es->v[es->n++] = (struct entity){ run0, run0 + m.name0, run0 + m.name1,
 						m.title1 > m.title0 ? run0 + m.title0 : 0,
 						m.title1 > m.title0 ? run0 + m.title1 : 0, m.kind, m.name_words };
+					if (m.kind == SK_PERSON && m.title1 <= m.title0)
+						title_before_comma(&es->v[es->n - 1], s, seg->sents[si].start, r);
 				}
 			}
 			i = k > i ? k : i + 1;
