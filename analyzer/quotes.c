@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "strbuf.h"
 #include "text.h"
@@ -306,6 +307,15 @@ static int accept(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZ
 	return ok;
 }
 
+static int starts_with_article(const char *s, size_t n)
+{
+	static const char *const arts[] = { "the ", "a ", "an ", "its ", "his ", "her ", "their ", NULL };
+	for (int i = 0; arts[i]; i++)
+		if (n > strlen(arts[i]) && !strncasecmp(s, arts[i], strlen(arts[i])))
+			return 1;
+	return 0;
+}
+
 static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZE *ov,
 		      int content_group)
 {
@@ -362,6 +372,10 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 	    strncmp(c->m + at.c0, "to ", 3) != 0)
 		return 0;   /* "added that ...", "plans to ...", but not "added the item" */
 	if (!nfull && !nshort && span_words(c->m, at.c0, at.c1) < 2)
+		return 0;
+	/* "denied the report", "rejected the allegations": an object, no clause */
+	if (!nfull && !nshort && at.c0 > at.cue0 && span_words(c->m, at.c0, at.c1) <= 3 &&
+	    starts_with_article(c->m + at.c0, at.c1 - at.c0))
 		return 0;
 	for (int i = 0; i < c->nat; i++) {
 		const struct attribution *o = &c->at[i];

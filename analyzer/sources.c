@@ -517,6 +517,12 @@ static void appos_title(const char *s, size_t a, size_t b, size_t *t0, size_t *t
 			a += strlen(skip[i]);
 	if (!strncmp(s + a, "who ", 4) || !strncmp(s + a, "which ", 6) || !strncmp(s + a, "whose ", 6))
 		return;
+	/* ", speaking to reporters at the quay,": what the speaker did, not a title */
+	size_t w = a;
+	while (w < b && s[w] >= 'a' && s[w] <= 'z')
+		w++;
+	if (w - a > 4 && !strncmp(s + w - 3, "ing", 3))
+		return;
 	size_t e = a;
 	while (e < b) {
 		if (!strncmp(s + e, " who ", 5) || !strncmp(s + e, " which ", 7) || s[e] == ',' ||
