@@ -719,19 +719,28 @@ static int all_caps(const char *s)
 	return upper >= 2;
 }
 
+/* Splits an "a = b = c" group line into f; reports and returns 0 when it
+ * is not a group of 2 to 64 forms (report only when asked). */
+static size_t group_fields(struct loader *L, const char *file, unsigned line, const char *s, size_t n,
+			   unsigned col, struct field *f, int report)
+{
+	size_t nf = split_fields(s, n, col, '=', f, 64);
+	if (nf > 64 || nf < 2) {
+		if (report)
+			diag_report(L->d, DIAG_ERROR, file, line, col, nf > 64 ? "more than 64 forms in one group"
+				    : "a group needs at least two forms: 'a = b'");
+		return 0;
+	}
+	return nf;
+}
+
 static void on_alias(struct loader *L, const char *file, unsigned line, const char *s, size_t n,
 		     unsigned col)
 {
 	struct field f[64];
-	size_t nf = split_fields(s, n, col, '=', f, 64);
-	if (nf > 64) {
-		diag_report(L->d, DIAG_ERROR, file, line, col, "more than 64 forms in one group");
+	size_t nf = group_fields(L, file, line, s, n, col, f, 1);
+	if (!nf)
 		return;
-	}
-	if (nf < 2) {
-		diag_report(L->d, DIAG_ERROR, file, line, col, "a group needs at least two forms: 'a = b'");
-		return;
-	}
 	struct claim_rules *cr = L->cr;
 	int g = (int)cr->naliases;
 	strbuf key = STRBUF_INIT;
@@ -800,18 +809,10 @@ static void on_synonym(struct loader *L, const char *file, unsigned line, const 
 		       unsigned col)
 {
 	struct field f[64];
-	size_t nf = split_fields(s, n, col, '=', f, 64);
+	size_t nf = group_fields(L, file, line, s, n, col, f, L->syn_pass == 0);
 	struct claim_rules *cr = L->cr;
-	if (L->syn_pass == 0) {
-		if (nf > 64) {
-			diag_report(L->d, DIAG_ERROR, file, line, col, "more than 64 forms in one group");
-			return;
-		}
-		if (nf < 2) {
-			diag_report(L->d, DIAG_ERROR, file, line, col, "a group needs at least two forms: 'a = b'");
-			return;
-		}
-	}
+	if (!nf)
+		return;
 	/* the group index is the count of groups read before this line in this pass */
 	int g = -1;
 	for (size_t i = 0; i < nf && i < 64; i++) {
