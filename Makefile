@@ -51,6 +51,12 @@ demo: whosaid
 	./whosaid extract $(STORY) > out/quotes.jsonl
 	./whosaid extract --format text $(STORY) > out/quotes.txt
 	@echo "wrote out/quotes.jsonl ($$(grep -c '"type":"quote"' out/quotes.jsonl) quotes) and out/quotes.txt"
+	@rm -f out/demo.db out/demo.db-wal out/demo.db-shm
+	./whosaid ingest -q --db out/demo.db $(STORY)
+	./whosaid sources --db out/demo.db > out/sources.txt
+	./whosaid claims --db out/demo.db > out/claims.txt
+	./whosaid stories --db out/demo.db > out/stories.txt
+	@echo "wrote out/demo.db, out/sources.txt, out/claims.txt and out/stories.txt"
 
 # Runs every test, then again under AddressSanitizer and UBSan.
 test: whosaid
