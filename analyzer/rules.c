@@ -943,6 +943,7 @@ struct rules *rules_load(const char *dir, struct diag *d)
 {
 	static const char *const noun_kinds[] = { "anonymous", "vague", "document", "generic", NULL };
 	static const char *const abbrev_kinds[] = { "any", "title", NULL };
+	static const char *const org_kinds[] = { "any", "company", NULL };
 	struct rules *r = xcalloc(1, sizeof(*r));
 	r->dir = xstrdup(dir ? dir : rules_default_dir());
 	int bad = 0;
@@ -950,7 +951,7 @@ struct rules *rules_load(const char *dir, struct diag *d)
 	bad |= load_cues(r, d);
 	bad |= load_wordlist(&r->source_nouns, r->dir, "sources.txt", noun_kinds, SN_GENERIC, 0, d);
 	bad |= load_wordlist(&r->titles, r->dir, "titles.txt", NULL, 0, 0, d);
-	bad |= load_wordlist(&r->org_words, r->dir, "organizations.txt", NULL, 0, 0, d);
+	bad |= load_wordlist(&r->org_words, r->dir, "organizations.txt", org_kinds, ORG_ANY, 0, d);
 	bad |= load_wordlist(&r->places, r->dir, "places.txt", NULL, 0, 0, d);
 	if (!bad)
 		bad |= load_patterns(r, d);

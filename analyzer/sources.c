@@ -538,6 +538,22 @@ static void appos_title(const char *s, size_t a, size_t b, size_t *t0, size_t *t
 	*t1 = e;
 }
 
+/* A name with a business word in it: "Calder Tide Chemicals", "Acme Inc." */
+static int company_name(const char *name, size_t n, const struct rules *r)
+{
+	size_t i = 0;
+	while (i < n) {
+		while (i < n && name[i] == ' ')
+			i++;
+		size_t w = i;
+		while (i < n && name[i] != ' ')
+			i++;
+		if (i > w && wordset_get_ci(&r->org_words, name + w, i - w) == ORG_COMPANY)
+			return 1;
+	}
+	return 0;
+}
+
 /* Does hay hold the word w (any case, starting at a word)? */
 static int has_word(const char *hay, size_t n, const char *w, size_t wl)
 {
@@ -667,6 +683,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			 * agency" -> "Aldmark Environment Agency"); "the company" with no
 			 * company so named stays as written */
 			size_t hs = m.title0, hl = m.title1 - m.title0;
+			int company = wordset_get_ci(&r->org_words, s + ms + hs, hl) == ORG_COMPANY;
 			for (size_t k = t->n, lim = 0; k-- > 0 && lim++ < LOOKBACK;) {
 				const struct source *o = &t->v[k];
 				if (o->kind != SK_ORGANIZATION || o->first >= ms)
@@ -675,6 +692,15 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 					src = (int)k;
 				if (src >= 0)
 					break;
+			}
+			/* "the company": the latest business named before it, a
+			 * speaker or not ("Calder Tide Chemicals") */
+			for (size_t k = entities_before(&es, ms), lim = 0; src < 0 && company && k-- > 0 &&
+			     lim++ < LOOKBACK;) {
+				const struct entity *e = &es.v[k];
+				if (e->kind == SK_ORGANIZATION && company_name(raw + e->name0, e->name1 - e->name0, r))
+					src = add_source(t, raw + e->name0, e->name1 - e->name0, NULL, 0,
+							 SK_ORGANIZATION, e->off);
 			}
 			if (src >= 0) {
 				q->source = src;

@@ -54,6 +54,9 @@ int wordset_has_word(const struct wordset *ws, const char *s, size_t len, int pl
 
 enum source_noun_kind { SN_ANONYMOUS, SN_VAGUE, SN_DOCUMENT, SN_GENERIC };
 
+/* organizations.txt: ORG_COMPANY marks the words of a business's name */
+enum org_word_kind { ORG_ANY, ORG_COMPANY };
+
 /* "needs quote" / needs "TEXT": a rule runs only on sentences that hold a
  * quotation / that text, a test far cheaper than the pattern. */
 struct rule_need {
@@ -82,7 +85,7 @@ struct rules {
 	size_t max_cue_words;
 	struct wordset source_nouns;  /* noun (singular and plural) -> enum source_noun_kind */
 	struct wordset titles;        /* title words, lowercase */
-	struct wordset org_words;     /* lowercase */
+	struct wordset org_words;     /* lowercase -> enum org_word_kind */
 	struct wordset places;        /* lowercase full names */
 	struct rule *rules;
 	size_t nrules;
