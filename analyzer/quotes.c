@@ -598,6 +598,40 @@ static void split_and_that(struct sentence_ctx *c, int qi)
 	}
 }
 
+/* Is paragraph pi a Markdown blockquote ("> ...")? */
+static int blockquote_para(const struct sentence_ctx *c, size_t pi)
+{
+	if (c->a->format != FORMAT_MARKDOWN || pi >= c->seg->nparas)
+		return 0;
+	size_t ls, ll;
+	article_line_span(c->a, c->seg->paras[pi].start, &ls, &ll);
+	size_t i = ls;
+	while (i < ls + ll && c->a->raw[i] == ' ')
+		i++;
+	return i < ls + ll && c->a->raw[i] == '>';
+}
+
+/* "The board said:" and a blockquote of several paragraphs: each of them
+ * is what was said, one record a paragraph. */
+static void more_block_paragraphs(struct sentence_ctx *c, int qi)
+{
+	size_t pi = c->ql->v[qi].para + 1;
+	if (!blockquote_para(c, pi))
+		return;
+	for (pi++; blockquote_para(c, pi); pi++) {
+		const struct paragraph *p = &c->seg->paras[pi];
+		struct quote *q = new_quote(c->ql);
+		*q = c->ql->v[qi];
+		q->start = p->start;
+		q->end = p->end;
+		q->para = (unsigned)pi;
+		q->spk_start = q->spk_end = NO_SPAN;
+		q->appos_start = q->appos_end = NO_SPAN;
+		q->inherit = qi;
+		c->skip_until = p->end;
+	}
+}
+
 static void emit_attributions(struct sentence_ctx *c, unsigned sent_index)
 {
 	qsort(c->at, (size_t)c->nat, sizeof(*c->at), cmp_attr);
@@ -665,6 +699,8 @@ static void emit_attributions(struct sentence_ctx *c, unsigned sent_index)
 		}
 		prev_in_sentence = qi;
 		split_and_that(c, qi);
+		if (at->block)
+			more_block_paragraphs(c, qi);
 	}
 }
 

@@ -388,6 +388,14 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 				int lower_ok = joiner(s, &wd) || in_set(&r->titles, s, &wd);
 				if (!(cap || lower_ok) || we == ws)
 					break;
+				if (word_is(s, &wd, "and") && words >= 2) {
+					/* "Harbor Director Marta Kovalenko and Captain Nils
+					 * Ekdahl": two people, not one name */
+					struct mention pm;
+					mention_parse(s + run0, run1 - run0, r, &pm);
+					if (pm.kind == SK_PERSON && pm.name_words >= 2)
+						break;
+				}
 				if (cap)
 					run1 = we;
 				words++;
