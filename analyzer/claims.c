@@ -782,6 +782,23 @@ static void on_alias(struct loader *L, const char *file, unsigned line, const ch
  * mapped through the one-word forms before they are stored. */
 /* Writes the words' units into key, joined by spaces, and the first unit
  * alone into first. */
+
+/* A word as a unit of matching: its synonym group's stems (the canonical
+ * group, so any member matches), or its own stem. */
+static void add_unit(strbuf *out, const struct claim_rules *cr, int group, const char *stem)
+{
+	if (group < 0) {
+		strbuf_addstr(out, stem);
+		return;
+	}
+	const struct group *g = &cr->syns[group];
+	for (size_t j = 0; j < g->nwords; j++) {
+		if (j)
+			strbuf_addch(out, ' ');
+		strbuf_addstr(out, g->words[j].stem);
+	}
+}
+
 static void syn_mapped_words(struct loader *L, size_t nw, strbuf *key, strbuf *first)
 {
 	strbuf_reset(key);
@@ -790,16 +807,7 @@ static void syn_mapped_words(struct loader *L, size_t nw, strbuf *key, strbuf *f
 		int g = smap_get(&L->cr->syn_word, st, strlen(st));
 		if (k)
 			strbuf_addch(key, ' ');
-		if (g >= 0) {
-			const struct group *gr = &L->cr->syns[g];
-			for (size_t j = 0; j < gr->nwords; j++) {
-				if (j)
-					strbuf_addch(key, ' ');
-				strbuf_addstr(key, gr->words[j].stem);
-			}
-		} else {
-			strbuf_addstr(key, st);
-		}
+		add_unit(key, L->cr, g, st);
 		if (k == 0)
 			strbuf_add(first, key->buf, key->len);
 	}
@@ -950,16 +958,7 @@ static void synonyms_run(struct toks *t, const struct claim_rules *cr, const siz
 		const char *st = tok_str(t, idx[i], W_STEM);
 		ug[i] = smap_get(&cr->syn_word, st, strlen(st));
 		off[i] = units->len;
-		if (ug[i] >= 0) {
-			const struct group *g = &cr->syns[ug[i]];
-			for (size_t j = 0; j < g->nwords; j++) {
-				if (j)
-					strbuf_addch(units, ' ');
-				strbuf_addstr(units, g->words[j].stem);
-			}
-		} else {
-			strbuf_addstr(units, st);
-		}
+		add_unit(units, cr, ug[i], st);
 		strbuf_addch(units, '\0');
 	}
 	for (size_t i = 0; i < n; i++)
