@@ -57,6 +57,9 @@ demo: whosaid
 	./whosaid claims --db out/demo.db > out/claims.txt
 	./whosaid stories --db out/demo.db > out/stories.txt
 	@echo "wrote out/demo.db, out/sources.txt, out/claims.txt and out/stories.txt"
+	./whosaid conflicts --db out/demo.db > out/conflicts.txt
+	./whosaid conflicts --db out/demo.db --format json > out/conflicts.jsonl
+	@echo "wrote out/conflicts.txt and out/conflicts.jsonl ($$(grep -c . out/conflicts.jsonl) contested propositions)"
 
 # Runs every test, then again under AddressSanitizer and UBSan.
 test: whosaid

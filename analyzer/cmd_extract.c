@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "claims.h"
+#include "conflicts.h"
 #include "cmd.h"
 #include "extract.h"
 #include "read.h"
@@ -154,16 +155,21 @@ int cmd_rules(int argc, char **argv)
 	/* the claim rules are checked even when the others failed, so one run
 	 * reports every problem */
 	struct claim_rules *cr = claim_rules_load(r ? r->dir : dir, &diag_default);
-	if (!r || !cr) {
+	struct conflict_rules *cf = cr ? conflict_rules_load(r ? r->dir : dir, cr, &diag_default) : NULL;
+	if (!r || !cr || !cf) {
 		rules_free(r);
+		conflict_rules_free(cf);
 		claim_rules_free(cr);
 		return 2;
 	}
 	strbuf sb = STRBUF_INIT;
 	claim_rules_describe(cr, &sb);
+	strbuf_addstr(&sb, "; ");
+	conflict_rules_describe(cf, &sb);
 	printf("%s: %zu attribution rules, %zu cues, %zu titles, %zu source nouns; %s: ok\n",
 	       r->dir, r->nrules, r->ncues, r->titles.n, r->source_nouns.n, sb.buf);
 	strbuf_release(&sb);
+	conflict_rules_free(cf);
 	claim_rules_free(cr);
 	rules_free(r);
 	return diag_default.errors ? 2 : 0;

@@ -24,6 +24,8 @@ static const struct command {
 	{ "claims", cmd_claims, "list claims, the same claim across articles in one cluster" },
 	{ "quotes", cmd_quotes, "list stored quotes with their source and claim" },
 	{ "stories", cmd_stories, "list articles grouped into stories" },
+	{ "conflicts", cmd_conflicts, "list propositions with sources for and against them" },
+	{ "stance", cmd_stance, "stance of every stored article toward given claims (for, against, observing)" },
 	{ "db", cmd_db, "db check: run the database's integrity checks" },
 };
 

@@ -131,6 +131,7 @@ enum stmt_id {
 	ST_INSERT_MENTION,
 	ST_INSERT_QUOTE,
 	ST_INSERT_CLAIM,
+	ST_INSERT_PROP,
 	ST_BUMP,
 	ST__N
 };
@@ -154,6 +155,8 @@ static const char *const stmt_sql[ST__N] = {
 			    "cue_lemma, cue_start, cue_end, mention_id, source_id, stance, rule, unclosed) "
 			    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
 	[ST_INSERT_CLAIM] = "INSERT INTO claims(id, terms, polarity) VALUES (?1, ?2, ?3)",
+	[ST_INSERT_PROP] = "INSERT INTO propositions(quote_id, key, label, side, frame_rule, stance_rule, start, end) "
+			   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	[ST_BUMP] = "UPDATE meta SET value = value + 1 WHERE key = 'generation'",
 };
 
@@ -339,6 +342,21 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
 	"  story INTEGER NOT NULL);"
 	"CREATE INDEX stories_story ON stories(story);",
+	/* 1 -> 2: propositions (claim frames) for conflicts and stance */
+	"CREATE TABLE propositions("
+	"  id INTEGER PRIMARY KEY,"
+	"  quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,"
+	"  key TEXT NOT NULL,"
+	"  label TEXT NOT NULL,"
+	"  side TEXT NOT NULL CHECK (side IN ('for','against','hedge')),"
+	"  frame_rule TEXT NOT NULL,"
+	"  stance_rule TEXT NOT NULL,"
+	"  start INTEGER NOT NULL, end INTEGER NOT NULL);"
+	"CREATE INDEX propositions_key ON propositions(key);"
+	"CREATE INDEX propositions_quote ON propositions(quote_id);",
+	/* 2 -> 3: claims by their terms, so `whosaid check` finds the same
+	 * quotation stored under another speaker without a scan */
+	"CREATE INDEX IF NOT EXISTS claims_terms ON claims(terms);",
 };
 
 static int migrate(struct store *s, long long from)
@@ -494,6 +512,7 @@ void store_doc_free(struct store_doc *sd)
 	for (size_t i = 0; i < sd->nquotes; i++)
 		free(sd->quotes[i].terms);
 	free(sd->quotes);
+	conflicts_props_free(sd->props, sd->nprops);
 	free(sd->messages);
 	free(sd->title_terms);
 	free(sd);
@@ -646,6 +665,23 @@ static int put_rows(struct store *s, const struct store_doc *sd, long long artic
 		bind_str(st, 3, q->polarity);
 		if (step_done(s, st, "cannot store a claim"))
 			goto out;
+		for (size_t k = 0; k < sd->nprops; k++) {
+			const struct proposition *p = &sd->props[k];
+			if (p->quote != i)
+				continue;
+			if (!(st = stmt(s, ST_INSERT_PROP)))
+				goto out;
+			sqlite3_bind_int64(st, 1, qid);
+			bind_str(st, 2, p->key);
+			bind_str(st, 3, p->label);
+			bind_str(st, 4, side_name(p->side));
+			bind_str(st, 5, p->frame_rule);
+			bind_str(st, 6, p->stance_rule);
+			sqlite3_bind_int64(st, 7, (sqlite3_int64)p->start);
+			sqlite3_bind_int64(st, 8, (sqlite3_int64)p->end);
+			if (step_done(s, st, "cannot store a proposition"))
+				goto out;
+		}
 	}
 	ret = 0;
 out:

@@ -31,6 +31,7 @@ struct amap {
 
 struct xref_rules {
 	struct claim_rules *cr;
+	struct conflict_rules *cf;
 	struct amap aliases;   /* folded form -> folded canonical */
 	struct amap forms;     /* folded canonical -> its forms as written, '\n' between */
 };
@@ -858,6 +859,18 @@ struct store_doc *xref_doc(struct extraction *x, char *path, const struct rules 
 		sq->terms = xstrdup(terms.buf);
 	}
 	find_other_mentions(sd, xr);
+	if (ql->n) {
+		struct prop_quote *pq = xmalloc(ql->n * sizeof(*pq));
+		for (size_t n = 0; n < ql->n; n++) {
+			const struct store_quote *sq = &sd->quotes[n];
+			const struct store_source *src = sq->source >= 0 ? &sd->sources[sq->source] : NULL;
+			pq[n] = (struct prop_quote){ sq->start, sq->end, sq->cue_lemma,
+						     src ? (src->display ? src->display : src->name) : NULL,
+						     src ? src->affiliation : NULL };
+		}
+		conflicts_article(xr->cf, a->scan, a->len, pq, ql->n, &sd->props, &sd->nprops);
+		free(pq);
+	}
 	if (a->title) {
 		claim_normalize(xr->cr, a->title, strlen(a->title), CLAIM_ASSERT, &terms);
 		sd->title_terms = xstrdup(terms.buf);
@@ -930,6 +943,11 @@ struct xref_rules *xref_rules_load(const char *dir, const struct rules *r, struc
 		xref_rules_free(xr);
 		return NULL;
 	}
+	xr->cf = conflict_rules_load(use, xr->cr, d);
+	if (!xr->cf) {
+		xref_rules_free(xr);
+		return NULL;
+	}
 	load_aliases(&xr->aliases, &xr->forms, use);
 	return xr;
 }
@@ -938,6 +956,7 @@ void xref_rules_free(struct xref_rules *xr)
 {
 	if (!xr)
 		return;
+	conflict_rules_free(xr->cf);
 	claim_rules_free(xr->cr);
 	amap_release(&xr->aliases);
 	amap_release(&xr->forms);

@@ -14,6 +14,12 @@ int cmd_sources(int argc, char **argv);
 int cmd_claims(int argc, char **argv);
 int cmd_quotes(int argc, char **argv);
 int cmd_stories(int argc, char **argv);
+/* cmd_conflicts.c: who disagrees (issue 4) */
+int cmd_conflicts(int argc, char **argv);
+int cmd_stance(int argc, char **argv);
+
+/* The database the store commands use when --db is not given. */
+#define WHOSAID_DEFAULT_DB "out/whosaid.db"
 
 /* Shared option helpers: "--name=value" or "--name value". Returns the
  * value and advances *i, or NULL when argv[*i] is not that option. */

@@ -42,6 +42,19 @@
  *                                its cluster (cached)
  *   stories(article_id, story)   story = id of its first article (cached)
  *
+ * Version 2 adds:
+ *   propositions(id, quote_id, key, label, side, frame_rule, stance_rule,
+ *                start, end)     a quote's side (for, against, hedge)
+ *                                toward a proposition (claim frame +
+ *                                agent, see conflicts.h); indexed by key
+ *                                so a new article finds its conflicts
+ *                                without a scan. Articles stored before
+ *                                version 2 have none until re-ingested
+ *                                (ingest --force).
+ *
+ * Version 3 adds the index claims_terms on claims(terms): the same
+ * quotation under another speaker (whosaid check, attribution-drift).
+ *
  * Ownership: struct store owns its connection and statements; a
  * store_doc owns everything it points to except the rule ids and cue
  * lemmas, which belong to the struct rules the extraction ran with. */
@@ -51,11 +64,12 @@
 #include <sqlite3.h>
 #include <stddef.h>
 
+#include "conflicts.h"
 #include "diag.h"
 #include "read.h"
 #include "sources.h"
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 3
 #define STORE_HASH_BYTES 32
 
 /* One in-article source (the extraction's, one to one), with its identity
@@ -107,6 +121,8 @@ struct store_doc {
 	size_t nmentions, mentions_alloc;
 	struct store_quote *quotes;
 	size_t nquotes;
+	struct proposition *props; /* owned; props[i].quote indexes quotes */
+	size_t nprops;
 	char *messages;      /* warnings the extraction printed, to replay */
 	size_t messages_len;
 };

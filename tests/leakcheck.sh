@@ -9,7 +9,8 @@
 # on the story (JSON and text output), on `rules check`, and on bad inputs
 # (a missing file, an empty file, a binary file, invalid UTF-8, a malformed
 # JSON Lines row, an unclosed quotation, standard input, a directory of
-# mixed files). Fails on any definite or indirect leak and on any memory
+# mixed files); on `graph` (DOT and SVG, the injection article of
+# tests/graph). Fails on any definite or indirect leak and on any memory
 # error. whosaid's own exit status (0, or 2 for the bad inputs) is checked
 # too; extract never exits 1, which is valgrind's error status here.
 BIN=$1
@@ -82,6 +83,20 @@ STDIN=$tmp/good.txt
 vg "standard input" 0 extract -
 STDIN=""
 vg "usage error" 2 extract --no-such-option
+# shellcheck disable=SC2086
+vg "ingest story" 0 ingest -q --db "$tmp/lc.db" $STORY
+vg "conflicts" 0 conflicts --db "$tmp/lc.db"
+vg "conflicts (json, --source)" 0 conflicts --db "$tmp/lc.db" --format json --source velden
+vg "stance" 0 stance --db "$tmp/lc.db" --claim "Calder Tide caused the solvent leak"
+vg "stance: bad claims file" 2 stance --db "$tmp/lc.db" --claims "$tmp/rows.jsonl"
+# graph: DOT, SVG (Graphviz's own leaks are in tests/valgrind.supp), a view,
+# the injection article and an error
+vg "graph (dot)" 0 graph --db "$tmp/lc.db" -o "$tmp/lc.dot"
+vg "graph (svg)" 0 graph --db "$tmp/lc.db" -o "$tmp/lc.svg"
+vg "graph --source --depth 2 --max-claims 10" 0 graph --db "$tmp/lc.db" --source velden --depth 2 --max-claims 10 -o "$tmp/lc2.svg"
+vg "ingest the graph injection article" 0 ingest -q --db "$tmp/inj.db" tests/graph/injection.txt
+vg "graph of the injection article (svg)" 0 graph --db "$tmp/inj.db" -o "$tmp/inj.svg"
+vg "graph: unknown article" 2 graph --db "$tmp/lc.db" --doc nowhere --format dot
 finish
 status=$?
 echo "$T_PASS passed, $T_FAIL failed"

@@ -11,6 +11,8 @@
 #           input (tests/linear.py)
 #   store   tests/store.sh: ingest, db check and the store's queries; re-ingest,
 #           replace, kill, concurrent ingests, migration, bad input
+#   conflicts tests/conflicts.sh: stance and frame rules as data, conflicts
+#           and stance on the story, the seeds and FNC-1 figures
 # prints each suite's results and a summary per suite, and ends with exactly
 # one line "N passed, M failed"; exits 1 if anything failed.
 #
@@ -85,6 +87,7 @@ fi
 suite e2e sh tests/e2e.sh "$BIN"
 suite robust sh tests/robust.sh "$BIN"
 suite store sh tests/store.sh "$BIN"
+suite conflicts sh tests/conflicts.sh "$BIN"
 
 echo "== summary ($BIN)$summary"
 echo "$total_pass passed, $total_fail failed"

@@ -1,0 +1,904 @@
+/* conflicts: stance word lists and claim frames (see include/conflicts.h). */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "conflicts.h"
+
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules.h"
+
+/* A list entry: one id and its words, compiled into one pattern. */
+struct word_rule {
+	char *id;
+	enum side side;
+	pcre2_code *re;
+	char **lemmas;     /* stance-cues.txt: exact cue lemmas */
+	size_t nlemmas;
+};
+
+struct word_list {
+	struct word_rule *v;
+	size_t n, alloc;
+};
+
+struct frame {
+	char *name;
+	char *template;    /* "{agent} was responsible" */
+};
+
+struct frame_rule {
+	char *id;
+	int frame;         /* index into frames; -1: "*", a reference back */
+	int refers;        /* for "*NAME": the frame referred to; -1: any */
+	enum side side;
+	pcre2_code *re;
+	uint32_t agent_group; /* 0 when the pattern names no agent */
+};
+
+struct conflict_rules {
+	const struct claim_rules *cr;
+	struct word_list cues, negation, doubt, hedge, refute, report;
+	struct frame *frames;
+	size_t nframes, frames_alloc;
+	struct frame_rule *rules;
+	size_t nrules, rules_alloc;
+	pcre2_match_context *mctx;
+};
+
+#define PATTERN_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS)
+
+const char *side_name(enum side s)
+{
+	switch (s) {
+	case SIDE_FOR: return "for";
+	case SIDE_AGAINST: return "against";
+	case SIDE_HEDGE: return "hedge";
+	}
+	return "for";
+}
+
+static int parse_side(const char *s, size_t n, enum side *out)
+{
+	if (n == 3 && !memcmp(s, "for", 3))
+		*out = SIDE_FOR;
+	else if (n == 7 && !memcmp(s, "against", 7))
+		*out = SIDE_AGAINST;
+	else if (n == 5 && !memcmp(s, "hedge", 5))
+		*out = SIDE_HEDGE;
+	else
+		return -1;
+	return 0;
+}
+
+/* ---- loading ------------------------------------------------------------- */
+
+struct loader {
+	const char *file;
+	unsigned line;
+	struct diag *d;
+	int errors;
+};
+
+static void load_error(struct loader *L, unsigned col, const char *fmt, const char *arg)
+{
+	diag_report(L->d, DIAG_ERROR, L->file, L->line, col, fmt, arg);
+	L->errors++;
+}
+
+static const char *trim(const char *s, const char *e, const char **end)
+{
+	while (s < e && (*s == ' ' || *s == '\t'))
+		s++;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		e--;
+	*end = e;
+	return s;
+}
+
+/* Splits [s, e) at '|' into at most max trimmed fields; returns the count. */
+static size_t split_bar(const char *s, const char *e, const char **fs, const char **fe, size_t max)
+{
+	size_t n = 0;
+	while (n < max) {
+		const char *bar = memchr(s, '|', (size_t)(e - s));
+		const char *stop = (bar && n + 1 < max) ? bar : e;
+		fs[n] = trim(s, stop, &fe[n]);
+		n++;
+		if (stop == e)
+			break;
+		s = stop + 1;
+	}
+	return n;
+}
+
+static pcre2_code *compile(struct loader *L, const char *pat, size_t len, unsigned col)
+{
+	int err;
+	PCRE2_SIZE off;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, len, PATTERN_OPTIONS, &err, &off, NULL);
+	if (!re) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(err, msg, sizeof(msg));
+		diag_report(L->d, DIAG_ERROR, L->file, L->line, col + (unsigned)off, "bad pattern: %s",
+			    (char *)msg);
+		L->errors++;
+		return NULL;
+	}
+	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	return re;
+}
+
+/* Words of a list as a pattern: each phrase between word boundaries; a
+ * space matches any run of spaces, "*" any word ending, an apostrophe
+ * either apostrophe. */
+static void phrase_pattern(strbuf *pat, const char *s, const char *e)
+{
+	int first = 1;
+	strbuf_addstr(pat, "(?<![\\w'\xe2\x80\x99])(?:");
+	while (s < e) {
+		const char *comma = memchr(s, ',', (size_t)(e - s));
+		const char *stop = comma ? comma : e;
+		const char *pe;
+		const char *p = trim(s, stop, &pe);
+		if (p < pe) {
+			if (!first)
+				strbuf_addch(pat, '|');
+			first = 0;
+			for (; p < pe; p++) {
+				unsigned char c = (unsigned char)*p;
+				if (c == ' ') {
+					while (p + 1 < pe && p[1] == ' ')
+						p++;
+					strbuf_addstr(pat, "\\s+");
+				} else if (c == '*') {
+					strbuf_addstr(pat, "\\w*");
+				} else if (c == '\'') {
+					strbuf_addstr(pat, "['\xe2\x80\x99]");
+				} else if (c == '-') {
+					strbuf_addstr(pat, "[-\\s]?");
+				} else if (strchr("\\^$.[]()?+{}#", c)) {
+					strbuf_addch(pat, '\\');
+					strbuf_addch(pat, (char)c);
+				} else {
+					strbuf_addch(pat, (char)c);
+				}
+			}
+		}
+		s = comma ? comma + 1 : e;
+	}
+	strbuf_addstr(pat, ")(?![\\w])");
+}
+
+static void list_line(struct loader *L, struct word_list *wl, const char *s, const char *e,
+		      const char *line_start, int with_side, enum side side)
+{
+	const char *fs[3], *fe[3];
+	size_t want = with_side ? 3 : 2;
+	size_t n = split_bar(s, e, fs, fe, want);
+	if (n != want || fs[0] == fe[0]) {
+		load_error(L, 1, with_side ? "expected 'id | side | lemma, lemma, ...'"
+					   : "expected 'id | word, phrase, ...'%s", "");
+		return;
+	}
+	struct word_rule wr = { 0 };
+	wr.id = xstrndup(fs[0], (size_t)(fe[0] - fs[0]));
+	wr.side = side;
+	const char *ws = fs[want - 1], *we = fe[want - 1];
+	if (with_side) {
+		if (parse_side(fs[1], (size_t)(fe[1] - fs[1]), &wr.side)) {
+			load_error(L, (unsigned)(fs[1] - line_start) + 1, "unknown side '%s' (for, against, hedge)",
+				   "");
+			free(wr.id);
+			return;
+		}
+		/* cue lemmas are matched exactly, not as words in text */
+		while (ws < we) {
+			const char *comma = memchr(ws, ',', (size_t)(we - ws));
+			const char *stop = comma ? comma : we;
+			const char *pe;
+			const char *p = trim(ws, stop, &pe);
+			if (p < pe) {
+				wr.lemmas = xrealloc(wr.lemmas, (wr.nlemmas + 1) * sizeof(char *));
+				wr.lemmas[wr.nlemmas++] = xstrndup(p, (size_t)(pe - p));
+			}
+			ws = comma ? comma + 1 : we;
+		}
+	} else {
+		strbuf pat;
+		strbuf_init(&pat, 128);
+		phrase_pattern(&pat, ws, we);
+		wr.re = compile(L, pat.buf, pat.len, (unsigned)(ws - line_start) + 1);
+		strbuf_release(&pat);
+		if (!wr.re) {
+			free(wr.id);
+			return;
+		}
+	}
+	ALLOC_GROW(wl->v, wl->n + 1, wl->alloc);
+	wl->v[wl->n++] = wr;
+}
+
+static int read_lines(struct loader *L, const char *dir, const char *name,
+		      void (*fn)(struct loader *, const char *, const char *, void *), void *ctx)
+{
+	strbuf path, text;
+	strbuf_init(&path, 64);
+	strbuf_init(&text, 0);
+	strbuf_addf(&path, "%s/%s", dir, name);
+	L->file = name;
+	if (strbuf_read_file(&text, path.buf)) {
+		diag_report(L->d, DIAG_ERROR, path.buf, 0, 0, "cannot read rule file '%s'", name);
+		L->errors++;
+		strbuf_release(&path);
+		strbuf_release(&text);
+		return -1;
+	}
+	L->file = path.buf;
+	const char *s = text.buf, *end = text.buf + text.len;
+	L->line = 0;
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *e = nl ? nl : end;
+		L->line++;
+		const char *te;
+		const char *t = trim(s, e, &te);
+		if (t < te && *t != '#')
+			fn(L, s, e, ctx);
+		s = nl ? nl + 1 : end;
+	}
+	strbuf_release(&path);
+	strbuf_release(&text);
+	return 0;
+}
+
+struct list_ctx {
+	struct word_list *wl;
+	int with_side;
+	enum side side;
+};
+
+static void on_list_line(struct loader *L, const char *s, const char *e, void *ctx)
+{
+	struct list_ctx *c = ctx;
+	list_line(L, c->wl, s, e, s, c->with_side, c->side);
+}
+
+/* frames.rules: "frame NAME | template", "define NAME = pattern",
+ * "rule ID | FRAME | SIDE | pattern" */
+struct define {
+	char *name;
+	char *body;
+};
+
+struct frames_ctx {
+	struct conflict_rules *cf;
+	struct define *defs;
+	size_t ndefs, defs_alloc;
+};
+
+static int expand(struct loader *L, struct frames_ctx *fc, const char *s, const char *e, strbuf *out,
+		  const char *line_start)
+{
+	while (s < e) {
+		/* {NAME} in capitals is a macro; {2,5} stays a quantifier */
+		const char *close = *s == '{' ? memchr(s, '}', (size_t)(e - s)) : NULL;
+		int is_macro = close && close > s + 1;
+		for (const char *c = s + 1; is_macro && c < close; c++)
+			if (!((*c >= 'A' && *c <= 'Z') || *c == '_'))
+				is_macro = 0;
+		if (is_macro) {
+			size_t n = (size_t)(close - s - 1);
+			size_t k;
+			for (k = 0; k < fc->ndefs; k++)
+				if (strlen(fc->defs[k].name) == n && !memcmp(fc->defs[k].name, s + 1, n))
+					break;
+			if (k == fc->ndefs) {
+				char *name = xstrndup(s + 1, n);
+				load_error(L, (unsigned)(s - line_start) + 1, "unknown macro '%s'", name);
+				free(name);
+				return -1;
+			}
+			strbuf_addstr(out, fc->defs[k].body);
+			s = close + 1;
+		} else {
+			strbuf_addch(out, *s++);
+		}
+	}
+	return 0;
+}
+
+static void on_frames_line(struct loader *L, const char *s, const char *e, void *ctx)
+{
+	struct frames_ctx *fc = ctx;
+	struct conflict_rules *cf = fc->cf;
+	const char *line_start = s;
+	const char *te;
+	s = trim(s, e, &te);
+	e = te;
+	if (e - s > 7 && !memcmp(s, "define ", 7)) {
+		const char *eq = memchr(s, '=', (size_t)(e - s));
+		if (!eq) {
+			load_error(L, 1, "expected 'define NAME = pattern'%s", "");
+			return;
+		}
+		const char *ne;
+		const char *n = trim(s + 7, eq, &ne);
+		const char *be;
+		const char *b = trim(eq + 1, e, &be);
+		strbuf body;
+		strbuf_init(&body, 64);
+		if (expand(L, fc, b, be, &body, line_start)) {
+			strbuf_release(&body);
+			return;
+		}
+		ALLOC_GROW(fc->defs, fc->ndefs + 1, fc->defs_alloc);
+		fc->defs[fc->ndefs].name = xstrndup(n, (size_t)(ne - n));
+		fc->defs[fc->ndefs].body = strbuf_detach(&body, NULL);
+		fc->ndefs++;
+		return;
+	}
+	if (e - s > 6 && !memcmp(s, "frame ", 6)) {
+		const char *fs[2], *fe[2];
+		if (split_bar(s + 6, e, fs, fe, 2) != 2 || fs[0] == fe[0] || fs[1] == fe[1]) {
+			load_error(L, 1, "expected 'frame NAME | template'%s", "");
+			return;
+		}
+		ALLOC_GROW(cf->frames, cf->nframes + 1, cf->frames_alloc);
+		cf->frames[cf->nframes].name = xstrndup(fs[0], (size_t)(fe[0] - fs[0]));
+		cf->frames[cf->nframes].template = xstrndup(fs[1], (size_t)(fe[1] - fs[1]));
+		cf->nframes++;
+		return;
+	}
+	if (e - s > 5 && !memcmp(s, "rule ", 5)) {
+		const char *fs[4], *fe[4];
+		if (split_bar(s + 5, e, fs, fe, 4) != 4 || fs[3] == fe[3]) {
+			load_error(L, 1, "expected 'rule ID | FRAME | SIDE | pattern'%s", "");
+			return;
+		}
+		struct frame_rule fr = { 0 };
+		const char *fname = fs[1];
+		size_t fl = (size_t)(fe[1] - fs[1]);
+		fr.frame = -2;
+		fr.refers = -2;
+		if (fl >= 1 && fname[0] == '*') {
+			/* "*": the latest proposition; "*NAME": the latest of that frame */
+			fr.frame = -1;
+			fr.refers = -1;
+			fname++;
+			fl--;
+		}
+		for (size_t k = 0; k < cf->nframes && (fr.frame == -2 || (fr.refers == -1 && fl)); k++)
+			if (strlen(cf->frames[k].name) == fl && !memcmp(cf->frames[k].name, fname, fl)) {
+				if (fr.frame == -1)
+					fr.refers = (int)k;
+				else
+					fr.frame = (int)k;
+			}
+		if (fr.frame == -1 && fl && fr.refers == -1)
+			fr.frame = -2;
+		if (fr.frame == -2) {
+			char *name = xstrndup(fs[1], fl);
+			load_error(L, (unsigned)(fs[1] - line_start) + 1, "unknown frame '%s'", name);
+			free(name);
+			return;
+		}
+		if (parse_side(fs[2], (size_t)(fe[2] - fs[2]), &fr.side) || fr.side == SIDE_HEDGE) {
+			load_error(L, (unsigned)(fs[2] - line_start) + 1, "unknown side (for, against)%s", "");
+			return;
+		}
+		for (size_t k = 0; k < cf->nrules; k++)
+			if (strlen(cf->rules[k].id) == (size_t)(fe[0] - fs[0]) &&
+			    !memcmp(cf->rules[k].id, fs[0], (size_t)(fe[0] - fs[0]))) {
+				load_error(L, (unsigned)(fs[0] - line_start) + 1, "duplicate rule id%s", "");
+				return;
+			}
+		strbuf pat;
+		strbuf_init(&pat, 256);
+		if (expand(L, fc, fs[3], fe[3], &pat, line_start)) {
+			strbuf_release(&pat);
+			return;
+		}
+		fr.re = compile(L, pat.buf, pat.len, (unsigned)(fs[3] - line_start) + 1);
+		strbuf_release(&pat);
+		if (!fr.re)
+			return;
+		int g = pcre2_substring_number_from_name(fr.re, (PCRE2_SPTR) "agent");
+		fr.agent_group = g > 0 ? (uint32_t)g : 0;
+		fr.id = xstrndup(fs[0], (size_t)(fe[0] - fs[0]));
+		ALLOC_GROW(cf->rules, cf->nrules + 1, cf->rules_alloc);
+		cf->rules[cf->nrules++] = fr;
+		return;
+	}
+	load_error(L, 1, "expected 'frame', 'define' or 'rule'%s", "");
+}
+
+static void word_list_free(struct word_list *wl)
+{
+	for (size_t i = 0; i < wl->n; i++) {
+		free(wl->v[i].id);
+		pcre2_code_free(wl->v[i].re);
+		for (size_t k = 0; k < wl->v[i].nlemmas; k++)
+			free(wl->v[i].lemmas[k]);
+		free(wl->v[i].lemmas);
+	}
+	free(wl->v);
+}
+
+void conflict_rules_free(struct conflict_rules *cf)
+{
+	if (!cf)
+		return;
+	word_list_free(&cf->cues);
+	word_list_free(&cf->negation);
+	word_list_free(&cf->doubt);
+	word_list_free(&cf->hedge);
+	word_list_free(&cf->refute);
+	word_list_free(&cf->report);
+	for (size_t i = 0; i < cf->nframes; i++) {
+		free(cf->frames[i].name);
+		free(cf->frames[i].template);
+	}
+	free(cf->frames);
+	for (size_t i = 0; i < cf->nrules; i++) {
+		free(cf->rules[i].id);
+		pcre2_code_free(cf->rules[i].re);
+	}
+	free(cf->rules);
+	pcre2_match_context_free(cf->mctx);
+	free(cf);
+}
+
+struct conflict_rules *conflict_rules_load(const char *rules_dir, const struct claim_rules *cr,
+					   struct diag *d)
+{
+	struct conflict_rules *cf = xcalloc(1, sizeof(*cf));
+	cf->cr = cr;
+	struct loader L = { .d = d };
+	const char *dir = rules_dir ? rules_dir : rules_default_dir();
+	struct list_ctx lc;
+	lc = (struct list_ctx){ &cf->cues, 1, SIDE_FOR };
+	read_lines(&L, dir, "stance-cues.txt", on_list_line, &lc);
+	lc = (struct list_ctx){ &cf->negation, 0, SIDE_AGAINST };
+	read_lines(&L, dir, "stance-negation.txt", on_list_line, &lc);
+	lc = (struct list_ctx){ &cf->doubt, 0, SIDE_AGAINST };
+	read_lines(&L, dir, "stance-doubt.txt", on_list_line, &lc);
+	lc = (struct list_ctx){ &cf->hedge, 0, SIDE_HEDGE };
+	read_lines(&L, dir, "stance-hedge.txt", on_list_line, &lc);
+	lc = (struct list_ctx){ &cf->refute, 0, SIDE_AGAINST };
+	read_lines(&L, dir, "stance-refute.txt", on_list_line, &lc);
+	lc = (struct list_ctx){ &cf->report, 0, SIDE_HEDGE };
+	read_lines(&L, dir, "stance-report.txt", on_list_line, &lc);
+	struct frames_ctx fc = { .cf = cf };
+	read_lines(&L, dir, "frames.rules", on_frames_line, &fc);
+	for (size_t i = 0; i < fc.ndefs; i++) {
+		free(fc.defs[i].name);
+		free(fc.defs[i].body);
+	}
+	free(fc.defs);
+	if (L.errors) {
+		conflict_rules_free(cf);
+		return NULL;
+	}
+	cf->mctx = pcre2_match_context_create(NULL);
+	pcre2_set_match_limit(cf->mctx, 1000000);
+	return cf;
+}
+
+void conflict_rules_describe(const struct conflict_rules *cf, strbuf *out)
+{
+	strbuf_addf(out, "%zu stance cue lists, %zu negation, %zu doubt, %zu hedge, %zu refute, %zu report lists, "
+		    "%zu frames, %zu frame rules", cf->cues.n, cf->negation.n, cf->doubt.n, cf->hedge.n, cf->refute.n,
+		    cf->report.n, cf->nframes, cf->nrules);
+}
+
+/* ---- stance -------------------------------------------------------------- */
+
+/* First match of any entry of wl in [text, text+len); its rule or NULL. */
+static const struct word_rule *first_hit(const struct conflict_rules *cf, pcre2_match_data *md, const struct word_list *wl,
+					 const char *text, size_t len, size_t *start, size_t *end)
+{
+	const struct word_rule *best = NULL;
+	for (size_t i = 0; i < wl->n; i++) {
+		int rc = pcre2_match(wl->v[i].re, (PCRE2_SPTR)text, len, 0, 0, md, cf->mctx);
+		if (rc <= 0)
+			continue;
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+		if (!best || ov[0] < *start) {
+			best = &wl->v[i];
+			*start = ov[0];
+			*end = ov[1];
+		}
+	}
+	return best;
+}
+
+static unsigned count_hits(const struct conflict_rules *cf, pcre2_match_data *md, const struct word_list *wl, const char *text,
+			   size_t len)
+{
+	unsigned n = 0;
+	for (size_t i = 0; i < wl->n; i++) {
+		size_t at = 0;
+		while (at < len) {
+			int rc = pcre2_match(wl->v[i].re, (PCRE2_SPTR)text, len, at, 0, md, cf->mctx);
+			if (rc <= 0)
+				break;
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+			n++;
+			at = ov[1] > at ? ov[1] : at + 1;
+		}
+	}
+	return n;
+}
+
+void conflicts_blank_refute(const struct conflict_rules *cf, const char *text, size_t len, strbuf *out)
+{
+	strbuf_reset(out);
+	strbuf_add(out, text, len);
+	pcre2_match_data *md = pcre2_match_data_create(16, NULL);
+	for (size_t i = 0; i < cf->refute.n; i++) {
+		size_t at = 0;
+		while (at < len) {
+			int rc = pcre2_match(cf->refute.v[i].re, (PCRE2_SPTR)text, len, at, 0, md, cf->mctx);
+			if (rc <= 0)
+				break;
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+			memset(out->buf + ov[0], ' ', ov[1] - ov[0]);
+			at = ov[1] > at ? ov[1] : at + 1;
+		}
+	}
+	pcre2_match_data_free(md);
+}
+
+void conflicts_count(const struct conflict_rules *cf, const char *text, size_t len, struct stance_counts *out)
+{
+	pcre2_match_data *md = pcre2_match_data_create(16, NULL);
+	out->against = count_hits(cf, md, &cf->negation, text, len) + count_hits(cf, md, &cf->doubt, text, len);
+	out->hedge = count_hits(cf, md, &cf->hedge, text, len);
+	out->refute = count_hits(cf, md, &cf->refute, text, len);
+	out->report = count_hits(cf, md, &cf->report, text, len);
+	pcre2_match_data_free(md);
+}
+
+static void stance_md(const struct conflict_rules *cf, pcre2_match_data *md, const char *cue_lemma,
+		      const char *text, size_t len, struct stance_verdict *out)
+{
+	const struct word_rule *cue_rule = NULL;
+	if (cue_lemma)
+		for (size_t i = 0; i < cf->cues.n && !cue_rule; i++)
+			for (size_t k = 0; k < cf->cues.v[i].nlemmas; k++)
+				if (!strcmp(cf->cues.v[i].lemmas[k], cue_lemma)) {
+					cue_rule = &cf->cues.v[i];
+					break;
+				}
+	out->start = out->end = 0;
+	if (cue_rule && cue_rule->side == SIDE_AGAINST) {
+		out->side = SIDE_AGAINST;
+		out->rule = cue_rule->id;
+		return;
+	}
+	size_t s1 = 0, e1 = 0, s2 = 0, e2 = 0;
+	const struct word_rule *neg = first_hit(cf, md, &cf->negation, text, len, &s1, &e1);
+	const struct word_rule *doubt = first_hit(cf, md, &cf->doubt, text, len, &s2, &e2);
+	if (neg || doubt) {
+		int use_neg = neg && (!doubt || s1 <= s2);
+		out->side = SIDE_AGAINST;
+		out->rule = use_neg ? neg->id : doubt->id;
+		out->start = use_neg ? s1 : s2;
+		out->end = use_neg ? e1 : e2;
+		return;
+	}
+	const struct word_rule *hedge = first_hit(cf, md, &cf->hedge, text, len, &s1, &e1);
+	if (hedge) {
+		out->side = SIDE_HEDGE;
+		out->rule = hedge->id;
+		out->start = s1;
+		out->end = e1;
+		return;
+	}
+	if (cue_rule) {
+		out->side = cue_rule->side;
+		out->rule = cue_rule->id;
+		return;
+	}
+	out->side = SIDE_FOR;
+	out->rule = "assert";
+}
+
+void conflicts_stance(const struct conflict_rules *cf, const char *cue_lemma, const char *text, size_t len,
+		      struct stance_verdict *out)
+{
+	pcre2_match_data *md = pcre2_match_data_create(16, NULL);
+	stance_md(cf, md, cue_lemma, text, len, out);
+	pcre2_match_data_free(md);
+}
+
+/* ---- propositions -------------------------------------------------------- */
+
+/* The key of an agent: its entity term (aliases applied) if it has one,
+ * else all its claim terms joined by "_". Empty when nothing is left.
+ * Returns 1 when the key reads as a name (an entity's, or one term). */
+static int agent_key(const struct conflict_rules *cf, const char *s, size_t n, strbuf *out)
+{
+	strbuf terms;
+	strbuf_init(&terms, 32);
+	claim_normalize(cf->cr, s, n, CLAIM_ASSERT, &terms);
+	strbuf_reset(out);
+	const char *p = terms.buf, *end = terms.buf + terms.len;
+	const char *entity = NULL;
+	size_t elen = 0;
+	while (p < end) {
+		const char *sp = memchr(p, ' ', (size_t)(end - p));
+		const char *we = sp ? sp : end;
+		if (!entity && memchr(p, '_', (size_t)(we - p))) {
+			entity = p;
+			elen = (size_t)(we - p);
+		}
+		p = sp ? sp + 1 : end;
+	}
+	if (entity) {
+		strbuf_add(out, entity, elen);
+	} else {
+		for (size_t i = 0; i < terms.len; i++)
+			strbuf_addch(out, terms.buf[i] == ' ' ? '_' : terms.buf[i]);
+	}
+	strbuf_release(&terms);
+	/* one term reads as a name too: "the Chinese" is China */
+	return entity != NULL || !memchr(out->buf, '_', out->len);
+}
+
+/* 0: not a pronoun; 1: "we", "our", "us" (the speaker's organization
+ * when the speaker has one); 2: another pronoun (the speaker). */
+static int pronoun_kind(const char *s, size_t n)
+{
+	static const char *const pronouns[] = { "we", "our", "us", "it", "they", "he", "she", "i", "them", "its", NULL };
+	for (size_t i = 0; pronouns[i]; i++)
+		if (strlen(pronouns[i]) == n) {
+			size_t k;
+			for (k = 0; k < n; k++)
+				if ((s[k] | 0x20) != pronouns[i][k])
+					break;
+			if (k == n)
+				return i < 3 ? 1 : 2;
+		}
+	return 0;
+}
+
+struct hit {
+	size_t start, end;
+	int rule;
+	char *key, *label;   /* NULL for "*" rules and unresolved agents */
+	size_t agent_start, agent_end;
+	size_t quote;        /* the quote it is in; nquotes: the narrative */
+};
+
+/* "north_korea" -> "North Korea": an entity key reads better than the
+ * words one article happened to use ("the Chinese" for China). */
+static void key_display(const char *key, strbuf *out)
+{
+	int start = 1;
+	for (const char *p = key; *p; p++) {
+		if (*p == '_') {
+			strbuf_addch(out, ' ');
+			start = 1;
+			continue;
+		}
+		int small = start && (!strncmp(p, "of_", 3) || !strncmp(p, "and_", 4) || !strncmp(p, "the_", 4) ||
+				      !strncmp(p, "for_", 4));
+		strbuf_addch(out, start && !small && *p >= 'a' && *p <= 'z' ? (char)(*p - 32) : *p);
+		start = 0;
+	}
+}
+
+static void make_label(const struct frame *f, const char *agent, size_t alen, strbuf *out)
+{
+	strbuf_reset(out);
+	const char *t = f->template;
+	const char *at = strstr(t, "{agent}");
+	if (!at) {
+		strbuf_addstr(out, t);
+		return;
+	}
+	strbuf_add(out, t, (size_t)(at - t));
+	/* "the FBI" reads better without its article at the start of a label */
+	if (at == t && alen > 4 && (agent[0] | 0x20) == 't' && (agent[1] | 0x20) == 'h' &&
+	    (agent[2] | 0x20) == 'e' && agent[3] == ' ') {
+		agent += 4;
+		alen -= 4;
+	}
+	strbuf_add(out, agent, alen);
+	strbuf_addstr(out, at + 7);
+}
+
+static void make_key(const struct frame *f, const char *akey, strbuf *out)
+{
+	strbuf_reset(out);
+	strbuf_addf(out, "%s(%s)", f->name, akey);
+}
+
+static size_t rule_index(const struct conflict_rules *cf, const char *id)
+{
+	for (size_t i = 0; i < cf->nrules; i++)
+		if (cf->rules[i].id == id)
+			return i;
+	return cf->nrules;
+}
+
+size_t conflicts_article(const struct conflict_rules *cf, const char *body, size_t len, const struct prop_quote *quotes,
+			 size_t nquotes, struct proposition **props, size_t *nprops)
+{
+	struct hit *hits = NULL;
+	size_t nhits = 0, hits_alloc = 0;
+	pcre2_match_data *md = pcre2_match_data_create(16, NULL);
+	strbuf key, label;
+	strbuf_init(&key, 64);
+	strbuf_init(&label, 64);
+	/* Segments: each quote's content, and the narrative between quotes.
+	 * A frame is matched inside one segment, so a match can neither run
+	 * from the narrative into a quote nor take the period after it. */
+	struct seg {
+		size_t start, end;
+		size_t quote;   /* nquotes for narrative */
+	} *segs = xmalloc((2 * nquotes + 1) * sizeof(*segs));
+	size_t nsegs = 0, pos = 0;
+	for (size_t i = 0; i < nquotes; i++) {
+		size_t qs = quotes[i].start > pos ? quotes[i].start : pos;
+		size_t qe = quotes[i].end < len ? quotes[i].end : len;
+		if (qs > pos)
+			segs[nsegs++] = (struct seg){ pos, qs, nquotes };
+		if (qe > qs)
+			segs[nsegs++] = (struct seg){ qs, qe, i };
+		if (qe > pos)
+			pos = qe;
+	}
+	if (pos < len)
+		segs[nsegs++] = (struct seg){ pos, len, nquotes };
+	for (size_t g = 0; g < nsegs; g++)
+		for (size_t r = 0; r < cf->nrules; r++) {
+			const struct frame_rule *fr = &cf->rules[r];
+			size_t at = segs[g].start;
+			while (at < segs[g].end) {
+				int rc = pcre2_match(fr->re, (PCRE2_SPTR)body, segs[g].end, at, 0, md, cf->mctx);
+				if (rc <= 0)
+					break;
+				PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+				struct hit h = { .start = ov[0], .end = ov[1], .rule = (int)r, .quote = segs[g].quote };
+				h.agent_start = h.agent_end = (size_t)-1;
+				if (fr->agent_group && (int)fr->agent_group < rc &&
+				    ov[2 * fr->agent_group] != PCRE2_UNSET) {
+					h.agent_start = ov[2 * fr->agent_group];
+					h.agent_end = ov[2 * fr->agent_group + 1];
+				}
+				at = ov[1] > at ? ov[1] : at + 1;
+				ALLOC_GROW(hits, nhits + 1, hits_alloc);
+				hits[nhits++] = h;
+			}
+		}
+	free(segs);
+	/* text order, so "that attribution" finds the latest proposition */
+	for (size_t i = 1; i < nhits; i++) {
+		struct hit h = hits[i];
+		size_t k = i;
+		while (k > 0 && (hits[k - 1].start > h.start ||
+				 (hits[k - 1].start == h.start && hits[k - 1].rule > h.rule))) {
+			hits[k] = hits[k - 1];
+			k--;
+		}
+		hits[k] = h;
+	}
+	size_t added = 0;
+	const char *last_key = NULL, *last_label = NULL;
+	struct {
+		const char *key, *label;
+	} *last_of = xcalloc(cf->nframes + 1, sizeof(*last_of));
+	for (size_t i = 0; i < nhits; i++) {
+		struct hit *h = &hits[i];
+		const struct frame_rule *fr = &cf->rules[h->rule];
+		size_t q = h->quote;
+		int in_quote = q < nquotes;
+		const char *speaker = in_quote ? quotes[q].speaker : NULL;
+		const char *agent = NULL;
+		size_t alen = 0;
+		if (fr->frame >= 0) {
+			int pk = h->agent_start == (size_t)-1
+					 ? 2
+					 : pronoun_kind(body + h->agent_start, h->agent_end - h->agent_start);
+			if (!pk) {
+				agent = body + h->agent_start;
+				alen = h->agent_end - h->agent_start;
+			} else if (pk == 1 && in_quote && quotes[q].affiliation) {
+				agent = quotes[q].affiliation;
+				alen = strlen(agent);
+			} else if (speaker) {
+				agent = speaker;
+				alen = strlen(speaker);
+			}
+			if (agent) {
+				strbuf akey;
+				strbuf_init(&akey, 32);
+				int entity = agent_key(cf, agent, alen, &akey);
+				if (akey.len) {
+					make_key(&cf->frames[fr->frame], akey.buf, &key);
+					/* an entity by its canonical name ("the Chinese":
+					 * China); other agents as written */
+					strbuf shown;
+					strbuf_init(&shown, 32);
+					if (entity)
+						key_display(akey.buf, &shown);
+					else
+						strbuf_add(&shown, agent, alen);
+					make_label(&cf->frames[fr->frame], shown.buf, shown.len, &label);
+					strbuf_release(&shown);
+					h->key = xstrdup(key.buf);
+					h->label = xstrdup(label.buf);
+					last_key = h->key;
+					last_label = h->label;
+				}
+				strbuf_release(&akey);
+			}
+		} else if (fr->refers >= 0 ? last_of[fr->refers].key != NULL : last_key != NULL) {
+			h->key = xstrdup(fr->refers >= 0 ? last_of[fr->refers].key : last_key);
+			h->label = xstrdup(fr->refers >= 0 ? last_of[fr->refers].label : last_label);
+		}
+		if (fr->frame >= 0 && h->key) {
+			last_of[fr->frame].key = h->key;
+			last_of[fr->frame].label = h->label;
+		}
+		if (!in_quote || !h->key)
+			continue;
+		/* two rules finding the same proposition in one quote count once,
+		 * as the more specific (earlier) rule has it */
+		struct proposition *p = NULL;
+		for (size_t k = *nprops - added; k < *nprops; k++)
+			if ((*props)[k].quote == q && !strcmp((*props)[k].key, h->key))
+				p = &(*props)[k];
+		if (p && rule_index(cf, p->frame_rule) <= (size_t)h->rule)
+			continue;
+		/* the stance of the clause the frame is in, and the cue's */
+		size_t cs = h->start, ce = h->end;
+		while (cs > quotes[q].start && !strchr(";.!?", body[cs - 1]))
+			cs--;
+		while (ce < quotes[q].end && !strchr(";.!?", body[ce]))
+			ce++;
+		struct stance_verdict v;
+		stance_md(cf, md, quotes[q].cue_lemma, body + cs, ce - cs, &v);
+		enum side side = v.side;
+		if (fr->side == SIDE_AGAINST)
+			side = side == SIDE_FOR ? SIDE_AGAINST : side == SIDE_AGAINST ? SIDE_FOR : side;
+		if (p) {
+			free(p->key);
+			free(p->label);
+		} else {
+			*props = xrealloc(*props, (*nprops + 1) * sizeof(**props));
+			p = &(*props)[(*nprops)++];
+			added++;
+		}
+		p->quote = q;
+		p->key = xstrdup(h->key);
+		p->label = xstrdup(h->label);
+		p->frame_rule = fr->id;
+		p->stance_rule = v.rule;
+		p->side = side;
+		p->start = h->start;
+		p->end = h->end;
+	}
+	for (size_t i = 0; i < nhits; i++) {
+		free(hits[i].key);
+		free(hits[i].label);
+	}
+	free(hits);
+	free(last_of);
+	pcre2_match_data_free(md);
+	strbuf_release(&key);
+	strbuf_release(&label);
+	return added;
+}
+
+void conflicts_props_free(struct proposition *props, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(props[i].key);
+		free(props[i].label);
+	}
+	free(props);
+}

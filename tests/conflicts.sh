@@ -1,0 +1,175 @@
+#!/bin/sh
+# Conflicts and stance (issue 4):
+#   rules      tests/stance/*.test: frame and stance rules as data
+#   story      `whosaid conflicts` on the project's own story: the company's
+#              denials against the agency's finding, both formats, --source
+#   stance     `whosaid stance` on the story: related articles only, the
+#              contract's fields, evidence quote ids; bad claims files
+#   seeds      (reads ../shared; skipped without it) both gold propositions
+#              with 70% of each side and nothing on the wrong side
+#   fnc1       (reads ../shared; skipped without it and under sanitizers)
+#              against F1 >= 0.30, related F1 >= 0.90, FNC score >= 80%
+#
+# usage: sh tests/conflicts.sh BIN
+BIN=$1
+cd "$(dirname "$0")/.." || exit 2
+. tests/lib.sh
+BIN=$(abs_bin "$BIN")
+[ -x "$BIN" ] || { echo "conflicts.sh: error: '$BIN' is not an executable" >&2; exit 2; }
+if ! command -v python3 > /dev/null 2>&1; then
+	skip "conflicts: python3 is not installed"
+	finish
+	exit 0
+fi
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT INT TERM
+STORY="tests/story/harbor-courier.txt tests/story/valley-post.md tests/story/the-ledger.txt tests/story/wire.jsonl"
+SHARED=../shared
+
+w() {
+	timeout 120 "$BIN" "$@" > "$tmp/out" 2> "$tmp/err" < /dev/null
+	rc=$?
+}
+check() {
+	if [ "$2" -eq 0 ]; then
+		ok "conflicts: $1"
+	else
+		not_ok "conflicts: $1"
+		[ -n "$3" ] && show "$3"
+	fi
+}
+
+# ---- rules as data --------------------------------------------------------
+python3 tests/stance/run.py "$BIN" > "$tmp/rules" 2>&1
+rc=$?
+sed 's/^\(not \)\{0,1\}ok - /&rules: /' "$tmp/rules" | grep -v '^[0-9]* passed' | grep -E '^(ok|not ok) - ' |
+	while IFS= read -r l; do echo "$l"; done
+T_PASS=$((T_PASS + $(grep -c '^ok - ' "$tmp/rules")))
+T_FAIL=$((T_FAIL + $(grep -c '^not ok - ' "$tmp/rules")))
+grep -A6 '^not ok - ' "$tmp/rules" | grep '^    ' | head -40
+[ $rc -le 1 ] || not_ok "conflicts: the rule test driver failed (status $rc)"
+
+# ---- rule file errors --------------------------------------------------------
+mkdir -p "$tmp/badrules"
+cp rules/* "$tmp/badrules/"
+printf 'rule bad.frame | nosuch | for | abc\nrule bad.pattern | responsible | for | (unclosed\n' >> "$tmp/badrules/frames.rules"
+printf 'no bar on this line\n' >> "$tmp/badrules/stance-hedge.txt"
+w rules check "$tmp/badrules"
+[ $rc -eq 2 ] && grep -q "frames.rules:[0-9]*:[0-9]*: error: unknown frame 'nosuch'" "$tmp/err" &&
+	grep -q "frames.rules:[0-9]*:[0-9]*: error: bad pattern" "$tmp/err" &&
+	grep -q "stance-hedge.txt:[0-9]*:1: error: expected 'id | word" "$tmp/err"
+check "rules check names bad frame and stance lines by file, line and column (status $rc)" $? "$tmp/err"
+
+# ---- the story -------------------------------------------------------------
+db=$tmp/story.db
+w ingest -q --db "$db" $STORY
+check "the story is stored" $rc "$tmp/err"
+w conflicts --db "$db" --format json
+cp "$tmp/out" "$tmp/conflicts.json"
+python3 - "$tmp/conflicts.json" > "$tmp/why" 2>&1 <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+assert rows, "no conflicts"
+for r in rows:
+    assert set(r) >= {"id", "proposition", "for", "against", "hedge"}, r.keys()
+    assert r["for"] and r["against"], "a conflict needs both sides: %s" % r["id"]
+    for side in ("for", "against", "hedge"):
+        for q in r[side]:
+            assert set(q) >= {"quote", "doc", "start", "end", "line", "speaker"}, q.keys()
+            assert q["quote"].startswith(q["doc"] + "#q"), q
+            assert 0 <= q["start"] < q["end"] and q["line"] >= 1, q
+leak = [r for r in rows if r["id"].startswith("responsible(") and "calder" in r["id"]]
+assert leak, "no responsibility conflict over the company: %s" % [r["id"] for r in rows]
+r = leak[0]
+against = {q["speaker"] for q in r["against"]}
+pro = {q["speaker"] for q in r["for"]}
+assert "Calder Tide Chemicals" in against, against
+assert "Amara Velden" in against, against
+assert "Aldmark Environment Agency" in pro or "Rasmus Eikeland" in pro, pro
+assert not (against & {"Aldmark Environment Agency", "Rasmus Eikeland", "Ilse Marr"}), against
+assert not (pro & {"Calder Tide Chemicals", "Amara Velden", "Martin Ravensholt", "Jonas Feld"}), pro
+PY
+check "the story's conflict: the company and a toxicologist against the agency's finding (JSON contract)" $? "$tmp/why"
+w conflicts --db "$db"
+[ $rc -eq 0 ] && grep -q "was responsible" "$tmp/out" && grep -q "^  for:" "$tmp/out" && grep -q "^  against:" "$tmp/out" &&
+	grep -q "tests/story/wire.jsonl:[0-9]" "$tmp/out"
+check "text format: the proposition, both sides, file:line of every quote" $? "$tmp/out"
+w conflicts --db "$db" --source velden --format json
+n_v=$(grep -c . "$tmp/out")
+w conflicts --db "$db" --source "Nobody Of That Name" --format json
+[ "$n_v" -ge 1 ] && [ $rc -eq 0 ] && [ ! -s "$tmp/out" ]
+check "--source keeps the conflicts a source is part of ($n_v for Velden, none for a stranger)" $? "$tmp/out"
+w conflicts --db "$db" --format yaml
+[ $rc -eq 2 ] && grep -q "unknown format 'yaml'" "$tmp/err"
+check "an unknown format is a usage error (status $rc)" $? "$tmp/err"
+w conflicts --db "$tmp/missing.db"
+[ $rc -eq 2 ]
+check "a missing database is an error (status $rc)" $? "$tmp/err"
+
+# ---- stance ----------------------------------------------------------------
+w stance --db "$db" --claim "Calder Tide caused the solvent leak at Pier 4"
+cp "$tmp/out" "$tmp/stance.json"
+python3 - "$tmp/stance.json" > "$tmp/why" 2>&1 <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+assert rows, "no article bears on the claim"
+docs = {r["article"] for r in rows}
+assert {"harbor-courier", "valley-post", "the-ledger"} <= docs, docs
+for r in rows:
+    assert set(r) >= {"claim_id", "article", "stance", "evidence"}, r.keys()
+    assert r["stance"] in ("for", "against", "observing"), r
+    assert all(e.startswith(r["article"] + "#q") for e in r["evidence"]), r
+PY
+check "stance: every story article that bears on a claim, with the contract's fields" $? "$tmp/why"
+w stance --db "$db" --claim "The orchestra's new conductor will open the winter season"
+[ $rc -eq 0 ] && [ ! -s "$tmp/out" ]
+check "stance: an unrelated claim gives no rows" $? "$tmp/out"
+printf '{"claim_id":"a","claim":"Calder Tide caused the leak"}\n{"claim_id":"b" "claim":"x"}\n{"claim":"no id"}\n' > "$tmp/claims.jsonl"
+w stance --db "$db" --claims "$tmp/claims.jsonl"
+[ $rc -eq 2 ] && grep -q "claims.jsonl:2:[0-9]*: error: bad JSON" "$tmp/err" &&
+	grep -q "claims.jsonl:3:1: error: a row needs" "$tmp/err"
+check "stance: bad rows in a claims file are named by file, line and column (status $rc)" $? "$tmp/err"
+w stance --db "$db"
+[ $rc -eq 2 ] && grep -q "no claims" "$tmp/err"
+check "stance: no claim is a usage error (status $rc)" $? "$tmp/err"
+
+# ---- the seeds (../shared) -------------------------------------------------
+if [ -d "$SHARED/seeds/gold" ]; then
+	sdb=$tmp/seeds.db
+	w ingest -q --db "$sdb" "$SHARED"/seeds/*.txt
+	python3 tests/conflicts_check.py --bin "$BIN" --db "$sdb" "$SHARED/seeds/gold/xref.json" > "$tmp/why" 2>&1
+	check "seeds: both gold propositions, 70% of each side, none on the wrong side (reads ../shared)" $? "$tmp/why"
+else
+	skip "conflicts: seeds: ../shared/seeds is not there"
+fi
+
+# ---- FNC-1 (../shared) -----------------------------------------------------
+if [ -n "$WHOSAID_SANITIZER" ]; then
+	skip "conflicts: fnc1: too slow under sanitizers"
+elif [ -d "$SHARED/eval/fnc1/articles" ] && [ -x "$SHARED/tools/score-claims" ]; then
+	fdb=$tmp/fnc1.db
+	w ingest -q --jobs 2 --db "$fdb" "$SHARED/eval/fnc1/articles"
+	python3 -c '
+import json, sys
+seen = set()
+for l in open(sys.argv[1]):
+    r = json.loads(l)
+    if r["claim_id"] not in seen:
+        seen.add(r["claim_id"])
+        print(json.dumps({"claim_id": r["claim_id"], "claim": r["claim"]}))' "$SHARED/eval/fnc1/gold.jsonl" > "$tmp/fclaims.jsonl"
+	start=$(date +%s)
+	timeout 120 "$BIN" stance --db "$fdb" --claims "$tmp/fclaims.jsonl" > "$tmp/fpred.jsonl" 2> "$tmp/err"
+	secs=$(($(date +%s) - start))
+	"$SHARED/tools/score-claims" --data "$SHARED/eval/fnc1" --pred "$tmp/fpred.jsonl" > "$tmp/score" 2>&1
+	python3 - "$tmp/score" "$secs" > "$tmp/why" 2>&1 <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+a, rel, fnc = d["per_class_p_r_f1"]["against"][2], d["related_p_r_f1"][2], d["fnc_score"][2]
+print("against F1 %.3f, related F1 %.3f, FNC score %.2f%%, %s s" % (a, rel, fnc, sys.argv[2]))
+assert a >= 0.30 and rel >= 0.90 and fnc >= 80.0 and int(sys.argv[2]) < 60
+PY
+	check "fnc1: $(head -n 1 "$tmp/why") (floors 0.30, 0.90, 80%, 60 s; reads ../shared)" $? "$tmp/why"
+else
+	skip "conflicts: fnc1: ../shared/eval/fnc1 is not there"
+fi
+finish
