@@ -1119,6 +1119,38 @@ static double seconds(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* Joins the clusters of the claims in each run of same (runs of claim
+ * indexes ended by (size_t)-1) and renumbers the k clusters 0.. in order
+ * of first claim; returns the new count. */
+static size_t join_same_propositions(size_t *cl, size_t nc, size_t k, const size_t *same, size_t nsame)
+{
+	if (!nsame || !k)
+		return k;
+	size_t *par = xmalloc(k * sizeof(size_t));
+	for (size_t i = 0; i < k; i++)
+		par[i] = i;
+	for (size_t i = 1; i < nsame; i++) {
+		if (same[i] == (size_t)-1 || same[i - 1] == (size_t)-1)
+			continue;
+		size_t a = uf_find(par, cl[same[i - 1]]), b = uf_find(par, cl[same[i]]);
+		if (a != b)
+			par[a > b ? a : b] = a < b ? a : b;
+	}
+	size_t *renum = xmalloc(k * sizeof(size_t));
+	for (size_t i = 0; i < k; i++)
+		renum[i] = (size_t)-1;
+	size_t nk = 0;
+	for (size_t i = 0; i < nc; i++) {
+		size_t r = uf_find(par, cl[i]);
+		if (renum[r] == (size_t)-1)
+			renum[r] = nk++;
+		cl[i] = renum[r];
+	}
+	free(renum);
+	free(par);
+	return nk;
+}
+
 int xref_refresh(struct store *s, double threshold, double story_threshold, struct diag *d)
 {
 	/* WHOSAID_TIMING: how long each step takes, on stderr */
@@ -1171,12 +1203,52 @@ int xref_refresh(struct store *s, double threshold, double story_threshold, stru
 	}
 	sqlite3_finalize(st);
 	st = NULL;
+	/* claims one source makes by denying or confirming one proposition,
+	   in any words ("denies it was behind the attack", "denied involvement
+	   in the hack"), are one claim; a source's several arguments about a
+	   proposition are not. Runs of claim indexes, ended by (size_t)-1 */
+	size_t *same_prop = NULL, nsp = 0, sp_alloc = 0;
+	if ((st = store_prepare(s, "SELECT p.quote_id, p.key, p.side, q.source_id FROM propositions p "
+				   "JOIN quotes q ON q.id = p.quote_id WHERE q.source_id IS NOT NULL "
+				   "AND p.stance_rule LIKE 'cue.%' ORDER BY p.key, p.side, q.source_id, p.quote_id"))) {
+		strbuf prev;
+		strbuf_init(&prev, 64);
+		strbuf cur = STRBUF_INIT;
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			long long qid = sqlite3_column_int64(st, 0);
+			strbuf_reset(&cur);
+			strbuf_addf(&cur, "%s|%s|%lld", (const char *)sqlite3_column_text(st, 1),
+				    (const char *)sqlite3_column_text(st, 2), (long long)sqlite3_column_int64(st, 3));
+			size_t lo = 0, hi = nc;
+			while (lo < hi) {
+				size_t mid = (lo + hi) / 2;
+				if (cid[mid] < qid)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			if (lo == nc || cid[lo] != qid)
+				continue;
+			ALLOC_GROW(same_prop, nsp + 2, sp_alloc);
+			if (nsp && strcmp(prev.buf, cur.buf))
+				same_prop[nsp++] = (size_t)-1;
+			same_prop[nsp++] = lo;
+			strbuf_reset(&prev);
+			strbuf_addstr(&prev, cur.buf);
+		}
+		strbuf_release(&prev);
+		strbuf_release(&cur);
+		sqlite3_finalize(st);
+		st = NULL;
+	}
 	gen = store_meta(s, "generation");
 	store_exec(s, "COMMIT");
 
 	t_load = seconds();
 	cl = xmalloc((nc + 1) * sizeof(size_t));
 	size_t k = nc ? claims_cluster(terms, cart, nc, threshold, cl) : 0;
+	k = join_same_propositions(cl, nc, k, same_prop, nsp);
+	free(same_prop);
 	t_cluster = seconds();
 	/* cluster id: the id of its first claim */
 	first = xmalloc((k + 1) * sizeof(size_t));
