@@ -5,6 +5,7 @@
 #include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "rules.h"
 
@@ -724,8 +725,64 @@ static size_t rule_index(const struct conflict_rules *cf, const char *id)
 	return cf->nrules;
 }
 
-size_t conflicts_article(const struct conflict_rules *cf, const char *body, size_t len, const struct prop_quote *quotes,
-			 size_t nquotes, struct proposition **props, size_t *nprops)
+/* "the company", "the agency": "the" and one word in lower case. */
+static int is_definite_description(const char *s, size_t n)
+{
+	if (n < 5 || (s[0] | 0x20) != 't' || (s[1] | 0x20) != 'h' || (s[2] | 0x20) != 'e' || s[3] != ' ')
+		return 0;
+	for (size_t i = 4; i < n; i++)
+		if (!(s[i] >= 'a' && s[i] <= 'z'))
+			return 0;
+	return 1;
+}
+
+/* Does name hold the word w (any case, whole word)? */
+static int name_has_word(const char *name, const char *w, size_t wl)
+{
+	size_t n = strlen(name);
+	for (size_t i = 0; i + wl <= n; i++)
+		if ((i == 0 || name[i - 1] == ' ') && (i + wl == n || name[i + wl] == ' ') && !strncasecmp(name + i, w, wl))
+			return 1;
+	return 0;
+}
+
+/* Does name hold every word of words? */
+static int name_has_words(const char *name, const char *words)
+{
+	int any = 0;
+	for (const char *w = words; *w;) {
+		size_t wl = strcspn(w, " ");
+		if (wl) {
+			if (!name_has_word(name, w, wl))
+				return 0;
+			any = 1;
+		}
+		w += wl;
+		w += strspn(w, " ");
+	}
+	return any;
+}
+
+/* The organization "the NOUN" at offset at refers to, or NULL. */
+static const struct prop_org *resolve_description(const struct rules *r, const char *noun, size_t nl,
+						  const struct prop_org *orgs, size_t norgs, size_t at)
+{
+	size_t before = 0;
+	while (before < norgs && orgs[before].start < at)
+		before++;
+	for (size_t k = before; k-- > 0;)
+		if (name_has_word(orgs[k].name, noun, nl))
+			return &orgs[k];
+	if (r && wordset_get_ci(&r->org_words, noun, nl) == ORG_COMPANY)
+		for (size_t k = before; k-- > 0;)
+			if (orgs[k].company)
+				return &orgs[k];
+	return NULL;
+}
+
+size_t conflicts_article(const struct conflict_rules *cf, const struct rules *r, const char *body, size_t len,
+			 const struct prop_quote *quotes, size_t nquotes, const struct prop_org *orgs, size_t norgs,
+			 struct proposition **props, size_t *nprops)
 {
 	struct hit *hits = NULL;
 	size_t nhits = 0, hits_alloc = 0;
@@ -754,15 +811,15 @@ size_t conflicts_article(const struct conflict_rules *cf, const char *body, size
 	if (pos < len)
 		segs[nsegs++] = (struct seg){ pos, len, nquotes };
 	for (size_t g = 0; g < nsegs; g++)
-		for (size_t r = 0; r < cf->nrules; r++) {
-			const struct frame_rule *fr = &cf->rules[r];
+		for (size_t ri = 0; ri < cf->nrules; ri++) {
+			const struct frame_rule *fr = &cf->rules[ri];
 			size_t at = segs[g].start;
 			while (at < segs[g].end) {
 				int rc = pcre2_match(fr->re, (PCRE2_SPTR)body, segs[g].end, at, 0, md, cf->mctx);
 				if (rc <= 0)
 					break;
 				PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-				struct hit h = { .start = ov[0], .end = ov[1], .rule = (int)r, .quote = segs[g].quote };
+				struct hit h = { .start = ov[0], .end = ov[1], .rule = (int)ri, .quote = segs[g].quote };
 				h.agent_start = h.agent_end = (size_t)-1;
 				if (fr->agent_group && (int)fr->agent_group < rc &&
 				    ov[2 * fr->agent_group] != PCRE2_UNSET) {
@@ -803,11 +860,26 @@ size_t conflicts_article(const struct conflict_rules *cf, const char *body, size
 			int pk = h->agent_start == (size_t)-1
 					 ? 2
 					 : pronoun_kind(body + h->agent_start, h->agent_end - h->agent_start);
-			if (!pk) {
+			if (!pk && is_definite_description(body + h->agent_start, h->agent_end - h->agent_start)) {
+				const struct prop_org *o = resolve_description(r, body + h->agent_start + 4,
+									       h->agent_end - h->agent_start - 4, orgs,
+									       norgs, h->start);
+				if (o) {
+					agent = o->name;
+					alen = strlen(o->name);
+				}
+			} else if (!pk) {
 				agent = body + h->agent_start;
 				alen = h->agent_end - h->agent_start;
 			} else if (pk == 1 && in_quote && quotes[q].affiliation) {
+				/* "Tide's chief executive": the "Calder Tide Chemicals"
+				 * the article names, when one holds those words */
 				agent = quotes[q].affiliation;
+				for (size_t k = norgs; k-- > 0;)
+					if (name_has_words(orgs[k].name, agent)) {
+						agent = orgs[k].name;
+						break;
+					}
 				alen = strlen(agent);
 			} else if (speaker) {
 				agent = speaker;

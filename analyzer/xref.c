@@ -793,6 +793,33 @@ static int cmp_ord(const void *x, const void *y)
 	return a->i < b->i ? -1 : a->i > b->i;
 }
 
+/* Every word capitalized but the short ones names keep in lower case
+ * ("Bank of England", "Friends of the River"). */
+static int proper_name(const char *name)
+{
+	static const char *const lower[] = { "of", "and", "for", "the", "on", "in", "de", "du", "la", "von", NULL };
+	for (const char *w = name; *w;) {
+		size_t wl = strcspn(w, " ");
+		if (wl && !(*w >= 'A' && *w <= 'Z') && !((unsigned char)*w >= 0x80)) {
+			size_t k;
+			for (k = 0; lower[k]; k++)
+				if (strlen(lower[k]) == wl && !strncmp(w, lower[k], wl))
+					break;
+			if (!lower[k] || w == name)
+				return 0;
+		}
+		w += wl;
+		w += strspn(w, " ");
+	}
+	return *name != 0;
+}
+
+static int cmp_org(const void *a, const void *b)
+{
+	const struct prop_org *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
 struct store_doc *xref_doc(struct extraction *x, char *path, const struct rules *r, const struct xref_rules *xr)
 {
 	struct store_doc *sd = xcalloc(1, sizeof(*sd));
@@ -868,7 +895,28 @@ struct store_doc *xref_doc(struct extraction *x, char *path, const struct rules 
 						     src ? (src->display ? src->display : src->name) : NULL,
 						     src ? src->affiliation : NULL };
 		}
-		conflicts_article(xr->cf, a->scan, a->len, pq, ql->n, &sd->props, &sd->nprops);
+		/* organizations in text order: mentions are in quote order */
+		struct prop_org *orgs = xmalloc((sd->nmentions + 1) * sizeof(*orgs));
+		size_t norgs = 0;
+		for (size_t m = 0; m < sd->nmentions; m++) {
+			const struct store_source *src = &sd->sources[sd->mentions[m].source];
+			if (src->kind != SK_ORGANIZATION && src->row_kind != SK_ORGANIZATION)
+				continue;
+			const char *oname = src->display ? src->display : src->name;
+			if (!proper_name(oname))
+				continue; /* "many in the industry" is no one "the company" can be */
+			int company = 0;
+			for (const char *w = oname; *w && !company;) {
+				size_t wl = strcspn(w, " ");
+				company = wl && wordset_get_ci(&r->org_words, w, wl) == ORG_COMPANY;
+				w += wl;
+				w += strspn(w, " ");
+			}
+			orgs[norgs++] = (struct prop_org){ sd->mentions[m].start, oname, company };
+		}
+		qsort(orgs, norgs, sizeof(*orgs), cmp_org);
+		conflicts_article(xr->cf, r, a->scan, a->len, pq, ql->n, orgs, norgs, &sd->props, &sd->nprops);
+		free(orgs);
 		free(pq);
 	}
 	if (a->title) {

@@ -28,6 +28,7 @@
 
 #include "claims.h"
 #include "diag.h"
+#include "rules.h"
 #include "strbuf.h"
 
 struct conflict_rules;
@@ -86,14 +87,27 @@ struct proposition {
 	size_t start, end;       /* the frame match in the body */
 };
 
+/* An organization named in the article: what "the company" or "the
+ * agency" as a frame's agent refers back to. */
+struct prop_org {
+	size_t start;            /* where it is named */
+	const char *name;        /* canonical name */
+	int company;             /* a business (organizations.txt: company) */
+};
+
 /* Finds the propositions the quotes of one article state, for or against.
  * body is the article text (frames are matched over all of it, so "that
  * attribution" in a quote can refer to a proposition stated earlier in the
  * article's own words); quotes are in text order. Appends to *props
- * (realloc'ed; *nprops updated); returns the number added. */
-size_t conflicts_article(const struct conflict_rules *cf, const char *body, size_t len,
-			 const struct prop_quote *quotes, size_t nquotes, struct proposition **props,
-			 size_t *nprops);
+ * (realloc'ed; *nprops updated); returns the number added. orgs (in text
+ * order, may be NULL) resolve an agent written as "the" and a common noun
+ * to the organization named last before it whose name has that noun ("the
+ * agency": "Aldmark Environment Agency"), or, for a business noun of
+ * r's organizations.txt ("the company", "the firm"), the business named
+ * last before it. */
+size_t conflicts_article(const struct conflict_rules *cf, const struct rules *r, const char *body, size_t len,
+			 const struct prop_quote *quotes, size_t nquotes, const struct prop_org *orgs,
+			 size_t norgs, struct proposition **props, size_t *nprops);
 void conflicts_props_free(struct proposition *props, size_t n);
 
 #endif
