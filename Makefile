@@ -10,7 +10,11 @@ WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror
 OPT ?= -O2 -g
 CFLAGS_ALL = -std=c11 $(WARN) $(OPT) -Iinclude -DWHOSAID_RULES_DIR='"$(CURDIR)/rules"' \
              $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CFLAGS)
-LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lpthread -lm
+# The dot layout and core (SVG) plugins, linked in: `whosaid graph` works
+# without Graphviz's plugin configuration file.
+GV_PLUGIN_DIR = $(shell pkg-config --variable=libdir libgvc 2>/dev/null)/graphviz
+LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -L$(GV_PLUGIN_DIR) -Wl,-rpath,$(GV_PLUGIN_DIR) \
+       -lgvplugin_dot_layout -lgvplugin_core -lstemmer -lpthread -lm
 
 SRC = $(wildcard analyzer/*.c)
 LIB_SRC = $(filter-out analyzer/main.c,$(SRC))
@@ -53,6 +57,9 @@ demo: whosaid
 	@echo "wrote out/quotes.jsonl ($$(grep -c '"type":"quote"' out/quotes.jsonl) quotes) and out/quotes.txt"
 	@rm -f out/demo.db out/demo.db-wal out/demo.db-shm
 	./whosaid ingest -q --db out/demo.db $(STORY)
+	./whosaid graph --db out/demo.db -o out/graph.dot
+	./whosaid graph --db out/demo.db -o out/graph.svg
+	@echo "wrote out/graph.dot and out/graph.svg (the source graph)"
 	./whosaid sources --db out/demo.db > out/sources.txt
 	./whosaid claims --db out/demo.db > out/claims.txt
 	./whosaid stories --db out/demo.db > out/stories.txt
@@ -60,6 +67,9 @@ demo: whosaid
 	./whosaid conflicts --db out/demo.db > out/conflicts.txt
 	./whosaid conflicts --db out/demo.db --format json > out/conflicts.jsonl
 	@echo "wrote out/conflicts.txt and out/conflicts.jsonl ($$(grep -c . out/conflicts.jsonl) contested propositions)"
+	./whosaid check -q --exit-zero --db out/demo.db $(STORY) > out/check.txt
+	./whosaid check -q --exit-zero --db out/demo.db --format sarif $(STORY) > out/check.sarif
+	@echo "wrote out/check.txt ($$(grep -c '^[^ ].*: \(error\|warning\|note\): ' out/check.txt) findings) and out/check.sarif"
 
 # Runs every test, then again under AddressSanitizer and UBSan.
 test: whosaid

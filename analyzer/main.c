@@ -26,6 +26,8 @@ static const struct command {
 	{ "stories", cmd_stories, "list articles grouped into stories" },
 	{ "conflicts", cmd_conflicts, "list propositions with sources for and against them" },
 	{ "stance", cmd_stance, "stance of every stored article toward given claims (for, against, observing)" },
+	{ "graph", cmd_graph, "draw who said what and who reported it (DOT or SVG)" },
+	{ "check", cmd_check, "lint articles for CI: unattributed, vague, anonymous, misquoted (text, JSON, SARIF, ...)" },
 	{ "db", cmd_db, "db check: run the database's integrity checks" },
 };
 

@@ -17,6 +17,10 @@ int cmd_stories(int argc, char **argv);
 /* cmd_conflicts.c: who disagrees (issue 4) */
 int cmd_conflicts(int argc, char **argv);
 int cmd_stance(int argc, char **argv);
+/* cmd_graph.c: the source graph (issue 5) */
+int cmd_graph(int argc, char **argv);
+/* cmd_check.c: findings on new articles for CI (issue 6) */
+int cmd_check(int argc, char **argv);
 
 /* The database the store commands use when --db is not given. */
 #define WHOSAID_DEFAULT_DB "out/whosaid.db"

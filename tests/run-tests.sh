@@ -13,6 +13,10 @@
 #           replace, kill, concurrent ingests, migration, bad input
 #   conflicts tests/conflicts.sh: stance and frame rules as data, conflicts
 #           and stance on the story, the seeds and FNC-1 figures
+#   check   tests/check.sh: `whosaid check` findings in every format, exit
+#           statuses, ignore comments, config; the seed gold (tests/check_seeds.py)
+#   graph   tests/graph.sh: `whosaid graph` DOT goldens, views, escaping
+#           (tests/graph/injection.txt), SVG checks; the seed gold and news timing
 # prints each suite's results and a summary per suite, and ends with exactly
 # one line "N passed, M failed"; exits 1 if anything failed.
 #
@@ -88,6 +92,8 @@ suite e2e sh tests/e2e.sh "$BIN"
 suite robust sh tests/robust.sh "$BIN"
 suite store sh tests/store.sh "$BIN"
 suite conflicts sh tests/conflicts.sh "$BIN"
+suite check sh tests/check.sh "$BIN"
+suite graph sh tests/graph.sh "$BIN"
 
 echo "== summary ($BIN)$summary"
 echo "$total_pass passed, $total_fail failed"
