@@ -37,6 +37,7 @@ void quote_scratch_init(struct quote_scratch *qs)
 	qs->cap = 0;
 	qs->trace = getenv("WHOSAID_TRACE") != NULL;
 	qs->only_rule = getenv("WHOSAID_ONLY_RULE");
+	qs->no_cue_needs = getenv("WHOSAID_NO_CUE_NEEDS") != NULL;
 	/* per-rule times are process-wide counters: one thread only */
 	static atomic_flag profile_taken = ATOMIC_FLAG_INIT;
 	qs->profile = getenv("WHOSAID_PROFILE") != NULL && !atomic_flag_test_and_set(&profile_taken);
@@ -85,7 +86,11 @@ struct sentence_ctx {
 	size_t skip_until;     /* sentences before this offset were taken as a block */
 	struct attribution at[16];
 	int nat;
-	struct { size_t s, e; int cue, used; } occ[32];  /* cue forms in the sentence */
+	struct {
+		size_t s, e;
+		int cue, used;
+		int words_after, words_before;  /* -1 until cue_with_room counts them */
+	} occ[32];             /* cue forms in the sentence */
 	int nocc, nused;
 	int occ_overflow;      /* more cue forms than occ holds */
 	int has_tokens;        /* the sentence holds a quotation */
@@ -133,6 +138,12 @@ static void mask_sentence(struct sentence_ctx *c)
 	c->base = st->start - 1;
 }
 
+/* isalpha() in the C locale, without the table lookup */
+static int ascii_letter(char ch)
+{
+	return (unsigned)(((unsigned char)ch | 0x20) - 'a') < 26u;
+}
+
 /* Finds every cue form among the words (also the test that decides
  * whether any pattern runs); the callouts answer from this list. */
 static int find_cues(struct sentence_ctx *c)
@@ -146,9 +157,9 @@ static int find_cues(struct sentence_ctx *c)
 	c->nocc = c->nused = c->occ_overflow = 0;
 	/* a colon is a cue when cues.txt lists it ("Kovalenko: we will reopen") */
 	int colon = wordset_get(&r->cue_forms, ":", 1);
-	for (size_t k = 0; colon >= 0 && k < len; k++) {
-		if (m[k] != ':')
-			continue;
+	for (const char *p = colon >= 0 ? memchr(m, ':', len) : NULL; p;
+	     p = memchr(p + 1, ':', len - (size_t)(p + 1 - m))) {
+		size_t k = (size_t)(p - m);
 		if (c->nocc == (int)(sizeof(c->occ) / sizeof(*c->occ))) {
 			c->occ_overflow = 1;
 			break;
@@ -157,13 +168,14 @@ static int find_cues(struct sentence_ctx *c)
 		c->occ[c->nocc].e = k + 1;
 		c->occ[c->nocc].cue = colon;
 		c->occ[c->nocc].used = 0;
+		c->occ[c->nocc].words_after = c->occ[c->nocc].words_before = -1;
 		c->nocc++;
 	}
 	while (i < len) {
-		while (i < len && !isalpha((unsigned char)m[i]))
+		while (i < len && !ascii_letter(m[i]))
 			i++;
 		size_t s = i;
-		while (i < len && isalpha((unsigned char)m[i]))
+		while (i < len && ascii_letter(m[i]))
 			i++;
 		if (i == s)
 			break;
@@ -182,6 +194,7 @@ static int find_cues(struct sentence_ctx *c)
 				c->occ[c->nocc].e = i;
 				c->occ[c->nocc].cue = k;
 				c->occ[c->nocc].used = 0;
+				c->occ[c->nocc].words_after = c->occ[c->nocc].words_before = -1;
 				c->nocc++;
 			}
 		}
@@ -406,8 +419,10 @@ static unsigned words_in(const char *m, size_t a, size_t b)
 	unsigned n = 0;
 	int in = 0;
 	for (size_t i = a; i < b; i++) {
-		int w = isalnum((unsigned char)m[i]) || (unsigned char)m[i] >= 0x80 ||
-			((unsigned char)m[i] >= 1 && (unsigned char)m[i] <= 6);
+		unsigned char ch = (unsigned char)m[i];
+		/* isalnum() in the C locale, a non-ASCII byte or a quotation token */
+		int w = ascii_letter((char)ch) || (unsigned)(ch - '0') < 10u || ch >= 0x80 ||
+			(ch >= 1 && ch <= 6);
 		if (w && !in)
 			n++;
 		in = w;
@@ -417,17 +432,64 @@ static unsigned words_in(const char *m, size_t a, size_t b)
 
 /* Is there an unspent cue with at least `after` words after it and
  * `before` words before it in the sentence? */
-static int cue_with_room(const struct sentence_ctx *c, int after, int before)
+static int cue_with_room(struct sentence_ctx *c, int after, int before)
 {
 	if (c->occ_overflow)
 		return 1;
 	for (int k = 0; k < c->nocc; k++) {
 		if (c->occ[k].used)
 			continue;
-		if (after && words_in(c->m, c->occ[k].e, c->len) < (unsigned)after)
+		/* counted once a sentence: several rules ask */
+		if (after && c->occ[k].words_after < 0)
+			c->occ[k].words_after = (int)words_in(c->m, c->occ[k].e, c->len);
+		if (after && c->occ[k].words_after < after)
 			continue;
-		if (before && words_in(c->m, 0, c->occ[k].s) < (unsigned)before)
+		if (before && c->occ[k].words_before < 0)
+			c->occ[k].words_before = (int)words_in(c->m, 0, c->occ[k].s);
+		if (before && c->occ[k].words_before < before)
 			continue;
+		return 1;
+	}
+	return 0;
+}
+
+/* White space for "needs cue ... next/prev": ASCII, or any byte of a
+ * multibyte character (a Unicode space is one; erring wide is safe, as the
+ * texts compared are ASCII). */
+static int space_or_multibyte(char ch)
+{
+	return is_space(ch) || ch == '\r' || ch == '\f' || ch == '\v' || (unsigned char)ch >= 0x80;
+}
+
+/* Does the cue form occ[k] fit one of the rule's "needs cue" lines? */
+static int cue_form_fits(const struct sentence_ctx *c, const struct rule *rl, int k)
+{
+	const char *rest = c->m + c->occ[k].e;   /* c->m is NUL-terminated */
+	for (int i = 0; i < rl->ncue_needs; i++) {
+		const struct rule_cue_need *cn = &rl->cue_needs[i];
+		if (!cn->cue_ok[c->occ[k].cue])
+			continue;
+		if (cn->next) {
+			size_t j = 0;
+			while (rest[j] && space_or_multibyte(rest[j]))
+				j++;
+			if (!j || strncasecmp(rest + j, cn->next, strlen(cn->next)) != 0)
+				continue;
+		}
+		if (cn->prev) {
+			size_t j = c->occ[k].s, n = strlen(cn->prev);
+			while (j > 0 && space_or_multibyte(c->m[j - 1]))
+				j--;
+			if (j < n || strncasecmp(c->m + j - n, cn->prev, n) != 0)
+				continue;
+		}
+		if (cn->then || cn->then_quote) {
+			int found = cn->then_quote && (strchr(rest, '\x01') || strchr(rest, '\x04'));
+			for (const char *alt = cn->then; alt && *alt && !found; alt += strlen(alt) + 1)
+				found = strstr(rest, alt) != NULL;
+			if (!found)
+				continue;
+		}
 		return 1;
 	}
 	return 0;
@@ -474,14 +536,22 @@ static void run_rules(struct sentence_ctx *c)
 					skip = !strstr(c->m + 1, alt);
 			}
 		}
+		/* a match holds a cue and starts at or before it: no start after
+		 * the last cue form not yet spent (of those the rule's "needs cue"
+		 * lines allow) */
+		size_t limit = 0;
+		int fits = 0;
+		for (int k = 0; k < c->nocc && !skip; k++) {
+			if (c->occ[k].used || (rl->ncue_needs && !c->qs->no_cue_needs && !cue_form_fits(c, rl, k)))
+				continue;
+			fits = 1;
+			if (c->occ[k].s > limit)
+				limit = c->occ[k].s;
+		}
+		if (!fits && !c->occ_overflow)
+			skip = 1;
 		if (skip)
 			off = c->len;
-		/* a match holds a cue and starts at or before it: no start after
-		 * the last cue form not yet spent */
-		size_t limit = 0;
-		for (int k = 0; k < c->nocc; k++)
-			if (!c->occ[k].used && c->occ[k].s > limit)
-				limit = c->occ[k].s;
 		pcre2_set_offset_limit(c->qs->mctx, c->occ_overflow ? PCRE2_UNSET : limit);
 		while (off < c->len && (c->occ_overflow || off <= limit)) {
 			int rc = pcre2_match(rl->code, (PCRE2_SPTR)c->m, c->len, off, 0, c->qs->md, c->qs->mctx);

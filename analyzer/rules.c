@@ -26,6 +26,23 @@ static size_t hash_bytes(const char *s, size_t len)
 
 static void wordset_put(struct wordset *ws, const char *s, size_t len, int val);
 
+static unsigned shape_bit(const char *s, size_t len)
+{
+	return (unsigned)(len < 31 ? len : 31) * 1024u + (((unsigned char)s[0] | 0x20u) & 31u) * 32u +
+	       (((unsigned char)s[len - 1] | 0x20u) & 31u);
+}
+
+/* Can a key equal s (exactly, or after ASCII lowercasing)? */
+static int wordset_may_have(const struct wordset *ws, const char *s, size_t len)
+{
+	if (len > ws->max_len)
+		return 0;
+	if (!len)
+		return 1;
+	unsigned b = shape_bit(s, len);
+	return (int)(ws->shape[b / 64] >> (b % 64) & 1);
+}
+
 static void wordset_rehash(struct wordset *ws, size_t cap)
 {
 	struct wordset old = *ws;
@@ -33,13 +50,17 @@ static void wordset_rehash(struct wordset *ws, size_t cap)
 	ws->n = 0;
 	ws->keys = xcalloc(cap, sizeof(char *));
 	ws->vals = xcalloc(cap, sizeof(int));
+	ws->lens = xcalloc(cap, sizeof(size_t));
+	ws->hashes = xcalloc(cap, sizeof(unsigned));
 	for (size_t i = 0; i < old.cap; i++)
 		if (old.keys[i]) {
-			wordset_put(ws, old.keys[i], strlen(old.keys[i]), old.vals[i]);
+			wordset_put(ws, old.keys[i], old.lens[i], old.vals[i]);
 			free(old.keys[i]);
 		}
 	free(old.keys);
 	free(old.vals);
+	free(old.lens);
+	free(old.hashes);
 }
 
 /* First value wins: word lists list the preferred reading first. */
@@ -47,38 +68,59 @@ static void wordset_put(struct wordset *ws, const char *s, size_t len, int val)
 {
 	if ((ws->n + 1) * 2 > ws->cap)
 		wordset_rehash(ws, ws->cap ? ws->cap * 2 : 64);
-	size_t i = hash_bytes(s, len) & (ws->cap - 1);
+	size_t h = hash_bytes(s, len);
+	size_t i = h & (ws->cap - 1);
 	while (ws->keys[i]) {
-		if (strlen(ws->keys[i]) == len && !memcmp(ws->keys[i], s, len))
+		if (ws->lens[i] == len && !memcmp(ws->keys[i], s, len))
 			return;
 		i = (i + 1) & (ws->cap - 1);
 	}
 	ws->keys[i] = xstrndup(s, len);
+	ws->lens[i] = strlen(ws->keys[i]);
+	if (ws->lens[i]) {
+		unsigned b = shape_bit(ws->keys[i], ws->lens[i]);
+		ws->shape[b / 64] |= 1ULL << (b % 64);
+	}
+	if (ws->lens[i] > ws->max_len)
+		ws->max_len = ws->lens[i];
+	ws->hashes[i] = (unsigned)h;
 	ws->vals[i] = val;
 	ws->n++;
 }
 
-int wordset_get(const struct wordset *ws, const char *s, size_t len)
+static int wordset_find(const struct wordset *ws, const char *s, size_t len, size_t h)
 {
-	if (!ws->cap)
-		return -1;
-	size_t i = hash_bytes(s, len) & (ws->cap - 1);
+	size_t i = h & (ws->cap - 1);
 	while (ws->keys[i]) {
-		if (!strncmp(ws->keys[i], s, len) && ws->keys[i][len] == '\0')
+		if (ws->hashes[i] == (unsigned)h && ws->lens[i] == len && !memcmp(ws->keys[i], s, len))
 			return ws->vals[i];
 		i = (i + 1) & (ws->cap - 1);
 	}
 	return -1;
 }
 
+int wordset_get(const struct wordset *ws, const char *s, size_t len)
+{
+	if (!ws->cap || !wordset_may_have(ws, s, len))
+		return -1;
+	return wordset_find(ws, s, len, hash_bytes(s, len));
+}
+
 int wordset_get_ci(const struct wordset *ws, const char *s, size_t len)
 {
-	char tmp[128] = { 0 };
-	if (!len || len >= sizeof(tmp))
+	char tmp[128];
+	if (!len || len >= sizeof(tmp) || !ws->cap || !wordset_may_have(ws, s, len))
 		return -1;
-	for (size_t i = 0; i < len; i++)
-		tmp[i] = (char)tolower((unsigned char)s[i]);
-	return wordset_get(ws, tmp, len);
+	/* lowercase and hash in one pass (ASCII only, as tolower in the C locale) */
+	size_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + ('a' - 'A'));
+		tmp[i] = (char)c;
+		h = (h ^ c) * 1099511628211ULL;
+	}
+	return wordset_find(ws, tmp, len, h);
 }
 
 static void wordset_release(struct wordset *ws)
@@ -87,6 +129,8 @@ static void wordset_release(struct wordset *ws)
 		free(ws->keys[i]);
 	free(ws->keys);
 	free(ws->vals);
+	free(ws->lens);
+	free(ws->hashes);
 	memset(ws, 0, sizeof(*ws));
 }
 
@@ -503,8 +547,10 @@ static void append_defines(struct expansion *x, const struct macros *m)
 	free(todo);
 }
 
+/* jit: 0 for a macro, which is compiled only to report its errors where
+ * they are and then freed */
 static pcre2_code *compile_checked(struct expansion *x, const struct macros *m, const char *file,
-				   const char *what, struct diag *d)
+				   const char *what, int jit, struct diag *d)
 {
 	int err;
 	PCRE2_SIZE off;
@@ -523,7 +569,8 @@ static pcre2_code *compile_checked(struct expansion *x, const struct macros *m, 
 		diag_report(d, DIAG_ERROR, file, line, col, "bad pattern in '%s': %s", what, (char *)msg);
 		return NULL;
 	}
-	pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	if (jit)
+		pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
 	return code;
 }
 
@@ -645,10 +692,15 @@ static void add_builtin_macros(struct rules *r, struct macros *m)
 	/* A quotation in a sentence is replaced, byte for byte, by one of two
 	 * tokens: \x01\x02..\x03 for a quotation that reads like speech and
 	 * \x04\x05..\x06 for a short one (a title, a name, a scare quote). */
-	macro_add(m, "START", xstrdup("\\x07"), 0, 0, NULL, 0);
+	macro_add(m, "START", xstrdup("(?:\\x07)"), 0, 0, NULL, 0);
 	macro_add(m, "QF", xstrdup("(?:\\x01\\x02*\\x03)"), 0, 0, NULL, 0);
 	macro_add(m, "QS", xstrdup("(?:\\x04\\x05*\\x06)"), 0, 0, NULL, 0);
 	macro_add(m, "Q", xstrdup("(?:\\x01\\x02*\\x03|\\x04\\x05*\\x06)"), 0, 0, NULL, 0);
+	/* pasted, not called: these bytes match alike under any options, and a
+	 * pattern that begins with one of them lets PCRE2 skip straight to it
+	 * (it does not look into a subroutine for the bytes a match starts with) */
+	for (size_t i = m->n - 4; i < m->n; i++)
+		m->v[i].inline_only = 1;
 }
 
 static int check_groups(struct rule *rl, const char *file, unsigned line, struct diag *d)
@@ -701,6 +753,110 @@ static int valid_name(const char *s, size_t n, int upper)
 	return 1;
 }
 
+static void cue_need_release(struct rule_cue_need *cn)
+{
+	free(cn->cue_ok);
+	free(cn->then);
+	free(cn->next);
+	free(cn->prev);
+	memset(cn, 0, sizeof(*cn));
+}
+
+/* "needs cue WHAT... [then TEXT...] [next TEXT] [prev TEXT]"
+ * (rules/README.md): WHAT is a frame (clause, that, quote, source) or a
+ * quoted lemma of cues.txt; then-texts are quoted, or the word quote; next
+ * and prev texts are quoted ASCII. Returns the number of errors. */
+static int parse_cue_need(const struct rules *r, struct rule_cue_need *cn, const char *line,
+			  const char *arg, const char *end, const char *file, unsigned lineno,
+			  struct diag *d)
+{
+	static const char *const frames[] = { "clause", "that", "quote", "source", NULL };
+	memset(cn, 0, sizeof(*cn));
+	cn->cue_ok = xcalloc(r->ncues ? r->ncues : 1, 1);
+	int state = 0, named = 0;   /* 0 what, 1 then, 2 next, 3 prev */
+	strbuf then = STRBUF_INIT;
+	const char *p = arg;
+	while (p < end) {
+		p = skip_space(p, end);
+		if (p >= end)
+			break;
+		const char *w = p, *we;
+		int quoted = *p == '"';
+		if (quoted) {
+			we = memchr(p + 1, '"', (size_t)(end - p - 1));
+			if (!we)
+				goto bad;
+			w = p + 1;
+			p = we + 1;
+		} else {
+			we = p;
+			while (we < end && !isspace((unsigned char)*we))
+				we++;
+			p = we;
+		}
+		size_t wl = (size_t)(we - w);
+		if (!quoted && wl == 4 && !strncmp(w, "then", 4) && state == 0) {
+			state = 1;
+		} else if (!quoted && wl == 4 && !strncmp(w, "next", 4) && state < 2) {
+			state = 2;
+		} else if (!quoted && wl == 4 && !strncmp(w, "prev", 4) && state < 3 &&
+			   (state != 2 || cn->next)) {
+			state = 3;
+		} else if (state == 0 && quoted) {
+			int found = 0;
+			for (size_t i = 0; i < r->ncues; i++)
+				if (strlen(r->cues[i].lemma) == wl && !strncmp(r->cues[i].lemma, w, wl))
+					cn->cue_ok[i] = 1, found = 1;
+			if (!found) {
+				diag_report(d, DIAG_ERROR, file, lineno, (unsigned)(w - line) + 1,
+					    "unknown cue lemma '%.*s' (cues.txt)", (int)wl, w);
+				goto fail;
+			}
+			named = 1;
+		} else if (state == 0) {
+			int fr = -1;
+			for (int i = 0; frames[i]; i++)
+				if (strlen(frames[i]) == wl && !strncmp(frames[i], w, wl))
+					fr = i;
+			if (fr < 0)
+				goto bad;
+			for (size_t i = 0; i < r->ncues; i++)
+				if ((int)r->cues[i].frame == fr)
+					cn->cue_ok[i] = 1;
+			named = 1;
+		} else if (state == 1 && quoted && wl) {
+			strbuf_add(&then, w, wl);
+			strbuf_addch(&then, '\0');
+		} else if (state == 1 && wl == 5 && !strncmp(w, "quote", 5)) {
+			cn->then_quote = 1;
+		} else if (state >= 2 && quoted && wl && !(state == 2 ? cn->next : cn->prev)) {
+			/* ASCII: the test skips any non-ASCII byte as white space */
+			for (size_t i = 0; i < wl; i++)
+				if ((unsigned char)w[i] >= 0x80 || isspace((unsigned char)w[i]))
+					goto bad;
+			*(state == 2 ? &cn->next : &cn->prev) = xstrndup(w, wl);
+		} else {
+			goto bad;
+		}
+	}
+	if (!named || (state == 2 && !cn->next) || (state == 3 && !cn->prev) ||
+	    (state == 1 && !then.len && !cn->then_quote))
+		goto bad;
+	if (then.len) {
+		strbuf_addch(&then, '\0');
+		cn->then = strbuf_detach(&then, NULL);
+	}
+	strbuf_release(&then);
+	return 0;
+bad:
+	diag_report(d, DIAG_ERROR, file, lineno, (unsigned)(arg - line) + 1,
+		    "expected 'needs cue FRAME|\"LEMMA\"... [then \"TEXT\"|quote ...] [next \"TEXT\"] [prev \"TEXT\"]'");
+fail:
+	strbuf_release(&then);
+	cue_need_release(cn);
+	return 1;
+}
+
 /* attribution.rules: "define NAME" or "rule ID" header lines, each
  * followed by indented pattern lines (extended mode). */
 static int load_patterns(struct rules *r, struct diag *d)
@@ -723,6 +879,8 @@ static int load_patterns(struct rules *r, struct diag *d)
 	struct expansion x = { STRBUF_INIT, NULL, 0, 0, NULL, 0, 0 };
 	struct rule_need needs[4];
 	int nneeds = 0;
+	struct rule_cue_need cue_needs[4];
+	int ncue_needs = 0;
 
 	for (int more = 1; more;) {
 		more = next_line(&f, &s, &n, 1);
@@ -735,7 +893,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 				errors++;
 			} else if (kind == 1) {
 				/* compile alone to report errors where they are */
-				pcre2_code *c = compile_checked(&x, &m, f.path, name, d);
+				pcre2_code *c = compile_checked(&x, &m, f.path, name, 0, d);
 				if (!c)
 					errors++;
 				pcre2_code_free(c);
@@ -743,7 +901,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 				strbuf_addf(&body, "(?:%s)", x.out.buf);
 				macro_add(&m, name, strbuf_detach(&body, NULL), hline, 1, x.used, x.nused);
 			} else {
-				pcre2_code *c = compile_checked(&x, &m, f.path, name, d);
+				pcre2_code *c = compile_checked(&x, &m, f.path, name, 1, d);
 				if (!c) {
 					errors++;
 				} else {
@@ -757,10 +915,17 @@ static int load_patterns(struct rules *r, struct diag *d)
 					memcpy(rl->needs, needs, sizeof(needs));
 					rl->nneeds = nneeds;
 					nneeds = 0;
+					memcpy(rl->cue_needs, cue_needs, sizeof(cue_needs));
+					rl->ncue_needs = ncue_needs;
+					ncue_needs = 0;
 					if (check_groups(rl, f.path, hline, d)) {
 						errors++;
 						pcre2_code_free(c);
 						free(rl->id);
+						for (int k = 0; k < rl->nneeds; k++)
+							free(rl->needs[k].text);
+						for (int k = 0; k < rl->ncue_needs; k++)
+							cue_need_release(&rl->cue_needs[k]);
 					} else {
 						r->nrules++;
 					}
@@ -769,6 +934,9 @@ static int load_patterns(struct rules *r, struct diag *d)
 			for (int k = 0; k < nneeds; k++)
 				free(needs[k].text);
 			nneeds = 0;
+			for (int k = 0; k < ncue_needs; k++)
+				cue_need_release(&cue_needs[k]);
+			ncue_needs = 0;
 			free(name);
 			name = NULL;
 			kind = 0;
@@ -784,7 +952,19 @@ static int load_patterns(struct rules *r, struct diag *d)
 			size_t alen = (size_t)(s + n - arg);
 			struct rule_need nd = { 0 };
 			int words = 0;
-			if (alen == 5 && !strncmp(arg, "quote", 5)) {
+			if (alen > 4 && !strncmp(arg, "cue ", 4)) {
+				/* needs cue ...: several lines are alternatives */
+				if (ncue_needs == 4) {
+					diag_report(d, DIAG_ERROR, f.path, f.lineno, 1, "at most 4 'needs cue' lines a rule");
+					errors++;
+				} else if (parse_cue_need(r, &cue_needs[ncue_needs], s, arg + 4, s + n, f.path,
+							  f.lineno, d)) {
+					errors++;
+				} else {
+					ncue_needs++;
+				}
+				continue;
+			} else if (alen == 5 && !strncmp(arg, "quote", 5)) {
 				nd.quote = 1;
 			} else if ((alen > 10 && !strncmp(arg, "after-cue ", 10) && (words = atoi(arg + 10)) > 0) ||
 				   (alen > 11 && !strncmp(arg, "before-cue ", 11) && (words = atoi(arg + 11)) > 0)) {
@@ -812,7 +992,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 				nd.text = strbuf_detach(&alts, NULL);
 			} else {
 				diag_report(d, DIAG_ERROR, f.path, f.lineno, (unsigned)(arg - s) + 1,
-					    "expected 'needs quote', 'needs \"TEXT\" ...', 'needs after-cue N' or 'needs before-cue N'");
+					    "expected 'needs quote', 'needs \"TEXT\" ...', 'needs after-cue N', 'needs before-cue N' or 'needs cue ...'");
 				errors++;
 				continue;
 			}
@@ -979,6 +1159,8 @@ void rules_free(struct rules *r)
 		free(r->rules[i].id);
 		for (int k = 0; k < r->rules[i].nneeds; k++)
 			free(r->rules[i].needs[k].text);
+		for (int k = 0; k < r->rules[i].ncue_needs; k++)
+			cue_need_release(&r->rules[i].cue_needs[k]);
 		pcre2_code_free(r->rules[i].code);
 	}
 	free(r->rules);

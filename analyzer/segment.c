@@ -307,9 +307,10 @@ static void pair_quotes(struct segmentation *s, struct article *a, const struct 
 	size_t start = s->paras[pi].start, end = s->paras[pi].end;
 	struct open_mark stack[8];
 	int depth = 0;
+	/* the first bytes of every quotation mark mark_at() knows */
+	static const unsigned char lead[256] = { ['"'] = 1, ['\''] = 1, ['`'] = 1, [0xc2] = 1, [0xe2] = 1 };
 	for (size_t i = start; i < end; i++) {
-		unsigned char c = (unsigned char)t[i];
-		if (c != '"' && c != '\'' && c != '`' && c != 0xc2 && c != 0xe2)
+		if (!lead[(unsigned char)t[i]])
 			continue;
 		struct mark m = mark_at(t, i, end);
 		if (m.fam == F_NONE)
@@ -596,6 +597,18 @@ static void split_sentences(struct segmentation *s, struct article *a, const str
 		/* skip over top-level quotations */
 		while (qi < q_to && (s->qmarks[qi].flags & QM_NESTED))
 			qi++;
+		/* on to the next byte that can matter: a space, a terminator, the
+		 * next quotation, or where a long sentence gets cut */
+		size_t stop = end;
+		if (qi < q_to && s->qmarks[qi].open >= i && s->qmarks[qi].open < stop)
+			stop = s->qmarks[qi].open;
+		if (last_space > sent_start && sent_start + MAX_SENTENCE_BYTES + 1 < stop)
+			stop = sent_start + MAX_SENTENCE_BYTES + 1;
+		static const unsigned char matters[256] = { [' '] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xe2] = 1 };
+		while (i < stop && !matters[(unsigned char)t[i]])
+			i++;
+		if (i >= end)
+			break;
 		if (qi < q_to && s->qmarks[qi].open == i) {
 			struct qmark *q = &s->qmarks[qi++];
 			size_t after = q->close;

@@ -37,11 +37,20 @@ struct cue {
 	enum cue_frame frame;
 };
 
-/* A set of lowercase strings (open addressing) mapping to an int value. */
+/* A set of lowercase strings (open addressing) mapping to an int value.
+ * keys[i] is NULL for an empty slot; lens and hashes are kept beside the
+ * keys so that a lookup rarely touches a key that is not the one. */
 struct wordset {
 	char **keys;
 	int *vals;
 	size_t cap, n;
+	size_t *lens;
+	unsigned *hashes;
+	/* a necessary test before hashing: bit (length, first and last byte,
+	 * ASCII-folded) is set for every key, and no key is longer than
+	 * max_len; most words of a sentence fail it */
+	unsigned long long shape[512];
+	size_t max_len;
 };
 
 int wordset_get(const struct wordset *ws, const char *s, size_t len); /* -1 if absent */
@@ -65,10 +74,25 @@ struct rule_need {
 	int after_cue, before_cue; /* words a cue must have after / before it */
 };
 
+/* "needs cue ...": which cue forms a rule's cue group can match. A rule
+ * with such lines runs only when an unspent cue form of the sentence fits
+ * one of them, and no match starts after the last form that fits (its
+ * match must hold its cue). */
+struct rule_cue_need {
+	unsigned char *cue_ok; /* per index into rules.cues: its frame or lemma is named */
+	char *then;            /* NUL-separated texts, one of which comes later
+				  in the sentence; ended by an empty string; NULL: no test */
+	int then_quote;        /* or a quotation comes later */
+	char *next;            /* right after the form and white space; NULL: no test */
+	char *prev;            /* right before white space and the form; NULL: no test */
+};
+
 struct rule {
 	char *id;
 	struct rule_need needs[4];
 	int nneeds;
+	struct rule_cue_need cue_needs[4];
+	int ncue_needs;
 	pcre2_code *code;
 	const char *file;
 	unsigned line;

@@ -7,6 +7,8 @@
 #   rules   tests/rules/run.sh: rule tests as data (skipped if absent)
 #   e2e     tests/e2e.sh: golden output on tests/story, the output contract,
 #           the scored floor against tests/story/gold
+#   speed   tests/speed.sh: what the speed-ups must not change (JSON fast
+#           path against jansson, "needs cue" lines, their rule check)
 #   robust  tests/robust.sh: bad input, then linear time on pathological
 #           input (tests/linear.py)
 #   store   tests/store.sh: ingest, db check and the store's queries; re-ingest,
@@ -89,6 +91,7 @@ else
   rules: skipped (no tests/rules/run.sh)"
 fi
 suite e2e sh tests/e2e.sh "$BIN"
+suite speed sh tests/speed.sh "$BIN"
 suite robust sh tests/robust.sh "$BIN"
 suite store sh tests/store.sh "$BIN"
 suite conflicts sh tests/conflicts.sh "$BIN"

@@ -1,0 +1,127 @@
+#!/bin/sh
+# What the speed-ups of `whosaid extract` must not change.
+#
+# usage: sh tests/speed.sh BIN
+#
+#   json    JSON Lines rows decoded by read.c's fast path give the same
+#           records and the same messages as when every row goes through
+#           jansson (WHOSAID_JSON_SLOW=1): escapes, surrogate pairs, \u0000,
+#           keys given twice, numbers, nesting, invalid UTF-8, bad escapes
+#   cue     "needs cue" lines never change what a rule finds: the story (and
+#           ../shared/seeds when it is there) extracted with and without them
+#           (WHOSAID_NO_CUE_NEEDS=1) give the same bytes
+#   check   `whosaid rules check` reports a bad "needs cue" line at its
+#           file:line:col and exits 2
+# The throughput itself is measured by tests/bench.sh (make bench).
+. "$(dirname "$0")/lib.sh"
+BIN=$(abs_bin "$1")
+[ -x "$BIN" ] || { echo "usage: sh tests/speed.sh BIN" >&2; exit 2; }
+cd "$(dirname "$0")/.." || exit 2
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+# ---- json: the fast path against jansson ---------------------------------
+# Fictional rows; each line exercises one thing the fast path must either
+# decode exactly as jansson does or leave to jansson.
+python3 - "$tmp/rows.jsonl" <<'PY'
+import sys
+rows = [
+    r'{"id":"j1","title":"Pier","text":"\"We will\treopen the \u00e9lue pier \/ dock \\ quay \ud83d\ude00 \b\f soon,\" said Mara Quell.\n\nShe added that the pier was safe."}',
+    r'{"id":"j2","text":"A NUL \u0000 here. Ilse Marr said the samples matched the tank."}',
+    r'{"id":"j3","text":"A lone \ud800 surrogate, Ilse Marr said."}',
+    r'{"id":"j4","text":"A low \udc00 surrogate."}',
+    r'{"id":7,"text":"A numeric id. Ilse Marr said the tank leaked."}',
+    r'{"id":"j6","text":"first","text":"Given twice: Ilse Marr said the second one counts."}',
+    r'{"id":"j7","text":"Nested values, Ilse Marr said.","meta":{"tags":[1,2.5,true,null]}}',
+    r'{"id":"j8","title":null,"text":"A null title, Ilse Marr said."}',
+    r'  {"id" : "j9" ,"text" : "Spaces around tokens, Ilse Marr said the pier was closed."}  ',
+    r'{"id":"j10","text":"trailing bytes"} x',
+    r'{"id":"j11","text":"a bad escape \q"}',
+    r'{"id":"j12","text":"a control' + '\x01' + r' byte"}',
+    r'{"id":"j13","te\u0078t":"An escaped key: Ilse Marr said the key counts."}',
+    r'{"id":"j14","text":"unterminated',
+    r'["an array"]',
+    r'{}',
+    r'{"id":"j17","text":"Upper hex \u00E9 and \uD83D\uDE00, Ilse Marr said the plan failed."}',
+    r'{"id":"j18","text":"short \u12"}',
+    r'{"id":"j19","other":"x\"y","text":"A quote in another field: Ilse Marr said the deal was done."}',
+    r'{"id":"\u0041\u0000B","text":"An id with NUL. Ilse Marr said she would go."}',
+]
+with open(sys.argv[1], 'wb') as f:
+    for r in rows:
+        f.write(r.encode() + b'\n')
+    f.write(b'{"id":"b1","text":"bad \xff byte, Ilse Marr said."}\n')
+    f.write(b'{"id":"b2","text":"overlong \xc0\xaf, Ilse Marr said."}\n')
+    f.write(b'{"id":"b3","text":"encoded surrogate \xed\xa0\x80, Ilse Marr said."}\n')
+    f.write(b'{"id":"b4","text":"four bytes \xf0\x9f\x98\x80, Ilse Marr said the plan failed."}\n')
+    f.write(b'{"id":"b5","text":"A CRLF row, Ilse Marr said the plan failed."}\r\n')
+    f.write(b'\xef\xbb\xbf{"id":"b6","text":"a byte order mark, Ilse Marr said."}\n')
+    f.write(b'{"id":"b7","text":"above U+10FFFF \xf4\x90\x80\x80, Ilse Marr said."}\n')
+PY
+"$BIN" extract "$tmp/rows.jsonl" > "$tmp/fast.out" 2> "$tmp/fast.err"
+fast_rc=$?
+WHOSAID_JSON_SLOW=1 "$BIN" extract "$tmp/rows.jsonl" > "$tmp/slow.out" 2> "$tmp/slow.err"
+slow_rc=$?
+if [ "$fast_rc" = "$slow_rc" ] && cmp -s "$tmp/fast.out" "$tmp/slow.out" && cmp -s "$tmp/fast.err" "$tmp/slow.err"; then
+	ok "json: fast path and jansson give the same records and messages ($(grep -c '"type":"article"' "$tmp/fast.out") articles, $(grep -c 'error' "$tmp/fast.err") rows refused)"
+else
+	not_ok "json: fast path and jansson differ (status $fast_rc vs $slow_rc)"
+	diff "$tmp/slow.out" "$tmp/fast.out" > "$tmp/d" 2>&1; diff "$tmp/slow.err" "$tmp/fast.err" >> "$tmp/d" 2>&1; show "$tmp/d"
+fi
+# the rows really hold what the comparison is about
+if grep -q '"doc":"j1"' "$tmp/fast.out" && grep -q "invalid Unicode" "$tmp/fast.err" && grep -q '"doc":"7"' "$tmp/fast.out"; then
+	ok "json: the rows decode (escapes, a numeric id) and bad ones are refused"
+else
+	not_ok "json: expected records or messages missing"
+	show "$tmp/fast.err"
+fi
+
+# ---- cue: "needs cue" lines change nothing -------------------------------
+set -- tests/story/*.txt tests/story/*.md tests/story/wire.jsonl
+"$BIN" extract "$@" > "$tmp/with.out" 2>&1
+WHOSAID_NO_CUE_NEEDS=1 "$BIN" extract "$@" > "$tmp/without.out" 2>&1
+if cmp -s "$tmp/with.out" "$tmp/without.out" && [ -s "$tmp/with.out" ]; then
+	ok "cue: the story gives the same quotes with and without 'needs cue' ($(grep -c '"type":"quote"' "$tmp/with.out") quotes)"
+else
+	not_ok "cue: 'needs cue' changes what the rules find in the story"
+	diff "$tmp/without.out" "$tmp/with.out" > "$tmp/d"; show "$tmp/d"
+fi
+if [ -d ../shared/seeds ]; then
+	"$BIN" extract ../shared/seeds/*.txt > "$tmp/with.out" 2>&1
+	WHOSAID_NO_CUE_NEEDS=1 "$BIN" extract ../shared/seeds/*.txt > "$tmp/without.out" 2>&1
+	if cmp -s "$tmp/with.out" "$tmp/without.out"; then
+		ok "cue: the seeds give the same quotes with and without 'needs cue'"
+	else
+		not_ok "cue: 'needs cue' changes what the rules find in the seeds"
+		diff "$tmp/without.out" "$tmp/with.out" > "$tmp/d"; show "$tmp/d"
+	fi
+else
+	skip "cue: seeds: ../shared/seeds is not there (it comes beside the clone)"
+fi
+
+# ---- check: a bad "needs cue" line is reported where it is ---------------
+cp -R rules "$tmp/rules"
+python3 - "$tmp/rules/attribution.rules" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p).read()
+s = s.replace('needs cue that next "to"\n', 'needs cue that next "to"\nneeds cue "no-such-lemma"\nneeds cue sometimes\n', 1)
+open(p, 'w').write(s)
+PY
+line=$(grep -n '^needs cue "no-such-lemma"' "$tmp/rules/attribution.rules" | cut -d: -f1)
+"$BIN" rules check "$tmp/rules" > "$tmp/check.out" 2>&1
+rc=$?
+if [ "$rc" = 2 ] && [ -n "$line" ] &&
+   grep -q "attribution.rules:$line:12: error: unknown cue lemma 'no-such-lemma'" "$tmp/check.out" &&
+   grep -q "attribution.rules:$((line + 1)):11: error: expected 'needs cue" "$tmp/check.out"; then
+	ok "check: bad 'needs cue' lines are reported at file:line:col, status 2"
+else
+	not_ok "check: bad 'needs cue' lines (status $rc, line $line)"
+	show "$tmp/check.out"
+fi
+if "$BIN" rules check rules > "$tmp/check.out" 2>&1; then
+	ok "check: the shipped rules pass"
+else
+	not_ok "check: the shipped rules fail"; show "$tmp/check.out"
+fi
+finish
