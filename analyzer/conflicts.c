@@ -26,6 +26,7 @@ struct word_list {
 struct frame {
 	char *name;
 	char *template;    /* "{agent} was responsible" */
+	int event;         /* "| event": a reported event, the same claim whoever tells it */
 };
 
 struct frame_rule {
@@ -340,14 +341,24 @@ static void on_frames_line(struct loader *L, const char *s, const char *e, void 
 		return;
 	}
 	if (e - s > 6 && !memcmp(s, "frame ", 6)) {
-		const char *fs[2], *fe[2];
-		if (split_bar(s + 6, e, fs, fe, 2) != 2 || fs[0] == fe[0] || fs[1] == fe[1]) {
-			load_error(L, 1, "expected 'frame NAME | template'%s", "");
+		const char *fs[3], *fe[3];
+		size_t nf = split_bar(s + 6, e, fs, fe, 3);
+		if (nf < 2 || fs[0] == fe[0] || fs[1] == fe[1]) {
+			load_error(L, 1, "expected 'frame NAME | template [| event]'%s", "");
 			return;
+		}
+		int event = 0;
+		if (nf == 3) {
+			if (fe[2] - fs[2] != 5 || memcmp(fs[2], "event", 5)) {
+				load_error(L, (unsigned)(fs[2] - line_start) + 1, "expected 'event' or nothing%s", "");
+				return;
+			}
+			event = 1;
 		}
 		ALLOC_GROW(cf->frames, cf->nframes + 1, cf->frames_alloc);
 		cf->frames[cf->nframes].name = xstrndup(fs[0], (size_t)(fe[0] - fs[0]));
 		cf->frames[cf->nframes].template = xstrndup(fs[1], (size_t)(fe[1] - fs[1]));
+		cf->frames[cf->nframes].event = event;
 		cf->nframes++;
 		return;
 	}
@@ -949,6 +960,8 @@ size_t conflicts_article(const struct conflict_rules *cf, const struct rules *r,
 		p->key = xstrdup(h->key);
 		p->label = xstrdup(h->label);
 		p->frame_rule = fr->id;
+		p->event = fr->frame >= 0 ? cf->frames[fr->frame].event
+					  : fr->refers >= 0 ? cf->frames[fr->refers].event : 0;
 		p->stance_rule = v.rule;
 		p->side = side;
 		p->start = h->start;

@@ -155,8 +155,8 @@ static const char *const stmt_sql[ST__N] = {
 			    "cue_lemma, cue_start, cue_end, mention_id, source_id, stance, rule, unclosed) "
 			    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
 	[ST_INSERT_CLAIM] = "INSERT INTO claims(id, terms, polarity) VALUES (?1, ?2, ?3)",
-	[ST_INSERT_PROP] = "INSERT INTO propositions(quote_id, key, label, side, frame_rule, stance_rule, start, end) "
-			   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[ST_INSERT_PROP] = "INSERT INTO propositions(quote_id, key, label, side, frame_rule, stance_rule, start, end, "
+			   "event) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[ST_BUMP] = "UPDATE meta SET value = value + 1 WHERE key = 'generation'",
 };
 
@@ -357,6 +357,9 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	/* 2 -> 3: claims by their terms, so `whosaid check` finds the same
 	 * quotation stored under another speaker without a scan */
 	"CREATE INDEX IF NOT EXISTS claims_terms ON claims(terms);",
+	/* 3 -> 4: a proposition of a reported-event frame is the same claim
+	 * whoever tells it (frames.rules "| event") */
+	"ALTER TABLE propositions ADD COLUMN event INTEGER NOT NULL DEFAULT 0;",
 };
 
 static int migrate(struct store *s, long long from)
@@ -679,6 +682,7 @@ static int put_rows(struct store *s, const struct store_doc *sd, long long artic
 			bind_str(st, 6, p->stance_rule);
 			sqlite3_bind_int64(st, 7, (sqlite3_int64)p->start);
 			sqlite3_bind_int64(st, 8, (sqlite3_int64)p->end);
+			sqlite3_bind_int(st, 9, p->event);
 			if (step_done(s, st, "cannot store a proposition"))
 				goto out;
 		}

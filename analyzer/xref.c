@@ -1167,6 +1167,19 @@ static double seconds(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* A claim with the group of claims it joins (see xref_refresh). */
+struct prop_row {
+	char *group;
+	size_t claim;
+};
+
+static int cmp_prop_row(const void *a, const void *b)
+{
+	const struct prop_row *x = a, *y = b;
+	int c = strcmp(x->group, y->group);
+	return c ? c : x->claim < y->claim ? -1 : x->claim > y->claim;
+}
+
 /* Joins the clusters of the claims in each run of same (runs of claim
  * indexes ended by (size_t)-1) and renumbers the k clusters 0.. in order
  * of first claim; returns the new count. */
@@ -1251,22 +1264,23 @@ int xref_refresh(struct store *s, double threshold, double story_threshold, stru
 	}
 	sqlite3_finalize(st);
 	st = NULL;
-	/* claims one source makes by denying or confirming one proposition,
-	   in any words ("denies it was behind the attack", "denied involvement
-	   in the hack"), are one claim; a source's several arguments about a
-	   proposition are not. Runs of claim indexes, ended by (size_t)-1 */
+	/* Claims that state one proposition on one side are one claim, in any
+	   words, when one source makes them through one kind of frame (the
+	   family of the frame rule: "responsible.behind" and
+	   "responsible.involvement" in "denies it was behind the attack",
+	   "denied involvement in the hack"), or whoever makes them when the
+	   frame is a reported event. A source's arguments of other kinds
+	   about the proposition stay apart. Runs of claim indexes, each run
+	   ended by (size_t)-1. */
 	size_t *same_prop = NULL, nsp = 0, sp_alloc = 0;
-	if ((st = store_prepare(s, "SELECT p.quote_id, p.key, p.side, q.source_id FROM propositions p "
-				   "JOIN quotes q ON q.id = p.quote_id WHERE q.source_id IS NOT NULL "
-				   "AND p.stance_rule LIKE 'cue.%' ORDER BY p.key, p.side, q.source_id, p.quote_id"))) {
-		strbuf prev;
-		strbuf_init(&prev, 64);
+	if ((st = store_prepare(s, "SELECT p.quote_id, p.key, p.side, q.source_id, p.frame_rule, p.event "
+				   "FROM propositions p JOIN quotes q ON q.id = p.quote_id "
+				   "WHERE q.source_id IS NOT NULL OR p.event"))) {
+		struct prop_row *rows = NULL;
+		size_t nrows = 0, rows_alloc = 0;
 		strbuf cur = STRBUF_INIT;
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			long long qid = sqlite3_column_int64(st, 0);
-			strbuf_reset(&cur);
-			strbuf_addf(&cur, "%s|%s|%lld", (const char *)sqlite3_column_text(st, 1),
-				    (const char *)sqlite3_column_text(st, 2), (long long)sqlite3_column_int64(st, 3));
 			size_t lo = 0, hi = nc;
 			while (lo < hi) {
 				size_t mid = (lo + hi) / 2;
@@ -1277,17 +1291,33 @@ int xref_refresh(struct store *s, double threshold, double story_threshold, stru
 			}
 			if (lo == nc || cid[lo] != qid)
 				continue;
-			ALLOC_GROW(same_prop, nsp + 2, sp_alloc);
-			if (nsp && strcmp(prev.buf, cur.buf))
-				same_prop[nsp++] = (size_t)-1;
-			same_prop[nsp++] = lo;
-			strbuf_reset(&prev);
-			strbuf_addstr(&prev, cur.buf);
+			const char *rule = (const char *)sqlite3_column_text(st, 4);
+			strbuf_reset(&cur);
+			strbuf_addf(&cur, "%s|%s|", (const char *)sqlite3_column_text(st, 1),
+				    (const char *)sqlite3_column_text(st, 2));
+			if (sqlite3_column_int(st, 5))
+				strbuf_addstr(&cur, "*|");
+			else
+				strbuf_addf(&cur, "%lld|", (long long)sqlite3_column_int64(st, 3));
+			strbuf_add(&cur, rule, strcspn(rule, "."));
+			ALLOC_GROW(rows, nrows + 1, rows_alloc);
+			rows[nrows].group = xstrdup(cur.buf);
+			rows[nrows].claim = lo;
+			nrows++;
 		}
-		strbuf_release(&prev);
 		strbuf_release(&cur);
 		sqlite3_finalize(st);
 		st = NULL;
+		qsort(rows, nrows, sizeof(*rows), cmp_prop_row);
+		for (size_t i = 0; i < nrows; i++) {
+			ALLOC_GROW(same_prop, nsp + 2, sp_alloc);
+			if (i && strcmp(rows[i - 1].group, rows[i].group))
+				same_prop[nsp++] = (size_t)-1;
+			same_prop[nsp++] = rows[i].claim;
+		}
+		for (size_t i = 0; i < nrows; i++)
+			free(rows[i].group);
+		free(rows);
 	}
 	gen = store_meta(s, "generation");
 	store_exec(s, "COMMIT");

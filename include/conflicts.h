@@ -82,6 +82,8 @@ struct proposition {
 	char *key;               /* "responsible(north_korea)": meets across articles */
 	char *label;             /* "North Korea was responsible" */
 	const char *frame_rule;  /* the frame rule that matched */
+	int event;               /* its frame is a reported event: the same
+				    claim whoever tells it */
 	const char *stance_rule; /* the stance entry that decided the side */
 	enum side side;          /* the quote's side toward the proposition */
 	size_t start, end;       /* the frame match in the body */
