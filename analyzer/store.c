@@ -633,6 +633,7 @@ static int put_rows(struct store *s, const struct store_doc *sd, long long artic
 			goto out;
 		mid[k] = sqlite3_last_insert_rowid(s->db);
 	}
+	size_t next_prop = 0;
 	for (size_t i = 0; i < sd->nquotes; i++) {
 		const struct store_quote *q = &sd->quotes[i];
 		if (!(st = stmt(s, ST_INSERT_QUOTE)))
@@ -668,8 +669,9 @@ static int put_rows(struct store *s, const struct store_doc *sd, long long artic
 		bind_str(st, 3, q->polarity);
 		if (step_done(s, st, "cannot store a claim"))
 			goto out;
-		for (size_t k = 0; k < sd->nprops; k++) {
-			const struct proposition *p = &sd->props[k];
+		/* propositions come in quote order (conflicts_article) */
+		for (; next_prop < sd->nprops && sd->props[next_prop].quote <= i; next_prop++) {
+			const struct proposition *p = &sd->props[next_prop];
 			if (p->quote != i)
 				continue;
 			if (!(st = stmt(s, ST_INSERT_PROP)))

@@ -696,18 +696,66 @@ static void resolve_sources(struct store_doc *sd, const struct source_table *t, 
 
 #define MAX_OTHER_MENTIONS 400
 
+struct span {
+	size_t start, end;
+};
+
 struct finder {
 	struct store_doc *sd;
 	const char *low;     /* a->scan with ASCII lowercased: same offsets */
 	size_t added;
+	struct span *spk;    /* the speakers' mentions, by start, and */
+	size_t nspk;         /* sd->mentions[nspk..] the ones found since */
+	size_t maxlen;       /* the longest of spk */
 };
 
-static int overlaps(const struct store_doc *sd, size_t s, size_t e)
+static int cmp_span(const void *a, const void *b)
 {
-	for (size_t i = 0; i < sd->nmentions; i++)
-		if (s < sd->mentions[i].end && sd->mentions[i].start < e)
+	const struct span *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Does [s, e) overlap a mention already made? The speakers' mentions are
+ * searched by start (an article of thousands of quotes must not make
+ * this quadratic); the few found since, one by one. */
+static int overlaps(const struct finder *f, size_t s, size_t e)
+{
+	size_t lo = 0, hi = f->nspk;
+	size_t from = s > f->maxlen ? s - f->maxlen : 0;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (f->spk[mid].start < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < f->nspk && f->spk[i].start < e; i++)
+		if (s < f->spk[i].end)
+			return 1;
+	for (size_t i = f->nspk; i < f->sd->nmentions; i++)
+		if (s < f->sd->mentions[i].end && f->sd->mentions[i].start < e)
 			return 1;
 	return 0;
+}
+
+/* The 1-based line of byte off. Mentions need no column, and asking
+ * article_linecol() for them out of text order would count a long line's
+ * columns from its start every time. */
+static unsigned line_of(struct article *a, size_t off)
+{
+	if (!a->line_starts) {
+		unsigned l, c;
+		article_linecol(a, 0, &l, &c);  /* builds the line index */
+	}
+	size_t lo = 0, hi = a->nlines;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (a->line_starts[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (unsigned)lo + 1;
 }
 
 /* Adds every whole-word occurrence of form (ASCII case ignored, unless
@@ -731,12 +779,10 @@ static void find_form(struct finder *f, const char *form, size_t n, int src)
 			continue;   /* "Holt" names nobody in "holt" */
 		if (s >= 4 && !strncmp(f->low + s - 4, "the ", 4))
 			s -= 4;
-		if (overlaps(f->sd, s, e))
+		if (overlaps(f, s, e))
 			continue;
-		unsigned line, col;
-		article_linecol(a, s, &line, &col);
 		ALLOC_GROW(f->sd->mentions, f->sd->nmentions + 1, f->sd->mentions_alloc);
-		f->sd->mentions[f->sd->nmentions++] = (struct store_mention){ s, e, line, src, 0 };
+		f->sd->mentions[f->sd->nmentions++] = (struct store_mention){ s, e, line_of(a, s), src, 0 };
 		f->added++;
 	}
 	free(want);
@@ -751,7 +797,14 @@ static void find_other_mentions(struct store_doc *sd, const struct xref_rules *x
 	char *low = xmalloc(a->len + 1);
 	for (size_t i = 0; i <= a->len; i++)
 		low[i] = a->scan[i] >= 'A' && a->scan[i] <= 'Z' ? (char)(a->scan[i] | 0x20) : a->scan[i];
-	struct finder f = { sd, low, 0 };
+	struct finder f = { sd, low, 0, NULL, sd->nmentions, 0 };
+	f.spk = xmalloc((sd->nmentions + 1) * sizeof(*f.spk));
+	for (size_t i = 0; i < sd->nmentions; i++) {
+		f.spk[i] = (struct span){ sd->mentions[i].start, sd->mentions[i].end };
+		if (f.spk[i].end - f.spk[i].start > f.maxlen)
+			f.maxlen = f.spk[i].end - f.spk[i].start;
+	}
+	qsort(f.spk, f.nspk, sizeof(*f.spk), cmp_span);
 	for (size_t i = 0; i < sd->nsources; i++) {
 		const struct store_source *src = &sd->sources[i];
 		if (src->per_article || !src->key || (src->row_kind != SK_PERSON && src->row_kind != SK_ORGANIZATION))
@@ -778,6 +831,7 @@ static void find_other_mentions(struct store_doc *sd, const struct xref_rules *x
 			}
 		}
 	}
+	free(f.spk);
 	free(low);
 }
 
@@ -873,9 +927,7 @@ struct store_doc *xref_doc(struct extraction *x, char *path, const struct rules 
 			}
 			if (mslot[h] < 0) {
 				ALLOC_GROW(sd->mentions, sd->nmentions + 1, sd->mentions_alloc);
-				unsigned ml, mc;
-				article_linecol(a, ms, &ml, &mc);
-				sd->mentions[sd->nmentions] = (struct store_mention){ ms, me, ml, q->source, 1 };
+				sd->mentions[sd->nmentions] = (struct store_mention){ ms, me, line_of(a, ms), q->source, 1 };
 				mslot[h] = (int)sd->nmentions++;
 			}
 			sq->mention = mslot[h];

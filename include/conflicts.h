@@ -100,7 +100,8 @@ struct prop_org {
 /* Finds the propositions the quotes of one article state, for or against.
  * body is the article text (frames are matched over all of it, so "that
  * attribution" in a quote can refer to a proposition stated earlier in the
- * article's own words); quotes are in text order. Appends to *props
+ * article's own words); quotes are in text order. Appends to *props, in
+ * the order of the quotes
  * (realloc'ed; *nprops updated); returns the number added. orgs (in text
  * order, may be NULL) resolve an agent written as "the" and a common noun
  * to the organization named last before it whose name has that noun ("the

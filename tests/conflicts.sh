@@ -165,6 +165,25 @@ w stance --db "$db"
 [ $rc -eq 2 ] && grep -q "no claims" "$tmp/err"
 check "stance: no claim is a usage error (status $rc)" $? "$tmp/err"
 
+# ---- linear time -------------------------------------------------------------
+# Thousands of quotes with frames on one line: ingest (frames, mentions,
+# line numbers, propositions) must grow linearly, as extraction does.
+n=5000
+[ -n "$WHOSAID_SANITIZER" ] && n=1000
+for k in 1 4; do
+	python3 -c '
+import sys
+n = int(sys.argv[1])
+print("Linear\n")
+print(" ".join("Ada Kroll said Norland was behind it and the evidence for that attribution was weak."
+               for _ in range(n)))' $((n * k)) > "$tmp/lin$k.txt"
+	start=$(python3 -c 'import time; print(time.time())')
+	timeout 300 "$BIN" ingest -q --db "$tmp/lin$k.db" "$tmp/lin$k.txt" 2> "$tmp/err"
+	eval "t$k=$(python3 -c "import time; print('%.3f' % (time.time() - $start))")"
+done
+python3 -c "import sys; t1, t4 = float(sys.argv[1]), float(sys.argv[2]); sys.exit(0 if t4 <= 6 * t1 + 0.5 else 1)" "$t1" "$t4"
+check "linear time: $n and $((n * 4)) framed quotes on one line ingest in $t1 s and $t4 s (at most 6x + 0.5 s)" $? "$tmp/err"
+
 # ---- the seeds (../shared) -------------------------------------------------
 if [ -d "$SHARED/seeds/gold" ]; then
 	sdb=$tmp/seeds.db
