@@ -177,6 +177,14 @@ const char *store_path(const struct store *s)
 	return s->path;
 }
 
+char *store_column_dup(sqlite3_stmt *st, int i)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return NULL;
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return xstrndup(t ? (const char *)t : "", (size_t)sqlite3_column_bytes(st, i));
+}
+
 void store_error(struct store *s, const char *what)
 {
 	diag_report(s->d, DIAG_ERROR, s->path, 0, 0, "%s: %s", what, sqlite3_errmsg(s->db));

@@ -183,6 +183,10 @@ int store_exec(struct store *s, const char *sql);
 /* Prepares sql on the connection, reporting a failure; the caller
  * finalizes. */
 sqlite3_stmt *store_prepare(struct store *s, const char *sql);
+/* Column i of the current row as a string the caller frees; NULL for a
+ * NULL column. */
+char *store_column_dup(sqlite3_stmt *st, int i);
+
 /* Reports the connection's last error with what was being done. */
 void store_error(struct store *s, const char *what);
 
