@@ -869,32 +869,100 @@ static int same_source(const struct source *a, const struct source *b)
 	return a->kind == b->kind && a->name && b->name && !strcasecmp(a->name, b->name);
 }
 
-static int same_source_before(const struct source_table *t, size_t i)
+
+static uint64_t fold_hash(const char *s)
 {
-	for (size_t k = 0; k < i; k++)
-		if (same_source(&t->v[k], &t->v[i]))
-			return 1;
-	return 0;
+	uint64_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)(*s >= 'A' && *s <= 'Z' ? *s | 0x20 : *s)) * 1099511628211ULL;
+	return h;
+}
+
+/* canon[i]: the first source that is the same as source i (same_source),
+ * found through a hash table so thousands of sources stay linear.
+ * Caller frees. */
+static size_t *source_canon(const struct source_table *t)
+{
+	size_t cap = 16;
+	while (cap < 2 * t->n + 2)
+		cap *= 2;
+	size_t *slot = xmalloc(cap * sizeof(size_t));
+	for (size_t i = 0; i < cap; i++)
+		slot[i] = (size_t)-1;
+	size_t *canon = xmalloc((t->n + 1) * sizeof(size_t));
+	for (size_t i = 0; i < t->n; i++) {
+		canon[i] = i;
+		if (!t->v[i].name)
+			continue;
+		size_t h = (size_t)(fold_hash(t->v[i].name) * 31 + (uint64_t)t->v[i].kind) & (cap - 1);
+		for (; slot[h] != (size_t)-1; h = (h + 1) & (cap - 1))
+			if (same_source(&t->v[slot[h]], &t->v[i])) {
+				canon[i] = slot[h];
+				break;
+			}
+		if (slot[h] == (size_t)-1)
+			slot[h] = i;
+	}
+	free(slot);
+	return canon;
 }
 
 struct vague_ctx {
 	struct extraction *x;
 	struct check_findings *out;
 	size_t first;            /* first vague finding of this article */
-	const size_t *anon;      /* spans of anonymous speaker mentions, pairs */
+	size_t *anon;            /* spans of anonymous speaker mentions, pairs,
+				    sorted by start before the phrases run */
 	size_t nanon;
+	size_t anon_max;         /* the longest of them */
+	size_t phrases_from;     /* out->v index where the phrases' findings start */
+	int phrases;             /* the phrases are running */
 };
+
+/* Is [start, end) overlapped by a span of the sorted pairs v[0..n)
+ * (longest maxlen)? */
+static int overlaps_sorted(const size_t *v, size_t n, size_t maxlen, size_t start, size_t end)
+{
+	size_t from = start > maxlen ? start - maxlen : 0, lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (v[2 * mid] < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < n && v[2 * i] < end; i++)
+		if (overlaps(start, end, v[2 * i], v[2 * i + 1]))
+			return 1;
+	return 0;
+}
+
+static int cmp_pair(const void *a, const void *b)
+{
+	const size_t *x = a, *y = b;
+	return x[0] < y[0] ? -1 : x[0] > y[0];
+}
 
 static void add_vague(struct checker *c, size_t start, size_t end, void *vctx)
 {
 	struct vague_ctx *v = vctx;
-	for (size_t i = v->first; i < v->out->n; i++)
+	/* the phrases come in text order: only the latest one can overlap
+	 * the next; the speakers' findings (few: one per vague source) are
+	 * all looked at */
+	size_t upto = v->phrases ? v->phrases_from : v->out->n;
+	for (size_t i = v->first; i < upto; i++)
 		if (v->out->v[i].rule == CHECK_VAGUE_ATTRIBUTION &&
 		    overlaps(start, end, v->out->v[i].start, v->out->v[i].end))
 			return;
-	for (size_t i = 0; i < v->nanon; i++)
-		if (overlaps(start, end, v->anon[2 * i], v->anon[2 * i + 1]))
-			return;   /* anonymous-source says it */
+	for (size_t i = v->out->n; v->phrases && i-- > v->phrases_from;) {
+		if (v->out->v[i].rule != CHECK_VAGUE_ATTRIBUTION)
+			continue;
+		if (overlaps(start, end, v->out->v[i].start, v->out->v[i].end))
+			return;
+		break;
+	}
+	if (overlaps_sorted(v->anon, v->nanon, v->anon_max, start, end))
+		return;   /* anonymous-source says it */
 	struct check_finding *f = add_finding(c, v->out, v->x->a, CHECK_VAGUE_ATTRIBUTION, start, end);
 	strbuf sb = STRBUF_INIT;
 	strbuf_addstr(&sb, "vague attribution \xe2\x80\x9c");
@@ -909,17 +977,16 @@ static void check_vague(struct checker *c, struct extraction *x, const size_t *o
 {
 	const struct quote_list *ql = &x->quotes;
 	size_t *anon = xmalloc((2 * ql->n + 2) * sizeof(size_t));
-	struct vague_ctx v = { x, out, out->n, anon, 0 };
+	struct vague_ctx v = { x, out, out->n, anon, 0, 0, 0, 0 };
 	char *reported = xcalloc(x->sources.n + 1, 1);
+	size_t *canons = source_canon(&x->sources);
 	for (size_t n = 0; n < ql->n; n++) {
 		const struct quote *q = &ql->v[ord[n]];
 		size_t ms, me;
 		if (q->source < 0 || !quote_mention(ql, ord[n], &ms, &me))
 			continue;
 		enum source_kind k = x->sources.v[q->source].kind;
-		size_t canon = 0;
-		while (canon < (size_t)q->source && !same_source(&x->sources.v[canon], &x->sources.v[q->source]))
-			canon++;
+		size_t canon = canons[q->source];
 		if (k == SK_VAGUE && !reported[canon] && !definite_singular(c->r, x->a->scan, ms, me)) {
 			/* once a source, where it is first described: "they" later
 			 * is the same critics */
@@ -932,9 +999,17 @@ static void check_vague(struct checker *c, struct extraction *x, const size_t *o
 			v.nanon++;
 		}
 	}
+	if (v.nanon > 1)
+		qsort(anon, v.nanon, 2 * sizeof(size_t), cmp_pair);
+	for (size_t i = 0; i < v.nanon; i++)
+		if (anon[2 * i + 1] - anon[2 * i] > v.anon_max)
+			v.anon_max = anon[2 * i + 1] - anon[2 * i];
+	v.phrases_from = out->n;
+	v.phrases = 1;
 	for (size_t si = 0; si < x->seg.nsents; si++)
 		run_patterns(c, x->a, &x->seg, si, PK_VAGUE, add_vague, &v);
 	free(reported);
+	free(canons);
 	free(anon);
 }
 
@@ -945,19 +1020,37 @@ static void check_anonymous(struct checker *c, struct extraction *x, const size_
 {
 	const struct quote_list *ql = &x->quotes;
 	const struct segmentation *seg = &x->seg;
+	/* each source's quotes in text order, as chains: first[canon] and
+	 * next[n] index into ord */
+	size_t *canons = source_canon(&x->sources);
+	size_t *first = xmalloc((x->sources.n + 1) * sizeof(size_t));
+	size_t *last = xmalloc((x->sources.n + 1) * sizeof(size_t));
+	size_t *next = xmalloc((ql->n + 1) * sizeof(size_t));
+	for (size_t i = 0; i <= x->sources.n; i++)
+		first[i] = last[i] = (size_t)-1;
+	for (size_t n = 0; n < ql->n; n++) {
+		next[n] = (size_t)-1;
+		int qs = ql->v[ord[n]].source;
+		if (qs < 0)
+			continue;
+		size_t cs = canons[qs];
+		if (first[cs] == (size_t)-1)
+			first[cs] = n;
+		else
+			next[last[cs]] = n;
+		last[cs] = n;
+	}
 	for (size_t sidx = 0; sidx < x->sources.n; sidx++) {
 		const struct source *src = &x->sources.v[sidx];
-		if (src->kind != SK_ANONYMOUS || same_source_before(&x->sources, sidx))
+		if (src->kind != SK_ANONYMOUS || canons[sidx] != sidx)
 			continue;
 		size_t first_s = NO_SPAN, first_e = 0;
 		const struct quote *first_q = NULL;
 		int reason = 0;
 		size_t last_sent = (size_t)-1;
-		for (size_t n = 0; n < ql->n; n++) {
+		for (size_t n = first[sidx]; n != (size_t)-1; n = next[n]) {
 			size_t ms, me;
-			int qs = ql->v[ord[n]].source;
-			if (qs < 0 || (qs != (int)sidx && !same_source(&x->sources.v[qs], src)) ||
-			    !quote_mention(ql, ord[n], &ms, &me))
+			if (!quote_mention(ql, ord[n], &ms, &me))
 				continue;
 			if (first_s == NO_SPAN || ms < first_s) {
 				first_s = ms;
@@ -986,6 +1079,10 @@ static void check_anonymous(struct checker *c, struct extraction *x, const size_
 		}
 		f->message = strbuf_detach(&sb, NULL);
 	}
+	free(canons);
+	free(first);
+	free(last);
+	free(next);
 }
 
 /* ---- comparing quotations ------------------------------------------------ */

@@ -134,10 +134,16 @@ static void write_text(struct check_run *c, struct article *a, const struct chec
 		strbuf_addf(&file, "%s:%s", a->path, a->doc);
 	else
 		strbuf_addstr(&file, a->path);
+	/* findings on one line share it: finding a long line's end once, not
+	 * once per finding, keeps an article of one huge line linear */
+	size_t ls = 0, ll = 0;
+	unsigned span_line = 0;
 	for (size_t i = 0; i < fs->n; i++) {
 		const struct check_finding *f = &fs->v[i];
-		size_t ls, ll;
-		article_line_span(a, f->start, &ls, &ll);
+		if (f->line != span_line) {
+			article_line_span(a, f->start, &ls, &ll);
+			span_line = f->line;
+		}
 		diag_report_caret(&d, f->level, file.buf, f->line, f->col, a->raw + ls, ll, "%s [%s]", f->message,
 				  check_rule_info[f->rule].id);
 	}

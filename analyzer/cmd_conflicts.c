@@ -42,11 +42,6 @@ struct conflict {
 	int matches_source;
 };
 
-static char *col_dup(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-	return t ? xstrdup((const char *)t) : NULL;
-}
 
 static void conflict_free(struct conflict *c)
 {
@@ -256,8 +251,7 @@ int cmd_conflicts(int argc, char **argv)
 				return 2;
 			}
 		} else {
-			fprintf(stderr, "whosaid: error: unknown %s '%s'\n", argv[i][0] == '-' ? "option" : "argument",
-				argv[i]);
+			opt_unknown(argv[i]);
 			conflicts_usage(stderr);
 			return 2;
 		}
@@ -285,7 +279,7 @@ int cmd_conflicts(int argc, char **argv)
 			ALLOC_GROW(cs, ncs + 1, cs_alloc);
 			memset(&cs[ncs], 0, sizeof(cs[ncs]));
 			cs[ncs].key = xstrdup(key);
-			cs[ncs].label = col_dup(st, 1);
+			cs[ncs].label = store_column_dup(st, 1);
 			ncs++;
 		}
 		struct conflict *c = &cs[ncs - 1];
@@ -294,16 +288,16 @@ int cmd_conflicts(int argc, char **argv)
 		const char *side = (const char *)sqlite3_column_text(st, 2);
 		q->side = !strcmp(side, "against") ? SIDE_AGAINST : !strcmp(side, "hedge") ? SIDE_HEDGE : SIDE_FOR;
 		c->nside[q->side]++;
-		q->quote_id = col_dup(st, 3);
-		q->doc = col_dup(st, 4);
-		q->path = col_dup(st, 5);
-		q->speaker = col_dup(st, 6);
-		q->title = col_dup(st, 7);
-		q->text = col_dup(st, 8);
+		q->quote_id = store_column_dup(st, 3);
+		q->doc = store_column_dup(st, 4);
+		q->path = store_column_dup(st, 5);
+		q->speaker = store_column_dup(st, 6);
+		q->title = store_column_dup(st, 7);
+		q->text = store_column_dup(st, 8);
 		q->start = sqlite3_column_int64(st, 9);
 		q->end = sqlite3_column_int64(st, 10);
 		q->line = sqlite3_column_int64(st, 11);
-		q->stance_rule = col_dup(st, 12);
+		q->stance_rule = store_column_dup(st, 12);
 		if (source && source_matches(source, q->speaker))
 			c->matches_source = 1;
 	}
@@ -463,10 +457,8 @@ int cmd_stance(int argc, char **argv)
 				bad = 2;
 			}
 		} else {
-			fprintf(stderr, "whosaid: error: unknown %s '%s'\n", argv[i][0] == '-' ? "option" : "argument",
-				argv[i]);
+			bad = opt_unknown(argv[i]);
 			stance_usage(stderr);
-			bad = 2;
 		}
 	}
 	int ret = 0;
@@ -505,7 +497,7 @@ int cmd_stance(int argc, char **argv)
 			ids = xrealloc(ids, alloc * sizeof(*ids));
 		}
 		ids[n] = sqlite3_column_int64(st, 0);
-		docs[n] = col_dup(st, 1);
+		docs[n] = store_column_dup(st, 1);
 		const char *b = (const char *)sqlite3_column_text(st, 2);
 		lens[n] = (size_t)sqlite3_column_bytes(st, 2);
 		bodies[n] = xstrndup(b ? b : "", lens[n]);

@@ -37,6 +37,12 @@ int opt_file(const char *arg, char **files, int *nfiles, void (*usage)(FILE *))
 	return 0;
 }
 
+int opt_unknown(const char *arg)
+{
+	fprintf(stderr, "whosaid: error: unknown %s '%s'\n", arg[0] == '-' ? "option" : "argument", arg);
+	return 2;
+}
+
 int opt_default_stdin(char **files, int *nfiles, void (*usage)(FILE *))
 {
 	if (*nfiles)

@@ -122,8 +122,7 @@ int cmd_graph(int argc, char **argv)
 				return 2;
 			}
 		} else {
-			fprintf(stderr, "whosaid: error: unknown %s '%s'\n", argv[i][0] == '-' ? "option" : "argument",
-				argv[i]);
+			opt_unknown(argv[i]);
 			graph_usage(stderr);
 			return 2;
 		}

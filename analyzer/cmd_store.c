@@ -1187,8 +1187,7 @@ static int run_query(enum query_kind kind, int argc, char **argv)
 				return 2;
 			}
 		} else {
-			fprintf(stderr, "whosaid: error: unknown %s '%s'\n", argv[i][0] == '-' ? "option" : "argument",
-				argv[i]);
+			opt_unknown(argv[i]);
 			query_usage(stderr, kind);
 			return 2;
 		}

@@ -1,3 +1,4 @@
+#define _GNU_SOURCE
 /* conflicts: stance word lists and claim frames (see include/conflicts.h). */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "conflicts.h"
@@ -26,6 +27,7 @@ struct word_list {
 struct frame {
 	char *name;
 	char *template;    /* "{agent} was responsible" */
+	int event;         /* "| event": a reported event, the same claim whoever tells it */
 };
 
 struct frame_rule {
@@ -35,6 +37,9 @@ struct frame_rule {
 	enum side side;
 	pcre2_code *re;
 	uint32_t agent_group; /* 0 when the pattern names no agent */
+	char **needs;      /* the rule is tried only where one of these occurs
+			      (lower case, any case in the text); none: always */
+	size_t nneeds;
 };
 
 struct conflict_rules {
@@ -340,14 +345,24 @@ static void on_frames_line(struct loader *L, const char *s, const char *e, void 
 		return;
 	}
 	if (e - s > 6 && !memcmp(s, "frame ", 6)) {
-		const char *fs[2], *fe[2];
-		if (split_bar(s + 6, e, fs, fe, 2) != 2 || fs[0] == fe[0] || fs[1] == fe[1]) {
-			load_error(L, 1, "expected 'frame NAME | template'%s", "");
+		const char *fs[3], *fe[3];
+		size_t nf = split_bar(s + 6, e, fs, fe, 3);
+		if (nf < 2 || fs[0] == fe[0] || fs[1] == fe[1]) {
+			load_error(L, 1, "expected 'frame NAME | template [| event]'%s", "");
 			return;
+		}
+		int event = 0;
+		if (nf == 3) {
+			if (fe[2] - fs[2] != 5 || memcmp(fs[2], "event", 5)) {
+				load_error(L, (unsigned)(fs[2] - line_start) + 1, "expected 'event' or nothing%s", "");
+				return;
+			}
+			event = 1;
 		}
 		ALLOC_GROW(cf->frames, cf->nframes + 1, cf->frames_alloc);
 		cf->frames[cf->nframes].name = xstrndup(fs[0], (size_t)(fe[0] - fs[0]));
 		cf->frames[cf->nframes].template = xstrndup(fs[1], (size_t)(fe[1] - fs[1]));
+		cf->frames[cf->nframes].event = event;
 		cf->nframes++;
 		return;
 	}
@@ -411,7 +426,31 @@ static void on_frames_line(struct loader *L, const char *s, const char *e, void 
 		cf->rules[cf->nrules++] = fr;
 		return;
 	}
-	load_error(L, 1, "expected 'frame', 'define' or 'rule'%s", "");
+	if (e - s > 6 && !memcmp(s, "needs ", 6)) {
+		if (!cf->nrules) {
+			load_error(L, 1, "'needs' before any rule%s", "");
+			return;
+		}
+		struct frame_rule *fr = &cf->rules[cf->nrules - 1];
+		for (const char *w = s + 6; w < e;) {
+			while (w < e && (*w == ' ' || *w == '\t'))
+				w++;
+			const char *we = w;
+			while (we < e && *we != ' ' && *we != '\t')
+				we++;
+			if (we > w) {
+				char *word = xstrndup(w, (size_t)(we - w));
+				for (char *c = word; *c; c++)
+					if (*c >= 'A' && *c <= 'Z')
+						*c = (char)(*c | 0x20);
+				fr->needs = xrealloc(fr->needs, (fr->nneeds + 1) * sizeof(char *));
+				fr->needs[fr->nneeds++] = word;
+			}
+			w = we;
+		}
+		return;
+	}
+	load_error(L, 1, "expected 'frame', 'define', 'rule' or 'needs'%s", "");
 }
 
 static void word_list_free(struct word_list *wl)
@@ -444,6 +483,9 @@ void conflict_rules_free(struct conflict_rules *cf)
 	for (size_t i = 0; i < cf->nrules; i++) {
 		free(cf->rules[i].id);
 		pcre2_code_free(cf->rules[i].re);
+		for (size_t k = 0; k < cf->rules[i].nneeds; k++)
+			free(cf->rules[i].needs[k]);
+		free(cf->rules[i].needs);
 	}
 	free(cf->rules);
 	pcre2_match_context_free(cf->mctx);
@@ -717,6 +759,27 @@ static void make_key(const struct frame *f, const char *akey, strbuf *out)
 	strbuf_addf(out, "%s(%s)", f->name, akey);
 }
 
+static int cmp_hit(const void *a, const void *b)
+{
+	const struct hit *x = a, *y = b;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->rule < y->rule ? -1 : x->rule > y->rule;
+}
+
+/* Does [from, to) of the lower-cased text hold one of the rule's needs? */
+static int segment_has_need(const struct frame_rule *fr, const char *low, size_t from, size_t to)
+{
+	if (!fr->nneeds)
+		return 1;
+	for (size_t k = 0; k < fr->nneeds; k++) {
+		size_t n = strlen(fr->needs[k]);
+		if (n <= to - from && memmem(low + from, to - from, fr->needs[k], n))
+			return 1;
+	}
+	return 0;
+}
+
 static size_t rule_index(const struct conflict_rules *cf, const char *id)
 {
 	for (size_t i = 0; i < cf->nrules; i++)
@@ -810,39 +873,52 @@ size_t conflicts_article(const struct conflict_rules *cf, const struct rules *r,
 	}
 	if (pos < len)
 		segs[nsegs++] = (struct seg){ pos, len, nquotes };
-	for (size_t g = 0; g < nsegs; g++)
-		for (size_t ri = 0; ri < cf->nrules; ri++) {
-			const struct frame_rule *fr = &cf->rules[ri];
-			size_t at = segs[g].start;
-			while (at < segs[g].end) {
-				int rc = pcre2_match(fr->re, (PCRE2_SPTR)body, segs[g].end, at, 0, md, cf->mctx);
-				if (rc <= 0)
-					break;
-				PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-				struct hit h = { .start = ov[0], .end = ov[1], .rule = (int)ri, .quote = segs[g].quote };
-				h.agent_start = h.agent_end = (size_t)-1;
-				if (fr->agent_group && (int)fr->agent_group < rc &&
-				    ov[2 * fr->agent_group] != PCRE2_UNSET) {
-					h.agent_start = ov[2 * fr->agent_group];
-					h.agent_end = ov[2 * fr->agent_group + 1];
+	/* lower case once, for the rules' needs */
+	char *low = xmalloc(len + 1);
+	for (size_t i = 0; i < len; i++)
+		low[i] = body[i] >= 'A' && body[i] <= 'Z' ? (char)(body[i] | 0x20) : body[i];
+	low[len] = 0;
+	/* quotes first; the narrative only matters as what "that attribution"
+	 * refers back to, so it is read only when a quote refers back */
+	int refers_back = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1 && !refers_back)
+			break;
+		for (size_t g = 0; g < nsegs; g++) {
+			if ((segs[g].quote == nquotes) != (pass == 1))
+				continue;
+			for (size_t ri = 0; ri < cf->nrules; ri++) {
+				const struct frame_rule *fr = &cf->rules[ri];
+				if (!segment_has_need(fr, low, segs[g].start, segs[g].end))
+					continue;
+				size_t at = segs[g].start;
+				while (at < segs[g].end) {
+					int rc = pcre2_match(fr->re, (PCRE2_SPTR)body, segs[g].end, at, 0, md, cf->mctx);
+					if (rc <= 0)
+						break;
+					PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+					struct hit h = { .start = ov[0], .end = ov[1], .rule = (int)ri,
+							 .quote = segs[g].quote };
+					h.agent_start = h.agent_end = (size_t)-1;
+					if (fr->agent_group && (int)fr->agent_group < rc &&
+					    ov[2 * fr->agent_group] != PCRE2_UNSET) {
+						h.agent_start = ov[2 * fr->agent_group];
+						h.agent_end = ov[2 * fr->agent_group + 1];
+					}
+					at = ov[1] > at ? ov[1] : at + 1;
+					if (fr->frame < 0)
+						refers_back = 1;
+					ALLOC_GROW(hits, nhits + 1, hits_alloc);
+					hits[nhits++] = h;
 				}
-				at = ov[1] > at ? ov[1] : at + 1;
-				ALLOC_GROW(hits, nhits + 1, hits_alloc);
-				hits[nhits++] = h;
 			}
 		}
+	}
+	free(low);
 	free(segs);
 	/* text order, so "that attribution" finds the latest proposition */
-	for (size_t i = 1; i < nhits; i++) {
-		struct hit h = hits[i];
-		size_t k = i;
-		while (k > 0 && (hits[k - 1].start > h.start ||
-				 (hits[k - 1].start == h.start && hits[k - 1].rule > h.rule))) {
-			hits[k] = hits[k - 1];
-			k--;
-		}
-		hits[k] = h;
-	}
+	if (nhits > 1)
+		qsort(hits, nhits, sizeof(*hits), cmp_hit);
 	size_t added = 0;
 	const char *last_key = NULL, *last_label = NULL;
 	struct {
@@ -920,9 +996,11 @@ size_t conflicts_article(const struct conflict_rules *cf, const struct rules *r,
 			continue;
 		/* two rules finding the same proposition in one quote count once,
 		 * as the more specific (earlier) rule has it */
+		/* hits come in text order, so this quote's propositions are the
+		 * last ones added */
 		struct proposition *p = NULL;
-		for (size_t k = *nprops - added; k < *nprops; k++)
-			if ((*props)[k].quote == q && !strcmp((*props)[k].key, h->key))
+		for (size_t k = *nprops; k-- > *nprops - added && (*props)[k].quote == q;)
+			if (!strcmp((*props)[k].key, h->key))
 				p = &(*props)[k];
 		if (p && rule_index(cf, p->frame_rule) <= (size_t)h->rule)
 			continue;
@@ -949,6 +1027,8 @@ size_t conflicts_article(const struct conflict_rules *cf, const struct rules *r,
 		p->key = xstrdup(h->key);
 		p->label = xstrdup(h->label);
 		p->frame_rule = fr->id;
+		p->event = fr->frame >= 0 ? cf->frames[fr->frame].event
+					  : fr->refers >= 0 ? cf->frames[fr->refers].event : 0;
 		p->stance_rule = v.rule;
 		p->side = side;
 		p->start = h->start;

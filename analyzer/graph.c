@@ -6,6 +6,7 @@
 #include <graphviz/gvc.h>
 #include <graphviz/gvplugin.h>
 #include <stdint.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -259,37 +260,36 @@ struct model {
 	size_t nconf;
 };
 
-static char *col_dup(sqlite3_stmt *st, int i)
+
+/* The index of the element whose id is id in an array sorted by id (the
+ * long long at id_off in each element of size bytes), or -1. */
+static long find_by_id(const void *base, size_t n, size_t size, size_t id_off, long long id)
 {
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
-		return NULL;
-	return xstrndup((const char *)sqlite3_column_text(st, i), (size_t)sqlite3_column_bytes(st, i));
+	const char *b = base;
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		long long v;
+		memcpy(&v, b + mid * size + id_off, sizeof(v));
+		if (v < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	long long v = 0;
+	if (lo < n)
+		memcpy(&v, b + lo * size + id_off, sizeof(v));
+	return lo < n && v == id ? (long)lo : -1;
 }
 
 static long find_source(const struct model *m, long long id)
 {
-	size_t lo = 0, hi = m->nsrc;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (m->src[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < m->nsrc && m->src[lo].id == id ? (long)lo : -1;
+	return find_by_id(m->src, m->nsrc, sizeof(*m->src), offsetof(struct gsource, id), id);
 }
 
 static long find_article(const struct model *m, long long id)
 {
-	size_t lo = 0, hi = m->nart;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (m->art[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < m->nart && m->art[lo].id == id ? (long)lo : -1;
+	return find_by_id(m->art, m->nart, sizeof(*m->art), offsetof(struct garticle, id), id);
 }
 
 static void conflict_pairs_free(struct conflict_pair *p, size_t n)
@@ -355,7 +355,7 @@ static int load_conflicts(struct store *s, struct conflict_pair **out, size_t *n
 			break;
 		if (!key) {
 			key = xstrdup(k ? k : "");
-			label = col_dup(st, 1);
+			label = store_column_dup(st, 1);
 		}
 		const char *sd = (const char *)sqlite3_column_text(st, 3);
 		int against = sd && !strcmp(sd, "against");
@@ -463,9 +463,9 @@ static int model_load(struct model *m, struct store *s)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < m->nsrc) {
 		struct gsource *g = &m->src[n++];
 		g->id = sqlite3_column_int64(st, 0);
-		g->name = col_dup(st, 1);
-		g->kind = col_dup(st, 2);
-		g->title = col_dup(st, 3);
+		g->name = store_column_dup(st, 1);
+		g->kind = store_column_dup(st, 2);
+		g->title = store_column_dup(st, 3);
 		g->member_of = sqlite3_column_type(st, 4) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 4);
 		if (!g->name)
 			g->name = xstrdup("");
@@ -485,11 +485,11 @@ static int model_load(struct model *m, struct store *s)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < m->nart) {
 		struct garticle *a = &m->art[n++];
 		a->id = sqlite3_column_int64(st, 0);
-		a->doc = col_dup(st, 1);
-		a->title = col_dup(st, 2);
-		a->outlet = col_dup(st, 3);
-		a->date = col_dup(st, 4);
-		a->url = col_dup(st, 5);
+		a->doc = store_column_dup(st, 1);
+		a->title = store_column_dup(st, 2);
+		a->outlet = store_column_dup(st, 3);
+		a->date = store_column_dup(st, 4);
+		a->url = store_column_dup(st, 5);
 		if (!a->doc)
 			a->doc = xstrdup("");
 	}
@@ -524,7 +524,7 @@ static int model_load(struct model *m, struct store *s)
 		q->source = sqlite3_column_type(st, 2) == SQLITE_NULL ? -1
 									: find_source(m, sqlite3_column_int64(st, 2));
 		q->claim = m->ncl - 1;
-		q->cue = col_dup(st, 4);
+		q->cue = store_column_dup(st, 4);
 		const char *stance = (const char *)sqlite3_column_text(st, 5);
 		q->stance = stance && !strcmp(stance, "deny") ? ST_DENY
 			    : stance && !strcmp(stance, "hedge") ? ST_HEDGE : ST_ASSERT;
@@ -1298,7 +1298,7 @@ static char *quote_text(sqlite3_stmt *st, long long id)
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) != SQLITE_ROW)
 		return xstrdup("");
-	return col_dup(st, 0);
+	return store_column_dup(st, 0);
 }
 
 #define TOOLTIP_QUOTES 12

@@ -155,8 +155,8 @@ static const char *const stmt_sql[ST__N] = {
 			    "cue_lemma, cue_start, cue_end, mention_id, source_id, stance, rule, unclosed) "
 			    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
 	[ST_INSERT_CLAIM] = "INSERT INTO claims(id, terms, polarity) VALUES (?1, ?2, ?3)",
-	[ST_INSERT_PROP] = "INSERT INTO propositions(quote_id, key, label, side, frame_rule, stance_rule, start, end) "
-			   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[ST_INSERT_PROP] = "INSERT INTO propositions(quote_id, key, label, side, frame_rule, stance_rule, start, end, "
+			   "event) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[ST_BUMP] = "UPDATE meta SET value = value + 1 WHERE key = 'generation'",
 };
 
@@ -175,6 +175,14 @@ sqlite3 *store_db(struct store *s)
 const char *store_path(const struct store *s)
 {
 	return s->path;
+}
+
+char *store_column_dup(sqlite3_stmt *st, int i)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return NULL;
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return xstrndup(t ? (const char *)t : "", (size_t)sqlite3_column_bytes(st, i));
 }
 
 void store_error(struct store *s, const char *what)
@@ -357,6 +365,9 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	/* 2 -> 3: claims by their terms, so `whosaid check` finds the same
 	 * quotation stored under another speaker without a scan */
 	"CREATE INDEX IF NOT EXISTS claims_terms ON claims(terms);",
+	/* 3 -> 4: a proposition of a reported-event frame is the same claim
+	 * whoever tells it (frames.rules "| event") */
+	"ALTER TABLE propositions ADD COLUMN event INTEGER NOT NULL DEFAULT 0;",
 };
 
 static int migrate(struct store *s, long long from)
@@ -630,6 +641,7 @@ static int put_rows(struct store *s, const struct store_doc *sd, long long artic
 			goto out;
 		mid[k] = sqlite3_last_insert_rowid(s->db);
 	}
+	size_t next_prop = 0;
 	for (size_t i = 0; i < sd->nquotes; i++) {
 		const struct store_quote *q = &sd->quotes[i];
 		if (!(st = stmt(s, ST_INSERT_QUOTE)))
@@ -665,8 +677,9 @@ static int put_rows(struct store *s, const struct store_doc *sd, long long artic
 		bind_str(st, 3, q->polarity);
 		if (step_done(s, st, "cannot store a claim"))
 			goto out;
-		for (size_t k = 0; k < sd->nprops; k++) {
-			const struct proposition *p = &sd->props[k];
+		/* propositions come in quote order (conflicts_article) */
+		for (; next_prop < sd->nprops && sd->props[next_prop].quote <= i; next_prop++) {
+			const struct proposition *p = &sd->props[next_prop];
 			if (p->quote != i)
 				continue;
 			if (!(st = stmt(s, ST_INSERT_PROP)))
@@ -679,6 +692,7 @@ static int put_rows(struct store *s, const struct store_doc *sd, long long artic
 			bind_str(st, 6, p->stance_rule);
 			sqlite3_bind_int64(st, 7, (sqlite3_int64)p->start);
 			sqlite3_bind_int64(st, 8, (sqlite3_int64)p->end);
+			sqlite3_bind_int(st, 9, p->event);
 			if (step_done(s, st, "cannot store a proposition"))
 				goto out;
 		}

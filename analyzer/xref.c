@@ -696,18 +696,66 @@ static void resolve_sources(struct store_doc *sd, const struct source_table *t, 
 
 #define MAX_OTHER_MENTIONS 400
 
+struct span {
+	size_t start, end;
+};
+
 struct finder {
 	struct store_doc *sd;
 	const char *low;     /* a->scan with ASCII lowercased: same offsets */
 	size_t added;
+	struct span *spk;    /* the speakers' mentions, by start, and */
+	size_t nspk;         /* sd->mentions[nspk..] the ones found since */
+	size_t maxlen;       /* the longest of spk */
 };
 
-static int overlaps(const struct store_doc *sd, size_t s, size_t e)
+static int cmp_span(const void *a, const void *b)
 {
-	for (size_t i = 0; i < sd->nmentions; i++)
-		if (s < sd->mentions[i].end && sd->mentions[i].start < e)
+	const struct span *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Does [s, e) overlap a mention already made? The speakers' mentions are
+ * searched by start (an article of thousands of quotes must not make
+ * this quadratic); the few found since, one by one. */
+static int overlaps(const struct finder *f, size_t s, size_t e)
+{
+	size_t lo = 0, hi = f->nspk;
+	size_t from = s > f->maxlen ? s - f->maxlen : 0;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (f->spk[mid].start < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < f->nspk && f->spk[i].start < e; i++)
+		if (s < f->spk[i].end)
+			return 1;
+	for (size_t i = f->nspk; i < f->sd->nmentions; i++)
+		if (s < f->sd->mentions[i].end && f->sd->mentions[i].start < e)
 			return 1;
 	return 0;
+}
+
+/* The 1-based line of byte off. Mentions need no column, and asking
+ * article_linecol() for them out of text order would count a long line's
+ * columns from its start every time. */
+static unsigned line_of(struct article *a, size_t off)
+{
+	if (!a->line_starts) {
+		unsigned l, c;
+		article_linecol(a, 0, &l, &c);  /* builds the line index */
+	}
+	size_t lo = 0, hi = a->nlines;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (a->line_starts[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (unsigned)lo + 1;
 }
 
 /* Adds every whole-word occurrence of form (ASCII case ignored, unless
@@ -731,12 +779,10 @@ static void find_form(struct finder *f, const char *form, size_t n, int src)
 			continue;   /* "Holt" names nobody in "holt" */
 		if (s >= 4 && !strncmp(f->low + s - 4, "the ", 4))
 			s -= 4;
-		if (overlaps(f->sd, s, e))
+		if (overlaps(f, s, e))
 			continue;
-		unsigned line, col;
-		article_linecol(a, s, &line, &col);
 		ALLOC_GROW(f->sd->mentions, f->sd->nmentions + 1, f->sd->mentions_alloc);
-		f->sd->mentions[f->sd->nmentions++] = (struct store_mention){ s, e, line, src, 0 };
+		f->sd->mentions[f->sd->nmentions++] = (struct store_mention){ s, e, line_of(a, s), src, 0 };
 		f->added++;
 	}
 	free(want);
@@ -751,7 +797,14 @@ static void find_other_mentions(struct store_doc *sd, const struct xref_rules *x
 	char *low = xmalloc(a->len + 1);
 	for (size_t i = 0; i <= a->len; i++)
 		low[i] = a->scan[i] >= 'A' && a->scan[i] <= 'Z' ? (char)(a->scan[i] | 0x20) : a->scan[i];
-	struct finder f = { sd, low, 0 };
+	struct finder f = { sd, low, 0, NULL, sd->nmentions, 0 };
+	f.spk = xmalloc((sd->nmentions + 1) * sizeof(*f.spk));
+	for (size_t i = 0; i < sd->nmentions; i++) {
+		f.spk[i] = (struct span){ sd->mentions[i].start, sd->mentions[i].end };
+		if (f.spk[i].end - f.spk[i].start > f.maxlen)
+			f.maxlen = f.spk[i].end - f.spk[i].start;
+	}
+	qsort(f.spk, f.nspk, sizeof(*f.spk), cmp_span);
 	for (size_t i = 0; i < sd->nsources; i++) {
 		const struct store_source *src = &sd->sources[i];
 		if (src->per_article || !src->key || (src->row_kind != SK_PERSON && src->row_kind != SK_ORGANIZATION))
@@ -778,6 +831,7 @@ static void find_other_mentions(struct store_doc *sd, const struct xref_rules *x
 			}
 		}
 	}
+	free(f.spk);
 	free(low);
 }
 
@@ -873,9 +927,7 @@ struct store_doc *xref_doc(struct extraction *x, char *path, const struct rules 
 			}
 			if (mslot[h] < 0) {
 				ALLOC_GROW(sd->mentions, sd->nmentions + 1, sd->mentions_alloc);
-				unsigned ml, mc;
-				article_linecol(a, ms, &ml, &mc);
-				sd->mentions[sd->nmentions] = (struct store_mention){ ms, me, ml, q->source, 1 };
+				sd->mentions[sd->nmentions] = (struct store_mention){ ms, me, line_of(a, ms), q->source, 1 };
 				mslot[h] = (int)sd->nmentions++;
 			}
 			sq->mention = mslot[h];
@@ -1167,6 +1219,19 @@ static double seconds(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* A claim with the group of claims it joins (see xref_refresh). */
+struct prop_row {
+	char *group;
+	size_t claim;
+};
+
+static int cmp_prop_row(const void *a, const void *b)
+{
+	const struct prop_row *x = a, *y = b;
+	int c = strcmp(x->group, y->group);
+	return c ? c : x->claim < y->claim ? -1 : x->claim > y->claim;
+}
+
 /* Joins the clusters of the claims in each run of same (runs of claim
  * indexes ended by (size_t)-1) and renumbers the k clusters 0.. in order
  * of first claim; returns the new count. */
@@ -1251,22 +1316,23 @@ int xref_refresh(struct store *s, double threshold, double story_threshold, stru
 	}
 	sqlite3_finalize(st);
 	st = NULL;
-	/* claims one source makes by denying or confirming one proposition,
-	   in any words ("denies it was behind the attack", "denied involvement
-	   in the hack"), are one claim; a source's several arguments about a
-	   proposition are not. Runs of claim indexes, ended by (size_t)-1 */
+	/* Claims that state one proposition on one side are one claim, in any
+	   words, when one source makes them through one kind of frame (the
+	   family of the frame rule: "responsible.behind" and
+	   "responsible.involvement" in "denies it was behind the attack",
+	   "denied involvement in the hack"), or whoever makes them when the
+	   frame is a reported event. A source's arguments of other kinds
+	   about the proposition stay apart. Runs of claim indexes, each run
+	   ended by (size_t)-1. */
 	size_t *same_prop = NULL, nsp = 0, sp_alloc = 0;
-	if ((st = store_prepare(s, "SELECT p.quote_id, p.key, p.side, q.source_id FROM propositions p "
-				   "JOIN quotes q ON q.id = p.quote_id WHERE q.source_id IS NOT NULL "
-				   "AND p.stance_rule LIKE 'cue.%' ORDER BY p.key, p.side, q.source_id, p.quote_id"))) {
-		strbuf prev;
-		strbuf_init(&prev, 64);
+	if ((st = store_prepare(s, "SELECT p.quote_id, p.key, p.side, q.source_id, p.frame_rule, p.event "
+				   "FROM propositions p JOIN quotes q ON q.id = p.quote_id "
+				   "WHERE q.source_id IS NOT NULL OR p.event"))) {
+		struct prop_row *rows = NULL;
+		size_t nrows = 0, rows_alloc = 0;
 		strbuf cur = STRBUF_INIT;
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			long long qid = sqlite3_column_int64(st, 0);
-			strbuf_reset(&cur);
-			strbuf_addf(&cur, "%s|%s|%lld", (const char *)sqlite3_column_text(st, 1),
-				    (const char *)sqlite3_column_text(st, 2), (long long)sqlite3_column_int64(st, 3));
 			size_t lo = 0, hi = nc;
 			while (lo < hi) {
 				size_t mid = (lo + hi) / 2;
@@ -1277,17 +1343,33 @@ int xref_refresh(struct store *s, double threshold, double story_threshold, stru
 			}
 			if (lo == nc || cid[lo] != qid)
 				continue;
-			ALLOC_GROW(same_prop, nsp + 2, sp_alloc);
-			if (nsp && strcmp(prev.buf, cur.buf))
-				same_prop[nsp++] = (size_t)-1;
-			same_prop[nsp++] = lo;
-			strbuf_reset(&prev);
-			strbuf_addstr(&prev, cur.buf);
+			const char *rule = (const char *)sqlite3_column_text(st, 4);
+			strbuf_reset(&cur);
+			strbuf_addf(&cur, "%s|%s|", (const char *)sqlite3_column_text(st, 1),
+				    (const char *)sqlite3_column_text(st, 2));
+			if (sqlite3_column_int(st, 5))
+				strbuf_addstr(&cur, "*|");
+			else
+				strbuf_addf(&cur, "%lld|", (long long)sqlite3_column_int64(st, 3));
+			strbuf_add(&cur, rule, strcspn(rule, "."));
+			ALLOC_GROW(rows, nrows + 1, rows_alloc);
+			rows[nrows].group = xstrdup(cur.buf);
+			rows[nrows].claim = lo;
+			nrows++;
 		}
-		strbuf_release(&prev);
 		strbuf_release(&cur);
 		sqlite3_finalize(st);
 		st = NULL;
+		qsort(rows, nrows, sizeof(*rows), cmp_prop_row);
+		for (size_t i = 0; i < nrows; i++) {
+			ALLOC_GROW(same_prop, nsp + 2, sp_alloc);
+			if (i && strcmp(rows[i - 1].group, rows[i].group))
+				same_prop[nsp++] = (size_t)-1;
+			same_prop[nsp++] = rows[i].claim;
+		}
+		for (size_t i = 0; i < nrows; i++)
+			free(rows[i].group);
+		free(rows);
 	}
 	gen = store_meta(s, "generation");
 	store_exec(s, "COMMIT");

@@ -32,6 +32,10 @@ const char *opt_value(int argc, char **argv, int *i, const char *name);
 /* An argument that is no known option: a file (appended to files), or an
  * unknown option (reported with the usage; returns 2). */
 int opt_file(const char *arg, char **files, int *nfiles, void (*usage)(FILE *));
+/* An argument a command that takes no files does not know: reports it
+ * ("unknown option" or "unknown argument") and returns 2; the caller
+ * prints its usage. */
+int opt_unknown(const char *arg);
 /* No file given: "-" when standard input is not a terminal, else the usage
  * and 2. */
 int opt_default_stdin(char **files, int *nfiles, void (*usage)(FILE *));

@@ -82,6 +82,8 @@ struct proposition {
 	char *key;               /* "responsible(north_korea)": meets across articles */
 	char *label;             /* "North Korea was responsible" */
 	const char *frame_rule;  /* the frame rule that matched */
+	int event;               /* its frame is a reported event: the same
+				    claim whoever tells it */
 	const char *stance_rule; /* the stance entry that decided the side */
 	enum side side;          /* the quote's side toward the proposition */
 	size_t start, end;       /* the frame match in the body */
@@ -98,7 +100,8 @@ struct prop_org {
 /* Finds the propositions the quotes of one article state, for or against.
  * body is the article text (frames are matched over all of it, so "that
  * attribution" in a quote can refer to a proposition stated earlier in the
- * article's own words); quotes are in text order. Appends to *props
+ * article's own words); quotes are in text order. Appends to *props, in
+ * the order of the quotes
  * (realloc'ed; *nprops updated); returns the number added. orgs (in text
  * order, may be NULL) resolve an agent written as "the" and a common noun
  * to the organization named last before it whose name has that noun ("the

@@ -55,6 +55,10 @@
  * Version 3 adds the index claims_terms on claims(terms): the same
  * quotation under another speaker (whosaid check, attribution-drift).
  *
+ * Version 4 adds propositions.event: 1 when the proposition's frame is a
+ * reported event ("X asked Y for help"), which is one claim whoever
+ * tells it (xref_refresh joins such claims across sources).
+ *
  * Ownership: struct store owns its connection and statements; a
  * store_doc owns everything it points to except the rule ids and cue
  * lemmas, which belong to the struct rules the extraction ran with. */
@@ -69,7 +73,7 @@
 #include "read.h"
 #include "sources.h"
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 #define STORE_HASH_BYTES 32
 
 /* One in-article source (the extraction's, one to one), with its identity
@@ -179,6 +183,10 @@ int store_exec(struct store *s, const char *sql);
 /* Prepares sql on the connection, reporting a failure; the caller
  * finalizes. */
 sqlite3_stmt *store_prepare(struct store *s, const char *sql);
+/* Column i of the current row as a string the caller frees; NULL for a
+ * NULL column. */
+char *store_column_dup(sqlite3_stmt *st, int i);
+
 /* Reports the connection's last error with what was being done. */
 void store_error(struct store *s, const char *what);
 

@@ -341,4 +341,24 @@ EOF
 		$([ $rc -eq 0 ] && [ "$ms" -lt 1000 ]; echo $?) "$tmp/err"
 fi
 
+# ---- linear time -------------------------------------------------------------
+# Thousands of findings on one line (distinct anonymous sources, vague
+# phrases): checking must grow linearly with the article.
+n=8000
+[ -n "$WHOSAID_SANITIZER" ] && n=1500
+for k in 1 4; do
+	python3 -c '
+import sys
+n = int(sys.argv[1])
+print("Linear\n")
+print(" ".join("An officer from precinct %d, who asked not to be named, said it was fine. Critics say it was not." % i
+               for i in range(n)))' $((n * k)) > "$tmp/lin$k.txt"
+	start=$(date +%s%N)
+	timeout 300 "$BIN" check -q --exit-zero "$tmp/lin$k.txt" > "$tmp/lin$k.out" 2> "$tmp/err"
+	eval "ms$k=$((($(date +%s%N) - start) / 1000000))"
+done
+findings=$(grep -c 'anonymous-source\]' "$tmp/lin4.out")
+[ "$findings" -ge $((n * 4)) ] && [ "$ms4" -le $((7 * ms1 + 500)) ]
+check "linear time: $n and $((n * 4)) anonymous sources and vague phrases on one line in $ms1 ms and $ms4 ms (at most 7x + 0.5 s; $findings anonymous findings)" $? "$tmp/err"
+
 finish

@@ -106,6 +106,38 @@ w conflicts --db "$tmp/missing.db"
 [ $rc -eq 2 ]
 check "a missing database is an error (status $rc)" $? "$tmp/err"
 
+# ---- one claim in other words ------------------------------------------------
+# Two outlets' unnamed officials report one request for help (an event frame:
+# one claim whoever tells it); one company denies one accusation in two ways
+# (one claim); a critic's two arguments against it stay two claims.
+mkdir -p "$tmp/same"
+printf 'Norland asks Selm for help\n\nNorland has asked Selm to help in tracing the hackers, officials said on Monday.\n\nVesta Shipping denied it was behind the blackout.\n\nIvo Brant, a researcher at the Selm Institute, said the evidence for that accusation was thin. He said the evidence that Vesta Shipping was behind the blackout was also flimsy and speculative.\n' > "$tmp/same/one.txt"
+printf 'Selm weighs request\n\nThe government in Selm was asked by Norland for help, and officials in Norland confirmed that after weeks of outages on its grid Norland had asked Selm for assistance with a forensic inquiry into the attacks.\n\nVesta Shipping, in a statement, denied any involvement in the blackout.\n' > "$tmp/same/two.txt"
+sdb=$tmp/same.db
+w ingest -q --db "$sdb" "$tmp/same/one.txt" "$tmp/same/two.txt"
+w quotes --db "$sdb" --format json
+cp "$tmp/out" "$tmp/same-quotes.json"
+w claims --db "$sdb" --format json
+python3 - "$tmp/out" "$tmp/same-quotes.json" > "$tmp/why" 2>&1 <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+quotes = [json.loads(l) for l in open(sys.argv[2]) if l.strip()]
+def cluster_of(doc, words):
+    ids = [q["id"] for q in quotes if q["doc"] == doc and words in q["text"]]
+    assert ids, "no quote of %s holds %r: %s" % (doc, words, [q["text"] for q in quotes])
+    for r in rows:
+        if ids[0] in r["quotes"]:
+            return r["id"]
+    raise AssertionError("quote %s is in no claim" % ids[0])
+assert cluster_of("one", "asked Selm to help") == cluster_of("two", "asked Selm for assistance"), \
+    "the request for help told by two sources is not one claim"
+assert cluster_of("one", "was behind the blackout") == cluster_of("two", "involvement"), \
+    "the company's two denials are not one claim"
+assert cluster_of("one", "that accusation was thin") != cluster_of("one", "also flimsy"), \
+    "the critic's two arguments were joined"
+PY
+check "one claim in other words: a reported event across sources, a source's denials; a critic's arguments apart" $? "$tmp/why"
+
 # ---- stance ----------------------------------------------------------------
 w stance --db "$db" --claim "Calder Tide caused the solvent leak at Pier 4"
 cp "$tmp/out" "$tmp/stance.json"
@@ -132,6 +164,25 @@ check "stance: bad rows in a claims file are named by file, line and column (sta
 w stance --db "$db"
 [ $rc -eq 2 ] && grep -q "no claims" "$tmp/err"
 check "stance: no claim is a usage error (status $rc)" $? "$tmp/err"
+
+# ---- linear time -------------------------------------------------------------
+# Thousands of quotes with frames on one line: ingest (frames, mentions,
+# line numbers, propositions) must grow linearly, as extraction does.
+n=5000
+[ -n "$WHOSAID_SANITIZER" ] && n=1000
+for k in 1 4; do
+	python3 -c '
+import sys
+n = int(sys.argv[1])
+print("Linear\n")
+print(" ".join("Ada Kroll said Norland was behind it and the evidence for that attribution was weak."
+               for _ in range(n)))' $((n * k)) > "$tmp/lin$k.txt"
+	start=$(python3 -c 'import time; print(time.time())')
+	timeout 300 "$BIN" ingest -q --db "$tmp/lin$k.db" "$tmp/lin$k.txt" 2> "$tmp/err"
+	eval "t$k=$(python3 -c "import time; print('%.3f' % (time.time() - $start))")"
+done
+python3 -c "import sys; t1, t4 = float(sys.argv[1]), float(sys.argv[2]); sys.exit(0 if t4 <= 6 * t1 + 0.5 else 1)" "$t1" "$t4"
+check "linear time: $n and $((n * 4)) framed quotes on one line ingest in $t1 s and $t4 s (at most 6x + 0.5 s)" $? "$tmp/err"
 
 # ---- the seeds (../shared) -------------------------------------------------
 if [ -d "$SHARED/seeds/gold" ]; then

@@ -391,11 +391,11 @@ c.execute("CREATE TABLE notes(id INTEGER PRIMARY KEY, text TEXT)")
 c.execute("INSERT INTO notes(text) VALUES (?)", ("kept",))
 c.commit()' "$mdb"
 w ingest --db "$mdb" -q tests/story/harbor-courier.txt
-[ $rc -eq 0 ] && [ "$(sql "$mdb" "PRAGMA user_version")" -eq 3 ] &&
+[ $rc -eq 0 ] && [ "$(sql "$mdb" "PRAGMA user_version")" -eq 4 ] &&
 	[ "$(sql "$mdb" "SELECT text FROM notes")" = kept ] &&
 	[ "$(sql "$mdb" "SELECT count(*) FROM articles")" -eq 1 ] &&
 	[ "$(sql "$mdb" "PRAGMA journal_mode")" = wal ]
-check "a schema version 0 database is migrated to 3 (its tables kept, WAL)" $? "$tmp/err"
+check "a schema version 0 database is migrated to 4 (its tables kept, WAL)" $? "$tmp/err"
 w db check --db "$mdb"
 check "db check after migrating" $rc "$tmp/err"
 # a version 1 store (before propositions) gains the table and keeps its rows
@@ -409,10 +409,10 @@ c.execute("DROP INDEX claims_terms")
 c.execute("PRAGMA user_version = 1")
 c.commit()' "$v1db"
 w ingest --db "$v1db" -q tests/story/valley-post.md
-[ $rc -eq 0 ] && [ "$(sql "$v1db" "PRAGMA user_version")" -eq 3 ] &&
+[ $rc -eq 0 ] && [ "$(sql "$v1db" "PRAGMA user_version")" -eq 4 ] &&
 	[ "$(sql "$v1db" "SELECT count(*) FROM articles")" -eq 2 ] &&
 	[ "$(sql "$v1db" "SELECT count(*) FROM propositions")" -ge 0 ]
-check "a schema version 1 database is migrated to 3 (propositions added, articles kept)" $? "$tmp/err"
+check "a schema version 1 database is migrated to 4 (propositions added, articles kept)" $? "$tmp/err"
 
 python3 -c '
 import sqlite3, sys
