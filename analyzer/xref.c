@@ -1360,7 +1360,8 @@ int xref_refresh(struct store *s, double threshold, double story_threshold, stru
 		strbuf_release(&cur);
 		sqlite3_finalize(st);
 		st = NULL;
-		qsort(rows, nrows, sizeof(*rows), cmp_prop_row);
+		if (nrows > 1)
+			qsort(rows, nrows, sizeof(*rows), cmp_prop_row);
 		for (size_t i = 0; i < nrows; i++) {
 			ALLOC_GROW(same_prop, nsp + 2, sp_alloc);
 			if (i && strcmp(rows[i - 1].group, rows[i].group))
