@@ -173,6 +173,17 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 	int quant = 0;
 	for (int i = 0; i < first; i++)
 		quant |= quantifier(s, &w[i]);
+	/* "Many in the shipping industry", "some at the agency": a quantity
+	 * of unnamed people somewhere is vague, however the place is named */
+	if (quant && first < n && (word_is(s, &w[first], "in") || word_is(s, &w[first], "at") ||
+				   word_is(s, &w[first], "within") || word_is(s, &w[first], "inside") ||
+				   word_is(s, &w[first], "among") || word_is(s, &w[first], "across") ||
+				   word_is(s, &w[first], "of"))) {
+		m->kind = SK_VAGUE;
+		m->name0 = w[0].s;
+		m->name1 = w[n - 1].e;
+		return;
+	}
 	/* "Marta Kovalenko of the Harbor Authority": a name, then where the
 	 * person works; parse the name alone and keep the rest as the title */
 	for (int k = first + 2; k < n - 1; k++) {
