@@ -360,6 +360,27 @@ static void title_before_comma(struct entity *e, const char *s, size_t sent_star
 		if (possessive(s, &w))
 			break;   /* "Aldmark's" opens the title */
 	}
+	/* the owner's whole name: "Calder Tide's chief executive", not "Tide's" */
+	if (titles && start > sent_start) {
+		size_t w1 = start;
+		while (w1 > sent_start && s[w1 - 1] == ' ')
+			w1--;
+		struct word first_word = { start, start };
+		while (first_word.e < end && s[first_word.e] != ' ')
+			first_word.e++;
+		while (w1 < start && possessive(s, &first_word) && w1 > sent_start) {
+			size_t w0 = w1;
+			while (w0 > sent_start && s[w0 - 1] != ' ' && s[w0 - 1] != ',' && s[w0 - 1] != '(')
+				w0--;
+			struct word w = { w0, w1 };
+			if (w0 == w1 || !is_cap(s, &w) || in_set(&r->titles, s, &w) || determiner(s, &w))
+				break;
+			start = w0;
+			w1 = w0;
+			while (w1 > sent_start && s[w1 - 1] == ' ')
+				w1--;
+		}
+	}
 	if (titles && end - start < 120) {
 		e->title0 = start;
 		e->title1 = end;
