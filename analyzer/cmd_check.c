@@ -381,32 +381,6 @@ static void write_junit(struct check_run *c)
 	strbuf_release(&body);
 }
 
-static char *dup_or_null(const char *s)
-{
-	return s ? xstrdup(s) : NULL;
-}
-
-/* xref_doc() takes the article; the reader frees its own after the call. */
-static struct article *article_copy(const struct article *a)
-{
-	struct article *c = xcalloc(1, sizeof(*c));
-	c->doc = xstrdup(a->doc);
-	c->title = dup_or_null(a->title);
-	c->outlet = dup_or_null(a->outlet);
-	c->date = dup_or_null(a->date);
-	c->url = dup_or_null(a->url);
-	c->author = dup_or_null(a->author);
-	c->raw = xmalloc(a->len + 1);
-	memcpy(c->raw, a->raw, a->len + 1);
-	c->scan = xmalloc(a->len + 1);
-	memcpy(c->scan, a->scan, a->len + 1);
-	c->len = a->len;
-	c->body_start = a->body_start;
-	c->format = a->format;
-	c->file_line = a->file_line;
-	c->path = a->path;
-	return c;
-}
 
 static int on_article(struct article *in, void *ctx)
 {

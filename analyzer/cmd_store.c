@@ -237,34 +237,6 @@ struct ingest {
 	double t0, last_progress;
 };
 
-static char *dup_or_null(const char *s)
-{
-	return s ? xstrdup(s) : NULL;
-}
-
-/* A copy of what the extraction needs: the reader frees its article when
- * the callback returns. */
-static struct article *article_clone(const struct article *a)
-{
-	struct article *c = xcalloc(1, sizeof(*c));
-	c->doc = xstrdup(a->doc);
-	c->title = dup_or_null(a->title);
-	c->outlet = dup_or_null(a->outlet);
-	c->date = dup_or_null(a->date);
-	c->url = dup_or_null(a->url);
-	c->author = dup_or_null(a->author);
-	c->raw = xmalloc(a->len + 1);
-	memcpy(c->raw, a->raw, a->len);
-	c->raw[a->len] = 0;
-	c->scan = xmalloc(a->len + 1);
-	memcpy(c->scan, a->scan, a->len);
-	c->scan[a->len] = 0;
-	c->len = a->len;
-	c->body_start = a->body_start;
-	c->format = a->format;
-	c->file_line = a->file_line;
-	return c;
-}
 
 static int ingest_stopped(struct ingest *g)
 {
@@ -303,8 +275,9 @@ static int on_ingest_article(struct article *a, void *ctx)
 		}
 	}
 	struct work *w = xmalloc(sizeof(*w));
-	w->a = article_clone(a);
 	w->path = xstrdup(a->path ? a->path : "-");
+	w->a = article_copy(a);
+	w->a->path = w->path;   /* the reader's path is gone after this call */
 	queue_push(&g->work, w);
 	return 0;
 }

@@ -65,6 +65,39 @@ static size_t line_index(struct article *a, size_t off)
 	return lo;
 }
 
+unsigned article_line(struct article *a, size_t off)
+{
+	return (unsigned)line_index(a, off > a->len ? a->len : off) + 1;
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+struct article *article_copy(const struct article *a)
+{
+	struct article *c = xcalloc(1, sizeof(*c));
+	c->doc = xstrdup(a->doc);
+	c->path = a->path;
+	c->title = dup_or_null(a->title);
+	c->outlet = dup_or_null(a->outlet);
+	c->date = dup_or_null(a->date);
+	c->url = dup_or_null(a->url);
+	c->author = dup_or_null(a->author);
+	c->raw = xmalloc(a->len + 1);
+	memcpy(c->raw, a->raw, a->len);
+	c->raw[a->len] = 0;
+	c->scan = xmalloc(a->len + 1);
+	memcpy(c->scan, a->scan, a->len);
+	c->scan[a->len] = 0;
+	c->len = a->len;
+	c->body_start = a->body_start;
+	c->format = a->format;
+	c->file_line = a->file_line;
+	return c;
+}
+
 void article_linecol(struct article *a, size_t off, unsigned *line, unsigned *col)
 {
 	if (off > a->len)

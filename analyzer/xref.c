@@ -738,25 +738,6 @@ static int overlaps(const struct finder *f, size_t s, size_t e)
 	return 0;
 }
 
-/* The 1-based line of byte off. Mentions need no column, and asking
- * article_linecol() for them out of text order would count a long line's
- * columns from its start every time. */
-static unsigned line_of(struct article *a, size_t off)
-{
-	if (!a->line_starts) {
-		unsigned l, c;
-		article_linecol(a, 0, &l, &c);  /* builds the line index */
-	}
-	size_t lo = 0, hi = a->nlines;
-	while (hi - lo > 1) {
-		size_t mid = (lo + hi) / 2;
-		if (a->line_starts[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return (unsigned)lo + 1;
-}
 
 /* Adds every whole-word occurrence of form (ASCII case ignored, unless
  * the form is in capitals) as a mention of source src. */
@@ -782,7 +763,7 @@ static void find_form(struct finder *f, const char *form, size_t n, int src)
 		if (overlaps(f, s, e))
 			continue;
 		ALLOC_GROW(f->sd->mentions, f->sd->nmentions + 1, f->sd->mentions_alloc);
-		f->sd->mentions[f->sd->nmentions++] = (struct store_mention){ s, e, line_of(a, s), src, 0 };
+		f->sd->mentions[f->sd->nmentions++] = (struct store_mention){ s, e, article_line(a, s), src, 0 };
 		f->added++;
 	}
 	free(want);
@@ -927,7 +908,7 @@ struct store_doc *xref_doc(struct extraction *x, char *path, const struct rules 
 			}
 			if (mslot[h] < 0) {
 				ALLOC_GROW(sd->mentions, sd->nmentions + 1, sd->mentions_alloc);
-				sd->mentions[sd->nmentions] = (struct store_mention){ ms, me, line_of(a, ms), q->source, 1 };
+				sd->mentions[sd->nmentions] = (struct store_mention){ ms, me, article_line(a, ms), q->source, 1 };
 				mslot[h] = (int)sd->nmentions++;
 			}
 			sq->mention = mslot[h];

@@ -57,6 +57,14 @@ struct article *article_from_buffer(char *buf, size_t len, const char *path,
 				    enum article_format fmt, struct diag *d);
 void article_free(struct article *a);
 
+/* A copy of a that the caller owns (free with article_free()): for work
+ * that outlives the reader's call. path stays borrowed; the line index is
+ * built again when asked for. */
+struct article *article_copy(const struct article *a);
+
+/* The 1-based line of byte off (no column: cheap in any order). */
+unsigned article_line(struct article *a, size_t off);
+
 /* 1-based line and code-point column of byte offset off in a->raw. */
 void article_linecol(struct article *a, size_t off, unsigned *line, unsigned *col);
 /* The line holding off: start offset and length (without the newline). */

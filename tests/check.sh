@@ -46,21 +46,8 @@ tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT INT TERM
 unset GITHUB_ACTIONS
 
-# w ARGS...: runs BIN ARGS; stdout in $tmp/out, stderr in $tmp/err, status in $rc
-w() {
-	timeout "$LIMIT" "$BIN" "$@" > "$tmp/out" 2> "$tmp/err" < /dev/null
-	rc=$?
-}
+SUITE=check   # w and check: tests/lib.sh
 
-check() {
-	if [ "$2" -eq 0 ]; then
-		ok "check: $1"
-	else
-		not_ok "check: $1"
-		[ -n "$3" ] && show "$3"
-	fi
-	return 0
-}
 
 have_py=0
 command -v python3 > /dev/null 2>&1 && have_py=1

@@ -26,18 +26,7 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 STORY="tests/story/harbor-courier.txt tests/story/valley-post.md tests/story/the-ledger.txt tests/story/wire.jsonl"
 SHARED=../shared
 
-w() {
-	timeout 120 "$BIN" "$@" > "$tmp/out" 2> "$tmp/err" < /dev/null
-	rc=$?
-}
-check() {
-	if [ "$2" -eq 0 ]; then
-		ok "conflicts: $1"
-	else
-		not_ok "conflicts: $1"
-		[ -n "$3" ] && show "$3"
-	fi
-}
+SUITE=conflicts   # w and check: tests/lib.sh
 
 # ---- rules as data --------------------------------------------------------
 python3 tests/stance/run.py "$BIN" > "$tmp/rules" 2>&1

@@ -53,22 +53,8 @@ HAVE_PY=1; have python3 || HAVE_PY=0
 HAVE_DOT=1; { have dot && have gvpr; } || HAVE_DOT=0
 HAVE_XML=1; have xmllint || HAVE_XML=0
 
-# w ARGS...: runs BIN ARGS; stdout in $tmp/out, stderr in $tmp/err, status in $rc
-w() {
-	timeout "$LIMIT" "$BIN" "$@" > "$tmp/out" 2> "$tmp/err" < /dev/null
-	rc=$?
-}
+SUITE=graph   # w and check: tests/lib.sh
 
-# check NAME STATUS [DETAIL_FILE]
-check() {
-	if [ "$2" -eq 0 ]; then
-		ok "graph: $1"
-	else
-		not_ok "graph: $1"
-		[ -n "$3" ] && [ -f "$3" ] && show "$3"
-	fi
-	return 0
-}
 
 # ingest NAME FILES...: a store in $tmp/NAME.db
 ingest() {

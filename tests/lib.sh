@@ -17,3 +17,23 @@ finish() {
 }
 # An absolute path for a binary given relative to the repository root.
 abs_bin() { case $1 in /*) echo "$1" ;; */*) echo "$(pwd)/$1" ;; *) command -v "$1" ;; esac; }
+
+# For suites that set SUITE (the name their results start with), BIN and
+# tmp (a scratch directory):
+# w ARGS...: runs BIN ARGS with a time limit (LIMIT, default 120 s); stdout
+# in $tmp/out, stderr in $tmp/err, the exit status in $rc.
+w() {
+	timeout "${LIMIT:-120}" "$BIN" "$@" > "$tmp/out" 2> "$tmp/err" < /dev/null
+	rc=$?
+}
+# check NAME STATUS [DETAIL_FILE]: ok when STATUS is 0, else not ok with the
+# first lines of DETAIL_FILE.
+check() {
+	if [ "$2" -eq 0 ]; then
+		ok "$SUITE: $1"
+	else
+		not_ok "$SUITE: $1"
+		[ -n "$3" ] && [ -f "$3" ] && show "$3"
+	fi
+	return 0
+}

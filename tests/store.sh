@@ -45,11 +45,7 @@ tmp=$(mktemp -d) || exit 2
 trap 'kill -9 $bgpid $bgpid2 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
 STORY="tests/story/harbor-courier.txt tests/story/valley-post.md tests/story/the-ledger.txt tests/story/wire.jsonl"
 
-# w ARGS...: runs BIN ARGS; stdout in $tmp/out, stderr in $tmp/err, status in $rc
-w() {
-	timeout "$LIMIT" "$BIN" "$@" > "$tmp/out" 2> "$tmp/err" < /dev/null
-	rc=$?
-}
+SUITE=store   # w and check: tests/lib.sh
 
 # counts DB: "articles sources mentions quotes claims" of a database
 counts() {
@@ -64,16 +60,6 @@ EOF
 # sql DB QUERY: the first column of the first row
 sql() {
 	python3 -c 'import sqlite3, sys; r = sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone(); print(r[0] if r else "")' "$1" "$2"
-}
-
-# check NAME COND_STATUS [DETAIL_FILE]: ok when the last command's status is 0
-check() {
-	if [ "$2" -eq 0 ]; then
-		ok "store: $1"
-	else
-		not_ok "store: $1"
-		[ -n "$3" ] && show "$3"
-	fi
 }
 
 sane() {
