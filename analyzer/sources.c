@@ -387,6 +387,23 @@ static void title_before_comma(struct entity *e, const char *s, size_t sent_star
 	}
 }
 
+/* Prepositions and conjunctions, capitalized only because they open a
+ * sentence or clause. */
+static int opening_word(const char *s, size_t i, size_t end)
+{
+	static const char *const w[] = { "To", "For", "In", "At", "On", "By", "With", "From", "As", "After",
+					  "Before", "But", "And", "If", "When", "While", "Since", "Though",
+					  "Although", "Despite", "Like", "Unlike", "Under", "Over", "Among",
+					  "Including", "Of", "Because", "Until", "During", "Without", NULL };
+	size_t e = i;
+	while (e < end && s[e] != ' ' && s[e] != ',')
+		e++;
+	for (int k = 0; w[k]; k++)
+		if (strlen(w[k]) == e - i && !memcmp(s + i, w[k], e - i))
+			return 1;
+	return 0;
+}
+
 /* Scans capitalized runs ("U.S. Secretary of State John Kerry") and keeps
  * the people and organizations they name. */
 static void collect_entities(struct entities *es, struct article *a, const struct segmentation *seg,
@@ -402,6 +419,13 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 				i++;
 			if (i >= end)
 				break;
+			if (opening_word(s, i, end)) {
+				/* "To Sexton, ...", "For Brekke, ...": a capital that only
+				 * opens the sentence is no part of a name */
+				while (i < end && s[i] != ' ')
+					i++;
+				continue;
+			}
 			size_t run0 = i, run1 = i, k = i;
 			int words = 0;
 			while (k < end) {
