@@ -36,10 +36,9 @@ BIN=$1
 cd "$(dirname "$0")/.." || exit 2
 . tests/lib.sh
 BIN=$(abs_bin "$BIN")
-[ -x "$BIN" ] || { echo "check.sh: error: '$BIN' is not an executable" >&2; exit 2; }
+need_bin check.sh
 LIMIT=${WHOSAID_TIMEOUT:-60}
 EXP=tests/check/expected
-STORY="tests/story/harbor-courier.txt tests/story/valley-post.md tests/story/the-ledger.txt tests/story/wire.jsonl"
 RULES="unattributed-quote vague-attribution anonymous-source unclosed-quote quote-drift attribution-drift contradicts-store"
 
 tmp=$(mktemp -d) || exit 2

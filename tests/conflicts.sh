@@ -15,7 +15,7 @@ BIN=$1
 cd "$(dirname "$0")/.." || exit 2
 . tests/lib.sh
 BIN=$(abs_bin "$BIN")
-[ -x "$BIN" ] || { echo "conflicts.sh: error: '$BIN' is not an executable" >&2; exit 2; }
+need_bin conflicts.sh
 if ! command -v python3 > /dev/null 2>&1; then
 	skip "conflicts: python3 is not installed"
 	finish
@@ -23,7 +23,6 @@ if ! command -v python3 > /dev/null 2>&1; then
 fi
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT INT TERM
-STORY="tests/story/harbor-courier.txt tests/story/valley-post.md tests/story/the-ledger.txt tests/story/wire.jsonl"
 SHARED=../shared
 
 SUITE=conflicts   # w and check: tests/lib.sh

@@ -23,7 +23,7 @@ BIN=$1
 cd "$(dirname "$0")/.." || exit 2
 . tests/lib.sh
 BIN=$(abs_bin "$BIN")
-[ -x "$BIN" ] || { echo "e2e.sh: error: '$BIN' is not an executable" >&2; exit 2; }
+need_bin e2e.sh
 
 STORY="harbor-courier.txt valley-post.md the-ledger.txt wire.jsonl"
 EXP=tests/e2e/expected

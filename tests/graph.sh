@@ -36,13 +36,12 @@ BIN=$1
 cd "$(dirname "$0")/.." || exit 2
 . tests/lib.sh
 BIN=$(abs_bin "$BIN")
-[ -x "$BIN" ] || { echo "graph.sh: error: '$BIN' is not an executable" >&2; exit 2; }
+need_bin graph.sh
 LIMIT=${WHOSAID_TIMEOUT:-120}
 # Graphviz's own leaks, under LeakSanitizer (make asan)
 LSAN_OPTIONS="suppressions=$(pwd)/tests/graph/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 export LSAN_OPTIONS
 EXP=tests/graph/expected
-STORY="tests/story/harbor-courier.txt tests/story/valley-post.md tests/story/the-ledger.txt tests/story/wire.jsonl"
 FERRY="tests/graph/ferry-gazette.txt tests/graph/ferry-courier.md"
 
 tmp=$(mktemp -d) || exit 2

@@ -38,7 +38,6 @@ cp "$tmp/good.txt" "$tmp/mixed/a.txt"
 printf -- '---\ntitle: Note\n---\n\n"We saw it," said Ola Berg.\n' > "$tmp/mixed/b.md"
 echo notes > "$tmp/mixed/notes.xyz"
 
-STORY="tests/story/harbor-courier.txt tests/story/valley-post.md tests/story/the-ledger.txt tests/story/wire.jsonl"
 n=0
 # vg NAME WANT ARGS...: runs BIN ARGS under valgrind; WANT is whosaid's status
 vg() {

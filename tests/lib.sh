@@ -15,6 +15,13 @@ finish() {
 	echo "# $T_PASS passed, $T_FAIL failed, $T_SKIP skipped"
 	[ "$T_FAIL" -eq 0 ]
 }
+# The project's own example story, as the suites ingest it.
+STORY="tests/story/harbor-courier.txt tests/story/valley-post.md tests/story/the-ledger.txt tests/story/wire.jsonl"
+# need_bin NAME: BIN (made absolute first) must be an executable; else the
+# suite NAME stops with status 2.
+need_bin() {
+	[ -x "$BIN" ] || { echo "$1: error: '$BIN' is not an executable" >&2; exit 2; }
+}
 # An absolute path for a binary given relative to the repository root.
 abs_bin() { case $1 in /*) echo "$1" ;; */*) echo "$(pwd)/$1" ;; *) command -v "$1" ;; esac; }
 

@@ -15,7 +15,7 @@ BIN=$1
 cd "$(dirname "$0")/.." || exit 2
 . tests/lib.sh
 BIN=$(abs_bin "$BIN")
-[ -x "$BIN" ] || { echo "robust.sh: error: '$BIN' is not an executable" >&2; exit 2; }
+need_bin robust.sh
 LIMIT=${WHOSAID_TIMEOUT:-60}
 
 tmp=$(mktemp -d) || exit 2

@@ -33,7 +33,7 @@ BIN=$1
 cd "$(dirname "$0")/.." || exit 2
 . tests/lib.sh
 BIN=$(abs_bin "$BIN")
-[ -x "$BIN" ] || { echo "store.sh: error: '$BIN' is not an executable" >&2; exit 2; }
+need_bin store.sh
 LIMIT=${WHOSAID_TIMEOUT:-60}
 if ! command -v python3 > /dev/null 2>&1; then
 	skip "store: python3 is not installed"
@@ -43,7 +43,6 @@ fi
 
 tmp=$(mktemp -d) || exit 2
 trap 'kill -9 $bgpid $bgpid2 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
-STORY="tests/story/harbor-courier.txt tests/story/valley-post.md tests/story/the-ledger.txt tests/story/wire.jsonl"
 
 SUITE=store   # w and check: tests/lib.sh
 
