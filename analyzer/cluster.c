@@ -10,6 +10,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,9 +51,13 @@ static int cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* 32 bits of a band's key: two claims whose keys differ only in the
+ * other 32 meet in one bucket about once per band in 2^32 pairs, which
+ * costs an exact comparison and nothing else. Small pairs keep the sort
+ * and the bucket scan in cache. */
 struct pair {
-	uint64_t key;
-	size_t idx;
+	uint32_t key;
+	uint32_t idx;
 };
 
 static int cmp_pair(const void *a, const void *b)
@@ -73,7 +78,7 @@ static void sort_pairs(struct pair *p, struct pair *tmp, size_t n)
 		return;
 	}
 	size_t count[256];
-	for (int shift = 0; shift < 64; shift += 8) {
+	for (int shift = 0; shift < 32; shift += 8) {
 		memset(count, 0, sizeof(count));
 		for (size_t i = 0; i < n; i++)
 			count[(p[i].key >> shift) & 0xff]++;
@@ -89,10 +94,10 @@ static void sort_pairs(struct pair *p, struct pair *tmp, size_t n)
 		p = tmp;
 		tmp = t;
 	}
-	/* eight passes: the sorted pairs are back in the caller's p */
+	/* four passes: the sorted pairs are back in the caller's p */
 }
 
-static size_t uf_find(size_t *parent, size_t x)
+static uint32_t uf_find(uint32_t *parent, uint32_t x)
 {
 	while (parent[x] != x) {
 		parent[x] = parent[parent[x]];
@@ -101,14 +106,14 @@ static size_t uf_find(size_t *parent, size_t x)
 	return x;
 }
 
-static void uf_union(size_t *parent, size_t *size, size_t a, size_t b)
+static void uf_union(uint32_t *parent, uint32_t *size, uint32_t a, uint32_t b)
 {
 	a = uf_find(parent, a);
 	b = uf_find(parent, b);
 	if (a == b)
 		return;
 	if (size[a] < size[b]) {
-		size_t t = a;
+		uint32_t t = a;
 		a = b;
 		b = t;
 	}
@@ -116,17 +121,49 @@ static void uf_union(size_t *parent, size_t *size, size_t a, size_t b)
 	size[a] += size[b];
 }
 
+/* A claim's terms folded into 64 bits (bit = hash & 63), and how many
+ * terms were lost to bits another of its terms had set. The terms two
+ * claims share map into the bits both have set, losing at most the lost
+ * count of either claim, so
+ *     shared <= popcount(bits_a & bits_b) + min(lost_a, lost_b)
+ * is a bound that rules out most candidates without reading their terms. */
+struct term_sketch {
+	uint64_t bits;
+	uint32_t len, lost;
+};
+
 struct sets {
 	uint64_t *h;      /* every claim's sorted, distinct term hashes */
 	size_t *off;      /* claim i: h[off[i] .. off[i+1]) */
+	struct term_sketch *sk;
 };
 
 static int similar(const struct sets *s, size_t a, size_t b, double threshold)
 {
+	const struct term_sketch *ka = &s->sk[a], *kb = &s->sk[b];
+	size_t nx = ka->len, ny = kb->len;
+	/* Jaccard is at most min/max: most candidates of a crowded bucket
+	 * differ in length enough to be ruled out without the merge */
+	size_t lo = nx < ny ? nx : ny, hi = nx < ny ? ny : nx;
+	if (lo < MIN_SHARED || (double)lo < threshold * (double)hi)
+		return 0;
+	/* the fewest shared terms that reach the threshold: J = t/(nx+ny-t) */
+	double need_d = threshold * (double)(nx + ny) / (1.0 + threshold);
+	size_t need = (size_t)need_d;
+	if ((double)need < need_d - 1e-9)
+		need++;
+	if (need < MIN_SHARED)
+		need = MIN_SHARED;
+	size_t bound = (size_t)__builtin_popcountll(ka->bits & kb->bits) + (ka->lost < kb->lost ? ka->lost : kb->lost);
+	if (bound < need)
+		return 0;
 	const uint64_t *x = s->h + s->off[a], *y = s->h + s->off[b];
-	size_t nx = s->off[a + 1] - s->off[a], ny = s->off[b + 1] - s->off[b];
 	size_t i = 0, j = 0, inter = 0;
 	while (i < nx && j < ny) {
+		/* give up once the terms left cannot make up the difference */
+		size_t left = nx - i < ny - j ? nx - i : ny - j;
+		if (inter + left < need)
+			return 0;
 		if (x[i] < y[j])
 			i++;
 		else if (x[i] > y[j])
@@ -178,6 +215,11 @@ size_t claims_cluster(char *const *terms, const long long *article_ids, size_t n
 	(void)article_ids;
 	if (!n)
 		return 0;
+	if (n >= UINT32_MAX) {
+		/* indexes are 32 bits to keep the tables in cache */
+		fprintf(stderr, "whosaid: fatal: %zu claims are more than claims_cluster can index\n", n);
+		abort();
+	}
 	if (!(threshold > 0))
 		threshold = 1e-9;
 	if (threshold > 1)
@@ -202,21 +244,38 @@ size_t claims_cluster(char *const *terms, const long long *article_ids, size_t n
 		k = w;
 	}
 	s.off[n] = k;
-
-	size_t *parent = xmalloc(n * sizeof(*parent));
-	size_t *size = xmalloc(n * sizeof(*size));
+	s.sk = xmalloc((n + 1) * sizeof(*s.sk));
 	for (size_t i = 0; i < n; i++) {
-		parent[i] = i;
+		uint64_t bits = 0;
+		uint32_t lost = 0;
+		for (size_t j = s.off[i]; j < s.off[i + 1]; j++) {
+			uint64_t bit = 1ull << (s.h[j] & 63);
+			if (bits & bit)
+				lost++;
+			bits |= bit;
+		}
+		s.sk[i].bits = bits;
+		s.sk[i].len = (uint32_t)(s.off[i + 1] - s.off[i]);
+		s.sk[i].lost = lost;
+	}
+
+	uint32_t *parent = xmalloc(n * sizeof(*parent));
+	uint32_t *size = xmalloc(n * sizeof(*size));
+	for (size_t i = 0; i < n; i++) {
+		parent[i] = (uint32_t)i;
 		size[i] = 1;
 	}
 	struct pair *pairs = xmalloc(n * sizeof(*pairs));
 	struct pair *tmp = xmalloc(n * sizeof(*tmp));
 
 	int rows = rows_for(threshold);
-	uint64_t seeds[MAX_ROWS];
+	uint64_t seeds[MAX_ROWS], mults[MAX_ROWS];
 	for (int band = 0; band < BANDS; band++) {
 		for (int r = 0; r < rows; r++)
+		{
 			seeds[r] = mix64(0x9e3779b97f4a7c15ull * (uint64_t)(band * MAX_ROWS + r + 1));
+			mults[r] = mix64(seeds[r]) | 1;
+		}
 		size_t np = 0;
 		for (size_t i = 0; i < n; i++) {
 			size_t a = s.off[i], b = s.off[i + 1];
@@ -226,14 +285,16 @@ size_t claims_cluster(char *const *terms, const long long *article_ids, size_t n
 			for (int r = 0; r < rows; r++) {
 				uint64_t m = UINT64_MAX;
 				for (size_t j = a; j < b; j++) {
-					uint64_t v = mix64(s.h[j] ^ seeds[r]);
+					/* the term hashes are mixed already: one odd
+					 * multiply orders them afresh for each row */
+					uint64_t v = (s.h[j] ^ seeds[r]) * mults[r];
 					if (v < m)
 						m = v;
 				}
 				key = mix64(key ^ m) + (uint64_t)r;
 			}
-			pairs[np].key = key;
-			pairs[np++].idx = i;
+			pairs[np].key = (uint32_t)(key >> 32);
+			pairs[np++].idx = (uint32_t)i;
 		}
 		sort_pairs(pairs, tmp, np);
 		for (size_t g = 0; g < np;) {
@@ -242,12 +303,13 @@ size_t claims_cluster(char *const *terms, const long long *article_ids, size_t n
 				e++;
 			/* a bucket: each member is compared with its representatives,
 			 * the first few earlier members of distinct clusters */
-			size_t reps[BUCKET_REPS], nreps = 0;
+			uint32_t reps[BUCKET_REPS];
+			size_t nreps = 0;
 			for (size_t m = g; m < e && e - g > 1; m++) {
-				size_t i = pairs[m].idx;
+				uint32_t i = pairs[m].idx;
 				int joined = 0;
 				for (size_t q = 0; q < nreps; q++) {
-					size_t j = reps[q];
+					uint32_t j = reps[q];
 					if (uf_find(parent, i) == uf_find(parent, j)) {
 						joined = 1;
 						continue;
@@ -267,15 +329,16 @@ size_t claims_cluster(char *const *terms, const long long *article_ids, size_t n
 	/* cluster ids in order of first member: size[] now maps root -> id */
 	size_t nclusters = 0;
 	for (size_t i = 0; i < n; i++)
-		size[i] = SIZE_MAX;
+		size[i] = UINT32_MAX;
 	for (size_t i = 0; i < n; i++) {
-		size_t r = uf_find(parent, i);
-		if (size[r] == SIZE_MAX)
-			size[r] = nclusters++;
+		uint32_t r = uf_find(parent, (uint32_t)i);
+		if (size[r] == UINT32_MAX)
+			size[r] = (uint32_t)nclusters++;
 		cluster_out[i] = size[r];
 	}
 	free(s.h);
 	free(s.off);
+	free(s.sk);
 	free(parent);
 	free(size);
 	free(pairs);
