@@ -1194,9 +1194,14 @@ static Agnode_t *source_node(struct attrs *at, const struct model *m, size_t i)
 		if (tw > w)
 			w = tw;
 	}
-	plural(&counts, g->quotes, "quote");
-	strbuf_addstr(&counts, ", ");
-	plural(&counts, g->articles, "article");
+	/* an organization shown for its members may have no quotes at all */
+	if (g->quotes) {
+		plural(&counts, g->quotes, "quote");
+		strbuf_addstr(&counts, ", ");
+		plural(&counts, g->articles, "article");
+	} else {
+		strbuf_addstr(&counts, "no quotes of its own");
+	}
 	if (g->claims > g->shown_claims)
 		strbuf_addf(&counts, "; %zu of %zu claims shown", g->shown_claims, g->claims);
 	if (text_width(counts.len, 8, EM_REGULAR) > w)
@@ -1215,9 +1220,13 @@ static Agnode_t *source_node(struct attrs *at, const struct model *m, size_t i)
 		add_text(&t, g->title);
 	}
 	strbuf_addf(&t, " (%s, source %lld): ", g->kind, g->id);
-	plural(&t, g->quotes, "quote");
-	strbuf_addstr(&t, " in ");
-	plural(&t, g->articles, "article");
+	if (g->quotes) {
+		plural(&t, g->quotes, "quote");
+		strbuf_addstr(&t, " in ");
+		plural(&t, g->articles, "article");
+	} else {
+		strbuf_addstr(&t, "no quotes of its own");
+	}
 	set_text(n, at->n_tooltip, &t);
 	strbuf_release(&h);
 	strbuf_release(&t);

@@ -133,6 +133,8 @@ enum stmt_id {
 	ST_INSERT_CLAIM,
 	ST_INSERT_PROP,
 	ST_BUMP,
+	ST_BEGIN,
+	ST_COMMIT,
 	ST__N
 };
 
@@ -158,6 +160,9 @@ static const char *const stmt_sql[ST__N] = {
 	[ST_INSERT_PROP] = "INSERT INTO propositions(quote_id, key, label, side, frame_rule, stance_rule, start, end, "
 			   "event) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[ST_BUMP] = "UPDATE meta SET value = value + 1 WHERE key = 'generation'",
+	/* prepared once: an ingest runs them for every article */
+	[ST_BEGIN] = "BEGIN IMMEDIATE",
+	[ST_COMMIT] = "COMMIT",
 };
 
 struct store {
@@ -219,11 +224,16 @@ int store_exec(struct store *s, const char *sql)
 
 /* BEGIN IMMEDIATE, waiting out other writers: busy_timeout covers one
  * wait; a long ingest next door may need a few. */
+static sqlite3_stmt *stmt(struct store *s, enum stmt_id id);
+
 int store_begin(struct store *s)
 {
 	for (int tries = 0;; tries++) {
-		int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-		if (rc == SQLITE_OK)
+		sqlite3_stmt *st = stmt(s, ST_BEGIN);
+		int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
+		if (st)
+			sqlite3_reset(st);
+		if (rc == SQLITE_DONE)
 			return 0;
 		if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || tries >= 30) {
 			store_error(s, "cannot start a transaction");
@@ -235,8 +245,11 @@ int store_begin(struct store *s)
 int store_commit(struct store *s)
 {
 	for (int tries = 0;; tries++) {
-		int rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
-		if (rc == SQLITE_OK)
+		sqlite3_stmt *st = stmt(s, ST_COMMIT);
+		int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
+		if (st)
+			sqlite3_reset(st);
+		if (rc == SQLITE_DONE)
 			return 0;
 		if (rc != SQLITE_BUSY || tries >= 30) {
 			store_error(s, "cannot commit");
@@ -414,7 +427,8 @@ struct store *store_open(const char *path, enum store_mode mode, struct diag *d)
 	struct store *s = xcalloc(1, sizeof(*s));
 	s->path = xstrdup(path);
 	s->d = d;
-	int flags = SQLITE_OPEN_READWRITE | (mode == STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
+	/* one thread at a time uses a store (store.h): no mutex per call */
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (mode == STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
 	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
 		if (s->db && mode == STORE_READ && sqlite3_errcode(s->db) == SQLITE_CANTOPEN)
 			diag_report(d, DIAG_ERROR, NULL, 0, 0, "cannot open database '%s': no such file "

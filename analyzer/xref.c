@@ -740,8 +740,10 @@ static int overlaps(const struct finder *f, size_t s, size_t e)
 
 
 /* Adds every whole-word occurrence of form (ASCII case ignored, unless
- * the form is in capitals) as a mention of source src. */
-static void find_form(struct finder *f, const char *form, size_t n, int src)
+ * the form is in capitals) as a mention of source src. A capitalized form
+ * matches lower-case text only after "the" when lower_after_the is set:
+ * "the foreign ministry" is the Foreign Ministry, "holt" is nobody. */
+static void find_form(struct finder *f, const char *form, size_t n, int src, int lower_after_the)
 {
 	struct article *a = f->sd->a;
 	if (n < 2 || n > 200)
@@ -755,10 +757,11 @@ static void find_form(struct finder *f, const char *form, size_t n, int src)
 	const char *hay = caps ? a->scan : f->low;
 	for (const char *p = strstr(hay, want); p && f->added < MAX_OTHER_MENTIONS; p = strstr(p + n, want)) {
 		size_t s = (size_t)(p - hay), e = s + n;
+		int after_the = s >= 4 && !strncmp(f->low + s - 4, "the ", 4) && whole_word(a->scan, a->len, s - 4, s - 1);
 		if (!whole_word(a->scan, a->len, s, e) || (!caps && !text_is_upper(a->scan, s, e) &&
-							     text_is_upper(form, 0, n)))
+							     text_is_upper(form, 0, n) && !(lower_after_the && after_the)))
 			continue;   /* "Holt" names nobody in "holt" */
-		if (s >= 4 && !strncmp(f->low + s - 4, "the ", 4))
+		if (after_the)
 			s -= 4;
 		if (overlaps(f, s, e))
 			continue;
@@ -767,6 +770,42 @@ static void find_form(struct finder *f, const char *form, size_t n, int src)
 		f->added++;
 	}
 	free(want);
+}
+
+/* The organization a person's title names ("Foreign Ministry spokeswoman
+ * Hua Chunying") is often named on its own elsewhere in the article ("The
+ * foreign ministry will cooperate ..."). When it is not a source of the
+ * article already, those places become mentions of a new organization
+ * source with the affiliation's key, which xref_refresh may then join to
+ * the one organization of the story whose name ends with those words. */
+static void find_affiliations(struct finder *f)
+{
+	struct store_doc *sd = f->sd;
+	size_t n = sd->nsources;
+	for (size_t i = 0; i < n; i++) {
+		const struct store_source *p = &sd->sources[i];
+		if (p->row_kind != SK_PERSON || !p->affiliation || !p->affil_key || strchr(p->affiliation, '\n'))
+			continue;
+		int known = 0;
+		for (size_t k = 0; k < sd->nsources && !known; k++)
+			known = (k < i && sd->sources[k].row_kind == SK_PERSON && sd->sources[k].affil_key &&
+				 !strcmp(sd->sources[k].affil_key, p->affil_key)) ||
+				(sd->sources[k].row_kind == SK_ORGANIZATION && sd->sources[k].key &&
+				 !strcmp(sd->sources[k].key, p->affil_key));
+		if (known)
+			continue;
+		size_t before = sd->nmentions;
+		find_form(f, p->affiliation, strlen(p->affiliation), (int)sd->nsources, 1);
+		if (sd->nmentions == before)
+			continue;
+		sd->sources = xrealloc(sd->sources, (sd->nsources + 2) * sizeof(*sd->sources));
+		p = &sd->sources[i];
+		struct store_source *o = &sd->sources[sd->nsources++];
+		memset(o, 0, sizeof(*o));
+		o->name = xstrdup(p->affiliation);
+		o->kind = o->row_kind = SK_ORGANIZATION;
+		o->key = xstrdup(p->affil_key);
+	}
 }
 
 /* The named sources of the article are named elsewhere in it too: by
@@ -796,22 +835,23 @@ static void find_other_mentions(struct store_doc *sd, const struct xref_rules *x
 		if (!first)
 			continue;
 		const char *full = src->display ? src->display : src->name;
-		find_form(&f, full, strlen(full), (int)i);
+		find_form(&f, full, strlen(full), (int)i, 0);
 		if (src->display)
-			find_form(&f, src->name, strlen(src->name), (int)i);
+			find_form(&f, src->name, strlen(src->name), (int)i, 0);
 		if (src->row_kind == SK_PERSON) {
 			const char *sp = strrchr(full, ' ');
 			if (sp && strlen(sp + 1) >= 3)
-				find_form(&f, sp + 1, strlen(sp + 1), (int)i);
+				find_form(&f, sp + 1, strlen(sp + 1), (int)i, 0);
 		} else if (!strncmp(src->key, "n:", 2)) {
 			const char *forms = amap_get(&xr->forms, src->key + 2, strlen(src->key + 2));
 			for (const char *p = forms; p && *p;) {
 				size_t l = strcspn(p, "\n");
-				find_form(&f, p, l, (int)i);
+				find_form(&f, p, l, (int)i, 0);
 				p += l + (p[l] == '\n');
 			}
 		}
 	}
+	find_affiliations(&f);
 	free(f.spk);
 	free(low);
 }
@@ -1109,76 +1149,139 @@ static size_t source_stories(sqlite3_stmt *st, long long id, size_t *par, struct
 	return n;
 }
 
-/* Pairs (person, organization) for member_of: the organization whose key
- * is the person's affil_key; else the one organization of the person's
- * stories whose name ends with those words ("Foreign Ministry" of a
- * story with the "Chinese Foreign Ministry"). */
-static long long *members(struct store *s, size_t *par, struct idmap *amap, size_t *nout)
+/* The shared organizations by key, and by every tail of two words or
+ * more of their keys. */
+struct org_index {
+	struct suffix *sx;
+	size_t n;
+	sqlite3_stmt *arts;   /* the articles of a source */
+	size_t *par;          /* stories of the articles */
+	struct idmap *amap;
+};
+
+static int org_index_init(struct org_index *x, struct store *s, size_t *par, struct idmap *amap)
 {
-	struct suffix *sx = NULL;
-	size_t nsx = 0, asx = 0;
-	long long *out = NULL;
-	size_t nout_alloc = 0;
-	*nout = 0;
+	size_t alloc = 0;
+	memset(x, 0, sizeof(*x));
+	x->par = par;
+	x->amap = amap;
 	sqlite3_stmt *st = store_prepare(s, "SELECT id, key FROM sources WHERE kind = 'organization' AND "
 					    "article_id IS NULL AND key LIKE 'n:%'");
 	if (!st)
-		return NULL;
+		return -1;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		long long id = sqlite3_column_int64(st, 0);
 		const char *k = (const char *)sqlite3_column_text(st, 1) + 2;
-		ALLOC_GROW(sx, nsx + 1, asx);
-		sx[nsx++] = (struct suffix){ xstrdup(k), id, 1 };
-		/* tails of two words or more */
+		ALLOC_GROW(x->sx, x->n + 1, alloc);
+		x->sx[x->n++] = (struct suffix){ xstrdup(k), id, 1 };
 		for (const char *p = strchr(k, ' '); p; p = strchr(p + 1, ' ')) {
 			if (!strchr(p + 1, ' '))
 				break;
-			ALLOC_GROW(sx, nsx + 1, asx);
-			sx[nsx++] = (struct suffix){ xstrdup(p + 1), id, 0 };
+			ALLOC_GROW(x->sx, x->n + 1, alloc);
+			x->sx[x->n++] = (struct suffix){ xstrdup(p + 1), id, 0 };
 		}
 	}
 	sqlite3_finalize(st);
-	if (nsx)
-		qsort(sx, nsx, sizeof(*sx), cmp_suffix);
-	sqlite3_stmt *arts = store_prepare(s, "SELECT DISTINCT article_id FROM mentions WHERE source_id = ?1");
-	st = store_prepare(s, "SELECT id, affil_key FROM sources WHERE affil_key LIKE 'n:%'");
-	size_t a1[64], a2[64];
-	while (st && arts && sqlite3_step(st) == SQLITE_ROW) {
-		long long id = sqlite3_column_int64(st, 0), found = -1;
-		const char *k = (const char *)sqlite3_column_text(st, 1) + 2;
-		struct suffix key = { (char *)k, -1, 0 };
-		/* first entry with these words */
-		size_t lo = 0, hi = nsx;
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-			if (cmp_suffix(&sx[mid], &key) < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
+	if (x->n)
+		qsort(x->sx, x->n, sizeof(*x->sx), cmp_suffix);
+	x->arts = store_prepare(s, "SELECT DISTINCT article_id FROM mentions WHERE source_id = ?1");
+	return x->arts ? 0 : -1;
+}
+
+static void org_index_release(struct org_index *x)
+{
+	for (size_t i = 0; i < x->n; i++)
+		free(x->sx[i].words);
+	free(x->sx);
+	sqlite3_finalize(x->arts);
+}
+
+/* The organization that the words k (a key without "n:") name for source
+ * self: the organization with that key when whole is allowed; else the one
+ * organization of self's stories whose key ends with those words (two
+ * words at least). -1 when none or several. */
+static long long org_named(struct org_index *x, const char *k, long long self, int whole_ok)
+{
+	struct suffix key = { (char *)k, -1, 0 };
+	size_t lo = 0, hi = x->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (cmp_suffix(&x->sx[mid], &key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t a1[64], a2[64], n1 = 0, ncand = 0;
+	long long found = -1;
+	for (size_t i = lo; i < x->n && !strcmp(x->sx[i].words, k); i++) {
+		if (x->sx[i].id == self)
+			continue;
+		if (x->sx[i].whole) {
+			if (whole_ok)
+				return x->sx[i].id;
+			continue;
 		}
-		size_t ncand = 0, n1 = 0;
-		for (size_t i = lo; i < nsx && !strcmp(sx[i].words, k); i++) {
-			if (sx[i].id == id)
-				continue;
-			if (sx[i].whole) {
-				found = sx[i].id;
+		if (!strchr(k, ' '))
+			continue;
+		if (!n1)
+			n1 = source_stories(x->arts, self, x->par, x->amap, a1, 64);
+		size_t n2 = source_stories(x->arts, x->sx[i].id, x->par, x->amap, a2, 64);
+		int shared = 0;
+		for (size_t p = 0; p < n1 && !shared; p++)
+			for (size_t q = 0; q < n2 && !shared; q++)
+				shared = a1[p] == a2[q];
+		if (shared && found != x->sx[i].id) {
+			found = x->sx[i].id;
+			ncand++;
+		}
+	}
+	return ncand <= 1 ? found : -1;
+}
+
+/* Pairs (generic, specific): an organization named only by words that end
+ * the name of one organization of its stories is that organization ("the
+ * foreign ministry" of a story with the "Chinese foreign ministry"). */
+static long long *generic_orgs(struct org_index *x, size_t *nout)
+{
+	long long *out = NULL;
+	size_t alloc = 0;
+	*nout = 0;
+	for (size_t i = 0; i < x->n; i++) {
+		if (!x->sx[i].whole || !strchr(x->sx[i].words, ' '))
+			continue;
+		long long to = org_named(x, x->sx[i].words, x->sx[i].id, 0);
+		if (to < 0)
+			continue;
+		ALLOC_GROW(out, 2 * (*nout + 1), alloc);
+		out[2 * *nout] = x->sx[i].id;
+		out[2 * *nout + 1] = to;
+		(*nout)++;
+	}
+	return out;
+}
+
+/* Pairs (person, organization) for member_of: the organization whose key
+ * is the person's affil_key; else the one organization of the person's
+ * stories whose name ends with those words ("Foreign Ministry" of a
+ * story with the "Chinese Foreign Ministry"). An organization joined to
+ * another (generic, n pairs) stands for that one. */
+static long long *members(struct store *s, struct org_index *x, const long long *generic, size_t ngeneric,
+			  size_t *nout)
+{
+	long long *out = NULL;
+	size_t nout_alloc = 0;
+	*nout = 0;
+	sqlite3_stmt *st = store_prepare(s, "SELECT id, affil_key FROM sources WHERE affil_key LIKE 'n:%'");
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, 0);
+		const char *k = (const char *)sqlite3_column_text(st, 1) + 2;
+		long long found = org_named(x, k, id, 1);
+		for (size_t g = 0; g < ngeneric && found >= 0; g++)
+			if (generic[2 * g] == found) {
+				found = generic[2 * g + 1];
 				break;
 			}
-			if (!strchr(k, ' '))
-				continue;
-			if (!n1)
-				n1 = source_stories(arts, id, par, amap, a1, 64);
-			size_t n2 = source_stories(arts, sx[i].id, par, amap, a2, 64);
-			int shared = 0;
-			for (size_t x = 0; x < n1 && !shared; x++)
-				for (size_t y = 0; y < n2 && !shared; y++)
-					shared = a1[x] == a2[y];
-			if (shared && found != sx[i].id) {
-				found = sx[i].id;
-				ncand++;
-			}
-		}
-		if (found >= 0 && ncand <= 1) {
+		if (found >= 0) {
 			ALLOC_GROW(out, 2 * (*nout + 1), nout_alloc);
 			out[2 * *nout] = id;
 			out[2 * *nout + 1] = found;
@@ -1186,10 +1289,6 @@ static long long *members(struct store *s, size_t *par, struct idmap *amap, size
 		}
 	}
 	sqlite3_finalize(st);
-	sqlite3_finalize(arts);
-	for (size_t i = 0; i < nsx; i++)
-		free(sx[i].words);
-	free(sx);
 	return out;
 }
 
@@ -1261,7 +1360,7 @@ int xref_refresh(struct store *s, double threshold, double story_threshold, stru
 	char **terms = NULL, **aterms = NULL;
 	size_t nc = 0, ca = 0, na = 0, aa = 0;
 	size_t *cl = NULL, *par = NULL, *first = NULL;
-	long long *mem = NULL;
+	long long *mem = NULL, *gen_orgs = NULL;
 	struct idmap amap = { 0 };
 	sqlite3_stmt *st = NULL;
 
@@ -1424,9 +1523,17 @@ int xref_refresh(struct store *s, double threshold, double story_threshold, stru
 	}
 
 	t_stories = seconds();
-	/* member_of: the organization a person's title names */
-	size_t nmem = 0;
-	mem = members(s, par, &amap, &nmem);
+	/* generic organization names, then member_of: the organization a
+	   person's title names */
+	size_t nmem = 0, ngen = 0;
+	{
+		struct org_index ox;
+		if (org_index_init(&ox, s, par, &amap) == 0) {
+			gen_orgs = generic_orgs(&ox, &ngen);
+			mem = members(s, &ox, gen_orgs, ngen, &nmem);
+		}
+		org_index_release(&ox);
+	}
 	t_members = seconds();
 
 	/* write the cache */
@@ -1445,6 +1552,32 @@ int xref_refresh(struct store *s, double threshold, double story_threshold, stru
 	}
 	sqlite3_finalize(st);
 	st = NULL;
+	/* a generic organization's mentions and quotes go to the one it names;
+	   it is gone once nothing refers to it (an ingest may have added some
+	   since the read, and the other one may have been replaced since) */
+	for (size_t i = 0; i < ngen; i++) {
+		static const char *const sql[] = {
+			"UPDATE mentions SET source_id = ?2 WHERE source_id = ?1 AND EXISTS "
+			"(SELECT 1 FROM sources WHERE id = ?2)",
+			"UPDATE quotes SET source_id = ?2 WHERE source_id = ?1 AND EXISTS "
+			"(SELECT 1 FROM sources WHERE id = ?2)",
+			"DELETE FROM sources WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM mentions WHERE source_id = ?1) "
+			"AND NOT EXISTS (SELECT 1 FROM quotes WHERE source_id = ?1) AND ?2 = ?2",
+		};
+		for (size_t j = 0; j < sizeof(sql) / sizeof(*sql); j++) {
+			if (!(st = store_prepare(s, sql[j])))
+				goto fail;
+			sqlite3_bind_int64(st, 1, gen_orgs[2 * i]);
+			sqlite3_bind_int64(st, 2, gen_orgs[2 * i + 1]);
+			int rc = sqlite3_step(st);
+			sqlite3_finalize(st);
+			st = NULL;
+			if (rc != SQLITE_DONE) {
+				store_error(s, "cannot join an organization to the one it names");
+				goto fail;
+			}
+		}
+	}
 	if (store_exec(s, "UPDATE sources SET member_of = NULL WHERE member_of IS NOT NULL"))
 		goto fail;
 	if (!(st = store_prepare(s, "UPDATE sources SET member_of = ?2 WHERE id = ?1")))
@@ -1509,6 +1642,7 @@ out:
 	free(first);
 	free(par);
 	free(mem);
+	free(gen_orgs);
 	idmap_release(&amap);
 	return ret;
 }

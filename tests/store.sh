@@ -484,6 +484,41 @@ w claims --db "$db" --format json
 	[ "$(sql "$db" "SELECT count(*) FROM claims WHERE cluster IS NULL")" -eq 0 ]
 check "claims caches the clusters for generation $gen0" $?
 
+# ---- an organization named without its country ------------------------------
+# "Port Ministry spokeswoman Ina Vale" and "the port ministry" in one article,
+# "the Norland port ministry" in another of the same story: one source.
+mkdir "$tmp/org"
+cat > "$tmp/org/a.txt" <<'ART'
+Title: Ferry inquiry opens
+
+Port Ministry spokeswoman Ina Vale said the ferry had been inspected in May.
+
+The port ministry will review the inspection records this week, officials said.
+ART
+cat > "$tmp/org/b.txt" <<'ART'
+Title: Ferry records to be reviewed
+
+On Monday, the Norland port ministry said it would publish the inspection records.
+
+Ina Vale said the ferry had been inspected in May.
+ART
+w ingest --db "$tmp/org.db" -q "$tmp/org/a.txt" "$tmp/org/b.txt"
+w sources --db "$tmp/org.db" --format json
+python3 - "$tmp/out" <<'PY' > "$tmp/org.out" 2>&1
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+orgs = [r for r in rows if 'ministry' in r['name'].lower()]
+assert len(orgs) == 1, 'ministry sources: %s' % [r['name'] for r in orgs]
+docs = sorted({m['doc'] for m in orgs[0]['mentions']})
+assert docs == ['a', 'b'], 'mentioned in %s' % docs
+vale = [r for r in rows if r['name'] == 'Ina Vale']
+assert vale and vale[0].get('member_of') == orgs[0]['id'], 'Ina Vale: %s' % vale
+print('one source: %s, mentioned in %s' % (orgs[0]['name'], docs))
+PY
+check "an organization named without its country joins the one of its story: $(tail -1 "$tmp/org.out")" $? "$tmp/org.out"
+w db check --db "$tmp/org.db"
+check "db check after joining organizations" $rc "$tmp/err"
+
 # ---- shared data (skipped when ../shared is not there) -------------------------
 if [ -d ../shared/seeds ]; then
 	w ingest --db "$tmp/seeds.db" -q ../shared/seeds/*.txt
