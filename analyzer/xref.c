@@ -1125,6 +1125,8 @@ struct suffix {
 	char *words;     /* a key without "n:", or a tail of two words or more */
 	long long id;
 	int whole;
+	const char *name;   /* the organization's name (org_index owns it) */
+	int described;      /* written "the foreign ministry" somewhere */
 };
 
 static int cmp_suffix(const void *a, const void *b)
@@ -1154,6 +1156,8 @@ static size_t source_stories(sqlite3_stmt *st, long long id, size_t *par, struct
 struct org_index {
 	struct suffix *sx;
 	size_t n;
+	char **names;
+	size_t nnames;
 	sqlite3_stmt *arts;   /* the articles of a source */
 	size_t *par;          /* stories of the articles */
 	struct idmap *amap;
@@ -1165,20 +1169,28 @@ static int org_index_init(struct org_index *x, struct store *s, size_t *par, str
 	memset(x, 0, sizeof(*x));
 	x->par = par;
 	x->amap = amap;
-	sqlite3_stmt *st = store_prepare(s, "SELECT id, key FROM sources WHERE kind = 'organization' AND "
-					    "article_id IS NULL AND key LIKE 'n:%'");
+	/* described: a mention "the" + words in lower case, a description
+	   rather than a name ("The foreign ministry will ...") */
+	sqlite3_stmt *st = store_prepare(s, "SELECT id, key, name, EXISTS (SELECT 1 FROM mentions m WHERE "
+					    "m.source_id = s.id AND lower(substr(m.text, 1, 4)) = 'the ' AND "
+					    "substr(m.text, 2) = lower(substr(m.text, 2))) FROM sources s WHERE "
+					    "kind = 'organization' AND article_id IS NULL AND key LIKE 'n:%'");
 	if (!st)
 		return -1;
+	size_t nalloc = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		long long id = sqlite3_column_int64(st, 0);
 		const char *k = (const char *)sqlite3_column_text(st, 1) + 2;
+		ALLOC_GROW(x->names, x->nnames + 1, nalloc);
+		const char *name = x->names[x->nnames++] = xstrdup((const char *)sqlite3_column_text(st, 2));
+		int described = sqlite3_column_int(st, 3);
 		ALLOC_GROW(x->sx, x->n + 1, alloc);
-		x->sx[x->n++] = (struct suffix){ xstrdup(k), id, 1 };
+		x->sx[x->n++] = (struct suffix){ xstrdup(k), id, 1, name, described };
 		for (const char *p = strchr(k, ' '); p; p = strchr(p + 1, ' ')) {
 			if (!strchr(p + 1, ' '))
 				break;
 			ALLOC_GROW(x->sx, x->n + 1, alloc);
-			x->sx[x->n++] = (struct suffix){ xstrdup(p + 1), id, 0 };
+			x->sx[x->n++] = (struct suffix){ xstrdup(p + 1), id, 0, name, described };
 		}
 	}
 	sqlite3_finalize(st);
@@ -1193,16 +1205,38 @@ static void org_index_release(struct org_index *x)
 	for (size_t i = 0; i < x->n; i++)
 		free(x->sx[i].words);
 	free(x->sx);
+	for (size_t i = 0; i < x->nnames; i++)
+		free(x->names[i]);
+	free(x->names);
 	sqlite3_finalize(x->arts);
+}
+
+/* "Chinese Foreign Ministry" for the tail "foreign ministry": one or two
+ * capitalized words, no "of" or "and", before words that spell the tail. */
+static int qualified_name(const char *name, const char *tail)
+{
+	size_t nl = strlen(name), tl = strlen(tail);
+	if (nl <= tl + 1 || strcasecmp(name + nl - tl, tail) || name[nl - tl - 1] != ' ')
+		return 0;
+	int words = 0;
+	for (const char *w = name; w < name + nl - tl - 1;) {
+		size_t wl = strcspn(w, " ");
+		if (!wl || !(*w >= 'A' && *w <= 'Z') || joiner_word(w, wl) || (wl > 2 && w[wl - 2] == '\'') ||
+		    ++words > 2)
+			return 0;
+		w += wl + 1;
+	}
+	return words > 0;
 }
 
 /* The organization that the words k (a key without "n:") name for source
  * self: the organization with that key when whole is allowed; else the one
  * organization of self's stories whose key ends with those words (two
- * words at least). -1 when none or several. */
-static long long org_named(struct org_index *x, const char *k, long long self, int whole_ok)
+ * words at least; with qualified, one whose name only adds a qualifier:
+ * qualified_name). -1 when none or several. */
+static long long org_named(struct org_index *x, const char *k, long long self, int whole_ok, int qualified)
 {
-	struct suffix key = { (char *)k, -1, 0 };
+	struct suffix key = { (char *)k, -1, 0, NULL, 0 };
 	size_t lo = 0, hi = x->n;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
@@ -1221,7 +1255,7 @@ static long long org_named(struct org_index *x, const char *k, long long self, i
 				return x->sx[i].id;
 			continue;
 		}
-		if (!strchr(k, ' '))
+		if (!strchr(k, ' ') || (qualified && !qualified_name(x->sx[i].name, k)))
 			continue;
 		if (!n1)
 			n1 = source_stories(x->arts, self, x->par, x->amap, a1, 64);
@@ -1238,18 +1272,20 @@ static long long org_named(struct org_index *x, const char *k, long long self, i
 	return ncand <= 1 ? found : -1;
 }
 
-/* Pairs (generic, specific): an organization named only by words that end
- * the name of one organization of its stories is that organization ("the
- * foreign ministry" of a story with the "Chinese foreign ministry"). */
+/* Pairs (generic, specific): an organization written as a description
+ * somewhere ("the foreign ministry") whose words end the name of one
+ * organization of its stories, which adds only a qualifier ("Chinese"),
+ * is that organization. Names alone ("Chrysler Corp", "Western Airlines")
+ * are never joined to longer ones. */
 static long long *generic_orgs(struct org_index *x, size_t *nout)
 {
 	long long *out = NULL;
 	size_t alloc = 0;
 	*nout = 0;
 	for (size_t i = 0; i < x->n; i++) {
-		if (!x->sx[i].whole || !strchr(x->sx[i].words, ' '))
+		if (!x->sx[i].whole || !x->sx[i].described || !strchr(x->sx[i].words, ' '))
 			continue;
-		long long to = org_named(x, x->sx[i].words, x->sx[i].id, 0);
+		long long to = org_named(x, x->sx[i].words, x->sx[i].id, 0, 1);
 		if (to < 0)
 			continue;
 		ALLOC_GROW(out, 2 * (*nout + 1), alloc);
@@ -1275,7 +1311,7 @@ static long long *members(struct store *s, struct org_index *x, const long long 
 	while (st && sqlite3_step(st) == SQLITE_ROW) {
 		long long id = sqlite3_column_int64(st, 0);
 		const char *k = (const char *)sqlite3_column_text(st, 1) + 2;
-		long long found = org_named(x, k, id, 1);
+		long long found = org_named(x, k, id, 1, 0);
 		for (size_t g = 0; g < ngeneric && found >= 0; g++)
 			if (generic[2 * g] == found) {
 				found = generic[2 * g + 1];
