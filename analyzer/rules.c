@@ -883,11 +883,17 @@ static int load_patterns(struct rules *r, struct diag *d)
 	int nneeds = 0;
 	struct rule_cue_need cue_needs[4];
 	int ncue_needs = 0;
+	int takes_object = 0;
 
 	for (int more = 1; more;) {
 		more = next_line(&f, &s, &n, 1);
 		int header = more && !isspace((unsigned char)s[0]);
 		int needs_line = header && kind == 2 && !x.out.len && n > 6 && !strncmp(s, "needs ", 6);
+		int object_line = header && kind == 2 && !x.out.len && n == 12 && !strncmp(s, "takes object", 12);
+		if (object_line) {
+			takes_object = 1;
+			continue;
+		}
 		if (((header && !needs_line) || !more) && kind) {
 			/* finish the block */
 			if (!x.out.len) {
@@ -920,6 +926,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 					memcpy(rl->cue_needs, cue_needs, sizeof(cue_needs));
 					rl->ncue_needs = ncue_needs;
 					ncue_needs = 0;
+					rl->takes_object = takes_object;
 					if (check_groups(rl, f.path, hline, d)) {
 						errors++;
 						pcre2_code_free(c);
@@ -939,6 +946,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 			for (int k = 0; k < ncue_needs; k++)
 				cue_need_release(&cue_needs[k]);
 			ncue_needs = 0;
+			takes_object = 0;
 			free(name);
 			name = NULL;
 			kind = 0;

@@ -99,6 +99,8 @@ struct rule {
 	unsigned line;
 	int g_speaker, g_cue, g_content, g_obj, g_appos; /* group numbers, 0 if absent */
 	int g_content2;   /* a second content sharing the cue: "A, he said, B" */
+	int takes_object; /* "takes object": the content may be a noun phrase
+			     ("announced a recount"), whatever the cue's frame */
 };
 
 struct rules {
