@@ -379,18 +379,16 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 	if (!has_that && at.c0 >= 5 && !strncmp(c->m + at.c0 - 5, "that ", 5))
 		has_that = 1;
 	int starts_with_quote = is_token_byte((unsigned char)c->m[at.c0]);
-	if (frame == CUE_QUOTE && !nfull && !nshort && !rl->takes_object)
+	if (frame == CUE_QUOTE && !nfull && !nshort)
 		return 0;
-	if (frame == CUE_THAT && !rl->takes_object && !has_that && !starts_with_quote && at.c0 > at.cue0 &&
+	if (frame == CUE_THAT && !has_that && !starts_with_quote && at.c0 > at.cue0 &&
 	    strncmp(c->m + at.c0, "to ", 3) != 0)
 		return 0;   /* "added that ...", "plans to ...", but not "added the item" */
-	/* a rule that takes an object may take a one-word one ("endorsed
-	 * Brant") and one with an article ("criticized the plan") */
-	if (!nfull && !nshort && span_words(c->m, at.c0, at.c1) < 2 && !rl->takes_object)
+	if (!nfull && !nshort && span_words(c->m, at.c0, at.c1) < 2)
 		return 0;
 	/* "denied the report", "rejected the allegations": an object, no clause */
 	if (!nfull && !nshort && at.c0 > at.cue0 && span_words(c->m, at.c0, at.c1) <= 3 &&
-	    starts_with_article(c->m + at.c0, at.c1 - at.c0) && !rl->takes_object)
+	    starts_with_article(c->m + at.c0, at.c1 - at.c0))
 		return 0;
 	for (int i = 0; i < c->nat; i++) {
 		const struct attribution *o = &c->at[i];

@@ -284,7 +284,7 @@ static int load_wordlist(struct wordset *ws, const char *dir, const char *name,
 static int load_cues(struct rules *r, struct diag *d)
 {
 	static const char *const stances[] = { "assert", "deny", "hedge", NULL };
-	static const char *const frames[] = { "clause", "that", "quote", "source", "object", NULL };
+	static const char *const frames[] = { "clause", "that", "quote", "source", NULL };
 	struct rule_file f;
 	if (rule_file_open(&f, r->dir, "cues.txt", d) < 0) {
 		rule_file_close(&f);
@@ -671,8 +671,7 @@ static char *alternation(const struct wordset *ws, int filter, int plural, const
 static void add_builtin_macros(struct rules *r, struct macros *m)
 {
 	macro_add(m, "CUE", alternation(&r->cue_forms, -1, 0, NULL), 0, 0, NULL, 0);
-	/* every cue but "according to" and the object verbs ("criticized the
-	 * plan"), which only their own rules spell out */
+	/* every cue but "according to", which only its own rules spell out */
 	{
 		char *a = alternation(&r->cue_forms, CUE_CLAUSE, 0, r->cues);
 		char *b = alternation(&r->cue_forms, CUE_THAT, 0, r->cues);
@@ -685,7 +684,6 @@ static void add_builtin_macros(struct rules *r, struct macros *m)
 	macro_add(m, "CUE_CLAUSE", alternation(&r->cue_forms, CUE_CLAUSE, 0, r->cues), 0, 0, NULL, 0);
 	macro_add(m, "CUE_THAT", alternation(&r->cue_forms, CUE_THAT, 0, r->cues), 0, 0, NULL, 0);
 	macro_add(m, "CUE_QUOTE", alternation(&r->cue_forms, CUE_QUOTE, 0, r->cues), 0, 0, NULL, 0);
-	macro_add(m, "CUE_OBJECT", alternation(&r->cue_forms, CUE_OBJECT, 0, r->cues), 0, 0, NULL, 0);
 	macro_add(m, "TITLE", alternation(&r->titles, -1, 1, NULL), 0, 0, NULL, 0);
 	macro_add(m, "SOURCE_NOUN", alternation(&r->source_nouns, -1, 1, NULL), 0, 0, NULL, 0);
 	macro_add(m, "ANON_NOUN", alternation(&r->source_nouns, SN_ANONYMOUS, 1, NULL), 0, 0, NULL, 0);
@@ -765,14 +763,14 @@ static void cue_need_release(struct rule_cue_need *cn)
 }
 
 /* "needs cue WHAT... [then TEXT...] [next TEXT] [prev TEXT]"
- * (rules/README.md): WHAT is a frame (clause, that, quote, source, object) or a
+ * (rules/README.md): WHAT is a frame (clause, that, quote, source) or a
  * quoted lemma of cues.txt; then-texts are quoted, or the word quote; next
  * and prev texts are quoted ASCII. Returns the number of errors. */
 static int parse_cue_need(const struct rules *r, struct rule_cue_need *cn, const char *line,
 			  const char *arg, const char *end, const char *file, unsigned lineno,
 			  struct diag *d)
 {
-	static const char *const frames[] = { "clause", "that", "quote", "source", "object", NULL };
+	static const char *const frames[] = { "clause", "that", "quote", "source", NULL };
 	memset(cn, 0, sizeof(*cn));
 	cn->cue_ok = xcalloc(r->ncues ? r->ncues : 1, 1);
 	int state = 0, named = 0;   /* 0 what, 1 then, 2 next, 3 prev */
@@ -883,17 +881,11 @@ static int load_patterns(struct rules *r, struct diag *d)
 	int nneeds = 0;
 	struct rule_cue_need cue_needs[4];
 	int ncue_needs = 0;
-	int takes_object = 0;
 
 	for (int more = 1; more;) {
 		more = next_line(&f, &s, &n, 1);
 		int header = more && !isspace((unsigned char)s[0]);
 		int needs_line = header && kind == 2 && !x.out.len && n > 6 && !strncmp(s, "needs ", 6);
-		int object_line = header && kind == 2 && !x.out.len && n == 12 && !strncmp(s, "takes object", 12);
-		if (object_line) {
-			takes_object = 1;
-			continue;
-		}
 		if (((header && !needs_line) || !more) && kind) {
 			/* finish the block */
 			if (!x.out.len) {
@@ -926,7 +918,6 @@ static int load_patterns(struct rules *r, struct diag *d)
 					memcpy(rl->cue_needs, cue_needs, sizeof(cue_needs));
 					rl->ncue_needs = ncue_needs;
 					ncue_needs = 0;
-					rl->takes_object = takes_object;
 					if (check_groups(rl, f.path, hline, d)) {
 						errors++;
 						pcre2_code_free(c);
@@ -946,7 +937,6 @@ static int load_patterns(struct rules *r, struct diag *d)
 			for (int k = 0; k < ncue_needs; k++)
 				cue_need_release(&cue_needs[k]);
 			ncue_needs = 0;
-			takes_object = 0;
 			free(name);
 			name = NULL;
 			kind = 0;

@@ -28,8 +28,7 @@ enum cue_frame {
 	CUE_CLAUSE,       /* say: content may be a bare clause */
 	CUE_THAT,         /* add, claim: needs "that", a colon or a quotation */
 	CUE_QUOTE,        /* call, describe: only with a quotation */
-	CUE_SOURCE,       /* according to: names a source; only rules that spell it out */
-	CUE_OBJECT        /* criticize, call for: an object, not speech; only rules that spell it out */
+	CUE_SOURCE        /* according to: names a source; only rules that spell it out */
 };
 
 struct cue {
@@ -99,8 +98,6 @@ struct rule {
 	unsigned line;
 	int g_speaker, g_cue, g_content, g_obj, g_appos; /* group numbers, 0 if absent */
 	int g_content2;   /* a second content sharing the cue: "A, he said, B" */
-	int takes_object; /* "takes object": the content may be a noun phrase
-			     ("announced a recount"), whatever the cue's frame */
 };
 
 struct rules {
