@@ -132,6 +132,19 @@ static size_t possessive(const char *s, const struct word *w)
 	return 0;
 }
 
+/* "engineers", "fishermen", "people": a plural (not "ss", "us", "is":
+ * "press", "census", "analysis"). */
+static int plural_noun(const char *s, const struct word *w)
+{
+	size_t n = w->e - w->s;
+	const char *p = s + w->s;
+	if (n >= 3 && !strncmp(p + n - 3, "men", 3))
+		return 1;
+	if (n == 6 && !strncmp(p, "people", 6))
+		return 1;
+	return n >= 4 && p[n - 1] == 's' && p[n - 2] != 's' && p[n - 2] != 'u' && p[n - 2] != 'i';
+}
+
 static int pronoun_of(const char *s, const struct word *w)
 {
 	if (word_is(s, w, "he")) return 'm';
@@ -300,6 +313,19 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 			m->name_words = n - first;
 			return;
 		}
+	}
+	int prep = 0;   /* "the head of the delegation to the talks": the head is not last */
+	for (int i = first; i < n - 1; i++)
+		prep |= word_is(s, &w[i], "of") || word_is(s, &w[i], "to") || word_is(s, &w[i], "in") ||
+			word_is(s, &w[i], "at") || word_is(s, &w[i], "for") || word_is(s, &w[i], "from") ||
+			word_is(s, &w[i], "with") || word_is(s, &w[i], "on");
+	if (!prep && !is_cap(s, &w[n - 1]) && !in_set(&r->org_words, s, &w[n - 1]) && plural_noun(s, &w[n - 1])) {
+		/* "engineers", "local fishermen": people of a kind the lists do
+		 * not name, unnamed and uncounted */
+		m->kind = SK_VAGUE;
+		m->name0 = w[0].s;
+		m->name1 = w[n - 1].e;
+		return;
 	}
 	m->kind = SK_ORGANIZATION;
 	m->name0 = whole0;
