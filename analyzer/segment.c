@@ -251,15 +251,41 @@ static unsigned count_words(const char *s, size_t a, size_t b)
 	return n;
 }
 
-/* Title Case: most words capitalized ("Aske River Release: Preliminary
- * Findings", "Guardians of Peace"): a title or a name, not speech. */
+/* The short words Title Case leaves in lower case ("Orange is the New
+ * Black", "Friends of the River"). */
+static int title_small_word(const char *s, size_t i, size_t b)
+{
+	static const char *const w[] = { "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at",
+					  "to", "for", "with", "by", "from", "as", "is", "vs", NULL };
+	size_t e = i;
+	while (e < b && s[e] != ' ' && s[e] != '\n')
+		e++;
+	for (int k = 0; w[k]; k++)
+		if (strlen(w[k]) == e - i && !strncmp(s + i, w[k], e - i))
+			return 1;
+	return 0;
+}
+
+/* Title Case: the first word and most others capitalized, the short
+ * ones aside ("Aske River Release: Preliminary Findings", "Guardians of
+ * Peace"): a title or a name, not speech. Returns 2 when every word but
+ * the short ones is capitalized. */
 static int title_case(const char *s, size_t a, size_t b, unsigned words)
 {
-	unsigned caps = 0;
-	for (size_t i = a; i < b; i++)
-		if ((i == a || s[i - 1] == ' ') && text_is_upper(s, i, b))
-			caps++;
-	return words >= 2 && words <= 12 && caps * 10 >= words * 7;
+	unsigned caps = 0, counted = 0;
+	for (size_t i = a; i < b; i++) {
+		if (i != a && s[i - 1] != ' ')
+			continue;
+		if (text_is_upper(s, i, b))
+			caps++, counted++;
+		else if (i == a)
+			return 0;
+		else if (!title_small_word(s, i, b))
+			counted++;
+	}
+	if (words < 2 || words > 12 || caps * 10 < counted * 7)
+		return 0;
+	return caps == counted ? 2 : 1;
 }
 
 /* The content reads like speech rather than a title or scare quote. */
@@ -267,7 +293,11 @@ static int reads_like_speech(const char *s, size_t a, size_t b, unsigned words)
 {
 	while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\n'))
 		b--;
-	if (title_case(s, a, b, words) && b > a && s[b - 1] != '.' && s[b - 1] != '?' && s[b - 1] != '!')
+	/* (a title may end in the sentence's period, American style: “... with
+	 * Larry Wilmore.” when every word of three or more is capitalized) */
+	int tc = title_case(s, a, b, words);
+	if (tc && b > a && ((s[b - 1] != '.' && s[b - 1] != '?' && s[b - 1] != '!') ||
+			    (tc == 2 && words >= 3 && s[b - 1] == '.')))
 		return 0;
 	if (words >= 4)
 		return 1;
