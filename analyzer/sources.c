@@ -33,6 +33,9 @@ struct word {
 
 static int word_is(const char *s, const struct word *w, const char *lit)
 {
+	/* the first letter decides most calls before strlen is paid for */
+	if (w->e == w->s || ((unsigned char)s[w->s] | 0x20) != ((unsigned char)lit[0] | 0x20))
+		return 0;
 	size_t n = strlen(lit);
 	return w->e - w->s == n && !strncasecmp(s + w->s, lit, n);
 }
@@ -399,7 +402,7 @@ static int opening_word(const char *s, size_t i, size_t end)
 	while (e < end && s[e] != ' ' && s[e] != ',')
 		e++;
 	for (int k = 0; w[k]; k++)
-		if (strlen(w[k]) == e - i && !memcmp(s + i, w[k], e - i))
+		if (w[k][0] == s[i] && strlen(w[k]) == e - i && !memcmp(s + i, w[k], e - i))
 			return 1;
 	return 0;
 }
@@ -414,8 +417,8 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 		size_t i = seg->sents[si].start, end = seg->sents[si].end;
 		while (i < end) {
 			/* to the next word that starts with a capital */
-			while (i < end && !(cap_word_at(s, i, end) && (i == seg->sents[si].start || s[i - 1] == ' ' ||
-								       s[i - 1] == '\n' || s[i - 1] == '(')))
+			while (i < end && !((i == seg->sents[si].start || s[i - 1] == ' ' || s[i - 1] == '\n' ||
+					     s[i - 1] == '(') && cap_word_at(s, i, end)))
 				i++;
 			if (i >= end)
 				break;
