@@ -430,6 +430,7 @@ struct expansion {
 	size_t nsegs, alloc;
 	size_t *used;        /* macros called, directly */
 	size_t nused, used_alloc;
+	int rule;            /* expanding a rule (not a define) */
 };
 
 static void mark_used(struct expansion *x, size_t idx)
@@ -447,7 +448,19 @@ static void seg_push(struct expansion *x, unsigned line, unsigned col, int liter
 	x->segs[x->nsegs++] = (struct seg){ x->out.len, line, col, literal };
 }
 
-/* Expands {NAME} references of one source line into x. */
+static int only_space(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isspace((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+/* Expands {NAME} references of one source line into x. A macro that opens
+ * a rule's pattern is pasted rather than called, so that PCRE2 sees the
+ * bytes a match can start with and skips to them (it does not look into a
+ * subroutine for them). Pasted there, at the very start, the body runs
+ * with the options it was defined with, as a call would. */
 static int expand_line(struct expansion *x, const char *s, size_t n, unsigned line,
 		       unsigned col0, const struct macros *m, const char *file, struct diag *d)
 {
@@ -479,7 +492,7 @@ static int expand_line(struct expansion *x, const char *s, size_t n, unsigned li
 					errors++;
 				} else {
 					seg_push(x, line, col0 + (unsigned)i, 0);
-					if (mac->inline_only) {
+					if (mac->inline_only || (x->rule && only_space(x->out.buf, x->out.len))) {
 						strbuf_addstr(&x->out, mac->body);
 						for (size_t k = 0; k < mac->ndeps; k++)
 							mark_used(x, mac->deps[k]);
@@ -962,7 +975,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 	int kind = 0;  /* 0 none, 1 define, 2 rule */
 	char *name = NULL;
 	unsigned hline = 0;
-	struct expansion x = { STRBUF_INIT, NULL, 0, 0, NULL, 0, 0 };
+	struct expansion x = { STRBUF_INIT, NULL, 0, 0, NULL, 0, 0, 0 };
 	struct rule_need needs[4];
 	int nneeds = 0;
 	struct rule_cue_need cue_needs[4];
@@ -1035,6 +1048,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 		}
 		if (!more)
 			break;
+		x.rule = kind == 2;
 		if (needs_line) {
 			/* needs "TEXT" or needs quote: a cheap test before the pattern */
 			const char *arg = skip_space(s + 6, s + n);
