@@ -431,6 +431,8 @@ struct expansion {
 	size_t *used;        /* macros called, directly */
 	size_t nused, used_alloc;
 	int rule;            /* expanding a rule (not a define) */
+	int fast;            /* paste a rule's opening macro; compile ASCII variants
+				(off with WHOSAID_NO_FAST, to test that they change nothing) */
 };
 
 static void mark_used(struct expansion *x, size_t idx)
@@ -492,7 +494,7 @@ static int expand_line(struct expansion *x, const char *s, size_t n, unsigned li
 					errors++;
 				} else {
 					seg_push(x, line, col0 + (unsigned)i, 0);
-					if (mac->inline_only || (x->rule && only_space(x->out.buf, x->out.len))) {
+					if (mac->inline_only || (x->rule && x->fast && only_space(x->out.buf, x->out.len))) {
 						strbuf_addstr(&x->out, mac->body);
 						for (size_t k = 0; k < mac->ndeps; k++)
 							mark_used(x, mac->deps[k]);
@@ -650,7 +652,7 @@ static pcre2_code *compile_checked(struct expansion *x, const struct macros *m, 
 					 &err, &off, NULL);
 	if (!code && off > own_len)
 		off = own_len;  /* inside a macro: reported where that macro was defined */
-	if (code && ascii) {
+	if (code && ascii && x->fast) {
 		char *a = ascii_pattern(x->out.buf, x->out.len);
 		if (a) {
 			*ascii = pcre2_compile((PCRE2_SPTR)a, strlen(a), ASCII_PATTERN_OPTIONS, &err, &off, NULL);
@@ -975,7 +977,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 	int kind = 0;  /* 0 none, 1 define, 2 rule */
 	char *name = NULL;
 	unsigned hline = 0;
-	struct expansion x = { STRBUF_INIT, NULL, 0, 0, NULL, 0, 0, 0 };
+	struct expansion x = { STRBUF_INIT, NULL, 0, 0, NULL, 0, 0, 0, !getenv("WHOSAID_NO_FAST") };
 	struct rule_need needs[4];
 	int nneeds = 0;
 	struct rule_cue_need cue_needs[4];
