@@ -3,23 +3,33 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* key is ',"name":', written out by the caller (no printf on the hot
+ * path: extraction prints several numbers and keys a quote) */
 static void add_key_str(strbuf *out, const char *key, const char *val)
 {
-	strbuf_addf(out, ",\"%s\":", key);
+	strbuf_addstr(out, key);
 	strbuf_add_json_str(out, val);
+}
+
+/* ,"key":n */
+static void add_key_uint(strbuf *out, const char *key, size_t n)
+{
+	strbuf_addstr(out, key);
+	strbuf_add_uint(out, n);
 }
 
 void emit_article_json(strbuf *out, struct article *a)
 {
 	strbuf_addstr(out, "{\"type\":\"article\",\"doc\":");
 	strbuf_add_json_str(out, a->doc);
-	add_key_str(out, "title", a->title);
-	add_key_str(out, "outlet", a->outlet);
-	add_key_str(out, "date", a->date);
-	add_key_str(out, "url", a->url);
-	add_key_str(out, "author", a->author);
-	add_key_str(out, "file", a->path);
-	strbuf_addf(out, ",\"bytes\":%zu}\n", a->len);
+	add_key_str(out, ",\"title\":", a->title);
+	add_key_str(out, ",\"outlet\":", a->outlet);
+	add_key_str(out, ",\"date\":", a->date);
+	add_key_str(out, ",\"url\":", a->url);
+	add_key_str(out, ",\"author\":", a->author);
+	add_key_str(out, ",\"file\":", a->path);
+	add_key_uint(out, ",\"bytes\":", a->len);
+	strbuf_addstr(out, "}\n");
 }
 
 struct order_key {
@@ -76,16 +86,25 @@ void emit_quotes_json(strbuf *out, struct extraction *x, const struct rules *r)
 		strbuf_add_json_str(out, a->doc);
 		strbuf_addstr(out, ",\"id\":\"");
 		strbuf_add_json(out, a->doc, strlen(a->doc));
-		strbuf_addf(out, "#q%zu\",\"start\":%zu,\"end\":%zu,\"line\":%u,\"col\":%u,\"text\":\"",
-			    n + 1, q->start, q->end, line, col);
+		strbuf_addstr(out, "#q");
+		strbuf_add_uint(out, n + 1);
+		add_key_uint(out, "\",\"start\":", q->start);
+		add_key_uint(out, ",\"end\":", q->end);
+		add_key_uint(out, ",\"line\":", line);
+		add_key_uint(out, ",\"col\":", col);
+		strbuf_addstr(out, ",\"text\":\"");
 		strbuf_add_json(out, a->raw + q->start, q->end - q->start);
-		strbuf_addf(out, "\",\"kind\":\"%s\",\"cue\":", quote_kind_name(q->kind));
+		strbuf_addstr(out, "\",\"kind\":\"");
+		strbuf_addstr(out, quote_kind_name(q->kind));
+		strbuf_addstr(out, "\",\"cue\":");
 		if (q->cue >= 0) {
 			strbuf_addstr(out, "{\"text\":\"");
 			strbuf_add_json(out, a->raw + q->cue_start, q->cue_end - q->cue_start);
 			strbuf_addstr(out, "\",\"lemma\":");
 			strbuf_add_json_str(out, r->cues[q->cue].lemma);
-			strbuf_addf(out, ",\"start\":%zu,\"end\":%zu}", q->cue_start, q->cue_end);
+			add_key_uint(out, ",\"start\":", q->cue_start);
+			add_key_uint(out, ",\"end\":", q->cue_end);
+			strbuf_addch(out, '}');
 		} else {
 			strbuf_addstr(out, "null");
 		}
@@ -97,13 +116,19 @@ void emit_quotes_json(strbuf *out, struct extraction *x, const struct rules *r)
 			strbuf_add_json_str(out, src->name);
 			strbuf_addstr(out, ",\"mention\":\"");
 			strbuf_add_json(out, a->raw + ms, me - ms);
-			strbuf_addf(out, "\",\"kind\":\"%s\",\"title\":", source_kind_name(src->kind));
+			strbuf_addstr(out, "\",\"kind\":\"");
+			strbuf_addstr(out, source_kind_name(src->kind));
+			strbuf_addstr(out, "\",\"title\":");
 			strbuf_add_json_str(out, src->title);
-			strbuf_addf(out, ",\"start\":%zu,\"end\":%zu}", ms, me);
+			add_key_uint(out, ",\"start\":", ms);
+			add_key_uint(out, ",\"end\":", me);
+			strbuf_addch(out, '}');
 		} else {
 			strbuf_addstr(out, "null");
 		}
-		strbuf_addf(out, ",\"stance\":\"%s\",\"rule\":", stance_name(q->stance));
+		strbuf_addstr(out, ",\"stance\":\"");
+		strbuf_addstr(out, stance_name(q->stance));
+		strbuf_addstr(out, "\",\"rule\":");
 		strbuf_add_json_str(out, q->rule);
 		if (q->unclosed)
 			strbuf_addstr(out, ",\"unclosed\":true");

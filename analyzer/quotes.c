@@ -44,6 +44,7 @@ void quote_scratch_init(struct quote_scratch *qs)
 	if (qs->profile)
 		atexit(print_profile);
 	qs->slow_log = getenv("WHOSAID_SLOW") != NULL;
+	qs->no_fast = getenv("WHOSAID_NO_FAST") != NULL;
 }
 
 void quote_scratch_release(struct quote_scratch *qs)
@@ -94,11 +95,20 @@ struct sentence_ctx {
 	int nocc, nused;
 	int occ_overflow;      /* more cue forms than occ holds */
 	int has_tokens;        /* the sentence holds a quotation */
+	int ascii;             /* every byte of m is ASCII: rules may use code_ascii */
 };
 
 static int is_space(char c)
 {
 	return c == ' ' || c == '\n' || c == '\t';
+}
+
+static int all_ascii(const char *s, size_t n)
+{
+	unsigned char any = 0;
+	for (size_t i = 0; i < n; i++)
+		any |= (unsigned char)s[i];
+	return any < 0x80;
 }
 
 /* Masks the sentence into qs->buf: every top-level quotation becomes a
@@ -133,6 +143,7 @@ static void mask_sentence(struct sentence_ctx *c)
 	}
 	c->m = c->qs->buf;
 	c->len = len + 1;
+	c->ascii = !c->qs->no_fast && all_ascii(m, len);
 	/* article offset of m[0]; unsigned arithmetic wraps back correctly
 	 * when the sentence starts at offset 0 */
 	c->base = st->start - 1;
@@ -554,7 +565,8 @@ static void run_rules(struct sentence_ctx *c)
 			off = c->len;
 		pcre2_set_offset_limit(c->qs->mctx, c->occ_overflow ? PCRE2_UNSET : limit);
 		while (off < c->len && (c->occ_overflow || off <= limit)) {
-			int rc = pcre2_match(rl->code, (PCRE2_SPTR)c->m, c->len, off, 0, c->qs->md, c->qs->mctx);
+			int rc = pcre2_match(c->ascii && rl->code_ascii ? rl->code_ascii : rl->code,
+					     (PCRE2_SPTR)c->m, c->len, off, 0, c->qs->md, c->qs->mctx);
 			if (rc < 0) {
 				if (rc != PCRE2_ERROR_NOMATCH && c->qs->trace)
 					fprintf(stderr, "trace: %s: match error %d\n", rl->id, rc);

@@ -430,6 +430,9 @@ struct expansion {
 	size_t nsegs, alloc;
 	size_t *used;        /* macros called, directly */
 	size_t nused, used_alloc;
+	int rule;            /* expanding a rule (not a define) */
+	int fast;            /* paste a rule's opening macro; compile ASCII variants
+				(off with WHOSAID_NO_FAST, to test that they change nothing) */
 };
 
 static void mark_used(struct expansion *x, size_t idx)
@@ -447,7 +450,19 @@ static void seg_push(struct expansion *x, unsigned line, unsigned col, int liter
 	x->segs[x->nsegs++] = (struct seg){ x->out.len, line, col, literal };
 }
 
-/* Expands {NAME} references of one source line into x. */
+static int only_space(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isspace((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+/* Expands {NAME} references of one source line into x. A macro that opens
+ * a rule's pattern is pasted rather than called, so that PCRE2 sees the
+ * bytes a match can start with and skips to them (it does not look into a
+ * subroutine for them). Pasted there, at the very start, the body runs
+ * with the options it was defined with, as a call would. */
 static int expand_line(struct expansion *x, const char *s, size_t n, unsigned line,
 		       unsigned col0, const struct macros *m, const char *file, struct diag *d)
 {
@@ -479,7 +494,7 @@ static int expand_line(struct expansion *x, const char *s, size_t n, unsigned li
 					errors++;
 				} else {
 					seg_push(x, line, col0 + (unsigned)i, 0);
-					if (mac->inline_only) {
+					if (mac->inline_only || (x->rule && x->fast && only_space(x->out.buf, x->out.len))) {
 						strbuf_addstr(&x->out, mac->body);
 						for (size_t k = 0; k < mac->ndeps; k++)
 							mark_used(x, mac->deps[k]);
@@ -515,6 +530,7 @@ static const char *const allowed_groups[] = { "speaker", "cue", "content", "obj"
  * start (no later than the last cue it could use) */
 #define PATTERN_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_EXTENDED | \
 			 PCRE2_USE_OFFSET_LIMIT)
+#define ASCII_PATTERN_OPTIONS (PCRE2_EXTENDED | PCRE2_USE_OFFSET_LIMIT)
 
 /* Appends (?(DEFINE)...) with every macro the expansion calls, directly
  * or through other macros. */
@@ -547,11 +563,87 @@ static void append_defines(struct expansion *x, const struct macros *m)
 	free(todo);
 }
 
+
+/* The pattern s[0, n) rewritten for subjects of ASCII bytes only, to be
+ * compiled without PCRE2_UTF and PCRE2_UCP. On such a subject the two
+ * compiled patterns match alike: \w \d \s \b \p{..} and caseless letters
+ * agree on ASCII characters with and without UCP, and a character above
+ * U+007F can match nothing there. Such a character, written as itself or
+ * as \x{...} \o{...} \N{U+...} above 0xff, becomes \xff, one byte (which
+ * never occurs in the subject either), so that a quantifier after it or a
+ * range ending in it keeps its meaning. NULL when the pattern sets its own
+ * options with a leading (*...) or quotes text with \Q (left as they are). */
+static char *ascii_pattern(const char *s, size_t n)
+{
+	strbuf out = STRBUF_INIT;
+	size_t i = 0;
+	while (i < n) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch == '(' && i + 1 < n && s[i + 1] == '*')
+			goto refuse;
+		if (ch == '\\' && i + 1 < n) {
+			char e = s[i + 1];
+			if (e == 'Q')
+				goto refuse;
+			if ((e == 'x' || e == 'o' || e == 'N') && i + 2 < n && s[i + 2] == '{') {
+				const char *close = memchr(s + i + 3, '}', n - i - 3);
+				if (!close)
+					goto refuse;
+				const char *num = s + i + 3;
+				int base = e == 'o' ? 8 : 16;
+				if (e == 'N') {
+					if (close - num < 2 || num[0] != 'U' || num[1] != '+')
+						goto refuse;   /* \N{name}: not in PCRE2 anyway */
+					num += 2;
+				}
+				unsigned long v = 0;
+				for (const char *q = num; q < close; q++) {
+					int d = isdigit((unsigned char)*q) ? *q - '0' :
+						isxdigit((unsigned char)*q) ? (tolower((unsigned char)*q) - 'a' + 10) : -1;
+					if (d < 0 || d >= base || v > 0x10ffff)
+						goto refuse;
+					v = v * (unsigned long)base + (unsigned long)d;
+				}
+				if (v > 0xff)
+					strbuf_addstr(&out, "\\xff");
+				else
+					strbuf_add(&out, s + i, (size_t)(close - (s + i)) + 1);
+				i = (size_t)(close - s) + 1;
+				continue;
+			}
+			/* any other escape: both bytes as they are (a non-ASCII
+			 * byte after the backslash is handled below) */
+			if ((unsigned char)e < 0x80) {
+				strbuf_add(&out, s + i, 2);
+				i += 2;
+				continue;
+			}
+			i++;   /* "\’": the character itself, as a literal */
+			continue;
+		}
+		if (ch >= 0x80) {
+			strbuf_addstr(&out, "\\xff");
+			i++;
+			while (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
+				i++;
+			continue;
+		}
+		strbuf_addch(&out, (char)ch);
+		i++;
+	}
+	return strbuf_detach(&out, NULL);
+refuse:
+	strbuf_release(&out);
+	return NULL;
+}
+
 /* jit: 0 for a macro, which is compiled only to report its errors where
  * they are and then freed */
 static pcre2_code *compile_checked(struct expansion *x, const struct macros *m, const char *file,
-				   const char *what, int jit, struct diag *d)
+				   const char *what, int jit, struct diag *d, pcre2_code **ascii)
 {
+	if (ascii)
+		*ascii = NULL;
 	int err;
 	PCRE2_SIZE off;
 	size_t own_len = x->out.len;
@@ -560,6 +652,15 @@ static pcre2_code *compile_checked(struct expansion *x, const struct macros *m, 
 					 &err, &off, NULL);
 	if (!code && off > own_len)
 		off = own_len;  /* inside a macro: reported where that macro was defined */
+	if (code && ascii && x->fast) {
+		char *a = ascii_pattern(x->out.buf, x->out.len);
+		if (a) {
+			*ascii = pcre2_compile((PCRE2_SPTR)a, strlen(a), ASCII_PATTERN_OPTIONS, &err, &off, NULL);
+			free(a);
+			if (*ascii && jit)
+				pcre2_jit_compile(*ascii, PCRE2_JIT_COMPLETE);
+		}
+	}
 	strbuf_setlen(&x->out, own_len);
 	if (!code) {
 		PCRE2_UCHAR msg[256];
@@ -876,7 +977,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 	int kind = 0;  /* 0 none, 1 define, 2 rule */
 	char *name = NULL;
 	unsigned hline = 0;
-	struct expansion x = { STRBUF_INIT, NULL, 0, 0, NULL, 0, 0 };
+	struct expansion x = { STRBUF_INIT, NULL, 0, 0, NULL, 0, 0, 0, !getenv("WHOSAID_NO_FAST") };
 	struct rule_need needs[4];
 	int nneeds = 0;
 	struct rule_cue_need cue_needs[4];
@@ -893,7 +994,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 				errors++;
 			} else if (kind == 1) {
 				/* compile alone to report errors where they are */
-				pcre2_code *c = compile_checked(&x, &m, f.path, name, 0, d);
+				pcre2_code *c = compile_checked(&x, &m, f.path, name, 0, d, NULL);
 				if (!c)
 					errors++;
 				pcre2_code_free(c);
@@ -901,7 +1002,8 @@ static int load_patterns(struct rules *r, struct diag *d)
 				strbuf_addf(&body, "(?:%s)", x.out.buf);
 				macro_add(&m, name, strbuf_detach(&body, NULL), hline, 1, x.used, x.nused);
 			} else {
-				pcre2_code *c = compile_checked(&x, &m, f.path, name, 1, d);
+				pcre2_code *ascii;
+				pcre2_code *c = compile_checked(&x, &m, f.path, name, 1, d, &ascii);
 				if (!c) {
 					errors++;
 				} else {
@@ -910,6 +1012,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 					memset(rl, 0, sizeof(*rl));
 					rl->id = xstrdup(name);
 					rl->code = c;
+					rl->code_ascii = ascii;
 					rl->file = "attribution.rules";
 					rl->line = hline;
 					memcpy(rl->needs, needs, sizeof(needs));
@@ -921,6 +1024,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 					if (check_groups(rl, f.path, hline, d)) {
 						errors++;
 						pcre2_code_free(c);
+						pcre2_code_free(ascii);
 						free(rl->id);
 						for (int k = 0; k < rl->nneeds; k++)
 							free(rl->needs[k].text);
@@ -946,6 +1050,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 		}
 		if (!more)
 			break;
+		x.rule = kind == 2;
 		if (needs_line) {
 			/* needs "TEXT" or needs quote: a cheap test before the pattern */
 			const char *arg = skip_space(s + 6, s + n);
@@ -1162,6 +1267,7 @@ void rules_free(struct rules *r)
 		for (int k = 0; k < r->rules[i].ncue_needs; k++)
 			cue_need_release(&r->rules[i].cue_needs[k]);
 		pcre2_code_free(r->rules[i].code);
+		pcre2_code_free(r->rules[i].code_ascii);
 	}
 	free(r->rules);
 	pcre2_code_free(r->prefilter);

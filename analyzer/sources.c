@@ -37,6 +37,19 @@ static int word_is(const char *s, const struct word *w, const char *lit)
 	return w->e - w->s == n && !strncasecmp(s + w->s, lit, n);
 }
 
+/* word_is for each word of a NULL-ended list; the first letter decides
+ * most of them before a length is taken */
+static int word_in_list(const char *s, const struct word *w, const char *const *list)
+{
+	if (w->e == w->s)
+		return 0;
+	unsigned char c0 = (unsigned char)s[w->s] | 0x20;
+	for (int i = 0; list[i]; i++)
+		if (((unsigned char)list[i][0] | 0x20) == c0 && word_is(s, w, list[i]))
+			return 1;
+	return 0;
+}
+
 static int is_cap(const char *s, const struct word *w)
 {
 	return text_is_upper(s, w->s, w->e);
@@ -61,30 +74,21 @@ static int determiner(const char *s, const struct word *w)
 					  "her", "their", "our", "some", "many", "several", "most", "one", "two",
 					  "three", "four", "five", "six", "few", "other", "another", "both", "all",
 					  "there", "various", "numerous", "unnamed", "unidentified", "anonymous", NULL };
-	for (int i = 0; d[i]; i++)
-		if (word_is(s, w, d[i]))
-			return 1;
-	return 0;
+	return word_in_list(s, w, d);
 }
 
 static int quantifier(const char *s, const struct word *w)
 {
 	static const char *const d[] = { "some", "many", "several", "most", "various", "numerous", "there",
 					  "few", NULL };
-	for (int i = 0; d[i]; i++)
-		if (word_is(s, w, d[i]))
-			return 1;
-	return 0;
+	return word_in_list(s, w, d);
 }
 
 static int joiner(const char *s, const struct word *w)
 {
 	static const char *const j[] = { "of", "for", "and", "de", "da", "del", "di", "du", "van", "von", "der",
 					  "den", "bin", "al", "el", "la", "le", "on", "&", NULL };
-	for (int i = 0; j[i]; i++)
-		if (word_is(s, w, j[i]))
-			return 1;
-	return 0;
+	return word_in_list(s, w, j);
 }
 
 static int honorific(const char *s, const struct word *w, const struct rules *r)
@@ -425,7 +429,7 @@ static int opening_word(const char *s, size_t i, size_t end)
 	while (e < end && s[e] != ' ' && s[e] != ',')
 		e++;
 	for (int k = 0; w[k]; k++)
-		if (strlen(w[k]) == e - i && !memcmp(s + i, w[k], e - i))
+		if (w[k][0] == s[i] && strlen(w[k]) == e - i && !memcmp(s + i, w[k], e - i))
 			return 1;
 	return 0;
 }
@@ -440,8 +444,8 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 		size_t i = seg->sents[si].start, end = seg->sents[si].end;
 		while (i < end) {
 			/* to the next word that starts with a capital */
-			while (i < end && !(cap_word_at(s, i, end) && (i == seg->sents[si].start || s[i - 1] == ' ' ||
-								       s[i - 1] == '\n' || s[i - 1] == '(')))
+			while (i < end && !((i == seg->sents[si].start || s[i - 1] == ' ' || s[i - 1] == '\n' ||
+					     s[i - 1] == '(') && cap_word_at(s, i, end)))
 				i++;
 			if (i >= end)
 				break;

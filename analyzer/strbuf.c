@@ -109,6 +109,17 @@ void strbuf_addstr(strbuf *sb, const char *s)
 	strbuf_add(sb, s, strlen(s));
 }
 
+void strbuf_add_uint(strbuf *sb, size_t n)
+{
+	char tmp[24];
+	size_t i = sizeof(tmp);
+	do {
+		tmp[--i] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n);
+	strbuf_add(sb, tmp + i, sizeof(tmp) - i);
+}
+
 void strbuf_addch(strbuf *sb, int c)
 {
 	strbuf_grow(sb, 1);

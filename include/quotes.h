@@ -47,6 +47,8 @@ struct quote_scratch {
 	int no_cue_needs; /* WHOSAID_NO_CUE_NEEDS: ignore "needs cue" lines (tests
 			     that they never change what a rule finds) */
 	int slow_log;     /* WHOSAID_SLOW: print sentences whose rules take > 0.5 ms */
+	int no_fast;      /* WHOSAID_NO_FAST: no fast paths (the ASCII patterns): tests
+			     that they never change what a rule finds */
 	int profile;      /* WHOSAID_PROFILE: time each rule (the first scratch only) */
 };
 

@@ -94,6 +94,10 @@ struct rule {
 	struct rule_cue_need cue_needs[4];
 	int ncue_needs;
 	pcre2_code *code;
+	/* the same pattern for a sentence of ASCII bytes only, compiled without
+	 * UTF and UCP (rules.c, ascii_pattern), which matches such a sentence
+	 * exactly as code does, in fewer steps; NULL when there is none */
+	pcre2_code *code_ascii;
 	const char *file;
 	unsigned line;
 	int g_speaker, g_cue, g_content, g_obj, g_appos; /* group numbers, 0 if absent */

@@ -30,6 +30,8 @@ void strbuf_addch(strbuf *sb, int c);
 void strbuf_addf(strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void strbuf_vaddf(strbuf *sb, const char *fmt, va_list ap);
+/* Appends n in decimal, as "%zu" would (without printf's parsing). */
+void strbuf_add_uint(strbuf *sb, size_t n);
 void strbuf_reset(strbuf *sb);
 void strbuf_setlen(strbuf *sb, size_t len);
 /* Appends s as the inside of a JSON string (no surrounding quotes); invalid

@@ -10,6 +10,11 @@
 #   cue     "needs cue" lines never change what a rule finds: the story (and
 #           ../shared/seeds when it is there) extracted with and without them
 #           (WHOSAID_NO_CUE_NEEDS=1) give the same bytes
+#   fast    the fast paths change nothing: the story, a made-up article of
+#           ASCII and non-ASCII sentences (and ../shared/seeds when it is
+#           there) extracted with and without them (WHOSAID_NO_FAST=1: every
+#           sentence matched by the rules as written, compiled with UTF and
+#           UCP) give the same bytes
 #   check   `whosaid rules check` reports a bad "needs cue" line at its
 #           file:line:col and exits 2
 # The throughput itself is measured by tests/bench.sh (make bench).
@@ -97,6 +102,39 @@ if [ -d ../shared/seeds ]; then
 	fi
 else
 	skip "cue: seeds: ../shared/seeds is not there (it comes beside the clone)"
+fi
+
+# ---- fast: the ASCII patterns and pasted macros change nothing ----------
+# Invented sentences: some ASCII (matched by the ASCII patterns), some with
+# curly quotes, dashes and accented names (matched by the UTF patterns).
+cat > "$tmp/mixed.txt" <<'TXT'
+Ilse Marr, a spokeswoman for the Aldmark agency, said on Monday that the pier would reopen.
+
+“We will not sell,” said Jonas Féld, the harbor master — and the board agreed.
+
+The samples matched the tank, according to two people familiar with the tests.
+
+But officials said the leak, which began at Pier 4, had been contained.
+
+Søren Brekke told reporters the tank was safe; the ministry denied claims that it hid the report.
+
+"It is not clear," said Fran Oster, a former adviser.
+TXT
+set -- tests/story/*.txt tests/story/*.md tests/story/wire.jsonl "$tmp/mixed.txt"
+[ -d ../shared/seeds ] && set -- "$@" ../shared/seeds/*.txt
+"$BIN" extract "$@" > "$tmp/fast.out" 2>&1
+WHOSAID_NO_FAST=1 "$BIN" extract "$@" > "$tmp/slow.out" 2>&1
+if cmp -s "$tmp/fast.out" "$tmp/slow.out" && [ "$(grep -c '"type":"quote"' "$tmp/fast.out")" -gt 0 ]; then
+	ok "fast: the same quotes with and without the fast paths ($(grep -c '"type":"quote"' "$tmp/fast.out") quotes)"
+else
+	not_ok "fast: the fast paths change what the rules find"
+	diff "$tmp/slow.out" "$tmp/fast.out" > "$tmp/d"; show "$tmp/d"
+fi
+if grep -q '"doc":"mixed".*"Jonas Féld"' "$tmp/fast.out" && grep -q '"doc":"mixed".*"Ilse Marr"' "$tmp/fast.out"; then
+	ok "fast: the made-up article's ASCII and non-ASCII sentences both give quotes"
+else
+	not_ok "fast: expected quotes of the made-up article missing"
+	grep '"doc":"mixed"' "$tmp/fast.out" > "$tmp/d"; show "$tmp/d"
 fi
 
 # ---- check: a bad "needs cue" line is reported where it is ---------------

@@ -950,6 +950,95 @@ static char *load_tmp_rules(const char *attribution, int *ok, unsigned *errors)
 	return strbuf_detach(&sb, NULL);
 }
 
+/* Every match of code and code_ascii, from every start offset, on ASCII
+ * subjects: rc and all offsets. Returns the number of disagreements. */
+static int ascii_disagreements(const struct rule *rl, const char *const *subjects)
+{
+	pcre2_match_data *a = pcre2_match_data_create(32, NULL), *b = pcre2_match_data_create(32, NULL);
+	int bad = 0;
+	for (int i = 0; subjects[i]; i++) {
+		size_t n = strlen(subjects[i]);
+		for (size_t off = 0; off <= n; off++) {
+			int ra = pcre2_match(rl->code, (PCRE2_SPTR)subjects[i], n, off, 0, a, NULL);
+			int rb = pcre2_match(rl->code_ascii, (PCRE2_SPTR)subjects[i], n, off, 0, b, NULL);
+			int same = ra == rb;
+			PCRE2_SIZE *va = pcre2_get_ovector_pointer(a), *vb = pcre2_get_ovector_pointer(b);
+			for (int g = 0; same && ra > 0 && g < 2 * ra; g++)
+				same = va[g] == vb[g];
+			if (!same) {
+				if (!bad)
+					printf("    %s on \"%s\" from %zu: %d vs %d (ASCII)\n", rl->id, subjects[i] + 1,
+					       off, ra, rb);
+				bad++;
+			}
+		}
+	}
+	pcre2_match_data_free(a);
+	pcre2_match_data_free(b);
+	return bad;
+}
+
+static void test_rules_ascii(void)
+{
+	/* what changes meaning without UTF: a multibyte character under a
+	 * quantifier or ending a range, \x{...} above 0xff, \p{..}, caseless
+	 * k and s (which have non-ASCII case partners) */
+	struct tmp_rules t;
+	tmp_rules_make(&t, "rule names\n"
+			   "    (?<speaker>\\p{Lu}[\\p{L}'’.\\-]*’?s?) \\s+ (?<cue>(?i:said|says)) \\s+\n"
+			   "    (?<content>[^\\x00\\x{2014}]{2,}?) \\s*[.\\x{2014}—]?\\s*$\n"
+			   "rule dashes\n"
+			   "    (?<content>\\w+(?:\\s+\\w+)*?) \\s*(?:,|\\x{2014}+|—|--)\\s* (?<cue>(?i:SAID))\n"
+			   "    \\s+ (?<speaker>(?i:k\\w*|s\\w*)|[a-\\x{2019}]+) é*\n"
+			   "rule escaped\n"
+			   "    (?<speaker>\\w+)\\’? \\s (?<cue>said) \\s (?<content>\\w+\\s\\w+)\n"
+			   "rule own-options\n"
+			   "    (*UTF)(?<speaker>\\w+) \\s (?<cue>said) \\s (?<content>\\w+\\s\\w+)\n"
+			   "rule quoted\n"
+			   "    \\Q’\\E? (?<speaker>\\w+) \\s (?<cue>said) \\s (?<content>\\w+\\s\\w+)\n");
+	struct diag d;
+	quiet_diag(&d);
+	struct rules *r = rules_load(t.dir, &d);
+	CHECK(r != NULL);
+	static const char *const subjects[] = {
+		"\x07Kim said the plan failed.", "\x07Nobody knows, said skov today",
+		"\x07Ana's aide said it works -- SAID Kelvin", "\x07it was fine -- SAID kelvin",
+		"\x07Mr. O'Neil says they will wait", "\x07Lars' plan, said Sven, is off.",
+		"\x07ok said  no one", "\x07", "\x07\x01\x02\x02\x03 said Kim", NULL
+	};
+	for (size_t i = 0; r && i < r->nrules; i++) {
+		const struct rule *rl = &r->rules[i];
+		if (!strcmp(rl->id, "own-options") || !strcmp(rl->id, "quoted")) {
+			/* left to the UTF pattern */
+			CHECK(rl->code_ascii == NULL);
+			continue;
+		}
+		CHECK(rl->code_ascii != NULL);
+		if (rl->code_ascii)
+			CHECK_INT(ascii_disagreements(rl, subjects), 0);
+	}
+	rules_free(r);
+	fclose(d.out);
+	tmp_rules_remove(&t);
+
+	/* the real rules: every one has its ASCII pattern, and it agrees */
+	static const char *const real[] = {
+		"\x07Ilse Marr, a spokeswoman for the agency, said on Monday that the pier would reopen.",
+		"\x07\x01\x02\x02\x02\x03 Brekke told reporters, adding that the tank was safe.",
+		"\x07The samples matched the tank, according to two people familiar with the tests.",
+		"\x07But officials said the leak, which began at Pier 4, had been contained.",
+		"\x07PORT HALDEN -- The ministry denied claims that it hid the report.",
+		"\x07Kovalenko is expected to resign: \x01\x02\x02\x03",
+		"\x07Asked whether the pier was safe, Ravensholt said he did not know.", NULL
+	};
+	for (size_t i = 0; the_rules && i < the_rules->nrules; i++) {
+		const struct rule *rl = &the_rules->rules[i];
+		CHECK(rl->code_ascii != NULL);
+		if (rl->code_ascii)
+			CHECK_INT(ascii_disagreements(rl, real), 0);
+	}
+}
+
 static void test_rules_errors(void)
 {
 	int ok;
@@ -1776,6 +1865,7 @@ int main(void)
 	test_rules_errors();
 	test_rules_wordlist_errors();
 	test_rules_real();
+	test_rules_ascii();
 	if (the_rules) {
 		test_segment_paragraphs();
 		test_segment_sentences();
