@@ -792,8 +792,9 @@ static void test_segment_qmarks(void)
 	/* short: titles, names, scare quotes */
 	CHECK_ONE_QMARK("The report, titled \"Tidewater\", came out on Monday.", "Tidewater", QM_SHORT);
 	CHECK_ONE_QMARK("The so-called \"green levy\" was dropped.", "green levy", QM_SHORT);
+	/* Title Case leaves its short words in lower case */
 	CHECK_ONE_QMARK("She hosts \xe2\x80\x9cMorning at the Quay\xe2\x80\x9d on local radio.",
-			"Morning at the Quay", 0);
+			"Morning at the Quay", QM_SHORT);
 	CHECK_ONE_QMARK("The plan was \"dead,\" she said.", "dead,", 0);
 }
 
