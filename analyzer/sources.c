@@ -149,6 +149,44 @@ static int plural_noun(const char *s, const struct word *w)
 	return n >= 4 && p[n - 1] == 's' && p[n - 2] != 's' && p[n - 2] != 'u' && p[n - 2] != 'i';
 }
 
+static int number_word(const char *s, const struct word *w)
+{
+	static const char *const d[] = { "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+					  "ten", NULL };
+	if (word_in_list(s, w, d))
+		return 1;
+	for (size_t i = w->s; i < w->e; i++)
+		if (!(s[i] >= '0' && s[i] <= '9') && s[i] != '.' && s[i] != ',' && s[i] != '%')
+			return 0;
+	return w->e > w->s;
+}
+
+/* A share of people counted in a poll: "46 percent of voters", "Six in
+ * 10", "More than half of respondents", "About a third". Unnamed, counted
+ * only as a share: vague. */
+static int share_phrase(const char *s, const struct word *w, int n)
+{
+	static const char *const lead[] = { "about", "over", "nearly", "almost", "roughly", "just", "under",
+					     "more", "fewer", "less", "than", "at", "least", "only", "some", NULL };
+	static const char *const part[] = { "half", "third", "thirds", "quarter", "quarters", "majority",
+					     "minority", "percent", "per", NULL };
+	int i = 0;
+	while (i < n && word_in_list(s, &w[i], lead))
+		i++;
+	if (i < n && word_is(s, &w[i], "a"))
+		i++;
+	if (i >= n)
+		return 0;
+	if (word_in_list(s, &w[i], part))
+		return 1;
+	if (!number_word(s, &w[i]))
+		return 0;
+	if (s[w[i].e - 1] == '%')
+		return 1;
+	return i + 1 < n && (word_in_list(s, &w[i + 1], part) ||
+			     (word_is(s, &w[i + 1], "in") && i + 2 < n && number_word(s, &w[i + 2])));
+}
+
 static int pronoun_of(const char *s, const struct word *w)
 {
 	if (word_is(s, w, "he")) return 'm';
@@ -178,6 +216,12 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 	}
 	if (n == 1 && (m->pronoun = pronoun_of(s, &w[0])) != 0) {
 		m->kind = m->pronoun == 'n' || m->pronoun == 'p' ? SK_ORGANIZATION : SK_PERSON;
+		return;
+	}
+	if (share_phrase(s, w, n)) {
+		m->kind = SK_VAGUE;
+		m->name0 = w[0].s;
+		m->name1 = w[n - 1].e;
 		return;
 	}
 	int first = 0;
@@ -236,7 +280,10 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 	for (int i = first; i < n; i++) {
 		if (in_set(&r->org_words, s, &w[i]) && (is_cap(s, &w[i]) || i == n - 1))
 			has_org = 1;
-		if (has_source_noun < 0 && (!is_cap(s, &w[i]) || (i == 0 && n <= 3)) &&
+		/* (capitalized only as a sentence opens: "Residents trying to
+		 * save the pier", not "Residents Association") */
+		if (has_source_noun < 0 &&
+		    (!is_cap(s, &w[i]) || (i == 0 && (n <= 3 || !is_cap(s, &w[1])))) &&
 		    in_set(&r->source_nouns, s, &w[i]))
 			has_source_noun = i;
 	}
