@@ -18,6 +18,7 @@
 #include "strbuf.h"
 
 #define BANDS 32
+#define BAND_BLOCK 8
 #define MAX_ROWS 8
 /* Claims a bucket keeps to compare later members with. A bucket of many
  * unrelated claims (a common term as the minimum) costs at most this many
@@ -269,31 +270,46 @@ size_t claims_cluster(char *const *terms, const long long *article_ids, size_t n
 	struct pair *tmp = xmalloc(n * sizeof(*tmp));
 
 	int rows = rows_for(threshold);
-	uint64_t seeds[MAX_ROWS], mults[MAX_ROWS];
+	/* Band keys are computed BAND_BLOCK bands at a time, claim by claim,
+	 * so that each claim's terms are read once per block while they are
+	 * in cache rather than once per band from all over memory. */
+	uint32_t *keys = xmalloc((n + 1) * BAND_BLOCK * sizeof(*keys));
+	uint64_t seeds[BAND_BLOCK][MAX_ROWS], mults[BAND_BLOCK][MAX_ROWS];
 	for (int band = 0; band < BANDS; band++) {
-		for (int r = 0; r < rows; r++)
-		{
-			seeds[r] = mix64(0x9e3779b97f4a7c15ull * (uint64_t)(band * MAX_ROWS + r + 1));
-			mults[r] = mix64(seeds[r]) | 1;
+		int bb = band % BAND_BLOCK;
+		if (!bb) {
+			int nb = BANDS - band < BAND_BLOCK ? BANDS - band : BAND_BLOCK;
+			for (int x = 0; x < nb; x++)
+				for (int r = 0; r < rows; r++) {
+					seeds[x][r] = mix64(0x9e3779b97f4a7c15ull * (uint64_t)((band + x) * MAX_ROWS + r + 1));
+					mults[x][r] = mix64(seeds[x][r]) | 1;
+				}
+			for (size_t i = 0; i < n; i++) {
+				size_t a = s.off[i], b = s.off[i + 1];
+				if (b - a < MIN_SHARED)
+					continue;   /* cannot share enough terms with anything */
+				for (int x = 0; x < nb; x++) {
+					uint64_t key = mix64((uint64_t)(band + x) + 0x51ed270b7f4a7c15ull);
+					for (int r = 0; r < rows; r++) {
+						uint64_t m = UINT64_MAX;
+						for (size_t j = a; j < b; j++) {
+							/* the term hashes are mixed already: one
+							 * odd multiply orders them afresh per row */
+							uint64_t v = (s.h[j] ^ seeds[x][r]) * mults[x][r];
+							if (v < m)
+								m = v;
+						}
+						key = mix64(key ^ m) + (uint64_t)r;
+					}
+					keys[i * BAND_BLOCK + (size_t)x] = (uint32_t)(key >> 32);
+				}
+			}
 		}
 		size_t np = 0;
 		for (size_t i = 0; i < n; i++) {
-			size_t a = s.off[i], b = s.off[i + 1];
-			if (b - a < MIN_SHARED)
-				continue;   /* cannot share enough terms with anything */
-			uint64_t key = mix64((uint64_t)band + 0x51ed270b7f4a7c15ull);
-			for (int r = 0; r < rows; r++) {
-				uint64_t m = UINT64_MAX;
-				for (size_t j = a; j < b; j++) {
-					/* the term hashes are mixed already: one odd
-					 * multiply orders them afresh for each row */
-					uint64_t v = (s.h[j] ^ seeds[r]) * mults[r];
-					if (v < m)
-						m = v;
-				}
-				key = mix64(key ^ m) + (uint64_t)r;
-			}
-			pairs[np].key = (uint32_t)(key >> 32);
+			if (s.off[i + 1] - s.off[i] < MIN_SHARED)
+				continue;
+			pairs[np].key = keys[i * BAND_BLOCK + (size_t)bb];
 			pairs[np++].idx = (uint32_t)i;
 		}
 		sort_pairs(pairs, tmp, np);
@@ -339,6 +355,7 @@ size_t claims_cluster(char *const *terms, const long long *article_ids, size_t n
 	free(s.h);
 	free(s.off);
 	free(s.sk);
+	free(keys);
 	free(parent);
 	free(size);
 	free(pairs);
