@@ -370,6 +370,15 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 		prep |= word_is(s, &w[i], "of") || word_is(s, &w[i], "to") || word_is(s, &w[i], "in") ||
 			word_is(s, &w[i], "at") || word_is(s, &w[i], "for") || word_is(s, &w[i], "from") ||
 			word_is(s, &w[i], "with") || word_is(s, &w[i], "on");
+	if (!prep && first > 0 && !is_cap(s, &w[n - 1]) && !in_set(&r->org_words, s, &w[n - 1]) &&
+	    !plural_noun(s, &w[n - 1]) &&
+	    (word_is(s, &w[0], "a") || word_is(s, &w[0], "an") || word_is(s, &w[0], "one"))) {
+		/* "One docker", "a local fisherman": one unnamed person */
+		m->kind = SK_ANONYMOUS;
+		m->name0 = w[0].s;
+		m->name1 = w[n - 1].e;
+		return;
+	}
 	if (!prep && !is_cap(s, &w[n - 1]) && !in_set(&r->org_words, s, &w[n - 1]) && plural_noun(s, &w[n - 1])) {
 		/* "engineers", "local fishermen": people of a kind the lists do
 		 * not name, unnamed and uncounted */
@@ -733,6 +742,40 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 		size_t tlen = m.title1 - m.title0;
 		enum source_kind kind = m.kind;
 		int src = -1;
+		/* "The union's general secretary, Marta Kovalenko, said": the
+		 * description is the title, the name between the commas the
+		 * speaker */
+		if (q->appos_start != NO_SPAN && kind != SK_PERSON && kind != SK_VAGUE && !m.pronoun) {
+			size_t a0 = q->appos_start, a1 = q->appos_end;
+			while (a0 < a1 && s[a0] == ' ')
+				a0++;
+			while (a1 > a0 && (s[a1 - 1] == ' ' || s[a1 - 1] == ','))
+				a1--;
+			struct mention am;
+			if (a1 > a0 && a1 - a0 < 80 && text_is_upper(s, a0, a1)) {
+				mention_parse(s + a0, a1 - a0, r, &am);
+				if (am.kind == SK_PERSON && am.name0 == 0 && am.name1 == a1 - a0 && am.name_words >= 2 &&
+				    !am.title1) {
+					/* the title: the description without its article */
+					size_t d0 = ms, d1 = me;
+					if (!strncasecmp(s + d0, "the ", 4) || !strncasecmp(s + d0, "a ", 2) ||
+					    !strncasecmp(s + d0, "an ", 3)) {
+						while (d0 < d1 && s[d0] != ' ')
+							d0++;
+						while (d0 < d1 && s[d0] == ' ')
+							d0++;
+					}
+					if (d1 > d0) {
+						name = raw + a0;
+						nlen = a1 - a0;
+						title = raw + d0;
+						tlen = d1 - d0;
+						kind = SK_PERSON;
+						m.name_words = am.name_words;
+					}
+				}
+			}
+		}
 		if (q->appos_start != NO_SPAN && !tlen && (kind == SK_PERSON || m.name_words == -1)) {
 			size_t t0, t1;
 			appos_title(s, q->appos_start, q->appos_end, &t0, &t1);
