@@ -168,6 +168,8 @@ static int share_phrase(const char *s, const struct word *w, int n)
 {
 	static const char *const lead[] = { "about", "over", "nearly", "almost", "roughly", "just", "under",
 					     "more", "fewer", "less", "than", "at", "least", "only", "some", NULL };
+	static const char *const whole[] = { "half", "third", "thirds", "quarter", "quarters", "majority",
+					      "minority", NULL };
 	static const char *const part[] = { "half", "third", "thirds", "quarter", "quarters", "majority",
 					     "minority", "percent", "per", NULL };
 	int i = 0;
@@ -177,8 +179,8 @@ static int share_phrase(const char *s, const struct word *w, int n)
 		i++;
 	if (i >= n)
 		return 0;
-	if (word_in_list(s, &w[i], part))
-		return 1;
+	if (word_in_list(s, &w[i], whole))
+		return 1;   /* ("per" and "percent" only after a number: "Per Dahl") */
 	if (!number_word(s, &w[i]))
 		return 0;
 	if (s[w[i].e - 1] == '%')
@@ -652,6 +654,17 @@ static int add_source(struct source_table *t, const char *name, size_t nlen, con
 	return (int)t->n++;
 }
 
+/* Is the last word of s[0..n) in ws (any case)? "the transport minister" */
+static int last_word_in(const struct wordset *ws, const char *s, size_t n)
+{
+	while (n && s[n - 1] == ' ')
+		n--;
+	size_t b = n;
+	while (b && s[b - 1] != ' ')
+		b--;
+	return n > b && wordset_get_ci(ws, s + b, n - b) >= 0;
+}
+
 /* Title from an apposition: "director of the Center ..." or "a former
  * adviser to ...", cut before a relative clause. */
 static void appos_title(const char *s, size_t a, size_t b, size_t *t0, size_t *t1)
@@ -745,7 +758,8 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 		/* "The union's general secretary, Marta Kovalenko, said": the
 		 * description is the title, the name between the commas the
 		 * speaker */
-		if (q->appos_start != NO_SPAN && kind != SK_PERSON && kind != SK_VAGUE && !m.pronoun) {
+		if (q->appos_start != NO_SPAN && kind != SK_PERSON && kind != SK_VAGUE && !m.pronoun &&
+		    last_word_in(&r->titles, s + ms, me - ms)) {
 			size_t a0 = q->appos_start, a1 = q->appos_end;
 			while (a0 < a1 && s[a0] == ' ')
 				a0++;
@@ -892,7 +906,25 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			}
 			tlen = 0;
 		}
-		if (m.definite == 1 && (kind == SK_ANONYMOUS || kind == SK_DOCUMENT)) {
+		if (m.definite == 1 && kind == SK_ANONYMOUS && last_word_in(&r->titles, s + ms, me - ms)) {
+			/* "the spokesman": a person quoted earlier with that title
+			 * ("Holt's spokesman, Per Dahl, said") */
+			size_t hw = me - ms;
+			while (hw && s[ms + hw - 1] == ' ')
+				hw--;
+			size_t hs = hw;
+			while (hs && s[ms + hs - 1] != ' ')
+				hs--;
+			for (size_t k = t->n, lim = 0; k-- > 0 && lim++ < LOOKBACK;) {
+				const struct source *o = &t->v[k];
+				if (o->kind == SK_PERSON && o->title && o->first < ms &&
+				    has_word(o->title, strlen(o->title), s + ms + hs, hw - hs)) {
+					src = (int)k;
+					break;
+				}
+			}
+		}
+		if (src < 0 && m.definite == 1 && (kind == SK_ANONYMOUS || kind == SK_DOCUMENT)) {
 			for (size_t k = t->n, lim = 0; k-- > 0 && lim++ < LOOKBACK;) {
 				if (t->v[k].kind == kind && t->v[k].first < ms) {
 					src = (int)k;
