@@ -321,6 +321,7 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 	if (has_source_noun >= 0 && (!all_cap || has_source_noun == 0)) {
 		enum source_noun_kind k = (enum source_noun_kind)wordset_get_ci(&r->source_nouns,
 			s + w[has_source_noun].s, w[has_source_noun].e - w[has_source_noun].s);
+		int singular = (int)k >= 0;
 		if ((int)k < 0) {
 			/* plural form */
 			size_t l = w[has_source_noun].e - w[has_source_noun].s;
@@ -328,7 +329,10 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 			if ((int)k < 0)
 				k = (enum source_noun_kind)wordset_get_ci(&r->source_nouns, s + w[has_source_noun].s, l - 2);
 		}
-		if (k == SN_VAGUE || (quant && k != SN_ANONYMOUS) || (quant && first == 0 && k == SN_DOCUMENT))
+		int one = singular && (word_is(s, &w[0], "a") || word_is(s, &w[0], "an") || word_is(s, &w[0], "one"));
+		if (one && k == SN_VAGUE)
+			m->kind = SK_ANONYMOUS;   /* "one resident", "a critic": one unnamed person */
+		else if (k == SN_VAGUE || (quant && k != SN_ANONYMOUS) || (quant && first == 0 && k == SN_DOCUMENT))
 			m->kind = SK_VAGUE;
 		else if (k == SN_DOCUMENT)
 			m->kind = SK_DOCUMENT;
@@ -665,6 +669,24 @@ static int last_word_in(const struct wordset *ws, const char *s, size_t n)
 	return n > b && wordset_get_ci(ws, s + b, n - b) >= 0;
 }
 
+/* "the transport minister", "Ek's neighbour": one person described by a
+ * title or a lower-case noun, not a group ("officials") nor a body ("the
+ * operator", "the agency"). */
+static int described_person(const char *s, size_t n, const struct rules *r)
+{
+	while (n && s[n - 1] == ' ')
+		n--;
+	size_t b = n;
+	while (b && s[b - 1] != ' ')
+		b--;
+	if (n == b || wordset_get_ci(&r->org_words, s + b, n - b) >= 0)
+		return 0;
+	if (wordset_get_ci(&r->titles, s + b, n - b) >= 0)
+		return 1;
+	struct word w = { b, n };
+	return s[b] >= 'a' && s[b] <= 'z' && !plural_noun(s, &w);
+}
+
 /* Title from an apposition: "director of the Center ..." or "a former
  * adviser to ...", cut before a relative clause. */
 static void appos_title(const char *s, size_t a, size_t b, size_t *t0, size_t *t1)
@@ -672,6 +694,15 @@ static void appos_title(const char *s, size_t a, size_t b, size_t *t0, size_t *t
 	*t0 = *t1 = 0;
 	while (a < b && s[a] == ' ')
 		a++;
+	/* ", 62, a farmer from Varby,": the age first */
+	size_t d = a;
+	while (d < b && s[d] >= '0' && s[d] <= '9')
+		d++;
+	if (d > a && d - a <= 3 && d + 1 < b && s[d] == ',') {
+		a = d + 1;
+		while (a < b && s[a] == ' ')
+			a++;
+	}
 	if (b - a < 3 || !text_is_lower(s, a, b))
 		return;
 	static const char *const skip[] = { "a ", "an ", "the ", NULL };
@@ -759,7 +790,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 		 * description is the title, the name between the commas the
 		 * speaker */
 		if (q->appos_start != NO_SPAN && kind != SK_PERSON && kind != SK_VAGUE && !m.pronoun &&
-		    last_word_in(&r->titles, s + ms, me - ms)) {
+		    described_person(s + ms, me - ms, r)) {
 			size_t a0 = q->appos_start, a1 = q->appos_end;
 			while (a0 < a1 && s[a0] == ' ')
 				a0++;
