@@ -222,20 +222,26 @@ static int possessive_plural(const char *s, size_t start, size_t i)
 	return i > start && (s[i - 1] == 's' || s[i - 1] == 'z');
 }
 
-/* Is there a plausible single closing mark in (i, end)? */
-static int single_closer_ahead(const char *s, size_t start, size_t i, size_t end)
+/* Where the paragraph's last plausible single closing mark starts, or
+ * (size_t)-1: found once per paragraph, so that asking "is there a
+ * closer ahead?" at every opening mark costs nothing (a scan from each
+ * one was quadratic on a paragraph of unmatched marks). A double
+ * quotation inside a single one ('We call it "the tax",') is no reason
+ * to stop looking. */
+static size_t last_single_closer(const char *s, size_t start, size_t end)
 {
-	for (size_t k = i; k < end; k++) {
+	size_t last = (size_t)-1;
+	for (size_t k = start; k < end; k++) {
+		if (s[k] != '\'' && (unsigned char)s[k] != 0xe2)
+			continue;
 		struct mark m = mark_at(s, k, end);
 		if (m.fam == F_SINGLE && m.kind != K_LSQ && m.kind != K_LOW9_S &&
 		    single_can_close(s, start, k, m.len, end))
-			return 1;
-		if (m.fam == F_DOUBLE)
-			return 0;
+			last = k;
 		if (m.len > 1)
 			k += m.len - 1;
 	}
-	return 0;
+	return last;
 }
 
 static unsigned count_words(const char *s, size_t a, size_t b)
@@ -339,6 +345,7 @@ static void pair_quotes(struct segmentation *s, struct article *a, const struct 
 	int depth = 0;
 	/* the first bytes of every quotation mark mark_at() knows */
 	static const unsigned char lead[256] = { ['"'] = 1, ['\''] = 1, ['`'] = 1, [0xc2] = 1, [0xe2] = 1 };
+	size_t closer = last_single_closer(t, start, end);
 	for (size_t i = start; i < end; i++) {
 		if (!lead[(unsigned char)t[i]])
 			continue;
@@ -378,7 +385,7 @@ static void pair_quotes(struct segmentation *s, struct article *a, const struct 
 			}
 			if (top_fam == F_SINGLE && m.kind != K_LSQ && m.kind != K_LOW9_S &&
 			    single_can_close(t, start, i, m.len, end)) {
-				if (possessive_plural(t, start, i) && single_closer_ahead(t, start, i + m.len, end)) {
+				if (possessive_plural(t, start, i) && closer != (size_t)-1 && closer >= i + m.len) {
 					i += m.len - 1;
 					continue;
 				}
@@ -388,7 +395,7 @@ static void pair_quotes(struct segmentation *s, struct article *a, const struct 
 				q->cend = i;
 				closed = 1;
 			} else if ((m.role & R_OPEN) && open_context(t, start, i) && is_alnum_at(t, i + m.len, end) &&
-				   !elision(t, i + m.len, end) && single_closer_ahead(t, start, i + m.len, end)) {
+				   !elision(t, i + m.len, end) && closer != (size_t)-1 && closer >= i + m.len) {
 				/* opens a single quotation */
 			} else {
 				i += m.len - 1;

@@ -13,6 +13,7 @@ takes at an eighth of that size (plus 1 second).
 
   50 MB single line               the whole file one line of prose, no newline
   100,000 unmatched quotes        opening marks never closed, in one paragraph
+  100,000 unmatched single quotes 'ab 'ab ... in one paragraph, none closed
   100,000 unclosed quotations     one per paragraph, each warned about
   deeply nested quotes            “ ‘ “ ‘ ... thousands deep, then closed
   long run of capitalized words   one paragraph of Capitalized Words
@@ -83,6 +84,11 @@ def single_line(size):
 
 def unmatched_one_paragraph(n=100000):
     return b"Title: Unmatched\n\n" + b"word \xe2\x80\x9c " * n + b"\n"
+
+
+def unmatched_single_one_paragraph(n=100000):
+    # each could open a single quotation if a closer followed somewhere
+    return b"Title: Singles\n\n" + b"'ab " * n + b"plain words " * (n // 4) + b"\n"
 
 
 def unclosed_per_paragraph(n=100000):
@@ -199,6 +205,8 @@ def main():
         (f"{big / MB:g} MB single line", lambda: single_line(big), True, None),
         (f"{n_quotes:,} unmatched quotation marks in one paragraph",
          lambda: unmatched_one_paragraph(n_quotes), True, r":3:\d+: warning: "),
+        (f"{n_quotes:,} unmatched single quotes in one paragraph",
+         lambda: unmatched_single_one_paragraph(n_quotes), False, None),
         (f"{n_quotes:,} unclosed quotations, one per paragraph",
          lambda: unclosed_per_paragraph(n_quotes), True, r":3:\d+: warning: "),
         ("deeply nested quotations", lambda: nested(mid), False, None),
