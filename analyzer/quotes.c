@@ -472,6 +472,24 @@ static int space_or_multibyte(char ch)
 	return is_space(ch) || ch == '\r' || ch == '\f' || ch == '\v' || (unsigned char)ch >= 0x80;
 }
 
+/* Is the ASCII text t[0..n) at s, without regard to case? A byte of a
+ * multibyte character on the way answers yes: under UTF and UCP a caseless
+ * pattern letter may match one (U+017F for s, U+212A for k), and what it
+ * stands for cannot be told here, so the test errs wide. The same goes for
+ * a multibyte character among the white space skipped before it (a space
+ * under UCP, or not). */
+static int text_at(const char *s, const char *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch >= 0x80)
+			return 1;
+		if (tolower(ch) != tolower((unsigned char)t[i]))
+			return 0;
+	}
+	return 1;
+}
+
 /* Does the cue form occ[k] fit one of the rule's "needs cue" lines? */
 static int cue_form_fits(const struct sentence_ctx *c, const struct rule *rl, int k)
 {
@@ -482,16 +500,24 @@ static int cue_form_fits(const struct sentence_ctx *c, const struct rule *rl, in
 			continue;
 		if (cn->next) {
 			size_t j = 0;
+			int wide = 0;
 			while (rest[j] && space_or_multibyte(rest[j]))
-				j++;
-			if (!j || strncasecmp(rest + j, cn->next, strlen(cn->next)) != 0)
+				wide |= (unsigned char)rest[j++] >= 0x80;
+			const char *alt = cn->next;
+			while (j && !wide && *alt && !text_at(rest + j, alt, strlen(alt)))
+				alt += strlen(alt) + 1;
+			if (!j || (!wide && !*alt))
 				continue;
 		}
 		if (cn->prev) {
-			size_t j = c->occ[k].s, n = strlen(cn->prev);
+			size_t j = c->occ[k].s;
+			int wide = 0;
 			while (j > 0 && space_or_multibyte(c->m[j - 1]))
-				j--;
-			if (j < n || strncasecmp(c->m + j - n, cn->prev, n) != 0)
+				wide |= (unsigned char)c->m[--j] >= 0x80;
+			const char *alt = cn->prev;
+			while (!wide && *alt && (j < strlen(alt) || !text_at(c->m + j - strlen(alt), alt, strlen(alt))))
+				alt += strlen(alt) + 1;
+			if (!wide && !*alt)
 				continue;
 		}
 		if (cn->then || cn->then_quote) {
@@ -502,6 +528,33 @@ static int cue_form_fits(const struct sentence_ctx *c, const struct rule *rl, in
 				continue;
 		}
 		return 1;
+	}
+	return 0;
+}
+
+static int closing_mark(char ch)
+{
+	return ch == '.' || ch == ',' || ch == ';' || ch == ':' || ch == '!' || ch == '?';
+}
+
+/* "needs end": does the sentence end with one of the rule's texts, or with
+ * a quotation (past the marks . , ; : ! ? too), once the white space that
+ * closes it is set aside? */
+static int sentence_ends_with(const struct sentence_ctx *c, const struct rule_need *nd)
+{
+	size_t e = c->len;
+	while (e > 1 && space_or_multibyte(c->m[e - 1]))
+		e--;
+	for (const char *alt = nd->text; alt && *alt; alt += strlen(alt) + 1) {
+		size_t n = strlen(alt);
+		if (e >= n + 1 && !memcmp(c->m + e - n, alt, n))
+			return 1;
+	}
+	if (nd->end_quote) {
+		while (e > 1 && (space_or_multibyte(c->m[e - 1]) || closing_mark(c->m[e - 1])))
+			e--;
+		if (e > 1 && (c->m[e - 1] == '\x03' || c->m[e - 1] == '\x06'))
+			return 1;
 	}
 	return 0;
 }
@@ -541,6 +594,8 @@ static void run_rules(struct sentence_ctx *c)
 				skip = !cue_with_room(c, rl->needs[k].after_cue, rl->needs[k].before_cue);
 			} else if (rl->needs[k].quote) {
 				skip = !c->has_tokens;
+			} else if (rl->needs[k].end) {
+				skip = !c->qs->no_cue_needs && !sentence_ends_with(c, &rl->needs[k]);
 			} else {
 				skip = 1;
 				for (const char *alt = rl->needs[k].text; *alt && skip; alt += strlen(alt) + 1)
