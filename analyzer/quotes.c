@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,6 +75,8 @@ struct attribution {
 	int block;             /* "X said:" closing a paragraph: the next one is the content */
 };
 
+#define PAIR_BITS 8192
+
 struct sentence_ctx {
 	struct article *a;
 	const struct segmentation *seg;
@@ -96,6 +99,10 @@ struct sentence_ctx {
 	int occ_overflow;      /* more cue forms than occ holds */
 	int has_tokens;        /* the sentence holds a quotation */
 	int ascii;             /* every byte of m is ASCII: rules may use code_ascii */
+	/* the (hashed) pairs of adjacent bytes of m, noted when a "needs"
+	 * text is first looked for (have_pairs) */
+	int have_pairs;
+	uint64_t pairs[PAIR_BITS / 64];
 };
 
 static int is_space(char c)
@@ -472,8 +479,62 @@ static int space_or_multibyte(char ch)
 	return is_space(ch) || ch == '\r' || ch == '\f' || ch == '\v' || (unsigned char)ch >= 0x80;
 }
 
+static unsigned pair_hash(unsigned char a, unsigned char b)
+{
+	return ((unsigned)a << 5 ^ b) & (PAIR_BITS - 1);
+}
+
+static void note_pairs(struct sentence_ctx *c)
+{
+	memset(c->pairs, 0, sizeof(c->pairs));
+	/* all of it, past any NUL: strstr may start beyond one */
+	const unsigned char *p = (const unsigned char *)c->m + 1, *e = (const unsigned char *)c->m + c->len;
+	for (unsigned char prev = 0; p < e; prev = *p++) {
+		unsigned h = pair_hash(prev, *p);
+		c->pairs[h >> 6] |= (uint64_t)1 << (h & 63);
+	}
+	c->have_pairs = 1;
+}
+
+/* Does text occur in the sentence from `from` on (as strstr finds it: up
+ * to a NUL)? Most texts looked for are not there, and a pair of their
+ * bytes that the sentence lacks says so without a scan: the pairs of a
+ * sentence are noted once, and some thirty texts are looked for in it. */
+static int holds(struct sentence_ctx *c, const char *from, const char *text)
+{
+	const unsigned char *t = (const unsigned char *)text;
+	if (!t[0] || !t[1] || c->qs->no_fast)
+		return strstr(from, text) != NULL;
+	if (!c->have_pairs)
+		note_pairs(c);
+	for (size_t i = 0; t[i + 1]; i++) {
+		unsigned h = pair_hash(t[i], t[i + 1]);
+		if (!(c->pairs[h >> 6] >> (h & 63) & 1))
+			return 0;
+	}
+	return strstr(from, text) != NULL;
+}
+
+/* Is the ASCII text t[0..n) at s, without regard to case? A byte of a
+ * multibyte character on the way answers yes: under UTF and UCP a caseless
+ * pattern letter may match one (U+017F for s, U+212A for k), and what it
+ * stands for cannot be told here, so the test errs wide. The same goes for
+ * a multibyte character among the white space skipped before it (a space
+ * under UCP, or not). */
+static int text_at(const char *s, const char *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch >= 0x80)
+			return 1;
+		if (tolower(ch) != tolower((unsigned char)t[i]))
+			return 0;
+	}
+	return 1;
+}
+
 /* Does the cue form occ[k] fit one of the rule's "needs cue" lines? */
-static int cue_form_fits(const struct sentence_ctx *c, const struct rule *rl, int k)
+static int cue_form_fits(struct sentence_ctx *c, const struct rule *rl, int k)
 {
 	const char *rest = c->m + c->occ[k].e;   /* c->m is NUL-terminated */
 	for (int i = 0; i < rl->ncue_needs; i++) {
@@ -482,26 +543,61 @@ static int cue_form_fits(const struct sentence_ctx *c, const struct rule *rl, in
 			continue;
 		if (cn->next) {
 			size_t j = 0;
+			int wide = 0;
 			while (rest[j] && space_or_multibyte(rest[j]))
-				j++;
-			if (!j || strncasecmp(rest + j, cn->next, strlen(cn->next)) != 0)
+				wide |= (unsigned char)rest[j++] >= 0x80;
+			const char *alt = cn->next;
+			while (j && !wide && *alt && !text_at(rest + j, alt, strlen(alt)))
+				alt += strlen(alt) + 1;
+			if (!j || (!wide && !*alt))
 				continue;
 		}
 		if (cn->prev) {
-			size_t j = c->occ[k].s, n = strlen(cn->prev);
+			size_t j = c->occ[k].s;
+			int wide = 0;
 			while (j > 0 && space_or_multibyte(c->m[j - 1]))
-				j--;
-			if (j < n || strncasecmp(c->m + j - n, cn->prev, n) != 0)
+				wide |= (unsigned char)c->m[--j] >= 0x80;
+			const char *alt = cn->prev;
+			while (!wide && *alt && (j < strlen(alt) || !text_at(c->m + j - strlen(alt), alt, strlen(alt))))
+				alt += strlen(alt) + 1;
+			if (!wide && !*alt)
 				continue;
 		}
 		if (cn->then || cn->then_quote) {
 			int found = cn->then_quote && (strchr(rest, '\x01') || strchr(rest, '\x04'));
 			for (const char *alt = cn->then; alt && *alt && !found; alt += strlen(alt) + 1)
-				found = strstr(rest, alt) != NULL;
+				found = holds(c, rest, alt);
 			if (!found)
 				continue;
 		}
 		return 1;
+	}
+	return 0;
+}
+
+static int closing_mark(char ch)
+{
+	return ch == '.' || ch == ',' || ch == ';' || ch == ':' || ch == '!' || ch == '?';
+}
+
+/* "needs end": does the sentence end with one of the rule's texts, or with
+ * a quotation (past the marks . , ; : ! ? too), once the white space that
+ * closes it is set aside? */
+static int sentence_ends_with(const struct sentence_ctx *c, const struct rule_need *nd)
+{
+	size_t e = c->len;
+	while (e > 1 && space_or_multibyte(c->m[e - 1]))
+		e--;
+	for (const char *alt = nd->text; alt && *alt; alt += strlen(alt) + 1) {
+		size_t n = strlen(alt);
+		if (e >= n + 1 && !memcmp(c->m + e - n, alt, n))
+			return 1;
+	}
+	if (nd->end_quote) {
+		while (e > 1 && (space_or_multibyte(c->m[e - 1]) || closing_mark(c->m[e - 1])))
+			e--;
+		if (e > 1 && (c->m[e - 1] == '\x03' || c->m[e - 1] == '\x06'))
+			return 1;
 	}
 	return 0;
 }
@@ -541,10 +637,12 @@ static void run_rules(struct sentence_ctx *c)
 				skip = !cue_with_room(c, rl->needs[k].after_cue, rl->needs[k].before_cue);
 			} else if (rl->needs[k].quote) {
 				skip = !c->has_tokens;
+			} else if (rl->needs[k].end) {
+				skip = !c->qs->no_cue_needs && !sentence_ends_with(c, &rl->needs[k]);
 			} else {
 				skip = 1;
 				for (const char *alt = rl->needs[k].text; *alt && skip; alt += strlen(alt) + 1)
-					skip = !strstr(c->m + 1, alt);
+					skip = !holds(c, c->m + 1, alt);
 			}
 		}
 		/* a match holds a cue and starts at or before it: no start after
@@ -891,6 +989,7 @@ void quotes_find(struct quote_list *ql, struct article *a, const struct segmenta
 				any_full = 1;
 		}
 		c.has_tokens = 0;
+		c.have_pairs = 0;
 		for (unsigned k = 0; k < c.st->nqmarks; k++)
 			if (!(seg->qmarks[c.st->first_qmark + k].flags & QM_NESTED))
 				c.has_tokens = 1;

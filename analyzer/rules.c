@@ -863,7 +863,7 @@ static void cue_need_release(struct rule_cue_need *cn)
 	memset(cn, 0, sizeof(*cn));
 }
 
-/* "needs cue WHAT... [then TEXT...] [next TEXT] [prev TEXT]"
+/* "needs cue WHAT... [then TEXT...] [next TEXT...] [prev TEXT...]"
  * (rules/README.md): WHAT is a frame (clause, that, quote, source) or a
  * quoted lemma of cues.txt; then-texts are quoted, or the word quote; next
  * and prev texts are quoted ASCII. Returns the number of errors. */
@@ -875,7 +875,7 @@ static int parse_cue_need(const struct rules *r, struct rule_cue_need *cn, const
 	memset(cn, 0, sizeof(*cn));
 	cn->cue_ok = xcalloc(r->ncues ? r->ncues : 1, 1);
 	int state = 0, named = 0;   /* 0 what, 1 then, 2 next, 3 prev */
-	strbuf then = STRBUF_INIT;
+	strbuf then = STRBUF_INIT, next = STRBUF_INIT, prev = STRBUF_INIT;
 	const char *p = arg;
 	while (p < end) {
 		p = skip_space(p, end);
@@ -901,7 +901,7 @@ static int parse_cue_need(const struct rules *r, struct rule_cue_need *cn, const
 		} else if (!quoted && wl == 4 && !strncmp(w, "next", 4) && state < 2) {
 			state = 2;
 		} else if (!quoted && wl == 4 && !strncmp(w, "prev", 4) && state < 3 &&
-			   (state != 2 || cn->next)) {
+			   (state != 2 || next.len)) {
 			state = 3;
 		} else if (state == 0 && quoted) {
 			int found = 0;
@@ -930,32 +930,97 @@ static int parse_cue_need(const struct rules *r, struct rule_cue_need *cn, const
 			strbuf_addch(&then, '\0');
 		} else if (state == 1 && wl == 5 && !strncmp(w, "quote", 5)) {
 			cn->then_quote = 1;
-		} else if (state >= 2 && quoted && wl && !(state == 2 ? cn->next : cn->prev)) {
+		} else if (state >= 2 && quoted && wl) {
 			/* ASCII: the test skips any non-ASCII byte as white space */
 			for (size_t i = 0; i < wl; i++)
 				if ((unsigned char)w[i] >= 0x80 || isspace((unsigned char)w[i]))
 					goto bad;
-			*(state == 2 ? &cn->next : &cn->prev) = xstrndup(w, wl);
+			strbuf *alts = state == 2 ? &next : &prev;
+			strbuf_add(alts, w, wl);
+			strbuf_addch(alts, '\0');
 		} else {
 			goto bad;
 		}
 	}
-	if (!named || (state == 2 && !cn->next) || (state == 3 && !cn->prev) ||
+	if (!named || (state == 2 && !next.len) || (state == 3 && !prev.len) ||
 	    (state == 1 && !then.len && !cn->then_quote))
 		goto bad;
+	/* each list of texts ends with an empty string */
 	if (then.len) {
 		strbuf_addch(&then, '\0');
 		cn->then = strbuf_detach(&then, NULL);
 	}
+	if (next.len) {
+		strbuf_addch(&next, '\0');
+		cn->next = strbuf_detach(&next, NULL);
+	}
+	if (prev.len) {
+		strbuf_addch(&prev, '\0');
+		cn->prev = strbuf_detach(&prev, NULL);
+	}
 	strbuf_release(&then);
+	strbuf_release(&next);
+	strbuf_release(&prev);
 	return 0;
 bad:
 	diag_report(d, DIAG_ERROR, file, lineno, (unsigned)(arg - line) + 1,
-		    "expected 'needs cue FRAME|\"LEMMA\"... [then \"TEXT\"|quote ...] [next \"TEXT\"] [prev \"TEXT\"]'");
+		    "expected 'needs cue FRAME|\"LEMMA\"... [then \"TEXT\"|quote ...] [next \"TEXT\"...] [prev \"TEXT\"...]'");
 fail:
 	strbuf_release(&then);
+	strbuf_release(&next);
+	strbuf_release(&prev);
 	cue_need_release(cn);
 	return 1;
+}
+
+/* "needs end TEXT... | quote": the sentence, less the white space that
+ * closes it, ends with one of the texts (quoted ASCII without white
+ * space), or with a quotation ("quote"). Returns the number of errors. */
+static int parse_end_need(struct rule_need *nd, const char *line, const char *arg,
+			  const char *end, const char *file, unsigned lineno, struct diag *d)
+{
+	strbuf alts = STRBUF_INIT;
+	const char *p = arg;
+	while ((p = skip_space(p, end)) < end) {
+		const char *w = p, *we;
+		if (*p == '"') {
+			we = memchr(p + 1, '"', (size_t)(end - p - 1));
+			if (!we || we == p + 1)
+				goto bad;
+			for (const char *q = p + 1; q < we; q++)
+				if ((unsigned char)*q >= 0x80 || isspace((unsigned char)*q))
+					goto bad;
+			strbuf_add(&alts, p + 1, (size_t)(we - p - 1));
+			strbuf_addch(&alts, '\0');
+			p = we + 1;
+			continue;
+		}
+		for (we = p; we < end && !isspace((unsigned char)*we);)
+			we++;
+		if (we - w != 5 || strncmp(w, "quote", 5))
+			goto bad;
+		nd->end_quote = 1;
+		p = we;
+		continue;
+bad:
+		diag_report(d, DIAG_ERROR, file, lineno, (unsigned)(w - line) + 1,
+			    "expected 'needs end \"TEXT\"|quote ...' (ASCII texts without white space)");
+		strbuf_release(&alts);
+		return 1;
+	}
+	if (!alts.len && !nd->end_quote) {
+		diag_report(d, DIAG_ERROR, file, lineno, (unsigned)(arg - line) + 1,
+			    "expected 'needs end \"TEXT\"|quote ...' (ASCII texts without white space)");
+		strbuf_release(&alts);
+		return 1;
+	}
+	nd->end = 1;
+	if (alts.len) {
+		strbuf_addch(&alts, '\0');
+		nd->text = strbuf_detach(&alts, NULL);
+	}
+	strbuf_release(&alts);
+	return 0;
 }
 
 /* attribution.rules: "define NAME" or "rule ID" header lines, each
@@ -1071,6 +1136,11 @@ static int load_patterns(struct rules *r, struct diag *d)
 				continue;
 			} else if (alen == 5 && !strncmp(arg, "quote", 5)) {
 				nd.quote = 1;
+			} else if (alen >= 3 && !strncmp(arg, "end", 3) && (alen == 3 || isspace((unsigned char)arg[3]))) {
+				if (parse_end_need(&nd, s, arg + 3, s + n, f.path, f.lineno, d)) {
+					errors++;
+					continue;
+				}
 			} else if ((alen > 10 && !strncmp(arg, "after-cue ", 10) && (words = atoi(arg + 10)) > 0) ||
 				   (alen > 11 && !strncmp(arg, "before-cue ", 11) && (words = atoi(arg + 11)) > 0)) {
 				if (arg[0] == 'a')
@@ -1097,7 +1167,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 				nd.text = strbuf_detach(&alts, NULL);
 			} else {
 				diag_report(d, DIAG_ERROR, f.path, f.lineno, (unsigned)(arg - s) + 1,
-					    "expected 'needs quote', 'needs \"TEXT\" ...', 'needs after-cue N', 'needs before-cue N' or 'needs cue ...'");
+					    "expected 'needs quote', 'needs \"TEXT\" ...', 'needs end ...', 'needs after-cue N', 'needs before-cue N' or 'needs cue ...'");
 				errors++;
 				continue;
 			}

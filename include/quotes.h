@@ -44,8 +44,8 @@ struct quote_scratch {
 	size_t cap;
 	int trace;        /* WHOSAID_TRACE set: print every rule match to stderr */
 	const char *only_rule; /* WHOSAID_ONLY_RULE: run just this rule (profiling) */
-	int no_cue_needs; /* WHOSAID_NO_CUE_NEEDS: ignore "needs cue" lines (tests
-			     that they never change what a rule finds) */
+	int no_cue_needs; /* WHOSAID_NO_CUE_NEEDS: ignore "needs cue" and "needs end"
+			     lines (tests that they never change what a rule finds) */
 	int slow_log;     /* WHOSAID_SLOW: print sentences whose rules take > 0.5 ms */
 	int no_fast;      /* WHOSAID_NO_FAST: no fast paths (the ASCII patterns): tests
 			     that they never change what a rule finds */

@@ -67,11 +67,14 @@ enum source_noun_kind { SN_ANONYMOUS, SN_VAGUE, SN_DOCUMENT, SN_GENERIC };
 enum org_word_kind { ORG_ANY, ORG_COMPANY };
 
 /* "needs quote" / needs "TEXT": a rule runs only on sentences that hold a
- * quotation / that text, a test far cheaper than the pattern. */
+ * quotation / that text, a test far cheaper than the pattern. "needs end":
+ * only on sentences that end in one of the texts (or a quotation). */
 struct rule_need {
 	int quote;
 	char *text;   /* alternatives: NUL-separated, ended by an empty string */
 	int after_cue, before_cue; /* words a cue must have after / before it */
+	int end;      /* text holds what the sentence ends with, not what it holds */
+	int end_quote; /* "needs end quote": a quotation ends the sentence */
 };
 
 /* "needs cue ...": which cue forms a rule's cue group can match. A rule
@@ -83,8 +86,9 @@ struct rule_cue_need {
 	char *then;            /* NUL-separated texts, one of which comes later
 				  in the sentence; ended by an empty string; NULL: no test */
 	int then_quote;        /* or a quotation comes later */
-	char *next;            /* right after the form and white space; NULL: no test */
-	char *prev;            /* right before white space and the form; NULL: no test */
+	char *next;            /* right after the form and white space, one of these
+				  NUL-separated texts ended by an empty string; NULL: no test */
+	char *prev;            /* right before white space and the form, likewise */
 };
 
 struct rule {

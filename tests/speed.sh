@@ -7,16 +7,18 @@
 #           records and the same messages as when every row goes through
 #           jansson (WHOSAID_JSON_SLOW=1): escapes, surrogate pairs, \u0000,
 #           keys given twice, numbers, nesting, invalid UTF-8, bad escapes
-#   cue     "needs cue" lines never change what a rule finds: the story (and
-#           ../shared/seeds when it is there) extracted with and without them
-#           (WHOSAID_NO_CUE_NEEDS=1) give the same bytes
+#   cue     "needs cue" and "needs end" lines never change what a rule
+#           finds: the story, a made-up article of sentences these lines
+#           let through or stop (and ../shared/seeds when it is there)
+#           extracted with and without them (WHOSAID_NO_CUE_NEEDS=1) give
+#           the same bytes
 #   fast    the fast paths change nothing: the story, a made-up article of
 #           ASCII and non-ASCII sentences (and ../shared/seeds when it is
 #           there) extracted with and without them (WHOSAID_NO_FAST=1: every
 #           sentence matched by the rules as written, compiled with UTF and
 #           UCP) give the same bytes
-#   check   `whosaid rules check` reports a bad "needs cue" line at its
-#           file:line:col and exits 2
+#   check   `whosaid rules check` reports a bad "needs cue" or "needs end"
+#           line at its file:line:col and exits 2
 # The throughput itself is measured by tests/bench.sh (make bench).
 . "$(dirname "$0")/lib.sh"
 BIN=$(abs_bin "$1")
@@ -81,15 +83,43 @@ else
 	show "$tmp/fast.err"
 fi
 
-# ---- cue: "needs cue" lines change nothing -------------------------------
-set -- tests/story/*.txt tests/story/*.md tests/story/wire.jsonl
+# ---- cue: "needs cue" and "needs end" lines change nothing ---------------
+# Invented sentences for the rules with "needs end" lines and "next" texts:
+# a paragraph closed by "said:", quotations that end their sentence (after
+# a period, a no-break space, curly marks), claims rejected (one with a
+# long s, which a caseless "s" matches under Unicode rules), and sentences
+# with a colon or a quotation elsewhere, which those lines keep out.
+printf '%s\n' "Pier safety in question" "" \
+	"In a statement on Monday, the harbor board said: " "" \
+	"The pier will reopen once the samples are tested. Divers will check the piles first." "" \
+	'Ilse Marr told the council: "We will reopen the pier".' "" \
+	"Søren Brekke said “the tank is safe.” " "" \
+	"The agency rejected claims that it hid the samples from the council." "" \
+	"Jonas Féld denied the allegations that the tank had leaked into the bay." "" \
+	"The ministry dismissed suggestions that the dock had flooded." "" \
+	"The council dismissed ſuggestions that the pier had sunk." "" \
+	"Marr said the pier was safe: divers had checked it twice." "" \
+	'Brekke said the survey, which the board ordered, was "complete" in every way.' "" \
+	"The board said the report that Marr wrote was thorough." > "$tmp/gates.txt"
+set -- tests/story/*.txt tests/story/*.md tests/story/wire.jsonl "$tmp/gates.txt"
 "$BIN" extract "$@" > "$tmp/with.out" 2>&1
 WHOSAID_NO_CUE_NEEDS=1 "$BIN" extract "$@" > "$tmp/without.out" 2>&1
 if cmp -s "$tmp/with.out" "$tmp/without.out" && [ -s "$tmp/with.out" ]; then
-	ok "cue: the story gives the same quotes with and without 'needs cue' ($(grep -c '"type":"quote"' "$tmp/with.out") quotes)"
+	ok "cue: the story and a made-up article give the same quotes with and without 'needs cue' and 'needs end' ($(grep -c '"type":"quote"' "$tmp/with.out") quotes)"
 else
-	not_ok "cue: 'needs cue' changes what the rules find in the story"
+	not_ok "cue: 'needs cue' or 'needs end' changes what the rules find in the story"
 	diff "$tmp/without.out" "$tmp/with.out" > "$tmp/d"; show "$tmp/d"
+fi
+# the made-up article reaches the rules these lines are about
+missing=
+for rule in cue-colon-block speaker-cue-quote speaker-rejects-claims; do
+	[ "$(grep '"doc":"gates"' "$tmp/with.out" | grep -c "\"rule\":\"$rule\"")" -ge 1 ] || missing="$missing $rule"
+done
+if [ -z "$missing" ]; then
+	ok "cue: the made-up article gives quotes by the rules with 'needs end' and 'next' texts"
+else
+	not_ok "cue: the made-up article lacks quotes of:$missing"
+	grep '"doc":"gates"' "$tmp/with.out" > "$tmp/d"; show "$tmp/d"
 fi
 if [ -d ../shared/seeds ]; then
 	"$BIN" extract ../shared/seeds/*.txt > "$tmp/with.out" 2>&1
@@ -144,17 +174,20 @@ import sys
 p = sys.argv[1]
 s = open(p).read()
 s = s.replace('needs cue that next "to"\n', 'needs cue that next "to"\nneeds cue "no-such-lemma"\nneeds cue sometimes\n', 1)
+s = s.replace('needs end ":"\n', 'needs end ":"\nneeds end quote "x y"\n', 1)
 open(p, 'w').write(s)
 PY
 line=$(grep -n '^needs cue "no-such-lemma"' "$tmp/rules/attribution.rules" | cut -d: -f1)
+eline=$(grep -n '^needs end quote "x y"' "$tmp/rules/attribution.rules" | cut -d: -f1)
 "$BIN" rules check "$tmp/rules" > "$tmp/check.out" 2>&1
 rc=$?
 if [ "$rc" = 2 ] && [ -n "$line" ] &&
    grep -q "attribution.rules:$line:12: error: unknown cue lemma 'no-such-lemma'" "$tmp/check.out" &&
-   grep -q "attribution.rules:$((line + 1)):11: error: expected 'needs cue" "$tmp/check.out"; then
-	ok "check: bad 'needs cue' lines are reported at file:line:col, status 2"
+   grep -q "attribution.rules:$((line + 1)):11: error: expected 'needs cue" "$tmp/check.out" &&
+   [ -n "$eline" ] && grep -q "attribution.rules:$eline:17: error: expected 'needs end" "$tmp/check.out"; then
+	ok "check: bad 'needs cue' and 'needs end' lines are reported at file:line:col, status 2"
 else
-	not_ok "check: bad 'needs cue' lines (status $rc, line $line)"
+	not_ok "check: bad 'needs cue' or 'needs end' lines (status $rc, lines $line $eline)"
 	show "$tmp/check.out"
 fi
 if "$BIN" rules check rules > "$tmp/check.out" 2>&1; then

@@ -1359,6 +1359,103 @@ static void test_extraction(void)
 	e2e_done(&e);
 }
 
+/* Quotes that the rules of a temporary directory with the given
+ * attribution.rules attribute in text; -1 if they do not load. */
+static int tmp_rules_quotes(const char *attribution, const char *text)
+{
+	struct tmp_rules t;
+	tmp_rules_make(&t, attribution);
+	struct diag d;
+	quiet_diag(&d);
+	struct rules *r = rules_load(t.dir, &d);
+	fclose(d.out);
+	tmp_rules_remove(&t);
+	if (!r)
+		return -1;
+	struct rules *saved = the_rules;
+	the_rules = r;
+	struct e2e e;
+	e2e_run(&e, text);
+	int n = 0;
+	for (size_t i = 0; i < e.x.quotes.n; i++)
+		n += e.x.quotes.v[i].cue >= 0;   /* attributed by a rule */
+	e2e_done(&e);
+	the_rules = saved;
+	rules_free(r);
+	return n;
+}
+
+/* "needs end" and several "next" texts: read, checked, and each keeps the
+ * rule off the sentences it names and no other; WHOSAID_NO_CUE_NEEDS turns
+ * them off. */
+static void test_rules_needs(void)
+{
+	int ok;
+	unsigned errors;
+	char *msgs = load_tmp_rules("rule colon-end\n"
+				    "needs end \":\" quote\n"
+				    "needs cue clause next \"the\" \"a\" prev \"Vell\" \"Marr\"\n"
+				    "    (?<cue>said) \\s+ (?<content>.+)\n", &ok, &errors);
+	CHECK(ok);
+	CHECK_STR(msgs, "");
+	free(msgs);
+	/* a text with a space, an empty text, an unknown word, nothing at all */
+	msgs = load_tmp_rules("rule bad-end\n"
+			      "needs end \":\" \"a b\"\n"
+			      "needs end \"\"\n"
+			      "needs end quotes\n"
+			      "needs end\n"
+			      "    (?<cue>said) \\s+ (?<content>.+)\n", &ok, &errors);
+	CHECK(!ok);
+	CHECK_INT(errors, 4);
+	CHECK(strstr(msgs, "RULES/attribution.rules:2:15: error: expected 'needs end \"TEXT\"|quote ...'") != NULL);
+	CHECK(strstr(msgs, "RULES/attribution.rules:3:11: error: expected 'needs end") != NULL);
+	CHECK(strstr(msgs, "RULES/attribution.rules:4:11: error: expected 'needs end") != NULL);
+	CHECK(strstr(msgs, "RULES/attribution.rules:5:10: error: expected 'needs end") != NULL);
+	free(msgs);
+	msgs = load_tmp_rules("rule bad-next\n"
+			      "needs cue clause next \"the\" \"tw o\"\n"
+			      "    (?<cue>said) \\s+ (?<content>.+)\n", &ok, &errors);
+	CHECK(!ok);
+	CHECK(strstr(msgs, "RULES/attribution.rules:2:11: error: expected 'needs cue") != NULL);
+	free(msgs);
+
+	/* the same pattern with and without the lines: they keep out only
+	 * sentences the pattern cannot match the way the lines describe */
+	static const char *const text =
+		"Gates inspected\n\n"
+		"Vell said the old gates held firm:\n\n"          /* ends with ":" */
+		"Vell said the old gates held firm.\n\n"          /* does not */
+		"Vell said \"the old gates held firm\".\n\n"      /* a quotation, then a period */
+		"Vell said \"the old gates\" held firm.\n\n"      /* a quotation, not last */
+		"Vell said, the old gates held firm:\n\n"         /* ":" but no "the" or "a" after "said" */
+		"Vell said a small gate held firm:\n";
+	const char *plain = "rule any-said\n"
+			    "    {START} (?<speaker>\\p{Lu}\\w+) \\s+ (?<cue>said) ,? \\s+ (?<content>[^\\x00]+?) [.:]? $\n";
+	CHECK_INT(tmp_rules_quotes(plain, text), 6);
+	CHECK_INT(tmp_rules_quotes("rule colon-said\n"
+				   "needs end \":\"\n"
+				   "    {START} (?<speaker>\\p{Lu}\\w+) \\s+ (?<cue>said) ,? \\s+ (?<content>[^\\x00]+?) [.:]? $\n",
+				   text), 3);
+	CHECK_INT(tmp_rules_quotes("rule quote-said\n"
+				   "needs end quote\n"
+				   "    {START} (?<speaker>\\p{Lu}\\w+) \\s+ (?<cue>said) ,? \\s+ (?<content>[^\\x00]+?) [.:]? $\n",
+				   text), 1);
+	CHECK_INT(tmp_rules_quotes("rule next-said\n"
+				   "needs end \":\"\n"
+				   "needs cue clause next \"the\" \"a\"\n"
+				   "    {START} (?<speaker>\\p{Lu}\\w+) \\s+ (?<cue>said) ,? \\s+ (?<content>[^\\x00]+?) [.:]? $\n",
+				   text), 2);
+	/* the slow path runs the patterns on every sentence */
+	setenv("WHOSAID_NO_CUE_NEEDS", "1", 1);
+	CHECK_INT(tmp_rules_quotes("rule next-said\n"
+				   "needs end \":\" quote\n"
+				   "needs cue clause next \"the\" \"a\"\n"
+				   "    {START} (?<speaker>\\p{Lu}\\w+) \\s+ (?<cue>said) ,? \\s+ (?<content>[^\\x00]+?) [.:]? $\n",
+				   text), 6);
+	unsetenv("WHOSAID_NO_CUE_NEEDS");
+}
+
 /* ---- claims: normalization, rule files, clustering ---------------------- */
 
 static struct claim_rules *the_claim_rules;   /* the real claim rules, loaded once */
@@ -1873,6 +1970,7 @@ int main(void)
 		test_segment_qmarks();
 		test_mention_parse();
 		test_extraction();
+		test_rules_needs();
 	} else {
 		n_failed++;
 		printf("%s:%d: FAILED: rules_load(\"rules\") (segment, mention and extraction tests skipped)\n",
