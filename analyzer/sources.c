@@ -189,6 +189,14 @@ static int share_phrase(const char *s, const struct word *w, int n)
 			     (word_is(s, &w[i + 1], "in") && i + 2 < n && number_word(s, &w[i + 2])));
 }
 
+static int calendar_word(const char *s, const struct word *w)
+{
+	static const char *const d[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+					  "sunday", "january", "february", "march", "april", "june", "july",
+					  "august", "september", "october", "november", "december", NULL };
+	return word_in_list(s, w, d);
+}
+
 static int pronoun_of(const char *s, const struct word *w)
 {
 	if (word_is(s, w, "he")) return 'm';
@@ -535,6 +543,9 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 				int cap = cap_word_at(s, ws, we);
 				int lower_ok = joiner(s, &wd) || in_set(&r->titles, s, &wd);
 				if (!(cap || lower_ok) || we == ws)
+					break;
+				/* "Eva Lund on Wednesday": a day or a month ends a name */
+				if (cap && words && calendar_word(s, &wd))
 					break;
 				if (word_is(s, &wd, "and") && words >= 2) {
 					/* "Harbor Director Marta Kovalenko and Captain Nils
