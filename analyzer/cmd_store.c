@@ -380,17 +380,15 @@ static void *write_thread(void *ctx)
 		}
 		store_doc_free(sd);
 	}
-	if (g->timing)
 	if (g->timing) {
 		int hit = 0, miss = 0, wr = 0, hw = 0;
 		sqlite3_db_status(store_db(g->st), SQLITE_DBSTATUS_CACHE_HIT, &hit, &hw, 0);
 		sqlite3_db_status(store_db(g->st), SQLITE_DBSTATUS_CACHE_MISS, &miss, &hw, 0);
 		sqlite3_db_status(store_db(g->st), SQLITE_DBSTATUS_CACHE_WRITE, &wr, &hw, 0);
 		fprintf(stderr, "whosaid: timing: page cache: %d hits, %d misses, %d writes\n", hit, miss, wr);
-	}
-	if (g->timing)
 		fprintf(stderr, "whosaid: timing: writer thread: %.3f s CPU, %.3f s in store_put\n", thread_cpu(),
 			g->put_seconds);
+	}
 	return NULL;
 }
 

@@ -1598,13 +1598,14 @@ int xref_refresh(struct store *s, double threshold, double story_threshold, stru
 			"UPDATE quotes SET source_id = ?2 WHERE source_id = ?1 AND EXISTS "
 			"(SELECT 1 FROM sources WHERE id = ?2)",
 			"DELETE FROM sources WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM mentions WHERE source_id = ?1) "
-			"AND NOT EXISTS (SELECT 1 FROM quotes WHERE source_id = ?1) AND ?2 = ?2",
+			"AND NOT EXISTS (SELECT 1 FROM quotes WHERE source_id = ?1)",
 		};
 		for (size_t j = 0; j < sizeof(sql) / sizeof(*sql); j++) {
 			if (!(st = store_prepare(s, sql[j])))
 				goto fail;
 			sqlite3_bind_int64(st, 1, gen_orgs[2 * i]);
-			sqlite3_bind_int64(st, 2, gen_orgs[2 * i + 1]);
+			if (sqlite3_bind_parameter_count(st) >= 2)
+				sqlite3_bind_int64(st, 2, gen_orgs[2 * i + 1]);
 			int rc = sqlite3_step(st);
 			sqlite3_finalize(st);
 			st = NULL;
