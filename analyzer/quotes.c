@@ -443,6 +443,10 @@ static unsigned words_in(const char *m, size_t a, size_t b)
 			(ch >= 1 && ch <= 6);
 		if (w && !in)
 			n++;
+		/* a quotation token stands for words enough: "saying “...”" is a
+		 * cue with its content */
+		if (ch == 1 || ch == 4)
+			n++;
 		in = w;
 	}
 	return n;
@@ -730,6 +734,8 @@ static int qmark_in_attribution(const struct sentence_ctx *c, const struct qmark
 	size_t o = q->open - c->base, e = q->close - c->base;
 	for (int i = 0; i < c->nat; i++) {
 		const struct attribution *at = &c->at[i];
+		if (at->quote_index < 0)
+			continue;   /* dropped for want of a speaker: its quotations are free */
 		if (overlaps(o, e, at->c0, at->c1))
 			return 1;
 		if (at->s0 != NO_SPAN && overlaps(o, e, at->s0, at->s1))

@@ -496,7 +496,9 @@ static int sentence_starter(const char *s, size_t i, size_t end)
 }
 
 /* The token before a period at i ("Mr", "U.S", "J") is an abbreviation
- * or an initial, so the period does not end the sentence. */
+ * or an initial, so the period does not end the sentence. Returns 2 for
+ * an abbreviation that may also end one ("Calif.", "Inc.": not a title,
+ * not an initial), 1 for one that never does. */
 static int abbreviation_before(const char *s, size_t start, size_t i, const struct rules *r)
 {
 	size_t k = i;
@@ -510,12 +512,23 @@ static int abbreviation_before(const char *s, size_t start, size_t i, const stru
 	size_t n = i - k + 1;  /* with the period */
 	if (n == 2 && text_is_upper(s, k, i))
 		return 1;      /* an initial: George W. Bush */
-	if (wordset_get(&r->abbrev, s + k, n) >= 0)
-		return 1;
+	int kind = wordset_get(&r->abbrev, s + k, n);
+	if (kind >= 0)
+		return kind == 1 ? 1 : 2;
 	/* U.S.A.-style dotted capitals */
 	if (n >= 4 && s[i - 2] == '.' && text_is_upper(s, i - 1, i))
 		return 1;
 	return 0;
+}
+
+/* An opening quotation mark at i followed by a capital letter. */
+static int opens_capital_quote(const char *s, size_t i, size_t end)
+{
+	struct mark m = mark_at(s, i, end);
+	if (m.fam == F_NONE || !(m.role & R_OPEN))
+		return 0;
+	size_t k = i + m.len;
+	return k < end && text_is_upper(s, k, end);
 }
 
 static int terminator_at(const char *s, size_t i, size_t end, size_t *len)
@@ -549,7 +562,13 @@ static size_t break_after(const char *s, size_t start, size_t i, size_t len, siz
 		k++;
 	if (!sentence_starter(s, k, end))
 		return 0;
-	if (s[i] == '.' && len == 1 && abbreviation_before(s, start, i, r))
+	/* "... in Santa Monica, Calif. “The reality is ...": a place or a
+	 * company abbreviation ends the sentence when a quotation opens with
+	 * a capital after it; a title ("Gov. “Pat” Lee") never does */
+	int abbr = s[i] == '.' && len == 1 ? abbreviation_before(s, start, i, r) : 0;
+	if (abbr == 2 && opens_capital_quote(s, k, end))
+		return sent_end;
+	if (abbr)
 		return 0;
 	return sent_end;
 }
