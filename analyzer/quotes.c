@@ -88,6 +88,7 @@ struct sentence_ctx {
 	size_t len;
 	size_t base;           /* sentence start in the article */
 	size_t skip_until;     /* sentences before this offset were taken as a block */
+	int block_cont;        /* a block quotation that runs on into the next paragraphs, or -1 */
 	struct attribution at[16];
 	int nat;
 	struct {
@@ -347,6 +348,19 @@ static int starts_with_article(const char *s, size_t n)
 	return 0;
 }
 
+/* Does a top-level quotation open at offset `at`? */
+static int opens_quotation(const struct sentence_ctx *c, size_t at)
+{
+	for (size_t k = 0; k < c->seg->nqmarks; k++) {
+		const struct qmark *m = &c->seg->qmarks[k];
+		if (m->open == at && !(m->flags & QM_NESTED))
+			return 1;
+		if (m->open > at)
+			break;
+	}
+	return 0;
+}
+
 static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZE *ov,
 		      int content_group)
 {
@@ -379,6 +393,10 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 			e--;
 		if (e == 0 || c->m[e - 1] != ':' || c->base + c->len < p->end ||
 		    (size_t)c->st->para + 1 >= c->seg->nparas || c->nat)
+			return 0;
+		/* a bare colon as the cue ("He then listed what a nominee
+		 * needs:") takes only a paragraph that opens a quotation */
+		if (c->m[at.cue0] == ':' && !opens_quotation(c, c->seg->paras[c->st->para + 1].start))
 			return 0;
 		at.block = 1;
 		at.quote_index = -1;
@@ -841,6 +859,8 @@ static void emit_attributions(struct sentence_ctx *c, unsigned sent_index)
 				if (m->open == p->start && m->close >= p->end - 1 && !(m->flags & QM_NESTED)) {
 					q->kind = QK_DIRECT;
 					direct_content(c->a, m, &q->start, &q->end);
+					if (m->flags & QM_CONT_NEXT)
+						c->block_cont = qi;   /* its next paragraphs are the same speaker's */
 				}
 			}
 			c->skip_until = p->end;
@@ -1010,7 +1030,10 @@ void quotes_find(struct quote_list *ql, struct article *a, const struct segmenta
 			}
 		}
 		size_t before = ql->n;
+		c.block_cont = -1;
 		emit_attributions(&c, (unsigned)si);
+		if (c.block_cont >= 0)
+			pending_cont = c.block_cont;
 		if (ql->n > before)
 			last_quote = (int)ql->n - 1;
 		if (any_full)
