@@ -910,6 +910,28 @@ static void emit_attributions(struct sentence_ctx *c, unsigned sent_index)
 	}
 }
 
+/* Does a subject follow quotation m in its sentence ("...," Bennett shot
+ * back; "...," the crowd cried)? A capitalized word or a pronoun after
+ * it, where the words that go on the quotation ("... to the rest of the
+ * country", "..., which votes in June") are lowercase. */
+static int words_after_quote(const struct sentence_ctx *c, const struct qmark *m)
+{
+	size_t i = m->close + 1 - c->base;
+	while (i < c->len && (is_space(c->m[i]) || c->m[i] == ',' || (unsigned char)c->m[i] == 2 ||
+			      (unsigned char)c->m[i] == 3))
+		i++;
+	if (i >= c->len)
+		return 0;
+	unsigned char ch = (unsigned char)c->m[i];
+	if (ch >= 'A' && ch <= 'Z')
+		return 1;
+	static const char *const subjects[] = { "he ", "she ", "they ", "we ", "the ", "a ", "an ", NULL };
+	for (int k = 0; subjects[k]; k++)
+		if (!strncmp(c->m + i, subjects[k], strlen(subjects[k])))
+			return 1;
+	return 0;
+}
+
 /* A quotation no rule claimed: split quote, continuation, carried speaker,
  * or unattributed. */
 static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *last_quote,
@@ -937,7 +959,10 @@ static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *las
 			parent = *pending_cont;
 			rule = "continued-quote";
 		}
-		if (parent < 0 && *last_quote >= 0) {
+		/* words after the quotation in its sentence ("...," Bennett shot
+		 * back) attribute it in a way no rule read: carrying the last
+		 * speaker to it would name the wrong person */
+		if (parent < 0 && *last_quote >= 0 && !words_after_quote(c, m)) {
 			const struct quote *lq = &c->ql->v[*last_quote];
 			/* a quotation with no cue right after another quotation */
 			if (c->st->para - lq->para <= 1 && o <= 2 && lq->kind != QK_INDIRECT) {
