@@ -842,6 +842,12 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 					kind = SK_PERSON;   /* "Kovalenko, the harbor director," */
 			}
 		}
+		if (m.pronoun == 'i') {
+			/* "I" or "we" outside a quotation is the writer, never
+			 * someone quoted earlier */
+			q->source = add_source(t, raw + ms, me - ms, NULL, 0, SK_PERSON, ms);
+			continue;
+		}
 		if (m.pronoun) {
 			/* a person named earlier in the same sentence, then the most
 			 * recent compatible speaker, then the most recent name */
