@@ -393,6 +393,20 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 		m->name1 = w[n - 1].e;
 		return;
 	}
+	if (!prep && first > 0 && word_is(s, &w[0], "the") && !is_cap(s, &w[n - 1]) &&
+	    !in_set(&r->org_words, s, &w[n - 1]) && !plural_noun(s, &w[n - 1])) {
+		int caps = 0;
+		for (int i = 1; i < n; i++)
+			caps += is_cap(s, &w[i]);
+		if (!caps) {
+			/* "the 34-year-old diver", "the woman": one person the text
+			 * describes and does not name */
+			m->kind = SK_ANONYMOUS;
+			m->name0 = w[0].s;
+			m->name1 = w[n - 1].e;
+			return;
+		}
+	}
 	if (!prep && !is_cap(s, &w[n - 1]) && !in_set(&r->org_words, s, &w[n - 1]) && plural_noun(s, &w[n - 1])) {
 		/* "engineers", "local fishermen": people of a kind the lists do
 		 * not name, unnamed and uncounted */
@@ -728,6 +742,14 @@ static void appos_title(const char *s, size_t a, size_t b, size_t *t0, size_t *t
 		w++;
 	if (w - a > 4 && !strncmp(s + w - 3, "ing", 3))
 		return;
+	/* ", for his part,", ", in turn,", ", however,": an adverbial, not a title */
+	static const char *const adverbial[] = { "for", "in", "at", "on", "by", "with", "from", "after", "before",
+						 "during", "like", "however", "meanwhile", "too", "though",
+						 "also", "instead", "meanwhile", "though", "nonetheless", "again",
+						 "later", "earlier", "then", "now", "still", "speaking", NULL };
+	for (int i = 0; adverbial[i]; i++)
+		if (w - a == strlen(adverbial[i]) && !strncmp(s + a, adverbial[i], w - a))
+			return;
 	size_t e = a;
 	while (e < b) {
 		if (!strncmp(s + e, " who ", 5) || !strncmp(s + e, " which ", 7) || s[e] == ',' ||
