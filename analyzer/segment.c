@@ -630,7 +630,11 @@ static int cue_tail_follows(const char *t, size_t k, size_t end, const struct ru
 			}
 			return after <= 3 && (k >= end || t[k] == '.' || t[k] == '!' || t[k] == '?');
 		}
-		if (k >= end || t[k] == '.' || t[k] == '!' || t[k] == '?' || t[k] == ';')
+		/* "Mrs. Lund asked.": a title's or an initial's period goes on */
+		if (k < end && t[k] == '.' && k > w &&
+		    (k - w == 1 || wordset_get(&r->abbrev, t + w, k - w + 1) >= 0))
+			k++;
+		else if (k >= end || t[k] == '.' || t[k] == '!' || t[k] == '?' || t[k] == ';')
 			return 0;
 		while (k < end && !((t[k] >= 'a' && t[k] <= 'z') || (t[k] >= 'A' && t[k] <= 'Z')) &&
 		       t[k] != '.' && t[k] != '!' && t[k] != '?' && t[k] != ';' && t[k] != '\x01')
