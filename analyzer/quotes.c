@@ -910,6 +910,14 @@ static void emit_attributions(struct sentence_ctx *c, unsigned sent_index)
 	}
 }
 
+/* Does the text of quotation m open with a lowercase letter? */
+static int starts_lowercase(const struct article *a, const struct qmark *m)
+{
+	size_t s, e;
+	direct_content(a, m, &s, &e);
+	return s < e && a->scan[s] >= 'a' && a->scan[s] <= 'z';
+}
+
 /* Does a subject follow quotation m in its sentence ("...," Bennett shot
  * back; "...," the crowd cried)? A capitalized word or a pronoun after
  * it, where the words that go on the quotation ("... to the rest of the
@@ -953,6 +961,20 @@ static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *las
 			if (tail != NO_SPAN && tail <= o && o - tail <= 3) {
 				parent = at->quote_index;
 				rule = "split-quote";
+			}
+		}
+		/* '"A," Thiel wrote in a statement explaining why ..., "but B."':
+		 * a quotation that opens in lowercase goes on the sentence of an
+		 * attributed quotation before it */
+		if (parent < 0 && starts_lowercase(c->a, m)) {
+			for (int i = c->nat; i-- > 0;) {
+				const struct attribution *at = &c->at[i];
+				if (at->quote_index >= 0 && at->c1 <= o &&
+				    c->ql->v[at->quote_index].kind == QK_DIRECT) {
+					parent = at->quote_index;
+					rule = "split-quote";
+					break;
+				}
 			}
 		}
 		if (parent < 0 && (m->flags & QM_CONT_PREV) && *pending_cont >= 0) {
