@@ -15,7 +15,7 @@
 #             cannot hide its loss).
 #   contract  every JSON record keeps the output contract (tests/contract.py).
 #   score     span F1 against tests/story/gold is at least WHOSAID_MIN_F1
-#             (0.80), speaker accuracy at least WHOSAID_MIN_SPEAKER (0.75),
+#             (0.90), speaker accuracy at least WHOSAID_MIN_SPEAKER (0.90),
 #             and no not-quote (a title, a name, a scare quote) is extracted
 #             (tests/score.py). A floor: a regression fails the suite.
 BIN=$1
@@ -105,7 +105,7 @@ done
 cat $(for f in $STORY; do echo "$tmp/$f.jsonl"; done) > "$tmp/all.jsonl"
 if python3 tests/score.py tests/story/gold/quotes.jsonl "$tmp/all.jsonl" \
 	--not-quotes tests/story/gold/not_quotes.jsonl \
-	--min-f1 "${WHOSAID_MIN_F1:-0.80}" --min-speaker "${WHOSAID_MIN_SPEAKER:-0.75}" \
+	--min-f1 "${WHOSAID_MIN_F1:-0.90}" --min-speaker "${WHOSAID_MIN_SPEAKER:-0.90}" \
 	--max-traps 0 > "$tmp/score"; then
 	ok "score story gold: $(sed -n 2p "$tmp/score")"
 	sed -n '1s/^/    /p' "$tmp/score"
