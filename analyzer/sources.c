@@ -544,8 +544,9 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 			int words = 0;
 			while (k < end) {
 				size_t ws = k;
+				/* ("told Norland Radio: ..." -- a colon ends a name too) */
 				while (k < end && s[k] != ' ' && s[k] != '\n' && s[k] != ',' && s[k] != ';' &&
-				       s[k] != '(' && s[k] != ')' && s[k] != '"')
+				       s[k] != '(' && s[k] != ')' && s[k] != '"' && s[k] != ':')
 					k++;
 				struct word wd = { ws, k };
 				/* strip trailing period unless an abbreviation */
