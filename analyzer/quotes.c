@@ -89,6 +89,7 @@ struct sentence_ctx {
 	size_t base;           /* sentence start in the article */
 	size_t skip_until;     /* sentences before this offset were taken as a block */
 	int block_cont;        /* a block quotation that runs on into the next paragraphs, or -1 */
+	int run_closed;        /* a quotation over several paragraphs closed in this sentence */
 	struct attribution at[16];
 	int nat;
 	struct {
@@ -1002,6 +1003,8 @@ static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *las
 		if (parent < 0 && (m->flags & QM_CONT_PREV) && *pending_cont >= 0) {
 			parent = *pending_cont;
 			rule = "continued-quote";
+			if (!(m->flags & QM_CONT_NEXT))
+				c->run_closed = 1;
 		}
 		/* words after the quotation in its sentence ("...," Bennett shot
 		 * back) attribute it in a way no rule read: carrying the last
@@ -1100,6 +1103,7 @@ void quotes_find(struct quote_list *ql, struct article *a, const struct segmenta
 		}
 		size_t before = ql->n;
 		c.block_cont = -1;
+		c.run_closed = 0;
 		emit_attributions(&c, (unsigned)si);
 		if (c.block_cont >= 0)
 			pending_cont = c.block_cont;
@@ -1116,11 +1120,15 @@ void quotes_find(struct quote_list *ql, struct article *a, const struct segmenta
 					for (int g = 0; g < 64 && root >= 0; g++) {
 						struct quote *p = &ql->v[root];
 						int next = p->inherit;
-						/* named, or already carried from an earlier quote */
-						if (p->spk_start != NO_SPAN || (p->inherit >= 0 && p->inherit < root))
+						/* named, or already given an earlier quote's speaker;
+						 * a speaker only carried over from the quotation
+						 * before gives way to the one named where it ends */
+						if (p->spk_start != NO_SPAN ||
+						    (p->inherit >= 0 && p->inherit < root && strcmp(p->rule, "carry-quote") != 0))
 							break;
 						p->inherit = (int)k;
-						if (!strcmp(p->rule, "continued-quote") || !strcmp(p->rule, "unattributed"))
+						if (!strcmp(p->rule, "continued-quote") || !strcmp(p->rule, "unattributed") ||
+						    !strcmp(p->rule, "carry-quote"))
 							p->rule = "continued-quote";
 						if (p->cue < 0 && ql->v[k].cue >= 0) {
 							p->cue = ql->v[k].cue;
@@ -1136,6 +1144,10 @@ void quotes_find(struct quote_list *ql, struct article *a, const struct segmenta
 			}
 		}
 		if (si + 1 < seg->nsents && seg->sents[si + 1].para > c.st->para + 1)
+			pending_cont = -1;
+		/* a quotation that closed naming nobody takes no speaker from
+		 * the paragraphs after it */
+		if (c.run_closed)
 			pending_cont = -1;
 	}
 	/* inherit indexes point into ql; sort would break them, and quotes are
