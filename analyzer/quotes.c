@@ -776,17 +776,8 @@ static int speaker_root(const struct quote_list *ql, int i)
 }
 
 /* "said the leak began at Pier 4 and that the firm knew": two reported
- * clauses under one cue, so two quotes with one speaker. */
-static int has_quotation(const struct sentence_ctx *c, size_t a, size_t b)
-{
-	for (unsigned k = 0; k < c->st->nqmarks; k++) {
-		const struct qmark *m = &c->seg->qmarks[c->st->first_qmark + k];
-		if (!(m->flags & QM_NESTED) && m->open >= a && m->open < b)
-			return 1;
-	}
-	return 0;
-}
-
+ * clauses under one cue, so two quotes with one speaker. (Indirect speech
+ * only: PolNeAR keeps a mixed quotation with "and that" whole.) */
 static void split_and_that(struct sentence_ctx *c, int qi)
 {
 	struct quote *q = &c->ql->v[qi];
@@ -796,14 +787,6 @@ static void split_and_that(struct sentence_ctx *c, int qi)
 	for (size_t i = q->start; i + 10 < q->end; i++) {
 		if ((t[i] != ' ' || strncmp(t + i, " and that ", 10) != 0) &&
 		    (t[i] != ',' || strncmp(t + i, ", and that ", 11) != 0))
-			continue;
-		/* not inside a quotation: '"... and that ..."' is one */
-		int inside = 0;
-		for (unsigned k = 0; k < c->st->nqmarks && !inside; k++) {
-			const struct qmark *m = &c->seg->qmarks[c->st->first_qmark + k];
-			inside = !(m->flags & QM_NESTED) && m->open < i && m->close > i;
-		}
-		if (inside)
 			continue;
 		size_t cut = i, next = i + (t[i] == ' ' ? 10 : 11);
 		struct quote *r = new_quote(c->ql);
@@ -816,11 +799,6 @@ static void split_and_that(struct sentence_ctx *c, int qi)
 		q->end = cut;
 		while (q->end > q->start && (t[q->end - 1] == ',' || t[q->end - 1] == ' '))
 			q->end--;
-		/* each half holds a quotation or not */
-		if (q->kind == QK_MIXED) {
-			q->kind = has_quotation(c, q->start, q->end) ? QK_MIXED : QK_INDIRECT;
-			r->kind = has_quotation(c, r->start, r->end) ? QK_MIXED : QK_INDIRECT;
-		}
 		return;
 	}
 }

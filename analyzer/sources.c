@@ -746,8 +746,8 @@ static void appos_title(const char *s, size_t a, size_t b, size_t *t0, size_t *t
 	/* ", for his part,", ", in turn,", ", however,": an adverbial, not a title */
 	static const char *const adverbial[] = { "for", "in", "at", "on", "by", "with", "from", "after", "before",
 						 "during", "like", "however", "meanwhile", "too", "though",
-						 "also", "instead", "meanwhile", "though", "nonetheless", "again",
-						 "later", "earlier", "then", "now", "still", "speaking", NULL };
+						 "also", "instead", "nonetheless", "again", "later", "earlier",
+						 "then", "now", "still", NULL };
 	for (int i = 0; adverbial[i]; i++)
 		if (w - a == strlen(adverbial[i]) && !strncmp(s + a, adverbial[i], w - a))
 			return;
