@@ -120,6 +120,29 @@ static int all_ascii(const char *s, size_t n)
 	return any < 0x80;
 }
 
+/* The words [s, s+n) end in a comma, a sentence end, a colon or a dash. */
+static int ends_in_clause_punct(const char *s, size_t n)
+{
+	/* spaces and the closing marks of a quotation inside: "’House of Cards,’" */
+	for (;;) {
+		if (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\'' || s[n - 1] == '"'))
+			n--;
+		else if (n >= 3 && (unsigned char)s[n - 3] == 0xe2 && (unsigned char)s[n - 2] == 0x80 &&
+			 ((unsigned char)s[n - 1] == 0x99 || (unsigned char)s[n - 1] == 0x9d))
+			n -= 3;
+		else
+			break;
+	}
+	if (!n)
+		return 0;
+	unsigned char ch = (unsigned char)s[n - 1];
+	if (ch == ',' || ch == '.' || ch == '!' || ch == '?' || ch == ';' || ch == ':' || ch == '-')
+		return 1;
+	/* U+2026 ellipsis, U+2013 and U+2014 dashes */
+	return n >= 3 && (unsigned char)s[n - 3] == 0xe2 && (unsigned char)s[n - 2] == 0x80 &&
+	       (ch == 0xa6 || ch == 0x93 || ch == 0x94);
+}
+
 /* Masks the sentence into qs->buf: every top-level quotation becomes a
  * same-length token the patterns can name ({QF} or {QS}). */
 static void mask_sentence(struct sentence_ctx *c)
@@ -331,12 +354,43 @@ static void trim_speaker(const struct sentence_ctx *c, size_t s0, size_t *s1)
 
 static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZE *ov,
 		      int content_group);
+static unsigned words_in(const char *m, size_t a, size_t b);
+
+/* The quotation token that ends at m[at] closes a clause: it reads like
+ * speech, or its words end in punctuation, or a comma or a dash follows
+ * it ("“It's over,” Dahl said", not "the ''Yes'' campaign feels"). */
+static int quote_ends_clause(const struct sentence_ctx *c, size_t at)
+{
+	if (at == 0 || c->m[at - 1] != '\x06')
+		return 1;
+	const struct sentence *st = c->st;
+	for (unsigned k = 0; k < st->nqmarks; k++) {
+		const struct qmark *q = &c->seg->qmarks[st->first_qmark + k];
+		if (q->close != c->base + at || (q->flags & QM_NESTED))
+			continue;
+		if (q->cend > q->cstart && ends_in_clause_punct(c->a->scan + q->cstart, q->cend - q->cstart))
+			return 1;
+		break;
+	}
+	size_t i = at;
+	while (i < c->len && is_space(c->m[i]))
+		i++;
+	return c->m[i] == ',' || c->m[i] == ';' || c->m[i] == ':' ||
+	       (c->m[i] == '-' && c->m[i + 1] == '-') ||
+	       ((unsigned char)c->m[i] == 0xe2 && (unsigned char)c->m[i + 1] == 0x80 &&
+		((unsigned char)c->m[i + 2] == 0x93 || (unsigned char)c->m[i + 2] == 0x94));
+}
 
 static int accept(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZE *ov)
 {
+	if (rl->g_qend && ov[2 * rl->g_qend] != PCRE2_UNSET && !quote_ends_clause(c, ov[2 * rl->g_qend]))
+		return 0;
 	int ok = accept_one(c, rl, ov, rl->g_content);
-	if (ok && rl->g_content2 && ov[2 * rl->g_content2] != PCRE2_UNSET)
-		accept_one(c, rl, ov, rl->g_content2);
+	if (rl->g_content2 && ov[2 * rl->g_content2] != PCRE2_UNSET &&
+	    /* "Loyalty, he noted, has long been ...": a one-word subject says
+	     * nothing alone, what follows the cue still does */
+	    (ok || words_in(c->m, ov[2 * rl->g_content], ov[2 * rl->g_content + 1]) < 2))
+		ok = accept_one(c, rl, ov, rl->g_content2) || ok;
 	return ok;
 }
 
@@ -409,23 +463,29 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 	tokens_in(c, at.c0, at.c1, &nfull, &nshort, &only);
 	enum cue_frame frame = c->r->cues[at.cue].frame;
 	int has_that = at.c0 > raw0;
-	/* "that" before the content, or a colon */
+	/* "that" before the content, or a colon, or a comma ("As the paper
+	 * reported, the mayor ...") */
 	for (size_t k = at.cue1; k < at.c0 && !has_that; k++)
-		if (c->m[k] == ':')
+		if (c->m[k] == ':' || c->m[k] == ',')
 			has_that = 1;
 	if (!has_that && at.c0 >= 5 && !strncmp(c->m + at.c0 - 5, "that ", 5))
 		has_that = 1;
 	int starts_with_quote = is_token_byte((unsigned char)c->m[at.c0]);
 	if (frame == CUE_QUOTE && !nfull && !nshort)
 		return 0;
+	/* (a parenthetical cue frames any clause: "Loyalty, he noted, has ...") */
 	if (frame == CUE_THAT && !has_that && !starts_with_quote && at.c0 > at.cue0 &&
+	    content_group != rl->g_content2 &&
 	    strncmp(c->m + at.c0, "to ", 3) != 0)
 		return 0;   /* "added that ...", "plans to ...", but not "added the item" */
 	if (!nfull && !nshort && span_words(c->m, at.c0, at.c1) < 2)
 		return 0;
-	/* "denied the report", "rejected the allegations": an object, no clause */
+	/* "denied the report", "rejected the allegations", "said the same": an
+	 * object, no clause (but "said the plan failed": a last word in -ed
+	 * after the noun is a verb) */
 	if (!nfull && !nshort && at.c0 > at.cue0 && span_words(c->m, at.c0, at.c1) <= 3 &&
-	    starts_with_article(c->m + at.c0, at.c1 - at.c0))
+	    starts_with_article(c->m + at.c0, at.c1 - at.c0) &&
+	    !(span_words(c->m, at.c0, at.c1) == 3 && c->m[at.c1 - 2] == 'e' && c->m[at.c1 - 1] == 'd'))
 		return 0;
 	for (int i = 0; i < c->nat; i++) {
 		const struct attribution *o = &c->at[i];

@@ -359,7 +359,9 @@ static void plain_spaces(char *scan, size_t len)
 {
 	unsigned char *s = (unsigned char *)scan;
 	for (size_t i = 0; i < len; i++) {
-		if (s[i] == '\0' || s[i] == '\r') {
+		/* control bytes (but tab and newline) are spaces: the
+		 * extraction stages use \x01..\x08 as markers of their own */
+		if (s[i] < 0x20 && s[i] != '\n' && s[i] != '\t') {
 			s[i] = ' ';
 		} else if (s[i] == 0xc2 && i + 1 < len && s[i + 1] == 0xa0) {
 			s[i] = s[i + 1] = ' ';

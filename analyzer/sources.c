@@ -257,24 +257,38 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 	}
 	/* "Marta Kovalenko of the Harbor Authority": a name, then where the
 	 * person works; parse the name alone and keep the rest as the title */
-	for (int k = first + 2; k < n - 1; k++) {
+	/* ("Gov. Elin Hartvik of Aske Province", "Mayor Per Dahl of Selm":
+	 * titles first, then the name; the title is then the words before it) */
+	int lead = first;
+	while (lead < n && is_cap(s, &w[lead]) && (in_set(&r->titles, s, &w[lead]) || honorific(s, &w[lead], r)))
+		lead++;
+	for (int k = lead + 1; k < n - 1; k++) {
 		if (!(word_is(s, &w[k], "of") || word_is(s, &w[k], "at") || word_is(s, &w[k], "from")))
 			continue;
-		int names = 1;
-		for (int i = first; i < k; i++)
+		int names = k - lead >= 2 || (k - lead == 1 && lead > first);
+		for (int i = lead; i < k; i++)
 			if (!is_cap(s, &w[i]) || in_set(&r->titles, s, &w[i]) || in_set(&r->org_words, s, &w[i]) ||
 			    honorific(s, &w[i], r))
 				names = 0;
-		if (names && !place(s, w[first].s, w[k - 1].e, r)) {
+		if (names && !place(s, w[lead].s, w[k - 1].e, r)) {
 			m->kind = SK_PERSON;
-			m->name0 = w[first].s;
+			m->name0 = w[lead].s;
 			m->name1 = w[k - 1].e;
-			m->name_words = k - first;
-			int t0 = k + 1;
-			if (t0 < n - 1 && word_is(s, &w[t0], "the"))
+			m->name_words = k - lead;
+			/* (an honorific alone, "Mr.", is no title) */
+			int t0 = first;
+			while (t0 < lead && honorific(s, &w[t0], r) && !in_set(&r->titles, s, &w[t0]))
 				t0++;
-			m->title0 = w[t0].s;
-			m->title1 = w[n - 1].e;
+			if (t0 < lead) {
+				m->title0 = w[t0].s;
+				m->title1 = w[lead - 1].e;
+			} else {
+				t0 = k + 1;
+				if (t0 < n - 1 && word_is(s, &w[t0], "the"))
+					t0++;
+				m->title0 = w[t0].s;
+				m->title1 = w[n - 1].e;
+			}
 			return;
 		}
 		break;
@@ -544,9 +558,11 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 			int words = 0;
 			while (k < end) {
 				size_t ws = k;
-				/* ("told Norland Radio: ..." -- a colon ends a name too) */
+				/* ("told Norland Radio: ..." -- a colon ends a name too,
+				 * and so does "!" or "?": "chanting 'Trump! Trump!'") */
 				while (k < end && s[k] != ' ' && s[k] != '\n' && s[k] != ',' && s[k] != ';' &&
-				       s[k] != '(' && s[k] != ')' && s[k] != '"' && s[k] != ':')
+				       s[k] != '(' && s[k] != ')' && s[k] != '"' && s[k] != ':' && s[k] != '!' &&
+				       s[k] != '?')
 					k++;
 				struct word wd = { ws, k };
 				/* strip trailing period unless an abbreviation */
@@ -681,7 +697,72 @@ static int add_source(struct source_table *t, const char *name, size_t nlen, con
 	src->title = tlen ? xstrndup(title, tlen) : NULL;
 	src->kind = kind;
 	src->first = first;
+	src->gender = 0;
 	return (int)t->n++;
+}
+
+/* The recent source of that name, or -1; creates none. */
+static int find_source(const struct source_table *t, const char *name, size_t nlen)
+{
+	for (size_t i = t->n, lim = 0; i-- > 0 && lim++ < LOOKBACK;)
+		if (strlen(t->v[i].name) == nlen && !memcmp(t->v[i].name, name, nlen))
+			return (int)i;
+	return -1;
+}
+
+/* Would "he" (g 'm') or "she" ('f') refer to source src against what is
+ * known of it? */
+static int gender_clash(const struct source_table *t, int src, int g)
+{
+	return src >= 0 && (g == 'm' || g == 'f') && t->v[src].gender && t->v[src].gender != g;
+}
+
+/* 'f' or 'm' when a word of s[0..n) says so, else 0: an honorific before
+ * a name ("Mrs. Lund", "Mr. Dahl"; honorifics only when names_ok) or a
+ * title made with -woman ("the spokeswoman"). Titles made with -man say
+ * nothing: many papers write "spokesman" for a woman too; nor does "Miss."
+ * after a town (Mississippi). */
+static int gender_hint(const char *s, size_t n, int names_ok)
+{
+	static const char *const female_titles[] = { "spokeswoman", "chairwoman", "congresswoman",
+						     "businesswoman", "councilwoman", "assemblywoman",
+						     "anchorwoman", "policewoman", "stateswoman", NULL };
+	size_t i = 0;
+	while (i < n) {
+		while (i < n && !isalpha((unsigned char)s[i]))
+			i++;
+		size_t w = i;
+		while (i < n && isalpha((unsigned char)s[i]))
+			i++;
+		size_t len = i - w;
+		for (int k = 0; female_titles[k]; k++)
+			if (strlen(female_titles[k]) == len && !strncasecmp(s + w, female_titles[k], len))
+				return 'f';
+		if (!names_ok || !len)
+			continue;
+		/* an honorific: then a space and a capital */
+		size_t after = i + (i < n && s[i] == '.');
+		if (after + 1 >= n || s[after] != ' ' || !isupper((unsigned char)s[after + 1]))
+			continue;
+		if ((len == 3 && !strncmp(s + w, "Mrs", 3)) || (len == 2 && !strncmp(s + w, "Ms", 2)) ||
+		    (len == 4 && !strncmp(s + w, "Miss", 4) && i < n && s[i] == ' '))
+			return 'f';
+		if (len == 2 && !strncmp(s + w, "Mr", 2))
+			return 'm';
+	}
+	return 0;
+}
+
+/* What quote q's speaker phrase and apposition say of its source's gender. */
+static void learn_gender(struct source_table *t, const struct quote *q, const char *s)
+{
+	if (q->source < 0 || t->v[q->source].kind != SK_PERSON || t->v[q->source].gender ||
+	    q->spk_start == NO_SPAN)
+		return;
+	int g = gender_hint(s + q->spk_start, q->spk_end - q->spk_start, 1);
+	if (!g && q->appos_start != NO_SPAN)
+		g = gender_hint(s + q->appos_start, q->appos_end - q->appos_start, 0);
+	t->v[q->source].gender = (char)g;
 }
 
 /* Is the last word of s[0..n) in ws (any case)? "the transport minister" */
@@ -806,6 +887,8 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 	const char *raw = a->raw;
 	for (size_t i = 0; i < ql->n; i++) {
 		struct quote *q = &ql->v[i];
+		if (i > 0)
+			learn_gender(t, &ql->v[i - 1], s);
 		if (q->spk_start == NO_SPAN) {
 			if (q->inherit >= 0 && (size_t)q->inherit < i)
 				q->source = ql->v[q->inherit].source;
@@ -881,7 +964,9 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			size_t before_ms = entities_before(&es, ms);
 			for (size_t k = before_ms; k-- > 0 && es.v[k].off >= sent_start;) {
 				if (es.v[k].off < ms &&
-				    (want_person ? es.v[k].kind == SK_PERSON : 0)) {
+				    (want_person ? es.v[k].kind == SK_PERSON : 0) &&
+				    !gender_clash(t, find_source(t, raw + es.v[k].name0, es.v[k].name1 - es.v[k].name0),
+						  m.pronoun)) {
 					src = add_source(t, raw + es.v[k].name0, es.v[k].name1 - es.v[k].name0,
 							 es.v[k].title1 ? raw + es.v[k].title0 : NULL,
 							 es.v[k].title1 - es.v[k].title0, SK_PERSON, es.v[k].off);
@@ -892,7 +977,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				const struct quote *p = &ql->v[k];
 				if (q->para - p->para > 3)
 					break;
-				if (p->source < 0)
+				if (p->source < 0 || gender_clash(t, p->source, m.pronoun))
 					continue;
 				enum source_kind pk = t->v[p->source].kind;
 				if (want_person ? is_person_kind(pk)
@@ -903,7 +988,9 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			}
 			for (size_t k = before_ms, lim = 0; src < 0 && k-- > 0 && lim++ < LOOKBACK;) {
 				if (es.v[k].off < ms && (want_person ? es.v[k].kind == SK_PERSON
-								     : es.v[k].kind == SK_ORGANIZATION)) {
+								     : es.v[k].kind == SK_ORGANIZATION) &&
+				    !gender_clash(t, find_source(t, raw + es.v[k].name0, es.v[k].name1 - es.v[k].name0),
+						  m.pronoun)) {
 					src = add_source(t, raw + es.v[k].name0, es.v[k].name1 - es.v[k].name0,
 							 es.v[k].title1 ? raw + es.v[k].title0 : NULL,
 							 es.v[k].title1 - es.v[k].title0, es.v[k].kind, es.v[k].off);
@@ -911,6 +998,12 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			}
 			if (src < 0)
 				src = add_source(t, raw + ms, me - ms, NULL, 0, kind, ms);
+			/* a pronoun left as written has its own gender; one that
+			 * was resolved teaches nothing (a wrong guess would then
+			 * turn every later pronoun away from the right person) */
+			if (want_person && !t->v[src].gender && t->v[src].name[0] &&
+			    (size_t)src + 1 == t->n && t->v[src].first == ms)
+				t->v[src].gender = (char)m.pronoun;
 			q->source = src;
 			continue;
 		}
@@ -1013,6 +1106,8 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 		}
 		q->source = src;
 	}
+	if (ql->n)
+		learn_gender(t, &ql->v[ql->n - 1], s);
 	/* quotes inheriting from later ones (continued quotations) */
 	for (size_t i = 0; i < ql->n; i++) {
 		struct quote *q = &ql->v[i];

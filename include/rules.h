@@ -106,6 +106,7 @@ struct rule {
 	unsigned line;
 	int g_speaker, g_cue, g_content, g_obj, g_appos; /* group numbers, 0 if absent */
 	int g_content2;   /* a second content sharing the cue: "A, he said, B" */
+	int g_qend;       /* empty, right after a quotation that must end a clause */
 };
 
 struct rules {

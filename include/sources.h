@@ -17,6 +17,9 @@ struct source {
 	char *title;         /* role as stated, NULL if none */
 	enum source_kind kind;
 	size_t first;        /* offset of the first mention */
+	char gender;         /* 'm', 'f' or 0: from "he"/"she" resolved to it, an
+				honorific ("Mrs.") or a title ("spokeswoman");
+				keeps "she" off a man quoted before */
 };
 
 struct source_table {

@@ -345,6 +345,14 @@ static void test_read_header_block(void)
 	CHECK_STR(a->scan, a->raw);
 	article_free(a);
 
+	/* control bytes are blanks in scan (the later stages mark quotations
+	 * with \x01..\x08), tabs and newlines stay */
+	a = article_text("Gull\n\n\x01Yes\x03 said\tthe \x07man\x08.\n", FORMAT_TEXT, &d);
+	CHECK(scan_matches_raw(a));
+	CHECK_STR(a->scan, "Gull\n\n Yes  said\tthe  man .\n");
+	CHECK_INT(a->raw[6], '\x01');
+	article_free(a);
+
 	/* plain text: the first non-empty line is the title */
 	a = article_text("\n\nStorm closes the harbor\n\nBoats stayed in port.\n", FORMAT_TEXT, &d);
 	CHECK_STR(a->title, "Storm closes the harbor");
