@@ -228,6 +228,11 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 		m->kind = m->pronoun == 'n' || m->pronoun == 'p' ? SK_ORGANIZATION : SK_PERSON;
 		return;
 	}
+	if (n == 1 && quantifier(s, &w[0])) {
+		/* "Some say ...", "Many argue ...": a quantity of unnamed people */
+		m->kind = SK_VAGUE;
+		return;
+	}
 	if (share_phrase(s, w, n)) {
 		m->kind = SK_VAGUE;
 		m->name0 = w[0].s;
@@ -532,6 +537,56 @@ static int opening_word(const char *s, size_t i, size_t end)
 	return 0;
 }
 
+/* In "Aldmark's environment agency" (a capitalized first word, its
+ * possessive, then lowercase words), the length of "Aldmark"; else 0. */
+static size_t possessive_len(const char *name, size_t n)
+{
+	size_t e = 0;
+	while (e < n && name[e] != ' ')
+		e++;
+	if (e >= n || !isupper((unsigned char)name[0]) || !islower((unsigned char)name[e + 1]))
+		return 0;
+	if (e > 3 && name[e - 1] == 's' && name[e - 2] == '\'')
+		return e - 2;
+	if (e > 5 && name[e - 1] == 's' && (unsigned char)name[e - 2] == 0x99 && (unsigned char)name[e - 3] == 0x80 &&
+	    (unsigned char)name[e - 4] == 0xe2)
+		return e - 4;
+	return 0;
+}
+
+/* Does a kinship noun after a possessive come right before s[at] ("Her
+ * son, Erik," / "his wife Anna")? Then the one capitalized word at `at`
+ * names a person. */
+static int after_kin_noun(const char *s, size_t at, size_t sent_start)
+{
+	static const char *const kin[] = { "son", "daughter", "wife", "husband", "brother", "sister", "mother",
+					   "father", "nephew", "niece", "cousin", "grandson", "granddaughter",
+					   "grandmother", "grandfather", "boyfriend", "girlfriend", "partner",
+					   "friend", "colleague", "neighbor", "neighbour", "widow", "uncle", "aunt",
+					   NULL };
+	static const char *const poss[] = { "her", "his", "their", "our", "my", "its", NULL };
+	size_t e = at;
+	while (e > sent_start && s[e - 1] == ' ')
+		e--;
+	if (e > sent_start && s[e - 1] == ',')
+		e--;
+	size_t b = e;
+	while (b > sent_start && isalpha((unsigned char)s[b - 1]))
+		b--;
+	struct word w = { b, e };
+	if (b == e || !word_in_list(s, &w, kin))
+		return 0;
+	size_t pe = b;
+	while (pe > sent_start && s[pe - 1] == ' ')
+		pe--;
+	size_t pb = pe;
+	while (pb > sent_start && s[pb - 1] != ' ')
+		pb--;
+	struct word pw = { pb, pe };
+	return pe > pb && (word_in_list(s, &pw, poss) ||
+			   (pe - pb > 2 && s[pe - 1] == 's' && (s[pe - 2] == '\'' || (unsigned char)s[pe - 2] == 0x99)));
+}
+
 /* Scans capitalized runs ("U.S. Secretary of State John Kerry") and keeps
  * the people and organizations they name. */
 static void collect_entities(struct entities *es, struct article *a, const struct segmentation *seg,
@@ -593,7 +648,11 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 					break;
 				k++;
 			}
-			if (run1 > run0 && words == 1) {
+			if (run1 > run0 && words == 1 && after_kin_noun(s, run0, seg->sents[si].start)) {
+				/* "Her son, Erik, ...": a person named by a first name */
+				ALLOC_GROW(es->v, es->n + 1, es->alloc);
+				es->v[es->n++] = (struct entity){ run0, run0, run1, 0, 0, SK_PERSON, 1 };
+			} else if (run1 > run0 && words == 1) {
 				/* a surname of someone introduced earlier: a later mention
 				 * of that person, for pronouns */
 				size_t wl = run1 - run0;
@@ -1102,7 +1161,19 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				name += 4;
 				nlen -= 4;
 			}
-			src = add_source(t, name, nlen, tlen ? title : NULL, tlen, kind, ms);
+			/* "Aldmark's environment agency" is the Aldmark environment
+			 * agency: without the possessive, its name matches the one
+			 * written in capitals elsewhere */
+			size_t pl = kind == SK_ORGANIZATION ? possessive_len(name, nlen) : 0;
+			if (pl) {
+				strbuf nb = STRBUF_INIT;
+				strbuf_add(&nb, name, pl);
+				strbuf_add(&nb, name + pl + (name[pl] == '\'' ? 2 : 4), nlen - pl - (name[pl] == '\'' ? 2 : 4));
+				src = add_source(t, nb.buf, nb.len, tlen ? title : NULL, tlen, kind, ms);
+				strbuf_release(&nb);
+			} else {
+				src = add_source(t, name, nlen, tlen ? title : NULL, tlen, kind, ms);
+			}
 		}
 		q->source = src;
 	}
