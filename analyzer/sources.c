@@ -228,6 +228,12 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 		m->kind = m->pronoun == 'n' || m->pronoun == 'p' ? SK_ORGANIZATION : SK_PERSON;
 		return;
 	}
+	if (n == 1 && in_set(&r->titles, s, &w[0]) && !in_set(&r->org_words, s, &w[0])) {
+		/* "Minister vows ...": a title alone, in a headline, is one
+		 * unnamed person */
+		m->kind = SK_ANONYMOUS;
+		return;
+	}
 	if (n == 1 && quantifier(s, &w[0])) {
 		/* "Some say ...", "Many argue ...": a quantity of unnamed people */
 		m->kind = SK_VAGUE;
@@ -241,7 +247,9 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 	}
 	int first = 0;
 	/* start after the last possessive: "China's Foreign Minister Wang Yi" */
-	for (int i = 0; i < n - 1; i++)
+	/* (but one word after it makes a name with it: "the Fishermen's
+	 * Federation", "Children's Hospital") */
+	for (int i = 0; i < n - 2; i++)
 		if (possessive(s, &w[i]) && is_cap(s, &w[i + 1]))
 			first = i + 1;
 	while (first < n - 1 && determiner(s, &w[first]))
