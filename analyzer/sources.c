@@ -313,14 +313,22 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 	       !determiner(s, &w[run - 1]) && !acronym(s, &w[run - 1]))
 		run--;
 	int title_before = run > first && (in_set(&r->titles, s, &w[run - 1]) || honorific(s, &w[run - 1], r));
+	/* "an Iowa Democrat", "two Senate Republicans": a capitalized noun
+	 * of the lists after an article or a number is no name */
+	int counted_noun = first > 0 && n >= 2 && is_cap(s, &w[n - 1]) &&
+			   (quantifier(s, &w[0]) || word_is(s, &w[0], "a") || word_is(s, &w[0], "an") ||
+			    word_is(s, &w[0], "one") || word_is(s, &w[0], "two") || word_is(s, &w[0], "three")) &&
+			   in_set(&r->source_nouns, s, &w[n - 1]);
 	int has_org = 0, has_source_noun = -1;
 	for (int i = first; i < n; i++) {
 		if (in_set(&r->org_words, s, &w[i]) && (is_cap(s, &w[i]) || i == n - 1))
 			has_org = 1;
 		/* (capitalized only as a sentence opens: "Residents trying to
 		 * save the pier", not "Residents Association") */
+		/* (or last after an article or a number: "an Iowa Democrat") */
 		if (has_source_noun < 0 &&
-		    (!is_cap(s, &w[i]) || (i == 0 && (n <= 3 || !is_cap(s, &w[1])))) &&
+		    (!is_cap(s, &w[i]) || (i == 0 && (n <= 3 || !is_cap(s, &w[1]))) ||
+		     (i == n - 1 && counted_noun)) &&
 		    in_set(&r->source_nouns, s, &w[i]))
 			has_source_noun = i;
 	}
@@ -329,7 +337,7 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 		if (!is_cap(s, &w[i]) && !joiner(s, &w[i]))
 			all_cap = 0;
 	size_t whole0 = w[first].s, whole1 = w[n - 1].e;
-	if (run < n && (title_before || n - run >= 2) &&
+	if (run < n && (title_before || n - run >= 2) && !counted_noun &&
 	    !(has_org && !title_before) && !place(s, whole0, whole1, r) &&
 	    !place(s, w[run].s, w[n - 1].e, r)) {
 		m->kind = SK_PERSON;
@@ -353,7 +361,7 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 			m->title0 = w[first - 1].s;  /* "China's Foreign Minister" */
 		return;
 	}
-	if (has_source_noun >= 0 && (!all_cap || has_source_noun == 0)) {
+	if (has_source_noun >= 0 && (!all_cap || has_source_noun == 0 || counted_noun)) {
 		enum source_noun_kind k = (enum source_noun_kind)wordset_get_ci(&r->source_nouns,
 			s + w[has_source_noun].s, w[has_source_noun].e - w[has_source_noun].s);
 		int singular = (int)k >= 0;
