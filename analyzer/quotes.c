@@ -149,7 +149,8 @@ static void mask_sentence(struct sentence_ctx *c)
 {
 	const struct sentence *st = c->st;
 	size_t len = st->end - st->start;
-	if (len + 1 > c->qs->cap) {
+	/* the start byte, the sentence and its NUL */
+	if (len + 2 > c->qs->cap) {
 		c->qs->cap = len + 2 + len / 2;
 		c->qs->buf = xrealloc(c->qs->buf, c->qs->cap);
 	}

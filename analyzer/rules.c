@@ -1298,7 +1298,7 @@ const char *rules_default_dir(void)
 struct rules *rules_load(const char *dir, struct diag *d)
 {
 	static const char *const noun_kinds[] = { "anonymous", "vague", "document", "generic", NULL };
-	static const char *const abbrev_kinds[] = { "any", "title", NULL };
+	static const char *const abbrev_kinds[] = { "any", "title", "rank", NULL };
 	static const char *const org_kinds[] = { "any", "company", NULL };
 	struct rules *r = xcalloc(1, sizeof(*r));
 	r->dir = xstrdup(dir ? dir : rules_default_dir());

@@ -514,7 +514,7 @@ static int abbreviation_before(const char *s, size_t start, size_t i, const stru
 		return 1;      /* an initial: George W. Bush */
 	int kind = wordset_get(&r->abbrev, s + k, n);
 	if (kind >= 0)
-		return kind == 1 ? 1 : 2;
+		return kind == 1 || kind == 2 ? 1 : 2;
 	/* U.S.A.-style dotted capitals */
 	if (n >= 4 && s[i - 2] == '.' && text_is_upper(s, i - 1, i))
 		return 1;

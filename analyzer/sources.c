@@ -91,7 +91,17 @@ static int joiner(const char *s, const struct word *w)
 	return word_in_list(s, w, j);
 }
 
+/* "Mr.", "Dr." (courtesy titles) and "Sen.", "Gov." (ranks): a title
+ * word that comes before a name */
 static int honorific(const char *s, const struct word *w, const struct rules *r)
+{
+	int k = wordset_get(&r->abbrev, s + w->s, w->e - w->s);
+	return k == 1 || k == 2;
+}
+
+/* A courtesy title only: never reported as the speaker's title (Mr.
+ * Brekke has no title "Mr."; Sen. Lind has the title "Sen.") */
+static int courtesy(const char *s, const struct word *w, const struct rules *r)
 {
 	return wordset_get(&r->abbrev, s + w->s, w->e - w->s) == 1;
 }
@@ -290,7 +300,7 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 			m->name_words = k - lead;
 			/* (an honorific alone, "Mr.", is no title) */
 			int t0 = first;
-			while (t0 < lead && honorific(s, &w[t0], r) && !in_set(&r->titles, s, &w[t0]))
+			while (t0 < lead && courtesy(s, &w[t0], r) && !in_set(&r->titles, s, &w[t0]))
 				t0++;
 			if (t0 < lead) {
 				m->title0 = w[t0].s;
@@ -349,9 +359,9 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 		m->name_words = n - name_first;
 		/* title: the words before the name, without honorifics */
 		int t0 = first, t1 = name_first;
-		while (t1 > t0 && honorific(s, &w[t1 - 1], r))
+		while (t1 > t0 && courtesy(s, &w[t1 - 1], r))
 			t1--;
-		while (t0 < t1 && honorific(s, &w[t0], r))
+		while (t0 < t1 && courtesy(s, &w[t0], r))
 			t0++;
 		if (t1 > t0) {
 			m->title0 = w[t0].s;
@@ -643,7 +653,9 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 					we--;
 				wd.e = we;
 				int cap = cap_word_at(s, ws, we);
-				int lower_ok = joiner(s, &wd) || in_set(&r->titles, s, &wd);
+				/* ("Friends of the River": "the" after "of" joins a name) */
+				int lower_ok = joiner(s, &wd) || in_set(&r->titles, s, &wd) ||
+					       (word_is(s, &wd, "the") && ws >= 3 && !strncasecmp(s + ws - 3, "of ", 3));
 				if (!(cap || lower_ok) || we == ws)
 					break;
 				/* "Eva Lund on Wednesday": a day or a month ends a name */
@@ -947,6 +959,34 @@ static int has_word(const char *hay, size_t n, const char *w, size_t wl)
 	return 0;
 }
 
+/* Is the word right before s[at] (one space between) the word w? */
+static int word_before(const char *s, size_t at, const char *w, size_t wl)
+{
+	if (at < wl + 1 || s[at - 1] != ' ')
+		return 0;
+	size_t b = at - 1 - wl;
+	return !strncasecmp(s + b, w, wl) && (b == 0 || s[b - 1] == ' ' || s[b - 1] == '\n');
+}
+
+/* Does a title name the role `head`, in full or abbreviated ("Sen." for
+ * "the senator", "Gov." for "the governor")? */
+static int title_has_head(const char *title, size_t n, const char *head, size_t hl)
+{
+	if (has_word(title, n, head, hl))
+		return 1;
+	for (size_t i = 0; i < n;) {
+		size_t w = i;
+		while (i < n && title[i] != ' ')
+			i++;
+		/* "Sen.": at least three letters, then the period */
+		if (i - w >= 4 && title[i - 1] == '.' && i - 1 - w < hl && !strncasecmp(title + w, head, i - 1 - w))
+			return 1;
+		while (i < n && title[i] == ' ')
+			i++;
+	}
+	return 0;
+}
+
 static int is_person_kind(enum source_kind k)
 {
 	return k == SK_PERSON;
@@ -1104,7 +1144,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				const struct entity *e = &es.v[k];
 				if (e->kind != SK_PERSON || !e->title1)
 					continue;
-				if (has_word(s + e->title0, e->title1 - e->title0, s + ms + hs, hw - hs))
+				if (title_has_head(s + e->title0, e->title1 - e->title0, s + ms + hs, hw - hs))
 					src = add_source(t, raw + e->name0, e->name1 - e->name0, raw + e->title0,
 							 e->title1 - e->title0, SK_PERSON, e->off);
 				if (src >= 0)
@@ -1131,11 +1171,16 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 					break;
 			}
 			/* "the company": the latest business named before it, a
-			 * speaker or not ("Calder Tide Chemicals") */
-			for (size_t k = entities_before(&es, ms), lim = 0; src < 0 && company && k-- > 0 &&
-			     lim++ < LOOKBACK;) {
+			 * speaker or not ("Calder Tide Chemicals"); "the group": the
+			 * latest organization introduced with that word ("the
+			 * campaign group Friends of the River") */
+			for (size_t k = entities_before(&es, ms), lim = 0; src < 0 && k-- > 0 && lim++ < LOOKBACK;) {
 				const struct entity *e = &es.v[k];
-				if (e->kind == SK_ORGANIZATION && company_name(raw + e->name0, e->name1 - e->name0, r))
+				/* (a name right after the head word is that organization
+				 * whatever it looks like: "the oil company Norra Petro") */
+				if (word_before(s, e->name0, s + ms + hs, hl) ||
+				    (e->kind == SK_ORGANIZATION && company &&
+				     company_name(raw + e->name0, e->name1 - e->name0, r)))
 					src = add_source(t, raw + e->name0, e->name1 - e->name0, NULL, 0,
 							 SK_ORGANIZATION, e->off);
 			}
@@ -1157,7 +1202,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			for (size_t k = t->n, lim = 0; k-- > 0 && lim++ < LOOKBACK;) {
 				const struct source *o = &t->v[k];
 				if (o->kind == SK_PERSON && o->title && o->first < ms &&
-				    has_word(o->title, strlen(o->title), s + ms + hs, hw - hs)) {
+				    title_has_head(o->title, strlen(o->title), s + ms + hs, hw - hs)) {
 					src = (int)k;
 					break;
 				}

@@ -179,7 +179,8 @@ static int in_words(const struct wordset *ws, const char *s, size_t n)
 
 static int is_title_word(const struct rules *r, const char *s, size_t n)
 {
-	return wordset_get(&r->abbrev, s, n) == 1 || in_words(&r->titles, s, n);
+	int k = wordset_get(&r->abbrev, s, n);
+	return k == 1 || k == 2 || in_words(&r->titles, s, n);
 }
 
 static int has_upper(const char *s)

@@ -111,7 +111,8 @@ struct rule {
 
 struct rules {
 	char *dir;
-	struct wordset abbrev;        /* value 1: title-like (never ends a sentence) */
+	struct wordset abbrev;        /* value 1: a courtesy title ("Mr."), 2: a rank
+					 ("Sen."); neither ends a sentence */
 	struct wordset cue_forms;     /* form (lowercase) -> index into cues */
 	struct cue *cues;
 	size_t ncues;

@@ -161,6 +161,15 @@ STDIN=""
 x --no-such-option
 expect "unknown option" 2 'unknown option'
 
+# 9b. sentences one byte longer each, every one with a cue: the buffer that
+#     holds a sentence for the patterns is grown exactly at its limit (under
+#     AddressSanitizer, one byte too few is a report)
+awk 'BEGIN { print "Title: Growing\n"; w = "";
+	for (i = 0; i < 120; i++) { w = w "a"; printf "Holm said the pier %s was shut. ", w }
+	print "" }' > "$tmp/growing.txt"
+x "$tmp/growing.txt" "$good"
+expect "sentences that grow one byte at a time" 0 '' '"type":"quote","doc":"growing"' "$GOOD"
+
 # 10. the big and pathological inputs, timed against ordinary articles
 if [ -n "$WHOSAID_SKIP_LINEAR" ]; then
 	skip "linear: WHOSAID_SKIP_LINEAR is set"
