@@ -1174,13 +1174,18 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			 * speaker or not ("Calder Tide Chemicals"); "the group": the
 			 * latest organization introduced with that word ("the
 			 * campaign group Friends of the River") */
+			/* (first a name right after the head word: that organization
+			 * whatever it looks like, "the oil company Norra Petro") */
 			for (size_t k = entities_before(&es, ms), lim = 0; src < 0 && k-- > 0 && lim++ < LOOKBACK;) {
 				const struct entity *e = &es.v[k];
-				/* (a name right after the head word is that organization
-				 * whatever it looks like: "the oil company Norra Petro") */
-				if (word_before(s, e->name0, s + ms + hs, hl) ||
-				    (e->kind == SK_ORGANIZATION && company &&
-				     company_name(raw + e->name0, e->name1 - e->name0, r)))
+				if (word_before(s, e->name0, s + ms + hs, hl))
+					src = add_source(t, raw + e->name0, e->name1 - e->name0, NULL, 0,
+							 SK_ORGANIZATION, e->off);
+			}
+			for (size_t k = entities_before(&es, ms), lim = 0; src < 0 && k-- > 0 && lim++ < LOOKBACK;) {
+				const struct entity *e = &es.v[k];
+				if (e->kind == SK_ORGANIZATION && company &&
+				    company_name(raw + e->name0, e->name1 - e->name0, r))
 					src = add_source(t, raw + e->name0, e->name1 - e->name0, NULL, 0,
 							 SK_ORGANIZATION, e->off);
 			}
