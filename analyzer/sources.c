@@ -1214,12 +1214,30 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			}
 		}
 		if (src < 0 && m.definite == 1 && (kind == SK_ANONYMOUS || kind == SK_DOCUMENT)) {
+			/* "the official", "the report": the latest source of that kind
+			 * named with the same noun; else, for a person, the latest
+			 * unnamed one ("the person" after "two people familiar"); a
+			 * document of another name ("the indictment" after "court
+			 * documents") is a document of its own */
+			size_t hw = me - ms;
+			while (hw && s[ms + hw - 1] == ' ')
+				hw--;
+			size_t hs = hw;
+			while (hs && s[ms + hs - 1] != ' ')
+				hs--;
+			int any = -1;
 			for (size_t k = t->n, lim = 0; k-- > 0 && lim++ < LOOKBACK;) {
-				if (t->v[k].kind == kind && t->v[k].first < ms) {
+				if (t->v[k].kind != kind || t->v[k].first >= ms)
+					continue;
+				if (any < 0)
+					any = (int)k;
+				if (hw - hs >= 3 && has_word(t->v[k].name, strlen(t->v[k].name), s + ms + hs, hw - hs)) {
 					src = (int)k;
 					break;
 				}
 			}
+			if (src < 0 && kind == SK_ANONYMOUS)
+				src = any;
 		}
 		if (src < 0) {
 			/* strip a leading "the" from organization names */
