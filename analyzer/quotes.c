@@ -357,6 +357,50 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 		      int content_group);
 static unsigned words_in(const char *m, size_t a, size_t b);
 
+/* "The original tweet was deleted": a cue in its bare form ("tweet",
+ * "claim", "say") right after a singular noun phrase opened by an article
+ * is a noun, not the phrase's verb (a singular subject takes "tweets") */
+static int singular_noun_cue(const char *m, size_t s0, size_t s1, size_t cue0, size_t cue1,
+			     const char *lemma)
+{
+	/* the bare form is the lemma itself ("tweet", not "tweeted"), and not
+	 * also its past ("the statement read") */
+	if (cue1 - cue0 != strlen(lemma) || strncasecmp(m + cue0, lemma, cue1 - cue0) != 0 ||
+	    !strcmp(lemma, "read") || !strcmp(lemma, "put") || !strcmp(lemma, "cut") || !strcmp(lemma, "put it"))
+		return 0;
+	size_t se = s1;
+	while (se > s0 && m[se - 1] == ' ')
+		se--;
+	if (se > cue0)
+		return 0;   /* the speaker after the cue: "according to a source" */
+	/* the words between the speaker and the cue must be none */
+	for (size_t i = se; i < cue0; i++)
+		if (m[i] != ' ')
+			return 0;
+	if (se == s0 || m[se - 1] == 's')
+		return 0;
+	/* a count is plural whatever its last letter: "The two admit", "A
+	 * mere 9 percent say" */
+	static const char *const counts[] = { "two", "three", "four", "five", "percent", "half", "third",
+					      "majority", "minority", "number", "couple", "pair", "both", NULL };
+	for (size_t i = s0; i < se; i++) {
+		if (m[i] >= '0' && m[i] <= '9')
+			return 0;
+		if (i == s0 || m[i - 1] == ' ')
+			for (int k = 0; counts[k]; k++) {
+				size_t l = strlen(counts[k]);
+				if (i + l <= se && !strncasecmp(m + i, counts[k], l) &&
+				    (i + l == se || m[i + l] == ' '))
+					return 0;
+			}
+	}
+	static const char *const arts[] = { "the ", "The ", "a ", "A ", "an ", "An ", "this ", "This ", NULL };
+	for (int i = 0; arts[i]; i++)
+		if (!strncmp(m + s0, arts[i], strlen(arts[i])))
+			return 1;
+	return 0;
+}
+
 /* The quotation token that ends at m[at] closes a clause: it reads like
  * speech, or its words end in punctuation, or a comma or a dash follows
  * it ("“It's over,” Dahl said", not "the ''Yes'' campaign feels"). */
@@ -459,6 +503,8 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 		c->at[c->nat++] = at;
 		return 1;
 	}
+	if (at.s0 != NO_SPAN && singular_noun_cue(c->m, at.s0, at.s1, at.cue0, at.cue1, c->r->cues[at.cue].lemma))
+		return 0;
 	int nfull, nshort;
 	const struct qmark *only;
 	tokens_in(c, at.c0, at.c1, &nfull, &nshort, &only);
