@@ -570,7 +570,7 @@ static size_t possessive_len(const char *name, size_t n)
 	size_t e = 0;
 	while (e < n && name[e] != ' ')
 		e++;
-	if (e >= n || !isupper((unsigned char)name[0]) || !islower((unsigned char)name[e + 1]))
+	if (e + 1 >= n || !isupper((unsigned char)name[0]) || !islower((unsigned char)name[e + 1]))
 		return 0;
 	if (e > 3 && name[e - 1] == 's' && name[e - 2] == '\'')
 		return e - 2;
@@ -968,6 +968,19 @@ static int word_before(const char *s, size_t at, const char *w, size_t wl)
 	return !strncasecmp(s + b, w, wl) && (b == 0 || s[b - 1] == ' ' || s[b - 1] == '\n');
 }
 
+/* The last word of s[0..n), trailing spaces aside: [*start, *end). */
+static void last_word(const char *s, size_t n, size_t *start, size_t *end)
+{
+	size_t e = n;
+	while (e && s[e - 1] == ' ')
+		e--;
+	size_t b = e;
+	while (b && s[b - 1] != ' ')
+		b--;
+	*start = b;
+	*end = e;
+}
+
 /* Does a title name the role `head`, in full or abbreviated ("Sen." for
  * "the senator", "Gov." for "the governor")? */
 static int title_has_head(const char *title, size_t n, const char *head, size_t hl)
@@ -1198,12 +1211,8 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 		if (m.definite == 1 && kind == SK_ANONYMOUS && last_word_in(&r->titles, s + ms, me - ms)) {
 			/* "the spokesman": a person quoted earlier with that title
 			 * ("Holt's spokesman, Per Dahl, said") */
-			size_t hw = me - ms;
-			while (hw && s[ms + hw - 1] == ' ')
-				hw--;
-			size_t hs = hw;
-			while (hs && s[ms + hs - 1] != ' ')
-				hs--;
+			size_t hs, hw;
+			last_word(s + ms, me - ms, &hs, &hw);
 			for (size_t k = t->n, lim = 0; k-- > 0 && lim++ < LOOKBACK;) {
 				const struct source *o = &t->v[k];
 				if (o->kind == SK_PERSON && o->title && o->first < ms &&
@@ -1219,12 +1228,8 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			 * unnamed one ("the person" after "two people familiar"); a
 			 * document of another name ("the indictment" after "court
 			 * documents") is a document of its own */
-			size_t hw = me - ms;
-			while (hw && s[ms + hw - 1] == ' ')
-				hw--;
-			size_t hs = hw;
-			while (hs && s[ms + hs - 1] != ' ')
-				hs--;
+			size_t hs, hw;
+			last_word(s + ms, me - ms, &hs, &hw);
 			int any = -1;
 			for (size_t k = t->n, lim = 0; k-- > 0 && lim++ < LOOKBACK;) {
 				if (t->v[k].kind != kind || t->v[k].first >= ms)
