@@ -1075,6 +1075,14 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				if (m.name_words == -1)
 					kind = SK_PERSON;   /* "Kovalenko, the harbor director," */
 			}
+			/* "Ostby, who has run the ferry for 30 years,": "who" is
+			 * said of people, "which" of organizations */
+			size_t ap = q->appos_start;
+			while (ap < q->appos_end && s[ap] == ' ')
+				ap++;
+			if (m.name_words == -1 && q->appos_end - ap > 4 && !strncmp(s + ap, "who", 3) &&
+			    (s[ap + 3] == ' ' || !strncmp(s + ap + 3, "se ", 3)))
+				kind = SK_PERSON;
 		}
 		if (m.pronoun == 'i') {
 			/* "I" or "we" outside a quotation is the writer, never
