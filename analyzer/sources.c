@@ -408,6 +408,23 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 		m->title1 = w[n - 1].e;
 		return;
 	}
+	if (first == 0 && n <= 3 && !is_cap(s, &w[n - 1]) && in_set(&r->titles, s, &w[n - 1]) &&
+	    !in_set(&r->org_words, s, &w[n - 1])) {
+		/* "harbor chief says" (a headline drops its article): the same
+		 * as "the harbor chief", if no other word is a name */
+		int caps = 0;
+		for (int i = 1; i < n; i++)
+			caps += is_cap(s, &w[i]);
+		if (!caps) {
+			m->kind = SK_ANONYMOUS;
+			m->definite = 2;
+			m->name0 = w[0].s;
+			m->name1 = w[n - 1].e;
+			m->title0 = w[0].s;
+			m->title1 = w[n - 1].e;
+			return;
+		}
+	}
 	if (first > 0 && word_is(s, &w[0], "the") && !is_cap(s, &w[n - 1]) && in_set(&r->org_words, s, &w[n - 1])) {
 		/* "the company", "the agency": an organization named earlier */
 		int caps = 0;
@@ -1170,6 +1187,14 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 							 e->title1 - e->title0, SK_PERSON, e->off);
 				if (src >= 0)
 					break;
+			}
+			/* (or a person quoted earlier with that title: "harbor chief
+			 * Ada Holm said", whose title is the speaker's, not a name's) */
+			for (size_t k = t->n, lim = 0; src < 0 && k-- > 0 && lim++ < LOOKBACK;) {
+				const struct source *o = &t->v[k];
+				if (o->kind == SK_PERSON && o->title && o->first < ms &&
+				    title_has_head(o->title, strlen(o->title), s + ms + hs, hw - hs))
+					src = (int)k;
 			}
 			if (src >= 0) {
 				q->source = src;
