@@ -55,6 +55,15 @@ static int is_cap(const char *s, const struct word *w)
 	return text_is_upper(s, w->s, w->e);
 }
 
+/* How many of the words w[from..n) are capitalized. */
+static int caps_after(const char *s, const struct word *w, int n, int from)
+{
+	int caps = 0;
+	for (int i = from; i < n; i++)
+		caps += is_cap(s, &w[i]);
+	return caps;
+}
+
 static int in_set(const struct wordset *ws, const char *s, const struct word *w)
 {
 	size_t n = w->e - w->s;
@@ -396,10 +405,12 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 		m->name1 = w[n - 1].e;
 		return;
 	}
-	if (!all_cap && first > 0 && word_is(s, &w[0], "the") && in_set(&r->titles, s, &w[n - 1]) &&
-	    !in_set(&r->org_words, s, &w[n - 1])) {
-		/* "the mayor", "the foreign minister": a person named earlier by
-		 * that title, or else an unnamed official */
+	/* "the mayor", "the foreign minister": a person named earlier by that
+	 * title, or else an unnamed official; so is "harbor chief says" (a
+	 * headline drops its article) if no other word is a name */
+	if (in_set(&r->titles, s, &w[n - 1]) && !in_set(&r->org_words, s, &w[n - 1]) &&
+	    ((!all_cap && first > 0 && word_is(s, &w[0], "the")) ||
+	     (first == 0 && n <= 3 && !is_cap(s, &w[n - 1]) && !caps_after(s, w, n, 1)))) {
 		m->kind = SK_ANONYMOUS;
 		m->definite = 2;
 		m->name0 = w[0].s;
@@ -408,29 +419,9 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 		m->title1 = w[n - 1].e;
 		return;
 	}
-	if (first == 0 && n <= 3 && !is_cap(s, &w[n - 1]) && in_set(&r->titles, s, &w[n - 1]) &&
-	    !in_set(&r->org_words, s, &w[n - 1])) {
-		/* "harbor chief says" (a headline drops its article): the same
-		 * as "the harbor chief", if no other word is a name */
-		int caps = 0;
-		for (int i = 1; i < n; i++)
-			caps += is_cap(s, &w[i]);
-		if (!caps) {
-			m->kind = SK_ANONYMOUS;
-			m->definite = 2;
-			m->name0 = w[0].s;
-			m->name1 = w[n - 1].e;
-			m->title0 = w[0].s;
-			m->title1 = w[n - 1].e;
-			return;
-		}
-	}
 	if (first > 0 && word_is(s, &w[0], "the") && !is_cap(s, &w[n - 1]) && in_set(&r->org_words, s, &w[n - 1])) {
 		/* "the company", "the agency": an organization named earlier */
-		int caps = 0;
-		for (int i = 1; i < n; i++)
-			caps += is_cap(s, &w[i]);
-		if (!caps) {
+		if (!caps_after(s, w, n, 1)) {
 			m->kind = SK_ORGANIZATION;
 			m->definite = 3;
 			m->name0 = w[first].s;
@@ -457,10 +448,7 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 	}
 	if (!prep && first > 0 && word_is(s, &w[0], "the") && !is_cap(s, &w[n - 1]) &&
 	    !in_set(&r->org_words, s, &w[n - 1]) && !plural_noun(s, &w[n - 1])) {
-		int caps = 0;
-		for (int i = 1; i < n; i++)
-			caps += is_cap(s, &w[i]);
-		if (!caps) {
+		if (!caps_after(s, w, n, 1)) {
 			/* "the 34-year-old diver", "the woman": one person the text
 			 * describes and does not name */
 			m->kind = SK_ANONYMOUS;
