@@ -1071,7 +1071,10 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				}
 			}
 		}
-		if (q->appos_start != NO_SPAN && !tlen && (kind == SK_PERSON || m.name_words == -1)) {
+		/* a description says more than a bare rank: "Rep. Brandt, chair of
+		 * the harbor committee," has that title */
+		int rank_only = tlen && tlen < 8 && wordset_get(&r->abbrev, title, tlen) == 2;
+		if (q->appos_start != NO_SPAN && (!tlen || rank_only) && (kind == SK_PERSON || m.name_words == -1)) {
 			size_t t0, t1;
 			appos_title(s, q->appos_start, q->appos_end, &t0, &t1);
 			if (t1 > t0) {
