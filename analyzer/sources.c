@@ -873,6 +873,16 @@ static int last_word_in(const struct wordset *ws, const char *s, size_t n)
  * operator", "the agency"). */
 static int described_person(const char *s, size_t n, const struct rules *r)
 {
+	/* the head noun comes before its complement: "a spokesman for the
+	 * authority" describes a person */
+	static const char *const preps[] = { " for ", " of ", " at ", " with ", " to ", NULL };
+	for (size_t i = 1; i + 4 < n; i++)
+		for (int k = 0; preps[k]; k++)
+			if (s[i] == ' ' && !strncmp(s + i, preps[k], strlen(preps[k]))) {
+				n = i;
+				goto head;
+			}
+head:
 	while (n && s[n - 1] == ' ')
 		n--;
 	size_t b = n;
