@@ -168,6 +168,28 @@ static int plural_noun(const char *s, const struct word *w)
 	return n >= 4 && p[n - 1] == 's' && p[n - 2] != 's' && p[n - 2] != 'u' && p[n - 2] != 'i';
 }
 
+/* A plural of a noun for people by their trade or part, told by its
+ * suffix ("farmers", "economists", "historians", "protesters",
+ * "investors", "residents"), in one word of lowercase letters after the
+ * first: "Reuters" is in the organization list, "NATO" no plural. */
+static int people_noun(const char *s, const struct word *w)
+{
+	static const char *const suffixes[] = { "ers", "ists", "ians", "ors", "ants", "ents", NULL };
+	size_t n = w->e - w->s;
+	const char *p = s + w->s;
+	if (n < 5)
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if (p[i] < 'a' || p[i] > 'z')
+			return 0;
+	for (int k = 0; suffixes[k]; k++) {
+		size_t l = strlen(suffixes[k]);
+		if (!strncmp(p + n - l, suffixes[k], l))
+			return 1;
+	}
+	return 0;
+}
+
 static int number_word(const char *s, const struct word *w)
 {
 	static const char *const d[] = { "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -247,9 +269,10 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 		m->kind = m->pronoun == 'n' || m->pronoun == 'p' ? SK_ORGANIZATION : SK_PERSON;
 		return;
 	}
-	if (n == 1 && in_set(&r->titles, s, &w[0]) && !in_set(&r->org_words, s, &w[0])) {
+	if (n == 1 && wordset_get_ci(&r->titles, s + w[0].s, w[0].e - w[0].s) >= 0 &&
+	    !in_set(&r->org_words, s, &w[0])) {
 		/* "Minister vows ...": a title alone, in a headline, is one
-		 * unnamed person */
+		 * unnamed person ("Residents say": many, below) */
 		m->kind = SK_ANONYMOUS;
 		return;
 	}
@@ -463,6 +486,14 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 		m->kind = SK_VAGUE;
 		m->name0 = w[0].s;
 		m->name1 = w[n - 1].e;
+		return;
+	}
+	if (n == 1 && is_cap(s, &w[0]) && !in_set(&r->org_words, s, &w[0]) && people_noun(s, &w[0])) {
+		/* "Farmers said", "Meteorologists warn": a sentence opens with
+		 * people of a kind, capitalized only there */
+		m->kind = SK_VAGUE;
+		m->name0 = w[0].s;
+		m->name1 = w[0].e;
 		return;
 	}
 	m->kind = SK_ORGANIZATION;
