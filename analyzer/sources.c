@@ -1204,7 +1204,9 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				}
 			}
 		}
-		if (m.definite == 2) {
+		/* (a name in apposition says who it is: "Norland's prime minister,
+		 * Eva Holm," is no earlier minister) */
+		if (m.definite == 2 && kind != SK_PERSON) {
 			/* "the mayor": the latest person whose title has that word */
 			size_t hw = m.title1;
 			size_t hs = hw;
@@ -1233,7 +1235,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				continue;
 			}
 		}
-		if (m.definite == 3) {
+		if (m.definite == 3 && kind != SK_PERSON) {
 			/* the latest organization whose name has the head word ("the
 			 * agency" -> "Aldmark Environment Agency"); "the company" with no
 			 * company so named stays as written */
