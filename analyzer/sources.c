@@ -1,6 +1,7 @@
 #include "sources.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -1046,6 +1047,24 @@ static int title_has_head(const char *title, size_t n, const char *head, size_t 
 	return 0;
 }
 
+/* Where a sentence opening with a question put to the subject ("Asked
+ * if ...", "When pressed about ...") begins, if the pronoun at `at` ends
+ * it; else SIZE_MAX. */
+static size_t asked_clause(const char *s, size_t sent_start, size_t at)
+{
+	static const char *const openers[] = { "Asked ", "Pressed ", "Questioned ", "When asked ", "When pressed ",
+						"If asked ", NULL };
+	size_t i = sent_start;
+	while (i < at && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '"' || s[i] == '\x07'))
+		i++;
+	for (int k = 0; openers[k]; k++) {
+		size_t n = strlen(openers[k]);
+		if (i + n <= at && !strncmp(s + i, openers[k], n))
+			return i;
+	}
+	return SIZE_MAX;
+}
+
 static int is_person_kind(enum source_kind k)
 {
 	return k == SK_PERSON;
@@ -1147,8 +1166,11 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				sent_start = seg->sents[q->sent].start;
 			int want_person = m.pronoun == 'm' || m.pronoun == 'f';
 			size_t before_ms = entities_before(&es, ms);
+			/* "Asked if Jan Ek was on the list, she said": whoever was
+			 * asked is the pronoun; no name in that question is */
+			size_t asked_from = asked_clause(s, seg->sents[q->sent].start, ms);
 			for (size_t k = before_ms; k-- > 0 && es.v[k].off >= sent_start;) {
-				if (es.v[k].off < ms &&
+				if (es.v[k].off < ms && es.v[k].off < asked_from &&
 				    (want_person ? es.v[k].kind == SK_PERSON : 0) &&
 				    !gender_clash(t, find_source(t, raw + es.v[k].name0, es.v[k].name1 - es.v[k].name0),
 						  m.pronoun)) {
@@ -1172,7 +1194,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				}
 			}
 			for (size_t k = before_ms, lim = 0; src < 0 && k-- > 0 && lim++ < LOOKBACK;) {
-				if (es.v[k].off < ms && (want_person ? es.v[k].kind == SK_PERSON
+				if (es.v[k].off < ms && es.v[k].off < asked_from && (want_person ? es.v[k].kind == SK_PERSON
 								     : es.v[k].kind == SK_ORGANIZATION) &&
 				    !gender_clash(t, find_source(t, raw + es.v[k].name0, es.v[k].name1 - es.v[k].name0),
 						  m.pronoun)) {
