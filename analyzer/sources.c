@@ -534,9 +534,11 @@ static int cap_word_at(const char *s, size_t i, size_t end)
 static void title_before_comma(struct entity *e, const char *s, size_t sent_start, const struct rules *r)
 {
 	size_t i = e->name0;
-	if (i < sent_start + 3 || s[i - 1] != ' ' || s[i - 2] != ',')
+	if (i < sent_start + 3 || s[i - 1] != ' ')
 		return;
-	size_t end = i - 2, start = end;
+	/* "the harbor director, Ada Vell" or, with no comma, "fired head
+	 * coach Rolf Nygard" (lowercase title words are no part of the run) */
+	size_t end = s[i - 2] == ',' ? i - 2 : i - 1, start = end;
 	int titles = 0;
 	while (start > sent_start) {
 		size_t w1 = start;
@@ -577,7 +579,10 @@ static void title_before_comma(struct entity *e, const char *s, size_t sent_star
 				w1--;
 		}
 	}
-	if (titles && end - start < 120) {
+	/* (a no-break space before the name leaves its lead byte behind) */
+	while (end > start && ((unsigned char)s[end - 1] >= 0xC0 || s[end - 1] == ' '))
+		end--;
+	if (titles && end > start && end - start < 120) {
 		e->title0 = start;
 		e->title1 = end;
 	}
