@@ -790,6 +790,7 @@ static void add_builtin_macros(struct rules *r, struct macros *m)
 	macro_add(m, "SOURCE_NOUN", alternation(&r->source_nouns, -1, 1, NULL), 0, 0, NULL, 0);
 	macro_add(m, "ANON_NOUN", alternation(&r->source_nouns, SN_ANONYMOUS, 1, NULL), 0, 0, NULL, 0);
 	macro_add(m, "VAGUE_NOUN", alternation(&r->source_nouns, SN_VAGUE, 1, NULL), 0, 0, NULL, 0);
+	macro_add(m, "DOC_NOUN", alternation(&r->source_nouns, SN_DOCUMENT, 1, NULL), 0, 0, NULL, 0);
 	macro_add(m, "ORG_WORD", alternation(&r->org_words, -1, 1, NULL), 0, 0, NULL, 0);
 	/* A quotation in a sentence is replaced, byte for byte, by one of two
 	 * tokens: \x01\x02..\x03 for a quotation that reads like speech and
