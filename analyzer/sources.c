@@ -432,7 +432,9 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 	/* "the mayor", "the foreign minister": a person named earlier by that
 	 * title, or else an unnamed official; so is "harbor chief says" (a
 	 * headline drops its article) if no other word is a name */
-	if (in_set(&r->titles, s, &w[n - 1]) && !in_set(&r->org_words, s, &w[n - 1]) &&
+	/* (singular: "the organizers" are people of a kind, below) */
+	if (wordset_get_ci(&r->titles, s + w[n - 1].s, w[n - 1].e - w[n - 1].s) >= 0 &&
+	    !in_set(&r->org_words, s, &w[n - 1]) &&
 	    ((!all_cap && first > 0 && word_is(s, &w[0], "the")) ||
 	     (first == 0 && n <= 3 && !is_cap(s, &w[n - 1]) && !caps_after(s, w, n, 1)))) {
 		m->kind = SK_ANONYMOUS;
