@@ -747,7 +747,11 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 					}
 				}
 			}
-			if (run1 > run0 && words >= 2) {
+			size_t lw = run1;   /* the run's last word */
+			while (lw > run0 && s[lw - 1] != ' ')
+				lw--;
+			int a_place = wordset_get_ci(&r->org_words, s + lw, run1 - lw) == ORG_PLACE;
+			if (run1 > run0 && words >= 2 && !a_place) {
 				struct mention m;
 				mention_parse(s + run0, run1 - run0, r, &m);
 				if ((m.kind == SK_PERSON && m.name_words >= 2) ||
@@ -767,8 +771,6 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 	}
 }
 
-/* The person introduced before `before` whose last (or, for family-name
- * first names, first) word is the surname; most recent wins. */
 /* Entities are in text order: the index of the first at or after off. */
 static size_t entities_before(const struct entities *es, size_t off)
 {
@@ -783,31 +785,6 @@ static size_t entities_before(const struct entities *es, size_t off)
 	return lo;
 }
 
-static const struct entity *find_surname(const struct entities *es, const char *s, const char *name,
-					 size_t len, size_t before)
-{
-	const struct entity *best = NULL;
-	int best_last = 0;
-	size_t end = entities_before(es, before);
-	for (size_t i = end > LOOKBACK ? end - LOOKBACK : 0; i < end; i++) {
-		const struct entity *e = &es->v[i];
-		if (e->kind != SK_PERSON || e->words < 2)
-			continue;
-		size_t ln = e->name1;
-		while (ln > e->name0 && s[ln - 1] != ' ')
-			ln--;
-		int last = e->name1 - ln == len && !memcmp(s + ln, name, len);
-		size_t fe = e->name0;
-		while (fe < e->name1 && s[fe] != ' ')
-			fe++;
-		int firstw = fe - e->name0 == len && !memcmp(s + e->name0, name, len);
-		if (last || (firstw && !best_last)) {
-			best = e;
-			best_last = last;
-		}
-	}
-	return best;
-}
 
 static int add_source(struct source_table *t, const char *name, size_t nlen, const char *title,
 		      size_t tlen, enum source_kind kind, size_t first)
@@ -857,7 +834,14 @@ static int gender_hint(const char *s, size_t n, int names_ok)
 {
 	static const char *const female_titles[] = { "spokeswoman", "chairwoman", "congresswoman",
 						     "businesswoman", "councilwoman", "assemblywoman",
-						     "anchorwoman", "policewoman", "stateswoman", NULL };
+						     "anchorwoman", "policewoman", "stateswoman", "daughter",
+						     "mother", "sister", "wife", "widow", "granddaughter",
+						     "grandmother", "niece", "aunt", "girlfriend", "actress",
+						     "queen", "princess", "duchess", NULL };
+	/* kinship says it where a title does not: "Her son, Per Dahl," */
+	static const char *const male_nouns[] = { "son", "father", "brother", "husband", "widower", "grandson",
+						  "grandfather", "nephew", "uncle", "boyfriend", "king",
+						  "prince", "duke", NULL };
 	size_t i = 0;
 	while (i < n) {
 		while (i < n && !isalpha((unsigned char)s[i]))
@@ -869,6 +853,9 @@ static int gender_hint(const char *s, size_t n, int names_ok)
 		for (int k = 0; female_titles[k]; k++)
 			if (strlen(female_titles[k]) == len && !strncasecmp(s + w, female_titles[k], len))
 				return 'f';
+		for (int k = 0; male_nouns[k]; k++)
+			if (strlen(male_nouns[k]) == len && !strncasecmp(s + w, male_nouns[k], len))
+				return 'm';
 		if (!names_ok || !len)
 			continue;
 		/* an honorific: then a space and a capital */
@@ -894,6 +881,50 @@ static void learn_gender(struct source_table *t, const struct quote *q, const ch
 	if (!g && q->appos_start != NO_SPAN)
 		g = gender_hint(s + q->appos_start, q->appos_end - q->appos_start, 0);
 	t->v[q->source].gender = (char)g;
+}
+
+/* The gender known of entity e: its source's, else its title's. */
+static int entity_gender(const struct source_table *t, const struct entity *e, const char *raw)
+{
+	int src = find_source(t, raw + e->name0, e->name1 - e->name0);
+	if (src >= 0 && t->v[src].gender)
+		return t->v[src].gender;
+	return e->title1 > e->title0 ? gender_hint(raw + e->title0, e->title1 - e->title0, 0) : 0;
+}
+
+/* The person introduced before `before` whose last (or, for family-name
+ * first names, first) word is the surname; most recent wins. gender: 'f'
+ * or 'm' from an honorific ("Ms. Aronsen" is not her son), else 0. */
+static const struct entity *find_surname(const struct entities *es, const char *s, const char *name,
+					 size_t len, size_t before, const struct source_table *t,
+					 const char *raw, int gender)
+{
+	const struct entity *best = NULL;
+	int best_last = 0;
+	size_t end = entities_before(es, before);
+	for (size_t i = end > LOOKBACK ? end - LOOKBACK : 0; i < end; i++) {
+		const struct entity *e = &es->v[i];
+		if (e->kind != SK_PERSON || e->words < 2)
+			continue;
+		if (gender) {
+			int eg = entity_gender(t, e, raw);
+			if (eg && eg != gender)
+				continue;
+		}
+		size_t ln = e->name1;
+		while (ln > e->name0 && s[ln - 1] != ' ')
+			ln--;
+		int last = e->name1 - ln == len && !memcmp(s + ln, name, len);
+		size_t fe = e->name0;
+		while (fe < e->name1 && s[fe] != ' ')
+			fe++;
+		int firstw = fe - e->name0 == len && !memcmp(s + e->name0, name, len);
+		if (last || (firstw && !best_last)) {
+			best = e;
+			best_last = last;
+		}
+	}
+	return best;
 }
 
 /* Is the last word of s[0..n) in ws (any case)? "the transport minister" */
@@ -1111,6 +1142,11 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			size_t a0 = q->appos_start, a1 = q->appos_end;
 			while (a0 < a1 && s[a0] == ' ')
 				a0++;
+			/* "His daughter, Mai Trinh, a nurse in Boston,": the name
+			 * is what comes before a second description */
+			const char *comma = memchr(s + a0, ',', a1 - a0);
+			if (comma && (size_t)(comma - s) > a0 + 3)
+				a1 = (size_t)(comma - s);
 			while (a1 > a0 && (s[a1 - 1] == ' ' || s[a1 - 1] == ','))
 				a1--;
 			struct mention am;
@@ -1222,7 +1258,8 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			continue;
 		}
 		if ((kind == SK_PERSON && m.name_words == 1) || m.name_words == -1) {
-			const struct entity *e = find_surname(&es, s, s + ms + m.name0, nlen, ms);
+			const struct entity *e = find_surname(&es, s, s + ms + m.name0, nlen, ms, t, raw,
+							      gender_hint(s + ms, me - ms, 1));
 			if (e) {
 				kind = SK_PERSON;
 				name = raw + e->name0;

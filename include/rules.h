@@ -63,8 +63,9 @@ int wordset_has_word(const struct wordset *ws, const char *s, size_t len, int pl
 
 enum source_noun_kind { SN_ANONYMOUS, SN_VAGUE, SN_DOCUMENT, SN_GENERIC };
 
-/* organizations.txt: ORG_COMPANY marks the words of a business's name */
-enum org_word_kind { ORG_ANY, ORG_COMPANY };
+/* organizations.txt: ORG_COMPANY marks the words of a business's name,
+ * ORG_PLACE those of a place's ("Fennel Street"), which speaks for no one */
+enum org_word_kind { ORG_ANY, ORG_COMPANY, ORG_PLACE };
 
 /* "needs quote" / needs "TEXT": a rule runs only on sentences that hold a
  * quotation / that text, a test far cheaper than the pattern. "needs end":
