@@ -254,7 +254,35 @@ static int place(const char *s, size_t a, size_t b, const struct rules *r)
 	return b > a && wordset_get_ci(&r->places, s + a, b - a) >= 0;
 }
 
+/* Where " who " opens a clause that says why a source goes unnamed ("A
+ * firefighter who was not authorized to speak", "officials who spoke on
+ * condition of anonymity"), else 0. */
+static size_t anonymity_clause(const char *s, size_t len)
+{
+	static const char *const why[] = { "anonym", "authori", "named", "identified", NULL };
+	for (size_t i = 1; i + 5 <= len; i++) {
+		if (memcmp(s + i, " who ", 5))
+			continue;
+		for (int k = 0; why[k]; k++)
+			for (size_t j = i + 5; j + strlen(why[k]) <= len; j++)
+				if (!memcmp(s + j, why[k], strlen(why[k])))
+					return i;
+		return 0;
+	}
+	return 0;
+}
+
+static void mention_parse_words(const char *s, size_t len, const struct rules *r, struct mention *m);
+
 void mention_parse(const char *s, size_t len, const struct rules *r, struct mention *m)
+{
+	size_t cut = anonymity_clause(s, len);
+	mention_parse_words(s, cut ? cut : len, r, m);
+	if (cut && m->kind != SK_PERSON && m->kind != SK_VAGUE && !m->pronoun)
+		m->kind = SK_ANONYMOUS;
+}
+
+static void mention_parse_words(const char *s, size_t len, const struct rules *r, struct mention *m)
 {
 	struct word w[MAX_WORDS];
 	memset(m, 0, sizeof(*m));
@@ -265,6 +293,22 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 	if (!n) {
 		m->kind = SK_VAGUE;
 		return;
+	}
+	/* "data compiled by Tallis Market Research", "a memo circulated by the
+	 * town engineer": a document, whoever made it */
+	for (int i = 1; i + 1 < n; i++) {
+		if (!word_is(s, &w[i], "by"))
+			continue;
+		for (int k = 0; k < i; k++) {
+			int sk = wordset_get_ci(&r->source_nouns, s + w[k].s, w[k].e - w[k].s);
+			if (sk < 0 && w[k].e - w[k].s > 3 && s[w[k].e - 1] == 's')
+				sk = wordset_get_ci(&r->source_nouns, s + w[k].s, w[k].e - w[k].s - 1);
+			if (sk == SN_DOCUMENT && !is_cap(s, &w[k])) {
+				m->kind = SK_DOCUMENT;
+				return;
+			}
+		}
+		break;
 	}
 	if (n == 1 && (m->pronoun = pronoun_of(s, &w[0])) != 0) {
 		m->kind = m->pronoun == 'n' || m->pronoun == 'p' ? SK_ORGANIZATION : SK_PERSON;
