@@ -671,12 +671,6 @@ static int cue_form_fits(struct sentence_ctx *c, const struct rule *rl, int k)
 		const struct rule_cue_need *cn = &rl->cue_needs[i];
 		if (!cn->cue_ok[c->occ[k].cue])
 			continue;
-		if (cn->last) {
-			if (c->occ[k].words_after < 0)
-				c->occ[k].words_after = (int)words_in(c->m, c->occ[k].e, c->len);
-			if (c->occ[k].words_after > cn->last)
-				continue;
-		}
 		if (cn->next) {
 			size_t j = 0;
 			int wide = 0;

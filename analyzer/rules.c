@@ -882,7 +882,7 @@ static int parse_cue_need(const struct rules *r, struct rule_cue_need *cn, const
 	static const char *const frames[] = { "clause", "that", "quote", "source", NULL };
 	memset(cn, 0, sizeof(*cn));
 	cn->cue_ok = xcalloc(r->ncues ? r->ncues : 1, 1);
-	int state = 0, named = 0;   /* 0 what, 1 then, 2 next, 3 prev, 4 last */
+	int state = 0, named = 0;   /* 0 what, 1 then, 2 next, 3 prev */
 	strbuf then = STRBUF_INIT, next = STRBUF_INIT, prev = STRBUF_INIT;
 	const char *p = arg;
 	while (p < end) {
@@ -911,12 +911,6 @@ static int parse_cue_need(const struct rules *r, struct rule_cue_need *cn, const
 		} else if (!quoted && wl == 4 && !strncmp(w, "prev", 4) && state < 3 &&
 			   (state != 2 || next.len)) {
 			state = 3;
-		} else if (!quoted && wl == 4 && !strncmp(w, "last", 4) && state < 4 &&
-			   (state != 2 || next.len) && (state != 3 || prev.len) && (state != 1 || then.len || cn->then_quote)) {
-			state = 4;
-		} else if (state == 4 && !quoted && !cn->last && wl && wl < 4 && strspn(w, "0123456789") == wl &&
-			   atoi(w) > 0) {
-			cn->last = atoi(w);
 		} else if (state == 0 && quoted) {
 			int found = 0;
 			for (size_t i = 0; i < r->ncues; i++)
@@ -957,7 +951,7 @@ static int parse_cue_need(const struct rules *r, struct rule_cue_need *cn, const
 		}
 	}
 	if (!named || (state == 2 && !next.len) || (state == 3 && !prev.len) ||
-	    (state == 1 && !then.len && !cn->then_quote) || (state == 4 && !cn->last))
+	    (state == 1 && !then.len && !cn->then_quote))
 		goto bad;
 	/* each list of texts ends with an empty string */
 	if (then.len) {

@@ -90,7 +90,6 @@ struct rule_cue_need {
 	char *next;            /* right after the form and white space, one of these
 				  NUL-separated texts ended by an empty string; NULL: no test */
 	char *prev;            /* right before white space and the form, likewise */
-	int last;              /* at most this many words after the form; 0: no test */
 };
 
 struct rule {
