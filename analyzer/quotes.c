@@ -518,10 +518,11 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 	if (!has_that && at.c0 >= 5 && !strncmp(c->m + at.c0 - 5, "that ", 5))
 		has_that = 1;
 	int starts_with_quote = is_token_byte((unsigned char)c->m[at.c0]);
-	if (frame == CUE_QUOTE && !nfull && !nshort)
+	int framed = rl->g_framed && ov[2 * rl->g_framed] != PCRE2_UNSET;
+	if (frame == CUE_QUOTE && !nfull && !nshort && !framed)
 		return 0;
 	/* (a parenthetical cue frames any clause: "Loyalty, he noted, has ...") */
-	if (frame == CUE_THAT && !has_that && !starts_with_quote && at.c0 > at.cue0 &&
+	if (frame == CUE_THAT && !framed && !has_that && !starts_with_quote && at.c0 > at.cue0 &&
 	    content_group != rl->g_content2 &&
 	    strncmp(c->m + at.c0, "to ", 3) != 0)
 		return 0;   /* "added that ...", "plans to ...", but not "added the item" */

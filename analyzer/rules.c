@@ -524,7 +524,7 @@ static void where(const struct expansion *x, size_t off, unsigned *line, unsigne
 	*col = best->col + (best->literal ? (unsigned)(off - best->out) : 0);
 }
 
-static const char *const allowed_groups[] = { "speaker", "cue", "content", "obj", "appos", "content2", "qend",
+static const char *const allowed_groups[] = { "speaker", "cue", "content", "obj", "appos", "content2", "qend", "framed",
 						NULL };
 
 /* PCRE2_USE_OFFSET_LIMIT: quotes.c tells each match how far in it may
@@ -832,13 +832,13 @@ static int check_groups(struct rule *rl, const char *file, unsigned line, struct
 				break;
 		if (!allowed_groups[k]) {
 			diag_report(d, DIAG_ERROR, file, line, 1,
-				    "rule '%s': unknown group name '%s' (known: speaker, cue, content, content2, obj, appos, qend)",
+				    "rule '%s': unknown group name '%s' (known: speaker, cue, content, content2, obj, appos, qend, framed)",
 				    rl->id, name);
 			errors++;
 			continue;
 		}
 		int *slot[] = { &rl->g_speaker, &rl->g_cue, &rl->g_content, &rl->g_obj, &rl->g_appos,
-				&rl->g_content2, &rl->g_qend };
+				&rl->g_content2, &rl->g_qend, &rl->g_framed };
 		*slot[k] = num;
 	}
 	if (!errors && (!rl->g_cue || !rl->g_content)) {
