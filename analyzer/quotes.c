@@ -677,10 +677,15 @@ static int cue_form_fits(struct sentence_ctx *c, const struct rule *rl, int k)
 			int wide = 0;
 			while (rest[j] && space_or_multibyte(rest[j]))
 				wide |= (unsigned char)rest[j++] >= 0x80;
-			const char *alt = cn->next;
-			while (j && !wide && *alt && !text_at(rest + j, alt, strlen(alt)))
-				alt += strlen(alt) + 1;
-			if (!j || (!wide && !*alt))
+			/* a word needs white space before it; a mark such as "." or ","
+			 * may follow the form directly, and the sentence's end fits
+			 * any mark ("..., she added.") */
+			int hit = wide;
+			for (const char *alt = cn->next; !hit && *alt; alt += strlen(alt) + 1) {
+				int mark = !isalnum((unsigned char)alt[0]);
+				hit = (j || mark) && (text_at(rest + j, alt, strlen(alt)) || (mark && !rest[j]));
+			}
+			if (!hit)
 				continue;
 		}
 		if (cn->prev) {
