@@ -1181,7 +1181,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 		/* "The union's general secretary, Marta Kovalenko, said": the
 		 * description is the title, the name between the commas the
 		 * speaker */
-		if (q->appos_start != NO_SPAN && kind != SK_PERSON && kind != SK_VAGUE && !m.pronoun &&
+		if (q->appos_start != NO_SPAN && kind != SK_PERSON && kind != SK_VAGUE && kind != SK_DOCUMENT && !m.pronoun &&
 		    described_person(s + ms, me - ms, r)) {
 			size_t a0 = q->appos_start, a1 = q->appos_end;
 			while (a0 < a1 && s[a0] == ' ')
