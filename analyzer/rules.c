@@ -524,8 +524,8 @@ static void where(const struct expansion *x, size_t off, unsigned *line, unsigne
 	*col = best->col + (best->literal ? (unsigned)(off - best->out) : 0);
 }
 
-static const char *const allowed_groups[] = { "speaker", "cue", "content", "obj", "appos", "content2", "qend", "framed",
-						NULL };
+static const char *const allowed_groups[] = { "speaker", "cue", "content", "obj", "appos", "content2", "qend",
+						"framed", NULL };
 
 /* PCRE2_USE_OFFSET_LIMIT: quotes.c tells each match how far in it may
  * start (no later than the last cue it could use) */
