@@ -78,6 +78,35 @@ static int in_set(const struct wordset *ws, const char *s, const struct word *w)
 	return 0;
 }
 
+/* The last word of s[0..n), trailing spaces aside: [*start, *end). */
+static void last_word(const char *s, size_t n, size_t *start, size_t *end)
+{
+	size_t e = n;
+	while (e && s[e - 1] == ' ')
+		e--;
+	size_t b = e;
+	while (b && s[b - 1] != ' ')
+		b--;
+	*start = b;
+	*end = e;
+}
+
+/* The value ws holds for word w, also for its plural (-s, -es, as in_set
+ * reads it); -1 if none. *plural tells which form it was. */
+static int set_value(const struct wordset *ws, const char *s, const struct word *w, int *plural)
+{
+	size_t n = w->e - w->s;
+	int k = wordset_get_ci(ws, s + w->s, n);
+	*plural = 0;
+	if (k >= 0 || n < 3 || s[w->e - 1] != 's')
+		return k;
+	*plural = 1;
+	k = wordset_get_ci(ws, s + w->s, n - 1);
+	if (k < 0 && s[w->e - 2] == 'e')
+		k = wordset_get_ci(ws, s + w->s, n - 2);
+	return k;
+}
+
 static int determiner(const char *s, const struct word *w)
 {
 	static const char *const d[] = { "the", "a", "an", "this", "that", "these", "those", "its", "his",
@@ -300,10 +329,8 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 		if (!word_is(s, &w[i], "by"))
 			continue;
 		for (int k = 0; k < i; k++) {
-			int sk = wordset_get_ci(&r->source_nouns, s + w[k].s, w[k].e - w[k].s);
-			if (sk < 0 && w[k].e - w[k].s > 3 && s[w[k].e - 1] == 's')
-				sk = wordset_get_ci(&r->source_nouns, s + w[k].s, w[k].e - w[k].s - 1);
-			if (sk == SN_DOCUMENT && !is_cap(s, &w[k])) {
+			int plural;
+			if (set_value(&r->source_nouns, s, &w[k], &plural) == SN_DOCUMENT && !is_cap(s, &w[k])) {
 				m->kind = SK_DOCUMENT;
 				return;
 			}
@@ -449,16 +476,10 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 		return;
 	}
 	if (has_source_noun >= 0 && (!all_cap || has_source_noun == 0 || counted_noun)) {
-		enum source_noun_kind k = (enum source_noun_kind)wordset_get_ci(&r->source_nouns,
-			s + w[has_source_noun].s, w[has_source_noun].e - w[has_source_noun].s);
-		int singular = (int)k >= 0;
-		if ((int)k < 0) {
-			/* plural form */
-			size_t l = w[has_source_noun].e - w[has_source_noun].s;
-			k = (enum source_noun_kind)wordset_get_ci(&r->source_nouns, s + w[has_source_noun].s, l - 1);
-			if ((int)k < 0)
-				k = (enum source_noun_kind)wordset_get_ci(&r->source_nouns, s + w[has_source_noun].s, l - 2);
-		}
+		int plural;
+		enum source_noun_kind k = (enum source_noun_kind)set_value(&r->source_nouns, s, &w[has_source_noun],
+									   &plural);
+		int singular = !plural;
 		int one = singular && (word_is(s, &w[0], "a") || word_is(s, &w[0], "an") || word_is(s, &w[0], "one"));
 		if (one && k == SN_VAGUE)
 			m->kind = SK_ANONYMOUS;   /* "one resident", "a critic": one unnamed person */
@@ -791,10 +812,9 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 					}
 				}
 			}
-			size_t lw = run1;   /* the run's last word */
-			while (lw > run0 && s[lw - 1] != ' ')
-				lw--;
-			int a_place = wordset_get_ci(&r->org_words, s + lw, run1 - lw) == ORG_PLACE;
+			size_t lw0, lw1;   /* the run's last word */
+			last_word(s + run0, run1 - run0, &lw0, &lw1);
+			int a_place = wordset_get_ci(&r->org_words, s + run0 + lw0, lw1 - lw0) == ORG_PLACE;
 			if (run1 > run0 && words >= 2 && !a_place) {
 				struct mention m;
 				mention_parse(s + run0, run1 - run0, r, &m);
@@ -1097,18 +1117,6 @@ static int word_before(const char *s, size_t at, const char *w, size_t wl)
 	return !strncasecmp(s + b, w, wl) && (b == 0 || s[b - 1] == ' ' || s[b - 1] == '\n');
 }
 
-/* The last word of s[0..n), trailing spaces aside: [*start, *end). */
-static void last_word(const char *s, size_t n, size_t *start, size_t *end)
-{
-	size_t e = n;
-	while (e && s[e - 1] == ' ')
-		e--;
-	size_t b = e;
-	while (b && s[b - 1] != ' ')
-		b--;
-	*start = b;
-	*end = e;
-}
 
 /* Does a title name the role `head`, in full or abbreviated ("Sen." for
  * "the senator", "Gov." for "the governor")? */
