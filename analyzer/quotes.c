@@ -799,8 +799,8 @@ static void run_rules(struct sentence_ctx *c)
 			off = c->len;
 		pcre2_set_offset_limit(c->qs->mctx, c->occ_overflow ? PCRE2_UNSET : limit);
 		while (off < c->len && (c->occ_overflow || off <= limit)) {
-			int rc = pcre2_match(c->ascii && rl->code_ascii ? rl->code_ascii : rl->code,
-					     (PCRE2_SPTR)c->m, c->len, off, 0, c->qs->md, c->qs->mctx);
+			int rc = pcre2_match(rule_code(rl, c->ascii), (PCRE2_SPTR)c->m, c->len, off, 0,
+					     c->qs->md, c->qs->mctx);
 			if (rc < 0) {
 				if (rc != PCRE2_ERROR_NOMATCH && c->qs->trace)
 					fprintf(stderr, "trace: %s: match error %d\n", rl->id, rc);

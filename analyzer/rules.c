@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -638,10 +639,12 @@ refuse:
 	return NULL;
 }
 
-/* jit: 0 for a macro, which is compiled only to report its errors where
- * they are and then freed */
+/* Compiles a rule's pattern, and its ASCII variant into *ascii when ascii
+ * is not NULL; a macro is compiled only to report its errors where they
+ * are, and then freed. Neither is JIT-compiled here: rule_code() does
+ * that on first use. */
 static pcre2_code *compile_checked(struct expansion *x, const struct macros *m, const char *file,
-				   const char *what, int jit, struct diag *d, pcre2_code **ascii)
+				   const char *what, struct diag *d, pcre2_code **ascii)
 {
 	if (ascii)
 		*ascii = NULL;
@@ -658,8 +661,6 @@ static pcre2_code *compile_checked(struct expansion *x, const struct macros *m, 
 		if (a) {
 			*ascii = pcre2_compile((PCRE2_SPTR)a, strlen(a), ASCII_PATTERN_OPTIONS, &err, &off, NULL);
 			free(a);
-			if (*ascii && jit)
-				pcre2_jit_compile(*ascii, PCRE2_JIT_COMPLETE);
 		}
 	}
 	strbuf_setlen(&x->out, own_len);
@@ -677,8 +678,26 @@ static pcre2_code *compile_checked(struct expansion *x, const struct macros *m, 
 		pcre2_pattern_info(code, PCRE2_INFO_SIZE, &size);
 		fprintf(stderr, "size: %s: %zu bytes compiled\n", what, size);
 	}
-	if (jit)
-		pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	return code;
+}
+
+static pthread_mutex_t jit_lock = PTHREAD_MUTEX_INITIALIZER;
+
+const pcre2_code *rule_code(const struct rule *rl, int ascii)
+{
+	int v = ascii && rl->code_ascii;
+	/* the JIT state is the one part of a loaded rule that changes; the
+	 * rule itself was allocated writable by rules_load() */
+	struct rule *w = (struct rule *)rl;
+	pcre2_code *code = v ? w->code_ascii : w->code;
+	if (!atomic_load_explicit(&w->jitted[v], memory_order_acquire)) {
+		pthread_mutex_lock(&jit_lock);
+		if (!atomic_load_explicit(&w->jitted[v], memory_order_relaxed)) {
+			pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+			atomic_store_explicit(&w->jitted[v], 1, memory_order_release);
+		}
+		pthread_mutex_unlock(&jit_lock);
+	}
 	return code;
 }
 
@@ -1067,7 +1086,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 				errors++;
 			} else if (kind == 1) {
 				/* compile alone to report errors where they are */
-				pcre2_code *c = compile_checked(&x, &m, f.path, name, 0, d, NULL);
+				pcre2_code *c = compile_checked(&x, &m, f.path, name, d, NULL);
 				if (!c)
 					errors++;
 				pcre2_code_free(c);
@@ -1076,13 +1095,15 @@ static int load_patterns(struct rules *r, struct diag *d)
 				macro_add(&m, name, strbuf_detach(&body, NULL), hline, 1, x.used, x.nused);
 			} else {
 				pcre2_code *ascii;
-				pcre2_code *c = compile_checked(&x, &m, f.path, name, 1, d, &ascii);
+				pcre2_code *c = compile_checked(&x, &m, f.path, name, d, &ascii);
 				if (!c) {
 					errors++;
 				} else {
 					ALLOC_GROW(r->rules, r->nrules + 1, alloc);
 					struct rule *rl = &r->rules[r->nrules];
 					memset(rl, 0, sizeof(*rl));
+					atomic_init(&rl->jitted[0], 0);
+					atomic_init(&rl->jitted[1], 0);
 					rl->id = xstrdup(name);
 					rl->code = c;
 					rl->code_ascii = ascii;

@@ -17,6 +17,7 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stdatomic.h>
 #include <stddef.h>
 
 #include "diag.h"
@@ -103,6 +104,9 @@ struct rule {
 	 * UTF and UCP (rules.c, ascii_pattern), which matches such a sentence
 	 * exactly as code does, in fewer steps; NULL when there is none */
 	pcre2_code *code_ascii;
+	/* code (0) and code_ascii (1) are JIT-compiled on first use
+	 * (rule_code): a run that meets few sentences needs few of them */
+	atomic_int jitted[2];
 	const char *file;
 	unsigned line;
 	int g_speaker, g_cue, g_content, g_obj, g_appos; /* group numbers, 0 if absent */
@@ -128,6 +132,11 @@ struct rules {
 	size_t nrules;
 	pcre2_code *prefilter;        /* matches a sentence worth running rules on */
 };
+
+/* The pattern of rl to match a sentence with: code_ascii when ascii (every
+ * byte of the sentence is ASCII) and the rule has one, else code. It is
+ * JIT-compiled the first time it is asked for; safe from several threads. */
+const pcre2_code *rule_code(const struct rule *rl, int ascii);
 
 /* Loads dir (NULL: $WHOSAID_RULES, else the built-in default). Reports
  * every problem through d as file:line:col; returns NULL if any error. */
