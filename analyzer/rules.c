@@ -574,7 +574,12 @@ static void append_defines(struct expansion *x, const struct macros *m)
  * as \x{...} \o{...} \N{U+...} above 0xff, becomes \xff, one byte (which
  * never occurs in the subject either), so that a quantifier after it or a
  * range ending in it keeps its meaning. NULL when the pattern sets its own
- * options with a leading (*...) or quotes text with \Q (left as they are). */
+ * options with a leading (*...) or quotes text with \Q (left as they are).
+ *
+ * A character of U+0080..U+00FF written as itself becomes \x{..}, its
+ * code point, which is the byte that stands for it in a sentence
+ * transcoded to Latin-1 (quotes.c; only some symbols are, and never \xff):
+ * so the pattern also serves such sentences. */
 static char *ascii_pattern(const char *s, size_t n)
 {
 	strbuf out = STRBUF_INIT;
@@ -624,7 +629,11 @@ static char *ascii_pattern(const char *s, size_t n)
 			continue;
 		}
 		if (ch >= 0x80) {
-			strbuf_addstr(&out, "\\xff");
+			/* U+0080..U+00FF: a lead byte 0xc2 or 0xc3 and one more */
+			if ((ch == 0xc2 || ch == 0xc3) && i + 1 < n && ((unsigned char)s[i + 1] & 0xc0) == 0x80)
+				strbuf_addf(&out, "\\x{%x}", (ch & 0x1f) << 6 | ((unsigned char)s[i + 1] & 0x3f));
+			else
+				strbuf_addstr(&out, "\\xff");
 			i++;
 			while (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
 				i++;
@@ -643,11 +652,30 @@ refuse:
  * is not NULL; a macro is compiled only to report its errors where they
  * are, and then freed. Neither is JIT-compiled here: rule_code() does
  * that on first use. */
+/* Does the pattern name a POSIX class ("[:punct:]")? */
+static int has_posix_class(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (s[i] != '[' || s[i + 1] != ':')
+			continue;
+		size_t k = i + 2;
+		if (k < n && s[k] == '^')
+			k++;
+		while (k < n && islower((unsigned char)s[k]))
+			k++;
+		if (k + 1 < n && s[k] == ':' && s[k + 1] == ']')
+			return 1;
+	}
+	return 0;
+}
+
 static pcre2_code *compile_checked(struct expansion *x, const struct macros *m, const char *file,
-				   const char *what, struct diag *d, pcre2_code **ascii)
+				   const char *what, struct diag *d, pcre2_code **ascii, int *latin1)
 {
 	if (ascii)
 		*ascii = NULL;
+	if (latin1)
+		*latin1 = 0;
 	int err;
 	PCRE2_SIZE off;
 	size_t own_len = x->out.len;
@@ -661,6 +689,8 @@ static pcre2_code *compile_checked(struct expansion *x, const struct macros *m, 
 		if (a) {
 			*ascii = pcre2_compile((PCRE2_SPTR)a, strlen(a), ASCII_PATTERN_OPTIONS, &err, &off, NULL);
 			free(a);
+			if (latin1)
+				*latin1 = *ascii && !has_posix_class(x->out.buf, x->out.len);
 		}
 	}
 	strbuf_setlen(&x->out, own_len);
@@ -1086,7 +1116,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 				errors++;
 			} else if (kind == 1) {
 				/* compile alone to report errors where they are */
-				pcre2_code *c = compile_checked(&x, &m, f.path, name, d, NULL);
+				pcre2_code *c = compile_checked(&x, &m, f.path, name, d, NULL, NULL);
 				if (!c)
 					errors++;
 				pcre2_code_free(c);
@@ -1095,7 +1125,8 @@ static int load_patterns(struct rules *r, struct diag *d)
 				macro_add(&m, name, strbuf_detach(&body, NULL), hline, 1, x.used, x.nused);
 			} else {
 				pcre2_code *ascii;
-				pcre2_code *c = compile_checked(&x, &m, f.path, name, d, &ascii);
+				int latin1;
+				pcre2_code *c = compile_checked(&x, &m, f.path, name, d, &ascii, &latin1);
 				if (!c) {
 					errors++;
 				} else {
@@ -1107,6 +1138,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 					rl->id = xstrdup(name);
 					rl->code = c;
 					rl->code_ascii = ascii;
+					rl->latin1 = latin1;
 					rl->file = "attribution.rules";
 					rl->line = hline;
 					memcpy(rl->needs, needs, sizeof(needs));

@@ -104,6 +104,10 @@ struct rule {
 	 * UTF and UCP (rules.c, ascii_pattern), which matches such a sentence
 	 * exactly as code does, in fewer steps; NULL when there is none */
 	pcre2_code *code_ascii;
+	/* code_ascii also serves a sentence whose other characters are some
+	 * Latin-1 symbols, transcoded one byte a character (quotes.c): the
+	 * pattern has no POSIX class, which UCP widens to such symbols */
+	int latin1;
 	/* code (0) and code_ascii (1) are JIT-compiled on first use
 	 * (rule_code): a run that meets few sentences needs few of them */
 	atomic_int jitted[2];
