@@ -583,8 +583,18 @@ static void append_defines(struct expansion *x, const struct macros *m)
 static char *ascii_pattern(const char *s, size_t n)
 {
 	strbuf out = STRBUF_INIT;
+	strbuf_grow(&out, n + n / 8);
 	size_t i = 0;
 	while (i < n) {
+		/* ASCII that is no escape and no "(": as it is, in one piece */
+		size_t plain = i;
+		while (plain < n && (unsigned char)s[plain] < 0x80 && s[plain] != '\\' && s[plain] != '(')
+			plain++;
+		if (plain > i) {
+			strbuf_add(&out, s + i, plain - i);
+			i = plain;
+			continue;
+		}
 		unsigned char ch = (unsigned char)s[i];
 		if (ch == '(' && i + 1 < n && s[i + 1] == '*')
 			goto refuse;
@@ -669,6 +679,225 @@ static int has_posix_class(const char *s, size_t n)
 	return 0;
 }
 
+/* ---- word lists as prefix trees ---------------------------------------- */
+
+/* A group of plain lowercase words, "(?:has|have|had|is|was|...)", makes
+ * PCRE2 try every word in turn at every place it is reached; words that
+ * share a first letter, factored out ("(?:h(?:a(?:s|ve|d))|is|was|...)"),
+ * fail after a byte or two. The rewrite keeps what the group matches and
+ * the order in which it offers its words on backtracking: words with
+ * different first letters cannot both match at one place (caseless too:
+ * no two lowercase ASCII letters share a case partner), so only words
+ * with the same first letter are drawn together, and never past an empty
+ * alternative, which matches wherever the others do. A token is one
+ * letter or "\s+". */
+
+#define TRIE_MAX_WORDS 256
+#define TRIE_MAX_TOKENS 64
+
+struct trie_word {
+	const char *tok[TRIE_MAX_TOKENS];   /* each points at "\s+" or at a letter */
+	int n;
+};
+
+/* Where the text lit first occurs in s[0..n), or NULL. */
+static const char *find_text(const char *s, size_t n, const char *lit)
+{
+	size_t l = strlen(lit);
+	for (size_t i = 0; i + l <= n; i++)
+		if (s[i] == lit[0] && !memcmp(s + i, lit, l))
+			return s + i;
+	return NULL;
+}
+
+static int tok_eq(const char *a, const char *b)
+{
+	return *a == *b;   /* a letter, or the backslash of "\s+" */
+}
+
+static void tok_add(strbuf *sb, const char *t)
+{
+	if (*t == '\\')
+		strbuf_addstr(sb, "\\s+");
+	else
+		strbuf_addch(sb, *t);
+}
+
+/* Emits the alternation of the words w[0..n) from token `depth` on. */
+static void trie_emit(strbuf *sb, struct trie_word **w, int n, int depth)
+{
+	struct trie_word *group[TRIE_MAX_WORDS];
+	for (int i = 0, alts = 0; i < n; alts++) {
+		if (alts)
+			strbuf_addch(sb, '|');
+		if (w[i]->n == depth) {
+			i++;   /* the empty alternative: a bar between the others */
+			continue;
+		}
+		/* the words up to the next empty one that share w[i]'s next token,
+		 * in their order; the rest of that stretch stays for later */
+		int ng = 0, end = i;
+		while (end < n && w[end]->n > depth)
+			end++;
+		for (int k = i; k < end; k++)
+			if (tok_eq(w[k]->tok[depth], w[i]->tok[depth]))
+				group[ng++] = w[k];
+		tok_add(sb, w[i]->tok[depth]);
+		if (ng == 1) {
+			for (int t = depth + 1; t < w[i]->n; t++)
+				tok_add(sb, w[i]->tok[t]);
+		} else {
+			strbuf_addstr(sb, "(?:");
+			trie_emit(sb, group, ng, depth + 1);
+			strbuf_addch(sb, ')');
+		}
+		/* what is left of the stretch, in order */
+		const char *first = w[i]->tok[depth];
+		int k2 = i;
+		for (int k = i; k < end; k++)
+			if (!tok_eq(w[k]->tok[depth], first))
+				w[k2++] = w[k];
+		if (k2 == i) {
+			i = end;
+		} else {
+			/* move the empty alternative and beyond up behind them */
+			for (int k = end; k < n; k++)
+				w[k2++] = w[k];
+			n = k2;
+		}
+	}
+}
+
+/* Parses the body s[0..n) of a group as words; 0 if it is something else. */
+static int trie_parse(const char *s, size_t n, struct trie_word *words, int *nwords)
+{
+	int nw = 0;
+	struct trie_word *cur = &words[0];
+	cur->n = 0;
+	for (size_t i = 0; i < n; i++) {
+		char ch = s[i];
+		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v')
+			continue;
+		if (ch == '#') {
+			while (i < n && s[i] != '\n')
+				i++;
+			continue;
+		}
+		if (ch == '|') {
+			if (++nw == TRIE_MAX_WORDS)
+				return 0;
+			cur = &words[nw];
+			cur->n = 0;
+			continue;
+		}
+		if (cur->n == TRIE_MAX_TOKENS)
+			return 0;
+		if (ch >= 'a' && ch <= 'z') {
+			cur->tok[cur->n++] = s + i;
+		} else if (ch == '\\' && i + 2 < n && s[i + 1] == 's' && s[i + 2] == '+') {
+			cur->tok[cur->n++] = s + i;
+			i += 2;
+		} else {
+			return 0;
+		}
+	}
+	*nwords = nw + 1;
+	return 1;
+}
+
+/* The pattern s[0..n) with its groups of four or more plain words written
+ * as prefix trees; NULL when there is none, or when the pattern changes
+ * its own options or quotes text (left as it is). */
+static char *trie_words(const char *s, size_t n)
+{
+	strbuf out = STRBUF_INIT;
+	struct trie_word *words = xmalloc(TRIE_MAX_WORDS * sizeof(*words));
+	struct trie_word *order[TRIE_MAX_WORDS];
+	int changed = 0;
+	size_t i = 0;
+	while (i < n) {
+		/* the bytes that start nothing looked at here, in one piece */
+		size_t plain = i;
+		while (plain < n && s[plain] != '\\' && s[plain] != '[' && s[plain] != '#' && s[plain] != '(')
+			plain++;
+		if (plain > i) {
+			strbuf_add(&out, s + i, plain - i);
+			i = plain;
+			continue;
+		}
+		char ch = s[i];
+		if (ch == '\\') {
+			if (i + 1 < n && s[i + 1] == 'Q')
+				goto refuse;
+			strbuf_add(&out, s + i, i + 1 < n ? 2 : 1);
+			i += 2;
+			continue;
+		}
+		if (ch == '(' && i + 2 < n && (s[i + 1] == '*' || (s[i + 1] == '?' && (s[i + 2] == 'x' || s[i + 2] == '-' || s[i + 2] == '^'))))
+			goto refuse;
+		if (ch == '[') {
+			/* a class, to its closing bracket ("[]..." and "[^]..." hold one) */
+			size_t k = i + 1;
+			if (k < n && s[k] == '^')
+				k++;
+			if (k < n && s[k] == ']')
+				k++;
+			while (k < n && s[k] != ']') {
+				if (s[k] == '\\')
+					k++;
+				else if (s[k] == '[' && k + 1 < n && s[k + 1] == ':') {
+					const char *e = find_text(s + k + 2, n - k - 2, ":]");
+					if (e)
+						k = (size_t)(e - s) + 1;
+				}
+				k++;
+			}
+			k = k < n ? k + 1 : n;
+			strbuf_add(&out, s + i, k - i);
+			i = k;
+			continue;
+		}
+		if (ch == '#') {
+			/* a comment (extended mode), to the end of its line */
+			size_t k = i;
+			while (k < n && s[k] != '\n')
+				k++;
+			strbuf_add(&out, s + i, k - i);
+			i = k;
+			continue;
+		}
+		if (ch == '(' && i + 2 < n && s[i + 1] == '?' && (s[i + 2] == ':' || (s[i + 2] == 'i' && i + 3 < n && s[i + 3] == ':'))) {
+			size_t body = i + (s[i + 2] == ':' ? 3 : 4), k = body;
+			/* an innermost group: no class, group or escape but \s+ in it */
+			while (k < n && s[k] != ')' && s[k] != '(' && s[k] != '[')
+				k++;
+			int nw;
+			if (k < n && s[k] == ')' && trie_parse(s + body, k - body, words, &nw) && nw >= 4) {
+				for (int w = 0; w < nw; w++)
+					order[w] = &words[w];
+				strbuf_add(&out, s + i, body - i);
+				trie_emit(&out, order, nw, 0);
+				strbuf_addch(&out, ')');
+				i = k + 1;
+				changed = 1;
+				continue;
+			}
+		}
+		strbuf_addch(&out, ch);
+		i++;
+	}
+	free(words);
+	if (!changed) {
+		strbuf_release(&out);
+		return NULL;
+	}
+	return strbuf_detach(&out, NULL);
+refuse:
+	free(words);
+	strbuf_release(&out);
+	return NULL;
+}
+
 static pcre2_code *compile_checked(struct expansion *x, const struct macros *m, const char *file,
 				   const char *what, struct diag *d, pcre2_code **ascii, int *latin1)
 {
@@ -680,19 +909,31 @@ static pcre2_code *compile_checked(struct expansion *x, const struct macros *m, 
 	PCRE2_SIZE off;
 	size_t own_len = x->out.len;
 	append_defines(x, m);
-	pcre2_code *code = pcre2_compile((PCRE2_SPTR)x->out.buf, x->out.len, PATTERN_OPTIONS,
-					 &err, &off, NULL);
+	/* a rule's word lists as prefix trees; a pattern that does not compile
+	 * so is compiled as written, to be reported where the file says */
+	char *tree = ascii && x->fast ? trie_words(x->out.buf, x->out.len) : NULL;
+	pcre2_code *code = NULL;
+	if (tree)
+		code = pcre2_compile((PCRE2_SPTR)tree, strlen(tree), PATTERN_OPTIONS, &err, &off, NULL);
+	if (!code) {
+		free(tree);
+		tree = NULL;
+		code = pcre2_compile((PCRE2_SPTR)x->out.buf, x->out.len, PATTERN_OPTIONS, &err, &off, NULL);
+	}
 	if (!code && off > own_len)
 		off = own_len;  /* inside a macro: reported where that macro was defined */
+	const char *pat = tree ? tree : x->out.buf;
+	size_t pat_len = tree ? strlen(tree) : x->out.len;
 	if (code && ascii && x->fast) {
-		char *a = ascii_pattern(x->out.buf, x->out.len);
+		char *a = ascii_pattern(pat, pat_len);
 		if (a) {
 			*ascii = pcre2_compile((PCRE2_SPTR)a, strlen(a), ASCII_PATTERN_OPTIONS, &err, &off, NULL);
 			free(a);
 			if (latin1)
-				*latin1 = *ascii && !has_posix_class(x->out.buf, x->out.len);
+				*latin1 = *ascii && !has_posix_class(pat, pat_len);
 		}
 	}
+	free(tree);
 	strbuf_setlen(&x->out, own_len);
 	if (!code) {
 		PCRE2_UCHAR msg[256];
