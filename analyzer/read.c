@@ -733,6 +733,11 @@ static int fast_row(const char *buf, size_t len, struct fast_row *fr)
 			const unsigned char *q = p + 1;
 			const unsigned char *close = q;
 			while (close < end && *close != '"') {
+				for (uint64_t x; end - close >= 8 && !has_byte8(x = load8(close), '"') &&
+						 !has_byte8(x, '\\');)
+					close += 8;
+				if (close >= end || *close == '"')
+					break;
 				if (*close == '\\' && close + 1 < end)
 					close++;
 				close++;
