@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "strbuf.h"
+#include "text.h"
 
 char *doc_id_from_path(const char *path)
 {
@@ -356,36 +357,19 @@ static void mask_markdown(struct article *a)
  * and CR, and the Unicode spaces news text is full of (no-break U+00A0,
  * the U+2000-U+200A widths, narrow no-break U+202F), so "Obama\u00a0said"
  * is two words. */
-/* Eight bytes at p, as one word: most bytes of an article are printable
- * ASCII, and the loops below skip them eight at a time. */
-static uint64_t load8(const unsigned char *p)
-{
-	uint64_t x;
-	memcpy(&x, p, 8);
-	return x;
-}
-
-#define BYTES8(b) (0x0101010101010101ULL * (b))
-
 /* Some byte of x is below 0x20 or at least 0x80 (it may say so of none:
- * a borrow runs on) */
+ * a borrow runs on); most bytes of an article are printable ASCII, and
+ * the loops below skip them eight at a time */
 static int low_or_high8(uint64_t x)
 {
-	return (((x - BYTES8(0x20)) | x) & BYTES8(0x80)) != 0;
-}
-
-/* Some byte of x is b */
-static int has_byte8(uint64_t x, unsigned char b)
-{
-	uint64_t v = x ^ BYTES8(b);
-	return ((v - BYTES8(0x01)) & ~v & BYTES8(0x80)) != 0;
+	return (((x - TEXT_BYTES8(0x20)) | x) & TEXT_BYTES8(0x80)) != 0;
 }
 
 static void plain_spaces(char *scan, size_t len)
 {
 	unsigned char *s = (unsigned char *)scan;
 	for (size_t i = 0; i < len; i++) {
-		while (i + 8 <= len && !low_or_high8(load8(s + i)))
+		while (i + 8 <= len && !low_or_high8(text_load8((const char *)s + i)))
 			i += 8;
 		if (i >= len)
 			break;
@@ -409,7 +393,7 @@ static void check_utf8(struct article *a, struct diag *d)
 	const unsigned char *s = (const unsigned char *)a->raw;
 	size_t i = 0;
 	while (i < a->len) {
-		if (i + 8 <= a->len && !(load8(s + i) & BYTES8(0x80))) {
+		if (i + 8 <= a->len && !text_has_high8(text_load8((const char *)s + i))) {
 			i += 8;
 			continue;
 		}
@@ -609,8 +593,8 @@ static long fast_string(const unsigned char **pp, const unsigned char *end, char
 			return -1;
 		if (c < 0x80 && c != '\\') {
 			const unsigned char *q = p + 1;
-			for (uint64_t x; end - q >= 8 && !low_or_high8(x = load8(q)) && !has_byte8(x, '"') &&
-					 !has_byte8(x, '\\');)
+			for (uint64_t x; end - q >= 8 && !low_or_high8(x = text_load8((const char *)q)) &&
+					 !text_has_byte8(x, '"') && !text_has_byte8(x, '\\');)
 				q += 8;
 			while (q < end && *q >= 0x20 && *q < 0x80 && *q != '"' && *q != '\\')
 				q++;
@@ -733,8 +717,9 @@ static int fast_row(const char *buf, size_t len, struct fast_row *fr)
 			const unsigned char *q = p + 1;
 			const unsigned char *close = q;
 			while (close < end && *close != '"') {
-				for (uint64_t x; end - close >= 8 && !has_byte8(x = load8(close), '"') &&
-						 !has_byte8(x, '\\');)
+				for (uint64_t x; end - close >= 8 &&
+						 !text_has_byte8(x = text_load8((const char *)close), '"') &&
+						 !text_has_byte8(x, '\\');)
 					close += 8;
 				if (close >= end || *close == '"')
 					break;

@@ -232,6 +232,11 @@ static size_t last_single_closer(const char *s, size_t start, size_t end)
 {
 	size_t last = (size_t)-1;
 	for (size_t k = start; k < end; k++) {
+		for (uint64_t x; k + 8 <= end && !text_has_byte8(x = text_load8(s + k), '\'') &&
+				 !text_has_byte8(x, 0xe2);)
+			k += 8;
+		if (k >= end)
+			break;
 		if (s[k] != '\'' && (unsigned char)s[k] != 0xe2)
 			continue;
 		struct mark m = mark_at(s, k, end);
@@ -347,6 +352,11 @@ static void pair_quotes(struct segmentation *s, struct article *a, const struct 
 	static const unsigned char lead[256] = { ['"'] = 1, ['\''] = 1, ['`'] = 1, [0xc2] = 1, [0xe2] = 1 };
 	size_t closer = last_single_closer(t, start, end);
 	for (size_t i = start; i < end; i++) {
+		for (uint64_t x; i + 8 <= end && !text_has_high8(x = text_load8(t + i)) && !text_has_byte8(x, '"') &&
+				 !text_has_byte8(x, '\'') && !text_has_byte8(x, '`');)
+			i += 8;
+		if (i >= end)
+			break;
 		if (!lead[(unsigned char)t[i]])
 			continue;
 		struct mark m = mark_at(t, i, end);
