@@ -805,14 +805,73 @@ static int trie_parse(const char *s, size_t n, struct trie_word *words, int *nwo
 	return 1;
 }
 
-/* The pattern s[0..n) with its groups of four or more plain words written
- * as prefix trees; NULL when there is none, or when the pattern changes
- * its own options or quotes text (left as it is). */
+/* Where the class that opens at s[i] ends: after its closing bracket
+ * ("[]..." and "[^]..." hold one; "[:alpha:]" inside is skipped whole). */
+static size_t class_end(const char *s, size_t i, size_t n)
+{
+	size_t k = i + 1;
+	if (k < n && s[k] == '^')
+		k++;
+	if (k < n && s[k] == ']')
+		k++;
+	while (k < n && s[k] != ']') {
+		if (s[k] == '\\')
+			k++;
+		else if (s[k] == '[' && k + 1 < n && s[k + 1] == ':') {
+			const char *e = find_text(s + k + 2, n - k - 2, ":]");
+			if (e)
+				k = (size_t)(e - s) + 1;
+		}
+		k++;
+	}
+	return k < n ? k + 1 : n;
+}
+
+#define TRIE_MAX_ALTS 256
+
+/* The body of a group, from `body` to its closing parenthesis, cut at its
+ * bars into alts[] (start offsets; alts[nalts] is the closing parenthesis).
+ * 0 when the group holds another group or does not close here. */
+static int group_alts(const char *s, size_t body, size_t n, size_t *alts, int *nalts)
+{
+	int na = 0;
+	alts[na++] = body;
+	for (size_t k = body; k < n;) {
+		char ch = s[k];
+		if (ch == '\\') {
+			k += 2;
+		} else if (ch == '[') {
+			k = class_end(s, k, n);
+		} else if (ch == '#') {
+			while (k < n && s[k] != '\n')
+				k++;
+		} else if (ch == '(') {
+			return 0;
+		} else if (ch == '|') {
+			if (na == TRIE_MAX_ALTS)
+				return 0;
+			alts[na++] = ++k;
+		} else if (ch == ')') {
+			alts[na] = k + 1;   /* one past the bar that would come next */
+			*nalts = na;
+			return 1;
+		} else {
+			k++;
+		}
+	}
+	return 0;
+}
+
+/* The pattern s[0..n) with the runs of four or more plain words among the
+ * alternatives of its innermost groups written as prefix trees, each run
+ * where it stood; NULL when there is none, or when the pattern changes its
+ * own options or quotes text (left as it is). */
 static char *trie_words(const char *s, size_t n)
 {
 	strbuf out = STRBUF_INIT;
 	struct trie_word *words = xmalloc(TRIE_MAX_WORDS * sizeof(*words));
 	struct trie_word *order[TRIE_MAX_WORDS];
+	size_t alts[TRIE_MAX_ALTS + 1];
 	int changed = 0;
 	size_t i = 0;
 	while (i < n) {
@@ -836,23 +895,7 @@ static char *trie_words(const char *s, size_t n)
 		if (ch == '(' && i + 2 < n && (s[i + 1] == '*' || (s[i + 1] == '?' && (s[i + 2] == 'x' || s[i + 2] == '-' || s[i + 2] == '^'))))
 			goto refuse;
 		if (ch == '[') {
-			/* a class, to its closing bracket ("[]..." and "[^]..." hold one) */
-			size_t k = i + 1;
-			if (k < n && s[k] == '^')
-				k++;
-			if (k < n && s[k] == ']')
-				k++;
-			while (k < n && s[k] != ']') {
-				if (s[k] == '\\')
-					k++;
-				else if (s[k] == '[' && k + 1 < n && s[k + 1] == ':') {
-					const char *e = find_text(s + k + 2, n - k - 2, ":]");
-					if (e)
-						k = (size_t)(e - s) + 1;
-				}
-				k++;
-			}
-			k = k < n ? k + 1 : n;
+			size_t k = class_end(s, i, n);
 			strbuf_add(&out, s + i, k - i);
 			i = k;
 			continue;
@@ -866,22 +909,37 @@ static char *trie_words(const char *s, size_t n)
 			i = k;
 			continue;
 		}
-		if (ch == '(' && i + 2 < n && s[i + 1] == '?' && (s[i + 2] == ':' || (s[i + 2] == 'i' && i + 3 < n && s[i + 3] == ':'))) {
-			size_t body = i + (s[i + 2] == ':' ? 3 : 4), k = body;
-			/* an innermost group: no class, group or escape but \s+ in it */
-			while (k < n && s[k] != ')' && s[k] != '(' && s[k] != '[')
-				k++;
-			int nw;
-			if (k < n && s[k] == ')' && trie_parse(s + body, k - body, words, &nw) && nw >= 4) {
-				for (int w = 0; w < nw; w++)
-					order[w] = &words[w];
-				strbuf_add(&out, s + i, body - i);
-				trie_emit(&out, order, nw, 0);
-				strbuf_addch(&out, ')');
-				i = k + 1;
-				changed = 1;
-				continue;
+		int na;
+		if (ch == '(' && i + 2 < n && s[i + 1] == '?' && (s[i + 2] == ':' || (s[i + 2] == 'i' && i + 3 < n && s[i + 3] == ':')) &&
+		    group_alts(s, i + (s[i + 2] == ':' ? 3 : 4), n, alts, &na)) {
+			size_t body = alts[0];
+			strbuf_add(&out, s + i, body - i);
+			int a = 0, done = 0;
+			while (a < na) {
+				/* the run of plain words that starts at alternative a */
+				int nw = 0, one;
+				while (a + nw < na && nw < TRIE_MAX_WORDS &&
+				       trie_parse(s + alts[a + nw], alts[a + nw + 1] - 1 - alts[a + nw], &words[nw], &one))
+					nw++;
+				if (done)
+					strbuf_addch(&out, '|');
+				if (nw >= 4) {
+					for (int w = 0; w < nw; w++)
+						order[w] = &words[w];
+					trie_emit(&out, order, nw, 0);
+					changed = 1;
+					a += nw;
+				} else {
+					/* as written: the short run, and the alternative after it */
+					int upto = a + nw < na ? a + nw + 1 : na;
+					strbuf_add(&out, s + alts[a], alts[upto] - 1 - alts[a]);
+					a = upto;
+				}
+				done = 1;
 			}
+			strbuf_addch(&out, ')');
+			i = alts[na];
+			continue;
 		}
 		strbuf_addch(&out, ch);
 		i++;

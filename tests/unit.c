@@ -1088,6 +1088,9 @@ static void test_rules_trees(void)
 			   "    (?<speaker>(?:ab|a|abc|b|ba|abd)+?) (?<cue>(?:c|cd|d|dc)) \\s (?<content>\\w+)\n"
 			   "rule empty\n"
 			   "    (?<speaker>x(?:said|say||s|sa|says|said\\s+so)) (?<cue>so|o|aid|ays)? \\s+ (?<content>\\w+)\n"
+			   "rule mixed\n"
+			   "    (?<speaker>(?:\\w+x|ab|a|abc|b|ba|\\d+|c|cd|d|dc|e|[xy]z|f|fo|foo|g # a comment (with parentheses)\n"
+			   "                 |go)+?) \\s (?<cue>said|says) \\s (?<content>\\w+)\n"
 			   "rule caseless\n"
 			   "    (?<speaker>\\w+) \\s (?<cue>(?i:has|have|had|has\\s+been|is|was|are)) \\s\n"
 			   "    (?<content>(?:the|a|an|they|them|then|there|their|a)\\b.*)\n");
@@ -1101,7 +1104,8 @@ static void test_rules_trees(void)
 	static const char *const subjects[] = {
 		"\x07""abcd x", "\x07""ababcdc y", "\x07""abdc z", "\x07""bad x", "\x07""xsaid so well",
 		"\x07""xsays so", "\x07""x so", "\x07""xsa ys", "\x07""xsaid  so long", "\x07""Kim HAS BEEN there",
-		"\x07""they Have them then", "\x07""it was a the", "\x07", NULL
+		"\x07""they Have them then", "\x07""it was a the", "\x07""abcfoo said x", "\x07""12cdgo says y",
+		"\x07""wxyzfo said z", "\x07", NULL
 	};
 	for (size_t i = 0; fast && plain && i < fast->nrules && i < plain->nrules; i++)
 		CHECK_INT(code_disagreements(&fast->rules[i], &plain->rules[i], subjects), 0);
