@@ -290,8 +290,12 @@ static int find_cues(struct sentence_ctx *c)
 			break;
 		starts[nw % 8] = s;
 		nw++;
-		/* the last few words ending here, as one phrase */
-		for (int back = 0; back < (int)r->max_cue_words && back < nw && back < 8; back++) {
+		/* the last few words ending here, as one phrase (of several only
+		 * when this word ends a form of several) */
+		int most = (int)r->max_cue_words;
+		if (most > 1 && wordset_get_ci(&r->cue_tails, m + s, i - s) < 0)
+			most = 1;
+		for (int back = 0; back < most && back < nw && back < 8; back++) {
 			size_t from = starts[(nw - 1 - back) % 8];
 			int k;
 			if (i - from < 64 && (k = wordset_get_ci(&r->cue_forms, m + from, i - from)) >= 0) {

@@ -340,6 +340,11 @@ static int load_cues(struct rules *r, struct diag *d)
 				continue;
 			}
 			wordset_put(&r->cue_forms, low.buf, low.len, (int)r->ncues);
+			size_t tail = low.len;
+			while (tail > 0 && isalpha((unsigned char)low.buf[tail - 1]) && (unsigned char)low.buf[tail - 1] < 0x80)
+				tail--;
+			if (tail > 0 && tail < low.len)
+				wordset_put(&r->cue_tails, low.buf + tail, low.len - tail, 1);
 			size_t words = 1;
 			for (size_t k = 0; k < low.len; k++)
 				words += low.buf[k] == ' ';
@@ -1683,6 +1688,7 @@ void rules_free(struct rules *r)
 		return;
 	wordset_release(&r->abbrev);
 	wordset_release(&r->cue_forms);
+	wordset_release(&r->cue_tails);
 	wordset_release(&r->source_nouns);
 	wordset_release(&r->titles);
 	wordset_release(&r->org_words);

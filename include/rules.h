@@ -125,6 +125,10 @@ struct rules {
 	struct wordset abbrev;        /* value 1: a courtesy title ("Mr."), 2: a rank
 					 ("Sen."); neither ends a sentence */
 	struct wordset cue_forms;     /* form (lowercase) -> index into cues */
+	struct wordset cue_tails;     /* the last run of letters of every form that
+					 has more than one ("out" of "pointed out"):
+					 a phrase of several words can be a form only
+					 when it ends in one (quotes.c, find_cues) */
 	struct cue *cues;
 	size_t ncues;
 	size_t max_cue_words;
