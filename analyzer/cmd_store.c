@@ -287,6 +287,7 @@ static void *extract_thread(void *ctx)
 	struct ingest *g = ctx;
 	struct quote_scratch qs;
 	struct extraction x;
+	struct claim_scratch *cs = claim_scratch_new();
 	quote_scratch_init(&qs);
 	extraction_init(&x);
 	struct work *w;
@@ -302,7 +303,7 @@ static void *extract_thread(void *ctx)
 		if (ms)
 			fclose(ms);
 		double t1 = g->timing ? thread_cpu() : 0;
-		struct store_doc *sd = xref_doc(&x, w->path, g->r, g->xr);
+		struct store_doc *sd = xref_doc(&x, w->path, g->r, g->xr, cs);
 		if (g->timing) {
 			t_extract += t1 - t0;
 			t_xref += thread_cpu() - t1;
@@ -317,6 +318,7 @@ static void *extract_thread(void *ctx)
 	}
 	extraction_release(&x);
 	quote_scratch_release(&qs);
+	claim_scratch_free(cs);
 	if (g->timing)
 		fprintf(stderr, "whosaid: timing: extraction thread: %.3f s CPU (extract %.3f s, xref and claims %.3f s)\n",
 			thread_cpu(), t_extract, t_xref);

@@ -896,8 +896,10 @@ static int cmp_org(const void *a, const void *b)
 	return x->start < y->start ? -1 : x->start > y->start;
 }
 
-struct store_doc *xref_doc(struct extraction *x, char *path, const struct rules *r, const struct xref_rules *xr)
+struct store_doc *xref_doc(struct extraction *x, char *path, const struct rules *r, const struct xref_rules *xr,
+			   struct claim_scratch *cs)
 {
+	struct claim_scratch *own = cs ? NULL : (cs = claim_scratch_new());
 	struct store_doc *sd = xcalloc(1, sizeof(*sd));
 	struct article *a = x->a;
 	sd->a = a;
@@ -954,8 +956,8 @@ struct store_doc *xref_doc(struct extraction *x, char *path, const struct rules 
 			}
 			sq->mention = mslot[h];
 		}
-		enum claim_polarity p = claim_normalize(xr->cr, a->raw + q->start, q->end - q->start,
-							(enum claim_polarity)q->stance, &terms);
+		enum claim_polarity p = claim_normalize_with(cs, xr->cr, a->raw + q->start, q->end - q->start,
+							     (enum claim_polarity)q->stance, &terms);
 		sq->polarity = claim_polarity_name(p);
 		sq->terms = xstrdup(terms.buf);
 	}
@@ -994,9 +996,10 @@ struct store_doc *xref_doc(struct extraction *x, char *path, const struct rules 
 		free(pq);
 	}
 	if (a->title) {
-		claim_normalize(xr->cr, a->title, strlen(a->title), CLAIM_ASSERT, &terms);
+		claim_normalize_with(cs, xr->cr, a->title, strlen(a->title), CLAIM_ASSERT, &terms);
 		sd->title_terms = xstrdup(terms.buf);
 	}
+	claim_scratch_free(own);
 	strbuf_release(&terms);
 	free(mslot);
 	free(ord);

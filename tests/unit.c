@@ -1793,7 +1793,7 @@ static struct store_doc *doc_from(const char *path, const char *text, struct ext
 	if (!a)
 		return NULL;
 	extraction_run(x, a, the_rules, qs, NULL);
-	return xref_doc(x, xstrdup(path), the_rules, the_xref_rules);
+	return xref_doc(x, xstrdup(path), the_rules, the_xref_rules, NULL);
 }
 
 static long long count_rows(struct store *s, const char *sql)
