@@ -217,11 +217,16 @@ struct word_entry {
 	unsigned tests;
 };
 
+struct word_slot {
+	uint32_t hash;                   /* low bits of the entry's: most probes stop here */
+	uint32_t e;                      /* index + 1 into e; 0: empty */
+};
+
 struct word_cache {
 	const struct claim_rules *cr;    /* the rules the tests were made with */
 	struct word_entry *e;
 	size_t n, alloc;
-	uint32_t *slot;                  /* index + 1 into e; 0: empty */
+	struct word_slot *slot;
 	size_t cap;
 };
 
@@ -303,12 +308,12 @@ static unsigned word_tests(const struct claim_rules *cr, const char *cased, cons
 static void cache_grow(struct word_cache *wc)
 {
 	size_t cap = wc->cap ? wc->cap * 2 : 4096;
-	uint32_t *slot = xcalloc(cap, sizeof(*slot));
+	struct word_slot *slot = xcalloc(cap, sizeof(*slot));
 	for (size_t i = 0; i < wc->n; i++) {
 		size_t h = wc->e[i].hash & (cap - 1);
-		while (slot[h])
+		while (slot[h].e)
 			h = (h + 1) & (cap - 1);
-		slot[h] = (uint32_t)(i + 1);
+		slot[h] = (struct word_slot){ (uint32_t)wc->e[i].hash, (uint32_t)(i + 1) };
 	}
 	free(wc->slot);
 	wc->slot = slot;
@@ -331,9 +336,11 @@ static void push_word(struct toks *t, const char *w, size_t n)
 	size_t h = 0;
 	if (wc) {
 		hash = hash_str(w, n);
-		for (h = hash & (wc->cap - 1); wc->slot[h]; h = (h + 1) & (wc->cap - 1)) {
-			const struct word_entry *e = &wc->e[wc->slot[h] - 1];
-			if (e->hash == hash && e->len == n && !memcmp(TS(t, e->cased), w, n)) {
+		for (h = hash & (wc->cap - 1); wc->slot[h].e; h = (h + 1) & (wc->cap - 1)) {
+			if (wc->slot[h].hash != (uint32_t)hash)
+				continue;
+			const struct word_entry *e = &wc->e[wc->slot[h].e - 1];
+			if (e->len == n && !memcmp(TS(t, e->cased), w, n)) {
 				k->cased = e->cased;
 				k->fold = e->fold;
 				k->stem = e->stem;
@@ -375,7 +382,7 @@ static void push_word(struct toks *t, const char *w, size_t n)
 	k->tests = word_tests(wc->cr, TS(t, k->cased), TS(t, k->fold), TS(t, k->stem), &k->syn, &t->key);
 	ALLOC_GROW(wc->e, wc->n + 1, wc->alloc);
 	wc->e[wc->n++] = (struct word_entry){ hash, k->cased, n, k->fold, k->stem, k->syn, k->tests };
-	wc->slot[h] = (uint32_t)wc->n;
+	wc->slot[h] = (struct word_slot){ (uint32_t)hash, (uint32_t)wc->n };
 	if (2 * wc->n > wc->cap)
 		cache_grow(wc);
 }

@@ -827,8 +827,10 @@ static void segment_needs(const struct conflict_rules *cf, const char *low, size
 	memset(present, 0, cf->need_words * sizeof(*present));
 	for (size_t i = from; i < to; i++) {
 		unsigned char c = (unsigned char)low[i];
+		/* the second byte first (low is NUL-terminated) */
 		for (size_t k = cf->needs_at[c]; k < cf->needs_at[c + 1]; k++)
-			if (cf->need_lens[k] <= to - i && !memcmp(low + i, cf->needs[k], cf->need_lens[k]))
+			if (cf->need_lens[k] <= to - i && (cf->need_lens[k] == 1 || cf->needs[k][1] == low[i + 1]) &&
+			    !memcmp(low + i, cf->needs[k], cf->need_lens[k]))
 				present[k / 64] |= (uint64_t)1 << (k % 64);
 	}
 }
