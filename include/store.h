@@ -59,6 +59,13 @@
  * reported event ("X asked Y for help"), which is one claim whoever
  * tells it (xref_refresh joins such claims across sources).
  *
+ * Version 5 adds claims.drift: 1 when the claim has four terms or more and
+ * its quote's source is a named person (a shared source of kind person),
+ * the only claims `whosaid check` looks up by terms (attribution drift);
+ * claims_terms indexes those only ("WHERE drift"). sources_member and
+ * sources_article leave out their NULLs. Each was a page written in every
+ * article's commit for rows no query looks up.
+ *
  * Ownership: struct store owns its connection and statements; a
  * store_doc owns everything it points to except the rule ids and cue
  * lemmas, which belong to the struct rules the extraction ran with. */
@@ -73,7 +80,7 @@
 #include "read.h"
 #include "sources.h"
 
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 #define STORE_HASH_BYTES 32
 
 /* One in-article source (the extraction's, one to one), with its identity

@@ -376,11 +376,11 @@ c.execute("CREATE TABLE notes(id INTEGER PRIMARY KEY, text TEXT)")
 c.execute("INSERT INTO notes(text) VALUES (?)", ("kept",))
 c.commit()' "$mdb"
 w ingest --db "$mdb" -q tests/story/harbor-courier.txt
-[ $rc -eq 0 ] && [ "$(sql "$mdb" "PRAGMA user_version")" -eq 4 ] &&
+[ $rc -eq 0 ] && [ "$(sql "$mdb" "PRAGMA user_version")" -eq 5 ] &&
 	[ "$(sql "$mdb" "SELECT text FROM notes")" = kept ] &&
 	[ "$(sql "$mdb" "SELECT count(*) FROM articles")" -eq 1 ] &&
 	[ "$(sql "$mdb" "PRAGMA journal_mode")" = wal ]
-check "a schema version 0 database is migrated to 4 (its tables kept, WAL)" $? "$tmp/err"
+check "a schema version 0 database is migrated to 5 (its tables kept, WAL)" $? "$tmp/err"
 w db check --db "$mdb"
 check "db check after migrating" $rc "$tmp/err"
 # a version 1 store (before propositions) gains the table and keeps its rows
@@ -391,13 +391,40 @@ import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 c.execute("DROP TABLE propositions")
 c.execute("DROP INDEX claims_terms")
+c.execute("ALTER TABLE claims DROP COLUMN drift")
 c.execute("PRAGMA user_version = 1")
 c.commit()' "$v1db"
 w ingest --db "$v1db" -q tests/story/valley-post.md
-[ $rc -eq 0 ] && [ "$(sql "$v1db" "PRAGMA user_version")" -eq 4 ] &&
+[ $rc -eq 0 ] && [ "$(sql "$v1db" "PRAGMA user_version")" -eq 5 ] &&
 	[ "$(sql "$v1db" "SELECT count(*) FROM articles")" -eq 2 ] &&
 	[ "$(sql "$v1db" "SELECT count(*) FROM propositions")" -ge 0 ]
-check "a schema version 1 database is migrated to 4 (propositions added, articles kept)" $? "$tmp/err"
+check "a schema version 1 database is migrated to 5 (propositions added, articles kept)" $? "$tmp/err"
+# a version 4 store (claims_terms over every claim, no claims.drift) gains
+# claims.drift as ingest sets it, and answers the queries as before
+v4db=$tmp/v4.db
+w ingest --db "$v4db" -q $STORY
+for q in sources claims quotes stories; do "$BIN" $q --db "$v4db" --format json > "$tmp/v4-$q.before" 2>&1; done
+drift=$(sql "$v4db" "SELECT group_concat(id || ':' || drift) FROM claims")
+python3 -c '
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.executescript("""DROP INDEX claims_terms; ALTER TABLE claims DROP COLUMN drift;
+CREATE INDEX claims_terms ON claims(terms);
+DROP INDEX sources_member; CREATE INDEX sources_member ON sources(member_of);
+DROP INDEX sources_article; CREATE INDEX sources_article ON sources(article_id);
+PRAGMA user_version = 4;""")
+c.commit()' "$v4db"
+w db check --db "$v4db"
+same=0
+for q in sources claims quotes stories; do
+	"$BIN" $q --db "$v4db" --format json > "$tmp/v4-$q.after" 2>&1
+	cmp -s "$tmp/v4-$q.before" "$tmp/v4-$q.after" || same=1
+done
+[ $rc -eq 0 ] && [ "$(sql "$v4db" "PRAGMA user_version")" -eq 5 ] && [ $same -eq 0 ] &&
+	[ "$(sql "$v4db" "SELECT group_concat(id || ':' || drift) FROM claims")" = "$drift" ] &&
+	[ "$(sql "$v4db" "SELECT count(*) FROM claims WHERE drift")" -gt 0 ] &&
+	[ "$(sql "$v4db" "SELECT sql FROM sqlite_master WHERE name = 'claims_terms'")" = "CREATE INDEX claims_terms ON claims(terms) WHERE drift" ]
+check "a schema version 4 database is migrated to 5 (claims.drift as ingest sets it, the same query results)" $? "$tmp/err"
 
 python3 -c '
 import sqlite3, sys
