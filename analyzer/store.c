@@ -127,7 +127,9 @@ enum stmt_id {
 	ST_DELETE_ARTICLE,
 	ST_DELETE_ORPHAN,
 	ST_INSERT_ARTICLE,
-	ST_UPSERT_SOURCE,
+	ST_FIND_SOURCE,
+	ST_UPDATE_SOURCE,
+	ST_INSERT_SOURCE,
 	ST_INSERT_MENTION,
 	ST_INSERT_QUOTE,
 	ST_INSERT_CLAIM,
@@ -146,12 +148,15 @@ static const char *const stmt_sql[ST__N] = {
 			     "(SELECT 1 FROM mentions WHERE source_id = ?1)",
 	[ST_INSERT_ARTICLE] = "INSERT INTO articles(doc, path, title, outlet, date, url, author, format, "
 			      "bytes, hash, body, terms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-	[ST_UPSERT_SOURCE] = "INSERT INTO sources(key, name, kind, title, affiliation, affil_key, article_id) "
-			     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(key) DO UPDATE SET "
-			     "title = coalesce(sources.title, excluded.title), "
-			     "affiliation = coalesce(sources.affiliation, excluded.affiliation), "
-			     "affil_key = coalesce(sources.affil_key, excluded.affil_key) "
-			     "RETURNING id, kind = 'person' AND article_id IS NULL",
+	/* found, then added or filled in: an upsert with RETURNING costs
+	 * SQLite several times as much */
+	[ST_FIND_SOURCE] = "SELECT id, (title IS NULL AND ?2 IS NOT NULL) OR (affiliation IS NULL AND ?3 IS NOT NULL) "
+			   "OR (affil_key IS NULL AND ?4 IS NOT NULL), kind = 'person' AND article_id IS NULL "
+			   "FROM sources WHERE key = ?1",
+	[ST_UPDATE_SOURCE] = "UPDATE sources SET title = coalesce(title, ?2), affiliation = coalesce(affiliation, ?3), "
+			     "affil_key = coalesce(affil_key, ?4) WHERE id = ?1",
+	[ST_INSERT_SOURCE] = "INSERT INTO sources(key, name, kind, title, affiliation, affil_key, article_id) "
+			     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[ST_INSERT_MENTION] = "INSERT INTO mentions(article_id, source_id, start, end, text, name, kind, title, line, speaker) "
 			      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 	[ST_INSERT_QUOTE] = "INSERT INTO quotes(article_id, n, start, end, line, col, text, kind, cue_text, "
@@ -631,6 +636,55 @@ out:
 	return ret;
 }
 
+/* The id of the shared row of src, found by key (its title and
+ * affiliation filled in when it had none) or added; *person: the row is
+ * a named person's. -1 after reporting. */
+static long long put_source(struct store *s, const struct store_source *src, long long article_id, char *person)
+{
+	sqlite3_stmt *st = stmt(s, ST_FIND_SOURCE);
+	if (!st)
+		return -1;
+	bind_str(st, 1, src->key);
+	bind_str(st, 2, src->title);
+	bind_str(st, 3, src->affiliation);
+	bind_str(st, 4, src->affil_key);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, 0);
+		int more = sqlite3_column_int(st, 1);
+		*person = (char)sqlite3_column_int(st, 2);
+		sqlite3_reset(st);
+		if (!more)
+			return id;
+		if (!(st = stmt(s, ST_UPDATE_SOURCE)))
+			return -1;
+		sqlite3_bind_int64(st, 1, id);
+		bind_str(st, 2, src->title);
+		bind_str(st, 3, src->affiliation);
+		bind_str(st, 4, src->affil_key);
+		return step_done(s, st, "cannot store a source") ? -1 : id;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		store_error(s, "cannot look up a source");
+		return -1;
+	}
+	if (!(st = stmt(s, ST_INSERT_SOURCE)))
+		return -1;
+	bind_str(st, 1, src->key);
+	bind_str(st, 2, src->display ? src->display : src->name);
+	bind_str(st, 3, source_kind_name(src->row_kind));
+	bind_str(st, 4, src->title);
+	bind_str(st, 5, src->affiliation);
+	bind_str(st, 6, src->affil_key);
+	if (src->per_article)
+		sqlite3_bind_int64(st, 7, article_id);
+	if (step_done(s, st, "cannot store a source"))
+		return -1;
+	*person = src->row_kind == SK_PERSON && !src->per_article;
+	return sqlite3_last_insert_rowid(s->db);
+}
+
 /* The number of terms of a claim (claims.h: separated by single spaces). */
 static size_t claim_terms(const char *terms)
 {
@@ -651,25 +705,8 @@ static int put_rows(struct store *s, const struct store_doc *sd, long long artic
 	for (size_t k = 0; k < sd->nmentions; k++) {
 		const struct store_mention *m = &sd->mentions[k];
 		const struct store_source *src = &sd->sources[m->source];
-		if (!sid[m->source]) {
-			if (!(st = stmt(s, ST_UPSERT_SOURCE)))
-				goto out;
-			bind_str(st, 1, src->key);
-			bind_str(st, 2, src->display ? src->display : src->name);
-			bind_str(st, 3, source_kind_name(src->row_kind));
-			bind_str(st, 4, src->title);
-			bind_str(st, 5, src->affiliation);
-			bind_str(st, 6, src->affil_key);
-			if (src->per_article)
-				sqlite3_bind_int64(st, 7, article_id);
-			if (sqlite3_step(st) != SQLITE_ROW) {
-				store_error(s, "cannot store a source");
-				goto out;
-			}
-			sid[m->source] = sqlite3_column_int64(st, 0);
-			person[m->source] = (char)sqlite3_column_int(st, 1);
-			sqlite3_reset(st);
-		}
+		if (!sid[m->source] && (sid[m->source] = put_source(s, src, article_id, &person[m->source])) < 0)
+			goto out;
 		if (!(st = stmt(s, ST_INSERT_MENTION)))
 			goto out;
 		sqlite3_bind_int64(st, 1, article_id);
