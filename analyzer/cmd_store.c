@@ -382,6 +382,15 @@ static void *write_thread(void *ctx)
 		}
 		store_doc_free(sd);
 	}
+	/* the rows of the last articles stored */
+	double t0 = g->timing ? now() : 0;
+	if (store_flush(g->st)) {
+		pthread_mutex_lock(&g->mu);
+		g->failed++;
+		pthread_mutex_unlock(&g->mu);
+	}
+	if (g->timing)
+		g->put_seconds += now() - t0;
 	if (g->timing) {
 		int hit = 0, miss = 0, wr = 0, hw = 0;
 		sqlite3_db_status(store_db(g->st), SQLITE_DBSTATUS_CACHE_HIT, &hit, &hw, 0);

@@ -134,6 +134,10 @@ enum stmt_id {
 	ST_INSERT_QUOTE,
 	ST_INSERT_CLAIM,
 	ST_INSERT_PROP,
+	ST_INSERT_PENDING,
+	ST_PENDING,
+	ST_CLEAR_PENDING,
+	ST_ANY_PENDING,
 	ST_BUMP,
 	ST_BEGIN,
 	ST_COMMIT,
@@ -165,6 +169,11 @@ static const char *const stmt_sql[ST__N] = {
 	[ST_INSERT_CLAIM] = "INSERT INTO claims(id, terms, polarity, drift) VALUES (?1, ?2, ?3, ?4)",
 	[ST_INSERT_PROP] = "INSERT INTO propositions(quote_id, key, label, side, frame_rule, stance_rule, start, end, "
 			   "event) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[ST_INSERT_PENDING] = "INSERT INTO pending(article_id, rows) VALUES (?1, ?2)",
+	[ST_PENDING] = "SELECT p.article_id, p.rows, a.body FROM pending p JOIN articles a ON a.id = p.article_id "
+		       "ORDER BY p.article_id",
+	[ST_CLEAR_PENDING] = "DELETE FROM pending",
+	[ST_ANY_PENDING] = "SELECT EXISTS (SELECT 1 FROM pending)",
 	[ST_BUMP] = "UPDATE meta SET value = value + 1 WHERE key = 'generation'",
 	/* prepared once: an ingest runs them for every article */
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
@@ -176,6 +185,8 @@ struct store {
 	char *path;
 	struct diag *d;
 	sqlite3_stmt *st[ST__N];
+	size_t npending;     /* articles this connection left pending */
+	strbuf rows;         /* scratch: one article's rows, encoded */
 };
 
 sqlite3 *store_db(struct store *s)
@@ -406,6 +417,10 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"CREATE INDEX sources_member ON sources(member_of) WHERE member_of IS NOT NULL;"
 	"DROP INDEX sources_article;"
 	"CREATE INDEX sources_article ON sources(article_id) WHERE article_id IS NOT NULL;",
+	/* 5 -> 6: articles whose rows are not written out yet (store_flush) */
+	"CREATE TABLE pending("
+	"  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+	"  rows BLOB NOT NULL);",
 };
 
 static int migrate(struct store *s, long long from)
@@ -452,6 +467,7 @@ struct store *store_open(const char *path, enum store_mode mode, struct diag *d)
 	struct store *s = xcalloc(1, sizeof(*s));
 	s->path = xstrdup(path);
 	s->d = d;
+	strbuf_init(&s->rows, 0);
 	/* one thread at a time uses a store (store.h): no mutex per call */
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (mode == STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
 	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
@@ -490,6 +506,16 @@ struct store *store_open(const char *path, enum store_mode mode, struct diag *d)
 		store_close(s);
 		return NULL;
 	}
+	/* rows a killed run (or one still running) left pending: every
+	   reader sees whole articles */
+	sqlite3_stmt *st = stmt(s, ST_ANY_PENDING);
+	int any = st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	if (st)
+		sqlite3_reset(st);
+	if (any && store_flush(s)) {
+		store_close(s);
+		return NULL;
+	}
 	return s;
 }
 
@@ -504,6 +530,7 @@ void store_close(struct store *s)
 		sqlite3_close(s->db);
 	}
 	free(s->path);
+	strbuf_release(&s->rows);
 	free(s);
 }
 
@@ -576,7 +603,13 @@ static void bind_str(sqlite3_stmt *st, int i, const char *s)
 		sqlite3_bind_null(st, i);
 }
 
-static void bind_span(sqlite3_stmt *st, int i, const struct article *a, size_t start, size_t end)
+/* The body an article's rows were made from: their spans are its bytes. */
+struct body {
+	const char *raw;
+	size_t len;
+};
+
+static void bind_span(sqlite3_stmt *st, int i, const struct body *a, size_t start, size_t end)
 {
 	if (start <= end && end <= a->len)
 		sqlite3_bind_text(st, i, a->raw + start, (int)(end - start), SQLITE_STATIC);
@@ -694,9 +727,8 @@ static size_t claim_terms(const char *terms)
 	return n;
 }
 
-static int put_rows(struct store *s, const struct store_doc *sd, long long article_id)
+static int put_rows(struct store *s, const struct store_doc *sd, const struct body *a, long long article_id)
 {
-	const struct article *a = sd->a;
 	long long *sid = xcalloc(sd->nsources + 1, sizeof(long long));
 	long long *mid = xcalloc(sd->nmentions + 1, sizeof(long long));
 	char *person = xcalloc(sd->nsources + 1, 1);   /* the row is a named person's */
@@ -789,6 +821,297 @@ out:
 	return ret;
 }
 
+/* ---- pending rows -------------------------------------------------------- */
+
+/* An article is committed with its rows (sources, mentions, quotes, claims,
+ * propositions) encoded in one pending row; store_flush() writes the rows
+ * of many pending articles in one transaction, in article order, so that
+ * rows and ids are those an article-by-article write would give. An
+ * article's commit then writes a few pages instead of one in every table
+ * and index (most of what an ingest cost). */
+
+#define ROWS_FORMAT 1
+#define FLUSH_EVERY 1024
+
+static void put_uint(strbuf *b, uint64_t v)
+{
+	while (v >= 0x80) {
+		strbuf_addch(b, (int)(v & 0x7f) | 0x80);
+		v >>= 7;
+	}
+	strbuf_addch(b, (int)v);
+}
+
+/* length + 1 (0: NULL), the bytes, a NUL: decoded strings point into the
+ * decoded copy */
+static void put_str(strbuf *b, const char *str)
+{
+	if (!str) {
+		put_uint(b, 0);
+		return;
+	}
+	size_t n = strlen(str);
+	put_uint(b, (uint64_t)n + 1);
+	strbuf_add(b, str, n + 1);
+}
+
+static void encode_rows(strbuf *b, const struct store_doc *sd)
+{
+	strbuf_reset(b);
+	put_uint(b, ROWS_FORMAT);
+	put_uint(b, sd->nsources);
+	for (size_t i = 0; i < sd->nsources; i++) {
+		const struct store_source *src = &sd->sources[i];
+		put_str(b, src->name);
+		put_uint(b, (uint64_t)src->kind);
+		put_uint(b, (uint64_t)src->row_kind);
+		put_str(b, src->title);
+		put_str(b, src->key);
+		put_str(b, src->display);
+		put_str(b, src->affiliation);
+		put_str(b, src->affil_key);
+		put_uint(b, (uint64_t)src->per_article);
+	}
+	put_uint(b, sd->nmentions);
+	for (size_t i = 0; i < sd->nmentions; i++) {
+		const struct store_mention *m = &sd->mentions[i];
+		put_uint(b, m->start);
+		put_uint(b, m->end);
+		put_uint(b, m->line);
+		put_uint(b, (uint64_t)m->source);
+		put_uint(b, (uint64_t)m->speaker);
+	}
+	put_uint(b, sd->nquotes);
+	for (size_t i = 0; i < sd->nquotes; i++) {
+		const struct store_quote *q = &sd->quotes[i];
+		put_uint(b, q->n);
+		put_uint(b, q->start);
+		put_uint(b, q->end);
+		put_uint(b, q->line);
+		put_uint(b, q->col);
+		put_str(b, q->kind);
+		put_str(b, q->cue_lemma);
+		put_uint(b, q->cue_start);
+		put_uint(b, q->cue_end);
+		put_uint(b, (uint64_t)(q->mention + 1));
+		put_uint(b, (uint64_t)(q->source + 1));
+		put_str(b, q->stance);
+		put_str(b, q->rule);
+		put_uint(b, (uint64_t)q->unclosed);
+		put_str(b, q->terms);
+		put_str(b, q->polarity);
+	}
+	put_uint(b, sd->nprops);
+	for (size_t i = 0; i < sd->nprops; i++) {
+		const struct proposition *p = &sd->props[i];
+		put_uint(b, p->quote);
+		put_str(b, p->key);
+		put_str(b, p->label);
+		put_str(b, p->frame_rule);
+		put_uint(b, (uint64_t)p->event);
+		put_str(b, p->stance_rule);
+		put_uint(b, (uint64_t)p->side);
+		put_uint(b, p->start);
+		put_uint(b, p->end);
+	}
+}
+
+struct reader {
+	char *p, *end;
+	int bad;
+};
+
+static uint64_t get_uint(struct reader *r)
+{
+	uint64_t v = 0;
+	for (int shift = 0; shift < 64; shift += 7) {
+		if (r->p >= r->end)
+			break;
+		unsigned char c = (unsigned char)*r->p++;
+		v |= (uint64_t)(c & 0x7f) << shift;
+		if (!(c & 0x80))
+			return v;
+	}
+	r->bad = 1;
+	return 0;
+}
+
+/* A count of items of at least min bytes each: no more than the bytes left. */
+static size_t get_count(struct reader *r, size_t min)
+{
+	uint64_t n = get_uint(r);
+	if (n > (uint64_t)(r->end - r->p) / min) {
+		r->bad = 1;
+		return 0;
+	}
+	return (size_t)n;
+}
+
+static char *get_str(struct reader *r)
+{
+	uint64_t n = get_uint(r);
+	if (!n)
+		return NULL;
+	if (n > (uint64_t)(r->end - r->p) || r->p[n - 1]) {
+		r->bad = 1;
+		return NULL;
+	}
+	char *str = r->p;
+	r->p += n;
+	return str;
+}
+
+/* The rows of buf[0..len) (which must stay alive while they are used) into
+ * sd's arrays; their strings point into buf. Returns 0, or -1 when buf is
+ * not rows this whosaid wrote. Free with release_rows(). */
+static int decode_rows(char *buf, size_t len, struct store_doc *sd)
+{
+	struct reader r = { buf, buf + len, 0 };
+	memset(sd, 0, sizeof(*sd));
+	if (get_uint(&r) != ROWS_FORMAT)
+		return -1;
+	sd->nsources = get_count(&r, 9);
+	sd->sources = xcalloc(sd->nsources + 1, sizeof(*sd->sources));
+	for (size_t i = 0; i < sd->nsources && !r.bad; i++) {
+		struct store_source *src = &sd->sources[i];
+		src->name = get_str(&r);
+		src->kind = (enum source_kind)get_uint(&r);
+		src->row_kind = (enum source_kind)get_uint(&r);
+		src->title = get_str(&r);
+		src->key = get_str(&r);
+		src->display = get_str(&r);
+		src->affiliation = get_str(&r);
+		src->affil_key = get_str(&r);
+		src->per_article = (int)get_uint(&r);
+		if (!src->name || !src->key || (unsigned)src->kind > SK_DOCUMENT || (unsigned)src->row_kind > SK_DOCUMENT)
+			r.bad = 1;
+	}
+	sd->nmentions = get_count(&r, 5);
+	sd->mentions = xcalloc(sd->nmentions + 1, sizeof(*sd->mentions));
+	for (size_t i = 0; i < sd->nmentions && !r.bad; i++) {
+		struct store_mention *m = &sd->mentions[i];
+		m->start = (size_t)get_uint(&r);
+		m->end = (size_t)get_uint(&r);
+		m->line = (unsigned)get_uint(&r);
+		uint64_t src = get_uint(&r);
+		m->speaker = (int)get_uint(&r);
+		if (src >= sd->nsources)
+			r.bad = 1;
+		m->source = (int)src;
+	}
+	sd->nquotes = get_count(&r, 16);
+	sd->quotes = xcalloc(sd->nquotes + 1, sizeof(*sd->quotes));
+	for (size_t i = 0; i < sd->nquotes && !r.bad; i++) {
+		struct store_quote *q = &sd->quotes[i];
+		q->n = (unsigned)get_uint(&r);
+		q->start = (size_t)get_uint(&r);
+		q->end = (size_t)get_uint(&r);
+		q->line = (unsigned)get_uint(&r);
+		q->col = (unsigned)get_uint(&r);
+		q->kind = get_str(&r);
+		q->cue_lemma = get_str(&r);
+		q->cue_start = (size_t)get_uint(&r);
+		q->cue_end = (size_t)get_uint(&r);
+		uint64_t mention = get_uint(&r), src = get_uint(&r);
+		q->stance = get_str(&r);
+		q->rule = get_str(&r);
+		q->unclosed = (int)get_uint(&r);
+		q->terms = get_str(&r);
+		q->polarity = get_str(&r);
+		if (mention > sd->nmentions || src > sd->nsources || !q->kind || !q->stance || !q->terms ||
+		    !q->polarity)
+			r.bad = 1;
+		q->mention = (int)mention - 1;
+		q->source = (int)src - 1;
+	}
+	sd->nprops = get_count(&r, 9);
+	sd->props = xcalloc(sd->nprops + 1, sizeof(*sd->props));
+	for (size_t i = 0; i < sd->nprops && !r.bad; i++) {
+		struct proposition *p = &sd->props[i];
+		p->quote = (size_t)get_uint(&r);
+		p->key = get_str(&r);
+		p->label = get_str(&r);
+		p->frame_rule = get_str(&r);
+		p->event = (int)get_uint(&r);
+		p->stance_rule = get_str(&r);
+		uint64_t side = get_uint(&r);
+		p->start = (size_t)get_uint(&r);
+		p->end = (size_t)get_uint(&r);
+		if (p->quote >= sd->nquotes || !p->key || !p->label || !p->frame_rule || !p->stance_rule ||
+		    side > SIDE_HEDGE)
+			r.bad = 1;
+		p->side = (enum side)side;
+	}
+	return r.bad || r.p != r.end ? -1 : 0;
+}
+
+static void release_rows(struct store_doc *sd)
+{
+	free(sd->sources);
+	free(sd->mentions);
+	free(sd->quotes);
+	free(sd->props);
+}
+
+/* Writes the rows of every pending article, inside a transaction. */
+static int write_pending(struct store *s)
+{
+	sqlite3_stmt *st = stmt(s, ST_PENDING);
+	if (!st)
+		return -1;
+	size_t n = 0;
+	int rc;
+	strbuf buf = STRBUF_INIT;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, 0);
+		/* copies: the other statements write while this one reads */
+		strbuf_reset(&buf);
+		strbuf_add(&buf, sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1));
+		size_t rows_len = buf.len;
+		const void *raw = sqlite3_column_blob(st, 2);
+		struct body body = { NULL, (size_t)sqlite3_column_bytes(st, 2) };
+		strbuf_add(&buf, raw ? raw : "", body.len);
+		body.raw = buf.buf + rows_len;
+		struct store_doc rows;
+		int bad = decode_rows(buf.buf, rows_len, &rows);
+		if (bad)
+			diag_report(s->d, DIAG_ERROR, s->path, 0, 0, "the pending rows of article %lld are damaged", id);
+		int failed = bad || put_rows(s, &rows, &body, id);
+		release_rows(&rows);
+		if (failed) {
+			strbuf_release(&buf);
+			sqlite3_reset(st);
+			return -1;
+		}
+		n++;
+	}
+	strbuf_release(&buf);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		store_error(s, "cannot read the pending articles");
+		return -1;
+	}
+	if (!n)
+		return 0;
+	if (!(st = stmt(s, ST_CLEAR_PENDING)) || step_done(s, st, "cannot clear the pending articles"))
+		return -1;
+	if (!(st = stmt(s, ST_BUMP)) || step_done(s, st, "cannot update the generation"))
+		return -1;
+	return 0;
+}
+
+int store_flush(struct store *s)
+{
+	if (store_begin(s))
+		return -1;
+	if (write_pending(s) || store_commit(s)) {
+		store_rollback(s);
+		return -1;
+	}
+	s->npending = 0;
+	return 0;
+}
+
 enum store_put_result store_put(struct store *s, const struct store_doc *sd, int force)
 {
 	const struct article *a = sd->a;
@@ -809,7 +1132,11 @@ enum store_put_result store_put(struct store *s, const struct store_doc *sd, int
 			store_rollback(s);
 			return STORE_UNCHANGED;
 		}
-		if (delete_article(s, old))
+		/* the rows of the articles before it first: the ids are those
+		   of writing each article's rows as it came */
+		if (write_pending(s) || delete_article(s, old))
+			goto fail;
+		if (!(st = stmt(s, ST_BUMP)) || step_done(s, st, "cannot update the generation"))
 			goto fail;
 		res = STORE_REPLACED;
 	} else if (rc != SQLITE_DONE) {
@@ -832,12 +1159,29 @@ enum store_put_result store_put(struct store *s, const struct store_doc *sd, int
 	bind_str(st, 12, sd->title_terms ? sd->title_terms : "");
 	if (step_done(s, st, "cannot store an article"))
 		goto fail;
-	if (put_rows(s, sd, sqlite3_last_insert_rowid(s->db)))
+	long long id = sqlite3_last_insert_rowid(s->db);
+	if (res == STORE_REPLACED) {
+		/* a reader never sees the article without rows */
+		struct body body = { a->raw, a->len };
+		if (put_rows(s, sd, &body, id))
+			goto fail;
+		if (store_commit(s))
+			goto fail;
+		return res;
+	}
+	encode_rows(&s->rows, sd);
+	if (!(st = stmt(s, ST_INSERT_PENDING)))
 		goto fail;
-	if (!(st = stmt(s, ST_BUMP)) || step_done(s, st, "cannot update the generation"))
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_blob(st, 2, s->rows.buf, (int)s->rows.len, SQLITE_STATIC);
+	if (step_done(s, st, "cannot store an article's rows"))
 		goto fail;
 	if (store_commit(s))
 		goto fail;
+	/* stored: a failure to write out the rows leaves them pending, for
+	   the next store_open */
+	if (++s->npending >= FLUSH_EVERY && store_flush(s))
+		return STORE_ERROR;
 	return res;
 fail:
 	diag_report(s->d, DIAG_NOTE, s->path, 0, 0, "article '%s' was not stored", a->doc);

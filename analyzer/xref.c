@@ -1422,7 +1422,10 @@ int xref_refresh(struct store *s, double threshold, double story_threshold, stru
 		terms[nc++] = xstrdup(t ? t : "");
 	}
 	sqlite3_finalize(st);
-	if (!(st = store_prepare(s, "SELECT id, terms FROM articles ORDER BY id")))
+	/* an article a concurrent ingest stored whose rows are still pending
+	   waits for the next refresh (store_flush bumps the generation) */
+	if (!(st = store_prepare(s, "SELECT id, terms FROM articles WHERE id NOT IN (SELECT article_id FROM pending) "
+				    "ORDER BY id")))
 		goto out;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		if (na + 1 > aa) {

@@ -1884,6 +1884,12 @@ static void test_store_put(void)
 		CHECK_INT(store_put(s, sd, 0), STORE_ADDED);
 		CHECK_INT(store_put(s, sd, 0), STORE_UNCHANGED);
 		store_doc_free(sd);
+		/* stored, its rows pending until a flush */
+		CHECK_INT(count_rows(s, "SELECT count(*) FROM articles"), 1);
+		CHECK_INT(count_rows(s, "SELECT count(*) FROM pending"), 1);
+		CHECK_INT(count_rows(s, "SELECT count(*) FROM quotes"), 0);
+		CHECK_INT(store_flush(s), 0);
+		CHECK_INT(count_rows(s, "SELECT count(*) FROM pending"), 0);
 		CHECK_INT(count_rows(s, "SELECT count(*) FROM quotes"), 2);
 		CHECK_INT(count_rows(s, "SELECT count(*) FROM claims"), 2);
 		CHECK_INT(count_rows(s, "SELECT count(*) FROM sources"), 2);
@@ -1897,6 +1903,8 @@ static void test_store_put(void)
 		sd = doc_from("pier.txt", v2, &x, &qs);
 		CHECK_INT(store_put(s, sd, 0), STORE_REPLACED);
 		store_doc_free(sd);
+		/* a replaced article's rows are written with it */
+		CHECK_INT(count_rows(s, "SELECT count(*) FROM pending"), 0);
 		CHECK_INT(count_rows(s, "SELECT count(*) FROM articles"), 1);
 		CHECK_INT(count_rows(s, "SELECT count(*) FROM quotes"), 1);
 		CHECK_INT(count_rows(s, "SELECT count(*) FROM sources"), 1);
@@ -1907,6 +1915,19 @@ static void test_store_put(void)
 		CHECK_INT(store_meta(s, "clusters"), gen + 1);
 		CHECK_INT(count_rows(s, "SELECT count(*) FROM stories"), 1);
 		CHECK_INT(count_rows(s, "SELECT count(*) FROM claims WHERE cluster IS NULL"), 0);
+		/* rows left pending (a killed ingest) are written by the next open */
+		sd = doc_from("quay.txt", v1, &x, &qs);
+		CHECK_INT(store_put(s, sd, 0), STORE_ADDED);
+		store_doc_free(sd);
+		store_close(s);
+		s = store_open(path, STORE_READ, &d);
+		CHECK(s != NULL);
+		if (s) {
+			CHECK_INT(count_rows(s, "SELECT count(*) FROM pending"), 0);
+			CHECK_INT(count_rows(s, "SELECT count(*) FROM quotes"), 3);
+			CHECK_INT(store_meta(s, "generation"), gen + 2);
+			CHECK_INT(store_check(s), 0);
+		}
 	}
 	store_close(s);
 	/* the hash covers the metadata and the bytes */
