@@ -130,9 +130,6 @@ enum stmt_id {
 	ST_FIND_SOURCE,
 	ST_UPDATE_SOURCE,
 	ST_INSERT_SOURCE,
-	ST_INSERT_MENTION,
-	ST_INSERT_QUOTE,
-	ST_INSERT_CLAIM,
 	ST_INSERT_PROP,
 	ST_INSERT_PENDING,
 	ST_PENDING,
@@ -161,12 +158,6 @@ static const char *const stmt_sql[ST__N] = {
 			     "affil_key = coalesce(affil_key, ?4) WHERE id = ?1",
 	[ST_INSERT_SOURCE] = "INSERT INTO sources(key, name, kind, title, affiliation, affil_key, article_id) "
 			     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	[ST_INSERT_MENTION] = "INSERT INTO mentions(article_id, source_id, start, end, text, name, kind, title, line, speaker) "
-			      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-	[ST_INSERT_QUOTE] = "INSERT INTO quotes(article_id, n, start, end, line, col, text, kind, cue_text, "
-			    "cue_lemma, cue_start, cue_end, mention_id, source_id, stance, rule, unclosed) "
-			    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-	[ST_INSERT_CLAIM] = "INSERT INTO claims(id, terms, polarity, drift) VALUES (?1, ?2, ?3, ?4)",
 	[ST_INSERT_PROP] = "INSERT INTO propositions(quote_id, key, label, side, frame_rule, stance_rule, start, end, "
 			   "event) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[ST_INSERT_PENDING] = "INSERT INTO pending(article_id, rows) VALUES (?1, ?2)",
@@ -180,11 +171,15 @@ static const char *const stmt_sql[ST__N] = {
 	[ST_COMMIT] = "COMMIT",
 };
 
+enum multi_id { MI_MENTION, MI_QUOTE, MI_CLAIM, MI__N };
+#define MULTI_ROWS 16
+
 struct store {
 	sqlite3 *db;
 	char *path;
 	struct diag *d;
 	sqlite3_stmt *st[ST__N];
+	sqlite3_stmt *multi[MI__N][MULTI_ROWS];   /* [table][rows - 1] (put_rows) */
 	size_t npending;     /* articles this connection left pending */
 	strbuf rows;         /* scratch: one article's rows, encoded */
 };
@@ -525,6 +520,9 @@ void store_close(struct store *s)
 		return;
 	for (int i = 0; i < ST__N; i++)
 		sqlite3_finalize(s->st[i]);
+	for (int i = 0; i < MI__N; i++)
+		for (int k = 0; k < MULTI_ROWS; k++)
+			sqlite3_finalize(s->multi[i][k]);
 	if (s->db) {
 		store_rollback(s);
 		sqlite3_close(s->db);
@@ -727,96 +725,159 @@ static size_t claim_terms(const char *terms)
 	return n;
 }
 
+/* Rows of one table inserted by one statement, up to MULTI_ROWS at a time:
+ * SQLite's cost is mostly per statement (cursors opened and closed on the
+ * table and each index), not per row. Rows get consecutive ids, in order,
+ * as they would one statement each. */
+
+static const struct {
+	const char *head;
+	int ncols;
+} multi_sql[MI__N] = {
+	[MI_MENTION] = { "INSERT INTO mentions(article_id, source_id, start, end, text, name, kind, title, line, "
+			 "speaker) VALUES ", 10 },
+	[MI_QUOTE] = { "INSERT INTO quotes(article_id, n, start, end, line, col, text, kind, cue_text, cue_lemma, "
+		       "cue_start, cue_end, mention_id, source_id, stance, rule, unclosed) VALUES ", 17 },
+	[MI_CLAIM] = { "INSERT INTO claims(id, terms, polarity, drift) VALUES ", 4 },
+};
+
+/* The statement that inserts rows rows into table id, prepared on first
+ * use and reset for reuse. */
+static sqlite3_stmt *multi_stmt(struct store *s, enum multi_id id, size_t rows)
+{
+	sqlite3_stmt **st = &s->multi[id][rows - 1];
+	if (*st) {
+		sqlite3_reset(*st);
+		sqlite3_clear_bindings(*st);
+		return *st;
+	}
+	strbuf sql = STRBUF_INIT;
+	strbuf_addstr(&sql, multi_sql[id].head);
+	for (size_t r = 0; r < rows; r++) {
+		strbuf_addstr(&sql, r ? ", (" : "(");
+		for (int c = 0; c < multi_sql[id].ncols; c++)
+			strbuf_addstr(&sql, c ? ", ?" : "?");
+		strbuf_addch(&sql, ')');
+	}
+	if (sqlite3_prepare_v3(s->db, sql.buf, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK) {
+		store_error(s, "cannot prepare a statement");
+		*st = NULL;
+	}
+	strbuf_release(&sql);
+	return *st;
+}
+
 static int put_rows(struct store *s, const struct store_doc *sd, const struct body *a, long long article_id)
 {
 	long long *sid = xcalloc(sd->nsources + 1, sizeof(long long));
 	long long *mid = xcalloc(sd->nmentions + 1, sizeof(long long));
+	long long *qid = xcalloc(sd->nquotes + 1, sizeof(long long));
 	char *person = xcalloc(sd->nsources + 1, 1);   /* the row is a named person's */
 	int ret = -1;
 	sqlite3_stmt *st;
+	/* the sources in order of first mention, as the mentions need them */
 	for (size_t k = 0; k < sd->nmentions; k++) {
 		const struct store_mention *m = &sd->mentions[k];
-		const struct store_source *src = &sd->sources[m->source];
-		if (!sid[m->source] && (sid[m->source] = put_source(s, src, article_id, &person[m->source])) < 0)
+		if (!sid[m->source] &&
+		    (sid[m->source] = put_source(s, &sd->sources[m->source], article_id, &person[m->source])) < 0)
 			goto out;
-		if (!(st = stmt(s, ST_INSERT_MENTION)))
+	}
+	for (size_t k0 = 0; k0 < sd->nmentions; k0 += MULTI_ROWS) {
+		size_t n = sd->nmentions - k0 < MULTI_ROWS ? sd->nmentions - k0 : MULTI_ROWS;
+		if (!(st = multi_stmt(s, MI_MENTION, n)))
 			goto out;
-		sqlite3_bind_int64(st, 1, article_id);
-		sqlite3_bind_int64(st, 2, sid[m->source]);
-		sqlite3_bind_int64(st, 3, (sqlite3_int64)m->start);
-		sqlite3_bind_int64(st, 4, (sqlite3_int64)m->end);
-		bind_span(st, 5, a, m->start, m->end);
-		bind_str(st, 6, src->name);
-		bind_str(st, 7, source_kind_name(src->kind));
-		bind_str(st, 8, src->title);
-		sqlite3_bind_int64(st, 9, m->line);
-		sqlite3_bind_int(st, 10, m->speaker);
+		for (size_t r = 0; r < n; r++) {
+			const struct store_mention *m = &sd->mentions[k0 + r];
+			const struct store_source *src = &sd->sources[m->source];
+			int c = (int)r * multi_sql[MI_MENTION].ncols;
+			sqlite3_bind_int64(st, c + 1, article_id);
+			sqlite3_bind_int64(st, c + 2, sid[m->source]);
+			sqlite3_bind_int64(st, c + 3, (sqlite3_int64)m->start);
+			sqlite3_bind_int64(st, c + 4, (sqlite3_int64)m->end);
+			bind_span(st, c + 5, a, m->start, m->end);
+			bind_str(st, c + 6, src->name);
+			bind_str(st, c + 7, source_kind_name(src->kind));
+			bind_str(st, c + 8, src->title);
+			sqlite3_bind_int64(st, c + 9, m->line);
+			sqlite3_bind_int(st, c + 10, m->speaker);
+		}
 		if (step_done(s, st, "cannot store a mention"))
 			goto out;
-		mid[k] = sqlite3_last_insert_rowid(s->db);
+		long long last = sqlite3_last_insert_rowid(s->db);
+		for (size_t r = 0; r < n; r++)
+			mid[k0 + r] = last - (long long)(n - 1 - r);
 	}
-	size_t next_prop = 0;
-	for (size_t i = 0; i < sd->nquotes; i++) {
-		const struct store_quote *q = &sd->quotes[i];
-		if (!(st = stmt(s, ST_INSERT_QUOTE)))
+	for (size_t i0 = 0; i0 < sd->nquotes; i0 += MULTI_ROWS) {
+		size_t n = sd->nquotes - i0 < MULTI_ROWS ? sd->nquotes - i0 : MULTI_ROWS;
+		if (!(st = multi_stmt(s, MI_QUOTE, n)))
 			goto out;
-		sqlite3_bind_int64(st, 1, article_id);
-		sqlite3_bind_int64(st, 2, q->n);
-		sqlite3_bind_int64(st, 3, (sqlite3_int64)q->start);
-		sqlite3_bind_int64(st, 4, (sqlite3_int64)q->end);
-		sqlite3_bind_int64(st, 5, q->line);
-		sqlite3_bind_int64(st, 6, q->col);
-		bind_span(st, 7, a, q->start, q->end);
-		bind_str(st, 8, q->kind);
-		if (q->cue_lemma) {
-			bind_span(st, 9, a, q->cue_start, q->cue_end);
-			bind_str(st, 10, q->cue_lemma);
-			sqlite3_bind_int64(st, 11, (sqlite3_int64)q->cue_start);
-			sqlite3_bind_int64(st, 12, (sqlite3_int64)q->cue_end);
+		for (size_t r = 0; r < n; r++) {
+			const struct store_quote *q = &sd->quotes[i0 + r];
+			int c = (int)r * multi_sql[MI_QUOTE].ncols;
+			sqlite3_bind_int64(st, c + 1, article_id);
+			sqlite3_bind_int64(st, c + 2, q->n);
+			sqlite3_bind_int64(st, c + 3, (sqlite3_int64)q->start);
+			sqlite3_bind_int64(st, c + 4, (sqlite3_int64)q->end);
+			sqlite3_bind_int64(st, c + 5, q->line);
+			sqlite3_bind_int64(st, c + 6, q->col);
+			bind_span(st, c + 7, a, q->start, q->end);
+			bind_str(st, c + 8, q->kind);
+			if (q->cue_lemma) {
+				bind_span(st, c + 9, a, q->cue_start, q->cue_end);
+				bind_str(st, c + 10, q->cue_lemma);
+				sqlite3_bind_int64(st, c + 11, (sqlite3_int64)q->cue_start);
+				sqlite3_bind_int64(st, c + 12, (sqlite3_int64)q->cue_end);
+			}
+			if (q->mention >= 0 && q->source >= 0) {
+				sqlite3_bind_int64(st, c + 13, mid[q->mention]);
+				sqlite3_bind_int64(st, c + 14, sid[sd->mentions[q->mention].source]);
+			}
+			bind_str(st, c + 15, q->stance);
+			bind_str(st, c + 16, q->rule ? q->rule : "");
+			sqlite3_bind_int(st, c + 17, q->unclosed);
 		}
-		if (q->mention >= 0 && q->source >= 0) {
-			sqlite3_bind_int64(st, 13, mid[q->mention]);
-			sqlite3_bind_int64(st, 14, sid[sd->mentions[q->mention].source]);
-		}
-		bind_str(st, 15, q->stance);
-		bind_str(st, 16, q->rule ? q->rule : "");
-		sqlite3_bind_int(st, 17, q->unclosed);
 		if (step_done(s, st, "cannot store a quote"))
 			goto out;
-		long long qid = sqlite3_last_insert_rowid(s->db);
-		if (!(st = stmt(s, ST_INSERT_CLAIM)))
+		long long last = sqlite3_last_insert_rowid(s->db);
+		for (size_t r = 0; r < n; r++)
+			qid[i0 + r] = last - (long long)(n - 1 - r);
+		if (!(st = multi_stmt(s, MI_CLAIM, n)))
 			goto out;
-		sqlite3_bind_int64(st, 1, qid);
-		bind_str(st, 2, q->terms ? q->terms : "");
-		bind_str(st, 3, q->polarity);
-		sqlite3_bind_int(st, 4, q->mention >= 0 && q->source >= 0 &&
-					person[sd->mentions[q->mention].source] && claim_terms(q->terms) >= 4);
+		for (size_t r = 0; r < n; r++) {
+			const struct store_quote *q = &sd->quotes[i0 + r];
+			int c = (int)r * multi_sql[MI_CLAIM].ncols;
+			sqlite3_bind_int64(st, c + 1, qid[i0 + r]);
+			bind_str(st, c + 2, q->terms ? q->terms : "");
+			bind_str(st, c + 3, q->polarity);
+			sqlite3_bind_int(st, c + 4, q->mention >= 0 && q->source >= 0 &&
+							person[sd->mentions[q->mention].source] &&
+							claim_terms(q->terms) >= 4);
+		}
 		if (step_done(s, st, "cannot store a claim"))
 			goto out;
-		/* propositions come in quote order (conflicts_article) */
-		for (; next_prop < sd->nprops && sd->props[next_prop].quote <= i; next_prop++) {
-			const struct proposition *p = &sd->props[next_prop];
-			if (p->quote != i)
-				continue;
-			if (!(st = stmt(s, ST_INSERT_PROP)))
-				goto out;
-			sqlite3_bind_int64(st, 1, qid);
-			bind_str(st, 2, p->key);
-			bind_str(st, 3, p->label);
-			bind_str(st, 4, side_name(p->side));
-			bind_str(st, 5, p->frame_rule);
-			bind_str(st, 6, p->stance_rule);
-			sqlite3_bind_int64(st, 7, (sqlite3_int64)p->start);
-			sqlite3_bind_int64(st, 8, (sqlite3_int64)p->end);
-			sqlite3_bind_int(st, 9, p->event);
-			if (step_done(s, st, "cannot store a proposition"))
-				goto out;
-		}
+	}
+	/* propositions come in quote order (conflicts_article) */
+	for (size_t i = 0; i < sd->nprops; i++) {
+		const struct proposition *p = &sd->props[i];
+		if (!(st = stmt(s, ST_INSERT_PROP)))
+			goto out;
+		sqlite3_bind_int64(st, 1, qid[p->quote]);
+		bind_str(st, 2, p->key);
+		bind_str(st, 3, p->label);
+		bind_str(st, 4, side_name(p->side));
+		bind_str(st, 5, p->frame_rule);
+		bind_str(st, 6, p->stance_rule);
+		sqlite3_bind_int64(st, 7, (sqlite3_int64)p->start);
+		sqlite3_bind_int64(st, 8, (sqlite3_int64)p->end);
+		sqlite3_bind_int(st, 9, p->event);
+		if (step_done(s, st, "cannot store a proposition"))
+			goto out;
 	}
 	ret = 0;
 out:
 	free(sid);
 	free(mid);
+	free(qid);
 	free(person);
 	return ret;
 }
