@@ -62,6 +62,71 @@ static void sha256_init(struct sha256 *c)
 	c->n = 0;
 }
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <cpuid.h>
+#include <immintrin.h>
+
+/* The same rounds with the SHA extensions of x86 (about ten times as
+ * fast: every article is hashed, see store_article_hash). */
+__attribute__((target("sha,sse4.1,ssse3")))
+static void sha256_blocks_ni(uint32_t h[8], const unsigned char *p, size_t nblocks)
+{
+	const __m128i bswap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+	__m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&h[0]), 0xB1);   /* CDAB */
+	__m128i st1 = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&h[4]), 0x1B);   /* EFGH */
+	__m128i st0 = _mm_alignr_epi8(tmp, st1, 8);                                      /* ABEF */
+	st1 = _mm_blend_epi16(st1, tmp, 0xF0);                                           /* CDGH */
+	for (; nblocks; nblocks--, p += 64) {
+		__m128i abef = st0, cdgh = st1, m[4];
+		for (int i = 0; i < 4; i++)
+			m[i] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * i)), bswap);
+		for (int i = 0; i < 16; i++) {
+			__m128i wk = _mm_add_epi32(m[i & 3], _mm_loadu_si128((const __m128i *)&sha_k[4 * i]));
+			st1 = _mm_sha256rnds2_epu32(st1, st0, wk);
+			st0 = _mm_sha256rnds2_epu32(st0, st1, _mm_shuffle_epi32(wk, 0x0E));
+			if (i < 12) {
+				/* w[t] of the words 16 on: m[i & 3] becomes words 4i+16 .. 4i+19 */
+				__m128i t = _mm_sha256msg1_epu32(m[i & 3], m[(i + 1) & 3]);
+				t = _mm_add_epi32(t, _mm_alignr_epi8(m[(i + 3) & 3], m[(i + 2) & 3], 4));
+				m[i & 3] = _mm_sha256msg2_epu32(t, m[(i + 3) & 3]);
+			}
+		}
+		st0 = _mm_add_epi32(st0, abef);
+		st1 = _mm_add_epi32(st1, cdgh);
+	}
+	tmp = _mm_shuffle_epi32(st0, 0x1B);                                               /* FEBA */
+	st1 = _mm_shuffle_epi32(st1, 0xB1);                                               /* DCHG */
+	_mm_storeu_si128((__m128i *)&h[0], _mm_blend_epi16(tmp, st1, 0xF0));              /* DCBA */
+	_mm_storeu_si128((__m128i *)&h[4], _mm_alignr_epi8(st1, tmp, 8));                 /* HGFE */
+}
+
+static int sha_ni(void)
+{
+	static _Atomic int have = -1;   /* cpuid once: a hypervisor may trap it */
+	int v = have;
+	if (v < 0) {
+		unsigned a, b, c, d;
+		/* WHOSAID_NO_FAST: the portable rounds (tests that both agree) */
+		v = !getenv("WHOSAID_NO_FAST") && __get_cpuid(1, &a, &b, &c, &d) && (c & bit_SSE4_1) &&
+		    (c & bit_SSSE3) && __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29));
+		have = v;
+	}
+	return v;
+}
+#endif
+
+static void sha256_blocks(struct sha256 *c, const unsigned char *p, size_t nblocks)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+	if (sha_ni()) {
+		sha256_blocks_ni(c->h, p, nblocks);
+		return;
+	}
+#endif
+	for (; nblocks; nblocks--, p += 64)
+		sha256_block(c, p);
+}
+
 static void sha256_add(struct sha256 *c, const void *data, size_t len)
 {
 	const unsigned char *p = data;
@@ -72,11 +137,12 @@ static void sha256_add(struct sha256 *c, const void *data, size_t len)
 		c->n += take, p += take, len -= take;
 		if (c->n < 64)
 			return;
-		sha256_block(c, c->buf);
+		sha256_blocks(c, c->buf, 1);
 		c->n = 0;
 	}
-	for (; len >= 64; p += 64, len -= 64)
-		sha256_block(c, p);
+	sha256_blocks(c, p, len / 64);
+	p += len / 64 * 64;
+	len %= 64;
 	memcpy(c->buf, p, len);
 	c->n = len;
 }
