@@ -56,6 +56,8 @@ struct conflict_rules {
 	char **needs;
 	size_t *need_lens, nneeds, need_words;
 	size_t needs_at[257];
+	uint64_t pairs[65536 / 64]; /* the first two bytes of a need (a one-byte
+				       need: with every second byte) */
 };
 
 #define PATTERN_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS)
@@ -531,6 +533,12 @@ static void index_needs(struct conflict_rules *cf)
 			i++;
 		cf->needs_at[c] = i;
 	}
+	for (size_t i = 0; i < u; i++) {
+		unsigned c0 = (unsigned char)cf->needs[i][0];
+		for (unsigned c1 = 0; c1 < 256; c1++)
+			if (cf->need_lens[i] == 1 || (unsigned char)cf->needs[i][1] == c1)
+				cf->pairs[(c0 << 8 | c1) / 64] |= (uint64_t)1 << ((c0 << 8 | c1) % 64);
+	}
 	cf->need_words = (u + 63) / 64;
 	for (size_t i = 0; i < cf->nrules; i++) {
 		struct frame_rule *fr = &cf->rules[i];
@@ -826,8 +834,11 @@ static void segment_needs(const struct conflict_rules *cf, const char *low, size
 {
 	memset(present, 0, cf->need_words * sizeof(*present));
 	for (size_t i = from; i < to; i++) {
+		/* most byte pairs start no need (low is NUL-terminated) */
+		unsigned pair = (unsigned)(unsigned char)low[i] << 8 | (unsigned char)low[i + 1];
+		if (!(cf->pairs[pair / 64] >> (pair % 64) & 1))
+			continue;
 		unsigned char c = (unsigned char)low[i];
-		/* the second byte first (low is NUL-terminated) */
 		for (size_t k = cf->needs_at[c]; k < cf->needs_at[c + 1]; k++)
 			if (cf->need_lens[k] <= to - i && (cf->need_lens[k] == 1 || cf->needs[k][1] == low[i + 1]) &&
 			    !memcmp(low + i, cf->needs[k], cf->need_lens[k]))
