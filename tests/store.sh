@@ -293,7 +293,8 @@ kdb=$tmp/killed.db
 "$BIN" ingest --db "$kdb" -q -v --jobs 2 "$tmp/big.jsonl" > "$tmp/committed" 2> "$tmp/kerr" &
 bgpid=$!
 waited=0
-while [ "$(grep -c '^added ' "$tmp/committed" 2>/dev/null)" -lt 200 ] && kill -0 $bgpid 2>/dev/null &&
+# (the background shell may not have opened the file yet: count 0 then)
+while [ "$(cat "$tmp/committed" 2>/dev/null | grep -c '^added ')" -lt 200 ] && kill -0 $bgpid 2>/dev/null &&
 	[ $waited -lt 600 ]; do
 	sleep 0.1
 	waited=$((waited + 1))
