@@ -393,14 +393,18 @@ static void push_word(struct toks *t, const char *w, size_t n)
 static void push_word_split(struct toks *t, const struct claim_rules *cr, const char *w, size_t n)
 {
 	if (cr) {
+		int alpha = -1;   /* the word is ASCII letters: found out once */
 		for (size_t p = 0; p < cr->nprefixes; p++) {
 			size_t pl = cr->prefix_lens[p];
 			if (n < pl + 3)
 				continue;
 			size_t i;
-			for (i = 0; i < n && is_ascii_alpha((unsigned char)w[i]); i++)
-				;
-			if (i < n)
+			if (alpha < 0) {
+				for (i = 0; i < n && is_ascii_alpha((unsigned char)w[i]); i++)
+					;
+				alpha = i == n;
+			}
+			if (!alpha)
 				break;   /* only plain ASCII words are split */
 			for (i = 0; i < pl; i++)
 				if ((w[i] | 0x20) != cr->prefixes[p][i])
@@ -415,18 +419,30 @@ static void push_word_split(struct toks *t, const struct claim_rules *cr, const 
 	push_word(t, w, n);
 }
 
+static int ascii_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* text_is_word_char, with ASCII (most of the text) decided here */
 static int word_at(const char *s, size_t i, size_t n)
 {
-	return i < n && text_is_word_char(s, i, n);
+	if (i >= n)
+		return 0;
+	unsigned char c = (unsigned char)s[i];
+	return c < 0x80 ? ascii_alnum(c) : text_is_word_char(s, i, n);
 }
 
 static size_t word_end(const char *s, size_t i, size_t n)
 {
-	while (word_at(s, i, n)) {
+	for (;;) {
+		while (i < n && (unsigned char)s[i] < 0x80 && ascii_alnum((unsigned char)s[i]))
+			i++;
+		if (!word_at(s, i, n))
+			return i;
 		int32_t cp;
 		i += text_decode(s, i, n, &cp);
 	}
-	return i;
 }
 
 static int is_digits(const char *s, size_t a, size_t b)
@@ -442,6 +458,9 @@ static size_t single_letter(const char *s, size_t i, size_t n)
 {
 	if (!word_at(s, i, n))
 		return 0;
+	unsigned char a = (unsigned char)s[i];
+	if (a < 0x80)   /* a letter, not a digit (category Lu to Lo) */
+		return is_ascii_alpha(a) && !word_at(s, i + 1, n) ? 1 : 0;
 	int32_t cp;
 	size_t l = text_decode(s, i, n, &cp);
 	utf8proc_category_t c = utf8proc_category(cp);
