@@ -116,9 +116,15 @@ static void fold(strbuf *out, const char *s, size_t len)
 {
 	utf8proc_uint8_t *m = NULL;
 	strbuf_reset(out);
-	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &m,
-					  UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
-						  UTF8PROC_STRIPMARK);
+	size_t ascii = 0;
+	while (ascii < len && (unsigned char)s[ascii] < 0x80)
+		ascii++;
+	/* ASCII folds to its lower case: spare utf8proc's copy (n < 0 below
+	   lowers A-Z) */
+	utf8proc_ssize_t n = ascii == len ? -1
+					  : utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &m,
+							 UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+								 UTF8PROC_STRIPMARK);
 	const char *src = n >= 0 ? (const char *)m : s;
 	size_t sl = n >= 0 ? (size_t)n : len;
 	for (size_t i = 0; i < sl; i++) {
@@ -185,11 +191,12 @@ static int is_title_word(const struct rules *r, const char *s, size_t n)
 
 static int has_upper(const char *s)
 {
-	for (size_t i = 0; s[i];) {
-		if (text_is_upper(s, i, strlen(s)))
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		if (text_is_upper(s, i, len))
 			return 1;
 		int32_t cp;
-		i += text_decode(s, i, strlen(s), &cp);
+		i += text_decode(s, i, len, &cp);
 	}
 	return 0;
 }
