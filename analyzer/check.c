@@ -490,12 +490,14 @@ struct checker *checker_new(const struct rules *r, const struct check_config *cf
 			" JOIN articles a ON a.id = q.article_id LEFT JOIN claims c ON c.id = q.id"
 			" WHERE s.key = ?1 AND a.doc <> ?2 AND q.kind IN ('direct','block')"
 			" ORDER BY a.doc, q.n");
-		/* the same claim terms with another speaker: claims_terms */
+		/* the same claim terms with another speaker: claims_terms, which
+		 * holds the claims of four terms or more by a named person
+		 * (claims.drift), the only ones this can find */
 		c->by_terms = store_prepare(st,
 			"SELECT q.text, q.line, q.col, a.doc, a.path, a.format, s.key, s.name, s.affil_key"
 			" FROM claims c JOIN quotes q ON q.id = c.id"
 			" JOIN articles a ON a.id = q.article_id JOIN sources s ON s.id = q.source_id"
-			" WHERE c.terms = ?1 AND c.polarity = ?2 AND a.doc <> ?3 AND s.article_id IS NULL"
+			" WHERE c.terms = ?1 AND c.drift AND c.polarity = ?2 AND a.doc <> ?3 AND s.article_id IS NULL"
 			" AND s.kind = 'person'"
 			" ORDER BY a.doc, q.n");
 		/* the other side of the same proposition: propositions_key */
