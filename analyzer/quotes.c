@@ -39,6 +39,8 @@ void quote_scratch_init(struct quote_scratch *qs)
 	qs->tbuf = NULL;
 	qs->tmap = qs->tfwd = NULL;
 	qs->tcap = 0;
+	qs->held = NULL;
+	qs->nheld = 0;
 	qs->trace = getenv("WHOSAID_TRACE") != NULL;
 	qs->only_rule = getenv("WHOSAID_ONLY_RULE");
 	qs->no_cue_needs = getenv("WHOSAID_NO_CUE_NEEDS") != NULL;
@@ -59,6 +61,7 @@ void quote_scratch_release(struct quote_scratch *qs)
 	free(qs->tbuf);
 	free(qs->tmap);
 	free(qs->tfwd);
+	free(qs->held);
 	memset(qs, 0, sizeof(*qs));
 }
 
@@ -857,9 +860,15 @@ static void run_rules(struct sentence_ctx *c)
 			} else if (rl->needs[k].end) {
 				skip = !c->qs->no_cue_needs && !sentence_ends_with(c, &rl->needs[k]);
 			} else {
+				/* a text several rules look for is looked for once */
 				skip = 1;
-				for (const char *alt = rl->needs[k].text; *alt && skip; alt += strlen(alt) + 1)
-					skip = !holds(c, c->m + 1, alt);
+				const int *id = rl->needs[k].ids;
+				for (const char *alt = rl->needs[k].text; *alt && skip; alt += strlen(alt) + 1, id++) {
+					signed char *h = &c->qs->held[*id];
+					if (*h < 0)
+						*h = (signed char)holds(c, c->m + 1, alt);
+					skip = !*h;
+				}
 			}
 		}
 		/* a match holds a cue and starts at or before it: no start after
@@ -1259,6 +1268,10 @@ void quotes_find(struct quote_list *ql, struct article *a, const struct segmenta
 	c.r = r;
 	c.qs = qs;
 	c.ql = ql;
+	if (qs->nheld < r->nneed_texts + 1) {
+		qs->nheld = r->nneed_texts + 1;
+		qs->held = xrealloc(qs->held, qs->nheld);
+	}
 	for (size_t si = 0; si < seg->nsents; si++) {
 		c.st = &seg->sents[si];
 		c.nat = 0;
@@ -1273,6 +1286,7 @@ void quotes_find(struct quote_list *ql, struct article *a, const struct segmenta
 		}
 		c.has_tokens = 0;
 		c.have_pairs = 0;
+		memset(qs->held, -1, r->nneed_texts);
 		for (unsigned k = 0; k < c.st->nqmarks; k++)
 			if (!(seg->qmarks[c.st->first_qmark + k].flags & QM_NESTED))
 				c.has_tokens = 1;
