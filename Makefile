@@ -26,7 +26,7 @@ DEPS_STAMP = build/.deps-ok
 STORY = tests/story/harbor-courier.txt tests/story/valley-post.md tests/story/the-ledger.txt \
         tests/story/wire.jsonl
 
-.PHONY: all deps demo test unit-test rule-test e2e-test asan ubsan leakcheck bench eval clean lint fuzz \
+.PHONY: all deps demo test unit-test rule-test e2e-test asan ubsan leakcheck bench bench-ingest eval clean lint fuzz \
         check-all golden
 
 all: whosaid
@@ -100,6 +100,9 @@ golden: whosaid
 
 bench: whosaid
 	@sh tests/bench.sh ./whosaid
+
+bench-ingest: whosaid
+	@sh tests/bench-ingest.sh ./whosaid
 
 eval: whosaid
 	@sh tests/eval.sh ./whosaid

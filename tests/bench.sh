@@ -33,20 +33,7 @@ tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
 # stats FILE: "<articles> <text bytes>" of a JSON Lines corpus
-stats() {
-	python3 -c '
-import json, sys
-n = b = 0
-for line in open(sys.argv[1], "rb"):
-    try:
-        t = json.loads(line).get("text")
-    except ValueError:
-        continue
-    if isinstance(t, str):
-        n += 1
-        b += len(t.encode("utf-8"))
-print(n, b)' "$1"
-}
+stats() { python3 tests/corpus_stats.py "$1"; }
 
 # peak_run OUT FILE: runs extract once; writes "<seconds> <peak KB> <status>"
 peak_run() {
