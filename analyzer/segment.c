@@ -49,12 +49,14 @@ static int md_block_start(const char *raw, size_t a, size_t b)
 
 /* Whether a single newline between two lines of plain text is a soft wrap
  * (the paragraph goes on) rather than a paragraph break: wrapped text has
- * long lines that stop mid-sentence. */
+ * long lines that stop mid-sentence, though none longer than a wrapping
+ * width (a line of 200 characters without a final period is a headline or
+ * a label run on, and the next line starts afresh). */
 static int soft_wrap(const char *scan, size_t la, size_t lb, size_t next_a, size_t next_b)
 {
 	while (lb > la && scan[lb - 1] == ' ')
 		lb--;
-	if (lb - la < 40 || next_a >= next_b)
+	if (lb - la < 40 || lb - la > 120 || next_a >= next_b)
 		return 0;
 	unsigned char last = (unsigned char)scan[lb - 1];
 	if (strchr(".!?:\"'", last) || last >= 0x80)

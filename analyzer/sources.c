@@ -270,11 +270,12 @@ static int calendar_word(const char *s, const struct word *w)
 
 static int pronoun_of(const char *s, const struct word *w)
 {
-	if (word_is(s, w, "he")) return 'm';
-	if (word_is(s, w, "she")) return 'f';
-	if (word_is(s, w, "it")) return 'n';
-	if (word_is(s, w, "they")) return 'p';
-	if (word_is(s, w, "i") || word_is(s, w, "we")) return 'i';
+	/* (and their possessives: "his promise to ...", "their call for ...") */
+	if (word_is(s, w, "he") || word_is(s, w, "his")) return 'm';
+	if (word_is(s, w, "she") || word_is(s, w, "her")) return 'f';
+	if (word_is(s, w, "it") || word_is(s, w, "its")) return 'n';
+	if (word_is(s, w, "they") || word_is(s, w, "their")) return 'p';
+	if (word_is(s, w, "i") || word_is(s, w, "we") || word_is(s, w, "my") || word_is(s, w, "our")) return 'i';
 	return 0;
 }
 
