@@ -185,12 +185,49 @@ const char *claim_polarity_name(enum claim_polarity p)
  * into an entity or a cue and gives no term. */
 enum { T_ENTITY = 1, T_GONE = 2 };
 
+/* What a word's first-word tests found (see word_info): whether it can
+ * start a phrase of each table, and whether it is a stop word. */
+enum {
+	F_ALIAS_CASED = 1,   /* the word as written starts an alias_cased phrase */
+	F_ALIAS_STEM = 2,    /* its stem starts an alias_stem phrase */
+	F_CUE_FOLD = 4,      /* its folded form starts a cues_fold phrase */
+	F_CUE_STEM = 8,      /* its stem starts a cues_stem phrase */
+	F_SYN = 16,          /* its unit starts a syn_phrase phrase */
+	F_STOP = 32          /* its folded form is a stop word */
+};
+
 /* One word of a text. Its strings live in the token list's arena, as
  * offsets because the arena moves when it grows. */
 struct tok {
 	size_t cased, fold, stem;   /* NUL-terminated strings in the arena */
 	int group;                  /* T_ENTITY: the alias group */
 	unsigned flags;
+	int syn;                    /* the stem's one-word synonym group, -1 */
+	unsigned tests;             /* F_* (only when the toks have a cache) */
+};
+
+/* The words already seen by a scratch, with their folded form, stem and
+ * what the rules say of them: most words of news text recur, and folding,
+ * stemming and the table lookups cost far more than one hash lookup.
+ * Entries live as long as the scratch's arena (see claim_scratch_begin). */
+struct word_entry {
+	uint64_t hash;
+	size_t cased, len, fold, stem;   /* in the arena */
+	int syn;
+	unsigned tests;
+};
+
+struct word_slot {
+	uint32_t hash;                   /* low bits of the entry's: most probes stop here */
+	uint32_t e;                      /* index + 1 into e; 0: empty */
+};
+
+struct word_cache {
+	const struct claim_rules *cr;    /* the rules the tests were made with */
+	struct word_entry *e;
+	size_t n, alloc;
+	struct word_slot *slot;
+	size_t cap;
 };
 
 struct toks {
@@ -199,6 +236,7 @@ struct toks {
 	strbuf arena;
 	struct sb_stemmer *stemmer;
 	strbuf key;                 /* scratch: a phrase being looked up */
+	struct word_cache *wc;      /* NULL while the rules load: no tests */
 };
 
 static void toks_init(struct toks *t)
@@ -236,6 +274,52 @@ static int is_ascii_alpha(int c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+static void add_unit(strbuf *out, const struct claim_rules *cr, int group, const char *stem);
+
+static int smap_has(const struct smap *m, const char *s)
+{
+	return smap_get(m, s, strlen(s)) >= 0;
+}
+
+/* The tests of a word (F_*) and its one-word synonym group, as
+ * claim_normalize would make them one by one. */
+static unsigned word_tests(const struct claim_rules *cr, const char *cased, const char *fold, const char *stem,
+			   int *syn, strbuf *unit)
+{
+	unsigned f = 0;
+	*syn = smap_get(&cr->syn_word, stem, strlen(stem));
+	if (smap_has(&cr->alias_cased.first, cased))
+		f |= F_ALIAS_CASED;
+	if (smap_has(&cr->alias_stem.first, stem))
+		f |= F_ALIAS_STEM;
+	if (smap_has(&cr->cues_fold.first, fold))
+		f |= F_CUE_FOLD;
+	if (smap_has(&cr->cues_stem.first, stem))
+		f |= F_CUE_STEM;
+	if (smap_has(&cr->stop, fold))
+		f |= F_STOP;
+	strbuf_reset(unit);
+	add_unit(unit, cr, *syn, stem);
+	if (smap_has(&cr->syn_phrase.first, unit->buf))
+		f |= F_SYN;
+	return f;
+}
+
+static void cache_grow(struct word_cache *wc)
+{
+	size_t cap = wc->cap ? wc->cap * 2 : 4096;
+	struct word_slot *slot = xcalloc(cap, sizeof(*slot));
+	for (size_t i = 0; i < wc->n; i++) {
+		size_t h = wc->e[i].hash & (cap - 1);
+		while (slot[h].e)
+			h = (h + 1) & (cap - 1);
+		slot[h] = (struct word_slot){ (uint32_t)wc->e[i].hash, (uint32_t)(i + 1) };
+	}
+	free(wc->slot);
+	wc->slot = slot;
+	wc->cap = cap;
+}
+
 /* Adds one word: its folded form (case folded, compatibility forms and
  * accents removed, so "Pérez" and "PEREZ" fold alike) and its stem. */
 static void push_word(struct toks *t, const char *w, size_t n)
@@ -246,6 +330,26 @@ static void push_word(struct toks *t, const char *w, size_t n)
 	struct tok *k = &t->v[t->n++];
 	memset(k, 0, sizeof(*k));
 	k->group = -1;
+	k->syn = -1;
+	struct word_cache *wc = t->wc;
+	uint64_t hash = 0;
+	size_t h = 0;
+	if (wc) {
+		hash = hash_str(w, n);
+		for (h = hash & (wc->cap - 1); wc->slot[h].e; h = (h + 1) & (wc->cap - 1)) {
+			if (wc->slot[h].hash != (uint32_t)hash)
+				continue;
+			const struct word_entry *e = &wc->e[wc->slot[h].e - 1];
+			if (e->len == n && !memcmp(TS(t, e->cased), w, n)) {
+				k->cased = e->cased;
+				k->fold = e->fold;
+				k->stem = e->stem;
+				k->syn = e->syn;
+				k->tests = e->tests;
+				return;
+			}
+		}
+	}
 	k->cased = arena_add(&t->arena, w, n);
 	int ascii = 1;
 	for (size_t i = 0; i < n; i++)
@@ -273,6 +377,14 @@ static void push_word(struct toks *t, const char *w, size_t n)
 		k->stem = arena_add(&t->arena, (const char *)st, (size_t)sb_stemmer_length(t->stemmer));
 	else
 		k->stem = arena_add(&t->arena, f, strlen(f));
+	if (!wc)
+		return;
+	k->tests = word_tests(wc->cr, TS(t, k->cased), TS(t, k->fold), TS(t, k->stem), &k->syn, &t->key);
+	ALLOC_GROW(wc->e, wc->n + 1, wc->alloc);
+	wc->e[wc->n++] = (struct word_entry){ hash, k->cased, n, k->fold, k->stem, k->syn, k->tests };
+	wc->slot[h] = (struct word_slot){ (uint32_t)hash, (uint32_t)wc->n };
+	if (2 * wc->n > wc->cap)
+		cache_grow(wc);
 }
 
 /* Adds a word, first split after a prefix of claim-prefixes.txt when at
@@ -281,14 +393,18 @@ static void push_word(struct toks *t, const char *w, size_t n)
 static void push_word_split(struct toks *t, const struct claim_rules *cr, const char *w, size_t n)
 {
 	if (cr) {
+		int alpha = -1;   /* the word is ASCII letters: found out once */
 		for (size_t p = 0; p < cr->nprefixes; p++) {
 			size_t pl = cr->prefix_lens[p];
 			if (n < pl + 3)
 				continue;
 			size_t i;
-			for (i = 0; i < n && is_ascii_alpha((unsigned char)w[i]); i++)
-				;
-			if (i < n)
+			if (alpha < 0) {
+				for (i = 0; i < n && is_ascii_alpha((unsigned char)w[i]); i++)
+					;
+				alpha = i == n;
+			}
+			if (!alpha)
 				break;   /* only plain ASCII words are split */
 			for (i = 0; i < pl; i++)
 				if ((w[i] | 0x20) != cr->prefixes[p][i])
@@ -303,18 +419,30 @@ static void push_word_split(struct toks *t, const struct claim_rules *cr, const 
 	push_word(t, w, n);
 }
 
+static int ascii_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* text_is_word_char, with ASCII (most of the text) decided here */
 static int word_at(const char *s, size_t i, size_t n)
 {
-	return i < n && text_is_word_char(s, i, n);
+	if (i >= n)
+		return 0;
+	unsigned char c = (unsigned char)s[i];
+	return c < 0x80 ? ascii_alnum(c) : text_is_word_char(s, i, n);
 }
 
 static size_t word_end(const char *s, size_t i, size_t n)
 {
-	while (word_at(s, i, n)) {
+	for (;;) {
+		while (i < n && (unsigned char)s[i] < 0x80 && ascii_alnum((unsigned char)s[i]))
+			i++;
+		if (!word_at(s, i, n))
+			return i;
 		int32_t cp;
 		i += text_decode(s, i, n, &cp);
 	}
-	return i;
 }
 
 static int is_digits(const char *s, size_t a, size_t b)
@@ -330,6 +458,9 @@ static size_t single_letter(const char *s, size_t i, size_t n)
 {
 	if (!word_at(s, i, n))
 		return 0;
+	unsigned char a = (unsigned char)s[i];
+	if (a < 0x80)   /* a letter, not a digit (category Lu to Lo) */
+		return is_ascii_alpha(a) && !word_at(s, i + 1, n) ? 1 : 0;
 	int32_t cp;
 	size_t l = text_decode(s, i, n, &cp);
 	utf8proc_category_t c = utf8proc_category(cp);
@@ -466,12 +597,12 @@ static const char *tok_str(const struct toks *t, size_t i, enum which w)
 }
 
 /* The longest phrase of p that starts at word idx[at] of the words idx[]
- * (indexes into t); returns its length in words (0: none) and its value. */
+ * (indexes into t); returns its length in words (0: none) and its value.
+ * test is the F_* bit that says whether the word can start one. */
 static size_t match_phrase(struct toks *t, const struct phrases *p, const size_t *idx, size_t nidx,
-			   size_t at, enum which w, const char *const *alt, int *val)
+			   size_t at, enum which w, const char *const *alt, unsigned test, int *val)
 {
-	const char *first = alt ? alt[at] : tok_str(t, idx[at], w);
-	if (!p->map.n || smap_get(&p->first, first, strlen(first)) < 0)
+	if (!p->map.n || !(t->v[idx[at]].tests & test))
 		return 0;
 	size_t maxl = nidx - at < p->max_words ? nidx - at : p->max_words;
 	for (size_t l = maxl; l >= 1; l--) {
@@ -919,6 +1050,7 @@ struct claim_rules *claim_rules_load(const char *rules_dir, struct diag *d)
 struct out_word {
 	const char *term;   /* stem, canonical stem or entity term */
 	const char *fold;   /* for the stop-word test; NULL: never a stop word */
+	int stop;           /* 1, 0, or -1: look fold up */
 };
 
 struct out_words {
@@ -926,17 +1058,16 @@ struct out_words {
 	size_t n, alloc;
 };
 
-static void out_add(struct out_words *o, const char *term, const char *fold)
+static void out_add(struct out_words *o, const char *term, const char *fold, int stop)
 {
 	ALLOC_GROW(o->v, o->n + 1, o->alloc);
-	o->v[o->n].term = term;
-	o->v[o->n++].fold = fold;
+	o->v[o->n++] = (struct out_word){ term, fold, stop };
 }
 
 static void out_group(struct out_words *o, const struct group *g)
 {
 	for (size_t j = 0; j < g->nwords; j++)
-		out_add(o, g->words[j].stem, g->words[j].fold);
+		out_add(o, g->words[j].stem, g->words[j].fold, -1);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -944,53 +1075,123 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Reused from one claim to the next (claims.h); the word cache is for the
+ * rules of the last call. */
+struct claim_scratch {
+	struct toks t;
+	struct word_cache wc;
+	size_t *all, *run, idx_alloc;
+	const char **u, **v;
+	int *ug;
+	size_t *off;
+	size_t u_alloc, v_alloc;
+	struct out_words o;
+	strbuf units;
+};
+
+struct claim_scratch *claim_scratch_new(void)
+{
+	struct claim_scratch *cs = xcalloc(1, sizeof(*cs));
+	toks_init(&cs->t);
+	cs->t.wc = &cs->wc;
+	strbuf_init(&cs->units, 64);
+	return cs;
+}
+
+void claim_scratch_free(struct claim_scratch *cs)
+{
+	if (!cs)
+		return;
+	toks_release(&cs->t);
+	free(cs->wc.e);
+	free(cs->wc.slot);
+	free(cs->all);
+	free(cs->run);
+	free(cs->u);
+	free(cs->v);
+	free(cs->ug);
+	free(cs->off);
+	free(cs->o.v);
+	strbuf_release(&cs->units);
+	free(cs);
+}
+
+/* Starts a claim: the word cache is emptied when the rules change or it
+ * has grown large (a stream of unusual words must not hold memory). */
+static void claim_scratch_begin(struct claim_scratch *cs, const struct claim_rules *cr)
+{
+	struct word_cache *wc = &cs->wc;
+	if (wc->cr != cr || wc->n > (1u << 18) || cs->t.arena.len > (64u << 20)) {
+		wc->cr = cr;
+		wc->n = 0;
+		if (wc->slot)
+			memset(wc->slot, 0, wc->cap * sizeof(*wc->slot));
+		strbuf_reset(&cs->t.arena);
+	}
+	if (!wc->slot)
+		cache_grow(wc);
+	cs->t.n = 0;
+	cs->o.n = 0;
+}
+
 /* The synonyms of one run of words (between entities; words taken by cues
  * are skipped): phrases longest first, then one-word forms, else the stem. */
-static void synonyms_run(struct toks *t, const struct claim_rules *cr, const size_t *idx, size_t n,
-			 struct out_words *o, strbuf *units)
+static void synonyms_run(struct claim_scratch *cs, const struct claim_rules *cr, const size_t *idx, size_t n)
 {
-	/* each word as a unit: its stem, or its one-word group's canonical */
-	const char **u = xmalloc((n + 1) * sizeof(*u));
-	int *ug = xmalloc((n + 1) * sizeof(*ug));
-	size_t *off = xmalloc((n + 1) * sizeof(*off));
-	strbuf_reset(units);
-	for (size_t i = 0; i < n; i++) {
-		const char *st = tok_str(t, idx[i], W_STEM);
-		ug[i] = smap_get(&cr->syn_word, st, strlen(st));
-		off[i] = units->len;
-		add_unit(units, cr, ug[i], st);
-		strbuf_addch(units, '\0');
+	struct toks *t = &cs->t;
+	struct out_words *o = &cs->o;
+	int phrases = 0;
+	for (size_t i = 0; i < n && !phrases; i++)
+		phrases = (t->v[idx[i]].tests & F_SYN) != 0;
+	const char **u = NULL;
+	if (phrases && cr->syn_phrase.map.n) {
+		/* each word as a unit: its stem, or its one-word group's canonical */
+		if (n + 1 > cs->u_alloc) {
+			cs->u_alloc = 2 * (n + 1);
+			cs->u = xrealloc(cs->u, cs->u_alloc * sizeof(*cs->u));
+			cs->off = xrealloc(cs->off, cs->u_alloc * sizeof(*cs->off));
+		}
+		u = cs->u;
+		strbuf_reset(&cs->units);
+		for (size_t i = 0; i < n; i++) {
+			cs->off[i] = cs->units.len;
+			add_unit(&cs->units, cr, t->v[idx[i]].syn, tok_str(t, idx[i], W_STEM));
+			strbuf_addch(&cs->units, '\0');
+		}
+		for (size_t i = 0; i < n; i++)
+			u[i] = cs->units.buf + cs->off[i];
 	}
-	for (size_t i = 0; i < n; i++)
-		u[i] = units->buf + off[i];
 	for (size_t i = 0; i < n;) {
 		int g = -1;
-		size_t l = match_phrase(t, &cr->syn_phrase, idx, n, i, W_STEM, u, &g);
+		size_t l = u ? match_phrase(t, &cr->syn_phrase, idx, n, i, W_STEM, u, F_SYN, &g) : 0;
 		if (l) {
 			out_group(o, &cr->syns[g]);
 			i += l;
 			continue;
 		}
-		if (ug[i] >= 0)
-			out_group(o, &cr->syns[ug[i]]);
+		const struct tok *k = &t->v[idx[i]];
+		if (k->syn >= 0)
+			out_group(o, &cr->syns[k->syn]);
 		else
-			out_add(o, tok_str(t, idx[i], W_STEM), tok_str(t, idx[i], W_FOLD));
+			out_add(o, TS(t, k->stem), TS(t, k->fold), (k->tests & F_STOP) != 0);
 		i++;
 	}
-	free(u);
-	free(ug);
-	free(off);
 }
 
-enum claim_polarity claim_normalize(const struct claim_rules *cr, const char *text, size_t len,
-				    enum claim_polarity stance, strbuf *terms)
+enum claim_polarity claim_normalize_with(struct claim_scratch *cs, const struct claim_rules *cr, const char *text,
+					 size_t len, enum claim_polarity stance, strbuf *terms)
 {
-	struct toks t;
-	toks_init(&t);
-	tokenize(&t, cr, text ? text : "", text ? len : 0);
-	size_t n = t.n;
-	size_t *all = xmalloc((n + 1) * sizeof(*all));
-	size_t *run = xmalloc((n + 1) * sizeof(*run));
+	claim_scratch_begin(cs, cr);
+	struct toks *tp = &cs->t;
+	tokenize(tp, cr, text ? text : "", text ? len : 0);
+	size_t n = tp->n;
+	if (n + 1 > cs->idx_alloc) {
+		cs->idx_alloc = 2 * (n + 1);
+		cs->all = xrealloc(cs->all, cs->idx_alloc * sizeof(*cs->all));
+		cs->run = xrealloc(cs->run, cs->idx_alloc * sizeof(*cs->run));
+	}
+	size_t *all = cs->all, *run = cs->run;
+	struct tok *tv = tp->v;
 	for (size_t i = 0; i < n; i++)
 		all[i] = i;
 
@@ -999,17 +1200,17 @@ enum claim_polarity claim_normalize(const struct claim_rules *cr, const char *te
 	 * capitals on a tie */
 	for (size_t i = 0; i < n;) {
 		int g1 = -1, g2 = -1;
-		size_t l1 = match_phrase(&t, &cr->alias_cased, all, n, i, W_CASED, NULL, &g1);
-		size_t l2 = match_phrase(&t, &cr->alias_stem, all, n, i, W_STEM, NULL, &g2);
+		size_t l1 = match_phrase(tp, &cr->alias_cased, all, n, i, W_CASED, NULL, F_ALIAS_CASED, &g1);
+		size_t l2 = match_phrase(tp, &cr->alias_stem, all, n, i, W_STEM, NULL, F_ALIAS_STEM, &g2);
 		size_t l = l1 >= l2 ? l1 : l2;
 		if (!l) {
 			i++;
 			continue;
 		}
-		t.v[i].flags |= T_ENTITY;
-		t.v[i].group = l1 >= l2 ? g1 : g2;
+		tv[i].flags |= T_ENTITY;
+		tv[i].group = l1 >= l2 ? g1 : g2;
 		for (size_t k = 1; k < l; k++)
-			t.v[i + k].flags |= T_GONE;
+			tv[i + k].flags |= T_GONE;
 		i += l;
 	}
 
@@ -1018,15 +1219,15 @@ enum claim_polarity claim_normalize(const struct claim_rules *cr, const char *te
 	int neg = 0, hedge = 0;
 	for (size_t i = 0; i < n;) {
 		size_t nr = 0;
-		while (i < n && !(t.v[i].flags & T_ENTITY)) {
-			if (!(t.v[i].flags & T_GONE))
+		while (i < n && !(tv[i].flags & T_ENTITY)) {
+			if (!(tv[i].flags & T_GONE))
 				run[nr++] = i;
 			i++;
 		}
 		for (size_t k = 0; k < nr;) {
 			int kind = 0, k2 = 0;
-			size_t l = match_phrase(&t, &cr->cues_fold, run, nr, k, W_FOLD, NULL, &kind);
-			size_t l2 = match_phrase(&t, &cr->cues_stem, run, nr, k, W_STEM, NULL, &k2);
+			size_t l = match_phrase(tp, &cr->cues_fold, run, nr, k, W_FOLD, NULL, F_CUE_FOLD, &kind);
+			size_t l2 = match_phrase(tp, &cr->cues_stem, run, nr, k, W_STEM, NULL, F_CUE_STEM, &k2);
 			if (l2 > l) {
 				l = l2;
 				kind = k2;
@@ -1038,38 +1239,39 @@ enum claim_polarity claim_normalize(const struct claim_rules *cr, const char *te
 			neg += kind == CK_NEG;
 			hedge += kind == CK_HEDGE;
 			for (size_t m = 0; m < l; m++)
-				t.v[run[k + m]].flags |= T_GONE;
+				tv[run[k + m]].flags |= T_GONE;
 			k += l;
 		}
 		i++;   /* past the entity */
 	}
 
 	/* 3. entities and synonyms give the words of the claim */
-	struct out_words o = { 0 };
-	strbuf units = STRBUF_INIT;
+	struct out_words *o = &cs->o;
 	for (size_t i = 0; i < n;) {
 		size_t nr = 0;
-		while (i < n && !(t.v[i].flags & T_ENTITY)) {
-			if (!(t.v[i].flags & T_GONE))
+		while (i < n && !(tv[i].flags & T_ENTITY)) {
+			if (!(tv[i].flags & T_GONE))
 				run[nr++] = i;
 			i++;
 		}
 		if (nr)
-			synonyms_run(&t, cr, run, nr, &o, &units);
+			synonyms_run(cs, cr, run, nr);
 		if (i < n)
-			out_add(&o, cr->aliases[t.v[i].group].term, NULL);
+			out_add(o, cr->aliases[tv[i].group].term, NULL, 0);
 		i++;
 	}
 
 	/* 4. stop words out; sorted, once each */
-	const char **v = xmalloc((o.n + 1) * sizeof(*v));
+	ALLOC_GROW(cs->v, o->n + 1, cs->v_alloc);
+	const char **v = cs->v;
 	size_t nv = 0;
-	for (size_t i = 0; i < o.n; i++) {
-		if (!*o.v[i].term)
+	for (size_t i = 0; i < o->n; i++) {
+		const struct out_word *w = &o->v[i];
+		if (!*w->term)
 			continue;
-		if (o.v[i].fold && smap_get(&cr->stop, o.v[i].fold, strlen(o.v[i].fold)) >= 0)
+		if (w->stop > 0 || (w->stop < 0 && w->fold && smap_get(&cr->stop, w->fold, strlen(w->fold)) >= 0))
 			continue;
-		v[nv++] = o.v[i].term;
+		v[nv++] = w->term;
 	}
 	qsort(v, nv, sizeof(*v), cmp_str);
 	strbuf_reset(terms);
@@ -1080,16 +1282,19 @@ enum claim_polarity claim_normalize(const struct claim_rules *cr, const char *te
 			strbuf_addch(terms, ' ');
 		strbuf_addstr(terms, v[i]);
 	}
-	free(v);
-	free(o.v);
-	strbuf_release(&units);
-	free(all);
-	free(run);
-	toks_release(&t);
 
 	if (stance == CLAIM_DENY || neg)
 		return CLAIM_DENY;
 	if (stance == CLAIM_HEDGE || hedge)
 		return CLAIM_HEDGE;
 	return CLAIM_ASSERT;
+}
+
+enum claim_polarity claim_normalize(const struct claim_rules *cr, const char *text, size_t len,
+				    enum claim_polarity stance, strbuf *terms)
+{
+	struct claim_scratch *cs = claim_scratch_new();
+	enum claim_polarity p = claim_normalize_with(cs, cr, text, len, stance, terms);
+	claim_scratch_free(cs);
+	return p;
 }

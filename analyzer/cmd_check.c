@@ -393,7 +393,7 @@ static int on_article(struct article *in, void *ctx)
 	/* unclosed quotation marks become findings, not warnings */
 	extraction_run(&c->x, a, c->r, &c->qs, NULL);
 	if (c->st) {
-		sd = xref_doc(&c->x, xstrdup(in->path ? in->path : "-"), c->r, c->xr);
+		sd = xref_doc(&c->x, xstrdup(in->path ? in->path : "-"), c->r, c->xr, NULL);
 		a = sd->a;
 	}
 	struct check_findings fs = { 0 };

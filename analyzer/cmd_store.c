@@ -35,21 +35,35 @@ static double now(void)
 
 /* ---- a bounded queue between threads ------------------------------------- */
 
+/* A thread that waits is woken for a batch, not for every item: a full
+ * queue's pusher when it is half empty, a popper when wake_at items are
+ * there, the queue is closed, or POP_WAIT_MS have passed with an item
+ * there (an article that comes alone is not held back). Waking a thread
+ * per article cost five context switches an article, on cores the
+ * threads share. */
+#define POP_WAIT_MS 20
 struct queue {
 	void **v;
 	size_t cap, head, n;
+	size_t wake_at;            /* items that wake a waiting popper */
 	int closed;
+	int pushers, poppers;      /* waiting */
 	pthread_mutex_t mu;
 	pthread_cond_t not_empty, not_full;
 };
 
-static void queue_init(struct queue *q, size_t cap)
+static void queue_init(struct queue *q, size_t cap, size_t wake_at)
 {
 	memset(q, 0, sizeof(*q));
 	q->cap = cap;
+	q->wake_at = wake_at < 1 ? 1 : wake_at > cap ? cap : wake_at;
 	q->v = xcalloc(cap, sizeof(void *));
 	pthread_mutex_init(&q->mu, NULL);
-	pthread_cond_init(&q->not_empty, NULL);
+	pthread_condattr_t ca;
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&q->not_empty, &ca);
+	pthread_condattr_destroy(&ca);
 	pthread_cond_init(&q->not_full, NULL);
 }
 
@@ -64,10 +78,14 @@ static void queue_release(struct queue *q)
 static void queue_push(struct queue *q, void *item)
 {
 	pthread_mutex_lock(&q->mu);
-	while (q->n == q->cap)
+	while (q->n == q->cap) {
+		q->pushers++;
 		pthread_cond_wait(&q->not_full, &q->mu);
+		q->pushers--;
+	}
 	q->v[(q->head + q->n++) % q->cap] = item;
-	pthread_cond_signal(&q->not_empty);
+	if (q->poppers && q->n >= q->wake_at)
+		pthread_cond_broadcast(&q->not_empty);
 	pthread_mutex_unlock(&q->mu);
 }
 
@@ -75,14 +93,29 @@ static void queue_push(struct queue *q, void *item)
 static void *queue_pop(struct queue *q)
 {
 	pthread_mutex_lock(&q->mu);
-	while (!q->n && !q->closed)
-		pthread_cond_wait(&q->not_empty, &q->mu);
+	while (!q->n && !q->closed) {
+		q->poppers++;
+		if (q->wake_at > 1) {
+			struct timespec t;
+			clock_gettime(CLOCK_MONOTONIC, &t);
+			t.tv_nsec += POP_WAIT_MS * 1000000L;
+			if (t.tv_nsec >= 1000000000L) {
+				t.tv_sec++;
+				t.tv_nsec -= 1000000000L;
+			}
+			pthread_cond_timedwait(&q->not_empty, &q->mu, &t);
+		} else {
+			pthread_cond_wait(&q->not_empty, &q->mu);
+		}
+		q->poppers--;
+	}
 	void *item = NULL;
 	if (q->n) {
 		item = q->v[q->head];
 		q->head = (q->head + 1) % q->cap;
 		q->n--;
-		pthread_cond_signal(&q->not_full);
+		if (q->pushers && q->n <= q->cap / 2)
+			pthread_cond_broadcast(&q->not_full);
 	}
 	pthread_mutex_unlock(&q->mu);
 	return item;
@@ -287,6 +320,7 @@ static void *extract_thread(void *ctx)
 	struct ingest *g = ctx;
 	struct quote_scratch qs;
 	struct extraction x;
+	struct claim_scratch *cs = claim_scratch_new();
 	quote_scratch_init(&qs);
 	extraction_init(&x);
 	struct work *w;
@@ -302,7 +336,7 @@ static void *extract_thread(void *ctx)
 		if (ms)
 			fclose(ms);
 		double t1 = g->timing ? thread_cpu() : 0;
-		struct store_doc *sd = xref_doc(&x, w->path, g->r, g->xr);
+		struct store_doc *sd = xref_doc(&x, w->path, g->r, g->xr, cs);
 		if (g->timing) {
 			t_extract += t1 - t0;
 			t_xref += thread_cpu() - t1;
@@ -317,6 +351,7 @@ static void *extract_thread(void *ctx)
 	}
 	extraction_release(&x);
 	quote_scratch_release(&qs);
+	claim_scratch_free(cs);
 	if (g->timing)
 		fprintf(stderr, "whosaid: timing: extraction thread: %.3f s CPU (extract %.3f s, xref and claims %.3f s)\n",
 			thread_cpu(), t_extract, t_xref);
@@ -380,6 +415,15 @@ static void *write_thread(void *ctx)
 		}
 		store_doc_free(sd);
 	}
+	/* the rows of the last articles stored */
+	double t0 = g->timing ? now() : 0;
+	if (store_flush(g->st)) {
+		pthread_mutex_lock(&g->mu);
+		g->failed++;
+		pthread_mutex_unlock(&g->mu);
+	}
+	if (g->timing)
+		g->put_seconds += now() - t0;
 	if (g->timing) {
 		int hit = 0, miss = 0, wr = 0, hw = 0;
 		sqlite3_db_status(store_db(g->st), SQLITE_DBSTATUS_CACHE_HIT, &hit, &hw, 0);
@@ -506,8 +550,10 @@ int cmd_ingest(int argc, char **argv)
 	g.timing = getenv("WHOSAID_TIMING") != NULL;
 	g.t0 = now();
 	pthread_mutex_init(&g.mu, NULL);
-	queue_init(&g.work, (size_t)jobs * 4);
-	queue_init(&g.done, (size_t)jobs * 4 + 4);
+	/* the extraction threads take work as it comes; the writer, which
+	   keeps up, in batches */
+	queue_init(&g.work, (size_t)jobs * 16, 1);
+	queue_init(&g.done, (size_t)jobs * 16 + 16, (size_t)jobs * 8 + 8);
 	pthread_t *workers = xcalloc((size_t)jobs, sizeof(pthread_t));
 	pthread_t writer;
 	int started = 0;

@@ -40,6 +40,7 @@ struct frame_rule {
 	char **needs;      /* the rule is tried only where one of these occurs
 			      (lower case, any case in the text); none: always */
 	size_t nneeds;
+	uint64_t *need_bits; /* its needs as bits of conflict_rules.needs */
 };
 
 struct conflict_rules {
@@ -50,6 +51,13 @@ struct conflict_rules {
 	struct frame_rule *rules;
 	size_t nrules, rules_alloc;
 	pcre2_match_context *mctx;
+	/* every rule's needs once, by first byte (needs_at[c] .. needs_at[c +
+	   1]), so a segment is read once for all of them */
+	char **needs;
+	size_t *need_lens, nneeds, need_words;
+	size_t needs_at[257];
+	uint64_t pairs[65536 / 64]; /* the first two bytes of a need (a one-byte
+				       need: with every second byte) */
 };
 
 #define PATTERN_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS)
@@ -486,10 +494,61 @@ void conflict_rules_free(struct conflict_rules *cf)
 		for (size_t k = 0; k < cf->rules[i].nneeds; k++)
 			free(cf->rules[i].needs[k]);
 		free(cf->rules[i].needs);
+		free(cf->rules[i].need_bits);
 	}
 	free(cf->rules);
+	free(cf->needs);
+	free(cf->need_lens);
 	pcre2_match_context_free(cf->mctx);
 	free(cf);
+}
+
+static int cmp_need(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* conflict_rules.needs: the distinct needs, sorted (so by first byte),
+ * and each rule's needs as bits of that list. The strings are the rules'. */
+static void index_needs(struct conflict_rules *cf)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < cf->nrules; i++)
+		n += cf->rules[i].nneeds;
+	cf->needs = xmalloc((n + 1) * sizeof(*cf->needs));
+	for (size_t i = 0; i < cf->nrules; i++)
+		for (size_t k = 0; k < cf->rules[i].nneeds; k++)
+			cf->needs[cf->nneeds++] = cf->rules[i].needs[k];
+	qsort(cf->needs, cf->nneeds, sizeof(*cf->needs), cmp_need);
+	size_t u = 0;
+	for (size_t i = 0; i < cf->nneeds; i++)
+		if (!u || strcmp(cf->needs[u - 1], cf->needs[i]))
+			cf->needs[u++] = cf->needs[i];
+	cf->nneeds = u;
+	cf->need_lens = xmalloc((u + 1) * sizeof(*cf->need_lens));
+	for (size_t i = 0; i < u; i++)
+		cf->need_lens[i] = strlen(cf->needs[i]);
+	for (size_t c = 0, i = 0; c <= 256; c++) {
+		while (i < u && (unsigned char)cf->needs[i][0] < c)
+			i++;
+		cf->needs_at[c] = i;
+	}
+	for (size_t i = 0; i < u; i++) {
+		unsigned c0 = (unsigned char)cf->needs[i][0];
+		for (unsigned c1 = 0; c1 < 256; c1++)
+			if (cf->need_lens[i] == 1 || (unsigned char)cf->needs[i][1] == c1)
+				cf->pairs[(c0 << 8 | c1) / 64] |= (uint64_t)1 << ((c0 << 8 | c1) % 64);
+	}
+	cf->need_words = (u + 63) / 64;
+	for (size_t i = 0; i < cf->nrules; i++) {
+		struct frame_rule *fr = &cf->rules[i];
+		fr->need_bits = xcalloc(cf->need_words + 1, sizeof(uint64_t));
+		for (size_t k = 0; k < fr->nneeds; k++) {
+			char **at = bsearch(&fr->needs[k], cf->needs, u, sizeof(*cf->needs), cmp_need);
+			size_t b = (size_t)(at - cf->needs);
+			fr->need_bits[b / 64] |= (uint64_t)1 << (b % 64);
+		}
+	}
 }
 
 struct conflict_rules *conflict_rules_load(const char *rules_dir, const struct claim_rules *cr,
@@ -523,6 +582,7 @@ struct conflict_rules *conflict_rules_load(const char *rules_dir, const struct c
 		conflict_rules_free(cf);
 		return NULL;
 	}
+	index_needs(cf);
 	cf->mctx = pcre2_match_context_create(NULL);
 	pcre2_set_match_limit(cf->mctx, 1000000);
 	return cf;
@@ -767,16 +827,33 @@ static int cmp_hit(const void *a, const void *b)
 	return x->rule < y->rule ? -1 : x->rule > y->rule;
 }
 
-/* Does [from, to) of the lower-cased text hold one of the rule's needs? */
-static int segment_has_need(const struct frame_rule *fr, const char *low, size_t from, size_t to)
+/* The needs (bits of cf->needs) that [from, to) of the lower-cased text
+ * holds, into present[cf->need_words]. */
+static void segment_needs(const struct conflict_rules *cf, const char *low, size_t from, size_t to,
+			  uint64_t *present)
+{
+	memset(present, 0, cf->need_words * sizeof(*present));
+	for (size_t i = from; i < to; i++) {
+		/* most byte pairs start no need (low is NUL-terminated) */
+		unsigned pair = (unsigned)(unsigned char)low[i] << 8 | (unsigned char)low[i + 1];
+		if (!(cf->pairs[pair / 64] >> (pair % 64) & 1))
+			continue;
+		unsigned char c = (unsigned char)low[i];
+		for (size_t k = cf->needs_at[c]; k < cf->needs_at[c + 1]; k++)
+			if (cf->need_lens[k] <= to - i && (cf->need_lens[k] == 1 || cf->needs[k][1] == low[i + 1]) &&
+			    !memcmp(low + i, cf->needs[k], cf->need_lens[k]))
+				present[k / 64] |= (uint64_t)1 << (k % 64);
+	}
+}
+
+/* Does the segment hold one of the rule's needs? */
+static int segment_has_need(const struct conflict_rules *cf, const struct frame_rule *fr, const uint64_t *present)
 {
 	if (!fr->nneeds)
 		return 1;
-	for (size_t k = 0; k < fr->nneeds; k++) {
-		size_t n = strlen(fr->needs[k]);
-		if (n <= to - from && memmem(low + from, to - from, fr->needs[k], n))
+	for (size_t w = 0; w < cf->need_words; w++)
+		if (present[w] & fr->need_bits[w])
 			return 1;
-	}
 	return 0;
 }
 
@@ -878,6 +955,7 @@ size_t conflicts_article(const struct conflict_rules *cf, const struct rules *r,
 	for (size_t i = 0; i < len; i++)
 		low[i] = body[i] >= 'A' && body[i] <= 'Z' ? (char)(body[i] | 0x20) : body[i];
 	low[len] = 0;
+	uint64_t *present = xmalloc((cf->need_words + 1) * sizeof(*present));
 	/* quotes first; the narrative only matters as what "that attribution"
 	 * refers back to, so it is read only when a quote refers back */
 	int refers_back = 0;
@@ -887,9 +965,10 @@ size_t conflicts_article(const struct conflict_rules *cf, const struct rules *r,
 		for (size_t g = 0; g < nsegs; g++) {
 			if ((segs[g].quote == nquotes) != (pass == 1))
 				continue;
+			segment_needs(cf, low, segs[g].start, segs[g].end, present);
 			for (size_t ri = 0; ri < cf->nrules; ri++) {
 				const struct frame_rule *fr = &cf->rules[ri];
-				if (!segment_has_need(fr, low, segs[g].start, segs[g].end))
+				if (!segment_has_need(cf, fr, present))
 					continue;
 				size_t at = segs[g].start;
 				while (at < segs[g].end) {
@@ -914,6 +993,7 @@ size_t conflicts_article(const struct conflict_rules *cf, const struct rules *r,
 			}
 		}
 	}
+	free(present);
 	free(low);
 	free(segs);
 	/* text order, so "that attribution" finds the latest proposition */

@@ -597,17 +597,21 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 	int framed = rl->g_framed && ov[2 * rl->g_framed] != PCRE2_UNSET;
 	if (frame == CUE_QUOTE && !nfull && !nshort && !framed)
 		return 0;
+	if (frame == CUE_OBJECT && !framed)
+		return 0;   /* "endorsed the mayor": only a rule that spells it out */
 	/* (a parenthetical cue frames any clause: "Loyalty, he noted, has ...") */
 	if (frame == CUE_THAT && !framed && !has_that && !starts_with_quote && at.c0 > at.cue0 &&
 	    content_group != rl->g_content2 &&
 	    strncmp(c->m + at.c0, "to ", 3) != 0)
 		return 0;   /* "added that ...", "plans to ...", but not "added the item" */
-	if (!nfull && !nshort && span_words(c->m, at.c0, at.c1) < 2)
+	/* (a rule with the group `framed` spells out the content's shape
+	 * itself: "asked why", "endorsed the mayor" stand) */
+	if (!nfull && !nshort && !framed && span_words(c->m, at.c0, at.c1) < 2)
 		return 0;
 	/* "denied the report", "rejected the allegations", "said the same": an
 	 * object, no clause (but "said the plan failed": a last word in -ed
 	 * after the noun is a verb) */
-	if (!nfull && !nshort && at.c0 > at.cue0 && span_words(c->m, at.c0, at.c1) <= 3 &&
+	if (!nfull && !nshort && !framed && at.c0 > at.cue0 && span_words(c->m, at.c0, at.c1) <= 3 &&
 	    starts_with_article(c->m + at.c0, at.c1 - at.c0) &&
 	    !(span_words(c->m, at.c0, at.c1) == 3 && c->m[at.c1 - 2] == 'e' && c->m[at.c1 - 1] == 'd'))
 		return 0;

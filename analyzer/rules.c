@@ -285,7 +285,7 @@ static int load_wordlist(struct wordset *ws, const char *dir, const char *name,
 static int load_cues(struct rules *r, struct diag *d)
 {
 	static const char *const stances[] = { "assert", "deny", "hedge", NULL };
-	static const char *const frames[] = { "clause", "that", "quote", "source", NULL };
+	static const char *const frames[] = { "clause", "that", "quote", "source", "object", NULL };
 	struct rule_file f;
 	if (rule_file_open(&f, r->dir, "cues.txt", d) < 0) {
 		rule_file_close(&f);
@@ -1131,7 +1131,18 @@ static char *alternation(const struct wordset *ws, int filter, int plural, const
 
 static void add_builtin_macros(struct rules *r, struct macros *m)
 {
-	macro_add(m, "CUE", alternation(&r->cue_forms, -1, 0, NULL), 0, 0, NULL, 0);
+	/* every cue of speech: the attitudes of frame object ("endorsed",
+	 * "called for") are left out, as they end no reported clause */
+	{
+		char *a = alternation(&r->cue_forms, CUE_CLAUSE, 0, r->cues);
+		char *b = alternation(&r->cue_forms, CUE_THAT, 0, r->cues);
+		char *c = alternation(&r->cue_forms, CUE_QUOTE, 0, r->cues);
+		char *e = alternation(&r->cue_forms, CUE_SOURCE, 0, r->cues);
+		strbuf sb = STRBUF_INIT;
+		strbuf_addf(&sb, "(?:%s|%s|%s|%s)", a, b, c, e);
+		free(a); free(b); free(c); free(e);
+		macro_add(m, "CUE", strbuf_detach(&sb, NULL), 0, 0, NULL, 0);
+	}
 	/* every cue but "according to", which only its own rules spell out */
 	{
 		char *a = alternation(&r->cue_forms, CUE_CLAUSE, 0, r->cues);
@@ -1145,6 +1156,7 @@ static void add_builtin_macros(struct rules *r, struct macros *m)
 	macro_add(m, "CUE_CLAUSE", alternation(&r->cue_forms, CUE_CLAUSE, 0, r->cues), 0, 0, NULL, 0);
 	macro_add(m, "CUE_THAT", alternation(&r->cue_forms, CUE_THAT, 0, r->cues), 0, 0, NULL, 0);
 	macro_add(m, "CUE_QUOTE", alternation(&r->cue_forms, CUE_QUOTE, 0, r->cues), 0, 0, NULL, 0);
+	macro_add(m, "CUE_OBJECT", alternation(&r->cue_forms, CUE_OBJECT, 0, r->cues), 0, 0, NULL, 0);
 	macro_add(m, "TITLE", alternation(&r->titles, -1, 1, NULL), 0, 0, NULL, 0);
 	macro_add(m, "SOURCE_NOUN", alternation(&r->source_nouns, -1, 1, NULL), 0, 0, NULL, 0);
 	macro_add(m, "ANON_NOUN", alternation(&r->source_nouns, SN_ANONYMOUS, 1, NULL), 0, 0, NULL, 0);
@@ -1225,14 +1237,14 @@ static void cue_need_release(struct rule_cue_need *cn)
 }
 
 /* "needs cue WHAT... [then TEXT...] [next TEXT...] [prev TEXT...]"
- * (rules/README.md): WHAT is a frame (clause, that, quote, source) or a
+ * (rules/README.md): WHAT is a frame (clause, that, quote, source, object) or a
  * quoted lemma of cues.txt; then-texts are quoted, or the word quote; next
  * and prev texts are quoted ASCII. Returns the number of errors. */
 static int parse_cue_need(const struct rules *r, struct rule_cue_need *cn, const char *line,
 			  const char *arg, const char *end, const char *file, unsigned lineno,
 			  struct diag *d)
 {
-	static const char *const frames[] = { "clause", "that", "quote", "source", NULL };
+	static const char *const frames[] = { "clause", "that", "quote", "source", "object", NULL };
 	memset(cn, 0, sizeof(*cn));
 	cn->cue_ok = xcalloc(r->ncues ? r->ncues : 1, 1);
 	int state = 0, named = 0;   /* 0 what, 1 then, 2 next, 3 prev */

@@ -630,7 +630,9 @@ static int cue_tail_follows(const char *t, size_t k, size_t end, const struct ru
 		size_t w = k;
 		while (k < end && ((t[k] >= 'a' && t[k] <= 'z') || (t[k] >= 'A' && t[k] <= 'Z')))
 			k++;
-		if (k > w && wordset_get_ci(&r->cue_forms, t + w, k - w) >= 0) {
+		int cue = k > w ? wordset_get_ci(&r->cue_forms, t + w, k - w) : -1;
+		/* (a verb of saying: "endorsed" after a quotation tells nothing) */
+		if (cue >= 0 && r->cues[cue].frame != CUE_OBJECT) {
 			/* and the sentence ends soon after the cue: "Kovalenko asked." */
 			int after = 0;
 			while (k < end && t[k] != '.' && t[k] != '!' && t[k] != '?' && t[k] != ';' && after <= 4) {

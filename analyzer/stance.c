@@ -37,6 +37,7 @@ struct article_terms {
 struct stance_index {
 	const struct claim_rules *cr;
 	const struct conflict_rules *cf;
+	struct claim_scratch *cs;
 	const char *const *bodies;
 	const size_t *lens;
 	size_t n;
@@ -114,7 +115,7 @@ static int cmp_u32(const void *a, const void *b)
 static size_t text_terms(struct stance_index *ix, const char *s, size_t n, int add, strbuf *scratch,
 			 uint32_t **out, size_t *alloc)
 {
-	claim_normalize(ix->cr, s, n, CLAIM_ASSERT, scratch);
+	claim_normalize_with(ix->cs, ix->cr, s, n, CLAIM_ASSERT, scratch);
 	size_t k = 0;
 	const char *p = scratch->buf, *end = scratch->buf + scratch->len;
 	while (p < end) {
@@ -144,6 +145,7 @@ struct stance_index *stance_index_build(const struct claim_rules *cr, const stru
 	struct stance_index *ix = xcalloc(1, sizeof(*ix));
 	ix->cr = cr;
 	ix->cf = cf;
+	ix->cs = claim_scratch_new();
 	ix->bodies = bodies;
 	ix->lens = lens;
 	ix->n = n;
@@ -191,6 +193,7 @@ void stance_index_free(struct stance_index *ix)
 {
 	if (!ix)
 		return;
+	claim_scratch_free(ix->cs);
 	for (size_t i = 0; i < ix->terms.cap; i++)
 		free(ix->terms.keys[i]);
 	free(ix->terms.keys);
@@ -294,7 +297,7 @@ size_t stance_judge(struct stance_index *ix, const char *claim, size_t len, stru
 	strbuf topic;
 	strbuf_init(&topic, len + 1);
 	conflicts_blank_refute(ix->cf, claim, len, &topic);
-	claim_normalize(ix->cr, topic.buf, topic.len, CLAIM_ASSERT, &scratch);
+	claim_normalize_with(ix->cs, ix->cr, topic.buf, topic.len, CLAIM_ASSERT, &scratch);
 	strbuf_release(&topic);
 	double total = 0;
 	size_t nct = 0;

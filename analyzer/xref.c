@@ -116,9 +116,15 @@ static void fold(strbuf *out, const char *s, size_t len)
 {
 	utf8proc_uint8_t *m = NULL;
 	strbuf_reset(out);
-	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &m,
-					  UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
-						  UTF8PROC_STRIPMARK);
+	size_t ascii = 0;
+	while (ascii < len && (unsigned char)s[ascii] < 0x80)
+		ascii++;
+	/* ASCII folds to its lower case: spare utf8proc's copy (n < 0 below
+	   lowers A-Z) */
+	utf8proc_ssize_t n = ascii == len ? -1
+					  : utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &m,
+							 UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+								 UTF8PROC_STRIPMARK);
 	const char *src = n >= 0 ? (const char *)m : s;
 	size_t sl = n >= 0 ? (size_t)n : len;
 	for (size_t i = 0; i < sl; i++) {
@@ -185,11 +191,12 @@ static int is_title_word(const struct rules *r, const char *s, size_t n)
 
 static int has_upper(const char *s)
 {
-	for (size_t i = 0; s[i];) {
-		if (text_is_upper(s, i, strlen(s)))
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		if (text_is_upper(s, i, len))
 			return 1;
 		int32_t cp;
-		i += text_decode(s, i, strlen(s), &cp);
+		i += text_decode(s, i, len, &cp);
 	}
 	return 0;
 }
@@ -896,8 +903,10 @@ static int cmp_org(const void *a, const void *b)
 	return x->start < y->start ? -1 : x->start > y->start;
 }
 
-struct store_doc *xref_doc(struct extraction *x, char *path, const struct rules *r, const struct xref_rules *xr)
+struct store_doc *xref_doc(struct extraction *x, char *path, const struct rules *r, const struct xref_rules *xr,
+			   struct claim_scratch *cs)
 {
+	struct claim_scratch *own = cs ? NULL : (cs = claim_scratch_new());
 	struct store_doc *sd = xcalloc(1, sizeof(*sd));
 	struct article *a = x->a;
 	sd->a = a;
@@ -954,8 +963,8 @@ struct store_doc *xref_doc(struct extraction *x, char *path, const struct rules 
 			}
 			sq->mention = mslot[h];
 		}
-		enum claim_polarity p = claim_normalize(xr->cr, a->raw + q->start, q->end - q->start,
-							(enum claim_polarity)q->stance, &terms);
+		enum claim_polarity p = claim_normalize_with(cs, xr->cr, a->raw + q->start, q->end - q->start,
+							     (enum claim_polarity)q->stance, &terms);
 		sq->polarity = claim_polarity_name(p);
 		sq->terms = xstrdup(terms.buf);
 	}
@@ -994,9 +1003,10 @@ struct store_doc *xref_doc(struct extraction *x, char *path, const struct rules 
 		free(pq);
 	}
 	if (a->title) {
-		claim_normalize(xr->cr, a->title, strlen(a->title), CLAIM_ASSERT, &terms);
+		claim_normalize_with(cs, xr->cr, a->title, strlen(a->title), CLAIM_ASSERT, &terms);
 		sd->title_terms = xstrdup(terms.buf);
 	}
+	claim_scratch_free(own);
 	strbuf_release(&terms);
 	free(mslot);
 	free(ord);
@@ -1419,7 +1429,10 @@ int xref_refresh(struct store *s, double threshold, double story_threshold, stru
 		terms[nc++] = xstrdup(t ? t : "");
 	}
 	sqlite3_finalize(st);
-	if (!(st = store_prepare(s, "SELECT id, terms FROM articles ORDER BY id")))
+	/* an article a concurrent ingest stored whose rows are still pending
+	   waits for the next refresh (store_flush bumps the generation) */
+	if (!(st = store_prepare(s, "SELECT id, terms FROM articles WHERE id NOT IN (SELECT article_id FROM pending) "
+				    "ORDER BY id")))
 		goto out;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		if (na + 1 > aa) {

@@ -56,6 +56,19 @@ const char *claim_polarity_name(enum claim_polarity p);
 enum claim_polarity claim_normalize(const struct claim_rules *cr, const char *text, size_t len,
 				    enum claim_polarity stance, strbuf *terms);
 
+/* Memory claim_normalize_with() reuses from one claim to the next,
+ * including what it learned of each word it has seen (its folded form,
+ * stem and what the rules say of it), so that many claims normalize
+ * several times faster. One scratch serves one thread; it may be used
+ * with any rules (it forgets its words when they change). */
+struct claim_scratch;
+struct claim_scratch *claim_scratch_new(void);
+void claim_scratch_free(struct claim_scratch *cs);
+
+/* claim_normalize() with a scratch: the same terms and polarity. */
+enum claim_polarity claim_normalize_with(struct claim_scratch *cs, const struct claim_rules *cr, const char *text,
+					 size_t len, enum claim_polarity stance, strbuf *terms);
+
 /* Clusters n claims given their term strings (as claim_normalize writes
  * them): two claims join when the Jaccard similarity of their term sets is
  * at least threshold (0 < threshold <= 1; 0.5 is a good start) and they

@@ -29,7 +29,9 @@ enum cue_frame {
 	CUE_CLAUSE,       /* say: content may be a bare clause */
 	CUE_THAT,         /* add, claim: needs "that", a colon or a quotation */
 	CUE_QUOTE,        /* call, describe: only with a quotation */
-	CUE_SOURCE        /* according to: names a source; only rules that spell it out */
+	CUE_SOURCE,       /* according to: names a source; only rules that spell it out */
+	CUE_OBJECT        /* endorse, hope: an attitude to a noun phrase or a clause; only
+			   * rules that spell out its content (group "framed") use it */
 };
 
 struct cue {

@@ -59,6 +59,17 @@
  * reported event ("X asked Y for help"), which is one claim whoever
  * tells it (xref_refresh joins such claims across sources).
  *
+ * Version 6 adds pending(article_id, rows): an article's rows, encoded,
+ * until store_flush() writes them out. A reader never sees them: every
+ * store_open() writes them out first.
+ *
+ * Version 5 adds claims.drift: 1 when the claim has four terms or more and
+ * its quote's source is a named person (a shared source of kind person),
+ * the only claims `whosaid check` looks up by terms (attribution drift);
+ * claims_terms indexes those only ("WHERE drift"). sources_member and
+ * sources_article leave out their NULLs. Each was a page written in every
+ * article's commit for rows no query looks up.
+ *
  * Ownership: struct store owns its connection and statements; a
  * store_doc owns everything it points to except the rule ids and cue
  * lemmas, which belong to the struct rules the extraction ran with. */
@@ -73,7 +84,7 @@
 #include "read.h"
 #include "sources.h"
 
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 6
 #define STORE_HASH_BYTES 32
 
 /* One in-article source (the extraction's, one to one), with its identity
@@ -158,10 +169,20 @@ int store_each_hash(struct store *s, void (*fn)(const char *doc, const unsigned 
 
 enum store_put_result { STORE_ERROR = -1, STORE_UNCHANGED, STORE_ADDED, STORE_REPLACED };
 
-/* Writes one article with its sources, mentions, quotes and claims in one
- * BEGIN IMMEDIATE transaction. An article with the same doc id and hash is
- * left alone (unless force); a changed one has its rows replaced. */
+/* Stores one article in one BEGIN IMMEDIATE transaction, with its sources,
+ * mentions, quotes, claims and propositions as one pending row, which
+ * store_flush() writes out with those of other articles (store_put calls
+ * it every so many articles; the caller once at the end). An article with
+ * the same doc id and hash is left alone (unless force); a changed one has
+ * its rows replaced. */
 enum store_put_result store_put(struct store *s, const struct store_doc *sd, int force);
+
+/* Writes out the rows of every pending article (this connection's and any
+ * other's) in one transaction, in article order: the rows and ids that
+ * writing each article's rows in its own commit would give. store_open()
+ * does it for what a killed or a concurrent run left. 0, or -1 after
+ * reporting (the articles stay pending). */
+int store_flush(struct store *s);
 
 /* integrity_check and foreign_key_check; each problem is reported through
  * d. Returns the number of problems, or -1 if the checks could not run. */

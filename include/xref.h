@@ -41,9 +41,10 @@ void xref_rules_free(struct xref_rules *xr);
 /* Builds the rows of x's article; takes ownership of a (x->a), which must
  * have been allocated as an article (article_free frees it) and path, a
  * malloc'ed copy of its path. Safe to call from several threads at once
- * with the same rules. */
+ * with the same rules, each with its own claim scratch (NULL: one for this
+ * article only; a thread that builds many articles keeps one). */
 struct store_doc *xref_doc(struct extraction *x, char *path, const struct rules *r,
-			   const struct xref_rules *xr);
+			   const struct xref_rules *xr, struct claim_scratch *cs);
 
 /* The identity key of a name: folded (case, marks), titles and
  * honorifics dropped, aliases applied. Caller frees. Exposed for tests. */

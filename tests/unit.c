@@ -1875,7 +1875,7 @@ static struct store_doc *doc_from(const char *path, const char *text, struct ext
 	if (!a)
 		return NULL;
 	extraction_run(x, a, the_rules, qs, NULL);
-	return xref_doc(x, xstrdup(path), the_rules, the_xref_rules);
+	return xref_doc(x, xstrdup(path), the_rules, the_xref_rules, NULL);
 }
 
 static long long count_rows(struct store *s, const char *sql)
@@ -1966,6 +1966,12 @@ static void test_store_put(void)
 		CHECK_INT(store_put(s, sd, 0), STORE_ADDED);
 		CHECK_INT(store_put(s, sd, 0), STORE_UNCHANGED);
 		store_doc_free(sd);
+		/* stored, its rows pending until a flush */
+		CHECK_INT(count_rows(s, "SELECT count(*) FROM articles"), 1);
+		CHECK_INT(count_rows(s, "SELECT count(*) FROM pending"), 1);
+		CHECK_INT(count_rows(s, "SELECT count(*) FROM quotes"), 0);
+		CHECK_INT(store_flush(s), 0);
+		CHECK_INT(count_rows(s, "SELECT count(*) FROM pending"), 0);
 		CHECK_INT(count_rows(s, "SELECT count(*) FROM quotes"), 2);
 		CHECK_INT(count_rows(s, "SELECT count(*) FROM claims"), 2);
 		CHECK_INT(count_rows(s, "SELECT count(*) FROM sources"), 2);
@@ -1979,6 +1985,8 @@ static void test_store_put(void)
 		sd = doc_from("pier.txt", v2, &x, &qs);
 		CHECK_INT(store_put(s, sd, 0), STORE_REPLACED);
 		store_doc_free(sd);
+		/* a replaced article's rows are written with it */
+		CHECK_INT(count_rows(s, "SELECT count(*) FROM pending"), 0);
 		CHECK_INT(count_rows(s, "SELECT count(*) FROM articles"), 1);
 		CHECK_INT(count_rows(s, "SELECT count(*) FROM quotes"), 1);
 		CHECK_INT(count_rows(s, "SELECT count(*) FROM sources"), 1);
@@ -1989,6 +1997,19 @@ static void test_store_put(void)
 		CHECK_INT(store_meta(s, "clusters"), gen + 1);
 		CHECK_INT(count_rows(s, "SELECT count(*) FROM stories"), 1);
 		CHECK_INT(count_rows(s, "SELECT count(*) FROM claims WHERE cluster IS NULL"), 0);
+		/* rows left pending (a killed ingest) are written by the next open */
+		sd = doc_from("quay.txt", v1, &x, &qs);
+		CHECK_INT(store_put(s, sd, 0), STORE_ADDED);
+		store_doc_free(sd);
+		store_close(s);
+		s = store_open(path, STORE_READ, &d);
+		CHECK(s != NULL);
+		if (s) {
+			CHECK_INT(count_rows(s, "SELECT count(*) FROM pending"), 0);
+			CHECK_INT(count_rows(s, "SELECT count(*) FROM quotes"), 3);
+			CHECK_INT(store_meta(s, "generation"), gen + 2);
+			CHECK_INT(store_check(s), 0);
+		}
 	}
 	store_close(s);
 	/* the hash covers the metadata and the bytes */
@@ -2006,6 +2027,28 @@ static void test_store_put(void)
 	article_free(a1);
 	article_free(a2);
 	article_free(a3);
+	/* the hash every stored database holds for this article (whatever
+	 * SHA-256 rounds this machine runs: WHOSAID_NO_FAST for the portable
+	 * ones) */
+	strbuf story = STRBUF_INIT;
+	if (strbuf_read_file(&story, "tests/story/harbor-courier.txt") == 0) {
+		size_t len = story.len;
+		struct article *hc = article_from_buffer(strbuf_detach(&story, NULL), len, "tests/story/harbor-courier.txt",
+							 FORMAT_TEXT, &d);
+		CHECK(hc != NULL);
+		if (hc) {
+			unsigned char h[STORE_HASH_BYTES];
+			char hex[2 * STORE_HASH_BYTES + 1];
+			store_article_hash(hc, h);
+			for (size_t i = 0; i < STORE_HASH_BYTES; i++)
+				snprintf(hex + 2 * i, 3, "%02X", h[i]);
+			CHECK_STR(hex, "61DD5AA1747240F23E6246C4BE69884B974C93C3CBFBB135F9650A022244758C");
+		}
+		article_free(hc);
+	} else {
+		CHECK(!"cannot read tests/story/harbor-courier.txt");
+	}
+	strbuf_release(&story);
 	/* a newer schema is refused */
 	if ((s = store_open(path, STORE_READ, &d))) {
 		store_exec(s, "PRAGMA user_version = 99");
