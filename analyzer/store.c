@@ -569,11 +569,7 @@ struct store *store_open(const char *path, enum store_mode mode, struct diag *d)
 	}
 	/* rows a killed run (or one still running) left pending: every
 	   reader sees whole articles */
-	sqlite3_stmt *st = stmt(s, ST_ANY_PENDING);
-	int any = st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
-	if (st)
-		sqlite3_reset(st);
-	if (any && store_flush(s)) {
+	if (store_flush(s)) {
 		store_close(s);
 		return NULL;
 	}
@@ -1227,8 +1223,23 @@ static int write_pending(struct store *s)
 	return 0;
 }
 
+/* Are there pending rows (no write lock taken to find out)? */
+static int any_pending(struct store *s)
+{
+	sqlite3_stmt *st = stmt(s, ST_ANY_PENDING);
+	int any = st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	if (st)
+		sqlite3_reset(st);
+	return any;
+}
+
 int store_flush(struct store *s)
 {
+	/* nothing to write: a run of unchanged articles takes no write lock */
+	if (!any_pending(s)) {
+		s->npending = 0;
+		return 0;
+	}
 	if (store_begin(s))
 		return -1;
 	if (write_pending(s) || store_commit(s)) {
