@@ -1042,12 +1042,24 @@ const pcre2_code *rule_code(const struct rule *rl, int ascii)
 	if (!atomic_load_explicit(&w->jitted[v], memory_order_acquire)) {
 		pthread_mutex_lock(&jit_lock);
 		if (!atomic_load_explicit(&w->jitted[v], memory_order_relaxed)) {
-			pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
-			atomic_store_explicit(&w->jitted[v], 1, memory_order_release);
+			int ok = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
+			atomic_store_explicit(&w->jitted[v], ok ? 1 : 2, memory_order_release);
 		}
 		pthread_mutex_unlock(&jit_lock);
 	}
 	return code;
+}
+
+int rule_match(const struct rule *rl, int ascii, const char *subject, size_t len, size_t start,
+	       pcre2_match_data *md, pcre2_match_context *mctx)
+{
+	const pcre2_code *code = rule_code(rl, ascii);
+	int v = ascii && rl->code_ascii;
+	/* JIT code: straight to it, past pcre2_match's checks of the
+	 * arguments (which these are sure to pass) */
+	if (atomic_load_explicit(&rl->jitted[v], memory_order_relaxed) == 1)
+		return pcre2_jit_match(code, (PCRE2_SPTR)subject, len, start, 0, md, mctx);
+	return pcre2_match(code, (PCRE2_SPTR)subject, len, start, 0, md, mctx);
 }
 
 int wordset_has_word(const struct wordset *ws, const char *s, size_t n, int plural)
