@@ -216,12 +216,29 @@ static void put64(strbuf *sb, uint64_t v)
  * file or the new one, never part of one. */
 static void write_file(struct patcache *pc)
 {
+	/* the codes taken from the old file carry its copy of the character
+	 * tables, and pcre2_serialize_encode takes codes of one set of
+	 * tables only: those are compiled again, from their texts */
 	const pcre2_code **codes = xmalloc((pc->nrec ? pc->nrec : 1) * sizeof(*codes));
-	for (size_t i = 0; i < pc->nrec; i++)
+	pcre2_code **fresh = xcalloc(pc->nrec ? pc->nrec : 1, sizeof(*fresh));
+	int ok = 1;
+	for (size_t i = 0; i < pc->nrec && ok; i++) {
 		codes[i] = pc->rec[i].code;
+		if (!pc->rec[i].owned) {
+			int err;
+			PCRE2_SIZE off;
+			fresh[i] = pcre2_compile((PCRE2_SPTR)pc->rec[i].text, pc->rec[i].len, pc->rec[i].options,
+						 &err, &off, NULL);
+			codes[i] = fresh[i];
+			ok = fresh[i] != NULL;
+		}
+	}
 	uint8_t *ser = NULL;
 	PCRE2_SIZE ser_len = 0;
-	int32_t rc = pcre2_serialize_encode(codes, (int32_t)pc->nrec, &ser, &ser_len, NULL);
+	int32_t rc = ok ? pcre2_serialize_encode(codes, (int32_t)pc->nrec, &ser, &ser_len, NULL) : -1;
+	for (size_t i = 0; i < pc->nrec; i++)
+		pcre2_code_free(fresh[i]);
+	free(fresh);
 	free(codes);
 	if (rc != (int32_t)pc->nrec)
 		return;
