@@ -927,6 +927,25 @@ static void run_rules(struct sentence_ctx *c)
 			if (next <= off)
 				next = off + 1;
 			off = next;
+			/* this match spent its cue: a later one must start at or
+			 * before a cue form still unspent, and when none is left it
+			 * has nothing to use (a rule with two contents may use its own
+			 * cue again: it looks on as before) */
+			if (ok && !c->occ_overflow && !rl->g_content2) {
+				size_t still = 0;
+				int any = 0;
+				for (int k = 0; k < c->nocc; k++) {
+					if (c->occ[k].used ||
+					    (rl->ncue_needs && !c->qs->no_cue_needs && !cue_form_fits(c, rl, k)))
+						continue;
+					any = 1;
+					if (c->occ[k].s > still)
+						still = c->occ[k].s;
+				}
+				if (!any)
+					break;
+				limit = still;
+			}
 		}
 		if (profile && i < 64)
 			rule_seconds[i] += now_seconds() - t0;
