@@ -896,8 +896,7 @@ static void run_rules(struct sentence_ctx *c)
 			int rc;
 			if (latin1 && c->qs->tfwd[off] != NO_SPAN) {
 				pcre2_set_offset_limit(c->qs->mctx, c->occ_overflow ? PCRE2_UNSET : c->qs->tfwd[limit]);
-				rc = pcre2_match(rule_code(rl, 1), (PCRE2_SPTR)c->t, c->tlen, c->qs->tfwd[off], 0,
-						 c->qs->md, c->qs->mctx);
+				rc = rule_match(rl, 1, c->t, c->tlen, c->qs->tfwd[off], c->qs->md, c->qs->mctx);
 				/* back to offsets into m */
 				PCRE2_SIZE *tv = pcre2_get_ovector_pointer(c->qs->md);
 				for (uint32_t k = 0; rc >= 0 && k < 2 * pcre2_get_ovector_count(c->qs->md); k++)
@@ -905,8 +904,7 @@ static void run_rules(struct sentence_ctx *c)
 						tv[k] = c->qs->tmap[tv[k]];
 			} else {
 				pcre2_set_offset_limit(c->qs->mctx, c->occ_overflow ? PCRE2_UNSET : limit);
-				rc = pcre2_match(rule_code(rl, c->ascii), (PCRE2_SPTR)c->m, c->len, off, 0,
-						 c->qs->md, c->qs->mctx);
+				rc = rule_match(rl, c->ascii, c->m, c->len, off, c->qs->md, c->qs->mctx);
 			}
 			if (rc < 0) {
 				if (rc != PCRE2_ERROR_NOMATCH && c->qs->trace)
@@ -929,6 +927,25 @@ static void run_rules(struct sentence_ctx *c)
 			if (next <= off)
 				next = off + 1;
 			off = next;
+			/* this match spent its cue: a later one must start at or
+			 * before a cue form still unspent, and when none is left it
+			 * has nothing to use (a rule with two contents may use its own
+			 * cue again: it looks on as before) */
+			if (ok && !c->occ_overflow && !rl->g_content2) {
+				size_t still = 0;
+				int any = 0;
+				for (int k = 0; k < c->nocc; k++) {
+					if (c->occ[k].used ||
+					    (rl->ncue_needs && !c->qs->no_cue_needs && !cue_form_fits(c, rl, k)))
+						continue;
+					any = 1;
+					if (c->occ[k].s > still)
+						still = c->occ[k].s;
+				}
+				if (!any)
+					break;
+				limit = still;
+			}
 		}
 		if (profile && i < 64)
 			rule_seconds[i] += now_seconds() - t0;

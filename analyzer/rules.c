@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "patcache.h"
 #include "strbuf.h"
 
 #ifndef WHOSAID_RULES_DIR
@@ -439,6 +440,7 @@ struct expansion {
 	int rule;            /* expanding a rule (not a define) */
 	int fast;            /* paste a rule's opening macro; compile ASCII variants
 				(off with WHOSAID_NO_FAST, to test that they change nothing) */
+	struct patcache *pc; /* compiled patterns of earlier runs (NULL: none) */
 };
 
 static void mark_used(struct expansion *x, size_t idx)
@@ -977,11 +979,24 @@ static pcre2_code *compile_checked(struct expansion *x, const struct macros *m, 
 	char *tree = ascii && x->fast ? trie_words(x->out.buf, x->out.len) : NULL;
 	pcre2_code *code = NULL;
 	if (tree)
-		code = pcre2_compile((PCRE2_SPTR)tree, strlen(tree), PATTERN_OPTIONS, &err, &off, NULL);
-	if (!code) {
+		code = patcache_compile(x->pc, tree, strlen(tree), PATTERN_OPTIONS, &err, &off);
+	if (!code && !ascii) {
+		/* a macro, compiled only to report its errors where they are:
+		 * the cache keeps the code; any non-NULL pointer says it compiled */
+		if (getenv("WHOSAID_RULE_SIZES")) {
+			pcre2_code *c = pcre2_compile((PCRE2_SPTR)x->out.buf, x->out.len, PATTERN_OPTIONS, &err, &off, NULL);
+			size_t size = 0;
+			if (c && pcre2_pattern_info(c, PCRE2_INFO_SIZE, &size) == 0)
+				fprintf(stderr, "size: %s: %zu bytes compiled\n", what, size);
+			code = c ? (pcre2_code *)x : NULL;
+			pcre2_code_free(c);
+		} else if (patcache_check(x->pc, x->out.buf, x->out.len, PATTERN_OPTIONS, &err, &off) == 0) {
+			code = (pcre2_code *)x;
+		}
+	} else if (!code) {
 		free(tree);
 		tree = NULL;
-		code = pcre2_compile((PCRE2_SPTR)x->out.buf, x->out.len, PATTERN_OPTIONS, &err, &off, NULL);
+		code = patcache_compile(x->pc, x->out.buf, x->out.len, PATTERN_OPTIONS, &err, &off);
 	}
 	if (!code && off > own_len)
 		off = own_len;  /* inside a macro: reported where that macro was defined */
@@ -990,7 +1005,7 @@ static pcre2_code *compile_checked(struct expansion *x, const struct macros *m, 
 	if (code && ascii && x->fast) {
 		char *a = ascii_pattern(pat, pat_len);
 		if (a) {
-			*ascii = pcre2_compile((PCRE2_SPTR)a, strlen(a), ASCII_PATTERN_OPTIONS, &err, &off, NULL);
+			*ascii = patcache_compile(x->pc, a, strlen(a), ASCII_PATTERN_OPTIONS, &err, &off);
 			free(a);
 			if (latin1)
 				*latin1 = *ascii && !has_posix_class(pat, pat_len);
@@ -1006,7 +1021,7 @@ static pcre2_code *compile_checked(struct expansion *x, const struct macros *m, 
 		diag_report(d, DIAG_ERROR, file, line, col, "bad pattern in '%s': %s", what, (char *)msg);
 		return NULL;
 	}
-	if (getenv("WHOSAID_RULE_SIZES")) {
+	if (ascii && getenv("WHOSAID_RULE_SIZES")) {
 		/* how close each pattern is to PCRE2's 64 KB limit (rules/README.md) */
 		size_t size = 0;
 		pcre2_pattern_info(code, PCRE2_INFO_SIZE, &size);
@@ -1027,12 +1042,24 @@ const pcre2_code *rule_code(const struct rule *rl, int ascii)
 	if (!atomic_load_explicit(&w->jitted[v], memory_order_acquire)) {
 		pthread_mutex_lock(&jit_lock);
 		if (!atomic_load_explicit(&w->jitted[v], memory_order_relaxed)) {
-			pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
-			atomic_store_explicit(&w->jitted[v], 1, memory_order_release);
+			int ok = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
+			atomic_store_explicit(&w->jitted[v], ok ? 1 : 2, memory_order_release);
 		}
 		pthread_mutex_unlock(&jit_lock);
 	}
 	return code;
+}
+
+int rule_match(const struct rule *rl, int ascii, const char *subject, size_t len, size_t start,
+	       pcre2_match_data *md, pcre2_match_context *mctx)
+{
+	const pcre2_code *code = rule_code(rl, ascii);
+	int v = ascii && rl->code_ascii;
+	/* JIT code: straight to it, past pcre2_match's checks of the
+	 * arguments (which these are sure to pass) */
+	if (atomic_load_explicit(&rl->jitted[v], memory_order_relaxed) == 1)
+		return pcre2_jit_match(code, (PCRE2_SPTR)subject, len, start, 0, md, mctx);
+	return pcre2_match(code, (PCRE2_SPTR)subject, len, start, 0, md, mctx);
 }
 
 int wordset_has_word(const struct wordset *ws, const char *s, size_t n, int plural)
@@ -1415,7 +1442,10 @@ static int load_patterns(struct rules *r, struct diag *d)
 	int kind = 0;  /* 0 none, 1 define, 2 rule */
 	char *name = NULL;
 	unsigned hline = 0;
-	struct expansion x = { STRBUF_INIT, NULL, 0, 0, NULL, 0, 0, 0, !getenv("WHOSAID_NO_FAST") };
+	struct expansion x = { STRBUF_INIT, NULL, 0, 0, NULL, 0, 0, 0, !getenv("WHOSAID_NO_FAST"), NULL };
+	/* (not for the sizes: those are printed when a pattern is compiled) */
+	if (!getenv("WHOSAID_RULE_SIZES"))
+		x.pc = patcache_open();
 	struct rule_need needs[4];
 	int nneeds = 0;
 	struct rule_cue_need cue_needs[4];
@@ -1432,10 +1462,9 @@ static int load_patterns(struct rules *r, struct diag *d)
 				errors++;
 			} else if (kind == 1) {
 				/* compile alone to report errors where they are */
-				pcre2_code *c = compile_checked(&x, &m, f.path, name, d, NULL, NULL);
-				if (!c)
+				/* (not a code to free: the cache keeps it) */
+				if (!compile_checked(&x, &m, f.path, name, d, NULL, NULL))
 					errors++;
-				pcre2_code_free(c);
 				strbuf body = STRBUF_INIT;
 				strbuf_addf(&body, "(?:%s)", x.out.buf);
 				macro_add(&m, name, strbuf_detach(&body, NULL), hline, 1, x.used, x.nused);
@@ -1643,6 +1672,8 @@ static int load_patterns(struct rules *r, struct diag *d)
 	free(x.used);
 	macros_release(&m);
 	rule_file_close(&f);
+	/* (the rules' codes are alive: the cache writes them all) */
+	patcache_finish(x.pc, !errors && r->nrules);
 	/* number the distinct texts of the "needs" lines */
 	struct wordset texts = { 0 };
 	for (size_t i = 0; i < r->nrules; i++) {

@@ -2,9 +2,12 @@
 #include "strbuf.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "text.h"
 
 char strbuf_empty[1];
 
@@ -196,6 +199,15 @@ void strbuf_add_json(strbuf *sb, const char *s, size_t len)
 	strbuf_grow(sb, len + 8);
 	while (p < end) {
 		const unsigned char *run = p;
+		/* eight bytes at a time while none needs an escape: no control
+		 * byte, no '"', no backslash, nothing above 0x7f */
+		while (end - p >= 8) {
+			uint64_t x = text_load8((const char *)p);
+			if (text_has_high8(x) || ((x - TEXT_BYTES8(0x20)) & ~x & TEXT_BYTES8(0x80)) ||
+			    text_has_byte8(x, '"') || text_has_byte8(x, '\\'))
+				break;
+			p += 8;
+		}
 		while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
 			p++;
 		strbuf_add(sb, run, (size_t)(p - run));

@@ -114,7 +114,8 @@ struct rule {
 	 * pattern has no POSIX class, which UCP widens to such symbols */
 	int latin1;
 	/* code (0) and code_ascii (1) are JIT-compiled on first use
-	 * (rule_code): a run that meets few sentences needs few of them */
+	 * (rule_code): a run that meets few sentences needs few of them;
+	 * 1 once compiled, 2 if the JIT could not compile it */
 	atomic_int jitted[2];
 	const char *file;
 	unsigned line;
@@ -151,6 +152,11 @@ struct rules {
  * byte of the sentence is ASCII) and the rule has one, else code. It is
  * JIT-compiled the first time it is asked for; safe from several threads. */
 const pcre2_code *rule_code(const struct rule *rl, int ascii);
+
+/* pcre2_match of rule_code(rl, ascii) on subject[0, len) from start, with
+ * pcre2_jit_match once the JIT code is there (the same results). */
+int rule_match(const struct rule *rl, int ascii, const char *subject, size_t len, size_t start,
+	       pcre2_match_data *md, pcre2_match_context *mctx);
 
 /* Loads dir (NULL: $WHOSAID_RULES, else the built-in default). Reports
  * every problem through d as file:line:col; returns NULL if any error. */

@@ -19,6 +19,11 @@
 #           UCP) give the same bytes
 #   check   `whosaid rules check` reports a bad "needs cue" or "needs end"
 #           line at its file:line:col and exits 2
+#   cache   the compiled patterns kept between runs (patcache) change
+#           nothing: a run that writes the cache, one that reads it, one
+#           with a damaged cache file, one after a rule changed (some
+#           patterns taken from the file, some compiled) and one without the
+#           cache give the same bytes, and the file is written again
 # The throughput itself is measured by tests/bench.sh (make bench).
 . "$(dirname "$0")/lib.sh"
 BIN=$(abs_bin "$1")
@@ -215,5 +220,53 @@ if "$BIN" rules check rules > "$tmp/check.out" 2>&1; then
 	ok "check: the shipped rules pass"
 else
 	not_ok "check: the shipped rules fail"; show "$tmp/check.out"
+fi
+
+# ---- cache: compiled patterns kept between runs change nothing -----------
+set -- tests/story/*.txt tests/story/*.md tests/story/wire.jsonl "$tmp/mixed.txt"
+cdir="$tmp/cache"
+WHOSAID_NO_CACHE=1 "$BIN" extract "$@" > "$tmp/nocache.out" 2>&1
+WHOSAID_CACHE_DIR="$cdir" "$BIN" extract "$@" > "$tmp/cache1.out" 2>&1
+WHOSAID_CACHE_DIR="$cdir" "$BIN" extract "$@" > "$tmp/cache2.out" 2>&1
+size1=$(wc -c < "$cdir/patterns.bin" 2>/dev/null || echo 0)
+# a damaged file: one byte changed in the middle
+python3 - "$cdir/patterns.bin" <<'PY'
+import sys
+p = sys.argv[1]
+b = bytearray(open(p, 'rb').read())
+b[len(b) // 2] ^= 0x55
+open(p, 'wb').write(bytes(b))
+PY
+WHOSAID_CACHE_DIR="$cdir" "$BIN" extract "$@" > "$tmp/cache3.out" 2>&1
+WHOSAID_CACHE_DIR="$cdir" "$BIN" extract "$@" > "$tmp/cache4.out" 2>&1
+# one rule changed (a comment inside its pattern): its patterns are
+# compiled, the others taken from the file, and the file written again
+cp -R rules "$tmp/rules2"
+python3 - "$tmp/rules2/attribution.rules" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p).read()
+i = s.index('\nrule speaker-cue-clause\n')
+j = s.index('\n    ', i)
+s = s[:j] + '\n    # (a changed rule)' + s[j:]
+open(p, 'w').write(s)
+PY
+WHOSAID_CACHE_DIR="$cdir" "$BIN" extract --rules "$tmp/rules2" "$@" > "$tmp/cache5.out" 2>&1
+WHOSAID_CACHE_DIR="$cdir" "$BIN" extract --rules "$tmp/rules2" "$@" > "$tmp/cache6.out" 2>&1
+same=1
+for k in 1 2 3 4 5 6; do
+	cmp -s "$tmp/nocache.out" "$tmp/cache$k.out" || { same=0; echo "# run $k differs"; }
+done
+if [ "$same" = 1 ] && [ "$size1" -gt 100000 ] && [ -s "$cdir/patterns.bin" ] &&
+   [ "$(grep -c '"type":"quote"' "$tmp/nocache.out")" -gt 0 ]; then
+	ok "cache: the same quotes without the cache, writing it, reading it, damaged, after a rule changed"
+else
+	not_ok "cache: the pattern cache changes what the rules find (or was not written: $size1 bytes)"
+fi
+if WHOSAID_CACHE_DIR="$tmp/no/such/dir" "$BIN" extract "$@" > "$tmp/cache7.out" 2>&1 &&
+   cmp -s "$tmp/nocache.out" "$tmp/cache7.out"; then
+	ok "cache: a cache directory that cannot be made changes nothing"
+else
+	not_ok "cache: a cache directory that cannot be made breaks extract"
 fi
 finish
