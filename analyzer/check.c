@@ -237,13 +237,16 @@ static int cmp_longest_first(const void *x, const void *y)
 }
 
 /* An alternation of the keys of ws (whose value is kind, or any when kind
- * is -1), longest first, as whole words; plural adds an optional -s/-es. */
-static char *word_macro(const struct wordset *ws, int kind, int plural)
+ * is -1), longest first, as whole words; plural adds an optional -s/-es.
+ * With cues (ws is the cue forms), the forms of frame object ("endorsed")
+ * are left out: they are no verbs of saying. */
+static char *word_macro(const struct wordset *ws, int kind, int plural, const struct cue *cues)
 {
 	const char **keys = xmalloc((ws->n + 1) * sizeof(char *));
 	size_t n = 0;
 	for (size_t i = 0; i < ws->cap; i++)
-		if (ws->keys[i] && (kind < 0 || ws->vals[i] == kind))
+		if (ws->keys[i] && (kind < 0 || ws->vals[i] == kind) &&
+		    !(cues && cues[ws->vals[i]].frame == CUE_OBJECT))
 			keys[n++] = ws->keys[i];
 	qsort(keys, n, sizeof(char *), cmp_longest_first);
 	strbuf sb = STRBUF_INIT;
@@ -378,10 +381,10 @@ static int load_patterns(struct checker *c, const char *dir, struct diag *d)
 	} builtins[] = { { "VAGUE_NOUN", SN_VAGUE }, { "ANON_NOUN", SN_ANONYMOUS }, { "SOURCE_NOUN", -1 } };
 	for (size_t i = 0; i < sizeof(builtins) / sizeof(*builtins); i++) {
 		ALLOC_GROW(m, nm + 1, mcap);
-		m[nm++] = (struct macro){ xstrdup(builtins[i].name), word_macro(&r->source_nouns, builtins[i].kind, 1) };
+		m[nm++] = (struct macro){ xstrdup(builtins[i].name), word_macro(&r->source_nouns, builtins[i].kind, 1, NULL) };
 	}
 	ALLOC_GROW(m, nm + 1, mcap);
-	m[nm++] = (struct macro){ xstrdup("CUE"), word_macro(&r->cue_forms, -1, 0) };
+	m[nm++] = (struct macro){ xstrdup("CUE"), word_macro(&r->cue_forms, -1, 0, r->cues) };
 	{
 		strbuf cue = STRBUF_INIT;
 		strbuf_addf(&cue, "(?<![\\p{L}\\p{N}])%s", m[nm - 1].body);
@@ -683,7 +686,8 @@ static int cue_before(const struct rules *r, const struct article *a, size_t sen
 				strbuf_addch(&sb, ' ');
 			strbuf_add(&sb, a->scan + words[k][0], words[k][1] - words[k][0]);
 		}
-		int hit = wordset_get_ci(&r->cue_forms, sb.buf, sb.len) >= 0;
+		int k = wordset_get_ci(&r->cue_forms, sb.buf, sb.len);
+		int hit = k >= 0 && r->cues[k].frame != CUE_OBJECT;   /* a verb of saying */
 		strbuf_release(&sb);
 		if (hit)
 			return 1;

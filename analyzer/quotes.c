@@ -36,6 +36,9 @@ void quote_scratch_init(struct quote_scratch *qs)
 	pcre2_set_depth_limit(qs->mctx, 5000);
 	qs->buf = NULL;
 	qs->cap = 0;
+	qs->tbuf = NULL;
+	qs->tmap = qs->tfwd = NULL;
+	qs->tcap = 0;
 	qs->trace = getenv("WHOSAID_TRACE") != NULL;
 	qs->only_rule = getenv("WHOSAID_ONLY_RULE");
 	qs->no_cue_needs = getenv("WHOSAID_NO_CUE_NEEDS") != NULL;
@@ -53,6 +56,9 @@ void quote_scratch_release(struct quote_scratch *qs)
 	pcre2_match_data_free(qs->md);
 	pcre2_match_context_free(qs->mctx);
 	free(qs->buf);
+	free(qs->tbuf);
+	free(qs->tmap);
+	free(qs->tfwd);
 	memset(qs, 0, sizeof(*qs));
 }
 
@@ -101,6 +107,12 @@ struct sentence_ctx {
 	int occ_overflow;      /* more cue forms than occ holds */
 	int has_tokens;        /* the sentence holds a quotation */
 	int ascii;             /* every byte of m is ASCII: rules may use code_ascii */
+	/* not ASCII, but every other character is a Latin-1 symbol: t is m
+	 * one byte a character (qs->tbuf), for the rules whose code_ascii
+	 * serves it (rule.latin1); offsets map with qs->tfwd and qs->tmap */
+	int latin1;
+	const char *t;
+	size_t tlen;
 	/* the (hashed) pairs of adjacent bytes of m, noted when a "needs"
 	 * text is first looked for (have_pairs) */
 	int have_pairs;
@@ -143,6 +155,56 @@ static int ends_in_clause_punct(const char *s, size_t n)
 	       (ch == 0xa6 || ch == 0x93 || ch == 0x94);
 }
 
+/* The characters of U+0080..U+00FF that a pattern without a POSIX class
+ * matches alike with UTF and UCP and, as one byte, without them: symbols
+ * and punctuation ("£", "©", "°", "«") with no case that are neither word
+ * nor space characters under UCP (not U+00A0, a space, nor "ª", "²", "µ") */
+static int latin1_symbol(unsigned cp)
+{
+	return (cp >= 0xa1 && cp <= 0xa9) || cp == 0xab || cp == 0xac || (cp >= 0xae && cp <= 0xb1) ||
+	       cp == 0xb4 || (cp >= 0xb6 && cp <= 0xb8) || cp == 0xbb || cp == 0xbf || cp == 0xd7 ||
+	       cp == 0xf7;
+}
+
+/* Transcodes the masked sentence to Latin-1 when its only non-ASCII
+ * characters are Latin-1 symbols (news copy: "£"), so that it need not
+ * be matched in UTF mode: quantifiers count one byte a character there as
+ * they count characters here. */
+static void transcode_latin1(struct sentence_ctx *c)
+{
+	struct quote_scratch *qs = c->qs;
+	size_t len = c->len;
+	c->latin1 = 0;
+	if (len + 1 > qs->tcap) {
+		qs->tcap = qs->cap;
+		qs->tbuf = xrealloc(qs->tbuf, qs->tcap);
+		qs->tmap = xrealloc(qs->tmap, qs->tcap * sizeof(size_t));
+		qs->tfwd = xrealloc(qs->tfwd, qs->tcap * sizeof(size_t));
+	}
+	const unsigned char *m = (const unsigned char *)c->m;
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char ch = m[i];
+		qs->tfwd[i] = n;
+		qs->tmap[n] = i;
+		if (ch < 0x80) {
+			qs->tbuf[n++] = (char)ch;
+			continue;
+		}
+		if ((ch != 0xc2 && ch != 0xc3) || i + 1 >= len || (m[i + 1] & 0xc0) != 0x80 ||
+		    !latin1_symbol((unsigned)(ch & 0x1f) << 6 | (m[i + 1] & 0x3f)))
+			return;
+		qs->tbuf[n++] = (char)((ch & 0x1f) << 6 | (m[i + 1] & 0x3f));
+		qs->tfwd[++i] = NO_SPAN;   /* inside a character: no match starts there */
+	}
+	qs->tfwd[len] = n;
+	qs->tmap[n] = len;
+	qs->tbuf[n] = '\0';
+	c->t = qs->tbuf;
+	c->tlen = n;
+	c->latin1 = 1;
+}
+
 /* Masks the sentence into qs->buf: every top-level quotation becomes a
  * same-length token the patterns can name ({QF} or {QS}). */
 static void mask_sentence(struct sentence_ctx *c)
@@ -177,9 +239,12 @@ static void mask_sentence(struct sentence_ctx *c)
 	c->m = c->qs->buf;
 	c->len = len + 1;
 	c->ascii = !c->qs->no_fast && all_ascii(m, len);
+	c->latin1 = 0;
 	/* article offset of m[0]; unsigned arithmetic wraps back correctly
 	 * when the sentence starts at offset 0 */
 	c->base = st->start - 1;
+	if (!c->ascii && !c->qs->no_fast)
+		transcode_latin1(c);
 }
 
 /* isalpha() in the C locale, without the table lookup */
@@ -225,8 +290,12 @@ static int find_cues(struct sentence_ctx *c)
 			break;
 		starts[nw % 8] = s;
 		nw++;
-		/* the last few words ending here, as one phrase */
-		for (int back = 0; back < (int)r->max_cue_words && back < nw && back < 8; back++) {
+		/* the last few words ending here, as one phrase (of several only
+		 * when this word ends a form of several) */
+		int most = (int)r->max_cue_words;
+		if (most > 1 && wordset_get_ci(&r->cue_tails, m + s, i - s) < 0)
+			most = 1;
+		for (int back = 0; back < most && back < nw && back < 8; back++) {
 			size_t from = starts[(nw - 1 - back) % 8];
 			int k;
 			if (i - from < 64 && (k = wordset_get_ci(&r->cue_forms, m + from, i - from)) >= 0) {
@@ -521,17 +590,21 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 	int framed = rl->g_framed && ov[2 * rl->g_framed] != PCRE2_UNSET;
 	if (frame == CUE_QUOTE && !nfull && !nshort && !framed)
 		return 0;
+	if (frame == CUE_OBJECT && !framed)
+		return 0;   /* "endorsed the mayor": only a rule that spells it out */
 	/* (a parenthetical cue frames any clause: "Loyalty, he noted, has ...") */
 	if (frame == CUE_THAT && !framed && !has_that && !starts_with_quote && at.c0 > at.cue0 &&
 	    content_group != rl->g_content2 &&
 	    strncmp(c->m + at.c0, "to ", 3) != 0)
 		return 0;   /* "added that ...", "plans to ...", but not "added the item" */
-	if (!nfull && !nshort && span_words(c->m, at.c0, at.c1) < 2)
+	/* (a rule with the group `framed` spells out the content's shape
+	 * itself: "asked why", "endorsed the mayor" stand) */
+	if (!nfull && !nshort && !framed && span_words(c->m, at.c0, at.c1) < 2)
 		return 0;
 	/* "denied the report", "rejected the allegations", "said the same": an
 	 * object, no clause (but "said the plan failed": a last word in -ed
 	 * after the noun is a verb) */
-	if (!nfull && !nshort && at.c0 > at.cue0 && span_words(c->m, at.c0, at.c1) <= 3 &&
+	if (!nfull && !nshort && !framed && at.c0 > at.cue0 && span_words(c->m, at.c0, at.c1) <= 3 &&
 	    starts_with_article(c->m + at.c0, at.c1 - at.c0) &&
 	    !(span_words(c->m, at.c0, at.c1) == 3 && c->m[at.c1 - 2] == 'e' && c->m[at.c1 - 1] == 'd'))
 		return 0;
@@ -797,10 +870,23 @@ static void run_rules(struct sentence_ctx *c)
 			skip = 1;
 		if (skip)
 			off = c->len;
-		pcre2_set_offset_limit(c->qs->mctx, c->occ_overflow ? PCRE2_UNSET : limit);
+		int latin1 = c->latin1 && rl->latin1;
 		while (off < c->len && (c->occ_overflow || off <= limit)) {
-			int rc = pcre2_match(c->ascii && rl->code_ascii ? rl->code_ascii : rl->code,
-					     (PCRE2_SPTR)c->m, c->len, off, 0, c->qs->md, c->qs->mctx);
+			int rc;
+			if (latin1 && c->qs->tfwd[off] != NO_SPAN) {
+				pcre2_set_offset_limit(c->qs->mctx, c->occ_overflow ? PCRE2_UNSET : c->qs->tfwd[limit]);
+				rc = pcre2_match(rule_code(rl, 1), (PCRE2_SPTR)c->t, c->tlen, c->qs->tfwd[off], 0,
+						 c->qs->md, c->qs->mctx);
+				/* back to offsets into m */
+				PCRE2_SIZE *tv = pcre2_get_ovector_pointer(c->qs->md);
+				for (uint32_t k = 0; rc >= 0 && k < 2 * pcre2_get_ovector_count(c->qs->md); k++)
+					if (tv[k] != PCRE2_UNSET)
+						tv[k] = c->qs->tmap[tv[k]];
+			} else {
+				pcre2_set_offset_limit(c->qs->mctx, c->occ_overflow ? PCRE2_UNSET : limit);
+				rc = pcre2_match(rule_code(rl, c->ascii), (PCRE2_SPTR)c->m, c->len, off, 0,
+						 c->qs->md, c->qs->mctx);
+			}
 			if (rc < 0) {
 				if (rc != PCRE2_ERROR_NOMATCH && c->qs->trace)
 					fprintf(stderr, "trace: %s: match error %d\n", rl->id, rc);

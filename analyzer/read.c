@@ -4,12 +4,14 @@
 #include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 
 #include "strbuf.h"
+#include "text.h"
 
 char *doc_id_from_path(const char *path)
 {
@@ -355,10 +357,22 @@ static void mask_markdown(struct article *a)
  * and CR, and the Unicode spaces news text is full of (no-break U+00A0,
  * the U+2000-U+200A widths, narrow no-break U+202F), so "Obama\u00a0said"
  * is two words. */
+/* Some byte of x is below 0x20 or at least 0x80 (it may say so of none:
+ * a borrow runs on); most bytes of an article are printable ASCII, and
+ * the loops below skip them eight at a time */
+static int low_or_high8(uint64_t x)
+{
+	return (((x - TEXT_BYTES8(0x20)) | x) & TEXT_BYTES8(0x80)) != 0;
+}
+
 static void plain_spaces(char *scan, size_t len)
 {
 	unsigned char *s = (unsigned char *)scan;
 	for (size_t i = 0; i < len; i++) {
+		while (i + 8 <= len && !low_or_high8(text_load8((const char *)s + i)))
+			i += 8;
+		if (i >= len)
+			break;
 		/* control bytes (but tab and newline) are spaces: the
 		 * extraction stages use \x01..\x08 as markers of their own */
 		if (s[i] < 0x20 && s[i] != '\n' && s[i] != '\t') {
@@ -379,6 +393,10 @@ static void check_utf8(struct article *a, struct diag *d)
 	const unsigned char *s = (const unsigned char *)a->raw;
 	size_t i = 0;
 	while (i < a->len) {
+		if (i + 8 <= a->len && !text_has_high8(text_load8((const char *)s + i))) {
+			i += 8;
+			continue;
+		}
 		unsigned c = s[i];
 		if (c < 0x80) { i++; continue; }
 		size_t need = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 :
@@ -575,6 +593,9 @@ static long fast_string(const unsigned char **pp, const unsigned char *end, char
 			return -1;
 		if (c < 0x80 && c != '\\') {
 			const unsigned char *q = p + 1;
+			for (uint64_t x; end - q >= 8 && !low_or_high8(x = text_load8((const char *)q)) &&
+					 !text_has_byte8(x, '"') && !text_has_byte8(x, '\\');)
+				q += 8;
 			while (q < end && *q >= 0x20 && *q < 0x80 && *q != '"' && *q != '\\')
 				q++;
 			if (out)
@@ -696,6 +717,12 @@ static int fast_row(const char *buf, size_t len, struct fast_row *fr)
 			const unsigned char *q = p + 1;
 			const unsigned char *close = q;
 			while (close < end && *close != '"') {
+				for (uint64_t x; end - close >= 8 &&
+						 !text_has_byte8(x = text_load8((const char *)close), '"') &&
+						 !text_has_byte8(x, '\\');)
+					close += 8;
+				if (close >= end || *close == '"')
+					break;
 				if (*close == '\\' && close + 1 < end)
 					close++;
 				close++;

@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -284,7 +285,7 @@ static int load_wordlist(struct wordset *ws, const char *dir, const char *name,
 static int load_cues(struct rules *r, struct diag *d)
 {
 	static const char *const stances[] = { "assert", "deny", "hedge", NULL };
-	static const char *const frames[] = { "clause", "that", "quote", "source", NULL };
+	static const char *const frames[] = { "clause", "that", "quote", "source", "object", NULL };
 	struct rule_file f;
 	if (rule_file_open(&f, r->dir, "cues.txt", d) < 0) {
 		rule_file_close(&f);
@@ -339,6 +340,11 @@ static int load_cues(struct rules *r, struct diag *d)
 				continue;
 			}
 			wordset_put(&r->cue_forms, low.buf, low.len, (int)r->ncues);
+			size_t tail = low.len;
+			while (tail > 0 && isalpha((unsigned char)low.buf[tail - 1]) && (unsigned char)low.buf[tail - 1] < 0x80)
+				tail--;
+			if (tail > 0 && tail < low.len)
+				wordset_put(&r->cue_tails, low.buf + tail, low.len - tail, 1);
 			size_t words = 1;
 			for (size_t k = 0; k < low.len; k++)
 				words += low.buf[k] == ' ';
@@ -573,12 +579,27 @@ static void append_defines(struct expansion *x, const struct macros *m)
  * as \x{...} \o{...} \N{U+...} above 0xff, becomes \xff, one byte (which
  * never occurs in the subject either), so that a quantifier after it or a
  * range ending in it keeps its meaning. NULL when the pattern sets its own
- * options with a leading (*...) or quotes text with \Q (left as they are). */
+ * options with a leading (*...) or quotes text with \Q (left as they are).
+ *
+ * A character of U+0080..U+00FF written as itself becomes \x{..}, its
+ * code point, which is the byte that stands for it in a sentence
+ * transcoded to Latin-1 (quotes.c; only some symbols are, and never \xff):
+ * so the pattern also serves such sentences. */
 static char *ascii_pattern(const char *s, size_t n)
 {
 	strbuf out = STRBUF_INIT;
+	strbuf_grow(&out, n + n / 8);
 	size_t i = 0;
 	while (i < n) {
+		/* ASCII that is no escape and no "(": as it is, in one piece */
+		size_t plain = i;
+		while (plain < n && (unsigned char)s[plain] < 0x80 && s[plain] != '\\' && s[plain] != '(')
+			plain++;
+		if (plain > i) {
+			strbuf_add(&out, s + i, plain - i);
+			i = plain;
+			continue;
+		}
 		unsigned char ch = (unsigned char)s[i];
 		if (ch == '(' && i + 1 < n && s[i + 1] == '*')
 			goto refuse;
@@ -623,7 +644,11 @@ static char *ascii_pattern(const char *s, size_t n)
 			continue;
 		}
 		if (ch >= 0x80) {
-			strbuf_addstr(&out, "\\xff");
+			/* U+0080..U+00FF: a lead byte 0xc2 or 0xc3 and one more */
+			if ((ch == 0xc2 || ch == 0xc3) && i + 1 < n && ((unsigned char)s[i + 1] & 0xc0) == 0x80)
+				strbuf_addf(&out, "\\x{%x}", (ch & 0x1f) << 6 | ((unsigned char)s[i + 1] & 0x3f));
+			else
+				strbuf_addstr(&out, "\\xff");
 			i++;
 			while (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
 				i++;
@@ -638,30 +663,340 @@ refuse:
 	return NULL;
 }
 
-/* jit: 0 for a macro, which is compiled only to report its errors where
- * they are and then freed */
+/* Compiles a rule's pattern, and its ASCII variant into *ascii when ascii
+ * is not NULL; a macro is compiled only to report its errors where they
+ * are, and then freed. Neither is JIT-compiled here: rule_code() does
+ * that on first use. */
+/* Does the pattern name a POSIX class ("[:punct:]")? */
+static int has_posix_class(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (s[i] != '[' || s[i + 1] != ':')
+			continue;
+		size_t k = i + 2;
+		if (k < n && s[k] == '^')
+			k++;
+		while (k < n && islower((unsigned char)s[k]))
+			k++;
+		if (k + 1 < n && s[k] == ':' && s[k + 1] == ']')
+			return 1;
+	}
+	return 0;
+}
+
+/* ---- word lists as prefix trees ---------------------------------------- */
+
+/* A group of plain lowercase words, "(?:has|have|had|is|was|...)", makes
+ * PCRE2 try every word in turn at every place it is reached; words that
+ * share a first letter, factored out ("(?:h(?:a(?:s|ve|d))|is|was|...)"),
+ * fail after a byte or two. The rewrite keeps what the group matches and
+ * the order in which it offers its words on backtracking: words with
+ * different first letters cannot both match at one place (caseless too:
+ * no two lowercase ASCII letters share a case partner), so only words
+ * with the same first letter are drawn together, and never past an empty
+ * alternative, which matches wherever the others do. A token is one
+ * letter or "\s+". */
+
+#define TRIE_MAX_WORDS 256
+#define TRIE_MAX_TOKENS 64
+
+struct trie_word {
+	const char *tok[TRIE_MAX_TOKENS];   /* each points at "\s+" or at a letter */
+	int n;
+};
+
+/* Where the text lit first occurs in s[0..n), or NULL. */
+static const char *find_text(const char *s, size_t n, const char *lit)
+{
+	size_t l = strlen(lit);
+	for (size_t i = 0; i + l <= n; i++)
+		if (s[i] == lit[0] && !memcmp(s + i, lit, l))
+			return s + i;
+	return NULL;
+}
+
+static int tok_eq(const char *a, const char *b)
+{
+	return *a == *b;   /* a letter, or the backslash of "\s+" */
+}
+
+static void tok_add(strbuf *sb, const char *t)
+{
+	if (*t == '\\')
+		strbuf_addstr(sb, "\\s+");
+	else
+		strbuf_addch(sb, *t);
+}
+
+/* Emits the alternation of the words w[0..n) from token `depth` on. */
+static void trie_emit(strbuf *sb, struct trie_word **w, int n, int depth)
+{
+	struct trie_word *group[TRIE_MAX_WORDS];
+	for (int i = 0, alts = 0; i < n; alts++) {
+		if (alts)
+			strbuf_addch(sb, '|');
+		if (w[i]->n == depth) {
+			i++;   /* the empty alternative: a bar between the others */
+			continue;
+		}
+		/* the words up to the next empty one that share w[i]'s next token,
+		 * in their order; the rest of that stretch stays for later */
+		int ng = 0, end = i;
+		while (end < n && w[end]->n > depth)
+			end++;
+		for (int k = i; k < end; k++)
+			if (tok_eq(w[k]->tok[depth], w[i]->tok[depth]))
+				group[ng++] = w[k];
+		tok_add(sb, w[i]->tok[depth]);
+		if (ng == 1) {
+			for (int t = depth + 1; t < w[i]->n; t++)
+				tok_add(sb, w[i]->tok[t]);
+		} else {
+			strbuf_addstr(sb, "(?:");
+			trie_emit(sb, group, ng, depth + 1);
+			strbuf_addch(sb, ')');
+		}
+		/* what is left of the stretch, in order */
+		const char *first = w[i]->tok[depth];
+		int k2 = i;
+		for (int k = i; k < end; k++)
+			if (!tok_eq(w[k]->tok[depth], first))
+				w[k2++] = w[k];
+		if (k2 == i) {
+			i = end;
+		} else {
+			/* move the empty alternative and beyond up behind them */
+			for (int k = end; k < n; k++)
+				w[k2++] = w[k];
+			n = k2;
+		}
+	}
+}
+
+/* Parses the body s[0..n) of a group as words; 0 if it is something else. */
+static int trie_parse(const char *s, size_t n, struct trie_word *words, int *nwords)
+{
+	int nw = 0;
+	struct trie_word *cur = &words[0];
+	cur->n = 0;
+	for (size_t i = 0; i < n; i++) {
+		char ch = s[i];
+		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v')
+			continue;
+		if (ch == '#') {
+			while (i < n && s[i] != '\n')
+				i++;
+			continue;
+		}
+		if (ch == '|') {
+			if (++nw == TRIE_MAX_WORDS)
+				return 0;
+			cur = &words[nw];
+			cur->n = 0;
+			continue;
+		}
+		if (cur->n == TRIE_MAX_TOKENS)
+			return 0;
+		if (ch >= 'a' && ch <= 'z') {
+			cur->tok[cur->n++] = s + i;
+		} else if (ch == '\\' && i + 2 < n && s[i + 1] == 's' && s[i + 2] == '+') {
+			cur->tok[cur->n++] = s + i;
+			i += 2;
+		} else {
+			return 0;
+		}
+	}
+	*nwords = nw + 1;
+	return 1;
+}
+
+/* Where the class that opens at s[i] ends: after its closing bracket
+ * ("[]..." and "[^]..." hold one; "[:alpha:]" inside is skipped whole). */
+static size_t class_end(const char *s, size_t i, size_t n)
+{
+	size_t k = i + 1;
+	if (k < n && s[k] == '^')
+		k++;
+	if (k < n && s[k] == ']')
+		k++;
+	while (k < n && s[k] != ']') {
+		if (s[k] == '\\')
+			k++;
+		else if (s[k] == '[' && k + 1 < n && s[k + 1] == ':') {
+			const char *e = find_text(s + k + 2, n - k - 2, ":]");
+			if (e)
+				k = (size_t)(e - s) + 1;
+		}
+		k++;
+	}
+	return k < n ? k + 1 : n;
+}
+
+#define TRIE_MAX_ALTS 256
+
+/* The body of a group, from `body` to its closing parenthesis, cut at its
+ * bars into alts[] (start offsets; alts[nalts] is the closing parenthesis).
+ * 0 when the group holds another group or does not close here. */
+static int group_alts(const char *s, size_t body, size_t n, size_t *alts, int *nalts)
+{
+	int na = 0;
+	alts[na++] = body;
+	for (size_t k = body; k < n;) {
+		char ch = s[k];
+		if (ch == '\\') {
+			k += 2;
+		} else if (ch == '[') {
+			k = class_end(s, k, n);
+		} else if (ch == '#') {
+			while (k < n && s[k] != '\n')
+				k++;
+		} else if (ch == '(') {
+			return 0;
+		} else if (ch == '|') {
+			if (na == TRIE_MAX_ALTS)
+				return 0;
+			alts[na++] = ++k;
+		} else if (ch == ')') {
+			alts[na] = k + 1;   /* one past the bar that would come next */
+			*nalts = na;
+			return 1;
+		} else {
+			k++;
+		}
+	}
+	return 0;
+}
+
+/* The pattern s[0..n) with the runs of four or more plain words among the
+ * alternatives of its innermost groups written as prefix trees, each run
+ * where it stood; NULL when there is none, or when the pattern changes its
+ * own options or quotes text (left as it is). */
+static char *trie_words(const char *s, size_t n)
+{
+	strbuf out = STRBUF_INIT;
+	struct trie_word *words = xmalloc(TRIE_MAX_WORDS * sizeof(*words));
+	struct trie_word *order[TRIE_MAX_WORDS];
+	size_t alts[TRIE_MAX_ALTS + 1];
+	int changed = 0;
+	size_t i = 0;
+	while (i < n) {
+		/* the bytes that start nothing looked at here, in one piece */
+		size_t plain = i;
+		while (plain < n && s[plain] != '\\' && s[plain] != '[' && s[plain] != '#' && s[plain] != '(')
+			plain++;
+		if (plain > i) {
+			strbuf_add(&out, s + i, plain - i);
+			i = plain;
+			continue;
+		}
+		char ch = s[i];
+		if (ch == '\\') {
+			if (i + 1 < n && s[i + 1] == 'Q')
+				goto refuse;
+			strbuf_add(&out, s + i, i + 1 < n ? 2 : 1);
+			i += 2;
+			continue;
+		}
+		if (ch == '(' && i + 2 < n && (s[i + 1] == '*' || (s[i + 1] == '?' && (s[i + 2] == 'x' || s[i + 2] == '-' || s[i + 2] == '^'))))
+			goto refuse;
+		if (ch == '[') {
+			size_t k = class_end(s, i, n);
+			strbuf_add(&out, s + i, k - i);
+			i = k;
+			continue;
+		}
+		if (ch == '#') {
+			/* a comment (extended mode), to the end of its line */
+			size_t k = i;
+			while (k < n && s[k] != '\n')
+				k++;
+			strbuf_add(&out, s + i, k - i);
+			i = k;
+			continue;
+		}
+		int na;
+		if (ch == '(' && i + 2 < n && s[i + 1] == '?' && (s[i + 2] == ':' || (s[i + 2] == 'i' && i + 3 < n && s[i + 3] == ':')) &&
+		    group_alts(s, i + (s[i + 2] == ':' ? 3 : 4), n, alts, &na)) {
+			size_t body = alts[0];
+			strbuf_add(&out, s + i, body - i);
+			int a = 0, done = 0;
+			while (a < na) {
+				/* the run of plain words that starts at alternative a */
+				int nw = 0, one;
+				while (a + nw < na && nw < TRIE_MAX_WORDS &&
+				       trie_parse(s + alts[a + nw], alts[a + nw + 1] - 1 - alts[a + nw], &words[nw], &one))
+					nw++;
+				if (done)
+					strbuf_addch(&out, '|');
+				if (nw >= 4) {
+					for (int w = 0; w < nw; w++)
+						order[w] = &words[w];
+					trie_emit(&out, order, nw, 0);
+					changed = 1;
+					a += nw;
+				} else {
+					/* as written: the short run, and the alternative after it */
+					int upto = a + nw < na ? a + nw + 1 : na;
+					strbuf_add(&out, s + alts[a], alts[upto] - 1 - alts[a]);
+					a = upto;
+				}
+				done = 1;
+			}
+			strbuf_addch(&out, ')');
+			i = alts[na];
+			continue;
+		}
+		strbuf_addch(&out, ch);
+		i++;
+	}
+	free(words);
+	if (!changed) {
+		strbuf_release(&out);
+		return NULL;
+	}
+	return strbuf_detach(&out, NULL);
+refuse:
+	free(words);
+	strbuf_release(&out);
+	return NULL;
+}
+
 static pcre2_code *compile_checked(struct expansion *x, const struct macros *m, const char *file,
-				   const char *what, int jit, struct diag *d, pcre2_code **ascii)
+				   const char *what, struct diag *d, pcre2_code **ascii, int *latin1)
 {
 	if (ascii)
 		*ascii = NULL;
+	if (latin1)
+		*latin1 = 0;
 	int err;
 	PCRE2_SIZE off;
 	size_t own_len = x->out.len;
 	append_defines(x, m);
-	pcre2_code *code = pcre2_compile((PCRE2_SPTR)x->out.buf, x->out.len, PATTERN_OPTIONS,
-					 &err, &off, NULL);
+	/* a rule's word lists as prefix trees; a pattern that does not compile
+	 * so is compiled as written, to be reported where the file says */
+	char *tree = ascii && x->fast ? trie_words(x->out.buf, x->out.len) : NULL;
+	pcre2_code *code = NULL;
+	if (tree)
+		code = pcre2_compile((PCRE2_SPTR)tree, strlen(tree), PATTERN_OPTIONS, &err, &off, NULL);
+	if (!code) {
+		free(tree);
+		tree = NULL;
+		code = pcre2_compile((PCRE2_SPTR)x->out.buf, x->out.len, PATTERN_OPTIONS, &err, &off, NULL);
+	}
 	if (!code && off > own_len)
 		off = own_len;  /* inside a macro: reported where that macro was defined */
+	const char *pat = tree ? tree : x->out.buf;
+	size_t pat_len = tree ? strlen(tree) : x->out.len;
 	if (code && ascii && x->fast) {
-		char *a = ascii_pattern(x->out.buf, x->out.len);
+		char *a = ascii_pattern(pat, pat_len);
 		if (a) {
 			*ascii = pcre2_compile((PCRE2_SPTR)a, strlen(a), ASCII_PATTERN_OPTIONS, &err, &off, NULL);
 			free(a);
-			if (*ascii && jit)
-				pcre2_jit_compile(*ascii, PCRE2_JIT_COMPLETE);
+			if (latin1)
+				*latin1 = *ascii && !has_posix_class(pat, pat_len);
 		}
 	}
+	free(tree);
 	strbuf_setlen(&x->out, own_len);
 	if (!code) {
 		PCRE2_UCHAR msg[256];
@@ -677,8 +1012,26 @@ static pcre2_code *compile_checked(struct expansion *x, const struct macros *m, 
 		pcre2_pattern_info(code, PCRE2_INFO_SIZE, &size);
 		fprintf(stderr, "size: %s: %zu bytes compiled\n", what, size);
 	}
-	if (jit)
-		pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	return code;
+}
+
+static pthread_mutex_t jit_lock = PTHREAD_MUTEX_INITIALIZER;
+
+const pcre2_code *rule_code(const struct rule *rl, int ascii)
+{
+	int v = ascii && rl->code_ascii;
+	/* the JIT state is the one part of a loaded rule that changes; the
+	 * rule itself was allocated writable by rules_load() */
+	struct rule *w = (struct rule *)rl;
+	pcre2_code *code = v ? w->code_ascii : w->code;
+	if (!atomic_load_explicit(&w->jitted[v], memory_order_acquire)) {
+		pthread_mutex_lock(&jit_lock);
+		if (!atomic_load_explicit(&w->jitted[v], memory_order_relaxed)) {
+			pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+			atomic_store_explicit(&w->jitted[v], 1, memory_order_release);
+		}
+		pthread_mutex_unlock(&jit_lock);
+	}
 	return code;
 }
 
@@ -778,7 +1131,18 @@ static char *alternation(const struct wordset *ws, int filter, int plural, const
 
 static void add_builtin_macros(struct rules *r, struct macros *m)
 {
-	macro_add(m, "CUE", alternation(&r->cue_forms, -1, 0, NULL), 0, 0, NULL, 0);
+	/* every cue of speech: the attitudes of frame object ("endorsed",
+	 * "called for") are left out, as they end no reported clause */
+	{
+		char *a = alternation(&r->cue_forms, CUE_CLAUSE, 0, r->cues);
+		char *b = alternation(&r->cue_forms, CUE_THAT, 0, r->cues);
+		char *c = alternation(&r->cue_forms, CUE_QUOTE, 0, r->cues);
+		char *e = alternation(&r->cue_forms, CUE_SOURCE, 0, r->cues);
+		strbuf sb = STRBUF_INIT;
+		strbuf_addf(&sb, "(?:%s|%s|%s|%s)", a, b, c, e);
+		free(a); free(b); free(c); free(e);
+		macro_add(m, "CUE", strbuf_detach(&sb, NULL), 0, 0, NULL, 0);
+	}
 	/* every cue but "according to", which only its own rules spell out */
 	{
 		char *a = alternation(&r->cue_forms, CUE_CLAUSE, 0, r->cues);
@@ -792,6 +1156,7 @@ static void add_builtin_macros(struct rules *r, struct macros *m)
 	macro_add(m, "CUE_CLAUSE", alternation(&r->cue_forms, CUE_CLAUSE, 0, r->cues), 0, 0, NULL, 0);
 	macro_add(m, "CUE_THAT", alternation(&r->cue_forms, CUE_THAT, 0, r->cues), 0, 0, NULL, 0);
 	macro_add(m, "CUE_QUOTE", alternation(&r->cue_forms, CUE_QUOTE, 0, r->cues), 0, 0, NULL, 0);
+	macro_add(m, "CUE_OBJECT", alternation(&r->cue_forms, CUE_OBJECT, 0, r->cues), 0, 0, NULL, 0);
 	macro_add(m, "TITLE", alternation(&r->titles, -1, 1, NULL), 0, 0, NULL, 0);
 	macro_add(m, "SOURCE_NOUN", alternation(&r->source_nouns, -1, 1, NULL), 0, 0, NULL, 0);
 	macro_add(m, "ANON_NOUN", alternation(&r->source_nouns, SN_ANONYMOUS, 1, NULL), 0, 0, NULL, 0);
@@ -872,14 +1237,14 @@ static void cue_need_release(struct rule_cue_need *cn)
 }
 
 /* "needs cue WHAT... [then TEXT...] [next TEXT...] [prev TEXT...]"
- * (rules/README.md): WHAT is a frame (clause, that, quote, source) or a
+ * (rules/README.md): WHAT is a frame (clause, that, quote, source, object) or a
  * quoted lemma of cues.txt; then-texts are quoted, or the word quote; next
  * and prev texts are quoted ASCII. Returns the number of errors. */
 static int parse_cue_need(const struct rules *r, struct rule_cue_need *cn, const char *line,
 			  const char *arg, const char *end, const char *file, unsigned lineno,
 			  struct diag *d)
 {
-	static const char *const frames[] = { "clause", "that", "quote", "source", NULL };
+	static const char *const frames[] = { "clause", "that", "quote", "source", "object", NULL };
 	memset(cn, 0, sizeof(*cn));
 	cn->cue_ok = xcalloc(r->ncues ? r->ncues : 1, 1);
 	int state = 0, named = 0;   /* 0 what, 1 then, 2 next, 3 prev */
@@ -1067,7 +1432,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 				errors++;
 			} else if (kind == 1) {
 				/* compile alone to report errors where they are */
-				pcre2_code *c = compile_checked(&x, &m, f.path, name, 0, d, NULL);
+				pcre2_code *c = compile_checked(&x, &m, f.path, name, d, NULL, NULL);
 				if (!c)
 					errors++;
 				pcre2_code_free(c);
@@ -1076,16 +1441,20 @@ static int load_patterns(struct rules *r, struct diag *d)
 				macro_add(&m, name, strbuf_detach(&body, NULL), hline, 1, x.used, x.nused);
 			} else {
 				pcre2_code *ascii;
-				pcre2_code *c = compile_checked(&x, &m, f.path, name, 1, d, &ascii);
+				int latin1;
+				pcre2_code *c = compile_checked(&x, &m, f.path, name, d, &ascii, &latin1);
 				if (!c) {
 					errors++;
 				} else {
 					ALLOC_GROW(r->rules, r->nrules + 1, alloc);
 					struct rule *rl = &r->rules[r->nrules];
 					memset(rl, 0, sizeof(*rl));
+					atomic_init(&rl->jitted[0], 0);
+					atomic_init(&rl->jitted[1], 0);
 					rl->id = xstrdup(name);
 					rl->code = c;
 					rl->code_ascii = ascii;
+					rl->latin1 = latin1;
 					rl->file = "attribution.rules";
 					rl->line = hline;
 					memcpy(rl->needs, needs, sizeof(needs));
@@ -1331,6 +1700,7 @@ void rules_free(struct rules *r)
 		return;
 	wordset_release(&r->abbrev);
 	wordset_release(&r->cue_forms);
+	wordset_release(&r->cue_tails);
 	wordset_release(&r->source_nouns);
 	wordset_release(&r->titles);
 	wordset_release(&r->org_words);

@@ -232,6 +232,11 @@ static size_t last_single_closer(const char *s, size_t start, size_t end)
 {
 	size_t last = (size_t)-1;
 	for (size_t k = start; k < end; k++) {
+		for (uint64_t x; k + 8 <= end && !text_has_byte8(x = text_load8(s + k), '\'') &&
+				 !text_has_byte8(x, 0xe2);)
+			k += 8;
+		if (k >= end)
+			break;
 		if (s[k] != '\'' && (unsigned char)s[k] != 0xe2)
 			continue;
 		struct mark m = mark_at(s, k, end);
@@ -347,6 +352,11 @@ static void pair_quotes(struct segmentation *s, struct article *a, const struct 
 	static const unsigned char lead[256] = { ['"'] = 1, ['\''] = 1, ['`'] = 1, [0xc2] = 1, [0xe2] = 1 };
 	size_t closer = last_single_closer(t, start, end);
 	for (size_t i = start; i < end; i++) {
+		for (uint64_t x; i + 8 <= end && !text_has_high8(x = text_load8(t + i)) && !text_has_byte8(x, '"') &&
+				 !text_has_byte8(x, '\'') && !text_has_byte8(x, '`');)
+			i += 8;
+		if (i >= end)
+			break;
 		if (!lead[(unsigned char)t[i]])
 			continue;
 		struct mark m = mark_at(t, i, end);
@@ -620,7 +630,9 @@ static int cue_tail_follows(const char *t, size_t k, size_t end, const struct ru
 		size_t w = k;
 		while (k < end && ((t[k] >= 'a' && t[k] <= 'z') || (t[k] >= 'A' && t[k] <= 'Z')))
 			k++;
-		if (k > w && wordset_get_ci(&r->cue_forms, t + w, k - w) >= 0) {
+		int cue = k > w ? wordset_get_ci(&r->cue_forms, t + w, k - w) : -1;
+		/* (a verb of saying: "endorsed" after a quotation tells nothing) */
+		if (cue >= 0 && r->cues[cue].frame != CUE_OBJECT) {
 			/* and the sentence ends soon after the cue: "Kovalenko asked." */
 			int after = 0;
 			while (k < end && t[k] != '.' && t[k] != '!' && t[k] != '?' && t[k] != ';' && after <= 4) {

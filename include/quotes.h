@@ -42,6 +42,11 @@ struct quote_scratch {
 	pcre2_match_context *mctx;
 	char *buf;
 	size_t cap;
+	/* a sentence transcoded to Latin-1 (quotes.c): its bytes, and the
+	 * offsets from and into buf */
+	char *tbuf;
+	size_t *tmap, *tfwd;
+	size_t tcap;
 	int trace;        /* WHOSAID_TRACE set: print every rule match to stderr */
 	const char *only_rule; /* WHOSAID_ONLY_RULE: run just this rule (profiling) */
 	int no_cue_needs; /* WHOSAID_NO_CUE_NEEDS: ignore "needs cue" and "needs end"

@@ -17,6 +17,7 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stdatomic.h>
 #include <stddef.h>
 
 #include "diag.h"
@@ -28,7 +29,9 @@ enum cue_frame {
 	CUE_CLAUSE,       /* say: content may be a bare clause */
 	CUE_THAT,         /* add, claim: needs "that", a colon or a quotation */
 	CUE_QUOTE,        /* call, describe: only with a quotation */
-	CUE_SOURCE        /* according to: names a source; only rules that spell it out */
+	CUE_SOURCE,       /* according to: names a source; only rules that spell it out */
+	CUE_OBJECT        /* endorse, hope: an attitude to a noun phrase or a clause; only
+			   * rules that spell out its content (group "framed") use it */
 };
 
 struct cue {
@@ -103,6 +106,13 @@ struct rule {
 	 * UTF and UCP (rules.c, ascii_pattern), which matches such a sentence
 	 * exactly as code does, in fewer steps; NULL when there is none */
 	pcre2_code *code_ascii;
+	/* code_ascii also serves a sentence whose other characters are some
+	 * Latin-1 symbols, transcoded one byte a character (quotes.c): the
+	 * pattern has no POSIX class, which UCP widens to such symbols */
+	int latin1;
+	/* code (0) and code_ascii (1) are JIT-compiled on first use
+	 * (rule_code): a run that meets few sentences needs few of them */
+	atomic_int jitted[2];
 	const char *file;
 	unsigned line;
 	int g_speaker, g_cue, g_content, g_obj, g_appos; /* group numbers, 0 if absent */
@@ -117,6 +127,10 @@ struct rules {
 	struct wordset abbrev;        /* value 1: a courtesy title ("Mr."), 2: a rank
 					 ("Sen."); neither ends a sentence */
 	struct wordset cue_forms;     /* form (lowercase) -> index into cues */
+	struct wordset cue_tails;     /* the last run of letters of every form that
+					 has more than one ("out" of "pointed out"):
+					 a phrase of several words can be a form only
+					 when it ends in one (quotes.c, find_cues) */
 	struct cue *cues;
 	size_t ncues;
 	size_t max_cue_words;
@@ -128,6 +142,11 @@ struct rules {
 	size_t nrules;
 	pcre2_code *prefilter;        /* matches a sentence worth running rules on */
 };
+
+/* The pattern of rl to match a sentence with: code_ascii when ascii (every
+ * byte of the sentence is ASCII) and the rule has one, else code. It is
+ * JIT-compiled the first time it is asked for; safe from several threads. */
+const pcre2_code *rule_code(const struct rule *rl, int ascii);
 
 /* Loads dir (NULL: $WHOSAID_RULES, else the built-in default). Reports
  * every problem through d as file:line:col; returns NULL if any error. */

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Decodes the code point at s[i] (i < end); invalid bytes decode as
  * U+FFFD with length 1. Returns the length in bytes. */
@@ -15,5 +16,29 @@ int text_is_upper(const char *s, size_t i, size_t end);
 int text_is_lower(const char *s, size_t i, size_t end);
 /* Start of the code point that ends just before i. */
 size_t text_prev(const char *s, size_t start, size_t i);
+
+/* Eight bytes at p as one word: loops that look for a few bytes skip
+ * plain text eight bytes at a time with text_has_byte8(). */
+static inline uint64_t text_load8(const char *p)
+{
+	uint64_t x;
+	memcpy(&x, p, 8);
+	return x;
+}
+
+#define TEXT_BYTES8(b) (0x0101010101010101ULL * (b))
+
+/* Some byte of x is b. */
+static inline int text_has_byte8(uint64_t x, unsigned char b)
+{
+	uint64_t v = x ^ TEXT_BYTES8(b);
+	return ((v - TEXT_BYTES8(0x01)) & ~v & TEXT_BYTES8(0x80)) != 0;
+}
+
+/* Some byte of x is 0x80 or above. */
+static inline int text_has_high8(uint64_t x)
+{
+	return (x & TEXT_BYTES8(0x80)) != 0;
+}
 
 #endif

@@ -150,7 +150,9 @@ fi
 
 # ---- fast: the ASCII patterns and pasted macros change nothing ----------
 # Invented sentences: some ASCII (matched by the ASCII patterns), some with
-# curly quotes, dashes and accented names (matched by the UTF patterns).
+# curly quotes, dashes and accented names (matched by the UTF patterns),
+# some whose only other characters are Latin-1 symbols (transcoded to one
+# byte each and matched by the ASCII patterns).
 cat > "$tmp/mixed.txt" <<'TXT'
 Ilse Marr, a spokeswoman for the Aldmark agency, said on Monday that the pier would reopen.
 
@@ -163,6 +165,10 @@ But officials said the leak, which began at Pier 4, had been contained.
 Søren Brekke told reporters the tank was safe; the ministry denied claims that it hid the report.
 
 "It is not clear," said Fran Oster, a former adviser.
+
+The repairs will cost £4.2 million, or £310 a household, the harbor board said on Thursday.
+
+Nils Varga, who chairs the © committee, said the £ figure was «too low» by 12°.
 TXT
 set -- tests/story/*.txt tests/story/*.md tests/story/wire.jsonl "$tmp/mixed.txt"
 [ -d ../shared/seeds ] && set -- "$@" ../shared/seeds/*.txt
@@ -174,8 +180,9 @@ else
 	not_ok "fast: the fast paths change what the rules find"
 	diff "$tmp/slow.out" "$tmp/fast.out" > "$tmp/d"; show "$tmp/d"
 fi
-if grep -q '"doc":"mixed".*"Jonas Féld"' "$tmp/fast.out" && grep -q '"doc":"mixed".*"Ilse Marr"' "$tmp/fast.out"; then
-	ok "fast: the made-up article's ASCII and non-ASCII sentences both give quotes"
+if grep -q '"doc":"mixed".*"Jonas Féld"' "$tmp/fast.out" && grep -q '"doc":"mixed".*"Ilse Marr"' "$tmp/fast.out" &&
+   grep -q '"doc":"mixed".*"Nils Varga"' "$tmp/fast.out" && grep -q '"doc":"mixed".*£310.*harbor board' "$tmp/fast.out"; then
+	ok "fast: the made-up article's ASCII, Latin-1 and other non-ASCII sentences all give quotes"
 else
 	not_ok "fast: expected quotes of the made-up article missing"
 	grep '"doc":"mixed"' "$tmp/fast.out" > "$tmp/d"; show "$tmp/d"

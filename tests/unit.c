@@ -1048,6 +1048,88 @@ static void test_rules_ascii(void)
 	}
 }
 
+/* Every match of a's and b's code, from every start offset: rc and all
+ * offsets. Returns the number of disagreements. */
+static int code_disagreements(const struct rule *ra_, const struct rule *rb_, const char *const *subjects)
+{
+	pcre2_match_data *a = pcre2_match_data_create(32, NULL), *b = pcre2_match_data_create(32, NULL);
+	int bad = 0;
+	for (int i = 0; subjects[i]; i++) {
+		size_t n = strlen(subjects[i]);
+		for (size_t off = 0; off <= n; off++) {
+			int ra = pcre2_match(ra_->code, (PCRE2_SPTR)subjects[i], n, off, 0, a, NULL);
+			int rb = pcre2_match(rb_->code, (PCRE2_SPTR)subjects[i], n, off, 0, b, NULL);
+			int same = ra == rb;
+			PCRE2_SIZE *va = pcre2_get_ovector_pointer(a), *vb = pcre2_get_ovector_pointer(b);
+			for (int g = 0; same && ra > 0 && g < 2 * ra; g++)
+				same = va[g] == vb[g];
+			if (!same) {
+				if (!bad)
+					printf("    %s on \"%s\" from %zu: %d vs %d (trees)\n", ra_->id, subjects[i] + 1,
+					       off, ra, rb);
+				bad++;
+			}
+		}
+	}
+	pcre2_match_data_free(a);
+	pcre2_match_data_free(b);
+	return bad;
+}
+
+static void test_rules_trees(void)
+{
+	/* word lists rewritten as prefix trees (rules.c, trie_words) match as
+	 * written, in the same order on backtracking: words that are prefixes
+	 * of others, an empty word, "\s+" inside words, caseless groups, a
+	 * group under a quantifier, and a continuation that takes the second
+	 * or third word offered */
+	struct tmp_rules t;
+	tmp_rules_make(&t, "rule order\n"
+			   "    (?<speaker>(?:ab|a|abc|b|ba|abd)+?) (?<cue>(?:c|cd|d|dc)) \\s (?<content>\\w+)\n"
+			   "rule empty\n"
+			   "    (?<speaker>x(?:said|say||s|sa|says|said\\s+so)) (?<cue>so|o|aid|ays)? \\s+ (?<content>\\w+)\n"
+			   "rule mixed\n"
+			   "    (?<speaker>(?:\\w+x|ab|a|abc|b|ba|\\d+|c|cd|d|dc|e|[xy]z|f|fo|foo|g # a comment (with parentheses)\n"
+			   "                 |go)+?) \\s (?<cue>said|says) \\s (?<content>\\w+)\n"
+			   "rule caseless\n"
+			   "    (?<speaker>\\w+) \\s (?<cue>(?i:has|have|had|has\\s+been|is|was|are)) \\s\n"
+			   "    (?<content>(?:the|a|an|they|them|then|there|their|a)\\b.*)\n");
+	struct diag d;
+	quiet_diag(&d);
+	struct rules *fast = rules_load(t.dir, &d);
+	setenv("WHOSAID_NO_FAST", "1", 1);
+	struct rules *plain = rules_load(t.dir, &d);
+	unsetenv("WHOSAID_NO_FAST");
+	CHECK(fast != NULL && plain != NULL);
+	static const char *const subjects[] = {
+		"\x07""abcd x", "\x07""ababcdc y", "\x07""abdc z", "\x07""bad x", "\x07""xsaid so well",
+		"\x07""xsays so", "\x07""x so", "\x07""xsa ys", "\x07""xsaid  so long", "\x07""Kim HAS BEEN there",
+		"\x07""they Have them then", "\x07""it was a the", "\x07""abcfoo said x", "\x07""12cdgo says y",
+		"\x07""wxyzfo said z", "\x07", NULL
+	};
+	for (size_t i = 0; fast && plain && i < fast->nrules && i < plain->nrules; i++)
+		CHECK_INT(code_disagreements(&fast->rules[i], &plain->rules[i], subjects), 0);
+	rules_free(fast);
+	rules_free(plain);
+	fclose(d.out);
+	tmp_rules_remove(&t);
+
+	/* the real rules, with and without the trees */
+	setenv("WHOSAID_NO_FAST", "1", 1);
+	plain = rules_load("rules", &diag_default);
+	unsetenv("WHOSAID_NO_FAST");
+	static const char *const real[] = {
+		"\x07Ilse Marr, a spokeswoman for the agency, said on Monday that the pier would reopen.",
+		"\x07The mayor has repeatedly said the plan was a mistake, and has been criticized since.",
+		"\x07Officials, who asked not to be identified, told reporters that the tank was safe.",
+		"\x07He said in a statement released by his office that the talks would continue.",
+		"\x07But the minister, speaking in Selm, denied claims that the ministry hid the report.", NULL
+	};
+	for (size_t i = 0; plain && the_rules && i < the_rules->nrules && i < plain->nrules; i++)
+		CHECK_INT(code_disagreements(&the_rules->rules[i], &plain->rules[i], real), 0);
+	rules_free(plain);
+}
+
 static void test_rules_errors(void)
 {
 	int ok;
@@ -2015,6 +2097,7 @@ int main(void)
 	test_rules_wordlist_errors();
 	test_rules_real();
 	test_rules_ascii();
+	test_rules_trees();
 	if (the_rules) {
 		test_segment_paragraphs();
 		test_segment_sentences();
