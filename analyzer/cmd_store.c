@@ -430,8 +430,8 @@ static void *write_thread(void *ctx)
 		sqlite3_db_status(store_db(g->st), SQLITE_DBSTATUS_CACHE_MISS, &miss, &hw, 0);
 		sqlite3_db_status(store_db(g->st), SQLITE_DBSTATUS_CACHE_WRITE, &wr, &hw, 0);
 		fprintf(stderr, "whosaid: timing: page cache: %d hits, %d misses, %d writes\n", hit, miss, wr);
-		fprintf(stderr, "whosaid: timing: writer thread: %.3f s CPU, %.3f s in store_put\n", thread_cpu(),
-			g->put_seconds);
+		fprintf(stderr, "whosaid: timing: writer thread: %.3f s CPU (writing out rows %.3f s), %.3f s in store_put\n",
+			thread_cpu(), store_flush_cpu(g->st), g->put_seconds);
 	}
 	return NULL;
 }

@@ -247,6 +247,7 @@ struct store {
 	sqlite3_stmt *st[ST__N];
 	sqlite3_stmt *multi[MI__N][MULTI_ROWS];   /* [table][rows - 1] (put_rows) */
 	size_t npending;     /* articles this connection left pending */
+	double flush_cpu;    /* thread CPU seconds in store_flush (WHOSAID_TIMING) */
 	strbuf rows;         /* scratch: one article's rows, encoded */
 };
 
@@ -1233,7 +1234,29 @@ static int any_pending(struct store *s)
 	return any;
 }
 
+static double thread_cpu(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+double store_flush_cpu(const struct store *s)
+{
+	return s->flush_cpu;
+}
+
+static int flush(struct store *s);
+
 int store_flush(struct store *s)
+{
+	double t0 = thread_cpu();
+	int ret = flush(s);
+	s->flush_cpu += thread_cpu() - t0;
+	return ret;
+}
+
+static int flush(struct store *s)
 {
 	/* nothing to write: a run of unchanged articles takes no write lock */
 	if (!any_pending(s)) {

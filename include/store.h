@@ -183,6 +183,8 @@ enum store_put_result store_put(struct store *s, const struct store_doc *sd, int
  * does it for what a killed or a concurrent run left. 0, or -1 after
  * reporting (the articles stay pending). */
 int store_flush(struct store *s);
+/* Thread CPU seconds store_flush has taken on this connection. */
+double store_flush_cpu(const struct store *s);
 
 /* integrity_check and foreign_key_check; each problem is reported through
  * d. Returns the number of problems, or -1 if the checks could not run. */
