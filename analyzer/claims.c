@@ -131,6 +131,7 @@ struct claim_rules {
 	char **prefixes;
 	size_t *prefix_lens;
 	size_t nprefixes;
+	unsigned char prefix_first[256];   /* 1: some prefix starts with the byte */
 };
 
 static void phrases_free(struct phrases *p)
@@ -320,6 +321,30 @@ static void cache_grow(struct word_cache *wc)
 	wc->cap = cap;
 }
 
+/* The word cache's hash: eight bytes at a time (words are short; the
+ * cache is looked up once for every word of every claim). */
+static uint64_t word_hash(const char *s, size_t n)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
+	while (n >= 8) {
+		uint64_t v;
+		memcpy(&v, s, 8);
+		h = (h ^ v) * 0xff51afd7ed558ccdull;
+		h ^= h >> 29;
+		s += 8;
+		n -= 8;
+	}
+	if (n) {
+		uint64_t v = 0;
+		memcpy(&v, s, n);
+		h = (h ^ v) * 0xc4ceb9fe1a85ec53ull;
+	}
+	h ^= h >> 32;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 29;
+	return h;
+}
+
 /* Adds one word: its folded form (case folded, compatibility forms and
  * accents removed, so "Pérez" and "PEREZ" fold alike) and its stem. */
 static void push_word(struct toks *t, const char *w, size_t n)
@@ -335,7 +360,7 @@ static void push_word(struct toks *t, const char *w, size_t n)
 	uint64_t hash = 0;
 	size_t h = 0;
 	if (wc) {
-		hash = hash_str(w, n);
+		hash = word_hash(w, n);
 		for (h = hash & (wc->cap - 1); wc->slot[h].e; h = (h + 1) & (wc->cap - 1)) {
 			if (wc->slot[h].hash != (uint32_t)hash)
 				continue;
@@ -392,7 +417,7 @@ static void push_word(struct toks *t, const char *w, size_t n)
  * which is what a hyphen or a space would have given. */
 static void push_word_split(struct toks *t, const struct claim_rules *cr, const char *w, size_t n)
 {
-	if (cr) {
+	if (cr && n && cr->prefix_first[(unsigned char)(w[0] | 0x20)]) {
 		int alpha = -1;   /* the word is ASCII letters: found out once */
 		for (size_t p = 0; p < cr->nprefixes; p++) {
 			size_t pl = cr->prefix_lens[p];
@@ -486,8 +511,8 @@ static void tokenize_nfkc(struct toks *t, const struct claim_rules *cr, const ch
 		}
 		size_t start = i, j = word_end(s, i, n);
 		strbuf_reset(&w);
-		size_t l = single_letter(s, start, n);
-		if (l && j < n && s[j] == '.' && single_letter(s, j + 1, n)) {
+		size_t l;
+		if (j < n && s[j] == '.' && single_letter(s, start, n) && single_letter(s, j + 1, n)) {
 			/* U.S., U.N.: letters with periods after them */
 			size_t k = start;
 			while ((l = single_letter(s, k, n)) && k + l < n && s[k + l] == '.') {
@@ -512,6 +537,12 @@ static void tokenize_nfkc(struct toks *t, const struct claim_rules *cr, const ch
 				j = e;
 			}
 			push_word(t, w.buf, w.len);
+			i = j;
+			continue;
+		}
+		if (!(j + 1 < n && s[j] == '\'' && word_at(s, j + 1, n))) {
+			/* no apostrophe inside: the word as written */
+			push_word_split(t, cr, s + start, j - start);
 			i = j;
 			continue;
 		}
@@ -599,11 +630,21 @@ static const char *tok_str(const struct toks *t, size_t i, enum which w)
 /* The longest phrase of p that starts at word idx[at] of the words idx[]
  * (indexes into t); returns its length in words (0: none) and its value.
  * test is the F_* bit that says whether the word can start one. */
-static size_t match_phrase(struct toks *t, const struct phrases *p, const size_t *idx, size_t nidx,
-			   size_t at, enum which w, const char *const *alt, unsigned test, int *val)
+static size_t match_phrase_at(struct toks *t, const struct phrases *p, const size_t *idx, size_t nidx,
+			      size_t at, enum which w, const char *const *alt, int *val);
+
+/* (Most words start no phrase: that test is inline, the lookups are not.) */
+static inline size_t match_phrase(struct toks *t, const struct phrases *p, const size_t *idx, size_t nidx,
+				  size_t at, enum which w, const char *const *alt, unsigned test, int *val)
 {
 	if (!p->map.n || !(t->v[idx[at]].tests & test))
 		return 0;
+	return match_phrase_at(t, p, idx, nidx, at, w, alt, val);
+}
+
+static size_t match_phrase_at(struct toks *t, const struct phrases *p, const size_t *idx, size_t nidx,
+			      size_t at, enum which w, const char *const *alt, int *val)
+{
 	size_t maxl = nidx - at < p->max_words ? nidx - at : p->max_words;
 	for (size_t l = maxl; l >= 1; l--) {
 		strbuf_reset(&t->key);
@@ -832,6 +873,10 @@ static void on_prefix(struct loader *L, const char *file, unsigned line, const c
 		*q = (char)(*q | 0x20);
 	cr->prefixes[cr->nprefixes] = p;
 	cr->prefix_lens[cr->nprefixes++] = n;
+	if (n)
+		cr->prefix_first[(unsigned char)p[0]] = 1;
+	else
+		memset(cr->prefix_first, 1, sizeof(cr->prefix_first));
 }
 
 /* A form all in capitals ("US", "U.S.", "WHO"): at least two letters, no
