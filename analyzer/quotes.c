@@ -39,6 +39,8 @@ void quote_scratch_init(struct quote_scratch *qs)
 	qs->tbuf = NULL;
 	qs->tmap = qs->tfwd = NULL;
 	qs->tcap = 0;
+	qs->held = NULL;
+	qs->nheld = 0;
 	qs->trace = getenv("WHOSAID_TRACE") != NULL;
 	qs->only_rule = getenv("WHOSAID_ONLY_RULE");
 	qs->no_cue_needs = getenv("WHOSAID_NO_CUE_NEEDS") != NULL;
@@ -59,6 +61,7 @@ void quote_scratch_release(struct quote_scratch *qs)
 	free(qs->tbuf);
 	free(qs->tmap);
 	free(qs->tfwd);
+	free(qs->held);
 	memset(qs, 0, sizeof(*qs));
 }
 
@@ -126,10 +129,14 @@ static int is_space(char c)
 
 static int all_ascii(const char *s, size_t n)
 {
+	uint64_t any8 = 0;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8)
+		any8 |= text_load8(s + i);
 	unsigned char any = 0;
-	for (size_t i = 0; i < n; i++)
+	for (; i < n; i++)
 		any |= (unsigned char)s[i];
-	return any < 0x80;
+	return any < 0x80 && !text_has_high8(any8);
 }
 
 /* The words [s, s+n) end in a comma, a sentence end, a colon or a dash. */
@@ -632,21 +639,29 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 	return 1;
 }
 
+/* ASCII bytes of a word for words_in() (so is every non-ASCII byte):
+ * isalnum() in the C locale or a quotation token; 2 for the token that
+ * opens a quotation, which stands for words enough ("saying “...”" is a
+ * cue with its content). */
+static const unsigned char word_ascii[128] = {
+	[1] = 2, [2] = 1, [3] = 1, [4] = 2, [5] = 1, [6] = 1,
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1,
+	['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1,
+	['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
+
 static unsigned words_in(const char *m, size_t a, size_t b)
 {
 	unsigned n = 0;
-	int in = 0;
+	unsigned char in = 0;
 	for (size_t i = a; i < b; i++) {
 		unsigned char ch = (unsigned char)m[i];
-		/* isalnum() in the C locale, a non-ASCII byte or a quotation token */
-		int w = ascii_letter((char)ch) || (unsigned)(ch - '0') < 10u || ch >= 0x80 ||
-			(ch >= 1 && ch <= 6);
-		if (w && !in)
-			n++;
-		/* a quotation token stands for words enough: "saying “...”" is a
-		 * cue with its content */
-		if (ch == 1 || ch == 4)
-			n++;
+		unsigned char w = ch >= 0x80 ? 1 : word_ascii[ch];
+		n += (w && !in) + (w == 2);
 		in = w;
 	}
 	return n;
@@ -849,9 +864,15 @@ static void run_rules(struct sentence_ctx *c)
 			} else if (rl->needs[k].end) {
 				skip = !c->qs->no_cue_needs && !sentence_ends_with(c, &rl->needs[k]);
 			} else {
+				/* a text several rules look for is looked for once */
 				skip = 1;
-				for (const char *alt = rl->needs[k].text; *alt && skip; alt += strlen(alt) + 1)
-					skip = !holds(c, c->m + 1, alt);
+				const int *id = rl->needs[k].ids;
+				for (const char *alt = rl->needs[k].text; *alt && skip; alt += strlen(alt) + 1, id++) {
+					signed char *h = &c->qs->held[*id];
+					if (*h < 0)
+						*h = (signed char)holds(c, c->m + 1, alt);
+					skip = !*h;
+				}
 			}
 		}
 		/* a match holds a cue and starts at or before it: no start after
@@ -1251,6 +1272,10 @@ void quotes_find(struct quote_list *ql, struct article *a, const struct segmenta
 	c.r = r;
 	c.qs = qs;
 	c.ql = ql;
+	if (qs->nheld < r->nneed_texts + 1) {
+		qs->nheld = r->nneed_texts + 1;
+		qs->held = xrealloc(qs->held, qs->nheld);
+	}
 	for (size_t si = 0; si < seg->nsents; si++) {
 		c.st = &seg->sents[si];
 		c.nat = 0;
@@ -1265,6 +1290,7 @@ void quotes_find(struct quote_list *ql, struct article *a, const struct segmenta
 		}
 		c.has_tokens = 0;
 		c.have_pairs = 0;
+		memset(qs->held, -1, r->nneed_texts);
 		for (unsigned k = 0; k < c.st->nqmarks; k++)
 			if (!(seg->qmarks[c.st->first_qmark + k].flags & QM_NESTED))
 				c.has_tokens = 1;

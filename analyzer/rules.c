@@ -1643,6 +1643,29 @@ static int load_patterns(struct rules *r, struct diag *d)
 	free(x.used);
 	macros_release(&m);
 	rule_file_close(&f);
+	/* number the distinct texts of the "needs" lines */
+	struct wordset texts = { 0 };
+	for (size_t i = 0; i < r->nrules; i++) {
+		for (int k = 0; k < r->rules[i].nneeds; k++) {
+			struct rule_need *nd = &r->rules[i].needs[k];
+			if (!nd->text || nd->end)
+				continue;
+			size_t nalt = 0;
+			for (const char *alt = nd->text; *alt; alt += strlen(alt) + 1)
+				nalt++;
+			nd->ids = xmalloc((nalt + 1) * sizeof(int));
+			nalt = 0;
+			for (const char *alt = nd->text; *alt; alt += strlen(alt) + 1) {
+				int id = wordset_get(&texts, alt, strlen(alt));
+				if (id < 0) {
+					id = (int)r->nneed_texts++;
+					wordset_put(&texts, alt, strlen(alt), id);
+				}
+				nd->ids[nalt++] = id;
+			}
+		}
+	}
+	wordset_release(&texts);
 	if (!r->nrules && !errors) {
 		diag_report(d, DIAG_ERROR, f.path, 0, 0, "no rules");
 		errors++;
@@ -1710,8 +1733,10 @@ void rules_free(struct rules *r)
 	free(r->cues);
 	for (size_t i = 0; i < r->nrules; i++) {
 		free(r->rules[i].id);
-		for (int k = 0; k < r->rules[i].nneeds; k++)
+		for (int k = 0; k < r->rules[i].nneeds; k++) {
 			free(r->rules[i].needs[k].text);
+			free(r->rules[i].needs[k].ids);
+		}
 		for (int k = 0; k < r->rules[i].ncue_needs; k++)
 			cue_need_release(&r->rules[i].cue_needs[k]);
 		pcre2_code_free(r->rules[i].code);

@@ -730,11 +730,16 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 	const char *s = a->scan;
 	for (size_t si = 0; si < seg->nsents; si++) {
 		size_t i = seg->sents[si].start, end = seg->sents[si].end;
+		/* the bytes after which a word starts */
+		static const unsigned char opens[256] = { [' '] = 1, ['\n'] = 1, ['('] = 1 };
 		while (i < end) {
 			/* to the next word that starts with a capital */
-			while (i < end && !((i == seg->sents[si].start || s[i - 1] == ' ' || s[i - 1] == '\n' ||
-					     s[i - 1] == '(') && cap_word_at(s, i, end)))
+			while (i < end && !((i == seg->sents[si].start || opens[(unsigned char)s[i - 1]]) &&
+					    cap_word_at(s, i, end))) {
 				i++;
+				while (i < end && !opens[(unsigned char)s[i - 1]])
+					i++;
+			}
 			if (i >= end)
 				break;
 			if (opening_word(s, i, end)) {

@@ -47,6 +47,10 @@ struct quote_scratch {
 	char *tbuf;
 	size_t *tmap, *tfwd;
 	size_t tcap;
+	/* per text of the "needs" lines (rules.nneed_texts): -1 not yet looked
+	 * for in this sentence, else whether it is there */
+	signed char *held;
+	size_t nheld;
 	int trace;        /* WHOSAID_TRACE set: print every rule match to stderr */
 	const char *only_rule; /* WHOSAID_ONLY_RULE: run just this rule (profiling) */
 	int no_cue_needs; /* WHOSAID_NO_CUE_NEEDS: ignore "needs cue" and "needs end"

@@ -76,6 +76,9 @@ enum org_word_kind { ORG_ANY, ORG_COMPANY, ORG_PLACE };
 struct rule_need {
 	int quote;
 	char *text;   /* alternatives: NUL-separated, ended by an empty string */
+	int *ids;     /* of a text to look for (not "needs end"): each alternative's
+			 number among the distinct texts of all rules, so that a
+			 sentence is searched for each text once (quotes.c) */
 	int after_cue, before_cue; /* words a cue must have after / before it */
 	int end;      /* text holds what the sentence ends with, not what it holds */
 	int end_quote; /* "needs end quote": a quotation ends the sentence */
@@ -140,6 +143,7 @@ struct rules {
 	struct wordset places;        /* lowercase full names */
 	struct rule *rules;
 	size_t nrules;
+	size_t nneed_texts;           /* distinct texts of "needs" lines (rule_need.ids) */
 	pcre2_code *prefilter;        /* matches a sentence worth running rules on */
 };
 
