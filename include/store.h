@@ -2,7 +2,9 @@
  * claims (the "store" stage of the pipeline).
  *
  * Every connection runs with foreign_keys=ON, synchronous=NORMAL and a
- * busy timeout; the database is put in WAL mode once, when it is created.
+ * busy timeout (store_flush turns the foreign key checks off for its own
+ * transaction, which checks its rows' references itself); the database
+ * is put in WAL mode once, when it is created.
  * The schema is versioned by PRAGMA user_version and brought up to
  * STORE_SCHEMA_VERSION by the migrations in store.c when a database is
  * opened for writing. Each article is written in one BEGIN IMMEDIATE
