@@ -211,22 +211,22 @@ struct tok {
  * what the rules say of them: most words of news text recur, and folding,
  * stemming and the table lookups cost far more than one hash lookup.
  * Entries live as long as the scratch's arena (see claim_scratch_begin). */
-struct word_entry {
-	uint64_t hash;
-	size_t cased, len, fold, stem;   /* in the arena */
+/* A slot holds its entry: a word looked up touches one cache line, not a
+ * slot, an entry and the arena (in a cache of tens of thousands of words,
+ * each of those was a cache miss). */
+#define WORD_HEAD 24
+struct word_slot {
+	uint32_t hash;                   /* low bits of the word's hash */
+	uint32_t len;                    /* 0: empty */
+	char head[WORD_HEAD];            /* the first bytes, zero padded */
+	size_t cased, fold, stem;        /* in the arena */
 	int syn;
 	unsigned tests;
 };
 
-struct word_slot {
-	uint32_t hash;                   /* low bits of the entry's: most probes stop here */
-	uint32_t e;                      /* index + 1 into e; 0: empty */
-};
-
 struct word_cache {
 	const struct claim_rules *cr;    /* the rules the tests were made with */
-	struct word_entry *e;
-	size_t n, alloc;
+	size_t n;                        /* entries */
 	struct word_slot *slot;
 	size_t cap;
 };
@@ -310,11 +310,13 @@ static void cache_grow(struct word_cache *wc)
 {
 	size_t cap = wc->cap ? wc->cap * 2 : 4096;
 	struct word_slot *slot = xcalloc(cap, sizeof(*slot));
-	for (size_t i = 0; i < wc->n; i++) {
-		size_t h = wc->e[i].hash & (cap - 1);
-		while (slot[h].e)
+	for (size_t i = 0; i < wc->cap; i++) {
+		if (!wc->slot[i].len)
+			continue;
+		size_t h = wc->slot[i].hash & (cap - 1);
+		while (slot[h].len)
 			h = (h + 1) & (cap - 1);
-		slot[h] = (struct word_slot){ (uint32_t)wc->e[i].hash, (uint32_t)(i + 1) };
+		slot[h] = wc->slot[i];
 	}
 	free(wc->slot);
 	wc->slot = slot;
@@ -359,20 +361,21 @@ static void push_word(struct toks *t, const char *w, size_t n)
 	struct word_cache *wc = t->wc;
 	uint64_t hash = 0;
 	size_t h = 0;
+	char head[WORD_HEAD] = { 0 };
 	if (wc) {
 		hash = word_hash(w, n);
-		for (h = hash & (wc->cap - 1); wc->slot[h].e; h = (h + 1) & (wc->cap - 1)) {
-			if (wc->slot[h].hash != (uint32_t)hash)
+		memcpy(head, w, n < WORD_HEAD ? n : WORD_HEAD);
+		for (h = hash & (wc->cap - 1); wc->slot[h].len; h = (h + 1) & (wc->cap - 1)) {
+			const struct word_slot *e = &wc->slot[h];
+			if (e->hash != (uint32_t)hash || e->len != n || memcmp(e->head, head, WORD_HEAD) ||
+			    (n > WORD_HEAD && memcmp(TS(t, e->cased) + WORD_HEAD, w + WORD_HEAD, n - WORD_HEAD)))
 				continue;
-			const struct word_entry *e = &wc->e[wc->slot[h].e - 1];
-			if (e->len == n && !memcmp(TS(t, e->cased), w, n)) {
-				k->cased = e->cased;
-				k->fold = e->fold;
-				k->stem = e->stem;
-				k->syn = e->syn;
-				k->tests = e->tests;
-				return;
-			}
+			k->cased = e->cased;
+			k->fold = e->fold;
+			k->stem = e->stem;
+			k->syn = e->syn;
+			k->tests = e->tests;
+			return;
 		}
 	}
 	k->cased = arena_add(&t->arena, w, n);
@@ -405,10 +408,16 @@ static void push_word(struct toks *t, const char *w, size_t n)
 	if (!wc)
 		return;
 	k->tests = word_tests(wc->cr, TS(t, k->cased), TS(t, k->fold), TS(t, k->stem), &k->syn, &t->key);
-	ALLOC_GROW(wc->e, wc->n + 1, wc->alloc);
-	wc->e[wc->n++] = (struct word_entry){ hash, k->cased, n, k->fold, k->stem, k->syn, k->tests };
-	wc->slot[h] = (struct word_slot){ (uint32_t)hash, (uint32_t)wc->n };
-	if (2 * wc->n > wc->cap)
+	struct word_slot *e = &wc->slot[h];
+	e->hash = (uint32_t)hash;
+	e->len = (uint32_t)n;
+	memcpy(e->head, head, WORD_HEAD);
+	e->cased = k->cased;
+	e->fold = k->fold;
+	e->stem = k->stem;
+	e->syn = k->syn;
+	e->tests = k->tests;
+	if (2 * ++wc->n > wc->cap)
 		cache_grow(wc);
 }
 
@@ -1148,7 +1157,6 @@ void claim_scratch_free(struct claim_scratch *cs)
 	if (!cs)
 		return;
 	toks_release(&cs->t);
-	free(cs->wc.e);
 	free(cs->wc.slot);
 	free(cs->all);
 	free(cs->run);
