@@ -625,7 +625,11 @@ int cmd_ingest(int argc, char **argv)
 	queue_release(&g.work);
 	queue_release(&g.done);
 	pthread_mutex_destroy(&g.mu);
+	double t_close = now();
 	store_close(g.st);
+	if (g.timing)
+		fprintf(stderr, "whosaid: timing: closing the database (its last checkpoint): %.3f s wall; %.3f s from the "
+				"start\n", now() - t_close, now() - g.t0);
 	hashes_release(&g.known);
 	seen_release(&g.stored);
 	xref_rules_free(xr);

@@ -289,7 +289,12 @@ sqlite3_stmt *store_prepare(struct store *s, const char *sql)
 
 void store_tune_for_writing(struct store *s)
 {
-	/* fewer, larger checkpoints; index pages stay in memory. SQLite
+	/* index pages stay in memory. Checkpoints every 8 MB of log: the
+	 * writer's checkpoints keep pace with the extraction threads (the
+	 * queue before the writer takes up its stops), and the last one, when
+	 * the database is closed and nothing else runs, copies at most that
+	 * much (with 64 MB, 0.12 to 0.17 s at the end of news.jsonl; with 4 MB,
+	 * under 0.02 s, for no more writer CPU). SQLite
 	 * builds a temporary b-tree for every "kind IN (...)" CHECK of every
 	 * row it inserts, which was half the writer's instructions; the values
 	 * the writer binds are the static names of enums, and `whosaid db
@@ -300,7 +305,7 @@ void store_tune_for_writing(struct store *s)
 	 * it to one past 64 KB: a write system call per page). Debian's
 	 * SQLite also zeroes deleted content (SQLITE_SECURE_DELETE), which
 	 * the pending rows of every flush pay for: nothing here is secret. */
-	sqlite3_exec(s->db, "PRAGMA wal_autocheckpoint=16384; PRAGMA cache_size=-65536; "
+	sqlite3_exec(s->db, "PRAGMA wal_autocheckpoint=2048; PRAGMA cache_size=-65536; "
 			    "PRAGMA ignore_check_constraints=ON; PRAGMA temp_store=MEMORY; "
 			    "PRAGMA secure_delete=OFF", NULL, NULL, NULL);
 }

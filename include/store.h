@@ -195,7 +195,8 @@ long store_check(struct store *s);
 /* meta values; 0 when absent. */
 long long store_meta(struct store *s, const char *key);
 
-/* For a long run of writes (ingest): a larger cache, fewer checkpoints. */
+/* For a long run of writes (ingest): a larger cache, checkpoints every
+ * 8 MB of log (the last, at close, stays short). */
 void store_tune_for_writing(struct store *s);
 
 /* Transactions (BEGIN IMMEDIATE, waiting out other writers) and plain
