@@ -131,6 +131,7 @@ struct claim_rules {
 	char **prefixes;
 	size_t *prefix_lens;
 	size_t nprefixes;
+	unsigned char prefix_first[256];   /* 1: some prefix starts with the byte */
 };
 
 static void phrases_free(struct phrases *p)
@@ -210,22 +211,22 @@ struct tok {
  * what the rules say of them: most words of news text recur, and folding,
  * stemming and the table lookups cost far more than one hash lookup.
  * Entries live as long as the scratch's arena (see claim_scratch_begin). */
-struct word_entry {
-	uint64_t hash;
-	size_t cased, len, fold, stem;   /* in the arena */
+/* A slot holds its entry: a word looked up touches one cache line, not a
+ * slot, an entry and the arena (in a cache of tens of thousands of words,
+ * each of those was a cache miss). */
+#define WORD_HEAD 24
+struct word_slot {
+	uint32_t hash;                   /* low bits of the word's hash */
+	uint32_t len;                    /* 0: empty */
+	char head[WORD_HEAD];            /* the first bytes, zero padded */
+	size_t cased, fold, stem;        /* in the arena */
 	int syn;
 	unsigned tests;
 };
 
-struct word_slot {
-	uint32_t hash;                   /* low bits of the entry's: most probes stop here */
-	uint32_t e;                      /* index + 1 into e; 0: empty */
-};
-
 struct word_cache {
 	const struct claim_rules *cr;    /* the rules the tests were made with */
-	struct word_entry *e;
-	size_t n, alloc;
+	size_t n;                        /* entries */
 	struct word_slot *slot;
 	size_t cap;
 };
@@ -309,15 +310,41 @@ static void cache_grow(struct word_cache *wc)
 {
 	size_t cap = wc->cap ? wc->cap * 2 : 4096;
 	struct word_slot *slot = xcalloc(cap, sizeof(*slot));
-	for (size_t i = 0; i < wc->n; i++) {
-		size_t h = wc->e[i].hash & (cap - 1);
-		while (slot[h].e)
+	for (size_t i = 0; i < wc->cap; i++) {
+		if (!wc->slot[i].len)
+			continue;
+		size_t h = wc->slot[i].hash & (cap - 1);
+		while (slot[h].len)
 			h = (h + 1) & (cap - 1);
-		slot[h] = (struct word_slot){ (uint32_t)wc->e[i].hash, (uint32_t)(i + 1) };
+		slot[h] = wc->slot[i];
 	}
 	free(wc->slot);
 	wc->slot = slot;
 	wc->cap = cap;
+}
+
+/* The word cache's hash: eight bytes at a time (words are short; the
+ * cache is looked up once for every word of every claim). */
+static uint64_t word_hash(const char *s, size_t n)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
+	while (n >= 8) {
+		uint64_t v;
+		memcpy(&v, s, 8);
+		h = (h ^ v) * 0xff51afd7ed558ccdull;
+		h ^= h >> 29;
+		s += 8;
+		n -= 8;
+	}
+	if (n) {
+		uint64_t v = 0;
+		memcpy(&v, s, n);
+		h = (h ^ v) * 0xc4ceb9fe1a85ec53ull;
+	}
+	h ^= h >> 32;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 29;
+	return h;
 }
 
 /* Adds one word: its folded form (case folded, compatibility forms and
@@ -334,20 +361,21 @@ static void push_word(struct toks *t, const char *w, size_t n)
 	struct word_cache *wc = t->wc;
 	uint64_t hash = 0;
 	size_t h = 0;
+	char head[WORD_HEAD] = { 0 };
 	if (wc) {
-		hash = hash_str(w, n);
-		for (h = hash & (wc->cap - 1); wc->slot[h].e; h = (h + 1) & (wc->cap - 1)) {
-			if (wc->slot[h].hash != (uint32_t)hash)
+		hash = word_hash(w, n);
+		memcpy(head, w, n < WORD_HEAD ? n : WORD_HEAD);
+		for (h = hash & (wc->cap - 1); wc->slot[h].len; h = (h + 1) & (wc->cap - 1)) {
+			const struct word_slot *e = &wc->slot[h];
+			if (e->hash != (uint32_t)hash || e->len != n || memcmp(e->head, head, WORD_HEAD) ||
+			    (n > WORD_HEAD && memcmp(TS(t, e->cased) + WORD_HEAD, w + WORD_HEAD, n - WORD_HEAD)))
 				continue;
-			const struct word_entry *e = &wc->e[wc->slot[h].e - 1];
-			if (e->len == n && !memcmp(TS(t, e->cased), w, n)) {
-				k->cased = e->cased;
-				k->fold = e->fold;
-				k->stem = e->stem;
-				k->syn = e->syn;
-				k->tests = e->tests;
-				return;
-			}
+			k->cased = e->cased;
+			k->fold = e->fold;
+			k->stem = e->stem;
+			k->syn = e->syn;
+			k->tests = e->tests;
+			return;
 		}
 	}
 	k->cased = arena_add(&t->arena, w, n);
@@ -380,10 +408,16 @@ static void push_word(struct toks *t, const char *w, size_t n)
 	if (!wc)
 		return;
 	k->tests = word_tests(wc->cr, TS(t, k->cased), TS(t, k->fold), TS(t, k->stem), &k->syn, &t->key);
-	ALLOC_GROW(wc->e, wc->n + 1, wc->alloc);
-	wc->e[wc->n++] = (struct word_entry){ hash, k->cased, n, k->fold, k->stem, k->syn, k->tests };
-	wc->slot[h] = (struct word_slot){ (uint32_t)hash, (uint32_t)wc->n };
-	if (2 * wc->n > wc->cap)
+	struct word_slot *e = &wc->slot[h];
+	e->hash = (uint32_t)hash;
+	e->len = (uint32_t)n;
+	memcpy(e->head, head, WORD_HEAD);
+	e->cased = k->cased;
+	e->fold = k->fold;
+	e->stem = k->stem;
+	e->syn = k->syn;
+	e->tests = k->tests;
+	if (2 * ++wc->n > wc->cap)
 		cache_grow(wc);
 }
 
@@ -392,7 +426,7 @@ static void push_word(struct toks *t, const char *w, size_t n)
  * which is what a hyphen or a space would have given. */
 static void push_word_split(struct toks *t, const struct claim_rules *cr, const char *w, size_t n)
 {
-	if (cr) {
+	if (cr && n && cr->prefix_first[(unsigned char)(w[0] | 0x20)]) {
 		int alpha = -1;   /* the word is ASCII letters: found out once */
 		for (size_t p = 0; p < cr->nprefixes; p++) {
 			size_t pl = cr->prefix_lens[p];
@@ -486,8 +520,8 @@ static void tokenize_nfkc(struct toks *t, const struct claim_rules *cr, const ch
 		}
 		size_t start = i, j = word_end(s, i, n);
 		strbuf_reset(&w);
-		size_t l = single_letter(s, start, n);
-		if (l && j < n && s[j] == '.' && single_letter(s, j + 1, n)) {
+		size_t l;
+		if (j < n && s[j] == '.' && single_letter(s, start, n) && single_letter(s, j + 1, n)) {
 			/* U.S., U.N.: letters with periods after them */
 			size_t k = start;
 			while ((l = single_letter(s, k, n)) && k + l < n && s[k + l] == '.') {
@@ -512,6 +546,12 @@ static void tokenize_nfkc(struct toks *t, const struct claim_rules *cr, const ch
 				j = e;
 			}
 			push_word(t, w.buf, w.len);
+			i = j;
+			continue;
+		}
+		if (!(j + 1 < n && s[j] == '\'' && word_at(s, j + 1, n))) {
+			/* no apostrophe inside: the word as written */
+			push_word_split(t, cr, s + start, j - start);
 			i = j;
 			continue;
 		}
@@ -599,11 +639,21 @@ static const char *tok_str(const struct toks *t, size_t i, enum which w)
 /* The longest phrase of p that starts at word idx[at] of the words idx[]
  * (indexes into t); returns its length in words (0: none) and its value.
  * test is the F_* bit that says whether the word can start one. */
-static size_t match_phrase(struct toks *t, const struct phrases *p, const size_t *idx, size_t nidx,
-			   size_t at, enum which w, const char *const *alt, unsigned test, int *val)
+static size_t match_phrase_at(struct toks *t, const struct phrases *p, const size_t *idx, size_t nidx,
+			      size_t at, enum which w, const char *const *alt, int *val);
+
+/* (Most words start no phrase: that test is inline, the lookups are not.) */
+static inline size_t match_phrase(struct toks *t, const struct phrases *p, const size_t *idx, size_t nidx,
+				  size_t at, enum which w, const char *const *alt, unsigned test, int *val)
 {
 	if (!p->map.n || !(t->v[idx[at]].tests & test))
 		return 0;
+	return match_phrase_at(t, p, idx, nidx, at, w, alt, val);
+}
+
+static size_t match_phrase_at(struct toks *t, const struct phrases *p, const size_t *idx, size_t nidx,
+			      size_t at, enum which w, const char *const *alt, int *val)
+{
 	size_t maxl = nidx - at < p->max_words ? nidx - at : p->max_words;
 	for (size_t l = maxl; l >= 1; l--) {
 		strbuf_reset(&t->key);
@@ -832,6 +882,10 @@ static void on_prefix(struct loader *L, const char *file, unsigned line, const c
 		*q = (char)(*q | 0x20);
 	cr->prefixes[cr->nprefixes] = p;
 	cr->prefix_lens[cr->nprefixes++] = n;
+	if (n)
+		cr->prefix_first[(unsigned char)p[0]] = 1;
+	else
+		memset(cr->prefix_first, 1, sizeof(cr->prefix_first));
 }
 
 /* A form all in capitals ("US", "U.S.", "WHO"): at least two letters, no
@@ -1103,7 +1157,6 @@ void claim_scratch_free(struct claim_scratch *cs)
 	if (!cs)
 		return;
 	toks_release(&cs->t);
-	free(cs->wc.e);
 	free(cs->wc.slot);
 	free(cs->all);
 	free(cs->run);

@@ -44,18 +44,24 @@ static double now(void)
 #define POP_WAIT_MS 20
 struct queue {
 	void **v;
+	size_t *sizes;             /* bytes of each item */
 	size_t cap, head, n;
+	size_t bytes, max_bytes;   /* held; past max_bytes a pusher waits */
 	size_t wake_at;            /* items that wake a waiting popper */
 	int closed;
 	int pushers, poppers;      /* waiting */
+	double push_wait, pop_wait;/* seconds pushers, poppers waited (all
+				      threads; WHOSAID_TIMING) */
 	pthread_mutex_t mu;
 	pthread_cond_t not_empty, not_full;
 };
 
-static void queue_init(struct queue *q, size_t cap, size_t wake_at)
+static void queue_init(struct queue *q, size_t cap, size_t max_bytes, size_t wake_at)
 {
 	memset(q, 0, sizeof(*q));
 	q->cap = cap;
+	q->max_bytes = max_bytes;
+	q->sizes = xcalloc(cap, sizeof(size_t));
 	q->wake_at = wake_at < 1 ? 1 : wake_at > cap ? cap : wake_at;
 	q->v = xcalloc(cap, sizeof(void *));
 	pthread_mutex_init(&q->mu, NULL);
@@ -70,20 +76,32 @@ static void queue_init(struct queue *q, size_t cap, size_t wake_at)
 static void queue_release(struct queue *q)
 {
 	free(q->v);
+	free(q->sizes);
 	pthread_mutex_destroy(&q->mu);
 	pthread_cond_destroy(&q->not_empty);
 	pthread_cond_destroy(&q->not_full);
 }
 
-static void queue_push(struct queue *q, void *item)
+static int queue_full(const struct queue *q)
+{
+	return q->n == q->cap || (q->n && q->bytes >= q->max_bytes);
+}
+
+static void queue_push(struct queue *q, void *item, size_t size)
 {
 	pthread_mutex_lock(&q->mu);
-	while (q->n == q->cap) {
-		q->pushers++;
-		pthread_cond_wait(&q->not_full, &q->mu);
-		q->pushers--;
+	if (queue_full(q)) {
+		double t0 = now();
+		while (queue_full(q)) {
+			q->pushers++;
+			pthread_cond_wait(&q->not_full, &q->mu);
+			q->pushers--;
+		}
+		q->push_wait += now() - t0;
 	}
+	q->sizes[(q->head + q->n) % q->cap] = size;
 	q->v[(q->head + q->n++) % q->cap] = item;
+	q->bytes += size;
 	if (q->poppers && q->n >= q->wake_at)
 		pthread_cond_broadcast(&q->not_empty);
 	pthread_mutex_unlock(&q->mu);
@@ -93,6 +111,7 @@ static void queue_push(struct queue *q, void *item)
 static void *queue_pop(struct queue *q)
 {
 	pthread_mutex_lock(&q->mu);
+	double t0 = !q->n && !q->closed ? now() : 0;
 	while (!q->n && !q->closed) {
 		q->poppers++;
 		if (q->wake_at > 1) {
@@ -109,12 +128,15 @@ static void *queue_pop(struct queue *q)
 		}
 		q->poppers--;
 	}
+	if (t0)
+		q->pop_wait += now() - t0;
 	void *item = NULL;
 	if (q->n) {
 		item = q->v[q->head];
+		q->bytes -= q->sizes[q->head];
 		q->head = (q->head + 1) % q->cap;
 		q->n--;
-		if (q->pushers && q->n <= q->cap / 2)
+		if (q->pushers && q->n <= q->cap / 2 && q->bytes <= q->max_bytes / 2)
 			pthread_cond_broadcast(&q->not_full);
 	}
 	pthread_mutex_unlock(&q->mu);
@@ -247,6 +269,19 @@ static void hashes_release(struct hashes *m)
 
 /* ---- ingest -------------------------------------------------------------- */
 
+/* Extracted articles waiting for the writer: as many as the writer
+ * flushes at a time (store.c), in at most so many bytes of text. With
+ * 48, the extraction threads of news.jsonl waited 3 to 4.5 s (wall) for
+ * the writer in a run of 9 to 12 s. */
+#define DONE_ARTICLES 1024
+#define DONE_BYTES (32u << 20)
+/* Articles read ahead for each extraction thread: the reader, woken when
+ * half are left, may wait for a core that long (with 16 the extraction
+ * threads waited 0.1 to 0.7 s for articles on a busy machine; with 128,
+ * not at all). */
+#define WORK_ARTICLES 128
+#define WORK_BYTES (16u << 20)
+
 struct work {
 	struct article *a;
 	char *path;
@@ -311,7 +346,7 @@ static int on_ingest_article(struct article *a, void *ctx)
 	w->path = xstrdup(a->path ? a->path : "-");
 	w->a = article_copy(a);
 	w->a->path = w->path;   /* the reader's path is gone after this call */
-	queue_push(&g->work, w);
+	queue_push(&g->work, w, w->a->len);
 	return 0;
 }
 
@@ -347,7 +382,7 @@ static void *extract_thread(void *ctx)
 		pthread_mutex_lock(&g->mu);
 		g->warnings += wd.warnings;
 		pthread_mutex_unlock(&g->mu);
-		queue_push(&g->done, sd);
+		queue_push(&g->done, sd, sd->a->len);
 	}
 	extraction_release(&x);
 	quote_scratch_release(&qs);
@@ -430,8 +465,8 @@ static void *write_thread(void *ctx)
 		sqlite3_db_status(store_db(g->st), SQLITE_DBSTATUS_CACHE_MISS, &miss, &hw, 0);
 		sqlite3_db_status(store_db(g->st), SQLITE_DBSTATUS_CACHE_WRITE, &wr, &hw, 0);
 		fprintf(stderr, "whosaid: timing: page cache: %d hits, %d misses, %d writes\n", hit, miss, wr);
-		fprintf(stderr, "whosaid: timing: writer thread: %.3f s CPU, %.3f s in store_put\n", thread_cpu(),
-			g->put_seconds);
+		fprintf(stderr, "whosaid: timing: writer thread: %.3f s CPU (writing out rows %.3f s), %.3f s in store_put\n",
+			thread_cpu(), store_flush_cpu(g->st), g->put_seconds);
 	}
 	return NULL;
 }
@@ -551,9 +586,11 @@ int cmd_ingest(int argc, char **argv)
 	g.t0 = now();
 	pthread_mutex_init(&g.mu, NULL);
 	/* the extraction threads take work as it comes; the writer, which
-	   keeps up, in batches */
-	queue_init(&g.work, (size_t)jobs * 16, 1);
-	queue_init(&g.done, (size_t)jobs * 16 + 16, (size_t)jobs * 8 + 8);
+	   keeps up, in batches. The writer stops now and then (a flush of
+	   pending rows, a checkpoint and its fsync): extracted articles wait
+	   for it in a queue long enough that the extraction threads do not */
+	queue_init(&g.work, (size_t)jobs * WORK_ARTICLES, WORK_BYTES, 1);
+	queue_init(&g.done, DONE_ARTICLES, DONE_BYTES, (size_t)jobs * 8 + 8);
 	pthread_t *workers = xcalloc((size_t)jobs, sizeof(pthread_t));
 	pthread_t writer;
 	int started = 0;
@@ -576,15 +613,23 @@ int cmd_ingest(int argc, char **argv)
 		pthread_join(writer, NULL);
 	if (g.progress)
 		show_progress(&g, 1);
-	if (g.timing)
+	if (g.timing) {
 		fprintf(stderr, "whosaid: timing: reader (main) thread: %.3f s CPU; %.3f s wall\n", thread_cpu(),
 			now() - g.t0);
+		fprintf(stderr, "whosaid: timing: waits: reader %.3f s for a full queue, extraction threads %.3f s "
+				"for articles and %.3f s for the writer, writer %.3f s for articles\n",
+			g.work.push_wait, g.work.pop_wait, g.done.push_wait, g.done.pop_wait);
+	}
 	int status = failed || g.failed || diag_default.errors || store_diag.errors || !writer_ok ? 2 : 0;
 	free(workers);
 	queue_release(&g.work);
 	queue_release(&g.done);
 	pthread_mutex_destroy(&g.mu);
+	double t_close = now();
 	store_close(g.st);
+	if (g.timing)
+		fprintf(stderr, "whosaid: timing: closing the database (its last checkpoint): %.3f s wall; %.3f s from the "
+				"start\n", now() - t_close, now() - g.t0);
 	hashes_release(&g.known);
 	seen_release(&g.stored);
 	xref_rules_free(xr);

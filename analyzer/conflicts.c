@@ -827,6 +827,16 @@ static int cmp_hit(const void *a, const void *b)
 	return x->rule < y->rule ? -1 : x->rule > y->rule;
 }
 
+/* low[from, to) = body[from, to) with ASCII capitals in lower case
+ * (branch-free: the compiler vectorizes it). */
+static void lower_ascii(char *low, const char *body, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++) {
+		unsigned char c = (unsigned char)body[i];
+		low[i] = (char)(c + ((unsigned char)(c - 'A') < 26 ? 32 : 0));
+	}
+}
+
 /* The needs (bits of cf->needs) that [from, to) of the lower-cased text
  * holds, into present[cf->need_words]. */
 static void segment_needs(const struct conflict_rules *cf, const char *low, size_t from, size_t to,
@@ -950,10 +960,9 @@ size_t conflicts_article(const struct conflict_rules *cf, const struct rules *r,
 	}
 	if (pos < len)
 		segs[nsegs++] = (struct seg){ pos, len, nquotes };
-	/* lower case once, for the rules' needs */
+	/* lower case, for the rules' needs: each segment when it is read
+	 * (most of the narrative never is), with the byte after it */
 	char *low = xmalloc(len + 1);
-	for (size_t i = 0; i < len; i++)
-		low[i] = body[i] >= 'A' && body[i] <= 'Z' ? (char)(body[i] | 0x20) : body[i];
 	low[len] = 0;
 	uint64_t *present = xmalloc((cf->need_words + 1) * sizeof(*present));
 	/* quotes first; the narrative only matters as what "that attribution"
@@ -965,6 +974,7 @@ size_t conflicts_article(const struct conflict_rules *cf, const struct rules *r,
 		for (size_t g = 0; g < nsegs; g++) {
 			if ((segs[g].quote == nquotes) != (pass == 1))
 				continue;
+			lower_ascii(low, body, segs[g].start, segs[g].end < len ? segs[g].end + 1 : len);
 			segment_needs(cf, low, segs[g].start, segs[g].end, present);
 			for (size_t ri = 0; ri < cf->nrules; ri++) {
 				const struct frame_rule *fr = &cf->rules[ri];

@@ -2,7 +2,9 @@
  * claims (the "store" stage of the pipeline).
  *
  * Every connection runs with foreign_keys=ON, synchronous=NORMAL and a
- * busy timeout; the database is put in WAL mode once, when it is created.
+ * busy timeout (store_flush turns the foreign key checks off for its own
+ * transaction, which checks its rows' references itself); the database
+ * is put in WAL mode once, when it is created.
  * The schema is versioned by PRAGMA user_version and brought up to
  * STORE_SCHEMA_VERSION by the migrations in store.c when a database is
  * opened for writing. Each article is written in one BEGIN IMMEDIATE
@@ -183,6 +185,8 @@ enum store_put_result store_put(struct store *s, const struct store_doc *sd, int
  * does it for what a killed or a concurrent run left. 0, or -1 after
  * reporting (the articles stay pending). */
 int store_flush(struct store *s);
+/* Thread CPU seconds store_flush has taken on this connection. */
+double store_flush_cpu(const struct store *s);
 
 /* integrity_check and foreign_key_check; each problem is reported through
  * d. Returns the number of problems, or -1 if the checks could not run. */
@@ -191,7 +195,8 @@ long store_check(struct store *s);
 /* meta values; 0 when absent. */
 long long store_meta(struct store *s, const char *key);
 
-/* For a long run of writes (ingest): a larger cache, fewer checkpoints. */
+/* For a long run of writes (ingest): a larger cache, checkpoints every
+ * 8 MB of log (the last, at close, stays short). */
 void store_tune_for_writing(struct store *s);
 
 /* Transactions (BEGIN IMMEDIATE, waiting out other writers) and plain
