@@ -275,6 +275,13 @@ static int pronoun_of(const char *s, const struct word *w)
 	if (word_is(s, w, "it")) return 'n';
 	if (word_is(s, w, "they")) return 'p';
 	if (word_is(s, w, "i") || word_is(s, w, "we")) return 'i';
+	/* a possessive as the whole mention: "his call for ...", "their
+	 * belief that ..." (possessive-noun-content) */
+	if (word_is(s, w, "his")) return 'm';
+	if (word_is(s, w, "her")) return 'f';
+	if (word_is(s, w, "its")) return 'n';
+	if (word_is(s, w, "their")) return 'p';
+	if (word_is(s, w, "my") || word_is(s, w, "our")) return 'i';
 	return 0;
 }
 
