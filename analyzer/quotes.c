@@ -27,27 +27,6 @@ const char *stance_name(enum stance s)
 
 static void print_profile(void);
 
-/* The callout of {MEMO} (rules/README.md): a rule's pattern is tried from
- * many starts and along many paths, and many of them reach the {MEMO}
- * point at the same offset; what follows it cannot tell them apart, so
- * once it has failed from an offset it fails there again, and the path is
- * given up at once. The rest fails when PCRE2 comes back for another path
- * (or the match ends without one): the point tried last is then noted. */
-static int memo_callout(pcre2_callout_block *cb, void *data)
-{
-	struct quote_scratch *qs = data;
-	if (qs->memo_pending != SIZE_MAX)
-		qs->memo[qs->memo_pending] = qs->memo_gen;
-	qs->memo_pending = SIZE_MAX;
-	size_t at = cb->current_position;
-	if (at >= qs->memo_cap)
-		return 0;
-	if (qs->memo[at] == qs->memo_gen)
-		return 1;
-	qs->memo_pending = at;
-	return 0;
-}
-
 void quote_scratch_init(struct quote_scratch *qs)
 {
 	qs->md = pcre2_match_data_create(32, NULL);
@@ -72,13 +51,6 @@ void quote_scratch_init(struct quote_scratch *qs)
 		atexit(print_profile);
 	qs->slow_log = getenv("WHOSAID_SLOW") != NULL;
 	qs->no_fast = getenv("WHOSAID_NO_FAST") != NULL;
-	qs->memo = NULL;
-	qs->memo_cap = 0;
-	qs->memo_gen = 0;
-	qs->memo_pending = SIZE_MAX;
-	qs->memo_subject = NULL;
-	if (!qs->no_fast && !getenv("WHOSAID_NO_MEMO"))
-		pcre2_set_callout(qs->mctx, memo_callout, qs);
 }
 
 void quote_scratch_release(struct quote_scratch *qs)
@@ -90,7 +62,6 @@ void quote_scratch_release(struct quote_scratch *qs)
 	free(qs->tmap);
 	free(qs->tfwd);
 	free(qs->held);
-	free(qs->memo);
 	memset(qs, 0, sizeof(*qs));
 }
 
@@ -251,11 +222,6 @@ static void mask_sentence(struct sentence_ctx *c)
 	if (len + 2 > c->qs->cap) {
 		c->qs->cap = len + 2 + len / 2;
 		c->qs->buf = xrealloc(c->qs->buf, c->qs->cap);
-	}
-	if (c->qs->memo_cap < c->qs->cap) {
-		c->qs->memo = xrealloc(c->qs->memo, c->qs->cap * sizeof(*c->qs->memo));
-		memset(c->qs->memo + c->qs->memo_cap, 0, (c->qs->cap - c->qs->memo_cap) * sizeof(*c->qs->memo));
-		c->qs->memo_cap = c->qs->cap;
 	}
 	/* m[0] is the start byte \x07 (patterns name it {START}): a pattern
 	 * that may begin there or after a comma then starts with a character
@@ -966,12 +932,6 @@ static void run_rules(struct sentence_ctx *c)
 			off = c->len;
 		int latin1 = c->latin1 && rl->latin1;
 		int fi = 0;
-		/* a new memo for each rule on each sentence */
-		if (!skip && ++c->qs->memo_gen == 0) {
-			memset(c->qs->memo, 0, c->qs->memo_cap * sizeof(*c->qs->memo));
-			c->qs->memo_gen = 1;
-		}
-		c->qs->memo_subject = NULL;
 		while (off < c->len && (c->occ_overflow || off <= limit)) {
 			int rc;
 			/* a match holding the form at fit[fi] starts in its window:
@@ -988,18 +948,7 @@ static void run_rules(struct sentence_ctx *c)
 					off = ws;
 				lim = fit[fi];
 			}
-			int use_t = latin1 && c->qs->tfwd[off] != NO_SPAN;
-			/* offsets of the memo are offsets of one subject */
-			const void *subject = use_t ? (const void *)c->t : (const void *)c->m;
-			if (subject != c->qs->memo_subject) {
-				if (c->qs->memo_subject && ++c->qs->memo_gen == 0) {
-					memset(c->qs->memo, 0, c->qs->memo_cap * sizeof(*c->qs->memo));
-					c->qs->memo_gen = 1;
-				}
-				c->qs->memo_subject = subject;
-			}
-			c->qs->memo_pending = SIZE_MAX;
-			if (use_t) {
+			if (latin1 && c->qs->tfwd[off] != NO_SPAN) {
 				pcre2_set_offset_limit(c->qs->mctx, c->occ_overflow ? PCRE2_UNSET : c->qs->tfwd[lim]);
 				rc = rule_match(rl, 1, c->t, c->tlen, c->qs->tfwd[off], c->qs->md, c->qs->mctx);
 				/* back to offsets into m */
@@ -1011,10 +960,6 @@ static void run_rules(struct sentence_ctx *c)
 				pcre2_set_offset_limit(c->qs->mctx, c->occ_overflow ? PCRE2_UNSET : lim);
 				rc = rule_match(rl, c->ascii, c->m, c->len, off, c->qs->md, c->qs->mctx);
 			}
-			/* no match: the rest failed from the point tried last, too */
-			if (rc == PCRE2_ERROR_NOMATCH && c->qs->memo_pending != SIZE_MAX)
-				c->qs->memo[c->qs->memo_pending] = c->qs->memo_gen;
-			c->qs->memo_pending = SIZE_MAX;
 			if (rc == PCRE2_ERROR_NOMATCH && window) {
 				/* none in this form's window: on to the next form's */
 				off = fit[fi] + 1;
@@ -1027,7 +972,6 @@ static void run_rules(struct sentence_ctx *c)
 			}
 			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->qs->md);
 			int ok = accept(c, rl, ov);
-
 			if (c->qs->trace)
 				fprintf(stderr, "trace: %s %s [%zu,%zu) speaker [%zu,%zu) content [%zu,%zu)\n",
 					rl->id, ok ? "accepted" : "rejected", (size_t)ov[0], (size_t)ov[1],

@@ -59,15 +59,6 @@ struct quote_scratch {
 	int no_fast;      /* WHOSAID_NO_FAST: no fast paths (the ASCII patterns): tests
 			     that they never change what a rule finds */
 	int profile;      /* WHOSAID_PROFILE: time each rule (the first scratch only) */
-	/* {MEMO} in a rule (rules/README.md): memo[i] == memo_gen says that
-	 * the rest of the pattern, from the {MEMO} point at offset i of the
-	 * subject, is known to fail; memo_pending is the point whose rest is
-	 * being tried (SIZE_MAX: none) */
-	unsigned *memo;
-	size_t memo_cap;
-	unsigned memo_gen;
-	size_t memo_pending;
-	const void *memo_subject;
 };
 
 void quote_scratch_init(struct quote_scratch *qs);
