@@ -698,12 +698,6 @@ static int space_or_multibyte(char ch)
 	return is_space(ch) || ch == '\r' || ch == '\f' || ch == '\v' || (unsigned char)ch >= 0x80;
 }
 
-/* ASCII white space only (a word of cue_window_start ends at it) */
-static int ascii_space(char ch)
-{
-	return is_space(ch) || ch == '\r' || ch == '\f' || ch == '\v';
-}
-
 static unsigned pair_hash(unsigned char a, unsigned char b)
 {
 	return ((unsigned)a << 5 ^ b) & (PAIR_BITS - 1);
@@ -848,29 +842,6 @@ static void print_profile(void)
 		fprintf(stderr, "profile: %-28s %.3f s\n", rule_names[i], rule_seconds[i]);
 }
 
-/* "needs cue-within N": the first byte a match that holds the cue form
- * starting at cue can start at: the white space before the N-th word
- * (run of bytes other than ASCII white space) before the form, or the
- * ASCII byte just before that white space (a mark {ANCHOR} takes: ",",
- * "(", the "-" of a dash). A non-ASCII space joins two words into one,
- * which widens the window: erring wide is safe. */
-static size_t cue_window_start(const struct sentence_ctx *c, size_t cue, int n)
-{
-	const char *m = c->m;
-	size_t j = cue;
-	for (int w = 0; w < n && j > 0; w++) {
-		while (j > 0 && ascii_space(m[j - 1]))
-			j--;
-		while (j > 0 && !ascii_space(m[j - 1]))
-			j--;
-	}
-	while (j > 0 && ascii_space(m[j - 1]))
-		j--;
-	if (j > 0 && (unsigned char)m[j - 1] < 0x80)
-		j--;
-	return j;
-}
-
 static void run_rules(struct sentence_ctx *c)
 {
 	const struct rules *r = c->r;
@@ -909,47 +880,22 @@ static void run_rules(struct sentence_ctx *c)
 		 * lines allow) */
 		size_t limit = 0;
 		int fits = 0;
-		/* the starts of the fitting forms, in order, for "needs cue-within" */
-		size_t fit[sizeof(c->occ) / sizeof(*c->occ)];
-		int nfit = 0;
-		int window = rl->cue_within > 0 && !c->occ_overflow && !c->qs->no_cue_needs;
 		for (int k = 0; k < c->nocc && !skip; k++) {
 			if (c->occ[k].used || (rl->ncue_needs && !c->qs->no_cue_needs && !cue_form_fits(c, rl, k)))
 				continue;
 			fits = 1;
 			if (c->occ[k].s > limit)
 				limit = c->occ[k].s;
-			if (window) {
-				int j = nfit++;
-				for (; j > 0 && fit[j - 1] > c->occ[k].s; j--)
-					fit[j] = fit[j - 1];
-				fit[j] = c->occ[k].s;
-			}
 		}
 		if (!fits && !c->occ_overflow)
 			skip = 1;
 		if (skip)
 			off = c->len;
 		int latin1 = c->latin1 && rl->latin1;
-		int fi = 0;
 		while (off < c->len && (c->occ_overflow || off <= limit)) {
 			int rc;
-			/* a match holding the form at fit[fi] starts in its window:
-			 * search there, with no start after the form (a match holding
-			 * a later form starts in that form's window) */
-			size_t lim = limit;
-			if (window) {
-				while (fi < nfit && fit[fi] < off)
-					fi++;
-				if (fi == nfit)
-					break;
-				size_t ws = cue_window_start(c, fit[fi], rl->cue_within);
-				if (off < ws)
-					off = ws;
-				lim = fit[fi];
-			}
 			if (latin1 && c->qs->tfwd[off] != NO_SPAN) {
-				pcre2_set_offset_limit(c->qs->mctx, c->occ_overflow ? PCRE2_UNSET : c->qs->tfwd[lim]);
+				pcre2_set_offset_limit(c->qs->mctx, c->occ_overflow ? PCRE2_UNSET : c->qs->tfwd[limit]);
 				rc = rule_match(rl, 1, c->t, c->tlen, c->qs->tfwd[off], c->qs->md, c->qs->mctx);
 				/* back to offsets into m */
 				PCRE2_SIZE *tv = pcre2_get_ovector_pointer(c->qs->md);
@@ -957,13 +903,8 @@ static void run_rules(struct sentence_ctx *c)
 					if (tv[k] != PCRE2_UNSET)
 						tv[k] = c->qs->tmap[tv[k]];
 			} else {
-				pcre2_set_offset_limit(c->qs->mctx, c->occ_overflow ? PCRE2_UNSET : lim);
+				pcre2_set_offset_limit(c->qs->mctx, c->occ_overflow ? PCRE2_UNSET : limit);
 				rc = rule_match(rl, c->ascii, c->m, c->len, off, c->qs->md, c->qs->mctx);
-			}
-			if (rc == PCRE2_ERROR_NOMATCH && window) {
-				/* none in this form's window: on to the next form's */
-				off = fit[fi] + 1;
-				continue;
 			}
 			if (rc < 0) {
 				if (rc != PCRE2_ERROR_NOMATCH && c->qs->trace)

@@ -1450,7 +1450,6 @@ static int load_patterns(struct rules *r, struct diag *d)
 	int nneeds = 0;
 	struct rule_cue_need cue_needs[4];
 	int ncue_needs = 0;
-	int cue_within = 0;
 
 	for (int more = 1; more;) {
 		more = next_line(&f, &s, &n, 1);
@@ -1493,7 +1492,6 @@ static int load_patterns(struct rules *r, struct diag *d)
 					memcpy(rl->cue_needs, cue_needs, sizeof(cue_needs));
 					rl->ncue_needs = ncue_needs;
 					ncue_needs = 0;
-					rl->cue_within = cue_within;
 					if (check_groups(rl, f.path, hline, d)) {
 						errors++;
 						pcre2_code_free(c);
@@ -1514,7 +1512,6 @@ static int load_patterns(struct rules *r, struct diag *d)
 			for (int k = 0; k < ncue_needs; k++)
 				cue_need_release(&cue_needs[k]);
 			ncue_needs = 0;
-			cue_within = 0;
 			free(name);
 			name = NULL;
 			kind = 0;
@@ -1531,23 +1528,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 			size_t alen = (size_t)(s + n - arg);
 			struct rule_need nd = { 0 };
 			int words = 0;
-			if (alen > 11 && !strncmp(arg, "cue-within ", 11)) {
-				/* needs cue-within N: where a match can start */
-				const char *num = skip_space(arg + 11, s + n);
-				char *end;
-				long w = strtol(num, &end, 10);
-				if (num == s + n || !isdigit((unsigned char)*num) || end != s + n || w < 1 || w > 200) {
-					diag_report(d, DIAG_ERROR, f.path, f.lineno, (unsigned)(num - s) + 1,
-						    "expected 'needs cue-within N' with N a number of words from 1 to 200");
-					errors++;
-				} else if (cue_within) {
-					diag_report(d, DIAG_ERROR, f.path, f.lineno, 1, "a second 'needs cue-within' line");
-					errors++;
-				} else {
-					cue_within = (int)w;
-				}
-				continue;
-			} else if (alen > 4 && !strncmp(arg, "cue ", 4)) {
+			if (alen > 4 && !strncmp(arg, "cue ", 4)) {
 				/* needs cue ...: several lines are alternatives */
 				if (ncue_needs == 4) {
 					diag_report(d, DIAG_ERROR, f.path, f.lineno, 1, "at most 4 'needs cue' lines a rule");
@@ -1592,7 +1573,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 				nd.text = strbuf_detach(&alts, NULL);
 			} else {
 				diag_report(d, DIAG_ERROR, f.path, f.lineno, (unsigned)(arg - s) + 1,
-					    "expected 'needs quote', 'needs \"TEXT\" ...', 'needs end ...', 'needs after-cue N', 'needs before-cue N', 'needs cue ...' or 'needs cue-within N'");
+					    "expected 'needs quote', 'needs \"TEXT\" ...', 'needs end ...', 'needs after-cue N', 'needs before-cue N' or 'needs cue ...'");
 				errors++;
 				continue;
 			}

@@ -124,11 +124,6 @@ struct rule {
 	int g_qend;       /* empty, right after a quotation that must end a clause */
 	int g_framed;     /* empty: the rule spells out what its cue takes ("urged
 			     residents to ..."), so the cue's frame is not tested */
-	/* "needs cue-within N": a match starts at most N words before the
-	 * start of its cue form (a fitting one, as "needs cue" lines say), so
-	 * the rule is tried only in such a window before each fitting form
-	 * (quotes.c, run_rules); 0: anywhere before the last fitting form */
-	int cue_within;
 };
 
 struct rules {
