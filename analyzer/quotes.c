@@ -432,6 +432,7 @@ static void trim_speaker(const struct sentence_ctx *c, size_t s0, size_t *s1)
 static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZE *ov,
 		      int content_group);
 static unsigned words_in(const char *m, size_t a, size_t b);
+static int form_has_room(struct sentence_ctx *c, int k, int after, int before);
 
 /* "The original tweet was deleted": a cue in its bare form ("tweet",
  * "claim", "say") right after a singular noun phrase opened by an article
@@ -674,20 +675,24 @@ static int cue_with_room(struct sentence_ctx *c, int after, int before)
 	if (c->occ_overflow)
 		return 1;
 	for (int k = 0; k < c->nocc; k++) {
-		if (c->occ[k].used)
-			continue;
 		/* counted once a sentence: several rules ask */
-		if (after && c->occ[k].words_after < 0)
-			c->occ[k].words_after = (int)words_in(c->m, c->occ[k].e, c->len);
-		if (after && c->occ[k].words_after < after)
-			continue;
-		if (before && c->occ[k].words_before < 0)
-			c->occ[k].words_before = (int)words_in(c->m, 0, c->occ[k].s);
-		if (before && c->occ[k].words_before < before)
-			continue;
-		return 1;
+		if (!c->occ[k].used && form_has_room(c, k, after, before))
+			return 1;
 	}
 	return 0;
+}
+
+/* Has the cue form occ[k] at least `after` words after it and `before`
+ * before it (its counts kept for the other rules of the sentence)? */
+static int form_has_room(struct sentence_ctx *c, int k, int after, int before)
+{
+	if (after && c->occ[k].words_after < 0)
+		c->occ[k].words_after = (int)words_in(c->m, c->occ[k].e, c->len);
+	if (after && c->occ[k].words_after < after)
+		return 0;
+	if (before && c->occ[k].words_before < 0)
+		c->occ[k].words_before = (int)words_in(c->m, 0, c->occ[k].s);
+	return !before || c->occ[k].words_before >= before;
 }
 
 /* White space for "needs cue ... next/prev": ASCII, or any byte of a
@@ -882,6 +887,14 @@ static void run_rules(struct sentence_ctx *c)
 		int fits = 0;
 		for (int k = 0; k < c->nocc && !skip; k++) {
 			if (c->occ[k].used || (rl->ncue_needs && !c->qs->no_cue_needs && !cue_form_fits(c, rl, k)))
+				continue;
+			/* the words a rule's cue must have after or before it: those
+			 * of this form ("needs after-cue", "needs before-cue") */
+			int room = 1;
+			for (int j = 0; j < rl->nneeds && room && !c->qs->no_cue_needs; j++)
+				if (rl->needs[j].after_cue || rl->needs[j].before_cue)
+					room = form_has_room(c, k, rl->needs[j].after_cue, rl->needs[j].before_cue);
+			if (!room)
 				continue;
 			fits = 1;
 			if (c->occ[k].s > limit)

@@ -1275,6 +1275,7 @@ static int parse_cue_need(const struct rules *r, struct rule_cue_need *cn, const
 	memset(cn, 0, sizeof(*cn));
 	cn->cue_ok = xcalloc(r->ncues ? r->ncues : 1, 1);
 	int state = 0, named = 0;   /* 0 what, 1 then, 2 next, 3 prev */
+	int not = 0;                /* after "not": lemmas the cue group cannot match */
 	strbuf then = STRBUF_INIT, next = STRBUF_INIT, prev = STRBUF_INIT;
 	const char *p = arg;
 	while (p < end) {
@@ -1303,18 +1304,22 @@ static int parse_cue_need(const struct rules *r, struct rule_cue_need *cn, const
 		} else if (!quoted && wl == 4 && !strncmp(w, "prev", 4) && state < 3 &&
 			   (state != 2 || next.len)) {
 			state = 3;
+		} else if (!quoted && wl == 3 && !strncmp(w, "not", 3) && state == 0 && named && !not) {
+			not = 1;
 		} else if (state == 0 && quoted) {
 			int found = 0;
 			for (size_t i = 0; i < r->ncues; i++)
 				if (strlen(r->cues[i].lemma) == wl && !strncmp(r->cues[i].lemma, w, wl))
-					cn->cue_ok[i] = 1, found = 1;
+					cn->cue_ok[i] = !not, found = 1;
+			if (not)
+				not = 2;
 			if (!found) {
 				diag_report(d, DIAG_ERROR, file, lineno, (unsigned)(w - line) + 1,
 					    "unknown cue lemma '%.*s' (cues.txt)", (int)wl, w);
 				goto fail;
 			}
 			named = 1;
-		} else if (state == 0) {
+		} else if (state == 0 && !not) {
 			int fr = -1;
 			for (int i = 0; frames[i]; i++)
 				if (strlen(frames[i]) == wl && !strncmp(frames[i], w, wl))
@@ -1342,7 +1347,7 @@ static int parse_cue_need(const struct rules *r, struct rule_cue_need *cn, const
 			goto bad;
 		}
 	}
-	if (!named || (state == 2 && !next.len) || (state == 3 && !prev.len) ||
+	if (!named || not == 1 || (state == 2 && !next.len) || (state == 3 && !prev.len) ||
 	    (state == 1 && !then.len && !cn->then_quote))
 		goto bad;
 	/* each list of texts ends with an empty string */
@@ -1364,7 +1369,7 @@ static int parse_cue_need(const struct rules *r, struct rule_cue_need *cn, const
 	return 0;
 bad:
 	diag_report(d, DIAG_ERROR, file, lineno, (unsigned)(arg - line) + 1,
-		    "expected 'needs cue FRAME|\"LEMMA\"... [then \"TEXT\"|quote ...] [next \"TEXT\"...] [prev \"TEXT\"...]'");
+		    "expected 'needs cue FRAME|\"LEMMA\"... [not \"LEMMA\"...] [then \"TEXT\"|quote ...] [next \"TEXT\"...] [prev \"TEXT\"...]'");
 fail:
 	strbuf_release(&then);
 	strbuf_release(&next);

@@ -79,7 +79,9 @@ struct rule_need {
 	int *ids;     /* of a text to look for (not "needs end"): each alternative's
 			 number among the distinct texts of all rules, so that a
 			 sentence is searched for each text once (quotes.c) */
-	int after_cue, before_cue; /* words a cue must have after / before it */
+	int after_cue, before_cue; /* words a cue must have after / before it: the
+				      rule's own cue, so a form with fewer neither
+				      fits "needs cue" nor bounds where a match starts */
 	int end;      /* text holds what the sentence ends with, not what it holds */
 	int end_quote; /* "needs end quote": a quotation ends the sentence */
 };
@@ -89,7 +91,8 @@ struct rule_need {
  * one of them, and no match starts after the last form that fits (its
  * match must hold its cue). */
 struct rule_cue_need {
-	unsigned char *cue_ok; /* per index into rules.cues: its frame or lemma is named */
+	unsigned char *cue_ok; /* per index into rules.cues: its frame or lemma is named,
+				  and not after "not" */
 	char *then;            /* NUL-separated texts, one of which comes later
 				  in the sentence; ended by an empty string; NULL: no test */
 	int then_quote;        /* or a quotation comes later */
