@@ -1327,8 +1327,22 @@ void quotes_find(struct quote_list *ql, struct article *a, const struct segmenta
 		emit_attributions(&c, (unsigned)si);
 		if (c.block_cont >= 0)
 			pending_cont = c.block_cont;
-		if (ql->n > before)
+		if (ql->n > before) {
 			last_quote = (int)ql->n - 1;
+			/* "“A,” Dahl said, asked about the levy. “B.”": the question
+			 * put to the speaker names nobody; the next quotation goes on
+			 * the speaker's own quote in the sentence, not on it */
+			for (size_t k = ql->n; k-- > before + 1;) {
+				const struct quote *lk = &ql->v[k];
+				if (lk->kind != QK_INDIRECT || lk->spk_start != NO_SPAN || lk->inherit >= 0)
+					break;
+				const struct quote *pk = &ql->v[k - 1];
+				if (pk->spk_start != NO_SPAN || pk->inherit >= 0) {
+					last_quote = (int)k - 1;
+					break;
+				}
+			}
+		}
 		if (any_full)
 			emit_leftovers(&c, (unsigned)si, &last_quote, &pending_cont);
 		/* a continued quotation takes the speaker of the paragraph it
