@@ -1178,6 +1178,26 @@ static int words_after_quote(const struct sentence_ctx *c, const struct qmark *m
 	return 0;
 }
 
+/* Is m[from, to) a short phrase after a cue that ends in a comma before a
+ * quotation, with no sentence break or other quotation in it ("of the
+ * plan, ", " last May, ")? */
+static int short_lead_in(const struct sentence_ctx *c, size_t from, size_t to)
+{
+	if (to - from > 60)
+		return 0;
+	size_t e = to;
+	while (e > from && is_space(c->m[e - 1]))
+		e--;
+	if (e == from || c->m[e - 1] != ',')
+		return 0;
+	for (size_t i = from; i + 1 < e; i++) {
+		unsigned char ch = (unsigned char)c->m[i];
+		if (ch == '.' || ch == ';' || ch == ':' || ch == '!' || ch == '?' || ch < 8)
+			return 0;
+	}
+	return 1;
+}
+
 /* A quotation no rule claimed: split quote, continuation, carried speaker,
  * or unattributed. */
 static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *last_quote,
@@ -1197,6 +1217,13 @@ static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *las
 			if (at->a1 != NO_SPAN && at->a1 > tail)
 				tail = at->a1;
 			if (tail != NO_SPAN && tail <= o && o - tail <= 3) {
+				parent = at->quote_index;
+				rule = "split-quote";
+			} else if (tail != NO_SPAN && tail <= o && at->quote_index >= 0 && at->c1 <= at->cue0 &&
+				   c->ql->v[at->quote_index].kind == QK_DIRECT && short_lead_in(c, tail, o)) {
+				/* '“A,” he said of the plan, “B.”', '“A,” Dahl
+				 * wrote last May, “B.”': a short phrase after the
+				 * cue, a comma, and the quotation goes on */
 				parent = at->quote_index;
 				rule = "split-quote";
 			}
