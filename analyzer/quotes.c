@@ -1178,6 +1178,27 @@ static int words_after_quote(const struct sentence_ctx *c, const struct qmark *m
 	return 0;
 }
 
+/* Does reported speech q close its paragraph with a colon, with nothing
+ * else between it and offset to ("Lund said that, given the levy:" and a
+ * paragraph that opens a quotation)? (A full stop does not introduce the
+ * next paragraph: a quotation after it may be nobody's.) */
+static int closes_paragraph_before(const struct article *a, const struct quote *q, size_t to)
+{
+	if (q->end > to || to - q->end > 12 || (q->spk_start == NO_SPAN && q->inherit < 0))
+		return 0;
+	int nl = 0, colon = 0;
+	for (size_t i = q->end; i < to; i++) {
+		unsigned char ch = (unsigned char)a->scan[i];
+		if (ch == '\n')
+			nl++;
+		else if (ch == ':')
+			colon++;
+		else if (!(ch == ' ' || ch == '\t' || ch == '\r' || ch == '.'))
+			return 0;
+	}
+	return nl > 0 && colon > 0;
+}
+
 /* Is m[from, to) a short phrase after a cue that ends in a comma before a
  * quotation, with no sentence break or other quotation in it ("of the
  * plan, ", " last May, ")? */
@@ -1254,7 +1275,8 @@ static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *las
 		if (parent < 0 && *last_quote >= 0 && !words_after_quote(c, m)) {
 			const struct quote *lq = &c->ql->v[*last_quote];
 			/* a quotation with no cue right after another quotation */
-			if (c->st->para - lq->para <= 1 && o <= 2 && lq->kind != QK_INDIRECT) {
+			if (c->st->para - lq->para <= 1 && o <= 2 &&
+			    (lq->kind != QK_INDIRECT || closes_paragraph_before(c->a, lq, m->open))) {
 				parent = *last_quote;
 				rule = "carry-quote";
 			} else if (c->st->para == lq->para && o <= 2) {
