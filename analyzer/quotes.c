@@ -1178,10 +1178,35 @@ static int words_after_quote(const struct sentence_ctx *c, const struct qmark *m
 	return 0;
 }
 
-/* Does reported speech q close its paragraph with a colon, with nothing
- * else between it and offset to ("Lund said that, given the levy:" and a
- * paragraph that opens a quotation)? (A full stop does not introduce the
- * next paragraph: a quotation after it may be nobody's.) */
+/* Is q's own speaker a name ("Lund", "Ms. Lund"), not a description ("A
+ * senior official", "Some experts") nor a pronoun? */
+static int named_speaker(const struct article *a, const struct quote *q)
+{
+	if (q->spk_start == NO_SPAN || q->spk_end <= q->spk_start)
+		return 0;
+	const char *t = a->scan + q->spk_start;
+	size_t n = q->spk_end - q->spk_start;
+	if (!(t[0] >= 'A' && t[0] <= 'Z'))
+		return 0;
+	static const char *const dets[] = { "A ", "An ", "The ", "Some ", "One ", "Two ", "Three ", "Several ",
+					    "Many ", "Most ", "Other ", "Another ", NULL };
+	static const char *const pronouns[] = { "He", "She", "They", "It", "We", "I", NULL };
+	for (int k = 0; dets[k]; k++) {
+		size_t l = strlen(dets[k]);
+		if (n >= l && !strncmp(t, dets[k], l))
+			return 0;
+	}
+	for (int k = 0; pronouns[k]; k++)
+		if (n == strlen(pronouns[k]) && !strncmp(t, pronouns[k], n))
+			return 0;
+	return 1;
+}
+
+/* Does reported speech q close its paragraph with a colon, or with a full
+ * stop when a name says it, with nothing else between it and offset to
+ * ("Lund said that, given the levy:", "Lund said the levy would fall."
+ * and a paragraph that opens a quotation)? (After "A senior official
+ * said ..." a quotation may be nobody's.) */
 static int closes_paragraph_before(const struct article *a, const struct quote *q, size_t to)
 {
 	if (q->end > to || to - q->end > 12 || (q->spk_start == NO_SPAN && q->inherit < 0))
@@ -1196,7 +1221,7 @@ static int closes_paragraph_before(const struct article *a, const struct quote *
 		else if (!(ch == ' ' || ch == '\t' || ch == '\r' || ch == '.'))
 			return 0;
 	}
-	return nl > 0 && colon > 0;
+	return nl > 0 && (colon > 0 || named_speaker(a, q));
 }
 
 /* Is m[from, to) a short phrase after a cue that ends in a comma before a
