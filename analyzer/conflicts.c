@@ -941,8 +941,8 @@ size_t conflicts_article(const struct conflict_rules *cf, const struct rules *r,
 	strbuf_init(&key, 64);
 	strbuf_init(&label, 64);
 	/* Segments: each quote's content, and the narrative between quotes.
-	 * A frame is matched inside one segment, so a match can neither run
-	 * from the narrative into a quote nor take the period after it. */
+	 * A frame in a quote is matched inside it, so it can take neither the
+	 * narrative around it nor the period after it. */
 	struct seg {
 		size_t start, end;
 		size_t quote;   /* nquotes for narrative */
@@ -974,15 +974,25 @@ size_t conflicts_article(const struct conflict_rules *cf, const struct rules *r,
 		for (size_t g = 0; g < nsegs; g++) {
 			if ((segs[g].quote == nquotes) != (pass == 1))
 				continue;
-			lower_ascii(low, body, segs[g].start, segs[g].end < len ? segs[g].end + 1 : len);
-			segment_needs(cf, low, segs[g].start, segs[g].end, present);
+			/* The narrative is read only for what a quote refers back to,
+			 * and it may run on into the quote after it up to the end of
+			 * the sentence: "Investigators blamed Norland for the
+			 * blackout" is an accusation even when the judgment rule has
+			 * taken "Norland for the blackout" as the investigators'
+			 * (indirect) words. Quotes stay within themselves. */
+			size_t limit = segs[g].end;
+			if (pass == 1)
+				while (limit < len && !strchr(".!?\n", body[limit]))
+					limit++;
+			lower_ascii(low, body, segs[g].start, limit < len ? limit + 1 : len);
+			segment_needs(cf, low, segs[g].start, limit, present);
 			for (size_t ri = 0; ri < cf->nrules; ri++) {
 				const struct frame_rule *fr = &cf->rules[ri];
 				if (!segment_has_need(cf, fr, present))
 					continue;
 				size_t at = segs[g].start;
 				while (at < segs[g].end) {
-					int rc = pcre2_match(fr->re, (PCRE2_SPTR)body, segs[g].end, at, 0, md, cf->mctx);
+					int rc = pcre2_match(fr->re, (PCRE2_SPTR)body, limit, at, 0, md, cf->mctx);
 					if (rc <= 0)
 						break;
 					PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);

@@ -1191,6 +1191,72 @@ static int words_after_quote(const struct sentence_ctx *c, const struct qmark *m
 	return 0;
 }
 
+/* Is q's own speaker a name ("Lund", "Ms. Lund"), not a description ("A
+ * senior official", "Some experts") nor a pronoun? */
+static int named_speaker(const struct article *a, const struct quote *q)
+{
+	if (q->spk_start == NO_SPAN || q->spk_end <= q->spk_start)
+		return 0;
+	const char *t = a->scan + q->spk_start;
+	size_t n = q->spk_end - q->spk_start;
+	if (!(t[0] >= 'A' && t[0] <= 'Z'))
+		return 0;
+	static const char *const dets[] = { "A ", "An ", "The ", "Some ", "One ", "Two ", "Three ", "Several ",
+					    "Many ", "Most ", "Other ", "Another ", NULL };
+	static const char *const pronouns[] = { "He", "She", "They", "It", "We", "I", NULL };
+	for (int k = 0; dets[k]; k++) {
+		size_t l = strlen(dets[k]);
+		if (n >= l && !strncmp(t, dets[k], l))
+			return 0;
+	}
+	for (int k = 0; pronouns[k]; k++)
+		if (n == strlen(pronouns[k]) && !strncmp(t, pronouns[k], n))
+			return 0;
+	return 1;
+}
+
+/* Does reported speech q close its paragraph with a colon, or with a full
+ * stop when a name says it, with nothing else between it and offset to
+ * ("Lund said that, given the levy:", "Lund said the levy would fall."
+ * and a paragraph that opens a quotation)? (After "A senior official
+ * said ..." a quotation may be nobody's.) */
+static int closes_paragraph_before(const struct article *a, const struct quote *q, size_t to)
+{
+	if (q->end > to || to - q->end > 12 || (q->spk_start == NO_SPAN && q->inherit < 0))
+		return 0;
+	int nl = 0, colon = 0;
+	for (size_t i = q->end; i < to; i++) {
+		unsigned char ch = (unsigned char)a->scan[i];
+		if (ch == '\n')
+			nl++;
+		else if (ch == ':')
+			colon++;
+		else if (!(ch == ' ' || ch == '\t' || ch == '\r' || ch == '.'))
+			return 0;
+	}
+	return nl > 0 && (colon > 0 || named_speaker(a, q));
+}
+
+/* Is m[from, to) a short phrase after a cue that ends in a comma before a
+ * quotation, with no sentence break or other quotation in it ("of the
+ * plan, ", " last May, ")? */
+static int short_lead_in(const struct sentence_ctx *c, size_t from, size_t to)
+{
+	if (to - from > 60)
+		return 0;
+	size_t e = to;
+	while (e > from && is_space(c->m[e - 1]))
+		e--;
+	if (e == from || c->m[e - 1] != ',')
+		return 0;
+	for (size_t i = from; i + 1 < e; i++) {
+		unsigned char ch = (unsigned char)c->m[i];
+		if (ch == '.' || ch == ';' || ch == ':' || ch == '!' || ch == '?' || ch < 8)
+			return 0;
+	}
+	return 1;
+}
+
 /* A quotation no rule claimed: split quote, continuation, carried speaker,
  * or unattributed. */
 static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *last_quote,
@@ -1210,6 +1276,13 @@ static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *las
 			if (at->a1 != NO_SPAN && at->a1 > tail)
 				tail = at->a1;
 			if (tail != NO_SPAN && tail <= o && o - tail <= 3) {
+				parent = at->quote_index;
+				rule = "split-quote";
+			} else if (tail != NO_SPAN && tail <= o && at->quote_index >= 0 && at->c1 <= at->cue0 &&
+				   c->ql->v[at->quote_index].kind == QK_DIRECT && short_lead_in(c, tail, o)) {
+				/* '“A,” he said of the plan, “B.”', '“A,” Dahl
+				 * wrote last May, “B.”': a short phrase after the
+				 * cue, a comma, and the quotation goes on */
 				parent = at->quote_index;
 				rule = "split-quote";
 			}
@@ -1240,7 +1313,8 @@ static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *las
 		if (parent < 0 && *last_quote >= 0 && !words_after_quote(c, m)) {
 			const struct quote *lq = &c->ql->v[*last_quote];
 			/* a quotation with no cue right after another quotation */
-			if (c->st->para - lq->para <= 1 && o <= 2 && lq->kind != QK_INDIRECT) {
+			if (c->st->para - lq->para <= 1 && o <= 2 &&
+			    (lq->kind != QK_INDIRECT || closes_paragraph_before(c->a, lq, m->open))) {
 				parent = *last_quote;
 				rule = "carry-quote";
 			} else if (c->st->para == lq->para && o <= 2) {
@@ -1340,8 +1414,22 @@ void quotes_find(struct quote_list *ql, struct article *a, const struct segmenta
 		emit_attributions(&c, (unsigned)si);
 		if (c.block_cont >= 0)
 			pending_cont = c.block_cont;
-		if (ql->n > before)
+		if (ql->n > before) {
 			last_quote = (int)ql->n - 1;
+			/* "“A,” Dahl said, asked about the levy. “B.”": the question
+			 * put to the speaker names nobody; the next quotation goes on
+			 * the speaker's own quote in the sentence, not on it */
+			for (size_t k = ql->n; k-- > before + 1;) {
+				const struct quote *lk = &ql->v[k];
+				if (lk->kind != QK_INDIRECT || lk->spk_start != NO_SPAN || lk->inherit >= 0)
+					break;
+				const struct quote *pk = &ql->v[k - 1];
+				if (pk->spk_start != NO_SPAN || pk->inherit >= 0) {
+					last_quote = (int)k - 1;
+					break;
+				}
+			}
+		}
 		if (any_full)
 			emit_leftovers(&c, (unsigned)si, &last_quote, &pending_cont);
 		/* a continued quotation takes the speaker of the paragraph it
