@@ -17,21 +17,8 @@
 # Targets (issue 3): at least 10 MB/s end to end with --jobs 2; clustering
 # time per n*log2(n) claims at 100% at most 1.5 times that at 25% (growth no
 # faster than n log n, with room for timer noise). Exits 1 when one is missed.
-BIN=$1
-CORPUS=${2:-../shared/corpus/news.jsonl}
-[ -n "$BIN" ] || { echo "usage: sh tests/bench-ingest.sh BIN [CORPUS.jsonl]" >&2; exit 2; }
-case $BIN in /*) ;; */*) BIN=$(pwd)/$BIN ;; *) BIN=$(command -v "$BIN") ;; esac
-case $CORPUS in /*) ;; *) CORPUS=$(pwd)/$CORPUS ;; esac
-cd "$(dirname "$0")/.." || exit 2
-if [ ! -f "$CORPUS" ]; then
-	echo "bench-ingest: skipped: no corpus at $CORPUS (it comes from ../shared beside the clone)"
-	exit 0
-fi
-command -v python3 > /dev/null 2>&1 || sh tests/install-deps.sh python3 || exit 2
-[ -x /usr/bin/time ] || sh tests/install-deps.sh time || exit 2
-
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
+BENCH=bench-ingest
+. "$(dirname "$0")/bench-setup.sh"
 
 # ingest JOBS DB FILE: one ingest into a new database; "<wall> <user> <sys>"
 ingest() {

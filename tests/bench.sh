@@ -15,22 +15,9 @@
 #
 # Targets (issue 2): at least 20 MB/s on one core, peak memory under 64 MB
 # and independent of corpus size. Exits 1 when one is missed.
-BIN=$1
-CORPUS=${2:-../shared/corpus/news.jsonl}
-[ -n "$BIN" ] || { echo "usage: sh tests/bench.sh BIN [CORPUS.jsonl]" >&2; exit 2; }
-case $BIN in /*) ;; */*) BIN=$(pwd)/$BIN ;; *) BIN=$(command -v "$BIN") ;; esac
-case $CORPUS in /*) ;; *) CORPUS=$(pwd)/$CORPUS ;; esac
-cd "$(dirname "$0")/.." || exit 2
-if [ ! -f "$CORPUS" ]; then
-	echo "bench: skipped: no corpus at $CORPUS (it comes from ../shared beside the clone)"
-	exit 0
-fi
-command -v python3 > /dev/null 2>&1 || sh tests/install-deps.sh python3 || exit 2
-[ -x /usr/bin/time ] || sh tests/install-deps.sh time
+BENCH=bench
+. "$(dirname "$0")/bench-setup.sh"
 command -v pcre2grep > /dev/null 2>&1 || sh tests/install-deps.sh pcre2-utils
-
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
 
 # stats FILE: "<articles> <text bytes>" of a JSON Lines corpus
 stats() { python3 tests/corpus_stats.py "$1"; }
