@@ -37,7 +37,12 @@ static void usage(FILE *f)
 	for (size_t i = 0; i < sizeof(commands) / sizeof(*commands); i++)
 		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].help);
 	fprintf(f, "\n'whosaid <command> --help' shows a command's options.\n"
-		   "exit status: 0 ok, 1 findings at or above --fail-on (check), 2 usage, input, rule or internal error\n");
+		   "exit status: 0 ok, 1 findings at or above --fail-on (check), 2 usage, input, rule or internal error\n"
+		   "\nenvironment:\n"
+		   "  WHOSAID_CACHE_DIR  where compiled rule patterns are kept between runs\n"
+		   "                     (default $XDG_CACHE_HOME/whosaid, else ~/.cache/whosaid)\n"
+		   "  WHOSAID_NO_CACHE=1 compile every pattern on each run and keep none\n"
+		   "  WHOSAID_TIMING=1   ingest and the first query print per-thread and per-step times on stderr\n");
 }
 
 int main(int argc, char **argv)
