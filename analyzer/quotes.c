@@ -120,6 +120,13 @@ struct sentence_ctx {
 	 * text is first looked for (have_pairs) */
 	int have_pairs;
 	uint64_t pairs[PAIR_BITS / 64];
+	/* the callout (?C1) (cue_later): no cue form starts at or after
+	 * later_from, an offset into m, worked out at the first call of a
+	 * sentence (later_ready); gate: this match may use it (not with a
+	 * rule's UTF form); on_t: the rule matches t, not m */
+	size_t later_from;
+	int later_ready;
+	int gate, on_t;
 };
 
 static int is_space(char c)
@@ -831,6 +838,54 @@ static int sentence_ends_with(const struct sentence_ctx *c, const struct rule_ne
 	return 0;
 }
 
+/* Where the callout (?C1) fails a path: from here on no form of a cue of
+ * speech (a frame other than object: what {CUE} matches) can start. A cue
+ * macro matches a form of cues.txt between word boundaries; find_cues finds
+ * every such form
+ * that is made of letters, and forms of several words only where single
+ * spaces part them, so a form the patterns can match is one occ[] holds
+ * unless white space other than one space comes at or after it. Only a
+ * match by a rule's ASCII form is gated (the UTF form knows caseless
+ * letters such as U+017F and Unicode spaces), and not in a sentence with
+ * more forms than occ[] holds. */
+static void note_later_from(struct sentence_ctx *c)
+{
+	c->later_ready = 1;
+	c->later_from = (size_t)-1;
+	if (c->occ_overflow)
+		return;
+	size_t from = 0;
+	for (int k = 0; k < c->nocc; k++)
+		if (c->r->cues[c->occ[k].cue].frame != CUE_OBJECT && c->occ[k].s + 1 > from)
+			from = c->occ[k].s + 1;
+	for (size_t i = c->len; i-- > from;) {
+		char ch = c->m[i];
+		if (ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v' ||
+		    (ch == ' ' && i + 1 < c->len && c->m[i + 1] == ' ')) {
+			from = i + 1;
+			break;
+		}
+	}
+	c->later_from = from;
+}
+
+/* (?C1) in a pattern: fail this path unless a form of a cue of speech may
+ * start at or after the current position (a cheap test before a search
+ * for a speaker and its {CUE} further on, which it spares when there is
+ * none: it changes no match). Any other callout number goes on. */
+static int cue_later(pcre2_callout_block *cb, void *data)
+{
+	struct sentence_ctx *c = data;
+	if (cb->callout_number != 1 || !c->gate)
+		return 0;
+	if (!c->later_ready)
+		note_later_from(c);
+	size_t at = cb->current_position;
+	if (c->on_t)
+		at = c->qs->tmap[at];
+	return at >= c->later_from;
+}
+
 static double rule_seconds[64];
 static const char *rule_names[64];
 
@@ -851,6 +906,8 @@ static void run_rules(struct sentence_ctx *c)
 {
 	const struct rules *r = c->r;
 	int profile = c->qs->profile;
+	c->later_ready = 0;
+	pcre2_set_callout(c->qs->mctx, cue_later, c);
 	for (size_t i = 0; i < r->nrules; i++) {
 		const struct rule *rl = &r->rules[i];
 		/* every rule needs a cue, and every cue form here is spent */
@@ -909,6 +966,7 @@ static void run_rules(struct sentence_ctx *c)
 			int rc;
 			if (latin1 && c->qs->tfwd[off] != NO_SPAN) {
 				pcre2_set_offset_limit(c->qs->mctx, c->occ_overflow ? PCRE2_UNSET : c->qs->tfwd[limit]);
+				c->gate = c->on_t = 1;
 				rc = rule_match(rl, 1, c->t, c->tlen, c->qs->tfwd[off], c->qs->md, c->qs->mctx);
 				/* back to offsets into m */
 				PCRE2_SIZE *tv = pcre2_get_ovector_pointer(c->qs->md);
@@ -917,6 +975,8 @@ static void run_rules(struct sentence_ctx *c)
 						tv[k] = c->qs->tmap[tv[k]];
 			} else {
 				pcre2_set_offset_limit(c->qs->mctx, c->occ_overflow ? PCRE2_UNSET : limit);
+				c->on_t = 0;
+				c->gate = c->ascii;
 				rc = rule_match(rl, c->ascii, c->m, c->len, off, c->qs->md, c->qs->mctx);
 			}
 			if (rc < 0) {
