@@ -104,7 +104,11 @@ struct sentence_ctx {
 	struct {
 		size_t s, e;
 		int cue, used;
-		int words_after, words_before;  /* -1 until cue_with_room counts them */
+		/* the words counted after and before it so far (-1: none),
+		 * and whether that is all of them: a count stops at the
+		 * number a rule asks for */
+		int words_after, words_before;
+		unsigned char after_all, before_all;
 	} occ[32];             /* cue forms in the sentence */
 	int nocc, nused;
 	int occ_overflow;      /* more cue forms than occ holds */
@@ -285,6 +289,7 @@ static int find_cues(struct sentence_ctx *c)
 		c->occ[c->nocc].cue = colon;
 		c->occ[c->nocc].used = 0;
 		c->occ[c->nocc].words_after = c->occ[c->nocc].words_before = -1;
+		c->occ[c->nocc].after_all = c->occ[c->nocc].before_all = 0;
 		c->nocc++;
 	}
 	while (i < len) {
@@ -315,6 +320,7 @@ static int find_cues(struct sentence_ctx *c)
 				c->occ[c->nocc].cue = k;
 				c->occ[c->nocc].used = 0;
 				c->occ[c->nocc].words_after = c->occ[c->nocc].words_before = -1;
+		c->occ[c->nocc].after_all = c->occ[c->nocc].before_all = 0;
 				c->nocc++;
 			}
 		}
@@ -682,16 +688,58 @@ static int cue_with_room(struct sentence_ctx *c, int after, int before)
 	return 0;
 }
 
+/* words_in(m, a, b), or any number from `most` up once it is that many:
+ * a rule asks for a few words, and the rest of the sentence need not be
+ * read to find them */
+static int words_in_upto(const char *m, size_t a, size_t b, int most)
+{
+	int n = 0;
+	unsigned char in = 0;
+	for (size_t i = a; i < b; i++) {
+		unsigned char ch = (unsigned char)m[i];
+		unsigned char w = ch >= 0x80 ? 1 : word_ascii[ch];
+		if (w && (!in || w == 2)) {
+			n += !in + (w == 2);
+			if (n >= most)
+				break;
+		}
+		in = w;
+	}
+	return n;
+}
+
+/* words_in(m, 0, b), read backwards from b, or any number from `most`
+ * up: a word counts where it starts, a quotation's opening token twice */
+static int words_before_upto(const char *m, size_t b, int most)
+{
+	int n = 0;
+	for (size_t i = b; i-- > 0;) {
+		unsigned char ch = (unsigned char)m[i];
+		unsigned char w = ch >= 0x80 ? 1 : word_ascii[ch];
+		if (!w)
+			continue;
+		unsigned char p = i ? (unsigned char)m[i - 1] : 0;
+		n += (i == 0 || !(p >= 0x80 ? 1 : word_ascii[p])) + (w == 2);
+		if (n >= most)
+			break;
+	}
+	return n;
+}
+
 /* Has the cue form occ[k] at least `after` words after it and `before`
  * before it (its counts kept for the other rules of the sentence)? */
 static int form_has_room(struct sentence_ctx *c, int k, int after, int before)
 {
-	if (after && c->occ[k].words_after < 0)
-		c->occ[k].words_after = (int)words_in(c->m, c->occ[k].e, c->len);
+	if (after && c->occ[k].words_after < after && !c->occ[k].after_all) {
+		c->occ[k].words_after = words_in_upto(c->m, c->occ[k].e, c->len, after);
+		c->occ[k].after_all = c->occ[k].words_after < after;
+	}
 	if (after && c->occ[k].words_after < after)
 		return 0;
-	if (before && c->occ[k].words_before < 0)
-		c->occ[k].words_before = (int)words_in(c->m, 0, c->occ[k].s);
+	if (before && c->occ[k].words_before < before && !c->occ[k].before_all) {
+		c->occ[k].words_before = words_before_upto(c->m, c->occ[k].s, before);
+		c->occ[k].before_all = c->occ[k].words_before < before;
+	}
 	return !before || c->occ[k].words_before >= before;
 }
 
