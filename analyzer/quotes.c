@@ -787,6 +787,17 @@ static int holds(struct sentence_ctx *c, const char *from, const char *text)
 	return strstr(from, text) != NULL;
 }
 
+/* tolower() and isalnum() in the C locale, without the calls */
+static unsigned char ascii_lower(unsigned char ch)
+{
+	return ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch + ('a' - 'A')) : ch;
+}
+
+static int ascii_alnum(unsigned char ch)
+{
+	return (ch >= '0' && ch <= '9') || ascii_letter((char)ch);
+}
+
 /* Is the ASCII text t[0..n) at s, without regard to case? A byte of a
  * multibyte character on the way answers yes: under UTF and UCP a caseless
  * pattern letter may match one (U+017F for s, U+212A for k), and what it
@@ -799,7 +810,7 @@ static int text_at(const char *s, const char *t, size_t n)
 		unsigned char ch = (unsigned char)s[i];
 		if (ch >= 0x80)
 			return 1;
-		if (tolower(ch) != tolower((unsigned char)t[i]))
+		if (ascii_lower(ch) != ascii_lower((unsigned char)t[i]))
 			return 0;
 	}
 	return 1;
@@ -822,9 +833,11 @@ static int cue_form_fits(struct sentence_ctx *c, const struct rule *rl, int k)
 			 * may follow the form directly, and the sentence's end fits
 			 * any mark ("..., she added.") */
 			int hit = wide;
-			for (const char *alt = cn->next; !hit && *alt; alt += strlen(alt) + 1) {
-				int mark = !isalnum((unsigned char)alt[0]);
-				hit = (j || mark) && (text_at(rest + j, alt, strlen(alt)) || (mark && !rest[j]));
+			for (const char *alt = cn->next; !hit && *alt;) {
+				size_t n = strlen(alt);
+				int mark = !ascii_alnum((unsigned char)alt[0]);
+				hit = (j || mark) && (text_at(rest + j, alt, n) || (mark && !rest[j]));
+				alt += n + 1;
 			}
 			if (!hit)
 				continue;
@@ -835,8 +848,11 @@ static int cue_form_fits(struct sentence_ctx *c, const struct rule *rl, int k)
 			while (j > 0 && space_or_multibyte(c->m[j - 1]))
 				wide |= (unsigned char)c->m[--j] >= 0x80;
 			const char *alt = cn->prev;
-			while (!wide && *alt && (j < strlen(alt) || !text_at(c->m + j - strlen(alt), alt, strlen(alt))))
-				alt += strlen(alt) + 1;
+			for (size_t n; !wide && *alt; alt += n + 1) {
+				n = strlen(alt);
+				if (j >= n && text_at(c->m + j - n, alt, n))
+					break;
+			}
 			if (!wide && !*alt)
 				continue;
 		}
@@ -1083,8 +1099,9 @@ static void split_and_that(struct sentence_ctx *c, int qi)
 		return;
 	const char *t = c->a->scan;
 	for (size_t i = q->start; i + 10 < q->end; i++) {
-		if ((t[i] != ' ' || strncmp(t + i, " and that ", 10) != 0) &&
-		    (t[i] != ',' || strncmp(t + i, ", and that ", 11) != 0))
+		/* (the byte after the space or comma rules out most places first) */
+		if ((t[i] != ' ' || t[i + 1] != 'a' || strncmp(t + i, " and that ", 10) != 0) &&
+		    (t[i] != ',' || t[i + 1] != ' ' || strncmp(t + i, ", and that ", 11) != 0))
 			continue;
 		size_t cut = i, next = i + (t[i] == ' ' ? 10 : 11);
 		struct quote *r = new_quote(c->ql);
