@@ -118,6 +118,10 @@ static struct {
 	unsigned char len;
 	unsigned lists;                /* enum word_list bits */
 } list_table[LIST_SLOTS];
+/* bit (last letter) of list_shape[length][first letter], ASCII-folded, is
+ * set for every word of the lists: most words looked up fail it before
+ * they are hashed */
+static uint32_t list_shape[LIST_MAX_LEN + 1][32];
 static pthread_once_t list_once = PTHREAD_ONCE_INIT;
 
 /* ASCII-lowercases s[0..n) into low and hashes it (FNV-1a) */
@@ -148,6 +152,7 @@ static void build_list_table(void)
 			memcpy(list_table[i].word, low, n);
 			list_table[i].len = (unsigned char)n;
 			list_table[i].lists |= 1u << l;
+			list_shape[n][low[0] & 31] |= 1u << (low[n - 1] & 31);
 		}
 }
 
@@ -159,6 +164,8 @@ static unsigned lists_of(const char *s, const struct word *w)
 	if (!n || n > LIST_MAX_LEN)
 		return 0;
 	pthread_once(&list_once, build_list_table);
+	if (!(list_shape[n][((unsigned char)s[w->s] | 0x20) & 31] >> (((unsigned char)s[w->e - 1] | 0x20) & 31) & 1))
+		return 0;
 	size_t i = fold_hash(s + w->s, n, low) & (LIST_SLOTS - 1);
 	for (; list_table[i].len; i = (i + 1) & (LIST_SLOTS - 1))
 		if (list_table[i].len == n && !memcmp(list_table[i].word, low, n))
