@@ -41,6 +41,8 @@ void quote_scratch_init(struct quote_scratch *qs)
 	qs->tcap = 0;
 	qs->held = NULL;
 	qs->nheld = 0;
+	qs->pair_seen = NULL;
+	qs->pair_gen = 0;
 	qs->trace = getenv("WHOSAID_TRACE") != NULL;
 	qs->only_rule = getenv("WHOSAID_ONLY_RULE");
 	qs->no_cue_needs = getenv("WHOSAID_NO_CUE_NEEDS") != NULL;
@@ -62,6 +64,7 @@ void quote_scratch_release(struct quote_scratch *qs)
 	free(qs->tmap);
 	free(qs->tfwd);
 	free(qs->held);
+	free(qs->pair_seen);
 	memset(qs, 0, sizeof(*qs));
 }
 
@@ -120,10 +123,10 @@ struct sentence_ctx {
 	int latin1;
 	const char *t;
 	size_t tlen;
-	/* the (hashed) pairs of adjacent bytes of m, noted when a "needs"
-	 * text is first looked for (have_pairs) */
+	/* the (hashed) pairs of adjacent bytes of m are noted (in
+	 * qs->pair_seen, as qs->pair_gen) when a "needs" text is first looked
+	 * for */
 	int have_pairs;
-	uint64_t pairs[PAIR_BITS / 64];
 };
 
 static int is_space(char c)
@@ -756,14 +759,24 @@ static unsigned pair_hash(unsigned char a, unsigned char b)
 	return ((unsigned)a << 5 ^ b) & (PAIR_BITS - 1);
 }
 
+/* A pair is noted by writing the sentence's number in its slot, so that
+ * no table is cleared a sentence (only when the numbers run out). */
 static void note_pairs(struct sentence_ctx *c)
 {
-	memset(c->pairs, 0, sizeof(c->pairs));
+	struct quote_scratch *qs = c->qs;
+	if (!qs->pair_seen || qs->pair_gen == 0xffff) {
+		if (!qs->pair_seen)
+			qs->pair_seen = xmalloc(PAIR_BITS * sizeof(*qs->pair_seen));
+		memset(qs->pair_seen, 0, PAIR_BITS * sizeof(*qs->pair_seen));
+		qs->pair_gen = 0;
+	}
+	unsigned short gen = (unsigned short)++qs->pair_gen;
+	unsigned short *seen = qs->pair_seen;
 	/* all of it, past any NUL: strstr may start beyond one */
 	const unsigned char *p = (const unsigned char *)c->m + 1, *e = (const unsigned char *)c->m + c->len;
 	for (unsigned char prev = 0; p < e; prev = *p++) {
 		unsigned h = pair_hash(prev, *p);
-		c->pairs[h >> 6] |= (uint64_t)1 << (h & 63);
+		seen[h] = gen;
 	}
 	c->have_pairs = 1;
 }
@@ -781,7 +794,7 @@ static int holds(struct sentence_ctx *c, const char *from, const char *text)
 		note_pairs(c);
 	for (size_t i = 0; t[i + 1]; i++) {
 		unsigned h = pair_hash(t[i], t[i + 1]);
-		if (!(c->pairs[h >> 6] >> (h & 63) & 1))
+		if (c->qs->pair_seen[h] != c->qs->pair_gen)
 			return 0;
 	}
 	return strstr(from, text) != NULL;
