@@ -299,7 +299,8 @@ static int find_cues(struct sentence_ctx *c)
 		while (i < len && !ascii_letter(m[i]))
 			i++;
 		size_t s = i;
-		while (i < len && ascii_letter(m[i]))
+		/* (m[len] is a NUL, no letter) */
+		while (ascii_letter(m[i]))
 			i++;
 		if (i == s)
 			break;
