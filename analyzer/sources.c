@@ -693,7 +693,23 @@ struct entity {
 	size_t title0, title1;
 	enum source_kind kind;
 	int words;
+	/* where the name's last word starts and its first word ends: the
+	 * surname look-ups compare them with every later single name */
+	size_t last0, first1;
 };
+
+/* Sets e's last0 and first1 from its name in s. */
+static void entity_name_words(struct entity *e, const char *s)
+{
+	size_t ln = e->name1;
+	while (ln > e->name0 && s[ln - 1] != ' ')
+		ln--;
+	size_t fe = e->name0;
+	while (fe < e->name1 && s[fe] != ' ')
+		fe++;
+	e->last0 = ln;
+	e->first1 = fe;
+}
 
 struct entities {
 	struct entity *v;
@@ -896,7 +912,8 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 			if (run1 > run0 && words == 1 && after_kin_noun(s, run0, seg->sents[si].start)) {
 				/* "Her son, Erik, ...": a person named by a first name */
 				ALLOC_GROW(es->v, es->n + 1, es->alloc);
-				es->v[es->n++] = (struct entity){ run0, run0, run1, 0, 0, SK_PERSON, 1 };
+				es->v[es->n++] = (struct entity){ run0, run0, run1, 0, 0, SK_PERSON, 1, 0, 0 };
+				entity_name_words(&es->v[es->n - 1], s);
 			} else if (run1 > run0 && words == 1) {
 				/* a surname of someone introduced earlier: a later mention
 				 * of that person, for pronouns */
@@ -908,9 +925,7 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 					const struct entity *e = &es->v[k2];
 					if (e->kind != SK_PERSON || e->words < 2)
 						continue;
-					size_t ln = e->name1;
-					while (ln > e->name0 && s[ln - 1] != ' ')
-						ln--;
+					size_t ln = e->last0;
 					if (e->name1 - ln == wl && !memcmp(s + ln, s + run0, wl)) {
 						struct entity copy = *e;
 						copy.off = run0;
@@ -931,7 +946,8 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 					ALLOC_GROW(es->v, es->n + 1, es->alloc);
 					es->v[es->n++] = (struct entity){ run0, run0 + m.name0, run0 + m.name1,
 						m.title1 > m.title0 ? run0 + m.title0 : 0,
-						m.title1 > m.title0 ? run0 + m.title1 : 0, m.kind, m.name_words };
+						m.title1 > m.title0 ? run0 + m.title1 : 0, m.kind, m.name_words, 0, 0 };
+					entity_name_words(&es->v[es->n - 1], s);
 					if (m.kind == SK_PERSON && m.title1 <= m.title0)
 						title_before_comma(&es->v[es->n - 1], s, seg->sents[si].start, r);
 				}
@@ -1073,13 +1089,9 @@ static const struct entity *find_surname(const struct entities *es, const char *
 			if (eg && eg != gender)
 				continue;
 		}
-		size_t ln = e->name1;
-		while (ln > e->name0 && s[ln - 1] != ' ')
-			ln--;
+		size_t ln = e->last0;
 		int last = e->name1 - ln == len && !memcmp(s + ln, name, len);
-		size_t fe = e->name0;
-		while (fe < e->name1 && s[fe] != ' ')
-			fe++;
+		size_t fe = e->first1;
 		int firstw = fe - e->name0 == len && !memcmp(s + e->name0, name, len);
 		if (last || (firstw && !best_last)) {
 			best = e;
