@@ -3,24 +3,30 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* a string literal, its length known when compiled (no strlen a key) */
+#define add_lit(out, lit) strbuf_add((out), "" lit, sizeof(lit) - 1)
+
 /* key is ',"name":', written out by the caller (no printf on the hot
  * path: extraction prints several numbers and keys a quote) */
-static void add_key_str(strbuf *out, const char *key, const char *val)
+static void add_key_str_n(strbuf *out, const char *key, size_t klen, const char *val)
 {
-	strbuf_addstr(out, key);
+	strbuf_add(out, key, klen);
 	strbuf_add_json_str(out, val);
 }
 
 /* ,"key":n */
-static void add_key_uint(strbuf *out, const char *key, size_t n)
+static void add_key_uint_n(strbuf *out, const char *key, size_t klen, size_t n)
 {
-	strbuf_addstr(out, key);
+	strbuf_add(out, key, klen);
 	strbuf_add_uint(out, n);
 }
 
+#define add_key_str(out, key, val) add_key_str_n((out), "" key, sizeof(key) - 1, (val))
+#define add_key_uint(out, key, n) add_key_uint_n((out), "" key, sizeof(key) - 1, (n))
+
 void emit_article_json(strbuf *out, struct article *a)
 {
-	strbuf_addstr(out, "{\"type\":\"article\",\"doc\":");
+	add_lit(out, "{\"type\":\"article\",\"doc\":");
 	strbuf_add_json_str(out, a->doc);
 	add_key_str(out, ",\"title\":", a->title);
 	add_key_str(out, ",\"outlet\":", a->outlet);
@@ -29,7 +35,7 @@ void emit_article_json(strbuf *out, struct article *a)
 	add_key_str(out, ",\"author\":", a->author);
 	add_key_str(out, ",\"file\":", a->path);
 	add_key_uint(out, ",\"bytes\":", a->len);
-	strbuf_addstr(out, "}\n");
+	add_lit(out, "}\n");
 }
 
 struct order_key {
@@ -82,57 +88,57 @@ void emit_quotes_json(strbuf *out, struct extraction *x, const struct rules *r)
 		const struct quote *q = &x->quotes.v[i];
 		unsigned line, col;
 		article_linecol(a, q->start, &line, &col);
-		strbuf_addstr(out, "{\"type\":\"quote\",\"doc\":");
+		add_lit(out, "{\"type\":\"quote\",\"doc\":");
 		strbuf_add_json_str(out, a->doc);
-		strbuf_addstr(out, ",\"id\":\"");
+		add_lit(out, ",\"id\":\"");
 		strbuf_add_json(out, a->doc, strlen(a->doc));
-		strbuf_addstr(out, "#q");
+		add_lit(out, "#q");
 		strbuf_add_uint(out, n + 1);
 		add_key_uint(out, "\",\"start\":", q->start);
 		add_key_uint(out, ",\"end\":", q->end);
 		add_key_uint(out, ",\"line\":", line);
 		add_key_uint(out, ",\"col\":", col);
-		strbuf_addstr(out, ",\"text\":\"");
+		add_lit(out, ",\"text\":\"");
 		strbuf_add_json(out, a->raw + q->start, q->end - q->start);
-		strbuf_addstr(out, "\",\"kind\":\"");
+		add_lit(out, "\",\"kind\":\"");
 		strbuf_addstr(out, quote_kind_name(q->kind));
-		strbuf_addstr(out, "\",\"cue\":");
+		add_lit(out, "\",\"cue\":");
 		if (q->cue >= 0) {
-			strbuf_addstr(out, "{\"text\":\"");
+			add_lit(out, "{\"text\":\"");
 			strbuf_add_json(out, a->raw + q->cue_start, q->cue_end - q->cue_start);
-			strbuf_addstr(out, "\",\"lemma\":");
+			add_lit(out, "\",\"lemma\":");
 			strbuf_add_json_str(out, r->cues[q->cue].lemma);
 			add_key_uint(out, ",\"start\":", q->cue_start);
 			add_key_uint(out, ",\"end\":", q->cue_end);
 			strbuf_addch(out, '}');
 		} else {
-			strbuf_addstr(out, "null");
+			add_lit(out, "null");
 		}
-		strbuf_addstr(out, ",\"speaker\":");
+		add_lit(out, ",\"speaker\":");
 		size_t ms, me;
 		if (q->source >= 0 && quote_mention(&x->quotes, i, &ms, &me)) {
 			const struct source *src = &x->sources.v[q->source];
-			strbuf_addstr(out, "{\"name\":");
+			add_lit(out, "{\"name\":");
 			strbuf_add_json_str(out, src->name);
-			strbuf_addstr(out, ",\"mention\":\"");
+			add_lit(out, ",\"mention\":\"");
 			strbuf_add_json(out, a->raw + ms, me - ms);
-			strbuf_addstr(out, "\",\"kind\":\"");
+			add_lit(out, "\",\"kind\":\"");
 			strbuf_addstr(out, source_kind_name(src->kind));
-			strbuf_addstr(out, "\",\"title\":");
+			add_lit(out, "\",\"title\":");
 			strbuf_add_json_str(out, src->title);
 			add_key_uint(out, ",\"start\":", ms);
 			add_key_uint(out, ",\"end\":", me);
 			strbuf_addch(out, '}');
 		} else {
-			strbuf_addstr(out, "null");
+			add_lit(out, "null");
 		}
-		strbuf_addstr(out, ",\"stance\":\"");
+		add_lit(out, ",\"stance\":\"");
 		strbuf_addstr(out, stance_name(q->stance));
-		strbuf_addstr(out, "\",\"rule\":");
+		add_lit(out, "\",\"rule\":");
 		strbuf_add_json_str(out, q->rule);
 		if (q->unclosed)
-			strbuf_addstr(out, ",\"unclosed\":true");
-		strbuf_addstr(out, "}\n");
+			add_lit(out, ",\"unclosed\":true");
+		add_lit(out, "}\n");
 	}
 	free(ord);
 }
@@ -163,16 +169,16 @@ void emit_quotes_text(strbuf *out, struct extraction *x, const struct rules *r)
 			if (src->kind != SK_PERSON)
 				strbuf_addf(out, " <%s>", source_kind_name(src->kind));
 		} else {
-			strbuf_addstr(out, "(unattributed)");
+			add_lit(out, "(unattributed)");
 		}
 		if (q->cue >= 0) {
-			strbuf_addstr(out, " [");
+			add_lit(out, " [");
 			add_oneline(out, a->raw + q->cue_start, q->cue_end - q->cue_start);
 			strbuf_addch(out, ']');
 		}
 		if (q->stance != STANCE_ASSERT)
 			strbuf_addf(out, " {%s}", stance_name(q->stance));
-		strbuf_addstr(out, ": ");
+		add_lit(out, ": ");
 		add_oneline(out, a->raw + q->start, q->end - q->start);
 		strbuf_addch(out, '\n');
 	}

@@ -41,6 +41,8 @@ void quote_scratch_init(struct quote_scratch *qs)
 	qs->tcap = 0;
 	qs->held = NULL;
 	qs->nheld = 0;
+	qs->pair_seen = NULL;
+	qs->pair_gen = 0;
 	qs->trace = getenv("WHOSAID_TRACE") != NULL;
 	qs->only_rule = getenv("WHOSAID_ONLY_RULE");
 	qs->no_cue_needs = getenv("WHOSAID_NO_CUE_NEEDS") != NULL;
@@ -62,6 +64,7 @@ void quote_scratch_release(struct quote_scratch *qs)
 	free(qs->tmap);
 	free(qs->tfwd);
 	free(qs->held);
+	free(qs->pair_seen);
 	memset(qs, 0, sizeof(*qs));
 }
 
@@ -104,7 +107,11 @@ struct sentence_ctx {
 	struct {
 		size_t s, e;
 		int cue, used;
-		int words_after, words_before;  /* -1 until cue_with_room counts them */
+		/* the words counted after and before it so far (-1: none),
+		 * and whether that is all of them: a count stops at the
+		 * number a rule asks for */
+		int words_after, words_before;
+		unsigned char after_all, before_all;
 	} occ[32];             /* cue forms in the sentence */
 	int nocc, nused;
 	int occ_overflow;      /* more cue forms than occ holds */
@@ -116,10 +123,10 @@ struct sentence_ctx {
 	int latin1;
 	const char *t;
 	size_t tlen;
-	/* the (hashed) pairs of adjacent bytes of m, noted when a "needs"
-	 * text is first looked for (have_pairs) */
+	/* the (hashed) pairs of adjacent bytes of m are noted (in
+	 * qs->pair_seen, as qs->pair_gen) when a "needs" text is first looked
+	 * for */
 	int have_pairs;
-	uint64_t pairs[PAIR_BITS / 64];
 	/* the callout (?C1) (cue_later): no cue form starts at or after
 	 * later_from, an offset into m, worked out at the first call of a
 	 * sentence (later_ready); gate: this match may use it (not with a
@@ -292,13 +299,15 @@ static int find_cues(struct sentence_ctx *c)
 		c->occ[c->nocc].cue = colon;
 		c->occ[c->nocc].used = 0;
 		c->occ[c->nocc].words_after = c->occ[c->nocc].words_before = -1;
+		c->occ[c->nocc].after_all = c->occ[c->nocc].before_all = 0;
 		c->nocc++;
 	}
 	while (i < len) {
 		while (i < len && !ascii_letter(m[i]))
 			i++;
 		size_t s = i;
-		while (i < len && ascii_letter(m[i]))
+		/* (m[len] is a NUL, no letter) */
+		while (ascii_letter(m[i]))
 			i++;
 		if (i == s)
 			break;
@@ -322,6 +331,7 @@ static int find_cues(struct sentence_ctx *c)
 				c->occ[c->nocc].cue = k;
 				c->occ[c->nocc].used = 0;
 				c->occ[c->nocc].words_after = c->occ[c->nocc].words_before = -1;
+		c->occ[c->nocc].after_all = c->occ[c->nocc].before_all = 0;
 				c->nocc++;
 			}
 		}
@@ -689,16 +699,58 @@ static int cue_with_room(struct sentence_ctx *c, int after, int before)
 	return 0;
 }
 
+/* words_in(m, a, b), or any number from `most` up once it is that many:
+ * a rule asks for a few words, and the rest of the sentence need not be
+ * read to find them */
+static int words_in_upto(const char *m, size_t a, size_t b, int most)
+{
+	int n = 0;
+	unsigned char in = 0;
+	for (size_t i = a; i < b; i++) {
+		unsigned char ch = (unsigned char)m[i];
+		unsigned char w = ch >= 0x80 ? 1 : word_ascii[ch];
+		if (w && (!in || w == 2)) {
+			n += !in + (w == 2);
+			if (n >= most)
+				break;
+		}
+		in = w;
+	}
+	return n;
+}
+
+/* words_in(m, 0, b), read backwards from b, or any number from `most`
+ * up: a word counts where it starts, a quotation's opening token twice */
+static int words_before_upto(const char *m, size_t b, int most)
+{
+	int n = 0;
+	for (size_t i = b; i-- > 0;) {
+		unsigned char ch = (unsigned char)m[i];
+		unsigned char w = ch >= 0x80 ? 1 : word_ascii[ch];
+		if (!w)
+			continue;
+		unsigned char p = i ? (unsigned char)m[i - 1] : 0;
+		n += (i == 0 || !(p >= 0x80 ? 1 : word_ascii[p])) + (w == 2);
+		if (n >= most)
+			break;
+	}
+	return n;
+}
+
 /* Has the cue form occ[k] at least `after` words after it and `before`
  * before it (its counts kept for the other rules of the sentence)? */
 static int form_has_room(struct sentence_ctx *c, int k, int after, int before)
 {
-	if (after && c->occ[k].words_after < 0)
-		c->occ[k].words_after = (int)words_in(c->m, c->occ[k].e, c->len);
+	if (after && c->occ[k].words_after < after && !c->occ[k].after_all) {
+		c->occ[k].words_after = words_in_upto(c->m, c->occ[k].e, c->len, after);
+		c->occ[k].after_all = c->occ[k].words_after < after;
+	}
 	if (after && c->occ[k].words_after < after)
 		return 0;
-	if (before && c->occ[k].words_before < 0)
-		c->occ[k].words_before = (int)words_in(c->m, 0, c->occ[k].s);
+	if (before && c->occ[k].words_before < before && !c->occ[k].before_all) {
+		c->occ[k].words_before = words_before_upto(c->m, c->occ[k].s, before);
+		c->occ[k].before_all = c->occ[k].words_before < before;
+	}
 	return !before || c->occ[k].words_before >= before;
 }
 
@@ -715,14 +767,24 @@ static unsigned pair_hash(unsigned char a, unsigned char b)
 	return ((unsigned)a << 5 ^ b) & (PAIR_BITS - 1);
 }
 
+/* A pair is noted by writing the sentence's number in its slot, so that
+ * no table is cleared a sentence (only when the numbers run out). */
 static void note_pairs(struct sentence_ctx *c)
 {
-	memset(c->pairs, 0, sizeof(c->pairs));
+	struct quote_scratch *qs = c->qs;
+	if (!qs->pair_seen || qs->pair_gen == 0xffff) {
+		if (!qs->pair_seen)
+			qs->pair_seen = xmalloc(PAIR_BITS * sizeof(*qs->pair_seen));
+		memset(qs->pair_seen, 0, PAIR_BITS * sizeof(*qs->pair_seen));
+		qs->pair_gen = 0;
+	}
+	unsigned short gen = (unsigned short)++qs->pair_gen;
+	unsigned short *seen = qs->pair_seen;
 	/* all of it, past any NUL: strstr may start beyond one */
 	const unsigned char *p = (const unsigned char *)c->m + 1, *e = (const unsigned char *)c->m + c->len;
 	for (unsigned char prev = 0; p < e; prev = *p++) {
 		unsigned h = pair_hash(prev, *p);
-		c->pairs[h >> 6] |= (uint64_t)1 << (h & 63);
+		seen[h] = gen;
 	}
 	c->have_pairs = 1;
 }
@@ -740,10 +802,21 @@ static int holds(struct sentence_ctx *c, const char *from, const char *text)
 		note_pairs(c);
 	for (size_t i = 0; t[i + 1]; i++) {
 		unsigned h = pair_hash(t[i], t[i + 1]);
-		if (!(c->pairs[h >> 6] >> (h & 63) & 1))
+		if (c->qs->pair_seen[h] != c->qs->pair_gen)
 			return 0;
 	}
 	return strstr(from, text) != NULL;
+}
+
+/* tolower() and isalnum() in the C locale, without the calls */
+static unsigned char ascii_lower(unsigned char ch)
+{
+	return ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch + ('a' - 'A')) : ch;
+}
+
+static int ascii_alnum(unsigned char ch)
+{
+	return (ch >= '0' && ch <= '9') || ascii_letter((char)ch);
 }
 
 /* Is the ASCII text t[0..n) at s, without regard to case? A byte of a
@@ -758,7 +831,7 @@ static int text_at(const char *s, const char *t, size_t n)
 		unsigned char ch = (unsigned char)s[i];
 		if (ch >= 0x80)
 			return 1;
-		if (tolower(ch) != tolower((unsigned char)t[i]))
+		if (ascii_lower(ch) != ascii_lower((unsigned char)t[i]))
 			return 0;
 	}
 	return 1;
@@ -781,9 +854,11 @@ static int cue_form_fits(struct sentence_ctx *c, const struct rule *rl, int k)
 			 * may follow the form directly, and the sentence's end fits
 			 * any mark ("..., she added.") */
 			int hit = wide;
-			for (const char *alt = cn->next; !hit && *alt; alt += strlen(alt) + 1) {
-				int mark = !isalnum((unsigned char)alt[0]);
-				hit = (j || mark) && (text_at(rest + j, alt, strlen(alt)) || (mark && !rest[j]));
+			for (const char *alt = cn->next; !hit && *alt;) {
+				size_t n = strlen(alt);
+				int mark = !ascii_alnum((unsigned char)alt[0]);
+				hit = (j || mark) && (text_at(rest + j, alt, n) || (mark && !rest[j]));
+				alt += n + 1;
 			}
 			if (!hit)
 				continue;
@@ -794,8 +869,11 @@ static int cue_form_fits(struct sentence_ctx *c, const struct rule *rl, int k)
 			while (j > 0 && space_or_multibyte(c->m[j - 1]))
 				wide |= (unsigned char)c->m[--j] >= 0x80;
 			const char *alt = cn->prev;
-			while (!wide && *alt && (j < strlen(alt) || !text_at(c->m + j - strlen(alt), alt, strlen(alt))))
-				alt += strlen(alt) + 1;
+			for (size_t n; !wide && *alt; alt += n + 1) {
+				n = strlen(alt);
+				if (j >= n && text_at(c->m + j - n, alt, n))
+					break;
+			}
 			if (!wide && !*alt)
 				continue;
 		}
@@ -1095,8 +1173,9 @@ static void split_and_that(struct sentence_ctx *c, int qi)
 		return;
 	const char *t = c->a->scan;
 	for (size_t i = q->start; i + 10 < q->end; i++) {
-		if ((t[i] != ' ' || strncmp(t + i, " and that ", 10) != 0) &&
-		    (t[i] != ',' || strncmp(t + i, ", and that ", 11) != 0))
+		/* (the byte after the space or comma rules out most places first) */
+		if ((t[i] != ' ' || t[i + 1] != 'a' || strncmp(t + i, " and that ", 10) != 0) &&
+		    (t[i] != ',' || t[i + 1] != ' ' || strncmp(t + i, ", and that ", 11) != 0))
 			continue;
 		size_t cut = i, next = i + (t[i] == ' ' ? 10 : 11);
 		struct quote *r = new_quote(c->ql);

@@ -28,23 +28,6 @@ static size_t hash_bytes(const char *s, size_t len)
 
 static void wordset_put(struct wordset *ws, const char *s, size_t len, int val);
 
-static unsigned shape_bit(const char *s, size_t len)
-{
-	return (unsigned)(len < 31 ? len : 31) * 1024u + (((unsigned char)s[0] | 0x20u) & 31u) * 32u +
-	       (((unsigned char)s[len - 1] | 0x20u) & 31u);
-}
-
-/* Can a key equal s (exactly, or after ASCII lowercasing)? */
-static int wordset_may_have(const struct wordset *ws, const char *s, size_t len)
-{
-	if (len > ws->max_len)
-		return 0;
-	if (!len)
-		return 1;
-	unsigned b = shape_bit(s, len);
-	return (int)(ws->shape[b / 64] >> (b % 64) & 1);
-}
-
 static void wordset_rehash(struct wordset *ws, size_t cap)
 {
 	struct wordset old = *ws;
@@ -80,7 +63,7 @@ static void wordset_put(struct wordset *ws, const char *s, size_t len, int val)
 	ws->keys[i] = xstrndup(s, len);
 	ws->lens[i] = strlen(ws->keys[i]);
 	if (ws->lens[i]) {
-		unsigned b = shape_bit(ws->keys[i], ws->lens[i]);
+		unsigned b = wordset_shape_bit(ws->keys[i], ws->lens[i]);
 		ws->shape[b / 64] |= 1ULL << (b % 64);
 	}
 	if (ws->lens[i] > ws->max_len)
@@ -101,17 +84,17 @@ static int wordset_find(const struct wordset *ws, const char *s, size_t len, siz
 	return -1;
 }
 
-int wordset_get(const struct wordset *ws, const char *s, size_t len)
+int wordset_get_shaped(const struct wordset *ws, const char *s, size_t len)
 {
-	if (!ws->cap || !wordset_may_have(ws, s, len))
+	if (!ws->cap)
 		return -1;
 	return wordset_find(ws, s, len, hash_bytes(s, len));
 }
 
-int wordset_get_ci(const struct wordset *ws, const char *s, size_t len)
+int wordset_get_ci_shaped(const struct wordset *ws, const char *s, size_t len)
 {
 	char tmp[128];
-	if (!len || len >= sizeof(tmp) || !ws->cap || !wordset_may_have(ws, s, len))
+	if (!len || len >= sizeof(tmp) || !ws->cap)
 		return -1;
 	/* lowercase and hash in one pass (ASCII only, as tolower in the C locale) */
 	size_t h = 1469598103934665603ULL;

@@ -274,7 +274,7 @@ static int title_small_word(const char *s, size_t i, size_t b)
 	while (e < b && s[e] != ' ' && s[e] != '\n')
 		e++;
 	for (int k = 0; w[k]; k++)
-		if (strlen(w[k]) == e - i && !strncmp(s + i, w[k], e - i))
+		if (w[k][0] == s[i] && strlen(w[k]) == e - i && !strncmp(s + i, w[k], e - i))
 			return 1;
 	return 0;
 }

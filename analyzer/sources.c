@@ -1,7 +1,9 @@
 #include "sources.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -38,17 +40,142 @@ static int word_is(const char *s, const struct word *w, const char *lit)
 	return w->e - w->s == n && !strncasecmp(s + w->s, lit, n);
 }
 
-/* word_is for each word of a NULL-ended list; the first letter decides
- * most of them before a length is taken */
-static int word_in_list(const char *s, const struct word *w, const char *const *list)
+/* The closed word lists of mention parsing: each word (any case) is
+ * looked up once in one table that says which lists hold it, not
+ * compared with each word of each list in turn. */
+enum word_list {
+	WL_DETERMINER = 1 << 0,
+	WL_QUANTIFIER = 1 << 1,
+	WL_JOINER = 1 << 2,
+	WL_NUMBER = 1 << 3,
+	WL_SHARE_LEAD = 1 << 4,
+	WL_SHARE_WHOLE = 1 << 5,
+	WL_SHARE_PART = 1 << 6,
+	WL_CALENDAR = 1 << 7,
+	WL_KIN = 1 << 8,
+	WL_POSSESSIVE = 1 << 9,
+	WL_FEMALE = 1 << 10,
+	WL_MALE = 1 << 11,
+	WL_OPENING = 1 << 12,
+};
+
+static const char *const determiners[] = { "the", "a", "an", "this", "that", "these", "those", "its", "his",
+	"her", "their", "our", "some", "many", "several", "most", "one", "two",
+	"three", "four", "five", "six", "few", "other", "another", "both", "all",
+	"there", "various", "numerous", "unnamed", "unidentified", "anonymous", NULL };
+static const char *const quantifiers[] = { "some", "many", "several", "most", "various", "numerous", "there",
+	"few", NULL };
+static const char *const joiners[] = { "of", "for", "and", "de", "da", "del", "di", "du", "van", "von", "der",
+	"den", "bin", "al", "el", "la", "le", "on", "&", NULL };
+static const char *const number_words[] = { "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+	"ten", NULL };
+/* share_phrase(): the words before a share, the shares that stand alone,
+ * and the words of a share after a number */
+static const char *const share_leads[] = { "about", "over", "nearly", "almost", "roughly", "just", "under",
+	"more", "fewer", "less", "than", "at", "least", "only", "some", NULL };
+static const char *const share_wholes[] = { "half", "third", "thirds", "quarter", "quarters", "majority",
+	"minority", NULL };
+static const char *const share_parts[] = { "half", "third", "thirds", "quarter", "quarters", "majority",
+	"minority", "percent", "per", NULL };
+static const char *const calendar_words[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "january", "february", "march", "april", "june", "july",
+	"august", "september", "october", "november", "december", NULL };
+static const char *const kin_nouns[] = { "son", "daughter", "wife", "husband", "brother", "sister", "mother",
+	"father", "nephew", "niece", "cousin", "grandson", "granddaughter",
+	"grandmother", "grandfather", "boyfriend", "girlfriend", "partner",
+	"friend", "colleague", "neighbor", "neighbour", "widow", "uncle", "aunt",
+	NULL };
+static const char *const possessive_pronouns[] = { "her", "his", "their", "our", "my", "its", NULL };
+/* gender_hint(): titles made with -woman and other nouns that say a
+ * person is a woman; kinship says it where a title does not: "Her son,
+ * Per Dahl," */
+static const char *const female_words[] = { "spokeswoman", "chairwoman", "congresswoman",
+	"businesswoman", "councilwoman", "assemblywoman",
+	"anchorwoman", "policewoman", "stateswoman", "daughter",
+	"mother", "sister", "wife", "widow", "granddaughter",
+	"grandmother", "niece", "aunt", "girlfriend", "actress",
+	"queen", "princess", "duchess", NULL };
+static const char *const male_words[] = { "son", "father", "brother", "husband", "widower", "grandson",
+	"grandfather", "nephew", "uncle", "boyfriend", "king",
+	"prince", "duke", NULL };
+
+/* opening_word(): prepositions and conjunctions, capitalized only
+ * because they open a sentence or clause (as written: "To", not "TO") */
+static const char *const opening_words[] = { "to", "for", "in", "at", "on", "by", "with", "from", "as",
+	"after", "before", "but", "and", "if", "when", "while", "since", "though", "although", "despite",
+	"like", "unlike", "under", "over", "among", "including", "of", "because", "until", "during",
+	"without", NULL };
+
+static const char *const *const word_lists[] = { determiners, quantifiers, joiners, number_words,
+	share_leads, share_wholes, share_parts, calendar_words,
+	kin_nouns, possessive_pronouns, female_words, male_words, opening_words };
+
+#define LIST_SLOTS 512   /* a power of two, over twice the words of the lists */
+#define LIST_MAX_LEN 15
+
+static struct {
+	char word[LIST_MAX_LEN + 1];   /* lowercase; empty for a free slot */
+	unsigned char len;
+	unsigned lists;                /* enum word_list bits */
+} list_table[LIST_SLOTS];
+/* bit (last letter) of list_shape[length][first letter], ASCII-folded, is
+ * set for every word of the lists: most words looked up fail it before
+ * they are hashed */
+static uint32_t list_shape[LIST_MAX_LEN + 1][32];
+static pthread_once_t list_once = PTHREAD_ONCE_INIT;
+
+/* ASCII-lowercases s[0..n) into low and hashes it (FNV-1a) */
+static size_t fold_hash(const char *s, size_t n, char *low)
 {
-	if (w->e == w->s)
+	size_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + ('a' - 'A'));
+		low[i] = (char)c;
+		h = (h ^ c) * 1099511628211ULL;
+	}
+	return h;
+}
+
+static void build_list_table(void)
+{
+	for (size_t l = 0; l < sizeof(word_lists) / sizeof(*word_lists); l++)
+		for (const char *const *p = word_lists[l]; *p; p++) {
+			size_t n = strlen(*p);
+			char low[LIST_MAX_LEN + 1];
+			if (n > LIST_MAX_LEN)
+				abort();   /* raise LIST_MAX_LEN */
+			size_t i = fold_hash(*p, n, low) & (LIST_SLOTS - 1);
+			while (list_table[i].len && (list_table[i].len != n || memcmp(list_table[i].word, low, n)))
+				i = (i + 1) & (LIST_SLOTS - 1);
+			memcpy(list_table[i].word, low, n);
+			list_table[i].len = (unsigned char)n;
+			list_table[i].lists |= 1u << l;
+			list_shape[n][low[0] & 31] |= 1u << (low[n - 1] & 31);
+		}
+}
+
+/* The lists that hold word w, compared as word_is() compares */
+static unsigned lists_of(const char *s, const struct word *w)
+{
+	size_t n = w->e - w->s;
+	char low[LIST_MAX_LEN];
+	if (!n || n > LIST_MAX_LEN)
 		return 0;
-	unsigned char c0 = (unsigned char)s[w->s] | 0x20;
-	for (int i = 0; list[i]; i++)
-		if (((unsigned char)list[i][0] | 0x20) == c0 && word_is(s, w, list[i]))
-			return 1;
+	pthread_once(&list_once, build_list_table);
+	if (!(list_shape[n][((unsigned char)s[w->s] | 0x20) & 31] >> (((unsigned char)s[w->e - 1] | 0x20) & 31) & 1))
+		return 0;
+	size_t i = fold_hash(s + w->s, n, low) & (LIST_SLOTS - 1);
+	for (; list_table[i].len; i = (i + 1) & (LIST_SLOTS - 1))
+		if (list_table[i].len == n && !memcmp(list_table[i].word, low, n))
+			return list_table[i].lists;
 	return 0;
+}
+
+static int word_in_list(const char *s, const struct word *w, enum word_list list)
+{
+	return (lists_of(s, w) & list) != 0;
 }
 
 static int is_cap(const char *s, const struct word *w)
@@ -109,25 +236,17 @@ static int set_value(const struct wordset *ws, const char *s, const struct word 
 
 static int determiner(const char *s, const struct word *w)
 {
-	static const char *const d[] = { "the", "a", "an", "this", "that", "these", "those", "its", "his",
-					  "her", "their", "our", "some", "many", "several", "most", "one", "two",
-					  "three", "four", "five", "six", "few", "other", "another", "both", "all",
-					  "there", "various", "numerous", "unnamed", "unidentified", "anonymous", NULL };
-	return word_in_list(s, w, d);
+	return word_in_list(s, w, WL_DETERMINER);
 }
 
 static int quantifier(const char *s, const struct word *w)
 {
-	static const char *const d[] = { "some", "many", "several", "most", "various", "numerous", "there",
-					  "few", NULL };
-	return word_in_list(s, w, d);
+	return word_in_list(s, w, WL_QUANTIFIER);
 }
 
 static int joiner(const char *s, const struct word *w)
 {
-	static const char *const j[] = { "of", "for", "and", "de", "da", "del", "di", "du", "van", "von", "der",
-					  "den", "bin", "al", "el", "la", "le", "on", "&", NULL };
-	return word_in_list(s, w, j);
+	return word_in_list(s, w, WL_JOINER);
 }
 
 /* "Mr.", "Dr." (courtesy titles) and "Sen.", "Gov." (ranks): a title
@@ -222,9 +341,7 @@ static int people_noun(const char *s, const struct word *w)
 
 static int number_word(const char *s, const struct word *w)
 {
-	static const char *const d[] = { "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-					  "ten", NULL };
-	if (word_in_list(s, w, d))
+	if (word_in_list(s, w, WL_NUMBER))
 		return 1;
 	for (size_t i = w->s; i < w->e; i++)
 		if (!(s[i] >= '0' && s[i] <= '9') && s[i] != '.' && s[i] != ',' && s[i] != '%')
@@ -237,35 +354,26 @@ static int number_word(const char *s, const struct word *w)
  * only as a share: vague. */
 static int share_phrase(const char *s, const struct word *w, int n)
 {
-	static const char *const lead[] = { "about", "over", "nearly", "almost", "roughly", "just", "under",
-					     "more", "fewer", "less", "than", "at", "least", "only", "some", NULL };
-	static const char *const whole[] = { "half", "third", "thirds", "quarter", "quarters", "majority",
-					      "minority", NULL };
-	static const char *const part[] = { "half", "third", "thirds", "quarter", "quarters", "majority",
-					     "minority", "percent", "per", NULL };
 	int i = 0;
-	while (i < n && word_in_list(s, &w[i], lead))
+	while (i < n && word_in_list(s, &w[i], WL_SHARE_LEAD))
 		i++;
 	if (i < n && word_is(s, &w[i], "a"))
 		i++;
 	if (i >= n)
 		return 0;
-	if (word_in_list(s, &w[i], whole))
+	if (word_in_list(s, &w[i], WL_SHARE_WHOLE))
 		return 1;   /* ("per" and "percent" only after a number: "Per Dahl") */
 	if (!number_word(s, &w[i]))
 		return 0;
 	if (s[w[i].e - 1] == '%')
 		return 1;
-	return i + 1 < n && (word_in_list(s, &w[i + 1], part) ||
+	return i + 1 < n && (word_in_list(s, &w[i + 1], WL_SHARE_PART) ||
 			     (word_is(s, &w[i + 1], "in") && i + 2 < n && number_word(s, &w[i + 2])));
 }
 
 static int calendar_word(const char *s, const struct word *w)
 {
-	static const char *const d[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-					  "sunday", "january", "february", "march", "april", "june", "july",
-					  "august", "september", "october", "november", "december", NULL };
-	return word_in_list(s, w, d);
+	return word_in_list(s, w, WL_CALENDAR);
 }
 
 static int pronoun_of(const char *s, const struct word *w)
@@ -585,7 +693,23 @@ struct entity {
 	size_t title0, title1;
 	enum source_kind kind;
 	int words;
+	/* where the name's last word starts and its first word ends: the
+	 * surname look-ups compare them with every later single name */
+	size_t last0, first1;
 };
+
+/* Sets e's last0 and first1 from its name in s. */
+static void entity_name_words(struct entity *e, const char *s)
+{
+	size_t ln = e->name1;
+	while (ln > e->name0 && s[ln - 1] != ' ')
+		ln--;
+	size_t fe = e->name0;
+	while (fe < e->name1 && s[fe] != ' ')
+		fe++;
+	e->last0 = ln;
+	e->first1 = fe;
+}
 
 struct entities {
 	struct entity *v;
@@ -660,17 +784,17 @@ static void title_before_comma(struct entity *e, const char *s, size_t sent_star
  * sentence or clause. */
 static int opening_word(const char *s, size_t i, size_t end)
 {
-	static const char *const w[] = { "To", "For", "In", "At", "On", "By", "With", "From", "As", "After",
-					  "Before", "But", "And", "If", "When", "While", "Since", "Though",
-					  "Although", "Despite", "Like", "Unlike", "Under", "Over", "Among",
-					  "Including", "Of", "Because", "Until", "During", "Without", NULL };
 	size_t e = i;
 	while (e < end && s[e] != ' ' && s[e] != ',')
 		e++;
-	for (int k = 0; w[k]; k++)
-		if (w[k][0] == s[i] && strlen(w[k]) == e - i && !memcmp(s + i, w[k], e - i))
-			return 1;
-	return 0;
+	/* as written in the list: a capital, then lowercase letters */
+	if (s[i] < 'A' || s[i] > 'Z')
+		return 0;
+	for (size_t k = i + 1; k < e; k++)
+		if (s[k] < 'a' || s[k] > 'z')
+			return 0;
+	struct word w = { i, e };
+	return word_in_list(s, &w, WL_OPENING);
 }
 
 /* In "Aldmark's environment agency" (a capitalized first word, its
@@ -695,12 +819,6 @@ static size_t possessive_len(const char *name, size_t n)
  * names a person. */
 static int after_kin_noun(const char *s, size_t at, size_t sent_start)
 {
-	static const char *const kin[] = { "son", "daughter", "wife", "husband", "brother", "sister", "mother",
-					   "father", "nephew", "niece", "cousin", "grandson", "granddaughter",
-					   "grandmother", "grandfather", "boyfriend", "girlfriend", "partner",
-					   "friend", "colleague", "neighbor", "neighbour", "widow", "uncle", "aunt",
-					   NULL };
-	static const char *const poss[] = { "her", "his", "their", "our", "my", "its", NULL };
 	size_t e = at;
 	while (e > sent_start && s[e - 1] == ' ')
 		e--;
@@ -710,7 +828,7 @@ static int after_kin_noun(const char *s, size_t at, size_t sent_start)
 	while (b > sent_start && isalpha((unsigned char)s[b - 1]))
 		b--;
 	struct word w = { b, e };
-	if (b == e || !word_in_list(s, &w, kin))
+	if (b == e || !word_in_list(s, &w, WL_KIN))
 		return 0;
 	size_t pe = b;
 	while (pe > sent_start && s[pe - 1] == ' ')
@@ -719,7 +837,7 @@ static int after_kin_noun(const char *s, size_t at, size_t sent_start)
 	while (pb > sent_start && s[pb - 1] != ' ')
 		pb--;
 	struct word pw = { pb, pe };
-	return pe > pb && (word_in_list(s, &pw, poss) ||
+	return pe > pb && (word_in_list(s, &pw, WL_POSSESSIVE) ||
 			   (pe - pb > 2 && s[pe - 1] == 's' && (s[pe - 2] == '\'' || (unsigned char)s[pe - 2] == 0x99)));
 }
 
@@ -794,7 +912,8 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 			if (run1 > run0 && words == 1 && after_kin_noun(s, run0, seg->sents[si].start)) {
 				/* "Her son, Erik, ...": a person named by a first name */
 				ALLOC_GROW(es->v, es->n + 1, es->alloc);
-				es->v[es->n++] = (struct entity){ run0, run0, run1, 0, 0, SK_PERSON, 1 };
+				es->v[es->n++] = (struct entity){ run0, run0, run1, 0, 0, SK_PERSON, 1, 0, 0 };
+				entity_name_words(&es->v[es->n - 1], s);
 			} else if (run1 > run0 && words == 1) {
 				/* a surname of someone introduced earlier: a later mention
 				 * of that person, for pronouns */
@@ -806,9 +925,7 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 					const struct entity *e = &es->v[k2];
 					if (e->kind != SK_PERSON || e->words < 2)
 						continue;
-					size_t ln = e->name1;
-					while (ln > e->name0 && s[ln - 1] != ' ')
-						ln--;
+					size_t ln = e->last0;
 					if (e->name1 - ln == wl && !memcmp(s + ln, s + run0, wl)) {
 						struct entity copy = *e;
 						copy.off = run0;
@@ -829,7 +946,8 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 					ALLOC_GROW(es->v, es->n + 1, es->alloc);
 					es->v[es->n++] = (struct entity){ run0, run0 + m.name0, run0 + m.name1,
 						m.title1 > m.title0 ? run0 + m.title0 : 0,
-						m.title1 > m.title0 ? run0 + m.title1 : 0, m.kind, m.name_words };
+						m.title1 > m.title0 ? run0 + m.title1 : 0, m.kind, m.name_words, 0, 0 };
+					entity_name_words(&es->v[es->n - 1], s);
 					if (m.kind == SK_PERSON && m.title1 <= m.title0)
 						title_before_comma(&es->v[es->n - 1], s, seg->sents[si].start, r);
 				}
@@ -902,16 +1020,6 @@ static int gender_clash(const struct source_table *t, int src, int g)
  * after a town (Mississippi). */
 static int gender_hint(const char *s, size_t n, int names_ok)
 {
-	static const char *const female_titles[] = { "spokeswoman", "chairwoman", "congresswoman",
-						     "businesswoman", "councilwoman", "assemblywoman",
-						     "anchorwoman", "policewoman", "stateswoman", "daughter",
-						     "mother", "sister", "wife", "widow", "granddaughter",
-						     "grandmother", "niece", "aunt", "girlfriend", "actress",
-						     "queen", "princess", "duchess", NULL };
-	/* kinship says it where a title does not: "Her son, Per Dahl," */
-	static const char *const male_nouns[] = { "son", "father", "brother", "husband", "widower", "grandson",
-						  "grandfather", "nephew", "uncle", "boyfriend", "king",
-						  "prince", "duke", NULL };
 	size_t i = 0;
 	while (i < n) {
 		while (i < n && !isalpha((unsigned char)s[i]))
@@ -920,12 +1028,12 @@ static int gender_hint(const char *s, size_t n, int names_ok)
 		while (i < n && isalpha((unsigned char)s[i]))
 			i++;
 		size_t len = i - w;
-		for (int k = 0; female_titles[k]; k++)
-			if (strlen(female_titles[k]) == len && !strncasecmp(s + w, female_titles[k], len))
-				return 'f';
-		for (int k = 0; male_nouns[k]; k++)
-			if (strlen(male_nouns[k]) == len && !strncasecmp(s + w, male_nouns[k], len))
-				return 'm';
+		struct word wd = { w, i };
+		unsigned lists = lists_of(s, &wd);
+		if (lists & WL_FEMALE)
+			return 'f';
+		if (lists & WL_MALE)
+			return 'm';
 		if (!names_ok || !len)
 			continue;
 		/* an honorific: then a space and a capital */
@@ -981,13 +1089,9 @@ static const struct entity *find_surname(const struct entities *es, const char *
 			if (eg && eg != gender)
 				continue;
 		}
-		size_t ln = e->name1;
-		while (ln > e->name0 && s[ln - 1] != ' ')
-			ln--;
+		size_t ln = e->last0;
 		int last = e->name1 - ln == len && !memcmp(s + ln, name, len);
-		size_t fe = e->name0;
-		while (fe < e->name1 && s[fe] != ' ')
-			fe++;
+		size_t fe = e->first1;
 		int firstw = fe - e->name0 == len && !memcmp(s + e->name0, name, len);
 		if (last || (firstw && !best_last)) {
 			best = e;

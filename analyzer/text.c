@@ -20,11 +20,8 @@ size_t text_decode(const char *s, size_t i, size_t end, int32_t *cp)
 	return (size_t)n;
 }
 
-int text_is_word_char(const char *s, size_t i, size_t end)
+int text_is_word_char_mb(const char *s, size_t i, size_t end)
 {
-	unsigned char c = (unsigned char)s[i];
-	if (c < 0x80)
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 	int32_t cp;
 	text_decode(s, i, end, &cp);
 	utf8proc_category_t cat = utf8proc_category(cp);
@@ -32,22 +29,16 @@ int text_is_word_char(const char *s, size_t i, size_t end)
 	       (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
 }
 
-int text_is_upper(const char *s, size_t i, size_t end)
+int text_is_upper_mb(const char *s, size_t i, size_t end)
 {
-	unsigned char c = (unsigned char)s[i];
-	if (c < 0x80)
-		return c >= 'A' && c <= 'Z';
 	int32_t cp;
 	text_decode(s, i, end, &cp);
 	utf8proc_category_t cat = utf8proc_category(cp);
 	return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
 }
 
-int text_is_lower(const char *s, size_t i, size_t end)
+int text_is_lower_mb(const char *s, size_t i, size_t end)
 {
-	unsigned char c = (unsigned char)s[i];
-	if (c < 0x80)
-		return c >= 'a' && c <= 'z';
 	int32_t cp;
 	text_decode(s, i, end, &cp);
 	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;

@@ -51,6 +51,10 @@ struct quote_scratch {
 	 * for in this sentence, else whether it is there */
 	signed char *held;
 	size_t nheld;
+	/* the hashed pairs of adjacent bytes of a sentence (quotes.c,
+	 * note_pairs): pair_seen[h] is pair_gen when the sentence has one */
+	unsigned short *pair_seen;
+	unsigned pair_gen;
 	int trace;        /* WHOSAID_TRACE set: print every rule match to stderr */
 	const char *only_rule; /* WHOSAID_ONLY_RULE: run just this rule (profiling) */
 	int no_cue_needs; /* WHOSAID_NO_CUE_NEEDS: ignore "needs cue" and "needs end"

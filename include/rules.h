@@ -56,9 +56,39 @@ struct wordset {
 	size_t max_len;
 };
 
-int wordset_get(const struct wordset *ws, const char *s, size_t len); /* -1 if absent */
+static inline unsigned wordset_shape_bit(const char *s, size_t len)
+{
+	return (unsigned)(len < 31 ? len : 31) * 1024u + (((unsigned char)s[0] | 0x20u) & 31u) * 32u +
+	       (((unsigned char)s[len - 1] | 0x20u) & 31u);
+}
+
+/* Can a key equal s (exactly, or after ASCII lowercasing)? Inline: most
+ * words looked up fail it, and then the look-up is no call. */
+static inline int wordset_may_have(const struct wordset *ws, const char *s, size_t len)
+{
+	if (len > ws->max_len)
+		return 0;
+	if (!len)
+		return 1;
+	unsigned b = wordset_shape_bit(s, len);
+	return (int)(ws->shape[b / 64] >> (b % 64) & 1);
+}
+
+/* The look-ups below once wordset_may_have() said yes. */
+int wordset_get_shaped(const struct wordset *ws, const char *s, size_t len);
+int wordset_get_ci_shaped(const struct wordset *ws, const char *s, size_t len);
+
+/* -1 if absent */
+static inline int wordset_get(const struct wordset *ws, const char *s, size_t len)
+{
+	return wordset_may_have(ws, s, len) ? wordset_get_shaped(ws, s, len) : -1;
+}
+
 /* Case-insensitive for ASCII: looks up the lowercased word. */
-int wordset_get_ci(const struct wordset *ws, const char *s, size_t len);
+static inline int wordset_get_ci(const struct wordset *ws, const char *s, size_t len)
+{
+	return len && wordset_may_have(ws, s, len) ? wordset_get_ci_shaped(ws, s, len) : -1;
+}
 /* As wordset_get_ci, also trying the singular of a plural when asked. */
 int wordset_has_word(const struct wordset *ws, const char *s, size_t len, int plural);
 

@@ -9,11 +9,37 @@
 /* Decodes the code point at s[i] (i < end); invalid bytes decode as
  * U+FFFD with length 1. Returns the length in bytes. */
 size_t text_decode(const char *s, size_t i, size_t end, int32_t *cp);
-/* Letter, digit or combining mark at i. */
-int text_is_word_char(const char *s, size_t i, size_t end);
+/* The tests below for a character past ASCII (text.c). */
+int text_is_word_char_mb(const char *s, size_t i, size_t end);
+int text_is_upper_mb(const char *s, size_t i, size_t end);
+int text_is_lower_mb(const char *s, size_t i, size_t end);
+
+/* Letter, digit or combining mark at i. (Inline: most text is ASCII, and
+ * an ASCII byte is answered without a call.) */
+static inline int text_is_word_char(const char *s, size_t i, size_t end)
+{
+	unsigned char c = (unsigned char)s[i];
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+	return text_is_word_char_mb(s, i, end);
+}
+
 /* Uppercase or titlecase letter at i. */
-int text_is_upper(const char *s, size_t i, size_t end);
-int text_is_lower(const char *s, size_t i, size_t end);
+static inline int text_is_upper(const char *s, size_t i, size_t end)
+{
+	unsigned char c = (unsigned char)s[i];
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z';
+	return text_is_upper_mb(s, i, end);
+}
+
+static inline int text_is_lower(const char *s, size_t i, size_t end)
+{
+	unsigned char c = (unsigned char)s[i];
+	if (c < 0x80)
+		return c >= 'a' && c <= 'z';
+	return text_is_lower_mb(s, i, end);
+}
 /* Start of the code point that ends just before i. */
 size_t text_prev(const char *s, size_t start, size_t i);
 
