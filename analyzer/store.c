@@ -823,17 +823,21 @@ static size_t claim_terms(const char *terms)
 /* Rows of one table inserted by one statement, up to MULTI_ROWS at a time:
  * SQLite's cost is mostly per statement (cursors opened and closed on the
  * table and each index), not per row. Rows get consecutive ids, in order,
- * as they would one statement each. */
+ * as they would one statement each. OR FAIL: a statement that may stop
+ * half way with ABORT keeps a copy of every page it changes (a statement
+ * journal), to undo its own rows, which was a tenth of a flush's
+ * instructions; a failed write undoes them anyway (the flush's rollback,
+ * a replaced article's savepoint or rollback). */
 
 static const struct {
 	const char *head;
 	int ncols;
 } multi_sql[MI__N] = {
-	[MI_MENTION] = { "INSERT INTO mentions(article_id, source_id, start, end, text, name, kind, title, line, "
+	[MI_MENTION] = { "INSERT OR FAIL INTO mentions(article_id, source_id, start, end, text, name, kind, title, line, "
 			 "speaker) VALUES ", 10 },
-	[MI_QUOTE] = { "INSERT INTO quotes(article_id, n, start, end, line, col, text, kind, cue_text, cue_lemma, "
+	[MI_QUOTE] = { "INSERT OR FAIL INTO quotes(article_id, n, start, end, line, col, text, kind, cue_text, cue_lemma, "
 		       "cue_start, cue_end, mention_id, source_id, stance, rule, unclosed) VALUES ", 17 },
-	[MI_CLAIM] = { "INSERT INTO claims(id, terms, polarity, drift) VALUES ", 4 },
+	[MI_CLAIM] = { "INSERT OR FAIL INTO claims(id, terms, polarity, drift) VALUES ", 4 },
 };
 
 /* The statement that inserts rows rows into table id, prepared on first
@@ -842,8 +846,8 @@ static sqlite3_stmt *multi_stmt(struct store *s, enum multi_id id, size_t rows)
 {
 	sqlite3_stmt **st = &s->multi[id][rows - 1];
 	if (*st) {
+		/* its bindings are not cleared: put_rows binds every parameter */
 		sqlite3_reset(*st);
-		sqlite3_clear_bindings(*st);
 		return *st;
 	}
 	strbuf sql = STRBUF_INIT;
@@ -978,10 +982,16 @@ static int put_rows(struct store *s, struct art_rows *arts, size_t narts)
 				bind_str(st, c + 10, q->cue_lemma);
 				sqlite3_bind_int64(st, c + 11, (sqlite3_int64)q->cue_start);
 				sqlite3_bind_int64(st, c + 12, (sqlite3_int64)q->cue_end);
+			} else {
+				for (int k = 9; k <= 12; k++)
+					sqlite3_bind_null(st, c + k);
 			}
 			if (q->mention >= 0 && q->source >= 0) {
 				sqlite3_bind_int64(st, c + 13, ar->mid[q->mention]);
 				sqlite3_bind_int64(st, c + 14, ar->sid[ar->sd->mentions[q->mention].source]);
+			} else {
+				sqlite3_bind_null(st, c + 13);
+				sqlite3_bind_null(st, c + 14);
 			}
 			bind_str(st, c + 15, q->stance);
 			bind_str(st, c + 16, q->rule ? q->rule : "");
