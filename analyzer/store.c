@@ -1066,11 +1066,17 @@ out:
 
 static void put_uint(strbuf *b, uint64_t v)
 {
+	/* room for the longest (ten bytes) at once: a strbuf_addch() per
+	   byte was a ninth of store_put()'s instructions */
+	strbuf_grow(b, 10);
+	unsigned char *p = (unsigned char *)b->buf + b->len;
 	while (v >= 0x80) {
-		strbuf_addch(b, (int)(v & 0x7f) | 0x80);
+		*p++ = (unsigned char)((v & 0x7f) | 0x80);
 		v >>= 7;
 	}
-	strbuf_addch(b, (int)v);
+	*p++ = (unsigned char)v;
+	b->len = (size_t)((char *)p - b->buf);
+	b->buf[b->len] = 0;
 }
 
 /* length + 1 (0: NULL), the bytes, a NUL: decoded strings point into the
