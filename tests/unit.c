@@ -1983,24 +1983,6 @@ static void test_store_put(void)
 			CHECK_INT(count_rows(s, "SELECT count(*) FROM quotes"), 3);
 			CHECK_INT(store_meta(s, "generation"), gen + 2);
 			CHECK_INT(store_check(s), 0);
-			/* a batch: one transaction, each article in a savepoint; an
-			   unchanged one undoes itself only, and nothing is stored
-			   before the end */
-			CHECK_INT(store_batch_begin(s), 0);
-			sd = doc_from("dock.txt", v2, &x, &qs);
-			CHECK_INT(store_put(s, sd, 0), STORE_ADDED);
-			CHECK_INT(store_put(s, sd, 0), STORE_UNCHANGED);
-			store_doc_free(sd);
-			sd = doc_from("quay.txt", v2, &x, &qs);
-			CHECK_INT(store_put(s, sd, 0), STORE_REPLACED);
-			store_doc_free(sd);
-			CHECK_INT(store_batch_end(s), 0);
-			CHECK_INT(store_batch_end(s), -1);   /* no batch begun */
-			CHECK_INT(count_rows(s, "SELECT count(*) FROM articles"), 3);
-			CHECK_INT(store_flush(s), 0);
-			CHECK_INT(count_rows(s, "SELECT count(*) FROM pending"), 0);
-			CHECK_INT(count_rows(s, "SELECT count(*) FROM quotes"), 3);
-			CHECK_INT(store_check(s), 0);
 		}
 	}
 	store_close(s);
