@@ -107,18 +107,8 @@ static void queue_push(struct queue *q, void *item, size_t size)
 	pthread_mutex_unlock(&q->mu);
 }
 
-/* Up to max items into items, waiting for the first (as queue_pop); 0
- * once the queue is closed and empty. */
-static size_t queue_pop_some(struct queue *q, void **items, size_t max);
-
 /* NULL once the queue is closed and empty. */
 static void *queue_pop(struct queue *q)
-{
-	void *item = NULL;
-	return queue_pop_some(q, &item, 1) ? item : NULL;
-}
-
-static size_t queue_pop_some(struct queue *q, void **items, size_t max)
 {
 	pthread_mutex_lock(&q->mu);
 	double t0 = !q->n && !q->closed ? now() : 0;
@@ -140,17 +130,17 @@ static size_t queue_pop_some(struct queue *q, void **items, size_t max)
 	}
 	if (t0)
 		q->pop_wait += now() - t0;
-	size_t n = 0;
-	for (; n < max && q->n; n++) {
-		items[n] = q->v[q->head];
+	void *item = NULL;
+	if (q->n) {
+		item = q->v[q->head];
 		q->bytes -= q->sizes[q->head];
 		q->head = (q->head + 1) % q->cap;
 		q->n--;
+		if (q->pushers && q->n <= q->cap / 2 && q->bytes <= q->max_bytes / 2)
+			pthread_cond_broadcast(&q->not_full);
 	}
-	if (n && q->pushers && q->n <= q->cap / 2 && q->bytes <= q->max_bytes / 2)
-		pthread_cond_broadcast(&q->not_full);
 	pthread_mutex_unlock(&q->mu);
-	return n;
+	return item;
 }
 
 static void queue_close(struct queue *q)
@@ -416,77 +406,49 @@ static void show_progress(struct ingest *g, int last)
 	fflush(stderr);
 }
 
-/* Articles the writer stores in one transaction (store_batch_begin): as
- * many as are waiting, up to this. A batch holds the write lock for a
- * few milliseconds. */
-#define WRITE_BATCH 64
-
-/* Counts (and with -v prints) an article store_put() stored, once its
- * batch is committed. */
-static void count_stored(struct ingest *g, const struct store_doc *sd, enum store_put_result res)
-{
-	pthread_mutex_lock(&g->mu);
-	switch (res) {
-	case STORE_ADDED: g->added++; break;
-	case STORE_REPLACED: g->replaced++; break;
-	case STORE_UNCHANGED: g->unchanged++; break;
-	case STORE_ERROR:
-		g->failed++;
-		g->stop = 1;   /* the database is in trouble: stop reading */
-		break;
-	}
-	if (res == STORE_ADDED || res == STORE_REPLACED) {
-		const char *prev = seen_put(&g->stored, sd->a->doc, sd->path);
-		if (prev)
-			diag_report(g->store_diag, DIAG_WARNING, sd->path, 0, 0,
-				    "article id '%s' was stored from '%s' earlier in this run: replaced", sd->a->doc,
-				    prev);
-	}
-	if (res != STORE_ERROR) {
-		g->bytes += sd->a->len;
-		g->quotes += sd->nquotes;
-		if (g->verbose) {
-			printf("%s %s\n", res == STORE_ADDED ? "added" : res == STORE_REPLACED ? "replaced" : "unchanged",
-			       sd->a->doc);
-			fflush(stdout);
-		}
-	}
-	pthread_mutex_unlock(&g->mu);
-}
-
 static void *write_thread(void *ctx)
 {
 	struct ingest *g = ctx;
-	void *items[WRITE_BATCH];
-	enum store_put_result res[WRITE_BATCH];
-	size_t n;
-	while ((n = queue_pop_some(&g->done, items, WRITE_BATCH))) {
-		struct store_doc **sds = (struct store_doc **)items;
-		for (size_t i = 0; i < n; i++)
-			if (sds[i]->messages_len)
-				fwrite(sds[i]->messages, 1, sds[i]->messages_len, stderr);
+	struct store_doc *sd;
+	while ((sd = queue_pop(&g->done))) {
+		if (sd->messages_len)
+			fwrite(sd->messages, 1, sd->messages_len, stderr);
 		if (!ingest_stopped(g)) {
 			double t0 = g->timing ? now() : 0;
-			size_t done = 0;
-			int ok = !store_batch_begin(g->st);
-			/* after a failure the database is in trouble: the rest
-			   of the batch is not tried */
-			while (ok && done < n && (res[done] = store_put(g->st, sds[done], g->force)) != STORE_ERROR)
-				done++;
-			/* the articles before a failed one are stored with the batch */
-			if (ok && store_batch_end(g->st))
-				ok = 0, done = 0;
+			enum store_put_result res = store_put(g->st, sd, g->force);
 			if (g->timing)
 				g->put_seconds += now() - t0;
-			for (size_t i = 0; i < done; i++)
-				count_stored(g, sds[i], res[i]);
-			if (done < n)
-				count_stored(g, sds[done], STORE_ERROR);
+			pthread_mutex_lock(&g->mu);
+			switch (res) {
+			case STORE_ADDED: g->added++; break;
+			case STORE_REPLACED: g->replaced++; break;
+			case STORE_UNCHANGED: g->unchanged++; break;
+			case STORE_ERROR:
+				g->failed++;
+				g->stop = 1;   /* the database is in trouble: stop reading */
+				break;
+			}
+			if (res == STORE_ADDED || res == STORE_REPLACED) {
+				const char *prev = seen_put(&g->stored, sd->a->doc, sd->path);
+				if (prev)
+					diag_report(g->store_diag, DIAG_WARNING, sd->path, 0, 0,
+						    "article id '%s' was stored from '%s' earlier in this run: replaced",
+						    sd->a->doc, prev);
+			}
+			if (res != STORE_ERROR) {
+				g->bytes += sd->a->len;
+				g->quotes += sd->nquotes;
+				if (g->verbose) {
+					printf("%s %s\n", res == STORE_ADDED ? "added" : res == STORE_REPLACED ? "replaced"
+							  : "unchanged", sd->a->doc);
+					fflush(stdout);
+				}
+			}
+			pthread_mutex_unlock(&g->mu);
 			if (g->progress)
 				show_progress(g, 0);
 		}
-		for (size_t i = 0; i < n; i++)
-			store_doc_free(sds[i]);
+		store_doc_free(sd);
 	}
 	/* the rows of the last articles stored */
 	double t0 = g->timing ? now() : 0;

@@ -205,9 +205,6 @@ enum stmt_id {
 	ST_LAST_IDS,
 	ST_BEGIN,
 	ST_COMMIT,
-	ST_SAVEPOINT,
-	ST_RELEASE,
-	ST_ROLLBACK_TO,
 	ST__N
 };
 
@@ -240,10 +237,6 @@ static const char *const stmt_sql[ST__N] = {
 	/* prepared once: an ingest runs them for every article */
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
 	[ST_COMMIT] = "COMMIT",
-	/* an article of a batch (store_batch_begin) */
-	[ST_SAVEPOINT] = "SAVEPOINT put",
-	[ST_RELEASE] = "RELEASE put",
-	[ST_ROLLBACK_TO] = "ROLLBACK TO put",
 };
 
 enum multi_id { MI_MENTION, MI_QUOTE, MI_CLAIM, MI__N };
@@ -258,8 +251,6 @@ struct store {
 	size_t npending;     /* articles this connection left pending */
 	long long written[2];/* mentions, quotes put_rows wrote (check_new_rows) */
 	double flush_cpu;    /* thread CPU seconds in store_flush (WHOSAID_TIMING) */
-	int batch;           /* in store_batch_begin's transaction */
-	int batch_failed;    /* an article of it could not be undone alone */
 	strbuf rows;         /* scratch: one article's rows, encoded */
 };
 
@@ -1477,88 +1468,11 @@ static int flush(struct store *s)
 	return ret;
 }
 
-/* One step of a statement that takes no parameters; 0 or -1 after
- * reporting what. */
-static int run(struct store *s, enum stmt_id id, const char *what)
-{
-	sqlite3_stmt *st = stmt(s, id);
-	if (!st || step_done(s, st, what)) {
-		if (st)
-			sqlite3_reset(st);
-		return -1;
-	}
-	sqlite3_reset(st);
-	return 0;
-}
-
-int store_batch_begin(struct store *s)
-{
-	if (store_begin(s))
-		return -1;
-	s->batch = 1;
-	s->batch_failed = 0;
-	return 0;
-}
-
-int store_batch_end(struct store *s)
-{
-	int ret = -1;
-	if (!s->batch)
-		return -1;
-	s->batch = 0;
-	/* an error may have made SQLite roll the whole transaction back */
-	if (s->batch_failed || sqlite3_get_autocommit(s->db))
-		store_rollback(s);
-	else if (!store_commit(s))
-		ret = 0;
-	else
-		store_rollback(s);
-	/* stored: a failure to write out the rows leaves them pending, for
-	   the next store_open */
-	if (!ret && s->npending >= FLUSH_EVERY && store_flush(s))
-		ret = -1;
-	return ret;
-}
-
-/* An article's own transaction, or its savepoint in a batch's. */
-static int put_begin(struct store *s)
-{
-	if (!s->batch)
-		return store_begin(s);
-	if (s->batch_failed || sqlite3_get_autocommit(s->db))
-		return -1;
-	return run(s, ST_SAVEPOINT, "cannot start a savepoint");
-}
-
-static int put_commit(struct store *s)
-{
-	if (!s->batch)
-		return store_commit(s);
-	return run(s, ST_RELEASE, "cannot release a savepoint");
-}
-
-/* Undoes the article's writes, and only those. */
-static void put_undo(struct store *s)
-{
-	if (!s->batch) {
-		store_rollback(s);
-		return;
-	}
-	if (sqlite3_get_autocommit(s->db) || run(s, ST_ROLLBACK_TO, "cannot roll back to a savepoint") ||
-	    run(s, ST_RELEASE, "cannot release a savepoint")) {
-		/* the batch's other articles cannot be told apart from it */
-		s->batch_failed = 1;
-	}
-}
-
 enum store_put_result store_put(struct store *s, const struct store_doc *sd, int force)
 {
 	const struct article *a = sd->a;
-	if (put_begin(s)) {
-		if (s->batch)
-			s->batch_failed = 1;
+	if (store_begin(s))
 		return STORE_ERROR;
-	}
 	enum store_put_result res = STORE_ADDED;
 	sqlite3_stmt *st = stmt(s, ST_FIND_ARTICLE);
 	if (!st)
@@ -1571,7 +1485,7 @@ enum store_put_result store_put(struct store *s, const struct store_doc *sd, int
 			   !memcmp(sqlite3_column_blob(st, 1), sd->hash, STORE_HASH_BYTES);
 		sqlite3_reset(st);
 		if (same && !force) {
-			put_undo(s);
+			store_rollback(s);
 			return STORE_UNCHANGED;
 		}
 		/* the rows of the articles before it first: the ids are those
@@ -1607,7 +1521,7 @@ enum store_put_result store_put(struct store *s, const struct store_doc *sd, int
 		struct art_rows ar = { .sd = sd, .body = { a->raw, a->len }, .id = id };
 		if (put_rows(s, &ar, 1))
 			goto fail;
-		if (put_commit(s))
+		if (store_commit(s))
 			goto fail;
 		return res;
 	}
@@ -1618,16 +1532,16 @@ enum store_put_result store_put(struct store *s, const struct store_doc *sd, int
 	sqlite3_bind_blob(st, 2, s->rows.buf, (int)s->rows.len, SQLITE_STATIC);
 	if (step_done(s, st, "cannot store an article's rows"))
 		goto fail;
-	if (put_commit(s))
+	if (store_commit(s))
 		goto fail;
 	/* stored: a failure to write out the rows leaves them pending, for
-	   the next store_open (a batch writes them out once committed) */
-	if (++s->npending >= FLUSH_EVERY && !s->batch && store_flush(s))
+	   the next store_open */
+	if (++s->npending >= FLUSH_EVERY && store_flush(s))
 		return STORE_ERROR;
 	return res;
 fail:
 	diag_report(s->d, DIAG_NOTE, s->path, 0, 0, "article '%s' was not stored", a->doc);
-	put_undo(s);
+	store_rollback(s);
 	return STORE_ERROR;
 }
 

@@ -8,8 +8,8 @@
  * The schema is versioned by PRAGMA user_version and brought up to
  * STORE_SCHEMA_VERSION by the migrations in store.c when a database is
  * opened for writing. Each article is written in one BEGIN IMMEDIATE
- * transaction, or in a savepoint of a batch's (store_batch_begin): a
- * failure loses nothing already stored and leaves no half article. Statements are prepared once per connection and reused.
+ * transaction: a failure loses nothing already stored and leaves no half
+ * article. Statements are prepared once per connection and reused.
  *
  * Tables (version 1):
  *   meta(key, value)             "generation": bumped by every article
@@ -178,17 +178,6 @@ enum store_put_result { STORE_ERROR = -1, STORE_UNCHANGED, STORE_ADDED, STORE_RE
  * the same doc id and hash is left alone (unless force); a changed one has
  * its rows replaced. */
 enum store_put_result store_put(struct store *s, const struct store_doc *sd, int force);
-
-/* A batch: the store_put()s between store_batch_begin() and
- * store_batch_end() share one transaction, each article in a savepoint
- * of it (a failure still undoes that article alone), and are stored
- * when store_batch_end() commits: a commit writes the pages it changed
- * to the log, and a commit per article was a fifth of the writer's CPU
- * on news.jsonl (1.35 s -> 1.1 s with batches). Pending rows are
- * written out after the commit when due. Both return 0, or -1 after
- * reporting (store_batch_end: nothing of the batch is stored). */
-int store_batch_begin(struct store *s);
-int store_batch_end(struct store *s);
 
 /* Writes out the rows of every pending article (this connection's and any
  * other's) in one transaction, in article order: the rows and ids that
