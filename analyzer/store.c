@@ -831,7 +831,7 @@ static size_t claim_terms(const char *terms)
  * half way with ABORT keeps a copy of every page it changes (a statement
  * journal), to undo its own rows, which was a tenth of a flush's
  * instructions; a failed write undoes them anyway (the flush's rollback,
- * a replaced article's savepoint or rollback). */
+ * a replaced article's rollback). */
 
 static const struct {
 	const char *head;
