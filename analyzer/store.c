@@ -287,8 +287,6 @@ sqlite3_stmt *store_prepare(struct store *s, const char *sql)
 	return st;
 }
 
-static long long pragma_int(struct store *s, const char *sql, int *ok);
-
 void store_tune_for_writing(struct store *s)
 {
 	/* index pages stay in memory. Checkpoints every 8 MB of log: the
@@ -307,14 +305,7 @@ void store_tune_for_writing(struct store *s)
 	 * it to one past 64 KB: a write system call per page). Debian's
 	 * SQLite also zeroes deleted content (SQLITE_SECURE_DELETE), which
 	 * the pending rows of every flush pay for: nothing here is secret. */
-	/* wal_autocheckpoint counts pages: 8 MB of them, whatever their size
-	   (16 KB in databases made since, 4 KB before) */
-	int ok;
-	long long page = pragma_int(s, "PRAGMA page_size", &ok);
-	char sql[64];
-	snprintf(sql, sizeof(sql), "PRAGMA wal_autocheckpoint=%lld", (8ll << 20) / (ok && page > 0 ? page : 4096));
-	sqlite3_exec(s->db, sql, NULL, NULL, NULL);
-	sqlite3_exec(s->db, "PRAGMA cache_size=-65536; "
+	sqlite3_exec(s->db, "PRAGMA wal_autocheckpoint=2048; PRAGMA cache_size=-65536; "
 			    "PRAGMA ignore_check_constraints=ON; PRAGMA temp_store=MEMORY; "
 			    "PRAGMA secure_delete=OFF", NULL, NULL, NULL);
 }
