@@ -503,10 +503,6 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 static int migrate(struct store *s, long long from)
 {
 	if (from == 0) {
-		/* 16 KB pages, before the file has any: a flush writes a third
-		   less CPU time (fewer pages to find, write to the log and copy
-		   back), for the same instructions */
-		sqlite3_exec(s->db, "PRAGMA page_size=16384", NULL, NULL, NULL);
 		/* WAL is a property of the file: set once, when it is made */
 		sqlite3_stmt *st = NULL;
 		if (sqlite3_prepare_v2(s->db, "PRAGMA journal_mode=WAL", -1, &st, NULL) == SQLITE_OK) {
@@ -1061,8 +1057,8 @@ out:
 
 static void put_uint(strbuf *b, uint64_t v)
 {
-	/* room for the longest (ten bytes) at once: a call per byte was a
-	   fifth of what storing an article cost the writer */
+	/* room for the longest (ten bytes) at once: a strbuf_addch() per
+	   byte was a ninth of store_put()'s instructions */
 	strbuf_grow(b, 10);
 	unsigned char *p = (unsigned char *)b->buf + b->len;
 	while (v >= 0x80) {
