@@ -38,9 +38,11 @@ struct frame_rule {
 	pcre2_code *re;
 	uint32_t agent_group; /* 0 when the pattern names no agent */
 	char **needs;      /* the rule is tried only where one of these occurs
-			      (lower case, any case in the text); none: always */
+			      (lower case, any case in the text); none: always.
+			      "\\bWORD": only where a word starts with WORD */
 	size_t nneeds;
 	uint64_t *need_bits; /* its needs as bits of conflict_rules.needs */
+	uint64_t *need_ws_bits; /* its "\\b" needs, likewise */
 };
 
 struct conflict_rules {
@@ -446,7 +448,9 @@ static void on_frames_line(struct loader *L, const char *s, const char *e, void 
 			const char *we = w;
 			while (we < e && *we != ' ' && *we != '\t')
 				we++;
-			if (we > w) {
+			if (we - w == 2 && w[0] == '\\' && (w[1] | 0x20) == 'b') {
+				load_error(L, (unsigned)(w - s) + 1, "'needs \\b' without a word%s", "");
+			} else if (we > w) {
 				char *word = xstrndup(w, (size_t)(we - w));
 				for (char *c = word; *c; c++)
 					if (*c >= 'A' && *c <= 'Z')
@@ -495,12 +499,20 @@ void conflict_rules_free(struct conflict_rules *cf)
 			free(cf->rules[i].needs[k]);
 		free(cf->rules[i].needs);
 		free(cf->rules[i].need_bits);
+		free(cf->rules[i].need_ws_bits);
 	}
 	free(cf->rules);
 	free(cf->needs);
 	free(cf->need_lens);
 	pcre2_match_context_free(cf->mctx);
 	free(cf);
+}
+
+/* A need's text: "\\bWORD" is WORD at the start of a word (*ws). */
+static const char *need_text(const char *need, int *ws)
+{
+	*ws = need[0] == '\\' && need[1] == 'b';
+	return *ws ? need + 2 : need;
 }
 
 static int cmp_need(const void *a, const void *b)
@@ -516,9 +528,10 @@ static void index_needs(struct conflict_rules *cf)
 	for (size_t i = 0; i < cf->nrules; i++)
 		n += cf->rules[i].nneeds;
 	cf->needs = xmalloc((n + 1) * sizeof(*cf->needs));
+	int ws;
 	for (size_t i = 0; i < cf->nrules; i++)
 		for (size_t k = 0; k < cf->rules[i].nneeds; k++)
-			cf->needs[cf->nneeds++] = cf->rules[i].needs[k];
+			cf->needs[cf->nneeds++] = (char *)need_text(cf->rules[i].needs[k], &ws);
 	qsort(cf->needs, cf->nneeds, sizeof(*cf->needs), cmp_need);
 	size_t u = 0;
 	for (size_t i = 0; i < cf->nneeds; i++)
@@ -543,10 +556,12 @@ static void index_needs(struct conflict_rules *cf)
 	for (size_t i = 0; i < cf->nrules; i++) {
 		struct frame_rule *fr = &cf->rules[i];
 		fr->need_bits = xcalloc(cf->need_words + 1, sizeof(uint64_t));
+		fr->need_ws_bits = xcalloc(cf->need_words + 1, sizeof(uint64_t));
 		for (size_t k = 0; k < fr->nneeds; k++) {
-			char **at = bsearch(&fr->needs[k], cf->needs, u, sizeof(*cf->needs), cmp_need);
+			const char *text = need_text(fr->needs[k], &ws);
+			char **at = bsearch(&text, cf->needs, u, sizeof(*cf->needs), cmp_need);
 			size_t b = (size_t)(at - cf->needs);
-			fr->need_bits[b / 64] |= (uint64_t)1 << (b % 64);
+			(ws ? fr->need_ws_bits : fr->need_bits)[b / 64] |= (uint64_t)1 << (b % 64);
 		}
 	}
 }
@@ -837,12 +852,19 @@ static void lower_ascii(char *low, const char *body, size_t from, size_t to)
 	}
 }
 
+static int ascii_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 /* The needs (bits of cf->needs) that [from, to) of the lower-cased text
- * holds, into present[cf->need_words]. */
+ * holds, into present[cf->need_words], and those it holds at the start of
+ * a word (or of the segment) into present_ws. */
 static void segment_needs(const struct conflict_rules *cf, const char *low, size_t from, size_t to,
-			  uint64_t *present)
+			  uint64_t *present, uint64_t *present_ws)
 {
 	memset(present, 0, cf->need_words * sizeof(*present));
+	memset(present_ws, 0, cf->need_words * sizeof(*present_ws));
 	for (size_t i = from; i < to; i++) {
 		/* most byte pairs start no need (low is NUL-terminated) */
 		unsigned pair = (unsigned)(unsigned char)low[i] << 8 | (unsigned char)low[i + 1];
@@ -851,18 +873,22 @@ static void segment_needs(const struct conflict_rules *cf, const char *low, size
 		unsigned char c = (unsigned char)low[i];
 		for (size_t k = cf->needs_at[c]; k < cf->needs_at[c + 1]; k++)
 			if (cf->need_lens[k] <= to - i && (cf->need_lens[k] == 1 || cf->needs[k][1] == low[i + 1]) &&
-			    !memcmp(low + i, cf->needs[k], cf->need_lens[k]))
+			    !memcmp(low + i, cf->needs[k], cf->need_lens[k])) {
 				present[k / 64] |= (uint64_t)1 << (k % 64);
+				if (i == from || !ascii_alnum((unsigned char)low[i - 1]))
+					present_ws[k / 64] |= (uint64_t)1 << (k % 64);
+			}
 	}
 }
 
 /* Does the segment hold one of the rule's needs? */
-static int segment_has_need(const struct conflict_rules *cf, const struct frame_rule *fr, const uint64_t *present)
+static int segment_has_need(const struct conflict_rules *cf, const struct frame_rule *fr, const uint64_t *present,
+			    const uint64_t *present_ws)
 {
 	if (!fr->nneeds)
 		return 1;
 	for (size_t w = 0; w < cf->need_words; w++)
-		if (present[w] & fr->need_bits[w])
+		if ((present[w] & fr->need_bits[w]) | (present_ws[w] & fr->need_ws_bits[w]))
 			return 1;
 	return 0;
 }
@@ -965,6 +991,7 @@ size_t conflicts_article(const struct conflict_rules *cf, const struct rules *r,
 	char *low = xmalloc(len + 1);
 	low[len] = 0;
 	uint64_t *present = xmalloc((cf->need_words + 1) * sizeof(*present));
+	uint64_t *present_ws = xmalloc((cf->need_words + 1) * sizeof(*present_ws));
 	/* quotes first; the narrative only matters as what "that attribution"
 	 * refers back to, so it is read only when a quote refers back */
 	int refers_back = 0;
@@ -985,10 +1012,10 @@ size_t conflicts_article(const struct conflict_rules *cf, const struct rules *r,
 				while (limit < len && !strchr(".!?\n", body[limit]))
 					limit++;
 			lower_ascii(low, body, segs[g].start, limit < len ? limit + 1 : len);
-			segment_needs(cf, low, segs[g].start, limit, present);
+			segment_needs(cf, low, segs[g].start, limit, present, present_ws);
 			for (size_t ri = 0; ri < cf->nrules; ri++) {
 				const struct frame_rule *fr = &cf->rules[ri];
-				if (!segment_has_need(cf, fr, present))
+				if (!segment_has_need(cf, fr, present, present_ws))
 					continue;
 				size_t at = segs[g].start;
 				while (at < segs[g].end) {
@@ -1014,6 +1041,7 @@ size_t conflicts_article(const struct conflict_rules *cf, const struct rules *r,
 		}
 	}
 	free(present);
+	free(present_ws);
 	free(low);
 	free(segs);
 	/* text order, so "that attribution" finds the latest proposition */

@@ -214,8 +214,10 @@ static const char *const stmt_sql[ST__N] = {
 	[ST_DELETE_ARTICLE] = "DELETE FROM articles WHERE id = ?1",
 	[ST_DELETE_ORPHAN] = "DELETE FROM sources WHERE id = ?1 AND NOT EXISTS "
 			     "(SELECT 1 FROM mentions WHERE source_id = ?1)",
+	/* DO NOTHING: an article stored before is looked up then (store_put) */
 	[ST_INSERT_ARTICLE] = "INSERT INTO articles(doc, path, title, outlet, date, url, author, format, "
-			      "bytes, hash, body, terms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+			      "bytes, hash, body, terms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+			      "ON CONFLICT(doc) DO NOTHING",
 	/* found, then added or filled in: an upsert with RETURNING costs
 	 * SQLite several times as much */
 	[ST_FIND_SOURCE] = "SELECT id, (title IS NULL AND ?2 IS NOT NULL) OR (affiliation IS NULL AND ?3 IS NOT NULL) "
@@ -814,17 +816,21 @@ static size_t claim_terms(const char *terms)
 /* Rows of one table inserted by one statement, up to MULTI_ROWS at a time:
  * SQLite's cost is mostly per statement (cursors opened and closed on the
  * table and each index), not per row. Rows get consecutive ids, in order,
- * as they would one statement each. */
+ * as they would one statement each. OR FAIL: a statement that may stop
+ * half way with ABORT keeps a copy of every page it changes (a statement
+ * journal), to undo its own rows, which was a tenth of a flush's
+ * instructions; a failed write undoes them anyway (the flush's rollback,
+ * a replaced article's rollback). */
 
 static const struct {
 	const char *head;
 	int ncols;
 } multi_sql[MI__N] = {
-	[MI_MENTION] = { "INSERT INTO mentions(article_id, source_id, start, end, text, name, kind, title, line, "
+	[MI_MENTION] = { "INSERT OR FAIL INTO mentions(article_id, source_id, start, end, text, name, kind, title, line, "
 			 "speaker) VALUES ", 10 },
-	[MI_QUOTE] = { "INSERT INTO quotes(article_id, n, start, end, line, col, text, kind, cue_text, cue_lemma, "
+	[MI_QUOTE] = { "INSERT OR FAIL INTO quotes(article_id, n, start, end, line, col, text, kind, cue_text, cue_lemma, "
 		       "cue_start, cue_end, mention_id, source_id, stance, rule, unclosed) VALUES ", 17 },
-	[MI_CLAIM] = { "INSERT INTO claims(id, terms, polarity, drift) VALUES ", 4 },
+	[MI_CLAIM] = { "INSERT OR FAIL INTO claims(id, terms, polarity, drift) VALUES ", 4 },
 };
 
 /* The statement that inserts rows rows into table id, prepared on first
@@ -833,8 +839,8 @@ static sqlite3_stmt *multi_stmt(struct store *s, enum multi_id id, size_t rows)
 {
 	sqlite3_stmt **st = &s->multi[id][rows - 1];
 	if (*st) {
+		/* its bindings are not cleared: put_rows binds every parameter */
 		sqlite3_reset(*st);
-		sqlite3_clear_bindings(*st);
 		return *st;
 	}
 	strbuf sql = STRBUF_INIT;
@@ -969,10 +975,16 @@ static int put_rows(struct store *s, struct art_rows *arts, size_t narts)
 				bind_str(st, c + 10, q->cue_lemma);
 				sqlite3_bind_int64(st, c + 11, (sqlite3_int64)q->cue_start);
 				sqlite3_bind_int64(st, c + 12, (sqlite3_int64)q->cue_end);
+			} else {
+				for (int k = 9; k <= 12; k++)
+					sqlite3_bind_null(st, c + k);
 			}
 			if (q->mention >= 0 && q->source >= 0) {
 				sqlite3_bind_int64(st, c + 13, ar->mid[q->mention]);
 				sqlite3_bind_int64(st, c + 14, ar->sid[ar->sd->mentions[q->mention].source]);
+			} else {
+				sqlite3_bind_null(st, c + 13);
+				sqlite3_bind_null(st, c + 14);
 			}
 			bind_str(st, c + 15, q->stance);
 			bind_str(st, c + 16, q->rule ? q->rule : "");
@@ -1047,11 +1059,17 @@ out:
 
 static void put_uint(strbuf *b, uint64_t v)
 {
+	/* room for the longest (ten bytes) at once: a strbuf_addch() per
+	   byte was a ninth of store_put()'s instructions */
+	strbuf_grow(b, 10);
+	unsigned char *p = (unsigned char *)b->buf + b->len;
 	while (v >= 0x80) {
-		strbuf_addch(b, (int)(v & 0x7f) | 0x80);
+		*p++ = (unsigned char)((v & 0x7f) | 0x80);
 		v >>= 7;
 	}
-	strbuf_addch(b, (int)v);
+	*p++ = (unsigned char)v;
+	b->len = (size_t)((char *)p - b->buf);
+	b->buf[b->len] = 0;
 }
 
 /* length + 1 (0: NULL), the bytes, a NUL: decoded strings point into the
@@ -1439,17 +1457,55 @@ static int flush(struct store *s)
 	return ret;
 }
 
+/* The article's row: 1 when added, 0 when its doc id is stored already
+ * (nothing written), -1 after reporting. */
+static int insert_article(struct store *s, const struct store_doc *sd)
+{
+	const struct article *a = sd->a;
+	sqlite3_stmt *st = stmt(s, ST_INSERT_ARTICLE);
+	if (!st)
+		return -1;
+	bind_str(st, 1, a->doc);
+	bind_str(st, 2, a->path);
+	bind_str(st, 3, a->title);
+	bind_str(st, 4, a->outlet);
+	bind_str(st, 5, a->date);
+	bind_str(st, 6, a->url);
+	bind_str(st, 7, a->author);
+	bind_str(st, 8, format_name(a->format));
+	sqlite3_bind_int64(st, 9, (sqlite3_int64)a->len);
+	sqlite3_bind_blob(st, 10, sd->hash, STORE_HASH_BYTES, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, a->raw, (int)a->len, SQLITE_STATIC);
+	bind_str(st, 12, sd->title_terms ? sd->title_terms : "");
+	if (step_done(s, st, "cannot store an article"))
+		return -1;
+	return sqlite3_changes(s->db) > 0;
+}
+
 enum store_put_result store_put(struct store *s, const struct store_doc *sd, int force)
 {
 	const struct article *a = sd->a;
 	if (store_begin(s))
 		return STORE_ERROR;
 	enum store_put_result res = STORE_ADDED;
-	sqlite3_stmt *st = stmt(s, ST_FIND_ARTICLE);
-	if (!st)
+	/* most articles are new: added at once, without a look-up first
+	   (a statement: a look-up on doc, some 8,000 instructions) */
+	int added = insert_article(s, sd);
+	if (added < 0)
 		goto fail;
-	sqlite3_bind_text(st, 1, a->doc, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
+	sqlite3_stmt *st = NULL;
+	int rc = SQLITE_DONE;
+	if (!added) {
+		if (!(st = stmt(s, ST_FIND_ARTICLE)))
+			goto fail;
+		sqlite3_bind_text(st, 1, a->doc, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_DONE) {
+			sqlite3_reset(st);
+			store_error(s, "an article that is there is not found");
+			goto fail;
+		}
+	}
 	if (rc == SQLITE_ROW) {
 		long long old = sqlite3_column_int64(st, 0);
 		int same = sqlite3_column_bytes(st, 1) == STORE_HASH_BYTES &&
@@ -1467,24 +1523,12 @@ enum store_put_result store_put(struct store *s, const struct store_doc *sd, int
 			goto fail;
 		res = STORE_REPLACED;
 	} else if (rc != SQLITE_DONE) {
+		sqlite3_reset(st);
 		store_error(s, "cannot look up an article");
 		goto fail;
 	}
-	if (!(st = stmt(s, ST_INSERT_ARTICLE)))
-		goto fail;
-	bind_str(st, 1, a->doc);
-	bind_str(st, 2, a->path);
-	bind_str(st, 3, a->title);
-	bind_str(st, 4, a->outlet);
-	bind_str(st, 5, a->date);
-	bind_str(st, 6, a->url);
-	bind_str(st, 7, a->author);
-	bind_str(st, 8, format_name(a->format));
-	sqlite3_bind_int64(st, 9, (sqlite3_int64)a->len);
-	sqlite3_bind_blob(st, 10, sd->hash, STORE_HASH_BYTES, SQLITE_STATIC);
-	sqlite3_bind_text(st, 11, a->raw, (int)a->len, SQLITE_STATIC);
-	bind_str(st, 12, sd->title_terms ? sd->title_terms : "");
-	if (step_done(s, st, "cannot store an article"))
+	/* the old one deleted, the new one gets the next id */
+	if (!added && insert_article(s, sd) != 1)
 		goto fail;
 	long long id = sqlite3_last_insert_rowid(s->db);
 	if (res == STORE_REPLACED) {

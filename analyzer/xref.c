@@ -1,6 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "xref.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -816,6 +817,28 @@ static void find_affiliations(struct finder *f)
 	}
 }
 
+/* dst[0, n) = src[0, n) with ASCII capitals in lower case, eight bytes
+ * at a time (a byte at a time, this was a twentieth of xref_doc's
+ * instructions; GCC's -O2 does not vectorize the loop). */
+static void lower_ascii_copy(char *dst, const char *src, size_t n)
+{
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t v;
+		memcpy(&v, src + i, 8);
+		uint64_t h = v & 0x7f7f7f7f7f7f7f7full;           /* no carry between bytes */
+		uint64_t ge_a = h + 0x3f3f3f3f3f3f3f3full;        /* bit 7: h >= 'A' */
+		uint64_t gt_z = h + 0x2525252525252525ull;        /* bit 7: h > 'Z' */
+		uint64_t caps = ge_a & ~gt_z & ~v & 0x8080808080808080ull;
+		v |= caps >> 2;                                   /* 0x20 */
+		memcpy(dst + i, &v, 8);
+	}
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)src[i];
+		dst[i] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+	}
+}
+
 /* The named sources of the article are named elsewhere in it too: by
  * their full name, a person's surname, an organization's aliases ("the
  * DPRK" for North Korea). Those places become mentions that quote nothing. */
@@ -823,8 +846,7 @@ static void find_other_mentions(struct store_doc *sd, const struct xref_rules *x
 {
 	struct article *a = sd->a;
 	char *low = xmalloc(a->len + 1);
-	for (size_t i = 0; i <= a->len; i++)
-		low[i] = a->scan[i] >= 'A' && a->scan[i] <= 'Z' ? (char)(a->scan[i] | 0x20) : a->scan[i];
+	lower_ascii_copy(low, a->scan, a->len + 1);
 	struct finder f = { sd, low, 0, NULL, sd->nmentions, 0 };
 	f.spk = xmalloc((sd->nmentions + 1) * sizeof(*f.spk));
 	for (size_t i = 0; i < sd->nmentions; i++) {
