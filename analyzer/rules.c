@@ -266,6 +266,20 @@ static int load_wordlist(struct wordset *ws, const char *dir, const char *name,
 	return errors ? -1 : 0;
 }
 
+
+/* A cue form is words of ASCII letters with one space between them, or
+ * ":" alone. */
+static int cue_form_ok(const char *form, size_t n)
+{
+	if (n == 1 && form[0] == ':')
+		return 1;
+	for (size_t k = 0; k < n; k++) {
+		unsigned char c = (unsigned char)form[k];
+		if (c == ' ' ? k == 0 || k + 1 == n || form[k - 1] == ' ' : !(c >= 'a' && c <= 'z'))
+			return 0;
+	}
+	return n > 0;
+}
 static int load_cues(struct rules *r, struct diag *d)
 {
 	static const char *const stances[] = { "assert", "deny", "hedge", NULL };
@@ -317,6 +331,16 @@ static int load_cues(struct rules *r, struct diag *d)
 			if (!flen[i])
 				continue;
 			lower_into(&low, forms[i], flen[i]);
+			if (!cue_form_ok(low.buf, low.len)) {
+				/* find_cues() records forms by their letters: the
+				 * offset limit and the cue gate (?C1) would miss a
+				 * form with any other byte and drop matches */
+				diag_report(d, DIAG_ERROR, f.path, f.lineno, (unsigned)(forms[i] - s) + 1,
+					    "cue form '%s' may hold only ASCII letters and single spaces (or be ':')",
+					    low.buf);
+				errors++;
+				continue;
+			}
 			if (wordset_get(&r->cue_forms, low.buf, low.len) >= 0) {
 				diag_report(d, DIAG_ERROR, f.path, f.lineno, (unsigned)(forms[i] - s) + 1,
 					    "duplicate cue form '%s'", low.buf);
