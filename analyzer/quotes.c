@@ -1087,12 +1087,69 @@ static void more_block_paragraphs(struct sentence_ctx *c, int qi)
 	}
 }
 
+/* "While Dahl said the pier was safe, the board closed it": a sentence
+ * that opens with a subordinating conjunction is a subordinate clause up
+ * to its first comma, and the main clause after it is the writer's. When
+ * the speaker and the cue sit in that opening clause (no comma before the
+ * content), the content ends at the first comma outside a quotation.
+ * ("As Dahl said, the pier ..." puts its content after the comma and is
+ * left alone.) */
+static const char *const lead_conj[] = {
+	"although ", "though ", "while ", "whereas ", "as ", "when ", "whenever ", "after ",
+	"since ", "because ", "if ", "unless ", "before ", "until ", "once ", "even though ",
+	"even as ", "even if ", NULL
+};
+
+static int word_at(const char *m, size_t i, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	if (i + k > n)
+		return 0;
+	for (size_t j = 0; j < k; j++)
+		if ((m[i + j] | 0x20) != w[j] && !(w[j] == ' ' && m[i + j] == ' '))
+			return 0;
+	return 1;
+}
+
+static void cut_at_lead_clause(const struct sentence_ctx *c, struct attribution *at)
+{
+	const char *m = c->m;
+	size_t n = c->len, i = 1;
+	if (at->block || at->cue1 > at->c0)
+		return;
+	while (i < n && m[i] == ' ')
+		i++;
+	static const char *const coord[] = { "and ", "but ", "yet ", "so ", NULL };
+	for (int k = 0; coord[k]; k++)
+		if (word_at(m, i, n, coord[k])) {
+			i += strlen(coord[k]);
+			break;
+		}
+	int k;
+	for (k = 0; lead_conj[k] && !word_at(m, i, n, lead_conj[k]); k++)
+		;
+	if (!lead_conj[k])
+		return;
+	if (memchr(m + i, ',', at->c0 - i))
+		return;
+	for (size_t j = at->c0; j < at->c1; j++) {
+		if (m[j] != ',')
+			continue;
+		while (j > at->c0 && m[j - 1] == ' ')
+			j--;
+		if (span_words(m, at->c0, j) >= 2)
+			at->c1 = j;
+		return;
+	}
+}
+
 static void emit_attributions(struct sentence_ctx *c, unsigned sent_index)
 {
 	qsort(c->at, (size_t)c->nat, sizeof(*c->at), cmp_attr);
 	int prev_in_sentence = -1;
 	for (int i = 0; i < c->nat; i++) {
 		struct attribution *at = &c->at[i];
+		cut_at_lead_clause(c, at);
 		int nfull, nshort;
 		const struct qmark *only;
 		tokens_in(c, at->c0, at->c1, &nfull, &nshort, &only);
