@@ -1143,6 +1143,47 @@ static void cut_at_lead_clause(const struct sentence_ctx *c, struct attribution 
 	}
 }
 
+/* Does paragraph pi open with a speaker's label, "Q:" or "JOEL DAHL:"
+ * (a few words of letters, then a colon and a space)? */
+static int opens_with_label(const struct sentence_ctx *c, size_t pi)
+{
+	if (pi >= c->seg->nparas)
+		return 0;
+	const char *t = c->a->scan;
+	size_t i = c->seg->paras[pi].start, e = c->seg->paras[pi].end;
+	while (i < e && is_space(t[i]))
+		i++;
+	size_t s = i;
+	if (i >= e || !(t[i] >= 'A' && t[i] <= 'Z'))
+		return 0;
+	while (i < e && i - s < 40 && (isalpha((unsigned char)t[i]) || t[i] == ' ' || t[i] == '.' ||
+				       t[i] == '-' || t[i] == '\''))
+		i++;
+	return i < e && i + 1 < e && t[i] == ':' && t[i + 1] == ' ';
+}
+
+/* A transcript: "Q: You open your book in 2001. What did you find?" then
+ * "DAHL: I found ...". A speaker's label that opens a paragraph, next to
+ * another paragraph that opens with one, gives that speaker the whole
+ * paragraph (the rule, which sees one sentence, gave the first). */
+static void transcript_turn(struct sentence_ctx *c, int qi, const struct attribution *at)
+{
+	struct quote *q = &c->ql->v[qi];
+	size_t pi = c->st->para;
+	const struct paragraph *p = &c->seg->paras[pi];
+	if (at->block || c->m[at->cue0] != ':' || at->cue1 != at->cue0 + 1 || q->kind == QK_DIRECT ||
+	    c->base + at->s0 > p->start + 4 || c->st->end >= p->end)
+		return;
+	if (!((pi > 0 && opens_with_label(c, pi - 1)) || opens_with_label(c, pi + 1)))
+		return;
+	const char *t = c->a->scan;
+	size_t e = p->end;
+	while (e > q->end && (is_space(t[e - 1]) || t[e - 1] == '.'))
+		e--;
+	q->end = e;
+	c->skip_until = p->end;
+}
+
 static void emit_attributions(struct sentence_ctx *c, unsigned sent_index)
 {
 	qsort(c->at, (size_t)c->nat, sizeof(*c->at), cmp_attr);
@@ -1213,6 +1254,8 @@ static void emit_attributions(struct sentence_ctx *c, unsigned sent_index)
 		}
 		prev_in_sentence = qi;
 		split_and_that(c, qi);
+		if (at->s0 != NO_SPAN)
+			transcript_turn(c, qi, at);
 		if (at->block)
 			more_block_paragraphs(c, qi);
 	}
