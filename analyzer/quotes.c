@@ -1226,12 +1226,110 @@ static void more_block_paragraphs(struct sentence_ctx *c, int qi)
 	}
 }
 
+/* "While Dahl said the pier was safe, the board closed it": a sentence
+ * that opens with a subordinating conjunction is a subordinate clause up
+ * to its first comma, and the main clause after it is the writer's. When
+ * the speaker and the cue sit in that opening clause (no comma before the
+ * content), the content ends at the first comma outside a quotation.
+ * ("As Dahl said, the pier ..." puts its content after the comma and is
+ * left alone.) */
+static const char *const lead_conj[] = {
+	"although ", "though ", "while ", "whereas ", "as ", "when ", "whenever ", "after ",
+	"since ", "because ", "if ", "unless ", "before ", "until ", "once ", "even though ",
+	"even as ", "even if ", NULL
+};
+
+static int word_at(const char *m, size_t i, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	if (i + k > n)
+		return 0;
+	for (size_t j = 0; j < k; j++)
+		if ((m[i + j] | 0x20) != w[j] && !(w[j] == ' ' && m[i + j] == ' '))
+			return 0;
+	return 1;
+}
+
+static void cut_at_lead_clause(const struct sentence_ctx *c, struct attribution *at)
+{
+	const char *m = c->m;
+	size_t n = c->len, i = 1;
+	if (at->block || at->cue1 > at->c0)
+		return;
+	while (i < n && m[i] == ' ')
+		i++;
+	static const char *const coord[] = { "and ", "but ", "yet ", "so ", NULL };
+	for (int k = 0; coord[k]; k++)
+		if (word_at(m, i, n, coord[k])) {
+			i += strlen(coord[k]);
+			break;
+		}
+	int k;
+	for (k = 0; lead_conj[k] && !word_at(m, i, n, lead_conj[k]); k++)
+		;
+	if (!lead_conj[k])
+		return;
+	if (memchr(m + i, ',', at->c0 - i))
+		return;
+	for (size_t j = at->c0; j < at->c1; j++) {
+		if (m[j] != ',')
+			continue;
+		while (j > at->c0 && m[j - 1] == ' ')
+			j--;
+		if (span_words(m, at->c0, j) >= 2)
+			at->c1 = j;
+		return;
+	}
+}
+
+/* Does paragraph pi open with a speaker's label, "Q:" or "JOEL DAHL:"
+ * (a few words of letters, then a colon and a space)? */
+static int opens_with_label(const struct sentence_ctx *c, size_t pi)
+{
+	if (pi >= c->seg->nparas)
+		return 0;
+	const char *t = c->a->scan;
+	size_t i = c->seg->paras[pi].start, e = c->seg->paras[pi].end;
+	while (i < e && is_space(t[i]))
+		i++;
+	size_t s = i;
+	if (i >= e || !(t[i] >= 'A' && t[i] <= 'Z'))
+		return 0;
+	while (i < e && i - s < 40 && (isalpha((unsigned char)t[i]) || t[i] == ' ' || t[i] == '.' ||
+				       t[i] == '-' || t[i] == '\''))
+		i++;
+	return i < e && i + 1 < e && t[i] == ':' && t[i + 1] == ' ';
+}
+
+/* A transcript: "Q: You open your book in 2001. What did you find?" then
+ * "DAHL: I found ...". A speaker's label that opens a paragraph, next to
+ * another paragraph that opens with one, gives that speaker the whole
+ * paragraph (the rule, which sees one sentence, gave the first). */
+static void transcript_turn(struct sentence_ctx *c, int qi, const struct attribution *at)
+{
+	struct quote *q = &c->ql->v[qi];
+	size_t pi = c->st->para;
+	const struct paragraph *p = &c->seg->paras[pi];
+	if (at->block || c->m[at->cue0] != ':' || at->cue1 != at->cue0 + 1 || q->kind == QK_DIRECT ||
+	    c->base + at->s0 > p->start + 4 || c->st->end >= p->end)
+		return;
+	if (!((pi > 0 && opens_with_label(c, pi - 1)) || opens_with_label(c, pi + 1)))
+		return;
+	const char *t = c->a->scan;
+	size_t e = p->end;
+	while (e > q->end && (is_space(t[e - 1]) || t[e - 1] == '.'))
+		e--;
+	q->end = e;
+	c->skip_until = p->end;
+}
+
 static void emit_attributions(struct sentence_ctx *c, unsigned sent_index)
 {
 	qsort(c->at, (size_t)c->nat, sizeof(*c->at), cmp_attr);
 	int prev_in_sentence = -1;
 	for (int i = 0; i < c->nat; i++) {
 		struct attribution *at = &c->at[i];
+		cut_at_lead_clause(c, at);
 		int nfull, nshort;
 		const struct qmark *only;
 		tokens_in(c, at->c0, at->c1, &nfull, &nshort, &only);
@@ -1295,6 +1393,8 @@ static void emit_attributions(struct sentence_ctx *c, unsigned sent_index)
 		}
 		prev_in_sentence = qi;
 		split_and_that(c, qi);
+		if (at->s0 != NO_SPAN)
+			transcript_turn(c, qi, at);
 		if (at->block)
 			more_block_paragraphs(c, qi);
 	}
