@@ -25,11 +25,10 @@ struct smap {
 	size_t cap, n;
 };
 
-/* Eight bytes at a time: the maps are looked up for every word and
- * phrase of every claim (nothing depends on the order of the slots). */
-static uint64_t hash_str(const char *s, size_t n)
+/* The bytes of s[0, n) mixed into h eight at a time: the maps and the
+ * word cache are looked up for every word and phrase of every claim. */
+static uint64_t hash_mix(uint64_t h, const char *s, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325ull ^ n;
 	while (n >= 8) {
 		uint64_t v;
 		memcpy(&v, s, 8);
@@ -43,6 +42,13 @@ static uint64_t hash_str(const char *s, size_t n)
 		memcpy(&v, s, n);
 		h = (h ^ v) * 0xc4ceb9fe1a85ec53ull;
 	}
+	return h;
+}
+
+/* The maps' hash (nothing depends on the order of the slots). */
+static uint64_t hash_str(const char *s, size_t n)
+{
+	uint64_t h = hash_mix(0xcbf29ce484222325ull ^ n, s, n);
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdull;
 	h ^= h >> 33;
@@ -357,24 +363,11 @@ static void cache_grow(struct word_cache *wc)
 	wc->cap = cap;
 }
 
-/* The word cache's hash: eight bytes at a time (words are short; the
- * cache is looked up once for every word of every claim). */
+/* The word cache's hash (words are short; the cache is looked up once
+ * for every word of every claim). */
 static uint64_t word_hash(const char *s, size_t n)
 {
-	uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
-	while (n >= 8) {
-		uint64_t v;
-		memcpy(&v, s, 8);
-		h = (h ^ v) * 0xff51afd7ed558ccdull;
-		h ^= h >> 29;
-		s += 8;
-		n -= 8;
-	}
-	if (n) {
-		uint64_t v = 0;
-		memcpy(&v, s, n);
-		h = (h ^ v) * 0xc4ceb9fe1a85ec53ull;
-	}
+	uint64_t h = hash_mix(0x9e3779b97f4a7c15ull ^ n, s, n);
 	h ^= h >> 32;
 	h *= 0xff51afd7ed558ccdull;
 	h ^= h >> 29;

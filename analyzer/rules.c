@@ -97,14 +97,7 @@ int wordset_get_ci_shaped(const struct wordset *ws, const char *s, size_t len)
 	if (!len || len >= sizeof(tmp) || !ws->cap)
 		return -1;
 	/* lowercase and hash in one pass (ASCII only, as tolower in the C locale) */
-	size_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char)(c + ('a' - 'A'));
-		tmp[i] = (char)c;
-		h = (h ^ c) * 1099511628211ULL;
-	}
+	size_t h = wordset_fold_hash(s, len, tmp);
 	return wordset_find(ws, tmp, len, h);
 }
 

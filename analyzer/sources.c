@@ -124,20 +124,6 @@ static struct {
 static uint32_t list_shape[LIST_MAX_LEN + 1][32];
 static pthread_once_t list_once = PTHREAD_ONCE_INIT;
 
-/* ASCII-lowercases s[0..n) into low and hashes it (FNV-1a) */
-static size_t fold_hash(const char *s, size_t n, char *low)
-{
-	size_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char)(c + ('a' - 'A'));
-		low[i] = (char)c;
-		h = (h ^ c) * 1099511628211ULL;
-	}
-	return h;
-}
-
 static void build_list_table(void)
 {
 	for (size_t l = 0; l < sizeof(word_lists) / sizeof(*word_lists); l++)
@@ -146,7 +132,7 @@ static void build_list_table(void)
 			char low[LIST_MAX_LEN + 1];
 			if (n > LIST_MAX_LEN)
 				abort();   /* raise LIST_MAX_LEN */
-			size_t i = fold_hash(*p, n, low) & (LIST_SLOTS - 1);
+			size_t i = wordset_fold_hash(*p, n, low) & (LIST_SLOTS - 1);
 			while (list_table[i].len && (list_table[i].len != n || memcmp(list_table[i].word, low, n)))
 				i = (i + 1) & (LIST_SLOTS - 1);
 			memcpy(list_table[i].word, low, n);
@@ -166,7 +152,7 @@ static unsigned lists_of(const char *s, const struct word *w)
 	pthread_once(&list_once, build_list_table);
 	if (!(list_shape[n][((unsigned char)s[w->s] | 0x20) & 31] >> (((unsigned char)s[w->e - 1] | 0x20) & 31) & 1))
 		return 0;
-	size_t i = fold_hash(s + w->s, n, low) & (LIST_SLOTS - 1);
+	size_t i = wordset_fold_hash(s + w->s, n, low) & (LIST_SLOTS - 1);
 	for (; list_table[i].len; i = (i + 1) & (LIST_SLOTS - 1))
 		if (list_table[i].len == n && !memcmp(list_table[i].word, low, n))
 			return list_table[i].lists;

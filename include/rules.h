@@ -74,6 +74,21 @@ static inline int wordset_may_have(const struct wordset *ws, const char *s, size
 	return (int)(ws->shape[b / 64] >> (b % 64) & 1);
 }
 
+/* ASCII-lowercases s[0, n) into low (n bytes) and returns its hash
+ * (FNV-1a), the hash a wordset keeps for that key. */
+static inline size_t wordset_fold_hash(const char *s, size_t n, char *low)
+{
+	size_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + ('a' - 'A'));
+		low[i] = (char)c;
+		h = (h ^ c) * 1099511628211ULL;
+	}
+	return h;
+}
+
 /* The look-ups below once wordset_may_have() said yes. */
 int wordset_get_shaped(const struct wordset *ws, const char *s, size_t len);
 int wordset_get_ci_shaped(const struct wordset *ws, const char *s, size_t len);
