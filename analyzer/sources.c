@@ -1350,8 +1350,9 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			continue;
 		}
 		if (m.pronoun) {
-			/* a person named earlier in the same sentence, then the most
-			 * recent compatible speaker, then the most recent name */
+			/* a person (for "it", an organization) named earlier in the
+			 * same or the previous sentence, then the most recent
+			 * compatible speaker, then the most recent name */
 			size_t sent_start = seg->sents[q->sent > 0 ? q->sent - 1 : 0].start;
 			if (q->sent > 0 && seg->sents[q->sent - 1].para != seg->sents[q->sent].para)
 				sent_start = seg->sents[q->sent].start;
@@ -1362,12 +1363,12 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			size_t asked_from = asked_clause(s, seg->sents[q->sent].start, ms);
 			for (size_t k = before_ms; k-- > 0 && es.v[k].off >= sent_start;) {
 				if (es.v[k].off < ms && es.v[k].off < asked_from &&
-				    (want_person ? es.v[k].kind == SK_PERSON : 0) &&
+				    (want_person ? es.v[k].kind == SK_PERSON : m.pronoun == 'n' && es.v[k].kind == SK_ORGANIZATION) &&
 				    !gender_clash(t, find_source(t, raw + es.v[k].name0, es.v[k].name1 - es.v[k].name0),
 						  m.pronoun)) {
 					src = add_source(t, raw + es.v[k].name0, es.v[k].name1 - es.v[k].name0,
 							 es.v[k].title1 ? raw + es.v[k].title0 : NULL,
-							 es.v[k].title1 - es.v[k].title0, SK_PERSON, es.v[k].off);
+							 es.v[k].title1 - es.v[k].title0, es.v[k].kind, es.v[k].off);
 					break;
 				}
 			}
