@@ -1106,6 +1106,9 @@ static int described_person(const char *s, size_t n, const struct rules *r)
 	/* the head noun comes before its complement: "a spokesman for the
 	 * authority" describes a person */
 	static const char *const preps[] = { " for ", " of ", " at ", " with ", " to ", NULL };
+	/* "One of the fishermen, Jonas Berg, said": one person of a group */
+	if (n > 7 && !strncasecmp(s, "one of ", 7))
+		return 1;
 	for (size_t i = 1; i + 4 < n; i++)
 		for (int k = 0; preps[k]; k++)
 			if (s[i] == ' ' && !strncmp(s + i, preps[k], strlen(preps[k]))) {
