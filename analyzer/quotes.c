@@ -448,7 +448,7 @@ static void trim_speaker(const struct sentence_ctx *c, size_t s0, size_t *s1)
 
 static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZE *ov,
 		      int content_group);
-static unsigned words_in(const char *m, size_t a, size_t b);
+static int words_in_upto(const char *m, size_t a, size_t b, int most);
 static int form_has_room(struct sentence_ctx *c, int k, int after, int before);
 
 /* "The original tweet was deleted": a cue in its bare form ("tweet",
@@ -528,7 +528,7 @@ static int accept(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZ
 	if (rl->g_content2 && ov[2 * rl->g_content2] != PCRE2_UNSET &&
 	    /* "Loyalty, he noted, has long been ...": a one-word subject says
 	     * nothing alone, what follows the cue still does */
-	    (ok || words_in(c->m, ov[2 * rl->g_content], ov[2 * rl->g_content + 1]) < 2))
+	    (ok || words_in_upto(c->m, ov[2 * rl->g_content], ov[2 * rl->g_content + 1], 2) < 2))
 		ok = accept_one(c, rl, ov, rl->g_content2) || ok;
 	return ok;
 }
@@ -657,7 +657,7 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 	return 1;
 }
 
-/* ASCII bytes of a word for words_in() (so is every non-ASCII byte):
+/* ASCII bytes of a word for the word counts (so is every non-ASCII byte):
  * isalnum() in the C locale or a quotation token; 2 for the token that
  * opens a quotation, which stands for words enough ("saying “...”" is a
  * cue with its content). */
@@ -671,19 +671,6 @@ static const unsigned char word_ascii[128] = {
 	['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
 	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
 };
-
-static unsigned words_in(const char *m, size_t a, size_t b)
-{
-	unsigned n = 0;
-	unsigned char in = 0;
-	for (size_t i = a; i < b; i++) {
-		unsigned char ch = (unsigned char)m[i];
-		unsigned char w = ch >= 0x80 ? 1 : word_ascii[ch];
-		n += (w && !in) + (w == 2);
-		in = w;
-	}
-	return n;
-}
 
 /* Is there an unspent cue with at least `after` words after it and
  * `before` words before it in the sentence? */
@@ -699,9 +686,10 @@ static int cue_with_room(struct sentence_ctx *c, int after, int before)
 	return 0;
 }
 
-/* words_in(m, a, b), or any number from `most` up once it is that many:
- * a rule asks for a few words, and the rest of the sentence need not be
- * read to find them */
+/* The words in m[a, b) (a word counts where it starts, a quotation's
+ * opening token twice), or any number from `most` up once it is that
+ * many: a rule asks for a few words, and the rest of the sentence need not
+ * be read to find them */
 static int words_in_upto(const char *m, size_t a, size_t b, int most)
 {
 	int n = 0;
@@ -719,7 +707,7 @@ static int words_in_upto(const char *m, size_t a, size_t b, int most)
 	return n;
 }
 
-/* words_in(m, 0, b), read backwards from b, or any number from `most`
+/* words_in_upto(m, 0, b, most), read backwards from b, or any number from `most`
  * up: a word counts where it starts, a quotation's opening token twice */
 static int words_before_upto(const char *m, size_t b, int most)
 {
