@@ -203,6 +203,8 @@ enum stmt_id {
 	ST_ANY_PENDING,
 	ST_BUMP,
 	ST_LAST_IDS,
+	ST_DATA_VERSION,
+	ST_ALL_SOURCES,
 	ST_BEGIN,
 	ST_COMMIT,
 	ST__N
@@ -236,12 +238,44 @@ static const char *const stmt_sql[ST__N] = {
 	[ST_ANY_PENDING] = "SELECT EXISTS (SELECT 1 FROM pending)",
 	[ST_BUMP] = "UPDATE meta SET value = value + 1 WHERE key = 'generation'",
 	[ST_LAST_IDS] = "SELECT (SELECT max(id) FROM mentions), (SELECT max(id) FROM quotes)",
+	[ST_DATA_VERSION] = "PRAGMA data_version",
+	/* what ST_FIND_SOURCE would say of every row (struct known_sources) */
+	[ST_ALL_SOURCES] = "SELECT key, id, title IS NULL, affiliation IS NULL, affil_key IS NULL, "
+			   "kind = 'person' AND article_id IS NULL FROM sources",
 	/* prepared once: an ingest runs them for every article */
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
 	[ST_COMMIT] = "COMMIT",
 };
 
 enum multi_id { MI_MENTION, MI_QUOTE, MI_CLAIM, MI__N };
+
+/* Every row of sources by key, with what put_source() asks of it: a
+ * source is looked up once for every article that mentions it (47,000
+ * times for news.jsonl, 34,000 of them for a key that is not there), a
+ * statement each. Valid while no other connection has written (PRAGMA
+ * data_version, read in the write transaction that uses it) and nothing
+ * here but put_source() has changed sources since it was loaded. */
+enum {
+	KS_NO_TITLE = 1,
+	KS_NO_AFFILIATION = 2,
+	KS_NO_AFFIL_KEY = 4,
+	KS_PERSON = 8,    /* a named person's row (kind 'person', shared) */
+};
+
+struct known_source {
+	char *key;        /* NULL: an empty slot */
+	long long id;
+	unsigned flags;   /* KS_* */
+};
+
+struct known_sources {
+	struct known_source *slot;
+	size_t cap, n;
+	int valid;
+	long long version;   /* PRAGMA data_version when it was last valid */
+};
+
+static void known_clear(struct known_sources *ks);
 #define MULTI_ROWS 32
 
 struct store {
@@ -254,6 +288,7 @@ struct store {
 	long long written[2];/* mentions, quotes put_rows wrote (check_new_rows) */
 	double flush_cpu;    /* thread CPU seconds in store_flush (WHOSAID_TIMING) */
 	strbuf rows;         /* scratch: one article's rows, encoded */
+	struct known_sources known;
 };
 
 sqlite3 *store_db(struct store *s)
@@ -611,6 +646,7 @@ void store_close(struct store *s)
 	for (int i = 0; i < MI__N; i++)
 		for (int k = 0; k < MULTI_ROWS; k++)
 			sqlite3_finalize(s->multi[i][k]);
+	known_clear(&s->known);
 	if (s->db) {
 		store_rollback(s);
 		sqlite3_close(s->db);
@@ -755,40 +791,159 @@ out:
 	return ret;
 }
 
-/* The id of the shared row of src, found by key (its title and
- * affiliation filled in when it had none) or added; *person: the row is
- * a named person's. -1 after reporting. */
-static long long put_source(struct store *s, const struct store_source *src, long long article_id, char *person)
+/* ---- known sources ------------------------------------------------------ */
+
+static size_t key_hash(const char *k)
 {
-	sqlite3_stmt *st = stmt(s, ST_FIND_SOURCE);
-	if (!st)
+	uint64_t h = 1469598103934665603ull;
+	for (; *k; k++)
+		h = (h ^ (unsigned char)*k) * 1099511628211ull;
+	return (size_t)(h ^ h >> 32);
+}
+
+/* The slot of key: its own, or the empty one where it would go. */
+static struct known_source *known_slot(const struct known_sources *ks, const char *key)
+{
+	size_t i = key_hash(key) & (ks->cap - 1);
+	while (ks->slot[i].key && strcmp(ks->slot[i].key, key))
+		i = (i + 1) & (ks->cap - 1);
+	return &ks->slot[i];
+}
+
+static void known_clear(struct known_sources *ks)
+{
+	for (size_t i = 0; i < ks->cap; i++)
+		free(ks->slot[i].key);
+	free(ks->slot);
+	memset(ks, 0, sizeof(*ks));
+}
+
+static void known_add(struct known_sources *ks, const char *key, long long id, unsigned flags)
+{
+	if ((ks->n + 1) * 2 > ks->cap) {
+		struct known_sources old = *ks;
+		ks->cap = old.cap * 2;
+		ks->slot = xcalloc(ks->cap, sizeof(*ks->slot));
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.slot[i].key)
+				*known_slot(ks, old.slot[i].key) = old.slot[i];
+		free(old.slot);
+	}
+	struct known_source *e = known_slot(ks, key);
+	if (!e->key) {
+		e->key = xstrdup(key);
+		ks->n++;
+	}
+	e->id = id;
+	e->flags = flags;
+}
+
+/* The rows of sources a write that is under way may have left out (a
+ * rollback) or deleted: loaded again when next needed. */
+static void known_forget(struct store *s)
+{
+	s->known.valid = 0;
+}
+
+/* Inside a write transaction: makes the known sources those of the
+ * database, loading them again when another connection has written
+ * since they were (or they are not valid). 0, or -1 after reporting. */
+static int known_check(struct store *s)
+{
+	sqlite3_stmt *st = stmt(s, ST_DATA_VERSION);
+	if (!st || sqlite3_step(st) != SQLITE_ROW) {
+		store_error(s, "cannot read the data version");
 		return -1;
-	bind_str(st, 1, src->key);
-	bind_str(st, 2, src->title);
-	bind_str(st, 3, src->affiliation);
-	bind_str(st, 4, src->affil_key);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		long long id = sqlite3_column_int64(st, 0);
-		int more = sqlite3_column_int(st, 1);
-		*person = (char)sqlite3_column_int(st, 2);
-		sqlite3_reset(st);
-		if (!more)
-			return id;
-		if (!(st = stmt(s, ST_UPDATE_SOURCE)))
-			return -1;
-		sqlite3_bind_int64(st, 1, id);
-		bind_str(st, 2, src->title);
-		bind_str(st, 3, src->affiliation);
-		bind_str(st, 4, src->affil_key);
-		return step_done(s, st, "cannot store a source") ? -1 : id;
+	}
+	long long version = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (s->known.valid && s->known.version == version)
+		return 0;
+	known_clear(&s->known);
+	s->known.cap = 4096;   /* a power of two (known_slot), never full */
+	s->known.slot = xcalloc(s->known.cap, sizeof(*s->known.slot));
+	if (!(st = stmt(s, ST_ALL_SOURCES)))
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *key = (const char *)sqlite3_column_text(st, 0);
+		unsigned flags = (sqlite3_column_int(st, 2) ? KS_NO_TITLE : 0) |
+				 (sqlite3_column_int(st, 3) ? KS_NO_AFFILIATION : 0) |
+				 (sqlite3_column_int(st, 4) ? KS_NO_AFFIL_KEY : 0) |
+				 (sqlite3_column_int(st, 5) ? KS_PERSON : 0);
+		if (key)
+			known_add(&s->known, key, sqlite3_column_int64(st, 1), flags);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
-		store_error(s, "cannot look up a source");
+		known_clear(&s->known);
+		store_error(s, "cannot read the sources");
 		return -1;
 	}
-	if (!(st = stmt(s, ST_INSERT_SOURCE)))
+	s->known.valid = 1;
+	s->known.version = version;
+	return 0;
+}
+
+/* The id of the shared row of src when there is one (its title and
+ * affiliation filled in when it had none), 0 when there is none, -1
+ * after reporting; *person: the row is a named person's. */
+static long long find_source(struct store *s, const struct store_source *src, char *person)
+{
+	long long id;
+	int more;
+	if (s->known.valid) {
+		struct known_source *e = known_slot(&s->known, src->key);
+		if (!e->key)
+			return 0;
+		unsigned fill = (src->title ? KS_NO_TITLE : 0) | (src->affiliation ? KS_NO_AFFILIATION : 0) |
+				(src->affil_key ? KS_NO_AFFIL_KEY : 0);
+		id = e->id;
+		*person = (e->flags & KS_PERSON) != 0;
+		more = (e->flags & fill) != 0;
+		e->flags &= ~fill;
+	} else {
+		sqlite3_stmt *st = stmt(s, ST_FIND_SOURCE);
+		if (!st)
+			return -1;
+		bind_str(st, 1, src->key);
+		bind_str(st, 2, src->title);
+		bind_str(st, 3, src->affiliation);
+		bind_str(st, 4, src->affil_key);
+		int rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW) {
+			sqlite3_reset(st);
+			if (rc == SQLITE_DONE)
+				return 0;
+			store_error(s, "cannot look up a source");
+			return -1;
+		}
+		id = sqlite3_column_int64(st, 0);
+		more = sqlite3_column_int(st, 1);
+		*person = (char)sqlite3_column_int(st, 2);
+		sqlite3_reset(st);
+	}
+	if (!more)
+		return id;
+	sqlite3_stmt *st = stmt(s, ST_UPDATE_SOURCE);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	bind_str(st, 2, src->title);
+	bind_str(st, 3, src->affiliation);
+	bind_str(st, 4, src->affil_key);
+	return step_done(s, st, "cannot store a source") ? -1 : id;
+}
+
+/* The id of the shared row of src, found (find_source) or added;
+ * *person: the row is a named person's. -1 after reporting. */
+static long long put_source(struct store *s, const struct store_source *src, long long article_id, char *person)
+{
+	long long id = find_source(s, src, person);
+	if (id)
+		return id;
+	sqlite3_stmt *st = stmt(s, ST_INSERT_SOURCE);
+	if (!st)
 		return -1;
 	bind_str(st, 1, src->key);
 	bind_str(st, 2, src->display ? src->display : src->name);
@@ -801,7 +956,12 @@ static long long put_source(struct store *s, const struct store_source *src, lon
 	if (step_done(s, st, "cannot store a source"))
 		return -1;
 	*person = src->row_kind == SK_PERSON && !src->per_article;
-	return sqlite3_last_insert_rowid(s->db);
+	id = sqlite3_last_insert_rowid(s->db);
+	if (s->known.valid)
+		known_add(&s->known, src->key, id, (src->title ? 0 : KS_NO_TITLE) |
+			  (src->affiliation ? 0 : KS_NO_AFFILIATION) | (src->affil_key ? 0 : KS_NO_AFFIL_KEY) |
+			  (*person ? KS_PERSON : 0));
+	return id;
 }
 
 /* The number of terms of a claim (claims.h: separated by single spaces). */
@@ -1445,10 +1605,13 @@ static int flush(struct store *s)
 	long long last[2];
 	memset(s->written, 0, sizeof(s->written));
 	if (!store_begin(s)) {
-		if (!last_ids(s, last) && !write_pending(s) && !check_new_rows(s, last) && !store_commit(s))
+		if (!known_check(s) && !last_ids(s, last) && !write_pending(s) && !check_new_rows(s, last) &&
+		    !store_commit(s)) {
 			ret = 0;
-		else
+		} else {
 			store_rollback(s);
+			known_forget(s);
+		}
 	}
 	if (store_exec(s, "PRAGMA foreign_keys=ON"))
 		ret = -1;
@@ -1515,6 +1678,10 @@ enum store_put_result store_put(struct store *s, const struct store_doc *sd, int
 			store_rollback(s);
 			return STORE_UNCHANGED;
 		}
+		/* the known sources are not those of the database once this
+		   transaction deletes some (or fails); without them, sources
+		   are looked up */
+		known_forget(s);
 		/* the rows of the articles before it first: the ids are those
 		   of writing each article's rows as it came */
 		if (write_pending(s) || delete_article(s, old))
