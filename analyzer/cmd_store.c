@@ -273,7 +273,7 @@ static void hashes_release(struct hashes *m)
  * flushes at a time (store.c), in at most so many bytes of text. With
  * 48, the extraction threads of news.jsonl waited 3 to 4.5 s (wall) for
  * the writer in a run of 9 to 12 s. */
-#define DONE_ARTICLES 1024
+#define DONE_ARTICLES 4096
 #define DONE_BYTES (32u << 20)
 /* Articles read ahead for each extraction thread: the reader, woken when
  * half are left, may wait for a core that long (with 16 the extraction
