@@ -7,7 +7,6 @@
 #include <time.h>
 
 #include "strbuf.h"
-#include "walvfs.h"
 
 /* ---- SHA-256 (FIPS 180-4) ------------------------------------------------ */
 
@@ -580,14 +579,12 @@ static int migrate(struct store *s, long long from)
 struct store *store_open(const char *path, enum store_mode mode, struct diag *d)
 {
 	static int configured;
-	static const char *vfs;
 	if (!configured) {
 		/* before SQLite starts (the first open): no global mutex and
 		   counters around every allocation, which nothing here reads.
 		   store_open is called from one thread at a time at start-up. */
 		configured = 1;
 		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-		vfs = walvfs_register();
 	}
 	struct store *s = xcalloc(1, sizeof(*s));
 	s->path = xstrdup(path);
@@ -595,7 +592,7 @@ struct store *store_open(const char *path, enum store_mode mode, struct diag *d)
 	strbuf_init(&s->rows, 0);
 	/* one thread at a time uses a store (store.h): no mutex per call */
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (mode == STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
-	if (sqlite3_open_v2(path, &s->db, flags, vfs) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
 		if (s->db && mode == STORE_READ && sqlite3_errcode(s->db) == SQLITE_CANTOPEN)
 			diag_report(d, DIAG_ERROR, NULL, 0, 0, "cannot open database '%s': no such file "
 				    "(run 'whosaid ingest --db %s FILE...' first)", path, path);
