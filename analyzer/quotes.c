@@ -952,7 +952,13 @@ static int cue_later(pcre2_callout_block *cb, void *data)
 	return at >= c->later_from;
 }
 
-static double rule_seconds[64];
+/* WHOSAID_PROFILE: per rule, the time spent matching (its JIT compilation
+ * aside: some milliseconds a pattern, which would swamp the rules run on
+ * few sentences), the sentences it was matched on, its calls and those
+ * that found no match (a rule whose calls mostly fail is one a cheaper
+ * test may spare) */
+static double rule_seconds[64], jit_seconds;
+static long rule_sents[64], rule_calls[64], rule_misses[64];
 static const char *rule_names[64];
 
 static double now_seconds(void)
@@ -965,7 +971,9 @@ static double now_seconds(void)
 static void print_profile(void)
 {
 	for (int i = 0; i < 64 && rule_names[i]; i++)
-		fprintf(stderr, "profile: %-28s %.3f s\n", rule_names[i], rule_seconds[i]);
+		fprintf(stderr, "profile: %-28s %.3f s %7ld sentences %7ld calls %7ld without a match\n",
+			rule_names[i], rule_seconds[i], rule_sents[i], rule_calls[i], rule_misses[i]);
+	fprintf(stderr, "profile: %-28s %.3f s\n", "(JIT compilation)", jit_seconds);
 }
 
 static void run_rules(struct sentence_ctx *c)
@@ -1028,6 +1036,17 @@ static void run_rules(struct sentence_ctx *c)
 		if (skip)
 			off = c->len;
 		int latin1 = c->latin1 && rl->latin1;
+		if (profile && off < c->len) {
+			double tj = now_seconds();
+			(void)rule_code(rl, c->ascii);
+			if (latin1)
+				(void)rule_code(rl, 1);
+			tj = now_seconds() - tj;
+			jit_seconds += tj;
+			t0 += tj;
+			if (i < 64)
+				rule_sents[i]++;
+		}
 		while (off < c->len && (c->occ_overflow || off <= limit)) {
 			int rc;
 			if (latin1 && c->qs->tfwd[off] != NO_SPAN) {
@@ -1044,6 +1063,10 @@ static void run_rules(struct sentence_ctx *c)
 				c->on_t = 0;
 				c->gate = c->ascii;
 				rc = rule_match(rl, c->ascii, c->m, c->len, off, c->qs->md, c->qs->mctx);
+			}
+			if (profile && i < 64) {
+				rule_calls[i]++;
+				rule_misses[i] += rc < 0;
 			}
 			if (rc < 0) {
 				if (rc != PCRE2_ERROR_NOMATCH && c->qs->trace)
