@@ -1053,9 +1053,12 @@ static void run_rules(struct sentence_ctx *c)
 				pcre2_set_offset_limit(c->qs->mctx, c->occ_overflow ? PCRE2_UNSET : c->qs->tfwd[limit]);
 				c->gate = c->on_t = 1;
 				rc = rule_match(rl, 1, c->t, c->tlen, c->qs->tfwd[off], c->qs->md, c->qs->mctx);
-				/* back to offsets into m */
+				/* back to offsets into m: the pairs this match set (those
+				 * past rc are unset up to the pattern's last group, and
+				 * beyond it hold what an earlier match left there: an
+				 * offset into a longer sentence, past the end of tmap) */
 				PCRE2_SIZE *tv = pcre2_get_ovector_pointer(c->qs->md);
-				for (uint32_t k = 0; rc >= 0 && k < 2 * pcre2_get_ovector_count(c->qs->md); k++)
+				for (uint32_t k = 0; rc > 0 && k < 2 * (uint32_t)rc; k++)
 					if (tv[k] != PCRE2_UNSET)
 						tv[k] = c->qs->tmap[tv[k]];
 			} else {
