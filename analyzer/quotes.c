@@ -1518,11 +1518,61 @@ static int short_lead_in(const struct sentence_ctx *c, size_t from, size_t to)
 	return 1;
 }
 
+/* 'The audit found that the pier was “a hazard” to ferries.': quoted
+ * words that nobody is named for, inside a "that" clause, are part of
+ * what the clause reports, so the clause is the content, from "that" to
+ * the end of the sentence (a mixed quotation), not the quoted words alone.
+ * Only when "that" is near the quotation (100 bytes: one clause) and no
+ * attribution of the sentence lies between them or after. 1 and the span
+ * (article offsets) when so. */
+static int that_clause(const struct sentence_ctx *c, const struct qmark *m, size_t *s, size_t *e)
+{
+	const char *t = c->a->scan;
+	size_t lo = c->base, hi = c->base + c->len, open = m->open;
+	size_t from = open - lo > 100 ? open - 100 : lo;
+	size_t x = NO_SPAN;
+	/* the nearest " that " before the quotation */
+	for (size_t w = open; w >= from + 6;) {
+		w--;
+		if (w + 6 <= open && is_space(t[w]) && !memcmp(t + w + 1, "that", 4) && is_space(t[w + 5])) {
+			x = w + 6;
+			break;
+		}
+	}
+	if (x == NO_SPAN)
+		return 0;
+	for (int i = 0; i < c->nat; i++) {
+		const struct attribution *at = &c->at[i];
+		if (at->c1 > x - lo || at->cue1 > x - lo || (at->s0 != NO_SPAN && at->s1 > x - lo))
+			return 0;
+	}
+	while (x < open && is_space(t[x]))
+		x++;
+	/* without the final mark and closing quotation marks, curly ones
+	 * (three bytes) too */
+	size_t y = hi;
+	for (;;) {
+		if (y > x && (is_space(t[y - 1]) || t[y - 1] == '.' || t[y - 1] == '!' || t[y - 1] == '?' ||
+			      t[y - 1] == ',' || t[y - 1] == '"' || t[y - 1] == '\''))
+			y--;
+		else if (y >= x + 3 && !memcmp(t + y - 3, "\xe2\x80\x9d", 3))
+			y -= 3;
+		else
+			break;
+	}
+	if (y <= x)
+		return 0;
+	*s = x;
+	*e = y;
+	return 1;
+}
+
 /* A quotation no rule claimed: split quote, continuation, carried speaker,
  * or unattributed. */
 static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *last_quote,
 			   int *pending_cont)
 {
+	size_t clause_end = 0;   /* an unattributed "that" clause runs to here */
 	for (unsigned k = 0; k < c->st->nqmarks; k++) {
 		const struct qmark *m = &c->seg->qmarks[c->st->first_qmark + k];
 		if ((m->flags & QM_NESTED) || (m->flags & QM_SHORT) || qmark_in_attribution(c, m))
@@ -1586,10 +1636,20 @@ static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *las
 		if (!rule && !(m->flags & QM_CONT_NEXT) && o > 2 && m->words < 5 &&
 		    (m->close - m->open) * 10 < (c->len) * 6)
 			continue;   /* a short quoted phrase inside a sentence nobody says */
+		if (!rule && m->open < clause_end)
+			continue;   /* inside the "that" clause of an earlier one */
+		size_t ts = 0, te = 0;
+		int in_clause = !rule && o > 2 && that_clause(c, m, &ts, &te);
 		struct quote *q = new_quote(c->ql);
 		int qi = (int)c->ql->n - 1;
 		q->kind = QK_DIRECT;
 		direct_content(c->a, m, &q->start, &q->end);
+		if (in_clause) {
+			q->kind = QK_MIXED;
+			q->start = ts;
+			q->end = te > q->end ? te : q->end;
+			clause_end = q->end;
+		}
 		q->rule = rule ? rule : "unattributed";
 		q->inherit = parent >= 0 ? speaker_root(c->ql, parent) : -1;
 		if (parent >= 0) {
