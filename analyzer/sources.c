@@ -378,6 +378,46 @@ static int place(const char *s, size_t a, size_t b, const struct rules *r)
 	return b > a && wordset_get_ci(&r->places, s + a, b - a) >= 0;
 }
 
+/* Is the head of a description an organization's word: the last word
+ * ("the council") or the last two together ("the coast guard", where
+ * "guard" alone is a person)? */
+static int org_head(const char *s, const struct word *w, int n, const struct rules *r)
+{
+	if (in_set(&r->org_words, s, &w[n - 1]))
+		return 1;
+	return n >= 2 && w[n - 1].s == w[n - 2].e + 1 &&
+	       wordset_get_ci(&r->org_words, s + w[n - 2].s, w[n - 1].e - w[n - 2].s) >= 0;
+}
+
+/* Could the one capitalized word `name` that no earlier full name
+ * explains be a surname ("Varga said")? A surname has lowercase letters
+ * after its capital, save after Mc/Mac, an apostrophe or a hyphen
+ * ("McAllen", "O'Dea", "Lind-Berg"); "HuffPost", "3M" or "Ekko.com" are
+ * names of businesses. */
+static int surname_shape(const char *name, size_t n)
+{
+	if (n < 2 || !text_is_upper(name, 0, n))
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		unsigned char c = (unsigned char)name[i];
+		if (c >= 0x80 || (c >= 'a' && c <= 'z'))
+			continue;
+		if (c == '\'' || c == '-') {
+			if (i + 1 == n)
+				return 0;
+			continue;
+		}
+		if (c >= 'A' && c <= 'Z') {
+			unsigned char p = (unsigned char)name[i - 1];
+			if (p == '\'' || p == '-' || (i == 2 && !strncmp(name, "Mc", 2)) ||
+			    (i == 3 && !strncmp(name, "Mac", 3)))
+				continue;
+		}
+		return 0;
+	}
+	return 1;
+}
+
 /* Where " who " opens a clause that says why a source goes unnamed ("A
  * firefighter who was not authorized to speak", "officials who spoke on
  * condition of anonymity"), else 0. */
@@ -594,7 +634,7 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 	 * headline drops its article) if no other word is a name */
 	/* (singular: "the organizers" are people of a kind, below) */
 	if (wordset_get_ci(&r->titles, s + w[n - 1].s, w[n - 1].e - w[n - 1].s) >= 0 &&
-	    !in_set(&r->org_words, s, &w[n - 1]) &&
+	    !org_head(s, w, n, r) &&
 	    ((!all_cap && first > 0 && word_is(s, &w[0], "the")) ||
 	     (first == 0 && n <= 3 && !is_cap(s, &w[n - 1]) && !caps_after(s, w, n, 1)))) {
 		m->kind = SK_ANONYMOUS;
@@ -605,7 +645,7 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 		m->title1 = w[n - 1].e;
 		return;
 	}
-	if (first > 0 && word_is(s, &w[0], "the") && !is_cap(s, &w[n - 1]) && in_set(&r->org_words, s, &w[n - 1])) {
+	if (first > 0 && word_is(s, &w[0], "the") && !is_cap(s, &w[n - 1]) && org_head(s, w, n, r)) {
 		/* "the company", "the agency": an organization named earlier */
 		if (!caps_after(s, w, n, 1)) {
 			m->kind = SK_ORGANIZATION;
@@ -614,6 +654,8 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 			m->name1 = w[n - 1].e;
 			m->title0 = w[n - 1].s;   /* the head word, for the look-up */
 			m->title1 = w[n - 1].e;
+			if (n - first >= 2 && !in_set(&r->org_words, s, &w[n - 1]))
+				m->title0 = w[n - 2].s;   /* "coast guard" */
 			m->name_words = n - first;
 			return;
 		}
@@ -623,7 +665,7 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 		prep |= word_is(s, &w[i], "of") || word_is(s, &w[i], "to") || word_is(s, &w[i], "in") ||
 			word_is(s, &w[i], "at") || word_is(s, &w[i], "for") || word_is(s, &w[i], "from") ||
 			word_is(s, &w[i], "with") || word_is(s, &w[i], "on");
-	if (!prep && first > 0 && !is_cap(s, &w[n - 1]) && !in_set(&r->org_words, s, &w[n - 1]) &&
+	if (!prep && first > 0 && !is_cap(s, &w[n - 1]) && !org_head(s, w, n, r) &&
 	    !plural_noun(s, &w[n - 1]) &&
 	    (word_is(s, &w[0], "a") || word_is(s, &w[0], "an") || word_is(s, &w[0], "one"))) {
 		/* "One docker", "a local fisherman": one unnamed person */
@@ -633,7 +675,7 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 		return;
 	}
 	if (!prep && first > 0 && word_is(s, &w[0], "the") && !is_cap(s, &w[n - 1]) &&
-	    !in_set(&r->org_words, s, &w[n - 1]) && !plural_noun(s, &w[n - 1])) {
+	    !org_head(s, w, n, r) && !plural_noun(s, &w[n - 1])) {
 		if (!caps_after(s, w, n, 1)) {
 			/* "the 34-year-old diver", "the woman": one person the text
 			 * describes and does not name */
@@ -643,7 +685,7 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 			return;
 		}
 	}
-	if (!prep && !is_cap(s, &w[n - 1]) && !in_set(&r->org_words, s, &w[n - 1]) && plural_noun(s, &w[n - 1])) {
+	if (!prep && !is_cap(s, &w[n - 1]) && !org_head(s, w, n, r) && plural_noun(s, &w[n - 1])) {
 		/* "engineers", "local fishermen": people of a kind the lists do
 		 * not name, unnamed and uncounted */
 		m->kind = SK_VAGUE;
@@ -1420,6 +1462,11 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 					title = raw + e->title0;
 					tlen = e->title1 - e->title0;
 				}
+} else if (m.name_words == -1 && surname_shape(name, nlen)) {
+				/* "Varga said" with no full name before it: news names
+				 * a body by more than a bare capitalized word, a person
+				 * by the surname alone */
+				kind = SK_PERSON;
 			}
 		}
 		/* (a name in apposition says who it is: "Norland's prime minister,
