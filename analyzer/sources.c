@@ -1296,6 +1296,85 @@ static size_t asked_clause(const char *s, size_t sent_start, size_t at)
 	return SIZE_MAX;
 }
 
+/* A description in parentheses right after the name at `at` ("Saga Lind
+ * (its leader) said"), as a title: [*t0, *t1), else both 0. A party and
+ * state ("(R-Texas)") or a nickname opens with a capital and is none. */
+static void paren_title(const char *s, size_t len, size_t at, size_t *t0, size_t *t1)
+{
+	static const char *const lead[] = { "a ", "an ", "the ", "Its ", "His ", "Her ", "Their ", NULL };
+	*t0 = *t1 = 0;
+	while (at < len && s[at] == ' ')
+		at++;
+	if (at >= len || s[at] != '(')
+		return;
+	size_t a = at + 1, e = a;
+	while (e < len && e - a < 80 && s[e] != ')' && s[e] != '(' && s[e] != '\n' && (unsigned char)s[e] >= 0x20)
+		e++;
+	if (e >= len || s[e] != ')')
+		return;
+	while (a < e && s[a] == ' ')
+		a++;
+	while (e > a && s[e - 1] == ' ')
+		e--;
+	for (int i = 0; lead[i]; i++) {
+		size_t n = strlen(lead[i]);
+		if (e - a > n && !strncmp(s + a, lead[i], n)) {
+			if (i < 3)
+				a += n;
+			else
+				goto take;   /* "(Its leader)" */
+		}
+	}
+	if (e - a < 3 || !text_is_lower(s, a, e))
+		return;
+take:
+	*t0 = a;
+	*t1 = e;
+}
+
+/* Title `title` of a person, when it opens with "its" ("its leader"): the
+ * organization named last before `at` in the same or the previous
+ * sentence takes the place of "its", written before the role as news
+ * writes it ("Kellmore Sailing Union leader"); into `out`. 0 when no
+ * organization is at hand. */
+static int its_title(strbuf *out, const char *title, size_t tlen, const char *raw, const struct entities *es,
+		     size_t at, size_t from)
+{
+	static const char *const before[] = { "former ", "acting ", "interim ", "new ", NULL };
+	if (tlen < 5 || strncasecmp(title, "its ", 4))
+		return 0;
+	const struct entity *org = NULL;
+	for (size_t k = entities_before(es, at); k-- > 0 && es->v[k].off >= from;)
+		if (es->v[k].kind == SK_ORGANIZATION) {
+			org = &es->v[k];
+			break;
+		}
+	if (!org)
+		return 0;
+	const char *name = raw + org->name0;
+	size_t nl = org->name1 - org->name0;
+	if (nl > 4 && !strncasecmp(name, "the ", 4)) {
+		name += 4;
+		nl -= 4;
+	}
+	title += 4;
+	tlen -= 4;
+	strbuf_reset(out);
+	for (int i = 0; before[i]; i++) {
+		size_t n = strlen(before[i]);
+		if (tlen > n && !strncmp(title, before[i], n)) {
+			strbuf_add(out, title, n);
+			title += n;
+			tlen -= n;
+			break;
+		}
+	}
+	strbuf_add(out, name, nl);
+	strbuf_addch(out, ' ');
+	strbuf_add(out, title, tlen);
+	return 1;
+}
+
 static int is_person_kind(enum source_kind k)
 {
 	return k == SK_PERSON;
@@ -1306,6 +1385,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 {
 	t->n = 0;
 	struct entities es = { 0 };
+	strbuf its = STRBUF_INIT;
 	collect_entities(&es, a, seg, r);
 	const char *s = a->scan;
 	const char *raw = a->raw;
@@ -1387,6 +1467,19 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			if (m.name_words == -1 && q->appos_end - ap > 4 && !strncmp(s + ap, "who", 3) &&
 			    (s[ap + 3] == ' ' || !strncmp(s + ap + 3, "se ", 3)))
 				kind = SK_PERSON;
+		}
+		if (!tlen && kind == SK_PERSON && !m.pronoun && q->appos_start == NO_SPAN) {
+			size_t t0, t1;
+			paren_title(s, a->len, me, &t0, &t1);
+			if (t1 > t0) {
+				title = raw + t0;
+				tlen = t1 - t0;
+			}
+		}
+		if (tlen > 4 && kind == SK_PERSON &&
+		    its_title(&its, title, tlen, raw, &es, ms, seg->sents[q->sent > 0 ? q->sent - 1 : 0].start)) {
+			title = its.buf;
+			tlen = its.len;
 		}
 		if (m.pronoun == 'i') {
 			/* "I" or "we" outside a quotation is the writer, never
@@ -1606,5 +1699,6 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 		if (q->source < 0 && q->inherit >= 0)
 			q->source = ql->v[q->inherit].source;
 	}
+	strbuf_release(&its);
 	free(es.v);
 }
