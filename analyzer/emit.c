@@ -179,7 +179,22 @@ void emit_quotes_text(strbuf *out, struct extraction *x, const struct rules *r)
 		if (q->stance != STANCE_ASSERT)
 			strbuf_addf(out, " {%s}", stance_name(q->stance));
 		add_lit(out, ": ");
-		add_oneline(out, a->raw + q->start, q->end - q->start);
+		size_t end = q->end;
+		/* "The council is expected to approve ...": the subject and
+		 * the infinitive are two records of one frame around its cue;
+		 * a reader wants the one clause, not a fragment "The council" */
+		if (n + 1 < x->quotes.n) {
+			const struct quote *nq = &x->quotes.v[ord[n + 1]];
+			if (q->cue >= 0 && q->kind == QK_INDIRECT && nq->kind == QK_INDIRECT &&
+			    nq->cue == q->cue && nq->cue_start == q->cue_start &&
+			    nq->source == q->source && q->end <= q->cue_start && nq->start >= q->cue_end &&
+			    nq->start - q->end < 80 && !memchr(a->raw + q->end, '\n', nq->start - q->end) &&
+			    !memchr(a->raw + q->end, ',', nq->start - q->end)) {
+				end = nq->end;
+				n++;
+			}
+		}
+		add_oneline(out, a->raw + q->start, end - q->start);
 		strbuf_addch(out, '\n');
 	}
 	(void)r;

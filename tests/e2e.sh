@@ -86,6 +86,18 @@ else
 	show "$tmp/w"
 fi
 
+# --format text is read by people: an expectation frame with no speaker
+# ("The council is expected to approve ...") is two JSON records (the
+# subject and the infinitive) but one line of text, the whole clause.
+printf 'The Selm council is expected to approve the ferry levy on Monday.\n' |
+	timeout 60 "$BIN" extract --format text - > "$tmp/frame.text" 2>&1
+if [ "$(cat "$tmp/frame.text")" = "-:1:1: (unattributed) [expected] {hedge}: The Selm council is expected to approve the ferry levy on Monday" ]; then
+	ok "text: a subject and its infinitive around \"is expected\" print as one clause"
+else
+	not_ok "text: a subject and its infinitive around \"is expected\" print as one clause"
+	show "$tmp/frame.text"
+fi
+
 if ! command -v python3 > /dev/null 2>&1; then
 	skip "contract and score: python3 is not installed"
 	finish
