@@ -149,6 +149,20 @@ static void add_oneline(strbuf *out, const char *s, size_t n)
 		strbuf_addch(out, s[i] == '\n' || s[i] == '\t' || s[i] == '\r' ? ' ' : s[i]);
 }
 
+/* Is quote nq, right after the question q in its paragraph, the answer
+ * of a named speaker? */
+static int answered_by(const struct extraction *x, const struct quote *q, const struct quote *nq)
+{
+	if (nq->source < 0 || nq->start < q->end || nq->start - q->end > 200)
+		return 0;
+	const char *t = x->a->raw + q->end;
+	size_t n = nq->start - q->end;
+	for (size_t i = 0; i + 1 < n; i++)
+		if (t[i] == '\n' && (t[i + 1] == '\n' || t[i + 1] == '\r'))
+			return 0;
+	return 1;
+}
+
 void emit_quotes_text(strbuf *out, struct extraction *x, const struct rules *r)
 {
 	struct article *a = x->a;
@@ -168,6 +182,11 @@ void emit_quotes_text(strbuf *out, struct extraction *x, const struct rules *r)
 				strbuf_addf(out, " (%s)", src->title);
 			if (src->kind != SK_PERSON)
 				strbuf_addf(out, " <%s>", source_kind_name(src->kind));
+		} else if (q->cue >= 0 && !strcmp(r->cues[q->cue].lemma, "ask") && n + 1 < x->quotes.n &&
+			   answered_by(x, q, &x->quotes.v[ord[n + 1]])) {
+			/* "Asked about the levy, Lind said ...": nobody named asks;
+			 * who was asked is what a reader wants to see */
+			strbuf_addf(out, "(question to %s)", x->sources.v[x->quotes.v[ord[n + 1]].source].name);
 		} else {
 			add_lit(out, "(unattributed)");
 		}
@@ -197,6 +216,5 @@ void emit_quotes_text(strbuf *out, struct extraction *x, const struct rules *r)
 		add_oneline(out, a->raw + q->start, end - q->start);
 		strbuf_addch(out, '\n');
 	}
-	(void)r;
 	free(ord);
 }

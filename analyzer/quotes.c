@@ -1484,6 +1484,54 @@ static int short_lead_in(const struct sentence_ctx *c, size_t from, size_t to)
 	return 1;
 }
 
+/* "Asked about the levy, Lind shrugged. “Ask the council.”": the question
+ * names nobody who asks it, but the subject after its comma is who was
+ * asked, and so who answers in the quotation after it. The span of that
+ * subject (a pronoun or a run of capitalized words before a lowercase
+ * verb) into *s0, *s1; 0 when q is no such question. */
+static int asked_subject(const struct article *a, const struct quote *q, size_t *s0, size_t *s1)
+{
+	static const char *const pronouns[] = { "he ", "she ", "they ", "He ", "She ", "They ", NULL };
+	if (q->spk_start != NO_SPAN || q->inherit >= 0 || q->cue < 0 || strcmp(q->rule, "asked-passive") != 0)
+		return 0;
+	const char *t = a->scan;
+	size_t i = q->end, n = a->len;
+	while (i < n && t[i] == ' ')
+		i++;
+	if (i >= n || t[i] != ',')
+		return 0;
+	i++;
+	while (i < n && t[i] == ' ')
+		i++;
+	size_t b = i;
+	for (int k = 0; pronouns[k]; k++) {
+		size_t l = strlen(pronouns[k]);
+		if (i + l < n && !strncmp(t + i, pronouns[k], l)) {
+			*s0 = b;
+			*s1 = b + l - 1;
+			return 1;
+		}
+	}
+	size_t e = b;
+	while (i < n && i - b < 60 && (unsigned char)t[i] < 0x80 && isupper((unsigned char)t[i])) {
+		while (i < n && t[i] != ' ' && t[i] != ',' && t[i] != '\n' && t[i] != '.')
+			i++;
+		if (i < n && t[i] == '.' && i - b < 60 && i + 1 < n && t[i + 1] == ' ')
+			i++;   /* "Mr." */
+		e = i;
+		if (i + 1 >= n || t[i] != ' ')
+			break;
+		i++;
+	}
+	if (e == b || e >= n || t[e] != ' ' || !(t[e + 1] >= 'a' && t[e + 1] <= 'z'))
+		return 0;
+	while (e > b && t[e - 1] == '.')
+		e--;
+	*s0 = b;
+	*s1 = e;
+	return 1;
+}
+
 /* A quotation no rule claimed: split quote, continuation, carried speaker,
  * or unattributed. */
 static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *last_quote,
@@ -1558,6 +1606,9 @@ static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *las
 		direct_content(c->a, m, &q->start, &q->end);
 		q->rule = rule ? rule : "unattributed";
 		q->inherit = parent >= 0 ? speaker_root(c->ql, parent) : -1;
+		if (q->inherit >= 0 && !strcmp(q->rule, "carry-quote") &&
+		    asked_subject(c->a, &c->ql->v[q->inherit], &q->spk_start, &q->spk_end))
+			q->inherit = -1;
 		if (parent >= 0) {
 			const struct quote *pq = &c->ql->v[parent];
 			q->stance = pq->stance;
