@@ -79,6 +79,24 @@ int quote_mention(const struct quote_list *ql, size_t i, size_t *s, size_t *e)
 	return 0;
 }
 
+/* "Lund, who said ...": the mention as written is "who", as it is "he" in
+ * "he said"; the name stays the one it stands for. */
+static void relative_mention(const struct quote_list *ql, size_t i, size_t *s, size_t *e)
+{
+	int k = (int)i;
+	for (int guard = 0; k >= 0 && guard < 64; guard++) {
+		const struct quote *q = &ql->v[k];
+		if (q->spk_start != NO_SPAN) {
+			if (q->rel_end > q->rel_start) {
+				*s = q->rel_start;
+				*e = q->rel_end;
+			}
+			return;
+		}
+		k = q->inherit;
+	}
+}
+
 void emit_quotes_json(strbuf *out, struct extraction *x, const struct rules *r)
 {
 	struct article *a = x->a;
@@ -118,6 +136,7 @@ void emit_quotes_json(strbuf *out, struct extraction *x, const struct rules *r)
 		size_t ms, me;
 		if (q->source >= 0 && quote_mention(&x->quotes, i, &ms, &me)) {
 			const struct source *src = &x->sources.v[q->source];
+			relative_mention(&x->quotes, i, &ms, &me);
 			add_lit(out, "{\"name\":");
 			strbuf_add_json_str(out, src->name);
 			add_lit(out, ",\"mention\":\"");

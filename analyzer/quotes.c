@@ -1180,6 +1180,26 @@ static void split_and_that(struct sentence_ctx *c, int qi)
 	}
 }
 
+/* The last "who" or "which" in s[from, to): in "Ada Vell, a diver, who
+ * said", the subject of the cue as written, while the speaker is the name
+ * it stands for (as "he" is). */
+static void relative_pronoun(const char *s, size_t from, size_t to, size_t *w0, size_t *w1)
+{
+	static const char *const rel[] = { "who", "which", NULL };
+	for (size_t i = to; i-- > from + 1;) {
+		if (s[i - 1] != ' ' && s[i - 1] != ',')
+			continue;
+		for (int k = 0; rel[k]; k++) {
+			size_t n = strlen(rel[k]);
+			if (i + n <= to && !strncmp(s + i, rel[k], n) && (i + n == to || s[i + n] == ' ')) {
+				*w0 = i;
+				*w1 = i + n;
+				return;
+			}
+		}
+	}
+}
+
 /* Is paragraph pi a Markdown blockquote ("> ...")? */
 static int blockquote_para(const struct sentence_ctx *c, size_t pi)
 {
@@ -1364,6 +1384,8 @@ static void emit_attributions(struct sentence_ctx *c, unsigned sent_index)
 		if (at->s0 != NO_SPAN && at->s1 > at->s0) {
 			q->spk_start = c->base + at->s0;
 			q->spk_end = c->base + at->s1;
+			if (!strncmp(q->rule, "relative-who", 12))
+				relative_pronoun(c->a->scan, q->spk_end, q->cue_start, &q->rel_start, &q->rel_end);
 		} else if (at->s0 != NO_SPAN) {
 			/* an empty speaker group: the rule says nobody is named */
 		} else if (prev_in_sentence >= 0) {
