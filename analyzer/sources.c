@@ -1375,6 +1375,123 @@ static int its_title(strbuf *out, const char *title, size_t tlen, const char *ra
 	return 1;
 }
 
+/* Is s[a, b) an adverb that sits between a subject and its verb ("he
+ * then said", "Ek later told", "she implicitly criticized")? Lowercase
+ * only; "-ly" nouns ("family", "ally", "rally") are not. */
+static int adverb(const char *s, size_t a, size_t b)
+{
+	static const char *const plain[] = { "then", "now", "later", "also", "still", "again", "once", "never",
+					     "ever", "soon", "already", "often", "just", "even", "first",
+					     "since", "too", "earlier", NULL };
+	static const char *const ly_nouns[] = { "family", "ally", "rally", "assembly", "supply", "monopoly",
+						"anomaly", "belly", "bully", "reply", "lily", "jelly", "folly",
+						"tally", "melee", NULL };
+	size_t n = b - a;
+	if (n < 3 || !(s[a] >= 'a' && s[a] <= 'z'))
+		return 0;
+	for (size_t i = a; i < b; i++)
+		if (!(s[i] >= 'a' && s[i] <= 'z'))
+			return 0;
+	for (int k = 0; plain[k]; k++)
+		if (n == strlen(plain[k]) && !strncmp(s + a, plain[k], n))
+			return 1;
+	if (n < 5 || s[b - 2] != 'l' || s[b - 1] != 'y')
+		return 0;
+	for (int k = 0; ly_nouns[k]; k++)
+		if (n == strlen(ly_nouns[k]) && !strncmp(s + a, ly_nouns[k], n))
+			return 0;
+	return 1;
+}
+
+/* A speaker span a rule took with an adverb in it: "Sanders probably"
+ * is Sanders; "then" alone (from "he then said") is the subject before
+ * it, a pronoun or a run of capitalized words in the same sentence (from
+ * `floor` on). 1 when *ms, *me changed. */
+static int drop_adverbs(const char *s, size_t floor, size_t *ms, size_t *me)
+{
+	static const char *const pronouns[] = { "he", "she", "they", "it", "we", "He", "She", "They", "It", "We",
+						NULL };
+	size_t a = *ms, b = *me;
+	while (b > a && s[b - 1] == ' ')
+		b--;
+	size_t w = b;
+	while (w > a && s[w - 1] != ' ')
+		w--;
+	if (!adverb(s, w, b))
+		return 0;
+	if (w > a) {
+		/* "Sanders probably": the words before it */
+		while (w > a && s[w - 1] == ' ')
+			w--;
+		*me = w;
+		return 1;
+	}
+	/* "then" alone: one space, then the subject before it */
+	if (a < floor + 2 || s[a - 1] != ' ' || s[a - 2] == ' ')
+		return 0;
+	size_t e = a - 1, p = e;
+	while (p > floor && s[p - 1] != ' ' && s[p - 1] != '\n')
+		p--;
+	if ((e - p == 3 && !strncmp(s + p, "and", 3)) || (e - p == 3 && !strncmp(s + p, "but", 3))) {
+		/* "Lund rubbed his chin, and then said": the subject of the
+		 * sentence, when it opens with a pronoun or a name */
+		p = floor;
+		while (p < a && (s[p] == ' ' || s[p] == '\n' || (unsigned char)s[p] < 0x20))
+			p++;
+		e = p;
+		while (e < a && s[e] != ' ' && s[e] != ',')
+			e++;
+		if (e >= a || s[e] != ' ')
+			return 0;
+		for (int k = 0; pronouns[k]; k++)
+			if (e - p == strlen(pronouns[k]) && !strncmp(s + p, pronouns[k], e - p)) {
+				*ms = p;
+				*me = e;
+				return 1;
+			}
+		static const char *const openers[] = { "The", "A", "An", "In", "On", "At", "After", "When", "But", "And",
+						       "If", "As", "For", "This", "That", "Then", "While", "Before",
+						       "Since", "With", "By", "From", "During", "Now", NULL };
+		for (int k = 0; openers[k]; k++)
+			if (e - p == strlen(openers[k]) && !strncmp(s + p, openers[k], e - p))
+				return 0;
+		if (!text_is_upper(s, p, e))
+			return 0;
+		while (e + 1 < a && s[e] == ' ' && text_is_upper(s, e + 1, a)) {
+			e++;
+			while (e < a && s[e] != ' ' && s[e] != ',')
+				e++;
+		}
+		if (e >= a || s[e] != ' ' || s[e - 1] == '.')
+			return 0;
+		*ms = p;
+		*me = e;
+		return 1;
+	}
+	for (int k = 0; pronouns[k]; k++)
+		if (e - p == strlen(pronouns[k]) && !strncmp(s + p, pronouns[k], e - p)) {
+			*ms = p;
+			*me = e;
+			return 1;
+		}
+	if (!text_is_upper(s, p, e) || s[e - 1] == ',' || s[e - 1] == '.')
+		return 0;
+	/* "Sen. Ada Vell then said": back over the capitalized words */
+	size_t first = p;
+	for (int words = 1; words < 5 && first > floor + 1 && s[first - 1] == ' ';) {
+		size_t q = first - 1;
+		while (q > floor && s[q - 1] != ' ' && s[q - 1] != '\n')
+			q--;
+		if (!text_is_upper(s, q, first - 1) || s[first - 2] == ',')
+			break;
+		first = q;
+		words++;
+	}
+	*ms = first;
+	*me = e;
+	return 1;
+}
+
 static int is_person_kind(enum source_kind k)
 {
 	return k == SK_PERSON;
@@ -1400,6 +1517,10 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 		}
 		struct mention m;
 		size_t ms = q->spk_start, me = q->spk_end;
+		if (drop_adverbs(s, seg->sents[q->sent].start, &ms, &me)) {
+			q->spk_start = ms;
+			q->spk_end = me;
+		}
 		mention_parse(s + ms, me - ms, r, &m);
 		const char *name = raw + ms + m.name0;
 		size_t nlen = m.name1 - m.name0;
