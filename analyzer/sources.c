@@ -418,6 +418,25 @@ static int surname_shape(const char *name, size_t n)
 	return 1;
 }
 
+/* Is a capitalized word, alone as a speaker, plainly no name: a day or
+ * month, a word that opens a sentence ("What", "Well": a rule took the
+ * sentence's first word)? */
+static int not_a_name(const char *name, size_t n)
+{
+	static const char *const openers[] = { "what", "well", "why", "how", "when", "where", "yes", "no", "so",
+					       "then", "now", "here", "there", "this", "that", "these", "those",
+					       "hours", "days", "weeks", "months", "years", NULL };
+	struct word w = { 0, n };
+	if (calendar_word(name, &w) || word_in_list(name, &w, WL_OPENING) || word_in_list(name, &w, WL_QUANTIFIER))
+		return 1;
+	for (int k = 0; openers[k]; k++)
+		if (word_is(name, &w, openers[k]))
+			return 1;
+	/* ("Reached", "Continuing": a participle, but so end "Fleming" and
+	 * "Ahmed") */
+	return 0;
+}
+
 /* Where " who " opens a clause that says why a source goes unnamed ("A
  * firefighter who was not authorized to speak", "officials who spoke on
  * condition of anonymity"), else 0. */
@@ -1432,16 +1451,23 @@ static int drop_adverbs(const char *s, size_t floor, size_t *ms, size_t *me)
 	size_t e = a - 1, p = e;
 	while (p > floor && s[p - 1] != ' ' && s[p - 1] != '\n')
 		p--;
-	if ((e - p == 3 && !strncmp(s + p, "and", 3)) || (e - p == 3 && !strncmp(s + p, "but", 3))) {
-		/* "Lund rubbed his chin, and then said": the subject of the
-		 * sentence, when it opens with a pronoun or a name */
+	int cap_before = text_is_upper(s, p, e) && s[e - 1] != ',' && s[e - 1] != '.';
+	int pron_before = 0;
+	for (int k = 0; pronouns[k]; k++)
+		if (e - p == strlen(pronouns[k]) && !strncmp(s + p, pronouns[k], e - p))
+			pron_before = 1;
+	if (!cap_before && !pron_before) {
+		/* "Lund rubbed his chin, and then said", "Vell, tired,
+		 * famously replied", "Holm has also broadly called": the
+		 * subject of the sentence, when it opens with a pronoun or a
+		 * name */
 		p = floor;
 		while (p < a && (s[p] == ' ' || s[p] == '\n' || (unsigned char)s[p] < 0x20))
 			p++;
 		e = p;
 		while (e < a && s[e] != ' ' && s[e] != ',')
 			e++;
-		if (e >= a || s[e] != ' ')
+		if (e >= a)
 			return 0;
 		for (int k = 0; pronouns[k]; k++)
 			if (e - p == strlen(pronouns[k]) && !strncmp(s + p, pronouns[k], e - p)) {
@@ -1451,18 +1477,26 @@ static int drop_adverbs(const char *s, size_t floor, size_t *ms, size_t *me)
 			}
 		static const char *const openers[] = { "The", "A", "An", "In", "On", "At", "After", "When", "But", "And",
 						       "If", "As", "For", "This", "That", "Then", "While", "Before",
-						       "Since", "With", "By", "From", "During", "Now", NULL };
+						       "Since", "With", "By", "From", "During", "Now", "One", "Some",
+						       "Many", "Most", "Yet", "So", "Still", "Even", "Also", "There",
+						       "What", "Why", "How", "Asked", "However", "Meanwhile", "Instead",
+						       "Later", "Earlier", "Today", "Yesterday", "Last", "Next", "Here",
+						       "Indeed", "Again", "Moreover", "Besides", "Afterward", NULL };
 		for (int k = 0; openers[k]; k++)
 			if (e - p == strlen(openers[k]) && !strncmp(s + p, openers[k], e - p))
 				return 0;
-		if (!text_is_upper(s, p, e))
+		struct word fw = { p, e };
+		if (!text_is_upper(s, p, e) || calendar_word(s, &fw) || (e - p > 4 && s[e - 2] == 'l' && s[e - 1] == 'y'))
 			return 0;
 		while (e + 1 < a && s[e] == ' ' && text_is_upper(s, e + 1, a)) {
 			e++;
 			while (e < a && s[e] != ' ' && s[e] != ',')
 				e++;
 		}
-		if (e >= a || s[e] != ' ' || s[e - 1] == '.')
+		/* (a name, then a verb or an apposition: "Vell rubbed",
+		 * "Vell, tired,") */
+		if (e >= a || (s[e] != ' ' && s[e] != ',') || s[e - 1] == '.' ||
+		    (s[e] == ' ' && !(s[e + 1] >= 'a' && s[e + 1] <= 'z')))
 			return 0;
 		*ms = p;
 		*me = e;
@@ -1676,7 +1710,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 					title = raw + e->title0;
 					tlen = e->title1 - e->title0;
 				}
-} else if (m.name_words == -1 && surname_shape(name, nlen)) {
+			} else if (m.name_words == -1 && surname_shape(name, nlen) && !not_a_name(name, nlen)) {
 				/* "Varga said" with no full name before it: news names
 				 * a body by more than a bare capitalized word, a person
 				 * by the surname alone */
