@@ -890,6 +890,16 @@ static int after_kin_noun(const char *s, size_t at, size_t sent_start)
 
 /* Scans capitalized runs ("U.S. Secretary of State John Kerry") and keeps
  * the people and organizations they name. */
+/* Does the word w (lowercase, as written) end right before s[at], one
+ * space between? */
+static int word_ends_before(const char *s, size_t at, const char *w)
+{
+	size_t n = strlen(w);
+	if (at < n + 1 || s[at - 1] != ' ' || strncmp(s + at - 1 - n, w, n))
+		return 0;
+	return at == n + 1 || s[at - 2 - n] == ' ' || s[at - 2 - n] == '\n' || s[at - 2 - n] == '(';
+}
+
 static void collect_entities(struct entities *es, struct article *a, const struct segmentation *seg,
 			     const struct rules *r)
 {
@@ -988,6 +998,14 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 			if (run1 > run0 && words >= 2 && !a_place) {
 				struct mention m;
 				mention_parse(s + run0, run1 - run0, r, &m);
+				/* "the Middle East", "the Geneva Convention", "in Las
+				 * Vegas": two capitalized words after an article or a
+				 * preposition of place name no one "he" can mean */
+				if (m.kind == SK_PERSON && m.title1 <= m.title0 && !possessive_len(s + run0, run1 - run0) &&
+				    (word_ends_before(s, run0, "the") || word_ends_before(s, run0, "in") ||
+				     word_ends_before(s, run0, "near") || word_ends_before(s, run0, "across") ||
+				     word_ends_before(s, run0, "outside")))
+					m.kind = SK_VAGUE;
 				if ((m.kind == SK_PERSON && m.name_words >= 2) ||
 				    (m.kind == SK_ORGANIZATION && m.name_words >= 1)) {
 					ALLOC_GROW(es->v, es->n + 1, es->alloc);
