@@ -84,6 +84,7 @@ static const char *const kin_nouns[] = { "son", "daughter", "wife", "husband", "
 	"father", "nephew", "niece", "cousin", "grandson", "granddaughter",
 	"grandmother", "grandfather", "boyfriend", "girlfriend", "partner",
 	"friend", "colleague", "neighbor", "neighbour", "widow", "uncle", "aunt",
+	"pal", "mate", "fiance", "fiancee", "stepson", "stepdaughter", "roommate",
 	NULL };
 static const char *const possessive_pronouns[] = { "her", "his", "their", "our", "my", "its", NULL };
 /* gender_hint(): titles made with -woman and other nouns that say a
@@ -511,6 +512,26 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 		m->kind = SK_VAGUE;
 		m->name0 = w[0].s;
 		m->name1 = w[n - 1].e;
+		return;
+	}
+	/* "Her son Erik", "Lindqvist's wife Karin": a first name after a
+	 * noun of family or friendship and whose it is */
+	for (int k = 1; k + 1 < n && k + 4 >= n; k++) {
+		if (!word_in_list(s, &w[k], WL_KIN) || is_cap(s, &w[k]) ||
+		    !(word_in_list(s, &w[k - 1], WL_POSSESSIVE) || possessive(s, &w[k - 1])))
+			continue;
+		int names = 1;
+		for (int i = k + 1; i < n; i++)
+			if (!is_cap(s, &w[i]) || in_set(&r->titles, s, &w[i]) || in_set(&r->org_words, s, &w[i]))
+				names = 0;
+		if (!names)
+			break;
+		m->kind = SK_PERSON;
+		m->name0 = w[k + 1].s;
+		m->name1 = w[n - 1].e;
+		m->name_words = n - k - 1;
+		m->title0 = w[0].s;
+		m->title1 = w[k].e;
 		return;
 	}
 	int first = 0;
@@ -1369,15 +1390,35 @@ take:
 	*t1 = e;
 }
 
-/* Title `title` of a person, when it opens with "its" ("its leader"): the
- * organization named last before `at` in the same or the previous
- * sentence takes the place of "its", written before the role as news
- * writes it ("Kellmore Sailing Union leader"); into `out`. 0 when no
- * organization is at hand. */
+/* Title `title` of a person (`self`), when it opens with "its" ("its
+ * leader"): the organization named last before `at` in the same or the
+ * previous sentence takes the place of "its", written before the role as
+ * news writes it ("Kellmore Sailing Union leader"); with "his" or "her",
+ * the person named last. Into `out`; 0 when nobody is at hand. */
 static int its_title(strbuf *out, const char *title, size_t tlen, const char *raw, const struct entities *es,
-		     size_t at, size_t from)
+		     size_t at, size_t from, const char *self, size_t self_len)
 {
 	static const char *const before[] = { "former ", "acting ", "interim ", "new ", NULL };
+	if (tlen > 4 && (!strncasecmp(title, "his ", 4) || !strncasecmp(title, "her ", 4))) {
+		/* "Her son, Erik,", "His spokesman, Per Dahl,": the person
+		 * named last before, other than the speaker; as news writes
+		 * it, "Jo Marsh's son" */
+		const struct entity *p = NULL;
+		for (size_t k = entities_before(es, at); k-- > 0 && es->v[k].off >= from;)
+			if (es->v[k].kind == SK_PERSON && es->v[k].words >= 2 &&
+			    !(es->v[k].name1 - es->v[k].name0 == self_len &&
+			      !memcmp(raw + es->v[k].name0, self, self_len))) {
+				p = &es->v[k];
+				break;
+			}
+		if (!p)
+			return 0;
+		strbuf_reset(out);
+		strbuf_add(out, raw + p->name0, p->name1 - p->name0);
+		strbuf_addstr(out, "'s ");
+		strbuf_add(out, title + 4, tlen - 4);
+		return 1;
+	}
 	if (tlen < 5 || strncasecmp(title, "its ", 4))
 		return 0;
 	const struct entity *org = NULL;
@@ -1596,10 +1637,27 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			while (a1 > a0 && (s[a1 - 1] == ' ' || s[a1 - 1] == ','))
 				a1--;
 			struct mention am;
+			/* "Lindqvist's wife, Karin,": after a noun of family or
+			 * friendship one first name is a name */
+			int kin = after_kin_noun(s, a0, ms);
 			if (a1 > a0 && a1 - a0 < 80 && text_is_upper(s, a0, a1)) {
 				mention_parse(s + a0, a1 - a0, r, &am);
-				if (am.kind == SK_PERSON && am.name0 == 0 && am.name1 == a1 - a0 && am.name_words >= 2 &&
-				    !am.title1) {
+				if (kin && am.name_words == -1) {
+					am.kind = SK_PERSON;
+					am.name_words = 1;
+				}
+				/* "Her counterpart, Deputy Trade Minister Kim Soo-yeon,":
+				 * the name after its own title; that title says more */
+				if (am.kind == SK_PERSON && am.title1 > am.title0 && am.name1 == a1 - a0 &&
+				    am.name_words >= 2 && !m.pronoun) {
+					name = raw + a0 + am.name0;
+					nlen = am.name1 - am.name0;
+					title = raw + a0 + am.title0;
+					tlen = am.title1 - am.title0;
+					kind = SK_PERSON;
+					m.name_words = am.name_words;
+				} else if (am.kind == SK_PERSON && am.name0 == 0 && am.name1 == a1 - a0 &&
+				    (am.name_words >= 2 || (kin && am.name_words == 1)) && !am.title1) {
 					/* the title: the description without its article */
 					size_t d0 = ms, d1 = me;
 					if (!strncasecmp(s + d0, "the ", 4) || !strncasecmp(s + d0, "a ", 2) ||
@@ -1650,7 +1708,8 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			}
 		}
 		if (tlen > 4 && kind == SK_PERSON &&
-		    its_title(&its, title, tlen, raw, &es, ms, seg->sents[q->sent > 0 ? q->sent - 1 : 0].start)) {
+		    its_title(&its, title, tlen, raw, &es, ms, seg->sents[q->sent > 0 ? q->sent - 1 : 0].start, name,
+			      nlen)) {
 			title = its.buf;
 			tlen = its.len;
 		}
