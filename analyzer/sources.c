@@ -1585,6 +1585,31 @@ static int drop_adverbs(const char *s, size_t floor, size_t *ms, size_t *me)
 	return 1;
 }
 
+/* Is "it" before the cue at [c0, c1) the empty subject of a passive or of
+ * "seem" ("it was revealed that", "it is assumed that", "it has been
+ * known that", "it seems that"), no organization that speaks? */
+static int expletive_it(const char *s, size_t me, size_t c0, size_t c1)
+{
+	static const char *const be[] = { "is", "was", "be", "been", "being", "are", "'s", NULL };
+	if (c0 == NO_SPAN || c0 < me || c0 - me > 40)
+		return 0;
+	if (c1 - c0 >= 4 && (!strncasecmp(s + c0, "seem", 4) || !strncasecmp(s + c0, "appear", 6)))
+		return c0 - me <= 2;
+	for (size_t i = me; i < c0;) {
+		while (i < c0 && s[i] == ' ')
+			i++;
+		size_t b = i;
+		while (i < c0 && s[i] != ' ')
+			i++;
+		for (int k = 0; be[k]; k++)
+			if (i - b == strlen(be[k]) && !strncmp(s + b, be[k], i - b))
+				return 1;
+		if (b == me && i - b == 2 && !strncmp(s + b, "'s", 2))
+			return 1;
+	}
+	return 0;
+}
+
 static int is_person_kind(enum source_kind k)
 {
 	return k == SK_PERSON;
@@ -1717,6 +1742,11 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			/* "I" or "we" outside a quotation is the writer, never
 			 * someone quoted earlier */
 			q->source = add_source(t, raw + ms, me - ms, NULL, 0, SK_PERSON, ms);
+			continue;
+		}
+		if (m.pronoun == 'n' && expletive_it(s, me, q->cue_start, q->cue_end)) {
+			/* "it seems that", "it was revealed that": nobody says it */
+			q->source = -1;
 			continue;
 		}
 		if (m.pronoun) {
