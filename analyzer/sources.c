@@ -514,6 +514,14 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 		m->name1 = w[n - 1].e;
 		return;
 	}
+	/* "Her neighbour", "Ek's son": one unnamed person */
+	if (n >= 2 && word_in_list(s, &w[n - 1], WL_KIN) && !is_cap(s, &w[n - 1]) &&
+	    (word_in_list(s, &w[n - 2], WL_POSSESSIVE) || possessive(s, &w[n - 2]))) {
+		m->kind = SK_ANONYMOUS;
+		m->name0 = w[0].s;
+		m->name1 = w[n - 1].e;
+		return;
+	}
 	/* "Her son Erik", "Lindqvist's wife Karin": a first name after a
 	 * noun of family or friendship and whose it is */
 	for (int k = 1; k + 1 < n && k + 4 >= n; k++) {
@@ -1610,6 +1618,40 @@ static int expletive_it(const char *s, size_t me, size_t c0, size_t c1)
 	return 0;
 }
 
+/* Does s[0, n) hold the noun of an unnamed source ("the person familiar",
+ * "the official who ..."), not of a role ("the owner")? */
+static int has_source_noun(const char *s, size_t n, const struct rules *r)
+{
+	for (size_t i = 0; i < n;) {
+		while (i < n && s[i] == ' ')
+			i++;
+		size_t b = i;
+		while (i < n && s[i] != ' ')
+			i++;
+		struct word w = { b, i };
+		int plural;
+		if (i > b && set_value(&r->source_nouns, s, &w, &plural) == SN_ANONYMOUS)
+			return 1;
+	}
+	return 0;
+}
+
+/* Does s[0, n) hold a word of an organization ("company", "group")? */
+static int has_org_word(const char *s, size_t n, const struct rules *r)
+{
+	for (size_t i = 0; i < n;) {
+		while (i < n && s[i] == ' ')
+			i++;
+		size_t b = i;
+		while (i < n && s[i] != ' ')
+			i++;
+		struct word w = { b, i };
+		if (i > b && in_set(&r->org_words, s, &w))
+			return 1;
+	}
+	return 0;
+}
+
 static int is_person_kind(enum source_kind k)
 {
 	return k == SK_PERSON;
@@ -1665,7 +1707,10 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			/* "Lindqvist's wife, Karin,": after a noun of family or
 			 * friendship one first name is a name */
 			int kin = after_kin_noun(s, a0, ms);
-			if (a1 > a0 && a1 - a0 < 80 && text_is_upper(s, a0, a1)) {
+			/* ("the retired welder Olof Strand": an article, a
+			 * description, then the name) */
+			int art = !strncmp(s + a0, "the ", 4) || !strncmp(s + a0, "a ", 2) || !strncmp(s + a0, "an ", 3);
+			if (a1 > a0 && a1 - a0 < 80 && (art || text_is_upper(s, a0, a1))) {
 				mention_parse(s + a0, a1 - a0, r, &am);
 				if (kin && am.name_words == -1) {
 					am.kind = SK_PERSON;
@@ -1673,6 +1718,12 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				}
 				/* "Her counterpart, Deputy Trade Minister Kim Soo-yeon,":
 				 * the name after its own title; that title says more */
+				/* ("a company called Norra Paper" is no person) */
+				if (art && am.kind == SK_PERSON && am.title1 > am.title0 &&
+				    (has_org_word(s + a0 + am.title0, am.title1 - am.title0, r) ||
+				     has_word(s + a0 + am.title0, am.title1 - am.title0, "called", 6) ||
+				     has_word(s + a0 + am.title0, am.title1 - am.title0, "named", 5)))
+					am.kind = SK_ORGANIZATION;
 				if (am.kind == SK_PERSON && am.title1 > am.title0 && am.name1 == a1 - a0 &&
 				    am.name_words >= 2 && !m.pronoun) {
 					name = raw + a0 + am.name0;
@@ -1928,7 +1979,9 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 					break;
 				}
 			}
-			if (src < 0 && kind == SK_ANONYMOUS)
+			/* (only a source noun: "the owner of the mill" is no
+			 * "person" of the earlier ones) */
+			if (src < 0 && kind == SK_ANONYMOUS && has_source_noun(s + ms, me - ms, r))
 				src = any;
 		}
 		if (src < 0) {
