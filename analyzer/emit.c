@@ -79,6 +79,24 @@ int quote_mention(const struct quote_list *ql, size_t i, size_t *s, size_t *e)
 	return 0;
 }
 
+/* "Lund, who said ...": the mention as written is "who", as it is "he" in
+ * "he said"; the name stays the one it stands for. */
+static void relative_mention(const struct quote_list *ql, size_t i, size_t *s, size_t *e)
+{
+	int k = (int)i;
+	for (int guard = 0; k >= 0 && guard < 64; guard++) {
+		const struct quote *q = &ql->v[k];
+		if (q->spk_start != NO_SPAN) {
+			if (q->rel_end > q->rel_start) {
+				*s = q->rel_start;
+				*e = q->rel_end;
+			}
+			return;
+		}
+		k = q->inherit;
+	}
+}
+
 void emit_quotes_json(strbuf *out, struct extraction *x, const struct rules *r)
 {
 	struct article *a = x->a;
@@ -118,6 +136,7 @@ void emit_quotes_json(strbuf *out, struct extraction *x, const struct rules *r)
 		size_t ms, me;
 		if (q->source >= 0 && quote_mention(&x->quotes, i, &ms, &me)) {
 			const struct source *src = &x->sources.v[q->source];
+			relative_mention(&x->quotes, i, &ms, &me);
 			add_lit(out, "{\"name\":");
 			strbuf_add_json_str(out, src->name);
 			add_lit(out, ",\"mention\":\"");
@@ -149,6 +168,20 @@ static void add_oneline(strbuf *out, const char *s, size_t n)
 		strbuf_addch(out, s[i] == '\n' || s[i] == '\t' || s[i] == '\r' ? ' ' : s[i]);
 }
 
+/* Is quote nq, right after the question q in its paragraph, the answer
+ * of a named speaker? */
+static int answered_by(const struct extraction *x, const struct quote *q, const struct quote *nq)
+{
+	if (nq->source < 0 || nq->start < q->end || nq->start - q->end > 200)
+		return 0;
+	const char *t = x->a->raw + q->end;
+	size_t n = nq->start - q->end;
+	for (size_t i = 0; i + 1 < n; i++)
+		if (t[i] == '\n' && (t[i + 1] == '\n' || t[i + 1] == '\r'))
+			return 0;
+	return 1;
+}
+
 void emit_quotes_text(strbuf *out, struct extraction *x, const struct rules *r)
 {
 	struct article *a = x->a;
@@ -168,6 +201,11 @@ void emit_quotes_text(strbuf *out, struct extraction *x, const struct rules *r)
 				strbuf_addf(out, " (%s)", src->title);
 			if (src->kind != SK_PERSON)
 				strbuf_addf(out, " <%s>", source_kind_name(src->kind));
+		} else if (q->cue >= 0 && !strcmp(r->cues[q->cue].lemma, "ask") && n + 1 < x->quotes.n &&
+			   answered_by(x, q, &x->quotes.v[ord[n + 1]])) {
+			/* "Asked about the levy, Lind said ...": nobody named asks;
+			 * who was asked is what a reader wants to see */
+			strbuf_addf(out, "(question to %s)", x->sources.v[x->quotes.v[ord[n + 1]].source].name);
 		} else {
 			add_lit(out, "(unattributed)");
 		}
@@ -179,9 +217,23 @@ void emit_quotes_text(strbuf *out, struct extraction *x, const struct rules *r)
 		if (q->stance != STANCE_ASSERT)
 			strbuf_addf(out, " {%s}", stance_name(q->stance));
 		add_lit(out, ": ");
-		add_oneline(out, a->raw + q->start, q->end - q->start);
+		size_t end = q->end;
+		/* "The council is expected to approve ...": the subject and
+		 * the infinitive are two records of one frame around its cue;
+		 * a reader wants the one clause, not a fragment "The council" */
+		if (n + 1 < x->quotes.n) {
+			const struct quote *nq = &x->quotes.v[ord[n + 1]];
+			if (q->cue >= 0 && q->kind == QK_INDIRECT && nq->kind == QK_INDIRECT &&
+			    nq->cue == q->cue && nq->cue_start == q->cue_start &&
+			    nq->source == q->source && q->end <= q->cue_start && nq->start >= q->cue_end &&
+			    nq->start - q->end < 80 && !memchr(a->raw + q->end, '\n', nq->start - q->end) &&
+			    !memchr(a->raw + q->end, ',', nq->start - q->end)) {
+				end = nq->end;
+				n++;
+			}
+		}
+		add_oneline(out, a->raw + q->start, end - q->start);
 		strbuf_addch(out, '\n');
 	}
-	(void)r;
 	free(ord);
 }

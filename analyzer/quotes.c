@@ -1214,6 +1214,26 @@ static void split_and_that(struct sentence_ctx *c, int qi)
 	}
 }
 
+/* The last "who" or "which" in s[from, to): in "Ada Vell, a diver, who
+ * said", the subject of the cue as written, while the speaker is the name
+ * it stands for (as "he" is). */
+static void relative_pronoun(const char *s, size_t from, size_t to, size_t *w0, size_t *w1)
+{
+	static const char *const rel[] = { "who", "which", NULL };
+	for (size_t i = to; i-- > from + 1;) {
+		if (s[i - 1] != ' ' && s[i - 1] != ',')
+			continue;
+		for (int k = 0; rel[k]; k++) {
+			size_t n = strlen(rel[k]);
+			if (i + n <= to && !strncmp(s + i, rel[k], n) && (i + n == to || s[i + n] == ' ')) {
+				*w0 = i;
+				*w1 = i + n;
+				return;
+			}
+		}
+	}
+}
+
 /* Is paragraph pi a Markdown blockquote ("> ...")? */
 static int blockquote_para(const struct sentence_ctx *c, size_t pi)
 {
@@ -1398,6 +1418,8 @@ static void emit_attributions(struct sentence_ctx *c, unsigned sent_index)
 		if (at->s0 != NO_SPAN && at->s1 > at->s0) {
 			q->spk_start = c->base + at->s0;
 			q->spk_end = c->base + at->s1;
+			if (!strncmp(q->rule, "relative-who", 12))
+				relative_pronoun(c->a->scan, q->spk_end, q->cue_start, &q->rel_start, &q->rel_end);
 		} else if (at->s0 != NO_SPAN) {
 			/* an empty speaker group: the rule says nobody is named */
 		} else if (prev_in_sentence >= 0) {
@@ -1567,6 +1589,54 @@ static int that_clause(const struct sentence_ctx *c, const struct qmark *m, size
 	return 1;
 }
 
+/* "Asked about the levy, Lind shrugged. “Ask the council.”": the question
+ * names nobody who asks it, but the subject after its comma is who was
+ * asked, and so who answers in the quotation after it. The span of that
+ * subject (a pronoun or a run of capitalized words before a lowercase
+ * verb) into *s0, *s1; 0 when q is no such question. */
+static int asked_subject(const struct article *a, const struct quote *q, size_t *s0, size_t *s1)
+{
+	static const char *const pronouns[] = { "he ", "she ", "they ", "He ", "She ", "They ", NULL };
+	if (q->spk_start != NO_SPAN || q->inherit >= 0 || q->cue < 0 || strcmp(q->rule, "asked-passive") != 0)
+		return 0;
+	const char *t = a->scan;
+	size_t i = q->end, n = a->len;
+	while (i < n && t[i] == ' ')
+		i++;
+	if (i >= n || t[i] != ',')
+		return 0;
+	i++;
+	while (i < n && t[i] == ' ')
+		i++;
+	size_t b = i;
+	for (int k = 0; pronouns[k]; k++) {
+		size_t l = strlen(pronouns[k]);
+		if (i + l < n && !strncmp(t + i, pronouns[k], l)) {
+			*s0 = b;
+			*s1 = b + l - 1;
+			return 1;
+		}
+	}
+	size_t e = b;
+	while (i < n && i - b < 60 && (unsigned char)t[i] < 0x80 && isupper((unsigned char)t[i])) {
+		while (i < n && t[i] != ' ' && t[i] != ',' && t[i] != '\n' && t[i] != '.')
+			i++;
+		if (i < n && t[i] == '.' && i - b < 60 && i + 1 < n && t[i + 1] == ' ')
+			i++;   /* "Mr." */
+		e = i;
+		if (i + 1 >= n || t[i] != ' ')
+			break;
+		i++;
+	}
+	if (e == b || e >= n || t[e] != ' ' || !(t[e + 1] >= 'a' && t[e + 1] <= 'z'))
+		return 0;
+	while (e > b && t[e - 1] == '.')
+		e--;
+	*s0 = b;
+	*s1 = e;
+	return 1;
+}
+
 /* A quotation no rule claimed: split quote, continuation, carried speaker,
  * or unattributed. */
 static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *last_quote,
@@ -1652,6 +1722,9 @@ static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *las
 		}
 		q->rule = rule ? rule : "unattributed";
 		q->inherit = parent >= 0 ? speaker_root(c->ql, parent) : -1;
+		if (q->inherit >= 0 && !strcmp(q->rule, "carry-quote") &&
+		    asked_subject(c->a, &c->ql->v[q->inherit], &q->spk_start, &q->spk_end))
+			q->inherit = -1;
 		if (parent >= 0) {
 			const struct quote *pq = &c->ql->v[parent];
 			q->stance = pq->stance;

@@ -84,6 +84,7 @@ static const char *const kin_nouns[] = { "son", "daughter", "wife", "husband", "
 	"father", "nephew", "niece", "cousin", "grandson", "granddaughter",
 	"grandmother", "grandfather", "boyfriend", "girlfriend", "partner",
 	"friend", "colleague", "neighbor", "neighbour", "widow", "uncle", "aunt",
+	"pal", "mate", "fiance", "fiancee", "stepson", "stepdaughter", "roommate",
 	NULL };
 static const char *const possessive_pronouns[] = { "her", "his", "their", "our", "my", "its", NULL };
 /* gender_hint(): titles made with -woman and other nouns that say a
@@ -378,6 +379,65 @@ static int place(const char *s, size_t a, size_t b, const struct rules *r)
 	return b > a && wordset_get_ci(&r->places, s + a, b - a) >= 0;
 }
 
+/* Is the head of a description an organization's word: the last word
+ * ("the council") or the last two together ("the coast guard", where
+ * "guard" alone is a person)? */
+static int org_head(const char *s, const struct word *w, int n, const struct rules *r)
+{
+	if (in_set(&r->org_words, s, &w[n - 1]))
+		return 1;
+	return n >= 2 && w[n - 1].s == w[n - 2].e + 1 &&
+	       wordset_get_ci(&r->org_words, s + w[n - 2].s, w[n - 1].e - w[n - 2].s) >= 0;
+}
+
+/* Could the one capitalized word `name` that no earlier full name
+ * explains be a surname ("Varga said")? A surname has lowercase letters
+ * after its capital, save after Mc/Mac, an apostrophe or a hyphen
+ * ("McAllen", "O'Dea", "Lind-Berg"); "HuffPost", "3M" or "Ekko.com" are
+ * names of businesses. */
+static int surname_shape(const char *name, size_t n)
+{
+	if (n < 2 || !text_is_upper(name, 0, n))
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		unsigned char c = (unsigned char)name[i];
+		if (c >= 0x80 || (c >= 'a' && c <= 'z'))
+			continue;
+		if (c == '\'' || c == '-') {
+			if (i + 1 == n)
+				return 0;
+			continue;
+		}
+		if (c >= 'A' && c <= 'Z') {
+			unsigned char p = (unsigned char)name[i - 1];
+			if (p == '\'' || p == '-' || (i == 2 && !strncmp(name, "Mc", 2)) ||
+			    (i == 3 && !strncmp(name, "Mac", 3)))
+				continue;
+		}
+		return 0;
+	}
+	return 1;
+}
+
+/* Is a capitalized word, alone as a speaker, plainly no name: a day or
+ * month, a word that opens a sentence ("What", "Well": a rule took the
+ * sentence's first word)? */
+static int not_a_name(const char *name, size_t n)
+{
+	static const char *const openers[] = { "what", "well", "why", "how", "when", "where", "yes", "no", "so",
+					       "then", "now", "here", "there", "this", "that", "these", "those",
+					       "hours", "days", "weeks", "months", "years", NULL };
+	struct word w = { 0, n };
+	if (calendar_word(name, &w) || word_in_list(name, &w, WL_OPENING) || word_in_list(name, &w, WL_QUANTIFIER))
+		return 1;
+	for (int k = 0; openers[k]; k++)
+		if (word_is(name, &w, openers[k]))
+			return 1;
+	/* ("Reached", "Continuing": a participle, but so end "Fleming" and
+	 * "Ahmed") */
+	return 0;
+}
+
 /* Where " who " opens a clause that says why a source goes unnamed ("A
  * firefighter who was not authorized to speak", "officials who spoke on
  * condition of anonymity"), else 0. */
@@ -452,6 +512,34 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 		m->kind = SK_VAGUE;
 		m->name0 = w[0].s;
 		m->name1 = w[n - 1].e;
+		return;
+	}
+	/* "Her neighbour", "Ek's son": one unnamed person */
+	if (n >= 2 && word_in_list(s, &w[n - 1], WL_KIN) && !is_cap(s, &w[n - 1]) &&
+	    (word_in_list(s, &w[n - 2], WL_POSSESSIVE) || possessive(s, &w[n - 2]))) {
+		m->kind = SK_ANONYMOUS;
+		m->name0 = w[0].s;
+		m->name1 = w[n - 1].e;
+		return;
+	}
+	/* "Her son Erik", "Lindqvist's wife Karin": a first name after a
+	 * noun of family or friendship and whose it is */
+	for (int k = 1; k + 1 < n && k + 4 >= n; k++) {
+		if (!word_in_list(s, &w[k], WL_KIN) || is_cap(s, &w[k]) ||
+		    !(word_in_list(s, &w[k - 1], WL_POSSESSIVE) || possessive(s, &w[k - 1])))
+			continue;
+		int names = 1;
+		for (int i = k + 1; i < n; i++)
+			if (!is_cap(s, &w[i]) || in_set(&r->titles, s, &w[i]) || in_set(&r->org_words, s, &w[i]))
+				names = 0;
+		if (!names)
+			break;
+		m->kind = SK_PERSON;
+		m->name0 = w[k + 1].s;
+		m->name1 = w[n - 1].e;
+		m->name_words = n - k - 1;
+		m->title0 = w[0].s;
+		m->title1 = w[k].e;
 		return;
 	}
 	int first = 0;
@@ -594,7 +682,7 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 	 * headline drops its article) if no other word is a name */
 	/* (singular: "the organizers" are people of a kind, below) */
 	if (wordset_get_ci(&r->titles, s + w[n - 1].s, w[n - 1].e - w[n - 1].s) >= 0 &&
-	    !in_set(&r->org_words, s, &w[n - 1]) &&
+	    !org_head(s, w, n, r) &&
 	    ((!all_cap && first > 0 && word_is(s, &w[0], "the")) ||
 	     (first == 0 && n <= 3 && !is_cap(s, &w[n - 1]) && !caps_after(s, w, n, 1)))) {
 		m->kind = SK_ANONYMOUS;
@@ -605,7 +693,7 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 		m->title1 = w[n - 1].e;
 		return;
 	}
-	if (first > 0 && word_is(s, &w[0], "the") && !is_cap(s, &w[n - 1]) && in_set(&r->org_words, s, &w[n - 1])) {
+	if (first > 0 && word_is(s, &w[0], "the") && !is_cap(s, &w[n - 1]) && org_head(s, w, n, r)) {
 		/* "the company", "the agency": an organization named earlier */
 		if (!caps_after(s, w, n, 1)) {
 			m->kind = SK_ORGANIZATION;
@@ -614,6 +702,8 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 			m->name1 = w[n - 1].e;
 			m->title0 = w[n - 1].s;   /* the head word, for the look-up */
 			m->title1 = w[n - 1].e;
+			if (n - first >= 2 && !in_set(&r->org_words, s, &w[n - 1]))
+				m->title0 = w[n - 2].s;   /* "coast guard" */
 			m->name_words = n - first;
 			return;
 		}
@@ -623,7 +713,7 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 		prep |= word_is(s, &w[i], "of") || word_is(s, &w[i], "to") || word_is(s, &w[i], "in") ||
 			word_is(s, &w[i], "at") || word_is(s, &w[i], "for") || word_is(s, &w[i], "from") ||
 			word_is(s, &w[i], "with") || word_is(s, &w[i], "on");
-	if (!prep && first > 0 && !is_cap(s, &w[n - 1]) && !in_set(&r->org_words, s, &w[n - 1]) &&
+	if (!prep && first > 0 && !is_cap(s, &w[n - 1]) && !org_head(s, w, n, r) &&
 	    !plural_noun(s, &w[n - 1]) &&
 	    (word_is(s, &w[0], "a") || word_is(s, &w[0], "an") || word_is(s, &w[0], "one"))) {
 		/* "One docker", "a local fisherman": one unnamed person */
@@ -633,7 +723,7 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 		return;
 	}
 	if (!prep && first > 0 && word_is(s, &w[0], "the") && !is_cap(s, &w[n - 1]) &&
-	    !in_set(&r->org_words, s, &w[n - 1]) && !plural_noun(s, &w[n - 1])) {
+	    !org_head(s, w, n, r) && !plural_noun(s, &w[n - 1])) {
 		if (!caps_after(s, w, n, 1)) {
 			/* "the 34-year-old diver", "the woman": one person the text
 			 * describes and does not name */
@@ -643,7 +733,7 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 			return;
 		}
 	}
-	if (!prep && !is_cap(s, &w[n - 1]) && !in_set(&r->org_words, s, &w[n - 1]) && plural_noun(s, &w[n - 1])) {
+	if (!prep && !is_cap(s, &w[n - 1]) && !org_head(s, w, n, r) && plural_noun(s, &w[n - 1])) {
 		/* "engineers", "local fishermen": people of a kind the lists do
 		 * not name, unnamed and uncounted */
 		m->kind = SK_VAGUE;
@@ -829,6 +919,16 @@ static int after_kin_noun(const char *s, size_t at, size_t sent_start)
 
 /* Scans capitalized runs ("U.S. Secretary of State John Kerry") and keeps
  * the people and organizations they name. */
+/* Does the word w (lowercase, as written) end right before s[at], one
+ * space between? */
+static int word_ends_before(const char *s, size_t at, const char *w)
+{
+	size_t n = strlen(w);
+	if (at < n + 1 || s[at - 1] != ' ' || strncmp(s + at - 1 - n, w, n))
+		return 0;
+	return at == n + 1 || s[at - 2 - n] == ' ' || s[at - 2 - n] == '\n' || s[at - 2 - n] == '(';
+}
+
 static void collect_entities(struct entities *es, struct article *a, const struct segmentation *seg,
 			     const struct rules *r)
 {
@@ -927,6 +1027,14 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 			if (run1 > run0 && words >= 2 && !a_place) {
 				struct mention m;
 				mention_parse(s + run0, run1 - run0, r, &m);
+				/* "the Middle East", "the Geneva Convention", "in Las
+				 * Vegas": two capitalized words after an article or a
+				 * preposition of place name no one "he" can mean */
+				if (m.kind == SK_PERSON && m.title1 <= m.title0 && !possessive_len(s + run0, run1 - run0) &&
+				    (word_ends_before(s, run0, "the") || word_ends_before(s, run0, "in") ||
+				     word_ends_before(s, run0, "near") || word_ends_before(s, run0, "across") ||
+				     word_ends_before(s, run0, "outside")))
+					m.kind = SK_VAGUE;
 				if ((m.kind == SK_PERSON && m.name_words >= 2) ||
 				    (m.kind == SK_ORGANIZATION && m.name_words >= 1)) {
 					ALLOC_GROW(es->v, es->n + 1, es->alloc);
@@ -1254,6 +1362,296 @@ static size_t asked_clause(const char *s, size_t sent_start, size_t at)
 	return SIZE_MAX;
 }
 
+/* A description in parentheses right after the name at `at` ("Saga Lind
+ * (its leader) said"), as a title: [*t0, *t1), else both 0. A party and
+ * state ("(R-Texas)") or a nickname opens with a capital and is none. */
+static void paren_title(const char *s, size_t len, size_t at, size_t *t0, size_t *t1)
+{
+	static const char *const lead[] = { "a ", "an ", "the ", "Its ", "His ", "Her ", "Their ", NULL };
+	*t0 = *t1 = 0;
+	while (at < len && s[at] == ' ')
+		at++;
+	if (at >= len || s[at] != '(')
+		return;
+	size_t a = at + 1, e = a;
+	while (e < len && e - a < 80 && s[e] != ')' && s[e] != '(' && s[e] != '\n' && (unsigned char)s[e] >= 0x20)
+		e++;
+	if (e >= len || s[e] != ')')
+		return;
+	while (a < e && s[a] == ' ')
+		a++;
+	while (e > a && s[e - 1] == ' ')
+		e--;
+	for (int i = 0; lead[i]; i++) {
+		size_t n = strlen(lead[i]);
+		if (e - a > n && !strncmp(s + a, lead[i], n)) {
+			if (i < 3)
+				a += n;
+			else
+				goto take;   /* "(Its leader)" */
+		}
+	}
+	if (e - a < 3 || !text_is_lower(s, a, e))
+		return;
+take:
+	*t0 = a;
+	*t1 = e;
+}
+
+/* Title `title` of a person (`self`), when it opens with "its" ("its
+ * leader"): the organization named last before `at` in the same or the
+ * previous sentence takes the place of "its", written before the role as
+ * news writes it ("Kellmore Sailing Union leader"); with "his" or "her",
+ * the person named last. Into `out`; 0 when nobody is at hand. */
+static int its_title(strbuf *out, const char *title, size_t tlen, const char *raw, const struct entities *es,
+		     size_t at, size_t from, const char *self, size_t self_len)
+{
+	static const char *const before[] = { "former ", "acting ", "interim ", "new ", NULL };
+	if (tlen > 4 && (!strncasecmp(title, "his ", 4) || !strncasecmp(title, "her ", 4))) {
+		/* "Her son, Erik,", "His spokesman, Per Dahl,": the person
+		 * named last before, other than the speaker; as news writes
+		 * it, "Jo Marsh's son" */
+		const struct entity *p = NULL;
+		for (size_t k = entities_before(es, at); k-- > 0 && es->v[k].off >= from;)
+			if (es->v[k].kind == SK_PERSON && es->v[k].words >= 2 &&
+			    !(es->v[k].name1 - es->v[k].name0 == self_len &&
+			      !memcmp(raw + es->v[k].name0, self, self_len))) {
+				p = &es->v[k];
+				break;
+			}
+		if (!p)
+			return 0;
+		strbuf_reset(out);
+		strbuf_add(out, raw + p->name0, p->name1 - p->name0);
+		strbuf_addstr(out, "'s ");
+		strbuf_add(out, title + 4, tlen - 4);
+		return 1;
+	}
+	if (tlen < 5 || strncasecmp(title, "its ", 4))
+		return 0;
+	const struct entity *org = NULL;
+	for (size_t k = entities_before(es, at); k-- > 0 && es->v[k].off >= from;)
+		if (es->v[k].kind == SK_ORGANIZATION) {
+			org = &es->v[k];
+			break;
+		}
+	if (!org)
+		return 0;
+	const char *name = raw + org->name0;
+	size_t nl = org->name1 - org->name0;
+	if (nl > 4 && !strncasecmp(name, "the ", 4)) {
+		name += 4;
+		nl -= 4;
+	}
+	title += 4;
+	tlen -= 4;
+	strbuf_reset(out);
+	for (int i = 0; before[i]; i++) {
+		size_t n = strlen(before[i]);
+		if (tlen > n && !strncmp(title, before[i], n)) {
+			strbuf_add(out, title, n);
+			title += n;
+			tlen -= n;
+			break;
+		}
+	}
+	strbuf_add(out, name, nl);
+	strbuf_addch(out, ' ');
+	strbuf_add(out, title, tlen);
+	return 1;
+}
+
+/* Is s[a, b) an adverb that sits between a subject and its verb ("he
+ * then said", "Ek later told", "she implicitly criticized")? Lowercase
+ * only; "-ly" nouns ("family", "ally", "rally") are not. */
+static int adverb(const char *s, size_t a, size_t b)
+{
+	static const char *const plain[] = { "then", "now", "later", "also", "still", "again", "once", "never",
+					     "ever", "soon", "already", "often", "just", "even", "first",
+					     "since", "too", "earlier", NULL };
+	static const char *const ly_nouns[] = { "family", "ally", "rally", "assembly", "supply", "monopoly",
+						"anomaly", "belly", "bully", "reply", "lily", "jelly", "folly",
+						"tally", "melee", NULL };
+	size_t n = b - a;
+	if (n < 3 || !(s[a] >= 'a' && s[a] <= 'z'))
+		return 0;
+	for (size_t i = a; i < b; i++)
+		if (!(s[i] >= 'a' && s[i] <= 'z'))
+			return 0;
+	for (int k = 0; plain[k]; k++)
+		if (n == strlen(plain[k]) && !strncmp(s + a, plain[k], n))
+			return 1;
+	if (n < 5 || s[b - 2] != 'l' || s[b - 1] != 'y')
+		return 0;
+	for (int k = 0; ly_nouns[k]; k++)
+		if (n == strlen(ly_nouns[k]) && !strncmp(s + a, ly_nouns[k], n))
+			return 0;
+	return 1;
+}
+
+/* A speaker span a rule took with an adverb in it: "Sanders probably"
+ * is Sanders; "then" alone (from "he then said") is the subject before
+ * it, a pronoun or a run of capitalized words in the same sentence (from
+ * `floor` on). 1 when *ms, *me changed. */
+static int drop_adverbs(const char *s, size_t floor, size_t *ms, size_t *me)
+{
+	static const char *const pronouns[] = { "he", "she", "they", "it", "we", "He", "She", "They", "It", "We",
+						NULL };
+	size_t a = *ms, b = *me;
+	while (b > a && s[b - 1] == ' ')
+		b--;
+	size_t w = b;
+	while (w > a && s[w - 1] != ' ')
+		w--;
+	if (!adverb(s, w, b))
+		return 0;
+	if (w > a) {
+		/* "Sanders probably": the words before it */
+		while (w > a && s[w - 1] == ' ')
+			w--;
+		*me = w;
+		return 1;
+	}
+	/* "then" alone: one space, then the subject before it */
+	if (a < floor + 2 || s[a - 1] != ' ' || s[a - 2] == ' ')
+		return 0;
+	size_t e = a - 1, p = e;
+	while (p > floor && s[p - 1] != ' ' && s[p - 1] != '\n')
+		p--;
+	int cap_before = text_is_upper(s, p, e) && s[e - 1] != ',' && s[e - 1] != '.';
+	int pron_before = 0;
+	for (int k = 0; pronouns[k]; k++)
+		if (e - p == strlen(pronouns[k]) && !strncmp(s + p, pronouns[k], e - p))
+			pron_before = 1;
+	if (!cap_before && !pron_before) {
+		/* "Lund rubbed his chin, and then said", "Vell, tired,
+		 * famously replied", "Holm has also broadly called": the
+		 * subject of the sentence, when it opens with a pronoun or a
+		 * name */
+		p = floor;
+		while (p < a && (s[p] == ' ' || s[p] == '\n' || (unsigned char)s[p] < 0x20))
+			p++;
+		e = p;
+		while (e < a && s[e] != ' ' && s[e] != ',')
+			e++;
+		if (e >= a)
+			return 0;
+		for (int k = 0; pronouns[k]; k++)
+			if (e - p == strlen(pronouns[k]) && !strncmp(s + p, pronouns[k], e - p)) {
+				*ms = p;
+				*me = e;
+				return 1;
+			}
+		static const char *const openers[] = { "The", "A", "An", "In", "On", "At", "After", "When", "But", "And",
+						       "If", "As", "For", "This", "That", "Then", "While", "Before",
+						       "Since", "With", "By", "From", "During", "Now", "One", "Some",
+						       "Many", "Most", "Yet", "So", "Still", "Even", "Also", "There",
+						       "What", "Why", "How", "Asked", "However", "Meanwhile", "Instead",
+						       "Later", "Earlier", "Today", "Yesterday", "Last", "Next", "Here",
+						       "Indeed", "Again", "Moreover", "Besides", "Afterward", NULL };
+		for (int k = 0; openers[k]; k++)
+			if (e - p == strlen(openers[k]) && !strncmp(s + p, openers[k], e - p))
+				return 0;
+		struct word fw = { p, e };
+		if (!text_is_upper(s, p, e) || calendar_word(s, &fw) || (e - p > 4 && s[e - 2] == 'l' && s[e - 1] == 'y'))
+			return 0;
+		while (e + 1 < a && s[e] == ' ' && text_is_upper(s, e + 1, a)) {
+			e++;
+			while (e < a && s[e] != ' ' && s[e] != ',')
+				e++;
+		}
+		/* (a name, then a verb or an apposition: "Vell rubbed",
+		 * "Vell, tired,") */
+		if (e >= a || (s[e] != ' ' && s[e] != ',') || s[e - 1] == '.' ||
+		    (s[e] == ' ' && !(s[e + 1] >= 'a' && s[e + 1] <= 'z')))
+			return 0;
+		*ms = p;
+		*me = e;
+		return 1;
+	}
+	for (int k = 0; pronouns[k]; k++)
+		if (e - p == strlen(pronouns[k]) && !strncmp(s + p, pronouns[k], e - p)) {
+			*ms = p;
+			*me = e;
+			return 1;
+		}
+	if (!text_is_upper(s, p, e) || s[e - 1] == ',' || s[e - 1] == '.')
+		return 0;
+	/* "Sen. Ada Vell then said": back over the capitalized words */
+	size_t first = p;
+	for (int words = 1; words < 5 && first > floor + 1 && s[first - 1] == ' ';) {
+		size_t q = first - 1;
+		while (q > floor && s[q - 1] != ' ' && s[q - 1] != '\n')
+			q--;
+		if (!text_is_upper(s, q, first - 1) || s[first - 2] == ',')
+			break;
+		first = q;
+		words++;
+	}
+	*ms = first;
+	*me = e;
+	return 1;
+}
+
+/* Is "it" before the cue at [c0, c1) the empty subject of a passive or of
+ * "seem" ("it was revealed that", "it is assumed that", "it has been
+ * known that", "it seems that"), no organization that speaks? */
+static int expletive_it(const char *s, size_t me, size_t c0, size_t c1)
+{
+	static const char *const be[] = { "is", "was", "be", "been", "being", "are", "'s", NULL };
+	if (c0 == NO_SPAN || c0 < me || c0 - me > 40)
+		return 0;
+	if (c1 - c0 >= 4 && (!strncasecmp(s + c0, "seem", 4) || !strncasecmp(s + c0, "appear", 6)))
+		return c0 - me <= 2;
+	for (size_t i = me; i < c0;) {
+		while (i < c0 && s[i] == ' ')
+			i++;
+		size_t b = i;
+		while (i < c0 && s[i] != ' ')
+			i++;
+		for (int k = 0; be[k]; k++)
+			if (i - b == strlen(be[k]) && !strncmp(s + b, be[k], i - b))
+				return 1;
+		if (b == me && i - b == 2 && !strncmp(s + b, "'s", 2))
+			return 1;
+	}
+	return 0;
+}
+
+/* Does s[0, n) hold the noun of an unnamed source ("the person familiar",
+ * "the official who ..."), not of a role ("the owner")? */
+static int has_source_noun(const char *s, size_t n, const struct rules *r)
+{
+	for (size_t i = 0; i < n;) {
+		while (i < n && s[i] == ' ')
+			i++;
+		size_t b = i;
+		while (i < n && s[i] != ' ')
+			i++;
+		struct word w = { b, i };
+		int plural;
+		if (i > b && set_value(&r->source_nouns, s, &w, &plural) == SN_ANONYMOUS)
+			return 1;
+	}
+	return 0;
+}
+
+/* Does s[0, n) hold a word of an organization ("company", "group")? */
+static int has_org_word(const char *s, size_t n, const struct rules *r)
+{
+	for (size_t i = 0; i < n;) {
+		while (i < n && s[i] == ' ')
+			i++;
+		size_t b = i;
+		while (i < n && s[i] != ' ')
+			i++;
+		struct word w = { b, i };
+		if (i > b && in_set(&r->org_words, s, &w))
+			return 1;
+	}
+	return 0;
+}
+
 static int is_person_kind(enum source_kind k)
 {
 	return k == SK_PERSON;
@@ -1264,6 +1662,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 {
 	t->n = 0;
 	struct entities es = { 0 };
+	strbuf its = STRBUF_INIT;
 	collect_entities(&es, a, seg, r);
 	const char *s = a->scan;
 	const char *raw = a->raw;
@@ -1278,6 +1677,10 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 		}
 		struct mention m;
 		size_t ms = q->spk_start, me = q->spk_end;
+		if (drop_adverbs(s, seg->sents[q->sent].start, &ms, &me)) {
+			q->spk_start = ms;
+			q->spk_end = me;
+		}
 		mention_parse(s + ms, me - ms, r, &m);
 		const char *name = raw + ms + m.name0;
 		size_t nlen = m.name1 - m.name0;
@@ -1301,10 +1704,36 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			while (a1 > a0 && (s[a1 - 1] == ' ' || s[a1 - 1] == ','))
 				a1--;
 			struct mention am;
-			if (a1 > a0 && a1 - a0 < 80 && text_is_upper(s, a0, a1)) {
+			/* "Lindqvist's wife, Karin,": after a noun of family or
+			 * friendship one first name is a name */
+			int kin = after_kin_noun(s, a0, ms);
+			/* ("the retired welder Olof Strand": an article, a
+			 * description, then the name) */
+			int art = !strncmp(s + a0, "the ", 4) || !strncmp(s + a0, "a ", 2) || !strncmp(s + a0, "an ", 3);
+			if (a1 > a0 && a1 - a0 < 80 && (art || text_is_upper(s, a0, a1))) {
 				mention_parse(s + a0, a1 - a0, r, &am);
-				if (am.kind == SK_PERSON && am.name0 == 0 && am.name1 == a1 - a0 && am.name_words >= 2 &&
-				    !am.title1) {
+				if (kin && am.name_words == -1) {
+					am.kind = SK_PERSON;
+					am.name_words = 1;
+				}
+				/* "Her counterpart, Deputy Trade Minister Kim Soo-yeon,":
+				 * the name after its own title; that title says more */
+				/* ("a company called Norra Paper" is no person) */
+				if (art && am.kind == SK_PERSON && am.title1 > am.title0 &&
+				    (has_org_word(s + a0 + am.title0, am.title1 - am.title0, r) ||
+				     has_word(s + a0 + am.title0, am.title1 - am.title0, "called", 6) ||
+				     has_word(s + a0 + am.title0, am.title1 - am.title0, "named", 5)))
+					am.kind = SK_ORGANIZATION;
+				if (am.kind == SK_PERSON && am.title1 > am.title0 && am.name1 == a1 - a0 &&
+				    am.name_words >= 2 && !m.pronoun) {
+					name = raw + a0 + am.name0;
+					nlen = am.name1 - am.name0;
+					title = raw + a0 + am.title0;
+					tlen = am.title1 - am.title0;
+					kind = SK_PERSON;
+					m.name_words = am.name_words;
+				} else if (am.kind == SK_PERSON && am.name0 == 0 && am.name1 == a1 - a0 &&
+				    (am.name_words >= 2 || (kin && am.name_words == 1)) && !am.title1) {
 					/* the title: the description without its article */
 					size_t d0 = ms, d1 = me;
 					if (!strncasecmp(s + d0, "the ", 4) || !strncasecmp(s + d0, "a ", 2) ||
@@ -1346,10 +1775,29 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			    (s[ap + 3] == ' ' || !strncmp(s + ap + 3, "se ", 3)))
 				kind = SK_PERSON;
 		}
+		if (!tlen && kind == SK_PERSON && !m.pronoun && q->appos_start == NO_SPAN) {
+			size_t t0, t1;
+			paren_title(s, a->len, me, &t0, &t1);
+			if (t1 > t0) {
+				title = raw + t0;
+				tlen = t1 - t0;
+			}
+		}
+		if (tlen > 4 && kind == SK_PERSON &&
+		    its_title(&its, title, tlen, raw, &es, ms, seg->sents[q->sent > 0 ? q->sent - 1 : 0].start, name,
+			      nlen)) {
+			title = its.buf;
+			tlen = its.len;
+		}
 		if (m.pronoun == 'i') {
 			/* "I" or "we" outside a quotation is the writer, never
 			 * someone quoted earlier */
 			q->source = add_source(t, raw + ms, me - ms, NULL, 0, SK_PERSON, ms);
+			continue;
+		}
+		if (m.pronoun == 'n' && expletive_it(s, me, q->cue_start, q->cue_end)) {
+			/* "it seems that", "it was revealed that": nobody says it */
+			q->source = -1;
 			continue;
 		}
 		if (m.pronoun) {
@@ -1420,6 +1868,11 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 					title = raw + e->title0;
 					tlen = e->title1 - e->title0;
 				}
+			} else if (m.name_words == -1 && surname_shape(name, nlen) && !not_a_name(name, nlen)) {
+				/* "Varga said" with no full name before it: news names
+				 * a body by more than a bare capitalized word, a person
+				 * by the surname alone */
+				kind = SK_PERSON;
 			}
 		}
 		/* (a name in apposition says who it is: "Norland's prime minister,
@@ -1526,7 +1979,9 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 					break;
 				}
 			}
-			if (src < 0 && kind == SK_ANONYMOUS)
+			/* (only a source noun: "the owner of the mill" is no
+			 * "person" of the earlier ones) */
+			if (src < 0 && kind == SK_ANONYMOUS && has_source_noun(s + ms, me - ms, r))
 				src = any;
 		}
 		if (src < 0) {
@@ -1559,5 +2014,6 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 		if (q->source < 0 && q->inherit >= 0)
 			q->source = ql->v[q->inherit].source;
 	}
+	strbuf_release(&its);
 	free(es.v);
 }

@@ -23,6 +23,8 @@ struct quote {
 	size_t cue_start, cue_end;
 	size_t spk_start, spk_end;    /* speaker mention; NO_SPAN when none */
 	size_t appos_start, appos_end;/* apposition after the speaker, NO_SPAN when none */
+	size_t rel_start, rel_end;    /* "who" in "Lund, who said": the word that is the
+					 cue's subject, as written; 0, 0 when none */
 	int inherit;                  /* speaker taken from quotes[inherit], -1 */
 	int source;                   /* filled by sources: index into sources, -1 */
 	const char *rule;             /* rule id */
