@@ -1618,9 +1618,20 @@ static int expletive_it(const char *s, size_t me, size_t c0, size_t c1)
 	return 0;
 }
 
-/* Does s[0, n) hold the noun of an unnamed source ("the person familiar",
- * "the official who ..."), not of a role ("the owner")? */
-static int has_source_noun(const char *s, size_t n, const struct rules *r)
+static int is_anonymous_noun(const char *s, const struct word *w, const struct rules *r)
+{
+	int plural;
+	return set_value(&r->source_nouns, s, w, &plural) == SN_ANONYMOUS;
+}
+
+static int is_org_word(const char *s, const struct word *w, const struct rules *r)
+{
+	return in_set(&r->org_words, s, w);
+}
+
+/* Does a word of s[0, n) pass test? */
+static int any_word(const char *s, size_t n, const struct rules *r,
+		    int (*test)(const char *, const struct word *, const struct rules *))
 {
 	for (size_t i = 0; i < n;) {
 		while (i < n && s[i] == ' ')
@@ -1629,27 +1640,23 @@ static int has_source_noun(const char *s, size_t n, const struct rules *r)
 		while (i < n && s[i] != ' ')
 			i++;
 		struct word w = { b, i };
-		int plural;
-		if (i > b && set_value(&r->source_nouns, s, &w, &plural) == SN_ANONYMOUS)
+		if (i > b && test(s, &w, r))
 			return 1;
 	}
 	return 0;
 }
 
+/* Does s[0, n) hold the noun of an unnamed source ("the person familiar",
+ * "the official who ..."), not of a role ("the owner")? */
+static int has_source_noun(const char *s, size_t n, const struct rules *r)
+{
+	return any_word(s, n, r, is_anonymous_noun);
+}
+
 /* Does s[0, n) hold a word of an organization ("company", "group")? */
 static int has_org_word(const char *s, size_t n, const struct rules *r)
 {
-	for (size_t i = 0; i < n;) {
-		while (i < n && s[i] == ' ')
-			i++;
-		size_t b = i;
-		while (i < n && s[i] != ' ')
-			i++;
-		struct word w = { b, i };
-		if (i > b && in_set(&r->org_words, s, &w))
-			return 1;
-	}
-	return 0;
+	return any_word(s, n, r, is_org_word);
 }
 
 static int is_person_kind(enum source_kind k)

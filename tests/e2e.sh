@@ -86,28 +86,30 @@ else
 	show "$tmp/w"
 fi
 
+# text_line NAME INPUT LINE EXPECTED: line LINE of `extract --format text`
+# on INPUT (one article on standard input) is EXPECTED.
+text_line() {
+	printf '%s\n' "$2" | timeout 60 "$BIN" extract --format text - > "$tmp/line.text" 2>&1
+	if [ "$(sed -n "$3p" "$tmp/line.text")" = "$4" ]; then
+		ok "text: $1"
+	else
+		not_ok "text: $1"
+		show "$tmp/line.text"
+	fi
+}
+
 # --format text is read by people: an expectation frame with no speaker
 # ("The council is expected to approve ...") is two JSON records (the
 # subject and the infinitive) but one line of text, the whole clause.
-printf 'The Selm council is expected to approve the ferry levy on Monday.\n' |
-	timeout 60 "$BIN" extract --format text - > "$tmp/frame.text" 2>&1
-if [ "$(cat "$tmp/frame.text")" = "-:1:1: (unattributed) [expected] {hedge}: The Selm council is expected to approve the ferry levy on Monday" ]; then
-	ok "text: a subject and its infinitive around \"is expected\" print as one clause"
-else
-	not_ok "text: a subject and its infinitive around \"is expected\" print as one clause"
-	show "$tmp/frame.text"
-fi
+text_line "a subject and its infinitive around \"is expected\" print as one clause" \
+	'The Selm council is expected to approve the ferry levy on Monday.' 1 \
+	"-:1:1: (unattributed) [expected] {hedge}: The Selm council is expected to approve the ferry levy on Monday"
 
 # A question nobody named asks ("Asked about the levy, Lind said ...") is
 # shown as put to the one who answers it.
-printf 'Asked about the ferry levy, Saga Lind said it was fair.\n' |
-	timeout 60 "$BIN" extract --format text - > "$tmp/asked.text" 2>&1
-if [ "$(sed -n 1p "$tmp/asked.text")" = "-:1:13: (question to Saga Lind) [Asked]: the ferry levy" ]; then
-	ok "text: a question nobody named asks is shown as put to the one who answers"
-else
-	not_ok "text: a question nobody named asks is shown as put to the one who answers"
-	show "$tmp/asked.text"
-fi
+text_line "a question nobody named asks is shown as put to the one who answers" \
+	'Asked about the ferry levy, Saga Lind said it was fair.' 1 \
+	"-:1:13: (question to Saga Lind) [Asked]: the ferry levy"
 
 if ! command -v python3 > /dev/null 2>&1; then
 	skip "contract and score: python3 is not installed"
