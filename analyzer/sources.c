@@ -522,6 +522,16 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 		m->name1 = w[n - 1].e;
 		return;
 	}
+	/* "One of the dockers", "one of them", "one of the unions": one
+	 * unnamed member of a group, kept whole ("of the dockers" is no
+	 * organization) and, like every unnamed source, not the same as
+	 * another article's */
+	if (n >= 3 && word_is(s, &w[0], "one") && word_is(s, &w[1], "of")) {
+		m->kind = SK_ANONYMOUS;
+		m->name0 = w[0].s;
+		m->name1 = w[n - 1].e;
+		return;
+	}
 	/* "Her son Erik", "Lindqvist's wife Karin": a first name after a
 	 * noun of family or friendship and whose it is */
 	for (int k = 1; k + 1 < n && k + 4 >= n; k++) {
