@@ -1284,12 +1284,7 @@ static const char *const lead_conj[] = {
 static int word_at(const char *m, size_t i, size_t n, const char *w)
 {
 	size_t k = strlen(w);
-	if (i + k > n)
-		return 0;
-	for (size_t j = 0; j < k; j++)
-		if ((m[i + j] | 0x20) != w[j] && !(w[j] == ' ' && m[i + j] == ' '))
-			return 0;
-	return 1;
+	return i + k <= n && !strncasecmp(m + i, w, k);
 }
 
 static void cut_at_lead_clause(const struct sentence_ctx *c, struct attribution *at)
@@ -1596,7 +1591,7 @@ static int that_clause(const struct sentence_ctx *c, const struct qmark *m, size
  * verb) into *s0, *s1; 0 when q is no such question. */
 static int asked_subject(const struct article *a, const struct quote *q, size_t *s0, size_t *s1)
 {
-	static const char *const pronouns[] = { "he ", "she ", "they ", "He ", "She ", "They ", NULL };
+	static const char *const pronouns[] = { "he ", "she ", "they ", NULL };
 	if (q->spk_start != NO_SPAN || q->inherit >= 0 || q->cue < 0 || strcmp(q->rule, "asked-passive") != 0)
 		return 0;
 	const char *t = a->scan;
@@ -1611,7 +1606,7 @@ static int asked_subject(const struct article *a, const struct quote *q, size_t 
 	size_t b = i;
 	for (int k = 0; pronouns[k]; k++) {
 		size_t l = strlen(pronouns[k]);
-		if (i + l < n && !strncmp(t + i, pronouns[k], l)) {
+		if (i + l < n && !strncasecmp(t + i, pronouns[k], l)) {
 			*s0 = b;
 			*s1 = b + l - 1;
 			return 1;
