@@ -1503,10 +1503,19 @@ static int adverb(const char *s, size_t a, size_t b)
  * is Sanders; "then" alone (from "he then said") is the subject before
  * it, a pronoun or a run of capitalized words in the same sentence (from
  * `floor` on). 1 when *ms, *me changed. */
+/* Is s[p, e) a subject pronoun, "he" or "He", not "HE"? */
+static int subject_pronoun(const char *s, size_t p, size_t e)
+{
+	static const char *const pronouns[] = { "he", "she", "they", "it", "we", NULL };
+	for (int k = 0; pronouns[k]; k++)
+		if (e - p == strlen(pronouns[k]) && (s[p] | 0x20) == pronouns[k][0] &&
+		    !strncmp(s + p + 1, pronouns[k] + 1, e - p - 1))
+			return 1;
+	return 0;
+}
+
 static int drop_adverbs(const char *s, size_t floor, size_t *ms, size_t *me)
 {
-	static const char *const pronouns[] = { "he", "she", "they", "it", "we", "He", "She", "They", "It", "We",
-						NULL };
 	size_t a = *ms, b = *me;
 	while (b > a && s[b - 1] == ' ')
 		b--;
@@ -1529,10 +1538,7 @@ static int drop_adverbs(const char *s, size_t floor, size_t *ms, size_t *me)
 	while (p > floor && s[p - 1] != ' ' && s[p - 1] != '\n')
 		p--;
 	int cap_before = text_is_upper(s, p, e) && s[e - 1] != ',' && s[e - 1] != '.';
-	int pron_before = 0;
-	for (int k = 0; pronouns[k]; k++)
-		if (e - p == strlen(pronouns[k]) && !strncmp(s + p, pronouns[k], e - p))
-			pron_before = 1;
+	int pron_before = subject_pronoun(s, p, e);
 	if (!cap_before && !pron_before) {
 		/* "Lund rubbed his chin, and then said", "Vell, tired,
 		 * famously replied", "Holm has also broadly called": the
@@ -1546,12 +1552,11 @@ static int drop_adverbs(const char *s, size_t floor, size_t *ms, size_t *me)
 			e++;
 		if (e >= a)
 			return 0;
-		for (int k = 0; pronouns[k]; k++)
-			if (e - p == strlen(pronouns[k]) && !strncmp(s + p, pronouns[k], e - p)) {
-				*ms = p;
-				*me = e;
-				return 1;
-			}
+		if (subject_pronoun(s, p, e)) {
+			*ms = p;
+			*me = e;
+			return 1;
+		}
 		static const char *const openers[] = { "The", "A", "An", "In", "On", "At", "After", "When", "But", "And",
 						       "If", "As", "For", "This", "That", "Then", "While", "Before",
 						       "Since", "With", "By", "From", "During", "Now", "One", "Some",
@@ -1579,12 +1584,11 @@ static int drop_adverbs(const char *s, size_t floor, size_t *ms, size_t *me)
 		*me = e;
 		return 1;
 	}
-	for (int k = 0; pronouns[k]; k++)
-		if (e - p == strlen(pronouns[k]) && !strncmp(s + p, pronouns[k], e - p)) {
-			*ms = p;
-			*me = e;
-			return 1;
-		}
+	if (pron_before) {
+		*ms = p;
+		*me = e;
+		return 1;
+	}
 	if (!text_is_upper(s, p, e) || s[e - 1] == ',' || s[e - 1] == '.')
 		return 0;
 	/* "Sen. Ada Vell then said": back over the capitalized words */
