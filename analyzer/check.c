@@ -8,6 +8,7 @@
 #include <strings.h>
 #include <utf8proc.h>
 
+#include "hash.h"
 #include "strbuf.h"
 #include "text.h"
 
@@ -878,9 +879,11 @@ static int same_source(const struct source *a, const struct source *b)
 
 static uint64_t fold_hash(const char *s)
 {
-	uint64_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)(*s >= 'A' && *s <= 'Z' ? *s | 0x20 : *s)) * 1099511628211ULL;
+	uint64_t h = FNV1A_START_V1;
+	for (; *s; s++) {
+		unsigned char low = (unsigned char)(*s >= 'A' && *s <= 'Z' ? *s | 0x20 : *s);
+		h = fnv1a(h, &low, 1);
+	}
 	return h;
 }
 
@@ -1120,11 +1123,10 @@ static void words_of(struct words *w, const char *s, size_t n)
 		int ellipsis = cp == 0x2026 || (cp == '.' && i + 2 < len && t[i + 1] == '.' && t[i + 2] == '.');
 		if (text_is_word_char(t, i, len) || (apostrophe && in_word)) {
 			if (!in_word)
-				h = 1469598103934665603ULL;
+				h = FNV1A_START_V1;
 			in_word = 1;
 			if (!apostrophe)
-				for (size_t k = 0; k < l; k++)
-					h = (h ^ (unsigned char)t[i + k]) * 1099511628211ULL;
+				h = fnv1a(h, t + i, l);
 		} else {
 			if (in_word) {
 				ALLOC_GROW(w->v, w->n + 1, w->alloc);

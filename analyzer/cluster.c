@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "claims.h"
+#include "hash.h"
 #include "strbuf.h"
 
 #define BANDS 32
@@ -38,12 +39,7 @@ static uint64_t mix64(uint64_t x)
 
 static uint64_t hash_term(const char *s, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325ull;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ull;
-	}
-	return mix64(h);
+	return mix64(fnv1a(FNV1A_OFFSET, s, n));
 }
 
 static int cmp_u64(const void *a, const void *b)

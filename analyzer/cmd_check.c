@@ -10,6 +10,7 @@
 
 #include "check.h"
 #include "cmd.h"
+#include "hash.h"
 #include "xref.h"
 
 enum check_format { FMT_TEXT, FMT_JSON, FMT_SARIF, FMT_GITHUB, FMT_JUNIT };
@@ -113,13 +114,11 @@ static void fingerprint(const struct article *a, const struct check_findings *fs
 		    !memcmp(a->raw + g->start, a->raw + f->start, f->end - f->start))
 			occurrence++;
 	}
-	uint64_t h = 1469598103934665603ULL;
 	strbuf sb = STRBUF_INIT;
 	strbuf_addf(&sb, "%s\x1f%s\x1f", check_rule_info[f->rule].id, a->doc);
 	strbuf_add(&sb, a->raw + f->start, f->end - f->start);
 	strbuf_addf(&sb, "\x1f%u", occurrence);
-	for (size_t k = 0; k < sb.len; k++)
-		h = (h ^ (unsigned char)sb.buf[k]) * 1099511628211ULL;
+	uint64_t h = fnv1a(FNV1A_START_V1, sb.buf, sb.len);
 	strbuf_release(&sb);
 	snprintf(out, 17, "%016llx", (unsigned long long)h);
 }

@@ -12,6 +12,7 @@
 
 #include "cmd.h"
 #include "extract.h"
+#include "hash.h"
 #include "read.h"
 #include "store.h"
 #include "xref.h"
@@ -161,10 +162,7 @@ struct hashes {
 
 static size_t doc_hash(const char *s)
 {
-	size_t h = (size_t)1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * (size_t)1099511628211ULL;
-	return h;
+	return (size_t)fnv1a(FNV1A_START_V1, s, strlen(s));
 }
 
 static void hashes_put(const char *doc, const unsigned char *hash, void *ctx)

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "hash.h"
 #include "strbuf.h"
 
 /* ---- SHA-256 (FIPS 180-4) ------------------------------------------------ */
@@ -795,9 +796,7 @@ out:
 
 static size_t key_hash(const char *k)
 {
-	uint64_t h = 1469598103934665603ull;
-	for (; *k; k++)
-		h = (h ^ (unsigned char)*k) * 1099511628211ull;
+	uint64_t h = fnv1a(FNV1A_START_V1, k, strlen(k));
 	return (size_t)(h ^ h >> 32);
 }
 
