@@ -82,6 +82,8 @@ struct attribution {
 	size_t cue0, cue1;
 	size_t s0, s1;         /* speaker, NO_SPAN if none */
 	size_t a0, a1;         /* apposition */
+	size_t r0, r1;         /* the relative pronoun standing for the speaker */
+	int asked;             /* the rule's (?<asked>) group matched */
 	int cue;
 	int quote_index;       /* the first quote record it produced */
 	int block;             /* "X said:" closing a paragraph: the next one is the content */
@@ -568,6 +570,9 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 	at.s1 = group_end(ov, rl->g_speaker);
 	at.a0 = group_start(ov, rl->g_appos);
 	at.a1 = group_end(ov, rl->g_appos);
+	at.r0 = group_start(ov, rl->g_rel);
+	at.r1 = group_end(ov, rl->g_rel);
+	at.asked = rl->g_asked && ov[2 * rl->g_asked] != PCRE2_UNSET;
 	if (at.c0 == NO_SPAN || at.cue0 == NO_SPAN)
 		return 0;
 	if (at.s0 != NO_SPAN)
@@ -1214,26 +1219,6 @@ static void split_and_that(struct sentence_ctx *c, int qi)
 	}
 }
 
-/* The last "who" or "which" in s[from, to): in "Ada Vell, a diver, who
- * said", the subject of the cue as written, while the speaker is the name
- * it stands for (as "he" is). */
-static void relative_pronoun(const char *s, size_t from, size_t to, size_t *w0, size_t *w1)
-{
-	static const char *const rel[] = { "who", "which", NULL };
-	for (size_t i = to; i-- > from + 1;) {
-		if (s[i - 1] != ' ' && s[i - 1] != ',')
-			continue;
-		for (int k = 0; rel[k]; k++) {
-			size_t n = strlen(rel[k]);
-			if (i + n <= to && !strncmp(s + i, rel[k], n) && (i + n == to || s[i + n] == ' ')) {
-				*w0 = i;
-				*w1 = i + n;
-				return;
-			}
-		}
-	}
-}
-
 /* Is paragraph pi a Markdown blockquote ("> ...")? */
 static int blockquote_para(const struct sentence_ctx *c, size_t pi)
 {
@@ -1408,13 +1393,16 @@ static void emit_attributions(struct sentence_ctx *c, unsigned sent_index)
 		q->cue_end = c->base + at->cue1;
 		q->stance = c->r->cues[at->cue].stance;
 		q->rule = at->rule->id;
+		q->asked = at->asked;
 		q->sent = sent_index;
 		q->para = c->st->para;
 		if (at->s0 != NO_SPAN && at->s1 > at->s0) {
 			q->spk_start = c->base + at->s0;
 			q->spk_end = c->base + at->s1;
-			if (!strncmp(q->rule, "relative-who", 12))
-				relative_pronoun(c->a->scan, q->spk_end, q->cue_start, &q->rel_start, &q->rel_end);
+			if (at->r0 != NO_SPAN && at->r1 > at->r0) {
+				q->rel_start = c->base + at->r0;
+				q->rel_end = c->base + at->r1;
+			}
 		} else if (at->s0 != NO_SPAN) {
 			/* an empty speaker group: the rule says nobody is named */
 		} else if (prev_in_sentence >= 0) {
@@ -1592,7 +1580,7 @@ static int that_clause(const struct sentence_ctx *c, const struct qmark *m, size
 static int asked_subject(const struct article *a, const struct quote *q, size_t *s0, size_t *s1)
 {
 	static const char *const pronouns[] = { "he ", "she ", "they ", NULL };
-	if (q->spk_start != NO_SPAN || q->inherit >= 0 || q->cue < 0 || strcmp(q->rule, "asked-passive") != 0)
+	if (q->spk_start != NO_SPAN || q->inherit >= 0 || q->cue < 0 || !q->asked)
 		return 0;
 	const char *t = a->scan;
 	size_t i = q->end, n = a->len;

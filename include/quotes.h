@@ -25,6 +25,8 @@ struct quote {
 	size_t appos_start, appos_end;/* apposition after the speaker, NO_SPAN when none */
 	size_t rel_start, rel_end;    /* "who" in "Lund, who said": the word that is the
 					 cue's subject, as written; 0, 0 when none */
+	int asked;                    /* a question put to nobody named: the subject
+					 after its comma answers (rule group 'asked') */
 	int inherit;                  /* speaker taken from quotes[inherit], -1 */
 	int source;                   /* filled by sources: index into sources, -1 */
 	const char *rule;             /* rule id */

@@ -170,6 +170,11 @@ struct rule {
 	int g_speaker, g_cue, g_content, g_obj, g_appos; /* group numbers, 0 if absent */
 	int g_content2;   /* a second content sharing the cue: "A, he said, B" */
 	int g_qend;       /* empty, right after a quotation that must end a clause */
+	int g_rel;        /* "who"/"which" in "Lund, who said": the word that is the
+			     cue's subject as written, standing for the speaker */
+	int g_asked;      /* empty: a question put to nobody named ("When asked
+			     about X, Lind said"): the subject after its comma was
+			     asked, and answers in a quotation that follows */
 	int g_framed;     /* empty: the rule spells out what its cue takes ("urged
 			     residents to ..."), so the cue's frame is not tested */
 };
