@@ -262,7 +262,8 @@ static int load_wordlist(struct wordset *ws, const char *dir, const char *name,
 
 static const char *const word_list_names[] = { "determiner", "quantifier", "joiner", "number", "share-lead",
 	"share-whole", "share-part", "calendar", "kin", "possessive", "female", "male", "opening",
-	"not-name", "opener", "adverb", "not-adverb", "adverbial", "title-modifier", "asked", "count", "elision", NULL };
+	"not-name", "opener", "adverb", "not-adverb", "adverbial", "title-modifier", "asked", "count", "elision",
+	"group", NULL };
 
 const char *word_list_name(int bit)
 {

@@ -361,6 +361,12 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 		m->kind = SK_VAGUE;
 		return;
 	}
+	/* "Everyone but Lind", "All except the mayor": a group less someone
+	 * is a vague source, not the one taken out */
+	if (n >= 3 && word_in_list(r, s, &w[0], WL_GROUP) && (word_is(s, &w[1], "but") || word_is(s, &w[1], "except"))) {
+		m->kind = SK_VAGUE;
+		return;
+	}
 	/* "data compiled by Tallis Market Research", "a memo circulated by the
 	 * town engineer": a document, whoever made it */
 	for (int i = 1; i + 1 < n; i++) {
@@ -1557,6 +1563,72 @@ static int is_person_kind(enum source_kind k)
 	return k == SK_PERSON;
 }
 
+/* The word that ends right before s[e], past one space, from `floor` on:
+ * [*b, e - 1); 0 when there is none. */
+static int word_before_space(const char *s, size_t floor, size_t e, struct word *w)
+{
+	if (e < floor + 2 || s[e - 1] != ' ')
+		return 0;
+	size_t b = --e;
+	while (b > floor && isalpha((unsigned char)s[b - 1]))
+		b--;
+	*w = (struct word){ b, e };
+	return b < e;
+}
+
+/* Where "Everyone but " or "All except for " opens right before the
+ * speaker span at ms ("Everyone but Lind said yes": a rule took "Lind"),
+ * so that the span takes in the group, which is the speaker; else ms. */
+static size_t group_but_start(const struct rules *r, const char *s, size_t floor, size_t ms)
+{
+	struct word w;
+	if (!word_before_space(s, floor, ms, &w))
+		return ms;
+	if (word_is(s, &w, "for") && !(word_before_space(s, floor, w.s, &w) && word_is(s, &w, "except")))
+		return ms;
+	if (!word_is(s, &w, "but") && !word_is(s, &w, "except"))
+		return ms;
+	if (!word_before_space(s, floor, w.s, &w) || !word_in_list(r, s, &w, WL_GROUP))
+		return ms;
+	return w.s;
+}
+
+/* "a move that critics called “...”": in an object relative clause the
+ * cue's subject is what follows "that", "which" or "who(m)", not the head
+ * noun before it. When a rule took the head, the pronoun and the subject
+ * as the speaker, the speaker is the subject: a pronoun, a name, or a
+ * noun of sources.txt or titles.txt, alone or after a determiner or a
+ * number. (A subject relative, "a group that represents farmers", has a
+ * verb after the pronoun and is left alone.) 1 when *ms changed. */
+static int relative_subject(const struct rules *r, const char *s, size_t *ms, size_t me)
+{
+	struct word w[MAX_WORDS];
+	int n = split_words(s + *ms, me - *ms, w);
+	int k = n - 2;
+	while (k > 0 && !word_is(s + *ms, &w[k], "that") && !word_is(s + *ms, &w[k], "which") &&
+	       !word_is(s + *ms, &w[k], "whom") && !word_is(s + *ms, &w[k], "who"))
+		k--;
+	/* (as written in a clause: lowercase) */
+	if (k <= 0 || !text_is_lower(s + *ms, w[k].s, w[k].e))
+		return 0;
+	const char *t = s + *ms;
+	const struct word *first = &w[k + 1], *last = &w[n - 1];
+	int ok;
+	if (first == last)
+		ok = pronoun_of(t, first) || is_cap(t, first) || in_set(&r->source_nouns, t, first) ||
+		     in_set(&r->titles, t, first);
+	else if (lists_of(r, t, first) & (WL_DETERMINER | WL_QUANTIFIER | WL_NUMBER))
+		ok = !is_cap(t, last) && (in_set(&r->source_nouns, t, last) || in_set(&r->titles, t, last));
+	else
+		ok = caps_after(t, w, n, k + 1) == n - k - 1;   /* a name */
+	/* (a pronoun only as a subject: "that his", "that its" are none) */
+	if (!ok || (first == last && pronoun_of(t, first) && !subject_pronoun(t, first->s, first->e) &&
+		    !word_is(t, first, "i")))
+		return 0;
+	*ms += first->s;
+	return 1;
+}
+
 void sources_resolve(struct source_table *t, struct quote_list *ql, struct article *a,
 		     const struct segmentation *seg, const struct rules *r)
 {
@@ -1581,6 +1653,9 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			q->spk_start = ms;
 			q->spk_end = me;
 		}
+		if (relative_subject(r, s, &ms, me))
+			q->spk_start = ms;
+		ms = q->spk_start = group_but_start(r, s, seg->sents[q->sent].start, ms);
 		mention_parse(s + ms, me - ms, r, &m);
 		const char *name = raw + ms + m.name0;
 		size_t nlen = m.name1 - m.name0;

@@ -137,6 +137,7 @@ enum lex_list {
 	WL_ASKED = 1 << 19,       /* asked: "Asked if ..." opening a sentence */
 	WL_COUNT = 1 << 20,       /* count: "The two admit": a plural subject (quotes.c) */
 	WL_ELISION = 1 << 21,     /* elision: 'em, 'til: no quotation mark (segment.c) */
+	WL_GROUP = 1 << 22,       /* group: "Everyone" but Lind: a vague group */
 };
 
 /* The name of list bit (log2 of its enum lex_list value) in words.txt. */
