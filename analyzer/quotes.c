@@ -456,8 +456,8 @@ static int form_has_room(struct sentence_ctx *c, int k, int after, int before);
 /* "The original tweet was deleted": a cue in its bare form ("tweet",
  * "claim", "say") right after a singular noun phrase opened by an article
  * is a noun, not the phrase's verb (a singular subject takes "tweets") */
-static int singular_noun_cue(const char *m, size_t s0, size_t s1, size_t cue0, size_t cue1,
-			     const char *lemma)
+static int singular_noun_cue(const struct rules *r, const char *m, size_t s0, size_t s1, size_t cue0,
+			     size_t cue1, const char *lemma)
 {
 	/* the bare form is the lemma itself ("tweet", not "tweeted"), and not
 	 * also its past ("the statement read") */
@@ -476,19 +476,18 @@ static int singular_noun_cue(const char *m, size_t s0, size_t s1, size_t cue0, s
 	if (se == s0 || m[se - 1] == 's')
 		return 0;
 	/* a count is plural whatever its last letter: "The two admit", "A
-	 * mere 9 percent say" */
-	static const char *const counts[] = { "two", "three", "four", "five", "percent", "half", "third",
-					      "majority", "minority", "number", "couple", "pair", "both", NULL };
+	 * mere 9 percent say" (the list "count" of rules/words.txt) */
 	for (size_t i = s0; i < se; i++) {
 		if (m[i] >= '0' && m[i] <= '9')
 			return 0;
-		if (i == s0 || m[i - 1] == ' ')
-			for (int k = 0; counts[k]; k++) {
-				size_t l = strlen(counts[k]);
-				if (i + l <= se && !strncasecmp(m + i, counts[k], l) &&
-				    (i + l == se || m[i + l] == ' '))
-					return 0;
-			}
+		if (i == s0 || m[i - 1] == ' ') {
+			size_t e = i;
+			while (e < se && m[e] != ' ')
+				e++;
+			int k = wordset_get_ci(&r->words, m + i, e - i);
+			if (k >= 0 && (k & WL_COUNT))
+				return 0;
+		}
 	}
 	static const char *const arts[] = { "the ", "The ", "a ", "A ", "an ", "An ", "this ", "This ", NULL };
 	for (int i = 0; arts[i]; i++)
@@ -602,7 +601,7 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 		c->at[c->nat++] = at;
 		return 1;
 	}
-	if (at.s0 != NO_SPAN && singular_noun_cue(c->m, at.s0, at.s1, at.cue0, at.cue1, c->r->cues[at.cue].lemma))
+	if (at.s0 != NO_SPAN && singular_noun_cue(c->r, c->m, at.s0, at.s1, at.cue0, at.cue1, c->r->cues[at.cue].lemma))
 		return 0;
 	int nfull, nshort;
 	const struct qmark *only;

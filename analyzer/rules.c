@@ -260,6 +260,120 @@ static int load_wordlist(struct wordset *ws, const char *dir, const char *name,
 }
 
 
+static const char *const word_list_names[] = { "determiner", "quantifier", "joiner", "number", "share-lead",
+	"share-whole", "share-part", "calendar", "kin", "possessive", "female", "male", "opening",
+	"not-name", "opener", "adverb", "not-adverb", "adverbial", "title-modifier", "asked", "count", "elision",
+	"group", NULL };
+
+const char *word_list_name(int bit)
+{
+	return bit >= 0 && bit < (int)(sizeof(word_list_names) / sizeof(*word_list_names)) - 1 ?
+		word_list_names[bit] : NULL;
+}
+
+/* words.txt: "list | word, word, ..." lines. A word's value in r->words
+ * is the set of its lists (enum word_list), gathered before it is put
+ * there, as a wordset keeps the first value it is given. Every list must
+ * be there: the code reads them all, and an empty one would silently
+ * change what it finds. */
+static int load_word_lists(struct rules *r, struct diag *d)
+{
+	struct rule_file f;
+	if (rule_file_open(&f, r->dir, "words.txt", d) < 0) {
+		rule_file_close(&f);
+		return -1;
+	}
+	int errors = 0;
+	unsigned seen = 0;
+	struct wordset index = { 0 };   /* word -> its place in masks */
+	unsigned *masks = NULL;
+	size_t nmasks = 0, cap = 0;
+	strbuf low = STRBUF_INIT;
+	const char *s;
+	size_t n;
+	while (next_line(&f, &s, &n, 0)) {
+		const char *end = s + n;
+		const char *name = skip_space(s, end);
+		const char *bar = memchr(name, '|', (size_t)(end - name));
+		if (!bar) {
+			diag_report(d, DIAG_ERROR, f.path, f.lineno, (unsigned)(name - s) + 1,
+				    "expected 'list | word, word, ...'");
+			errors++;
+			continue;
+		}
+		const char *ne = bar;
+		while (ne > name && isspace((unsigned char)ne[-1]))
+			ne--;
+		int list = -1;
+		for (int i = 0; word_list_names[i]; i++)
+			if (strlen(word_list_names[i]) == (size_t)(ne - name) &&
+			    !strncmp(word_list_names[i], name, (size_t)(ne - name)))
+				list = i;
+		if (list < 0) {
+			diag_report(d, DIAG_ERROR, f.path, f.lineno, (unsigned)(name - s) + 1,
+				    "unknown word list '%.*s'", (int)(ne - name), name);
+			errors++;
+			continue;
+		}
+		seen |= 1u << list;
+		for (const char *p = bar + 1; p <= end;) {
+			const char *comma = memchr(p, ',', (size_t)(end - p));
+			const char *fe = comma ? comma : end;
+			const char *w = skip_space(p, fe);
+			const char *we = fe;
+			while (we > w && isspace((unsigned char)we[-1]))
+				we--;
+			unsigned col = (unsigned)(w - s) + 1;
+			p = fe + 1;
+			if (w == we) {
+				diag_report(d, DIAG_ERROR, f.path, f.lineno, col, "empty word in list '%s'",
+					    word_list_names[list]);
+				errors++;
+				continue;
+			}
+			const char *sp = w;
+			while (sp < we && !isspace((unsigned char)*sp))
+				sp++;
+			if (sp < we) {
+				diag_report(d, DIAG_ERROR, f.path, f.lineno, col,
+					    "'%.*s' is not one word (words are separated by commas)", (int)(we - w), w);
+				errors++;
+				continue;
+			}
+			lower_into(&low, w, (size_t)(we - w));
+			int k = wordset_get(&index, low.buf, low.len);
+			if (k < 0) {
+				if (nmasks == cap) {
+					cap = cap ? cap * 2 : 256;
+					masks = xrealloc(masks, cap * sizeof(*masks));
+				}
+				k = (int)nmasks;
+				masks[nmasks++] = 0;
+				wordset_put(&index, low.buf, low.len, k);
+			}
+			if (masks[k] & 1u << list)
+				diag_report(d, DIAG_WARNING, f.path, f.lineno, col, "duplicate entry '%s' in list '%s'",
+					    low.buf, word_list_names[list]);
+			masks[k] |= 1u << list;
+		}
+	}
+	for (int i = 0; word_list_names[i]; i++)
+		if (!(seen & 1u << i)) {
+			diag_report(d, DIAG_ERROR, f.path, 0, 0, "no word list '%s' (a line '%s | word, ...')",
+				    word_list_names[i], word_list_names[i]);
+			errors++;
+		}
+	for (size_t i = 0; i < index.cap; i++)
+		if (index.keys[i])
+			wordset_put(&r->words, index.keys[i], index.lens[i], (int)masks[index.vals[i]]);
+	wordset_release(&index);
+	free(masks);
+	strbuf_release(&low);
+	rule_file_close(&f);
+	return errors ? -1 : 0;
+}
+
+
 /* A cue form is words of ASCII letters with one space between them, or
  * ":" alone. */
 static int cue_form_ok(const char *form, size_t n)
@@ -1739,6 +1853,7 @@ struct rules *rules_load(const char *dir, struct diag *d)
 	bad |= load_wordlist(&r->titles, r->dir, "titles.txt", NULL, 0, 0, d);
 	bad |= load_wordlist(&r->org_words, r->dir, "organizations.txt", org_kinds, ORG_ANY, 0, d);
 	bad |= load_wordlist(&r->places, r->dir, "places.txt", NULL, 0, 0, d);
+	bad |= load_word_lists(r, d);
 	if (!bad)
 		bad |= load_patterns(r, d);
 	if (bad) {
@@ -1759,6 +1874,7 @@ void rules_free(struct rules *r)
 	wordset_release(&r->titles);
 	wordset_release(&r->org_words);
 	wordset_release(&r->places);
+	wordset_release(&r->words);
 	for (size_t i = 0; i < r->ncues; i++)
 		free(r->cues[i].lemma);
 	free(r->cues);

@@ -198,18 +198,20 @@ static int is_alnum_before(const char *s, size_t start, size_t i)
 	return text_is_word_char(s, k, i);
 }
 
-/* 'em, 'til, '90s: an apostrophe that opens a word is not a quotation mark. */
-static int elision(const char *s, size_t i, size_t end)
+/* 'em, 'til, '90s: an apostrophe that opens a word is not a quotation
+ * mark. The words are the list "elision" of rules/words.txt, written in
+ * lowercase as there. */
+static int elision(const char *s, size_t i, size_t end, const struct rules *r)
 {
-	static const char *const words[] = { "em", "til", "cause", "n", "tis", "twas", "round", "bout", "cos", NULL };
 	if (i < end && s[i] >= '0' && s[i] <= '9')
 		return 1;
-	for (int k = 0; words[k]; k++) {
-		size_t n = strlen(words[k]);
-		if (i + n <= end && !strncmp(s + i, words[k], n) && !is_alnum_at(s, i + n, end))
-			return 1;
-	}
-	return 0;
+	size_t e = i;
+	while (e < end && s[e] >= 'a' && s[e] <= 'z')
+		e++;
+	if (e == i || is_alnum_at(s, e, end))
+		return 0;
+	int k = wordset_get_ci(&r->words, s + i, e - i);
+	return k >= 0 && (k & WL_ELISION);
 }
 
 /* Single-quote closer: not between two letters (doesn't, Kerry's). */
@@ -407,7 +409,7 @@ static void pair_quotes(struct segmentation *s, struct article *a, const struct 
 				q->cend = i;
 				closed = 1;
 			} else if ((m.role & R_OPEN) && open_context(t, start, i) && is_alnum_at(t, i + m.len, end) &&
-				   !elision(t, i + m.len, end) && closer != (size_t)-1 && closer >= i + m.len) {
+				   !elision(t, i + m.len, end, r) && closer != (size_t)-1 && closer >= i + m.len) {
 				/* opens a single quotation */
 			} else {
 				i += m.len - 1;

@@ -1,7 +1,6 @@
 #include "sources.h"
 
 #include <ctype.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,129 +39,19 @@ static int word_is(const char *s, const struct word *w, const char *lit)
 	return w->e - w->s == n && !strncasecmp(s + w->s, lit, n);
 }
 
-/* The closed word lists of mention parsing: each word (any case) is
- * looked up once in one table that says which lists hold it, not
- * compared with each word of each list in turn. */
-enum word_list {
-	WL_DETERMINER = 1 << 0,
-	WL_QUANTIFIER = 1 << 1,
-	WL_JOINER = 1 << 2,
-	WL_NUMBER = 1 << 3,
-	WL_SHARE_LEAD = 1 << 4,
-	WL_SHARE_WHOLE = 1 << 5,
-	WL_SHARE_PART = 1 << 6,
-	WL_CALENDAR = 1 << 7,
-	WL_KIN = 1 << 8,
-	WL_POSSESSIVE = 1 << 9,
-	WL_FEMALE = 1 << 10,
-	WL_MALE = 1 << 11,
-	WL_OPENING = 1 << 12,
-};
-
-static const char *const determiners[] = { "the", "a", "an", "this", "that", "these", "those", "its", "his",
-	"her", "their", "our", "some", "many", "several", "most", "one", "two",
-	"three", "four", "five", "six", "few", "other", "another", "both", "all",
-	"there", "various", "numerous", "unnamed", "unidentified", "anonymous", NULL };
-static const char *const quantifiers[] = { "some", "many", "several", "most", "various", "numerous", "there",
-	"few", NULL };
-static const char *const joiners[] = { "of", "for", "and", "de", "da", "del", "di", "du", "van", "von", "der",
-	"den", "bin", "al", "el", "la", "le", "on", "&", NULL };
-static const char *const number_words[] = { "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-	"ten", NULL };
-/* share_phrase(): the words before a share, the shares that stand alone,
- * and the words of a share after a number */
-static const char *const share_leads[] = { "about", "over", "nearly", "almost", "roughly", "just", "under",
-	"more", "fewer", "less", "than", "at", "least", "only", "some", NULL };
-static const char *const share_wholes[] = { "half", "third", "thirds", "quarter", "quarters", "majority",
-	"minority", NULL };
-static const char *const share_parts[] = { "half", "third", "thirds", "quarter", "quarters", "majority",
-	"minority", "percent", "per", NULL };
-static const char *const calendar_words[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-	"sunday", "january", "february", "march", "april", "june", "july",
-	"august", "september", "october", "november", "december", NULL };
-static const char *const kin_nouns[] = { "son", "daughter", "wife", "husband", "brother", "sister", "mother",
-	"father", "nephew", "niece", "cousin", "grandson", "granddaughter",
-	"grandmother", "grandfather", "boyfriend", "girlfriend", "partner",
-	"friend", "colleague", "neighbor", "neighbour", "widow", "uncle", "aunt",
-	"pal", "mate", "fiance", "fiancee", "stepson", "stepdaughter", "roommate",
-	NULL };
-static const char *const possessive_pronouns[] = { "her", "his", "their", "our", "my", "its", NULL };
-/* gender_hint(): titles made with -woman and other nouns that say a
- * person is a woman; kinship says it where a title does not: "Her son,
- * Per Dahl," */
-static const char *const female_words[] = { "spokeswoman", "chairwoman", "congresswoman",
-	"businesswoman", "councilwoman", "assemblywoman",
-	"anchorwoman", "policewoman", "stateswoman", "daughter",
-	"mother", "sister", "wife", "widow", "granddaughter",
-	"grandmother", "niece", "aunt", "girlfriend", "actress",
-	"queen", "princess", "duchess", NULL };
-static const char *const male_words[] = { "son", "father", "brother", "husband", "widower", "grandson",
-	"grandfather", "nephew", "uncle", "boyfriend", "king",
-	"prince", "duke", NULL };
-
-/* opening_word(): prepositions and conjunctions, capitalized only
- * because they open a sentence or clause (as written: "To", not "TO") */
-static const char *const opening_words[] = { "to", "for", "in", "at", "on", "by", "with", "from", "as",
-	"after", "before", "but", "and", "if", "when", "while", "since", "though", "although", "despite",
-	"like", "unlike", "under", "over", "among", "including", "of", "because", "until", "during",
-	"without", NULL };
-
-static const char *const *const word_lists[] = { determiners, quantifiers, joiners, number_words,
-	share_leads, share_wholes, share_parts, calendar_words,
-	kin_nouns, possessive_pronouns, female_words, male_words, opening_words };
-
-#define LIST_SLOTS 512   /* a power of two, over twice the words of the lists */
-#define LIST_MAX_LEN 15
-
-static struct {
-	char word[LIST_MAX_LEN + 1];   /* lowercase; empty for a free slot */
-	unsigned char len;
-	unsigned lists;                /* enum word_list bits */
-} list_table[LIST_SLOTS];
-/* bit (last letter) of list_shape[length][first letter], ASCII-folded, is
- * set for every word of the lists: most words looked up fail it before
- * they are hashed */
-static uint32_t list_shape[LIST_MAX_LEN + 1][32];
-static pthread_once_t list_once = PTHREAD_ONCE_INIT;
-
-static void build_list_table(void)
+/* The word lists of mention parsing are data (rules/words.txt, enum
+ * lex_list): each word (any case) is looked up once in one table that
+ * says which lists hold it, not compared with each word of each list in
+ * turn. */
+static unsigned lists_of(const struct rules *r, const char *s, const struct word *w)
 {
-	for (size_t l = 0; l < sizeof(word_lists) / sizeof(*word_lists); l++)
-		for (const char *const *p = word_lists[l]; *p; p++) {
-			size_t n = strlen(*p);
-			char low[LIST_MAX_LEN + 1];
-			if (n > LIST_MAX_LEN)
-				abort();   /* raise LIST_MAX_LEN */
-			size_t i = wordset_fold_hash(*p, n, low) & (LIST_SLOTS - 1);
-			while (list_table[i].len && (list_table[i].len != n || memcmp(list_table[i].word, low, n)))
-				i = (i + 1) & (LIST_SLOTS - 1);
-			memcpy(list_table[i].word, low, n);
-			list_table[i].len = (unsigned char)n;
-			list_table[i].lists |= 1u << l;
-			list_shape[n][low[0] & 31] |= 1u << (low[n - 1] & 31);
-		}
+	int k = wordset_get_ci(&r->words, s + w->s, w->e - w->s);
+	return k < 0 ? 0 : (unsigned)k;
 }
 
-/* The lists that hold word w, compared as word_is() compares */
-static unsigned lists_of(const char *s, const struct word *w)
+static int word_in_list(const struct rules *r, const char *s, const struct word *w, enum lex_list list)
 {
-	size_t n = w->e - w->s;
-	char low[LIST_MAX_LEN];
-	if (!n || n > LIST_MAX_LEN)
-		return 0;
-	pthread_once(&list_once, build_list_table);
-	if (!(list_shape[n][((unsigned char)s[w->s] | 0x20) & 31] >> (((unsigned char)s[w->e - 1] | 0x20) & 31) & 1))
-		return 0;
-	size_t i = wordset_fold_hash(s + w->s, n, low) & (LIST_SLOTS - 1);
-	for (; list_table[i].len; i = (i + 1) & (LIST_SLOTS - 1))
-		if (list_table[i].len == n && !memcmp(list_table[i].word, low, n))
-			return list_table[i].lists;
-	return 0;
-}
-
-static int word_in_list(const char *s, const struct word *w, enum word_list list)
-{
-	return (lists_of(s, w) & list) != 0;
+	return (lists_of(r, s, w) & list) != 0;
 }
 
 static int is_cap(const char *s, const struct word *w)
@@ -221,19 +110,19 @@ static int set_value(const struct wordset *ws, const char *s, const struct word 
 	return k;
 }
 
-static int determiner(const char *s, const struct word *w)
+static int determiner(const struct rules *r, const char *s, const struct word *w)
 {
-	return word_in_list(s, w, WL_DETERMINER);
+	return word_in_list(r, s, w, WL_DETERMINER);
 }
 
-static int quantifier(const char *s, const struct word *w)
+static int quantifier(const struct rules *r, const char *s, const struct word *w)
 {
-	return word_in_list(s, w, WL_QUANTIFIER);
+	return word_in_list(r, s, w, WL_QUANTIFIER);
 }
 
-static int joiner(const char *s, const struct word *w)
+static int joiner(const struct rules *r, const char *s, const struct word *w)
 {
-	return word_in_list(s, w, WL_JOINER);
+	return word_in_list(r, s, w, WL_JOINER);
 }
 
 /* "Mr.", "Dr." (courtesy titles) and "Sen.", "Gov." (ranks): a title
@@ -326,9 +215,9 @@ static int people_noun(const char *s, const struct word *w)
 	return 0;
 }
 
-static int number_word(const char *s, const struct word *w)
+static int number_word(const struct rules *r, const char *s, const struct word *w)
 {
-	if (word_in_list(s, w, WL_NUMBER))
+	if (word_in_list(r, s, w, WL_NUMBER))
 		return 1;
 	for (size_t i = w->s; i < w->e; i++)
 		if (!(s[i] >= '0' && s[i] <= '9') && s[i] != '.' && s[i] != ',' && s[i] != '%')
@@ -339,28 +228,28 @@ static int number_word(const char *s, const struct word *w)
 /* A share of people counted in a poll: "46 percent of voters", "Six in
  * 10", "More than half of respondents", "About a third". Unnamed, counted
  * only as a share: vague. */
-static int share_phrase(const char *s, const struct word *w, int n)
+static int share_phrase(const struct rules *r, const char *s, const struct word *w, int n)
 {
 	int i = 0;
-	while (i < n && word_in_list(s, &w[i], WL_SHARE_LEAD))
+	while (i < n && word_in_list(r, s, &w[i], WL_SHARE_LEAD))
 		i++;
 	if (i < n && word_is(s, &w[i], "a"))
 		i++;
 	if (i >= n)
 		return 0;
-	if (word_in_list(s, &w[i], WL_SHARE_WHOLE))
+	if (word_in_list(r, s, &w[i], WL_SHARE_WHOLE))
 		return 1;   /* ("per" and "percent" only after a number: "Per Dahl") */
-	if (!number_word(s, &w[i]))
+	if (!number_word(r, s, &w[i]))
 		return 0;
 	if (s[w[i].e - 1] == '%')
 		return 1;
-	return i + 1 < n && (word_in_list(s, &w[i + 1], WL_SHARE_PART) ||
-			     (word_is(s, &w[i + 1], "in") && i + 2 < n && number_word(s, &w[i + 2])));
+	return i + 1 < n && (word_in_list(r, s, &w[i + 1], WL_SHARE_PART) ||
+			     (word_is(s, &w[i + 1], "in") && i + 2 < n && number_word(r, s, &w[i + 2])));
 }
 
-static int calendar_word(const char *s, const struct word *w)
+static int calendar_word(const struct rules *r, const char *s, const struct word *w)
 {
-	return word_in_list(s, w, WL_CALENDAR);
+	return word_in_list(r, s, w, WL_CALENDAR);
 }
 
 static int pronoun_of(const char *s, const struct word *w)
@@ -422,17 +311,11 @@ static int surname_shape(const char *name, size_t n)
 /* Is a capitalized word, alone as a speaker, plainly no name: a day or
  * month, a word that opens a sentence ("What", "Well": a rule took the
  * sentence's first word)? */
-static int not_a_name(const char *name, size_t n)
+static int not_a_name(const struct rules *r, const char *name, size_t n)
 {
-	static const char *const openers[] = { "what", "well", "why", "how", "when", "where", "yes", "no", "so",
-					       "then", "now", "here", "there", "this", "that", "these", "those",
-					       "hours", "days", "weeks", "months", "years", NULL };
 	struct word w = { 0, n };
-	if (calendar_word(name, &w) || word_in_list(name, &w, WL_OPENING) || word_in_list(name, &w, WL_QUANTIFIER))
+	if (lists_of(r, name, &w) & (WL_CALENDAR | WL_OPENING | WL_QUANTIFIER | WL_NOT_NAME))
 		return 1;
-	for (int k = 0; openers[k]; k++)
-		if (word_is(name, &w, openers[k]))
-			return 1;
 	/* ("Reached", "Continuing": a participle, but so end "Fleming" and
 	 * "Ahmed") */
 	return 0;
@@ -478,6 +361,12 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 		m->kind = SK_VAGUE;
 		return;
 	}
+	/* "Everyone but Lind", "All except the mayor": a group less someone
+	 * is a vague source, not the one taken out */
+	if (n >= 3 && word_in_list(r, s, &w[0], WL_GROUP) && (word_is(s, &w[1], "but") || word_is(s, &w[1], "except"))) {
+		m->kind = SK_VAGUE;
+		return;
+	}
 	/* "data compiled by Tallis Market Research", "a memo circulated by the
 	 * town engineer": a document, whoever made it */
 	for (int i = 1; i + 1 < n; i++) {
@@ -503,20 +392,20 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 		m->kind = SK_ANONYMOUS;
 		return;
 	}
-	if (n == 1 && quantifier(s, &w[0])) {
+	if (n == 1 && quantifier(r, s, &w[0])) {
 		/* "Some say ...", "Many argue ...": a quantity of unnamed people */
 		m->kind = SK_VAGUE;
 		return;
 	}
-	if (share_phrase(s, w, n)) {
+	if (share_phrase(r, s, w, n)) {
 		m->kind = SK_VAGUE;
 		m->name0 = w[0].s;
 		m->name1 = w[n - 1].e;
 		return;
 	}
 	/* "Her neighbour", "Ek's son": one unnamed person */
-	if (n >= 2 && word_in_list(s, &w[n - 1], WL_KIN) && !is_cap(s, &w[n - 1]) &&
-	    (word_in_list(s, &w[n - 2], WL_POSSESSIVE) || possessive(s, &w[n - 2]))) {
+	if (n >= 2 && word_in_list(r, s, &w[n - 1], WL_KIN) && !is_cap(s, &w[n - 1]) &&
+	    (word_in_list(r, s, &w[n - 2], WL_POSSESSIVE) || possessive(s, &w[n - 2]))) {
 		m->kind = SK_ANONYMOUS;
 		m->name0 = w[0].s;
 		m->name1 = w[n - 1].e;
@@ -535,8 +424,8 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 	/* "Her son Erik", "Lindqvist's wife Karin": a first name after a
 	 * noun of family or friendship and whose it is */
 	for (int k = 1; k + 1 < n && k + 4 >= n; k++) {
-		if (!word_in_list(s, &w[k], WL_KIN) || is_cap(s, &w[k]) ||
-		    !(word_in_list(s, &w[k - 1], WL_POSSESSIVE) || possessive(s, &w[k - 1])))
+		if (!word_in_list(r, s, &w[k], WL_KIN) || is_cap(s, &w[k]) ||
+		    !(word_in_list(r, s, &w[k - 1], WL_POSSESSIVE) || possessive(s, &w[k - 1])))
 			continue;
 		int names = 1;
 		for (int i = k + 1; i < n; i++)
@@ -559,11 +448,11 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 	for (int i = 0; i < n - 2; i++)
 		if (possessive(s, &w[i]) && is_cap(s, &w[i + 1]))
 			first = i + 1;
-	while (first < n - 1 && determiner(s, &w[first]))
+	while (first < n - 1 && determiner(r, s, &w[first]))
 		first++;
 	int quant = 0;
 	for (int i = 0; i < first; i++)
-		quant |= quantifier(s, &w[i]);
+		quant |= quantifier(r, s, &w[i]);
 	/* "Many in the shipping industry", "some at the agency": a quantity
 	 * of unnamed people somewhere is vague, however the place is named */
 	if (quant && first < n && (word_is(s, &w[first], "in") || word_is(s, &w[first], "at") ||
@@ -617,13 +506,13 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 	int run = n;
 	while (run > first && is_cap(s, &w[run - 1]) && !in_set(&r->titles, s, &w[run - 1]) &&
 	       !in_set(&r->org_words, s, &w[run - 1]) && !honorific(s, &w[run - 1], r) &&
-	       !determiner(s, &w[run - 1]) && !acronym(s, &w[run - 1]))
+	       !determiner(r, s, &w[run - 1]) && !acronym(s, &w[run - 1]))
 		run--;
 	int title_before = run > first && (in_set(&r->titles, s, &w[run - 1]) || honorific(s, &w[run - 1], r));
 	/* "an Iowa Democrat", "two Senate Republicans": a capitalized noun
 	 * of the lists after an article or a number is no name */
 	int counted_noun = first > 0 && n >= 2 && is_cap(s, &w[n - 1]) &&
-			   (quantifier(s, &w[0]) || word_is(s, &w[0], "a") || word_is(s, &w[0], "an") ||
+			   (quantifier(r, s, &w[0]) || word_is(s, &w[0], "a") || word_is(s, &w[0], "an") ||
 			    word_is(s, &w[0], "one") || word_is(s, &w[0], "two") || word_is(s, &w[0], "three")) &&
 			   in_set(&r->source_nouns, s, &w[n - 1]);
 	int has_org = 0, has_source_noun = -1;
@@ -641,7 +530,7 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 	}
 	int all_cap = 1;
 	for (int i = first; i < n; i++)
-		if (!is_cap(s, &w[i]) && !joiner(s, &w[i]))
+		if (!is_cap(s, &w[i]) && !joiner(r, s, &w[i]))
 			all_cap = 0;
 	size_t whole0 = w[first].s, whole1 = w[n - 1].e;
 	if (run < n && (title_before || n - run >= 2) && !counted_noun &&
@@ -849,7 +738,7 @@ static void title_before_comma(struct entity *e, const char *s, size_t sent_star
 			while (w0 > sent_start && s[w0 - 1] != ' ' && s[w0 - 1] != ',' && s[w0 - 1] != '(')
 				w0--;
 			struct word w = { w0, w1 };
-			if (w0 == w1 || !is_cap(s, &w) || in_set(&r->titles, s, &w) || determiner(s, &w))
+			if (w0 == w1 || !is_cap(s, &w) || in_set(&r->titles, s, &w) || determiner(r, s, &w))
 				break;
 			start = w0;
 			w1 = w0;
@@ -868,7 +757,7 @@ static void title_before_comma(struct entity *e, const char *s, size_t sent_star
 
 /* Prepositions and conjunctions, capitalized only because they open a
  * sentence or clause. */
-static int opening_word(const char *s, size_t i, size_t end)
+static int opening_word(const struct rules *r, const char *s, size_t i, size_t end)
 {
 	size_t e = i;
 	while (e < end && s[e] != ' ' && s[e] != ',')
@@ -880,7 +769,7 @@ static int opening_word(const char *s, size_t i, size_t end)
 		if (s[k] < 'a' || s[k] > 'z')
 			return 0;
 	struct word w = { i, e };
-	return word_in_list(s, &w, WL_OPENING);
+	return word_in_list(r, s, &w, WL_OPENING);
 }
 
 /* In "Aldmark's environment agency" (a capitalized first word, its
@@ -903,7 +792,7 @@ static size_t possessive_len(const char *name, size_t n)
 /* Does a kinship noun after a possessive come right before s[at] ("Her
  * son, Erik," / "his wife Anna")? Then the one capitalized word at `at`
  * names a person. */
-static int after_kin_noun(const char *s, size_t at, size_t sent_start)
+static int after_kin_noun(const struct rules *r, const char *s, size_t at, size_t sent_start)
 {
 	size_t e = at;
 	while (e > sent_start && s[e - 1] == ' ')
@@ -914,7 +803,7 @@ static int after_kin_noun(const char *s, size_t at, size_t sent_start)
 	while (b > sent_start && isalpha((unsigned char)s[b - 1]))
 		b--;
 	struct word w = { b, e };
-	if (b == e || !word_in_list(s, &w, WL_KIN))
+	if (b == e || !word_in_list(r, s, &w, WL_KIN))
 		return 0;
 	size_t pe = b;
 	while (pe > sent_start && s[pe - 1] == ' ')
@@ -923,7 +812,7 @@ static int after_kin_noun(const char *s, size_t at, size_t sent_start)
 	while (pb > sent_start && s[pb - 1] != ' ')
 		pb--;
 	struct word pw = { pb, pe };
-	return pe > pb && (word_in_list(s, &pw, WL_POSSESSIVE) ||
+	return pe > pb && (word_in_list(r, s, &pw, WL_POSSESSIVE) ||
 			   (pe - pb > 2 && s[pe - 1] == 's' && (s[pe - 2] == '\'' || (unsigned char)s[pe - 2] == 0x99)));
 }
 
@@ -957,7 +846,7 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 			}
 			if (i >= end)
 				break;
-			if (opening_word(s, i, end)) {
+			if (opening_word(r, s, i, end)) {
 				/* "To Sexton, ...", "For Brekke, ...": a capital that only
 				 * opens the sentence is no part of a name */
 				while (i < end && s[i] != ' ')
@@ -983,12 +872,12 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 				wd.e = we;
 				int cap = cap_word_at(s, ws, we);
 				/* ("Friends of the River": "the" after "of" joins a name) */
-				int lower_ok = joiner(s, &wd) || in_set(&r->titles, s, &wd) ||
+				int lower_ok = joiner(r, s, &wd) || in_set(&r->titles, s, &wd) ||
 					       (word_is(s, &wd, "the") && ws >= 3 && !strncasecmp(s + ws - 3, "of ", 3));
 				if (!(cap || lower_ok) || we == ws)
 					break;
 				/* "Eva Lund on Wednesday": a day or a month ends a name */
-				if (cap && words && calendar_word(s, &wd))
+				if (cap && words && calendar_word(r, s, &wd))
 					break;
 				if (word_is(s, &wd, "and") && words >= 2) {
 					/* "Harbor Director Marta Kovalenko and Captain Nils
@@ -1005,7 +894,7 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 					break;
 				k++;
 			}
-			if (run1 > run0 && words == 1 && after_kin_noun(s, run0, seg->sents[si].start)) {
+			if (run1 > run0 && words == 1 && after_kin_noun(r, s, run0, seg->sents[si].start)) {
 				/* "Her son, Erik, ...": a person named by a first name */
 				ALLOC_GROW(es->v, es->n + 1, es->alloc);
 				es->v[es->n++] = (struct entity){ run0, run0, run1, 0, 0, SK_PERSON, 1, 0, 0 };
@@ -1122,7 +1011,7 @@ static int gender_clash(const struct source_table *t, int src, int g)
  * title made with -woman ("the spokeswoman"). Titles made with -man say
  * nothing: many papers write "spokesman" for a woman too; nor does "Miss."
  * after a town (Mississippi). */
-static int gender_hint(const char *s, size_t n, int names_ok)
+static int gender_hint(const struct rules *r, const char *s, size_t n, int names_ok)
 {
 	size_t i = 0;
 	while (i < n) {
@@ -1133,7 +1022,7 @@ static int gender_hint(const char *s, size_t n, int names_ok)
 			i++;
 		size_t len = i - w;
 		struct word wd = { w, i };
-		unsigned lists = lists_of(s, &wd);
+		unsigned lists = lists_of(r, s, &wd);
 		if (lists & WL_FEMALE)
 			return 'f';
 		if (lists & WL_MALE)
@@ -1154,32 +1043,33 @@ static int gender_hint(const char *s, size_t n, int names_ok)
 }
 
 /* What quote q's speaker phrase and apposition say of its source's gender. */
-static void learn_gender(struct source_table *t, const struct quote *q, const char *s)
+static void learn_gender(const struct rules *r, struct source_table *t, const struct quote *q, const char *s)
 {
 	if (q->source < 0 || t->v[q->source].kind != SK_PERSON || t->v[q->source].gender ||
 	    q->spk_start == NO_SPAN)
 		return;
-	int g = gender_hint(s + q->spk_start, q->spk_end - q->spk_start, 1);
+	int g = gender_hint(r, s + q->spk_start, q->spk_end - q->spk_start, 1);
 	if (!g && q->appos_start != NO_SPAN)
-		g = gender_hint(s + q->appos_start, q->appos_end - q->appos_start, 0);
+		g = gender_hint(r, s + q->appos_start, q->appos_end - q->appos_start, 0);
 	t->v[q->source].gender = (char)g;
 }
 
 /* The gender known of entity e: its source's, else its title's. */
-static int entity_gender(const struct source_table *t, const struct entity *e, const char *raw)
+static int entity_gender(const struct rules *r, const struct source_table *t, const struct entity *e,
+			 const char *raw)
 {
 	int src = find_source(t, raw + e->name0, e->name1 - e->name0);
 	if (src >= 0 && t->v[src].gender)
 		return t->v[src].gender;
-	return e->title1 > e->title0 ? gender_hint(raw + e->title0, e->title1 - e->title0, 0) : 0;
+	return e->title1 > e->title0 ? gender_hint(r, raw + e->title0, e->title1 - e->title0, 0) : 0;
 }
 
 /* The person introduced before `before` whose last (or, for family-name
  * first names, first) word is the surname; most recent wins. gender: 'f'
  * or 'm' from an honorific ("Ms. Aronsen" is not her son), else 0. */
-static const struct entity *find_surname(const struct entities *es, const char *s, const char *name,
-					 size_t len, size_t before, const struct source_table *t,
-					 const char *raw, int gender)
+static const struct entity *find_surname(const struct rules *r, const struct entities *es, const char *s,
+					 const char *name, size_t len, size_t before,
+					 const struct source_table *t, const char *raw, int gender)
 {
 	const struct entity *best = NULL;
 	int best_last = 0;
@@ -1189,7 +1079,7 @@ static const struct entity *find_surname(const struct entities *es, const char *
 		if (e->kind != SK_PERSON || e->words < 2)
 			continue;
 		if (gender) {
-			int eg = entity_gender(t, e, raw);
+			int eg = entity_gender(r, t, e, raw);
 			if (eg && eg != gender)
 				continue;
 		}
@@ -1249,7 +1139,7 @@ head:
 
 /* Title from an apposition: "director of the Center ..." or "a former
  * adviser to ...", cut before a relative clause. */
-static void appos_title(const char *s, size_t a, size_t b, size_t *t0, size_t *t1)
+static void appos_title(const struct rules *r, const char *s, size_t a, size_t b, size_t *t0, size_t *t1)
 {
 	*t0 = *t1 = 0;
 	while (a < b && s[a] == ' ')
@@ -1277,14 +1167,11 @@ static void appos_title(const char *s, size_t a, size_t b, size_t *t0, size_t *t
 		w++;
 	if (w - a > 4 && !strncmp(s + w - 3, "ing", 3))
 		return;
-	/* ", for his part,", ", in turn,", ", however,": an adverbial, not a title */
-	static const char *const adverbial[] = { "for", "in", "at", "on", "by", "with", "from", "after", "before",
-						 "during", "like", "however", "meanwhile", "too", "though",
-						 "also", "instead", "nonetheless", "again", "later", "earlier",
-						 "then", "now", "still", NULL };
-	for (int i = 0; adverbial[i]; i++)
-		if (w - a == strlen(adverbial[i]) && !strncmp(s + a, adverbial[i], w - a))
-			return;
+	/* ", for his part,", ", in turn,", ", however,": an adverbial, not a
+	 * title (a word of lowercase letters: the list's case) */
+	struct word aw = { a, w };
+	if (word_in_list(r, s, &aw, WL_ADVERBIAL))
+		return;
 	size_t e = a;
 	while (e < b) {
 		if (!strncmp(s + e, " who ", 5) || !strncmp(s + e, " which ", 7) || s[e] == ',' ||
@@ -1357,19 +1244,30 @@ static int title_has_head(const char *title, size_t n, const char *head, size_t 
 /* Where a sentence opening with a question put to the subject ("Asked
  * if ...", "When pressed about ...") begins, if the pronoun at `at` ends
  * it; else SIZE_MAX. */
-static size_t asked_clause(const char *s, size_t sent_start, size_t at)
+static size_t asked_clause(const struct rules *r, const char *s, size_t sent_start, size_t at)
 {
-	static const char *const openers[] = { "Asked ", "Pressed ", "Questioned ", "When asked ", "When pressed ",
-						"If asked ", NULL };
 	size_t i = sent_start;
 	while (i < at && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '"' || s[i] == '\x07'))
 		i++;
-	for (int k = 0; openers[k]; k++) {
-		size_t n = strlen(openers[k]);
-		if (i + n <= at && !strncmp(s + i, openers[k], n))
-			return i;
+	/* "Asked", or "asked" after "When" or "If"; a space after it */
+	size_t p = i;
+	int lead = 0;
+	if (at - p > 5 && !strncmp(s + p, "When ", 5))
+		p += 5, lead = 1;
+	else if (at - p > 3 && !strncmp(s + p, "If ", 3))
+		p += 3, lead = 1;
+	size_t e = p;
+	if (!lead) {
+		if (e >= at || s[e] < 'A' || s[e] > 'Z')
+			return SIZE_MAX;
+		e++;
 	}
-	return SIZE_MAX;
+	while (e < at && s[e] >= 'a' && s[e] <= 'z')
+		e++;
+	struct word w = { p, e };
+	if (e >= at || s[e] != ' ' || !word_in_list(r, s, &w, WL_ASKED))
+		return SIZE_MAX;
+	return i;
 }
 
 /* A description in parentheses right after the name at `at` ("Saga Lind
@@ -1413,10 +1311,9 @@ take:
  * previous sentence takes the place of "its", written before the role as
  * news writes it ("Kellmore Sailing Union leader"); with "his" or "her",
  * the person named last. Into `out`; 0 when nobody is at hand. */
-static int its_title(strbuf *out, const char *title, size_t tlen, const char *raw, const struct entities *es,
-		     size_t at, size_t from, const char *self, size_t self_len)
+static int its_title(const struct rules *r, strbuf *out, const char *title, size_t tlen, const char *raw,
+		     const struct entities *es, size_t at, size_t from, const char *self, size_t self_len)
 {
-	static const char *const before[] = { "former ", "acting ", "interim ", "new ", NULL };
 	if (tlen > 4 && (!strncasecmp(title, "his ", 4) || !strncasecmp(title, "her ", 4))) {
 		/* "Her son, Erik,", "His spokesman, Per Dahl,": the person
 		 * named last before, other than the speaker; as news writes
@@ -1456,14 +1353,16 @@ static int its_title(strbuf *out, const char *title, size_t tlen, const char *ra
 	title += 4;
 	tlen -= 4;
 	strbuf_reset(out);
-	for (int i = 0; before[i]; i++) {
-		size_t n = strlen(before[i]);
-		if (tlen > n && !strncmp(title, before[i], n)) {
-			strbuf_add(out, title, n);
-			title += n;
-			tlen -= n;
-			break;
-		}
+	/* "its former leader": the modifier stays before the role, in
+	 * lowercase as listed */
+	size_t m = 0;
+	while (m < tlen && title[m] >= 'a' && title[m] <= 'z')
+		m++;
+	struct word mw = { 0, m };
+	if (m + 1 < tlen && title[m] == ' ' && word_in_list(r, title, &mw, WL_TITLE_MODIFIER)) {
+		strbuf_add(out, title, m + 1);
+		title += m + 1;
+		tlen -= m + 1;
 	}
 	strbuf_add(out, name, nl);
 	strbuf_addch(out, ' ');
@@ -1474,29 +1373,19 @@ static int its_title(strbuf *out, const char *title, size_t tlen, const char *ra
 /* Is s[a, b) an adverb that sits between a subject and its verb ("he
  * then said", "Ek later told", "she implicitly criticized")? Lowercase
  * only; "-ly" nouns ("family", "ally", "rally") are not. */
-static int adverb(const char *s, size_t a, size_t b)
+static int adverb(const struct rules *r, const char *s, size_t a, size_t b)
 {
-	static const char *const plain[] = { "then", "now", "later", "also", "still", "again", "once", "never",
-					     "ever", "soon", "already", "often", "just", "even", "first",
-					     "since", "too", "earlier", NULL };
-	static const char *const ly_nouns[] = { "family", "ally", "rally", "assembly", "supply", "monopoly",
-						"anomaly", "belly", "bully", "reply", "lily", "jelly", "folly",
-						"tally", "melee", NULL };
 	size_t n = b - a;
 	if (n < 3 || !(s[a] >= 'a' && s[a] <= 'z'))
 		return 0;
 	for (size_t i = a; i < b; i++)
 		if (!(s[i] >= 'a' && s[i] <= 'z'))
 			return 0;
-	for (int k = 0; plain[k]; k++)
-		if (n == strlen(plain[k]) && !strncmp(s + a, plain[k], n))
-			return 1;
-	if (n < 5 || s[b - 2] != 'l' || s[b - 1] != 'y')
-		return 0;
-	for (int k = 0; ly_nouns[k]; k++)
-		if (n == strlen(ly_nouns[k]) && !strncmp(s + a, ly_nouns[k], n))
-			return 0;
-	return 1;
+	struct word w = { a, b };
+	unsigned lists = lists_of(r, s, &w);
+	if (lists & WL_ADVERB)
+		return 1;
+	return n >= 5 && s[b - 2] == 'l' && s[b - 1] == 'y' && !(lists & WL_NOT_ADVERB);
 }
 
 /* A speaker span a rule took with an adverb in it: "Sanders probably"
@@ -1514,7 +1403,7 @@ static int subject_pronoun(const char *s, size_t p, size_t e)
 	return 0;
 }
 
-static int drop_adverbs(const char *s, size_t floor, size_t *ms, size_t *me)
+static int drop_adverbs(const struct rules *r, const char *s, size_t floor, size_t *ms, size_t *me)
 {
 	size_t a = *ms, b = *me;
 	while (b > a && s[b - 1] == ' ')
@@ -1522,7 +1411,7 @@ static int drop_adverbs(const char *s, size_t floor, size_t *ms, size_t *me)
 	size_t w = b;
 	while (w > a && s[w - 1] != ' ')
 		w--;
-	if (!adverb(s, w, b))
+	if (!adverb(r, s, w, b))
 		return 0;
 	if (w > a) {
 		/* "Sanders probably": the words before it */
@@ -1557,18 +1446,14 @@ static int drop_adverbs(const char *s, size_t floor, size_t *ms, size_t *me)
 			*me = e;
 			return 1;
 		}
-		static const char *const openers[] = { "The", "A", "An", "In", "On", "At", "After", "When", "But", "And",
-						       "If", "As", "For", "This", "That", "Then", "While", "Before",
-						       "Since", "With", "By", "From", "During", "Now", "One", "Some",
-						       "Many", "Most", "Yet", "So", "Still", "Even", "Also", "There",
-						       "What", "Why", "How", "Asked", "However", "Meanwhile", "Instead",
-						       "Later", "Earlier", "Today", "Yesterday", "Last", "Next", "Here",
-						       "Indeed", "Again", "Moreover", "Besides", "Afterward", NULL };
-		for (int k = 0; openers[k]; k++)
-			if (e - p == strlen(openers[k]) && !strncmp(s + p, openers[k], e - p))
-				return 0;
+		/* an opener as the list has it: a capital, then lowercase */
 		struct word fw = { p, e };
-		if (!text_is_upper(s, p, e) || calendar_word(s, &fw) || (e - p > 4 && s[e - 2] == 'l' && s[e - 1] == 'y'))
+		size_t k = p + 1;
+		while (k < e && s[k] >= 'a' && s[k] <= 'z')
+			k++;
+		if (k == e && s[p] >= 'A' && s[p] <= 'Z' && word_in_list(r, s, &fw, WL_OPENER))
+			return 0;
+		if (!text_is_upper(s, p, e) || calendar_word(r, s, &fw) || (e - p > 4 && s[e - 2] == 'l' && s[e - 1] == 'y'))
 			return 0;
 		while (e + 1 < a && s[e] == ' ' && text_is_upper(s, e + 1, a)) {
 			e++;
@@ -1678,6 +1563,72 @@ static int is_person_kind(enum source_kind k)
 	return k == SK_PERSON;
 }
 
+/* The word that ends right before s[e], past one space, from `floor` on:
+ * [*b, e - 1); 0 when there is none. */
+static int word_before_space(const char *s, size_t floor, size_t e, struct word *w)
+{
+	if (e < floor + 2 || s[e - 1] != ' ')
+		return 0;
+	size_t b = --e;
+	while (b > floor && isalpha((unsigned char)s[b - 1]))
+		b--;
+	*w = (struct word){ b, e };
+	return b < e;
+}
+
+/* Where "Everyone but " or "All except for " opens right before the
+ * speaker span at ms ("Everyone but Lind said yes": a rule took "Lind"),
+ * so that the span takes in the group, which is the speaker; else ms. */
+static size_t group_but_start(const struct rules *r, const char *s, size_t floor, size_t ms)
+{
+	struct word w;
+	if (!word_before_space(s, floor, ms, &w))
+		return ms;
+	if (word_is(s, &w, "for") && !(word_before_space(s, floor, w.s, &w) && word_is(s, &w, "except")))
+		return ms;
+	if (!word_is(s, &w, "but") && !word_is(s, &w, "except"))
+		return ms;
+	if (!word_before_space(s, floor, w.s, &w) || !word_in_list(r, s, &w, WL_GROUP))
+		return ms;
+	return w.s;
+}
+
+/* "a move that critics called “...”": in an object relative clause the
+ * cue's subject is what follows "that", "which" or "who(m)", not the head
+ * noun before it. When a rule took the head, the pronoun and the subject
+ * as the speaker, the speaker is the subject: a pronoun, a name, or a
+ * noun of sources.txt or titles.txt, alone or after a determiner or a
+ * number. (A subject relative, "a group that represents farmers", has a
+ * verb after the pronoun and is left alone.) 1 when *ms changed. */
+static int relative_subject(const struct rules *r, const char *s, size_t *ms, size_t me)
+{
+	struct word w[MAX_WORDS];
+	int n = split_words(s + *ms, me - *ms, w);
+	int k = n - 2;
+	while (k > 0 && !word_is(s + *ms, &w[k], "that") && !word_is(s + *ms, &w[k], "which") &&
+	       !word_is(s + *ms, &w[k], "whom") && !word_is(s + *ms, &w[k], "who"))
+		k--;
+	/* (as written in a clause: lowercase) */
+	if (k <= 0 || !text_is_lower(s + *ms, w[k].s, w[k].e))
+		return 0;
+	const char *t = s + *ms;
+	const struct word *first = &w[k + 1], *last = &w[n - 1];
+	int ok;
+	if (first == last)
+		ok = pronoun_of(t, first) || is_cap(t, first) || in_set(&r->source_nouns, t, first) ||
+		     in_set(&r->titles, t, first);
+	else if (lists_of(r, t, first) & (WL_DETERMINER | WL_QUANTIFIER | WL_NUMBER))
+		ok = !is_cap(t, last) && (in_set(&r->source_nouns, t, last) || in_set(&r->titles, t, last));
+	else
+		ok = caps_after(t, w, n, k + 1) == n - k - 1;   /* a name */
+	/* (a pronoun only as a subject: "that his", "that its" are none) */
+	if (!ok || (first == last && pronoun_of(t, first) && !subject_pronoun(t, first->s, first->e) &&
+		    !word_is(t, first, "i")))
+		return 0;
+	*ms += first->s;
+	return 1;
+}
+
 void sources_resolve(struct source_table *t, struct quote_list *ql, struct article *a,
 		     const struct segmentation *seg, const struct rules *r)
 {
@@ -1690,7 +1641,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 	for (size_t i = 0; i < ql->n; i++) {
 		struct quote *q = &ql->v[i];
 		if (i > 0)
-			learn_gender(t, &ql->v[i - 1], s);
+			learn_gender(r, t, &ql->v[i - 1], s);
 		if (q->spk_start == NO_SPAN) {
 			if (q->inherit >= 0 && (size_t)q->inherit < i)
 				q->source = ql->v[q->inherit].source;
@@ -1698,10 +1649,13 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 		}
 		struct mention m;
 		size_t ms = q->spk_start, me = q->spk_end;
-		if (drop_adverbs(s, seg->sents[q->sent].start, &ms, &me)) {
+		if (drop_adverbs(r, s, seg->sents[q->sent].start, &ms, &me)) {
 			q->spk_start = ms;
 			q->spk_end = me;
 		}
+		if (relative_subject(r, s, &ms, me))
+			q->spk_start = ms;
+		ms = q->spk_start = group_but_start(r, s, seg->sents[q->sent].start, ms);
 		mention_parse(s + ms, me - ms, r, &m);
 		const char *name = raw + ms + m.name0;
 		size_t nlen = m.name1 - m.name0;
@@ -1727,7 +1681,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			struct mention am;
 			/* "Lindqvist's wife, Karin,": after a noun of family or
 			 * friendship one first name is a name */
-			int kin = after_kin_noun(s, a0, ms);
+			int kin = after_kin_noun(r, s, a0, ms);
 			/* ("the retired welder Olof Strand": an article, a
 			 * description, then the name) */
 			int art = !strncmp(s + a0, "the ", 4) || !strncmp(s + a0, "a ", 2) || !strncmp(s + a0, "an ", 3);
@@ -1780,7 +1734,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 		int rank_only = tlen && tlen < 8 && wordset_get(&r->abbrev, title, tlen) == 2;
 		if (q->appos_start != NO_SPAN && (!tlen || rank_only) && (kind == SK_PERSON || m.name_words == -1)) {
 			size_t t0, t1;
-			appos_title(s, q->appos_start, q->appos_end, &t0, &t1);
+			appos_title(r, s, q->appos_start, q->appos_end, &t0, &t1);
 			if (t1 > t0) {
 				title = raw + t0;
 				tlen = t1 - t0;
@@ -1805,7 +1759,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			}
 		}
 		if (tlen > 4 && kind == SK_PERSON &&
-		    its_title(&its, title, tlen, raw, &es, ms, seg->sents[q->sent > 0 ? q->sent - 1 : 0].start, name,
+		    its_title(r, &its, title, tlen, raw, &es, ms, seg->sents[q->sent > 0 ? q->sent - 1 : 0].start, name,
 			      nlen)) {
 			title = its.buf;
 			tlen = its.len;
@@ -1832,7 +1786,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			size_t before_ms = entities_before(&es, ms);
 			/* "Asked if Jan Ek was on the list, she said": whoever was
 			 * asked is the pronoun; no name in that question is */
-			size_t asked_from = asked_clause(s, seg->sents[q->sent].start, ms);
+			size_t asked_from = asked_clause(r, s, seg->sents[q->sent].start, ms);
 			for (size_t k = before_ms; k-- > 0 && es.v[k].off >= sent_start;) {
 				if (es.v[k].off < ms && es.v[k].off < asked_from &&
 				    (want_person ? es.v[k].kind == SK_PERSON : m.pronoun == 'n' && es.v[k].kind == SK_ORGANIZATION) &&
@@ -1879,8 +1833,8 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			continue;
 		}
 		if ((kind == SK_PERSON && m.name_words == 1) || m.name_words == -1) {
-			const struct entity *e = find_surname(&es, s, s + ms + m.name0, nlen, ms, t, raw,
-							      gender_hint(s + ms, me - ms, 1));
+			const struct entity *e = find_surname(r, &es, s, s + ms + m.name0, nlen, ms, t, raw,
+							      gender_hint(r, s + ms, me - ms, 1));
 			if (e) {
 				kind = SK_PERSON;
 				name = raw + e->name0;
@@ -1889,7 +1843,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 					title = raw + e->title0;
 					tlen = e->title1 - e->title0;
 				}
-			} else if (m.name_words == -1 && surname_shape(name, nlen) && !not_a_name(name, nlen)) {
+			} else if (m.name_words == -1 && surname_shape(name, nlen) && !not_a_name(r, name, nlen)) {
 				/* "Varga said" with no full name before it: news names
 				 * a body by more than a bare capitalized word, a person
 				 * by the surname alone */
@@ -2028,7 +1982,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 		q->source = src;
 	}
 	if (ql->n)
-		learn_gender(t, &ql->v[ql->n - 1], s);
+		learn_gender(r, t, &ql->v[ql->n - 1], s);
 	/* quotes inheriting from later ones (continued quotations) */
 	for (size_t i = 0; i < ql->n; i++) {
 		struct quote *q = &ql->v[i];

@@ -7,6 +7,7 @@
  *   titles.txt         title and role words (minister, spokeswoman, ...)
  *   organizations.txt  words that make a name an organization (Ministry, Inc.)
  *   places.txt         countries and capitals used for their governments
+ *   words.txt          the word lists of speaker resolution (enum lex_list)
  *   attribution.rules  PCRE2 patterns with named groups, in priority order
  *
  * rules_load() returns a struct rules that owns everything it points to;
@@ -109,6 +110,39 @@ int wordset_has_word(const struct wordset *ws, const char *s, size_t len, int pl
 
 
 
+/* words.txt: the word lists that read a speaker phrase (sources.c), one
+ * bit each; the value of a word in rules.words is the set of the lists
+ * that hold it, so that one look-up answers for all of them. The names
+ * in words.txt are those of word_list_names in rules.c, in this order. */
+enum lex_list {
+	WL_DETERMINER = 1 << 0,   /* determiner: "the", "several", "unnamed" */
+	WL_QUANTIFIER = 1 << 1,   /* quantifier: "some", "many": a vague group */
+	WL_JOINER = 1 << 2,       /* joiner: "of", "van" inside a name */
+	WL_NUMBER = 1 << 3,       /* number: "two" */
+	WL_SHARE_LEAD = 1 << 4,   /* share-lead: "about" half */
+	WL_SHARE_WHOLE = 1 << 5,  /* share-whole: "half", "majority" */
+	WL_SHARE_PART = 1 << 6,   /* share-part: two "thirds", 40 "percent" */
+	WL_CALENDAR = 1 << 7,     /* calendar: "Monday", "June" */
+	WL_KIN = 1 << 8,          /* kin: "son", "neighbour" */
+	WL_POSSESSIVE = 1 << 9,   /* possessive: "her" son */
+	WL_FEMALE = 1 << 10,      /* female: "spokeswoman", "aunt" */
+	WL_MALE = 1 << 11,        /* male: "uncle" */
+	WL_OPENING = 1 << 12,     /* opening: "To", "Despite" opening a sentence */
+	WL_NOT_NAME = 1 << 13,    /* not-name: "Well", "Months" as a speaker */
+	WL_OPENER = 1 << 14,      /* opener: "Meanwhile", no subject */
+	WL_ADVERB = 1 << 15,      /* adverb: he "then" said */
+	WL_NOT_ADVERB = 1 << 16,  /* not-adverb: "family", a noun in -ly */
+	WL_ADVERBIAL = 1 << 17,   /* adverbial: ", however," opening an apposition */
+	WL_TITLE_MODIFIER = 1 << 18, /* title-modifier: its "former" leader */
+	WL_ASKED = 1 << 19,       /* asked: "Asked if ..." opening a sentence */
+	WL_COUNT = 1 << 20,       /* count: "The two admit": a plural subject (quotes.c) */
+	WL_ELISION = 1 << 21,     /* elision: 'em, 'til: no quotation mark (segment.c) */
+	WL_GROUP = 1 << 22,       /* group: "Everyone" but Lind: a vague group */
+};
+
+/* The name of list bit (log2 of its enum lex_list value) in words.txt. */
+const char *word_list_name(int bit);
+
 enum source_noun_kind { SN_ANONYMOUS, SN_VAGUE, SN_DOCUMENT, SN_GENERIC };
 
 /* organizations.txt: ORG_COMPANY marks the words of a business's name,
@@ -195,6 +229,7 @@ struct rules {
 	struct wordset titles;        /* title words, lowercase */
 	struct wordset org_words;     /* lowercase -> enum org_word_kind */
 	struct wordset places;        /* lowercase full names */
+	struct wordset words;         /* words.txt: lowercase -> enum lex_list bits */
 	struct rule *rules;
 	size_t nrules;
 	size_t nneed_texts;           /* distinct texts of "needs" lines (rule_need.ids) */

@@ -170,6 +170,27 @@ awk 'BEGIN { print "Title: Growing\n"; w = "";
 x "$tmp/growing.txt" "$good"
 expect "sentences that grow one byte at a time" 0 '' '"type":"quote","doc":"growing"' "$GOOD"
 
+# 9c. a broken rules/words.txt (rules/README.md, "words.txt"): an entry of
+#     two words, an unknown list and a list with no line are reported by
+#     file, line and column (the missing list by file), and nothing runs
+mkdir -p "$tmp/badwords"
+cp rules/*.txt rules/*.rules "$tmp/badwords/"
+grep -v '^asked ' rules/words.txt > "$tmp/badwords/words.txt"
+n=$(($(wc -l < "$tmp/badwords/words.txt") + 1))
+printf 'kin | step son\ncolour | red\n' >> "$tmp/badwords/words.txt"
+timeout "$LIMIT" "$BIN" rules check "$tmp/badwords" > "$tmp/out" 2> "$tmp/err"
+rc=$?
+if [ $rc -eq 2 ] && grep -q "words\.txt:$n:7: error: 'step son' is not one word" "$tmp/err" &&
+	grep -q "words\.txt:$((n + 1)):1: error: unknown word list 'colour'" "$tmp/err" &&
+	grep -q "words\.txt: error: no word list 'asked'" "$tmp/err"; then
+	ok "robust: rules check reports a broken and a missing word list (words.txt)"
+else
+	not_ok "robust: rules check reports a broken and a missing word list (words.txt): status $rc"
+	show "$tmp/err"
+fi
+x --rules "$tmp/badwords" "$good"
+expect "extract refuses a broken words.txt" 2 "words\.txt:$n:7: error: "
+
 # 10. the big and pathological inputs, timed against ordinary articles
 if [ -n "$WHOSAID_SKIP_LINEAR" ]; then
 	skip "linear: WHOSAID_SKIP_LINEAR is set"

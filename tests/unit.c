@@ -893,7 +893,7 @@ static void write_file(const char *dir, const char *name, const char *text)
 
 static const char *const tmp_rule_files[] = {
 	"abbreviations.txt", "cues.txt", "sources.txt", "titles.txt", "organizations.txt",
-	"places.txt", "attribution.rules", NULL
+	"places.txt", "words.txt", "attribution.rules", NULL
 };
 
 /* A minimal, self-contained rules directory (independent of the real
@@ -912,6 +912,14 @@ static void tmp_rules_make(struct tmp_rules *t, const char *attribution)
 	write_file(t->dir, "titles.txt", "minister\n");
 	write_file(t->dir, "organizations.txt", "ministry\n");
 	write_file(t->dir, "places.txt", "varnholm\n");
+	/* every word list must be there: the real ones */
+	strbuf words = STRBUF_INIT;
+	if (strbuf_read_file(&words, "rules/words.txt") < 0) {
+		perror("rules/words.txt");
+		exit(2);
+	}
+	write_file(t->dir, "words.txt", words.buf);
+	strbuf_release(&words);
 	write_file(t->dir, "attribution.rules", attribution);
 }
 
@@ -1206,6 +1214,40 @@ static void test_rules_wordlist_errors(void)
 	strbuf want = STRBUF_INIT;
 	strbuf_addf(&want, "%s/cues.txt:2:9: error: unknown stance 'loud'\n", t.dir);
 	CHECK_STR(msgs, want.buf);
+	free(msgs);
+	fclose(d.out);
+	rules_free(r);
+
+	/* words.txt: a word of two words, an empty word, an unknown list, a
+	 * line without '|', a word twice (a warning) and a missing list */
+	write_file(t.dir, "cues.txt", "say | assert | clause | say, said\n");
+	strbuf words = STRBUF_INIT;
+	for (int i = 0; word_list_name(i); i++)
+		if (strcmp(word_list_name(i), "asked"))
+			strbuf_addf(&words, "%s | then\n", word_list_name(i));
+	strbuf_addstr(&words, "kin | son, step son, , aunt, son\n"
+			      "colour | red\n"
+			      "calendar\n");
+	write_file(t.dir, "words.txt", words.buf);
+	unsigned base = 0;
+	while (word_list_name((int)base))
+		base++;   /* the kin line is the one after the lists but "asked" */
+	quiet_diag(&d);
+	r = rules_load(t.dir, &d);
+	CHECK(r == NULL);
+	CHECK_INT(d.errors, 5);
+	CHECK_INT(d.warnings, 1);
+	msgs = slurp(d.out);
+	strbuf_reset(&want);
+	strbuf_addf(&want, "%s/words.txt:%u:12: error: 'step son' is not one word (words are separated by commas)\n"
+			   "%s/words.txt:%u:22: error: empty word in list 'kin'\n"
+			   "%s/words.txt:%u:30: warning: duplicate entry 'son' in list 'kin'\n"
+			   "%s/words.txt:%u:1: error: unknown word list 'colour'\n"
+			   "%s/words.txt:%u:1: error: expected 'list | word, word, ...'\n"
+			   "%s/words.txt: error: no word list 'asked' (a line 'asked | word, ...')\n",
+		    t.dir, base, t.dir, base, t.dir, base, t.dir, base + 1, t.dir, base + 2, t.dir);
+	CHECK_STR(msgs, want.buf);
+	strbuf_release(&words);
 	strbuf_release(&want);
 	free(msgs);
 	fclose(d.out);
