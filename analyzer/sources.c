@@ -455,6 +455,9 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 		quant |= quantifier(r, s, &w[i]);
 	/* "Many in the shipping industry", "some at the agency": a quantity
 	 * of unnamed people somewhere is vague, however the place is named */
+	/* ("All in all, Vell said": an adverbial, no group) */
+	if (quant && first + 1 < n && word_is(s, &w[first], "in") && word_is(s, &w[first + 1], "all"))
+		quant = 0;
 	if (quant && first < n && (word_is(s, &w[first], "in") || word_is(s, &w[first], "at") ||
 				   word_is(s, &w[first], "within") || word_is(s, &w[first], "inside") ||
 				   word_is(s, &w[first], "among") || word_is(s, &w[first], "across") ||
