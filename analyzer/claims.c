@@ -123,6 +123,7 @@ enum cue_kind { CK_FRAME = 1, CK_HEDGE, CK_NEG };
 struct phrases {
 	struct smap map;      /* phrase -> value */
 	struct smap first;    /* first word of any phrase -> 1: a cheap test */
+	struct smap heads;    /* every phrase's bytes before each of its spaces */
 	size_t max_words;
 };
 
@@ -157,6 +158,7 @@ static void phrases_free(struct phrases *p)
 {
 	smap_free(&p->map);
 	smap_free(&p->first);
+	smap_free(&p->heads);
 }
 
 void claim_rules_free(struct claim_rules *cr)
@@ -706,14 +708,19 @@ static size_t match_phrase_at(struct toks *t, const struct phrases *p, const siz
 	   once, looked up by its prefixes */
 	size_t ends[16];
 	if (maxl <= sizeof(ends) / sizeof(*ends)) {
+		/* no longer than the words that begin some longer phrase
+		   (p->heads): most phrases stop after a word or two */
 		strbuf_reset(&t->key);
-		for (size_t k = 0; k < maxl; k++) {
+		size_t k = 0;
+		while (k < maxl) {
 			if (k)
 				strbuf_addch(&t->key, ' ');
 			strbuf_addstr(&t->key, alt ? alt[at + k] : tok_str(t, idx[at + k], w));
-			ends[k] = t->key.len;
+			ends[k++] = t->key.len;
+			if (k < maxl && smap_get(&p->heads, t->key.buf, t->key.len) < 0)
+				break;
 		}
-		for (size_t l = maxl; l >= 1; l--) {
+		for (size_t l = k; l >= 1; l--) {
 			int v = smap_get(&p->map, t->key.buf, ends[l - 1]);
 			if (v >= 0) {
 				*val = v;
@@ -843,6 +850,9 @@ static void phrases_add(struct phrases *p, const char *key, size_t len, const ch
 {
 	smap_put(&p->map, key, len, val);
 	smap_put(&p->first, first, strlen(first), 1);
+	for (size_t i = 0; i < len; i++)
+		if (key[i] == ' ')
+			smap_put(&p->heads, key, i, 1);
 	if (words > p->max_words)
 		p->max_words = words;
 }
