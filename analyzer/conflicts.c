@@ -60,7 +60,13 @@ struct conflict_rules {
 	size_t needs_at[257];
 	uint64_t pairs[65536 / 64]; /* the first two bytes of a need (a one-byte
 				       need: with every second byte) */
+	/* the first three bytes of a need, by their low five bits (TRI):
+	   two letters start a need at one byte in four of news text, three
+	   at few (a shorter need: with every byte after it) */
+	uint64_t tri[32768 / 64];
 };
+
+#define TRI(a, b, c) (((unsigned)(a) & 31) << 10 | ((unsigned)(b) & 31) << 5 | ((unsigned)(c) & 31))
 
 #define PATTERN_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS)
 
@@ -548,9 +554,17 @@ static void index_needs(struct conflict_rules *cf)
 	}
 	for (size_t i = 0; i < u; i++) {
 		unsigned c0 = (unsigned char)cf->needs[i][0];
-		for (unsigned c1 = 0; c1 < 256; c1++)
-			if (cf->need_lens[i] == 1 || (unsigned char)cf->needs[i][1] == c1)
-				cf->pairs[(c0 << 8 | c1) / 64] |= (uint64_t)1 << ((c0 << 8 | c1) % 64);
+		for (unsigned c1 = 0; c1 < 256; c1++) {
+			if (cf->need_lens[i] > 1 && (unsigned char)cf->needs[i][1] != c1)
+				continue;
+			cf->pairs[(c0 << 8 | c1) / 64] |= (uint64_t)1 << ((c0 << 8 | c1) % 64);
+			for (unsigned c2 = 0; c2 < 256; c2++) {
+				if (cf->need_lens[i] > 2 && (unsigned char)cf->needs[i][2] != c2)
+					continue;
+				unsigned t = TRI(c0, c1, c2);
+				cf->tri[t / 64] |= (uint64_t)1 << (t % 64);
+			}
+		}
 	}
 	cf->need_words = (u + 63) / 64;
 	for (size_t i = 0; i < cf->nrules; i++) {
@@ -866,10 +880,18 @@ static void segment_needs(const struct conflict_rules *cf, const char *low, size
 	memset(present, 0, cf->need_words * sizeof(*present));
 	memset(present_ws, 0, cf->need_words * sizeof(*present_ws));
 	for (size_t i = from; i < to; i++) {
-		/* most byte pairs start no need (low is NUL-terminated) */
-		unsigned pair = (unsigned)(unsigned char)low[i] << 8 | (unsigned char)low[i + 1];
-		if (!(cf->pairs[pair / 64] >> (pair % 64) & 1))
-			continue;
+		/* most byte triples start no need; a need ends by to, so
+		   the last two bytes are tested by their pair (low is
+		   NUL-terminated) */
+		if (i + 2 < to) {
+			unsigned t = TRI(low[i], low[i + 1], low[i + 2]);
+			if (!(cf->tri[t / 64] >> (t % 64) & 1))
+				continue;
+		} else {
+			unsigned pair = (unsigned)(unsigned char)low[i] << 8 | (unsigned char)low[i + 1];
+			if (!(cf->pairs[pair / 64] >> (pair % 64) & 1))
+				continue;
+		}
 		unsigned char c = (unsigned char)low[i];
 		for (size_t k = cf->needs_at[c]; k < cf->needs_at[c + 1]; k++)
 			if (cf->need_lens[k] <= to - i && (cf->need_lens[k] == 1 || cf->needs[k][1] == low[i + 1]) &&
