@@ -279,10 +279,21 @@ static void hashes_release(struct hashes *m)
  * not at all). */
 #define WORK_ARTICLES 128
 #define WORK_BYTES (16u << 20)
+/* The writer stores articles in the order they were read, whichever
+ * thread finishes first, so that --jobs 2 writes the database --jobs 1
+ * writes (article ids, and the first title seen of a source). The reader
+ * holds back while this many articles, or bytes of them, are read and not
+ * yet stored: the articles that wait for a slow one before them are no
+ * more than that. */
+#define INFLIGHT_ARTICLES 8192
+#define INFLIGHT_BYTES (64u << 20)
 
 struct work {
 	struct article *a;
 	char *path;
+	unsigned long seq;        /* its place in the order of reading */
+	size_t len;               /* bytes it counts in flight */
+	struct store_doc *sd;     /* what the extraction made of it */
 };
 
 struct ingest {
@@ -293,6 +304,13 @@ struct ingest {
 	struct seen stored;        /* the writer's */
 	struct diag *store_diag;
 	struct queue work, done;
+	/* read and not yet stored (guarded by mu): the reader waits on
+	   window_open while too many are */
+	unsigned long read_seq, stored_seq;
+	size_t inflight_bytes;
+	int reader_waits;
+	pthread_cond_t window_open;
+	struct work **reorder;     /* the writer's: INFLIGHT_ARTICLES slots by seq */
 	int force, verbose, progress, quiet, timing;
 	double put_seconds;
 	pthread_mutex_t mu;        /* guards the counters below and stop */
@@ -344,6 +362,17 @@ static int on_ingest_article(struct article *a, void *ctx)
 	w->path = xstrdup(a->path ? a->path : "-");
 	w->a = article_copy(a);
 	w->a->path = w->path;   /* the reader's path is gone after this call */
+	w->sd = NULL;
+	w->len = a->len;
+	pthread_mutex_lock(&g->mu);
+	while (g->read_seq - g->stored_seq >= INFLIGHT_ARTICLES ||
+	       (g->read_seq > g->stored_seq && g->inflight_bytes + w->len > INFLIGHT_BYTES)) {
+		g->reader_waits = 1;
+		pthread_cond_wait(&g->window_open, &g->mu);
+	}
+	w->seq = g->read_seq++;
+	g->inflight_bytes += w->len;
+	pthread_mutex_unlock(&g->mu);
 	queue_push(&g->work, w, w->a->len);
 	return 0;
 }
@@ -382,11 +411,11 @@ static void *extract_thread(void *ctx)
 			sd->messages = xstrndup(mbuf, (size_t)msglen);
 			sd->messages_len = (size_t)msglen;
 		}
-		free(w);
+		w->sd = sd;
 		pthread_mutex_lock(&g->mu);
 		g->warnings += wd.warnings;
 		pthread_mutex_unlock(&g->mu);
-		queue_push(&g->done, sd, sd->a->len);
+		queue_push(&g->done, w, sd->a->len);
 	}
 	if (ms)
 		fclose(ms);
@@ -413,49 +442,74 @@ static void show_progress(struct ingest *g, int last)
 	fflush(stderr);
 }
 
+static void store_one(struct ingest *g, struct store_doc *sd)
+{
+	if (sd->messages_len)
+		fwrite(sd->messages, 1, sd->messages_len, stderr);
+	if (!ingest_stopped(g)) {
+		double t0 = g->timing ? now() : 0;
+		enum store_put_result res = store_put(g->st, sd, g->force);
+		if (g->timing)
+			g->put_seconds += now() - t0;
+		pthread_mutex_lock(&g->mu);
+		switch (res) {
+		case STORE_ADDED: g->added++; break;
+		case STORE_REPLACED: g->replaced++; break;
+		case STORE_UNCHANGED: g->unchanged++; break;
+		case STORE_ERROR:
+			g->failed++;
+			g->stop = 1;   /* the database is in trouble: stop reading */
+			break;
+		}
+		if (res == STORE_ADDED || res == STORE_REPLACED) {
+			const char *prev = seen_put(&g->stored, sd->a->doc, sd->path);
+			if (prev)
+				diag_report(g->store_diag, DIAG_WARNING, sd->path, 0, 0,
+					    "article id '%s' was stored from '%s' earlier in this run: replaced",
+					    sd->a->doc, prev);
+		}
+		if (res != STORE_ERROR) {
+			g->bytes += sd->a->len;
+			g->quotes += sd->nquotes;
+			if (g->verbose) {
+				printf("%s %s\n", res == STORE_ADDED ? "added" : res == STORE_REPLACED ? "replaced"
+						  : "unchanged", sd->a->doc);
+				fflush(stdout);
+			}
+		}
+		pthread_mutex_unlock(&g->mu);
+		if (g->progress)
+			show_progress(g, 0);
+	}
+	store_doc_free(sd);
+}
+
 static void *write_thread(void *ctx)
 {
 	struct ingest *g = ctx;
-	struct store_doc *sd;
-	while ((sd = queue_pop(&g->done))) {
-		if (sd->messages_len)
-			fwrite(sd->messages, 1, sd->messages_len, stderr);
-		if (!ingest_stopped(g)) {
-			double t0 = g->timing ? now() : 0;
-			enum store_put_result res = store_put(g->st, sd, g->force);
-			if (g->timing)
-				g->put_seconds += now() - t0;
+	struct work *w;
+	unsigned long next = 0;
+	while ((w = queue_pop(&g->done))) {
+		g->reorder[w->seq % INFLIGHT_ARTICLES] = w;
+		while ((w = g->reorder[next % INFLIGHT_ARTICLES]) && w->seq == next) {
+			g->reorder[next % INFLIGHT_ARTICLES] = NULL;
+			next++;
+			store_one(g, w->sd);
 			pthread_mutex_lock(&g->mu);
-			switch (res) {
-			case STORE_ADDED: g->added++; break;
-			case STORE_REPLACED: g->replaced++; break;
-			case STORE_UNCHANGED: g->unchanged++; break;
-			case STORE_ERROR:
-				g->failed++;
-				g->stop = 1;   /* the database is in trouble: stop reading */
-				break;
-			}
-			if (res == STORE_ADDED || res == STORE_REPLACED) {
-				const char *prev = seen_put(&g->stored, sd->a->doc, sd->path);
-				if (prev)
-					diag_report(g->store_diag, DIAG_WARNING, sd->path, 0, 0,
-						    "article id '%s' was stored from '%s' earlier in this run: replaced",
-						    sd->a->doc, prev);
-			}
-			if (res != STORE_ERROR) {
-				g->bytes += sd->a->len;
-				g->quotes += sd->nquotes;
-				if (g->verbose) {
-					printf("%s %s\n", res == STORE_ADDED ? "added" : res == STORE_REPLACED ? "replaced"
-							  : "unchanged", sd->a->doc);
-					fflush(stdout);
-				}
+			g->stored_seq = next;
+			g->inflight_bytes -= w->len;
+			/* the reader is woken when half the window is free (or all
+			   of it, for an article bigger than half), not for each
+			   article: a wake-up costs context switches */
+			if (g->reader_waits && (next == g->read_seq ||
+						(g->read_seq - next <= INFLIGHT_ARTICLES / 2 &&
+						 g->inflight_bytes <= INFLIGHT_BYTES / 2))) {
+				g->reader_waits = 0;
+				pthread_cond_signal(&g->window_open);
 			}
 			pthread_mutex_unlock(&g->mu);
-			if (g->progress)
-				show_progress(g, 0);
+			free(w);
 		}
-		store_doc_free(sd);
 	}
 	/* the rows of the last articles stored */
 	double t0 = g->timing ? now() : 0;
@@ -592,6 +646,8 @@ int cmd_ingest(int argc, char **argv)
 	g.timing = getenv("WHOSAID_TIMING") != NULL;
 	g.t0 = now();
 	pthread_mutex_init(&g.mu, NULL);
+	pthread_cond_init(&g.window_open, NULL);
+	g.reorder = xcalloc(INFLIGHT_ARTICLES, sizeof(*g.reorder));
 	/* the extraction threads take work as it comes; the writer, which
 	   keeps up, in batches. The writer stops now and then (a flush of
 	   pending rows, a checkpoint and its fsync): extracted articles wait
@@ -632,6 +688,8 @@ int cmd_ingest(int argc, char **argv)
 	queue_release(&g.work);
 	queue_release(&g.done);
 	pthread_mutex_destroy(&g.mu);
+	pthread_cond_destroy(&g.window_open);
+	free(g.reorder);
 	double t_close = now();
 	store_close(g.st);
 	if (g.timing)
