@@ -447,11 +447,14 @@ static void trim_content(const char *m, size_t *c0, size_t *c1)
 	*c1 = b;
 }
 
-static unsigned span_words(const char *m, size_t a, size_t b)
+/* The words of m[a, b), or `most` once there are that many: the callers
+ * ask whether a content has one word, or up to three, and a long one
+ * need not be read to the end. */
+static unsigned span_words(const char *m, size_t a, size_t b, unsigned most)
 {
 	unsigned n = 0;
 	int in = 0;
-	for (size_t i = a; i < b; i++) {
+	for (size_t i = a; i < b && n < most; i++) {
 		int w = !is_space(m[i]);
 		if (w && !in)
 			n++;
@@ -700,14 +703,14 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 		return 0;   /* "added that ...", "plans to ...", but not "added the item" */
 	/* (a rule with the group `framed` spells out the content's shape
 	 * itself: "asked why", "endorsed the mayor" stand) */
-	if (!nfull && !nshort && !framed && span_words(c->m, at.c0, at.c1) < 2)
+	if (!nfull && !nshort && !framed && span_words(c->m, at.c0, at.c1, 2) < 2)
 		return 0;
 	/* "denied the report", "rejected the allegations", "said the same": an
 	 * object, no clause (but "said the plan failed": a last word in -ed
 	 * after the noun is a verb) */
-	if (!nfull && !nshort && !framed && at.c0 > at.cue0 && span_words(c->m, at.c0, at.c1) <= 3 &&
+	if (!nfull && !nshort && !framed && at.c0 > at.cue0 && span_words(c->m, at.c0, at.c1, 4) <= 3 &&
 	    starts_with_article(c->m + at.c0, at.c1 - at.c0) &&
-	    !(span_words(c->m, at.c0, at.c1) == 3 && c->m[at.c1 - 2] == 'e' && c->m[at.c1 - 1] == 'd'))
+	    !(span_words(c->m, at.c0, at.c1, 4) == 3 && c->m[at.c1 - 2] == 'e' && c->m[at.c1 - 1] == 'd'))
 		return 0;
 	for (int i = 0; i < c->nat; i++) {
 		const struct attribution *o = &c->at[i];
@@ -1369,10 +1372,19 @@ static void split_and_that(struct sentence_ctx *c, int qi)
 	if (q->kind != QK_INDIRECT)
 		return;
 	const char *t = c->a->scan;
-	for (size_t i = q->start; i + 10 < q->end; i++) {
-		/* (the byte after the space or comma rules out most places first) */
-		if ((t[i] != ' ' || t[i + 1] != 'a' || strncmp(t + i, " and that ", 10) != 0) &&
-		    (t[i] != ',' || t[i + 1] != ' ' || strncmp(t + i, ", and that ", 11) != 0))
+	/* the first " and that " or ", and that " from q->start on (ending
+	 * before q->end), found by its "d": memchr skips the bytes between */
+	for (size_t from = q->start + 3; from < q->end;) {
+		const char *p = memchr(t + from, 'd', q->end - from);
+		if (!p)
+			return;
+		size_t d = (size_t)(p - t), i;
+		from = d + 1;
+		if (d >= q->start + 4 && d + 6 < q->end && !strncmp(t + d - 4, ", and that ", 11))
+			i = d - 4;
+		else if (d + 7 < q->end && !strncmp(t + d - 3, " and that ", 10))
+			i = d - 3;
+		else
 			continue;
 		size_t cut = i, next = i + (t[i] == ' ' ? 10 : 11);
 		struct quote *r = new_quote(c->ql);
@@ -1458,6 +1470,10 @@ static const char *const lead_conj[] = {
 
 static int word_at(const char *m, size_t i, size_t n, const char *w)
 {
+	/* (w is lowercase: most words fail at their first letter, without
+	 * a call) */
+	if (i >= n || ascii_lower((unsigned char)m[i]) != (unsigned char)w[0])
+		return 0;
 	size_t k = strlen(w);
 	return i + k <= n && !strncasecmp(m + i, w, k);
 }
@@ -1488,7 +1504,7 @@ static void cut_at_lead_clause(const struct sentence_ctx *c, struct attribution 
 			continue;
 		while (j > at->c0 && m[j - 1] == ' ')
 			j--;
-		if (span_words(m, at->c0, j) >= 2)
+		if (span_words(m, at->c0, j, 2) >= 2)
 			at->c1 = j;
 		return;
 	}
