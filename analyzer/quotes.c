@@ -348,6 +348,16 @@ static int ascii_letter(char ch)
 	return (unsigned)(((unsigned char)ch | 0x20) - 'a') < 26u;
 }
 
+/* ascii_letter() as a table, for the scan of every byte of a sentence */
+static const unsigned char letter_byte[256] = {
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1,
+	['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1,
+	['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
+
 /* Notes the cue form k at m[s, e) in occ[] (1), or that occ[] is full (0). */
 static int add_occ(struct sentence_ctx *c, size_t s, size_t e, int k)
 {
@@ -387,10 +397,10 @@ static int find_cues(struct sentence_ctx *c)
 	int most = (int)r->max_cue_words;
 	for (;;) {
 		/* (m[len] is a NUL, no letter) */
-		while (i < len && !ascii_letter((char)m[i]))
+		while (i < len && !letter_byte[m[i]])
 			i++;
 		size_t s = i;
-		while (ascii_letter((char)m[i]))
+		while (letter_byte[m[i]])
 			i++;
 		if (i == s)
 			break;
