@@ -681,18 +681,9 @@ static void split_sentences(struct segmentation *s, struct article *a, const str
 			stop = s->qmarks[qi].open;
 		if (last_space > sent_start && sent_start + MAX_SENTENCE_BYTES + 1 < stop)
 			stop = sent_start + MAX_SENTENCE_BYTES + 1;
-		/* a space (2) is noted here, unless it is where a long sentence
-		 * gets cut; it matters no further */
-		static const unsigned char matters[256] = { [' '] = 2, ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xe2] = 1 };
-		for (unsigned char mt; i < stop && (mt = matters[(unsigned char)t[i]]) != 1; i++) {
-			if (!mt)
-				continue;
-			if (i - sent_start > MAX_SENTENCE_BYTES)
-				break;
-			last_space = i;
-			if (i > sent_start && sent_start + MAX_SENTENCE_BYTES + 1 < stop)
-				stop = sent_start + MAX_SENTENCE_BYTES + 1;
-		}
+		static const unsigned char matters[256] = { [' '] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xe2] = 1 };
+		while (i < stop && !matters[(unsigned char)t[i]])
+			i++;
 		if (i >= end)
 			break;
 		if (qi < q_to && s->qmarks[qi].open == i) {
