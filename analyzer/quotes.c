@@ -27,6 +27,59 @@ const char *stance_name(enum stance s)
 
 static void print_profile(void);
 
+/* The "next" texts of a "needs cue" line of a rule (quote_scratch.cnf),
+ * for cue_form_fits(): see next_texts() */
+struct next_text {
+	const char *s;
+	size_t n;
+	int mark;   /* it starts with a mark, not a letter or digit */
+};
+
+struct cue_need_fast {
+	struct next_text *v;       /* grouped by first byte */
+	unsigned short from[129];  /* those starting with byte b: v[from[b], from[b + 1]) */
+	int any_mark;              /* one of them is a mark: the sentence's end fits */
+	int ready;
+};
+
+/* A text of the "needs" lines (quote_scratch.ntf, by its id): the hashes
+ * of its pairs of adjacent bytes (holds_text), the first NEED_PAIRS of
+ * them (a text has more only rarely, and the pairs it has say no often
+ * enough) */
+#define NEED_PAIRS 12
+
+struct need_text_fast {
+	unsigned short pair[NEED_PAIRS];
+	unsigned char npairs;
+	unsigned char ready;
+	unsigned char plain;   /* shorter than a pair: strstr alone */
+};
+
+static void free_rules_scratch(struct quote_scratch *qs)
+{
+	for (size_t k = 0; qs->cnf && k < qs->ncnf; k++)
+		free(qs->cnf[k].v);
+	free(qs->cnf);
+	free(qs->ntf);
+	qs->cnf = NULL;
+	qs->ntf = NULL;
+	qs->ncnf = 0;
+	qs->cnf_rules = NULL;
+}
+
+/* The parts of the scratch worked out from the rules, once a scratch:
+ * for the rules r. */
+static void bind_rules_scratch(struct quote_scratch *qs, const struct rules *r)
+{
+	if (qs->cnf_rules == r)
+		return;
+	free_rules_scratch(qs);
+	qs->ncnf = r->nrules * 4;
+	qs->cnf = xcalloc(qs->ncnf ? qs->ncnf : 1, sizeof(*qs->cnf));
+	qs->ntf = xcalloc(r->nneed_texts + 1, sizeof(*qs->ntf));
+	qs->cnf_rules = r;
+}
+
 void quote_scratch_init(struct quote_scratch *qs)
 {
 	qs->md = pcre2_match_data_create(32, NULL);
@@ -43,6 +96,10 @@ void quote_scratch_init(struct quote_scratch *qs)
 	qs->nheld = 0;
 	qs->pair_seen = NULL;
 	qs->pair_gen = 0;
+	qs->cnf = NULL;
+	qs->ncnf = 0;
+	qs->ntf = NULL;
+	qs->cnf_rules = NULL;
 	qs->trace = getenv("WHOSAID_TRACE") != NULL;
 	qs->only_rule = getenv("WHOSAID_ONLY_RULE");
 	qs->no_cue_needs = getenv("WHOSAID_NO_CUE_NEEDS") != NULL;
@@ -65,6 +122,7 @@ void quote_scratch_release(struct quote_scratch *qs)
 	free(qs->tfwd);
 	free(qs->held);
 	free(qs->pair_seen);
+	free_rules_scratch(qs);
 	memset(qs, 0, sizeof(*qs));
 }
 
@@ -114,9 +172,25 @@ struct sentence_ctx {
 		 * number a rule asks for */
 		int words_after, words_before;
 		unsigned char after_all, before_all;
+		/* the white space around it (note_spaces): where the next
+		 * word starts and the previous one ends, and whether a byte of
+		 * a multibyte character was on the way; spaced says which side
+		 * is worked out (1 next, 2 previous) */
+		unsigned char spaced, next_wide, prev_wide;
+		size_t next_at, prev_at;
 	} occ[32];             /* cue forms in the sentence */
 	int nocc, nused;
 	int occ_overflow;      /* more cue forms than occ holds */
+	/* cue_with_room(c, after, before) for small counts, as some thirty
+	 * rules a sentence ask the same few: the answer, good while no more
+	 * cue forms are spent than nused says (a "no" stays one); entries of
+	 * other sentences than room_gen are stale */
+	struct {
+		unsigned gen;
+		int nused;
+		int ok;
+	} room[4][4];
+	unsigned room_gen;
 	int has_tokens;        /* the sentence holds a quotation */
 	int ascii;             /* every byte of m is ASCII: rules may use code_ascii */
 	/* not ASCII, but every other character is a Latin-1 symbol: t is m
@@ -276,66 +350,78 @@ static int ascii_letter(char ch)
 	return (unsigned)(((unsigned char)ch | 0x20) - 'a') < 26u;
 }
 
+/* ascii_letter() as a table, for the scan of every byte of a sentence */
+static const unsigned char letter_byte[256] = {
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1,
+	['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1,
+	['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
+
+/* Notes the cue form k at m[s, e) in occ[] (1), or that occ[] is full (0). */
+static int add_occ(struct sentence_ctx *c, size_t s, size_t e, int k)
+{
+	if (c->nocc == (int)(sizeof(c->occ) / sizeof(*c->occ))) {
+		c->occ_overflow = 1;
+		return 0;
+	}
+	c->occ[c->nocc].s = s;
+	c->occ[c->nocc].e = e;
+	c->occ[c->nocc].cue = k;
+	c->occ[c->nocc].used = 0;
+	c->occ[c->nocc].words_after = c->occ[c->nocc].words_before = -1;
+	c->occ[c->nocc].after_all = c->occ[c->nocc].before_all = 0;
+	c->occ[c->nocc].spaced = 0;
+	c->nocc++;
+	return 1;
+}
+
 /* Finds every cue form among the words (also the test that decides
  * whether any pattern runs); the callouts answer from this list. */
 static int find_cues(struct sentence_ctx *c)
 {
-	const char *m = c->m;
+	const unsigned char *m = (const unsigned char *)c->m;
 	size_t len = c->len;
 	const struct rules *r = c->r;
 	size_t i = 0;
 	size_t starts[8];
 	int nw = 0;
 	c->nocc = c->nused = c->occ_overflow = 0;
+	c->room_gen++;
 	/* a colon is a cue when cues.txt lists it ("Kovalenko: we will reopen") */
 	int colon = wordset_get(&r->cue_forms, ":", 1);
-	for (const char *p = colon >= 0 ? memchr(m, ':', len) : NULL; p;
-	     p = memchr(p + 1, ':', len - (size_t)(p + 1 - m))) {
-		size_t k = (size_t)(p - m);
-		if (c->nocc == (int)(sizeof(c->occ) / sizeof(*c->occ))) {
-			c->occ_overflow = 1;
+	for (const unsigned char *p = colon >= 0 ? memchr(m, ':', len) : NULL; p;
+	     p = memchr(p + 1, ':', len - (size_t)(p + 1 - m)))
+		if (!add_occ(c, (size_t)(p - m), (size_t)(p - m) + 1, colon))
 			break;
-		}
-		c->occ[c->nocc].s = k;
-		c->occ[c->nocc].e = k + 1;
-		c->occ[c->nocc].cue = colon;
-		c->occ[c->nocc].used = 0;
-		c->occ[c->nocc].words_after = c->occ[c->nocc].words_before = -1;
-		c->occ[c->nocc].after_all = c->occ[c->nocc].before_all = 0;
-		c->nocc++;
-	}
-	while (i < len) {
-		while (i < len && !ascii_letter(m[i]))
+	int most = (int)r->max_cue_words;
+	for (;;) {
+		/* (m[len] is a NUL, no letter) */
+		while (i < len && !letter_byte[m[i]])
 			i++;
 		size_t s = i;
-		/* (m[len] is a NUL, no letter) */
-		while (ascii_letter(m[i]))
+		while (letter_byte[m[i]])
 			i++;
 		if (i == s)
 			break;
 		starts[nw % 8] = s;
 		nw++;
-		/* the last few words ending here, as one phrase (of several only
-		 * when this word ends a form of several) */
-		int most = (int)r->max_cue_words;
-		if (most > 1 && wordset_get_ci(&r->cue_tails, m + s, i - s) < 0)
-			most = 1;
-		for (int back = 0; back < most && back < nw && back < 8; back++) {
+		/* the word alone, then the last few words ending here as one
+		 * phrase (only when this word ends a form of several); most
+		 * words are no form, and the shape test says so without a call */
+		int k;
+		if (i - s < 64 && wordset_may_have(&r->cue_forms, (const char *)m + s, i - s) &&
+		    (k = wordset_get_ci_shaped(&r->cue_forms, (const char *)m + s, i - s)) >= 0)
+			add_occ(c, s, i, k);
+		if (most < 2 || nw < 2 || !wordset_may_have(&r->cue_tails, (const char *)m + s, i - s) ||
+		    wordset_get_ci_shaped(&r->cue_tails, (const char *)m + s, i - s) < 0)
+			continue;
+		for (int back = 1; back < most && back < nw && back < 8; back++) {
 			size_t from = starts[(nw - 1 - back) % 8];
-			int k;
-			if (i - from < 64 && (k = wordset_get_ci(&r->cue_forms, m + from, i - from)) >= 0) {
-				if (c->nocc == (int)(sizeof(c->occ) / sizeof(*c->occ))) {
-					c->occ_overflow = 1;
-					continue;
-				}
-				c->occ[c->nocc].s = from;
-				c->occ[c->nocc].e = i;
-				c->occ[c->nocc].cue = k;
-				c->occ[c->nocc].used = 0;
-				c->occ[c->nocc].words_after = c->occ[c->nocc].words_before = -1;
-		c->occ[c->nocc].after_all = c->occ[c->nocc].before_all = 0;
-				c->nocc++;
-			}
+			if (i - from < 64 && (k = wordset_get_ci(&r->cue_forms, (const char *)m + from, i - from)) >= 0)
+				add_occ(c, from, i, k);
 		}
 	}
 	return c->nocc > 0;
@@ -373,11 +459,14 @@ static void trim_content(const char *m, size_t *c0, size_t *c1)
 	*c1 = b;
 }
 
-static unsigned span_words(const char *m, size_t a, size_t b)
+/* The words of m[a, b), or `most` once there are that many: the callers
+ * ask whether a content has one word, or up to three, and a long one
+ * need not be read to the end. */
+static unsigned span_words(const char *m, size_t a, size_t b, unsigned most)
 {
 	unsigned n = 0;
 	int in = 0;
-	for (size_t i = a; i < b; i++) {
+	for (size_t i = a; i < b && n < most; i++) {
 		int w = !is_space(m[i]);
 		if (w && !in)
 			n++;
@@ -628,14 +717,14 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 		return 0;   /* "added that ...", "plans to ...", but not "added the item" */
 	/* (a rule with the group `framed` spells out the content's shape
 	 * itself: "asked why", "endorsed the mayor" stand) */
-	if (!nfull && !nshort && !framed && span_words(c->m, at.c0, at.c1) < 2)
+	if (!nfull && !nshort && !framed && span_words(c->m, at.c0, at.c1, 2) < 2)
 		return 0;
 	/* "denied the report", "rejected the allegations", "said the same": an
 	 * object, no clause (but "said the plan failed": a last word in -ed
 	 * after the noun is a verb) */
-	if (!nfull && !nshort && !framed && at.c0 > at.cue0 && span_words(c->m, at.c0, at.c1) <= 3 &&
+	if (!nfull && !nshort && !framed && at.c0 > at.cue0 && span_words(c->m, at.c0, at.c1, 4) <= 3 &&
 	    starts_with_article(c->m + at.c0, at.c1 - at.c0) &&
-	    !(span_words(c->m, at.c0, at.c1) == 3 && c->m[at.c1 - 2] == 'e' && c->m[at.c1 - 1] == 'd'))
+	    !(span_words(c->m, at.c0, at.c1, 4) == 3 && c->m[at.c1 - 2] == 'e' && c->m[at.c1 - 1] == 'd'))
 		return 0;
 	for (int i = 0; i < c->nat; i++) {
 		const struct attribution *o = &c->at[i];
@@ -682,12 +771,22 @@ static int cue_with_room(struct sentence_ctx *c, int after, int before)
 {
 	if (c->occ_overflow)
 		return 1;
-	for (int k = 0; k < c->nocc; k++) {
+	int small = after >= 0 && after < 4 && before >= 0 && before < 4;
+	if (small && c->room[after][before].gen == c->room_gen &&
+	    (!c->room[after][before].ok || c->room[after][before].nused == c->nused))
+		return c->room[after][before].ok;
+	int ok = 0;
+	for (int k = 0; k < c->nocc && !ok; k++) {
 		/* counted once a sentence: several rules ask */
 		if (!c->occ[k].used && form_has_room(c, k, after, before))
-			return 1;
+			ok = 1;
 	}
-	return 0;
+	if (small) {
+		c->room[after][before].gen = c->room_gen;
+		c->room[after][before].nused = c->nused;
+		c->room[after][before].ok = ok;
+	}
+	return ok;
 }
 
 /* The words in m[a, b) (a word counts where it starts, a quotation's
@@ -800,6 +899,30 @@ static int holds(struct sentence_ctx *c, const char *from, const char *text)
 	return strstr(from, text) != NULL;
 }
 
+/* holds(c, from, text) for the text of id `id` among those of the "needs"
+ * lines: its pairs hashed once a run, not once a sentence. */
+static int holds_text(struct sentence_ctx *c, int id, const char *from, const char *text)
+{
+	struct need_text_fast *nt = &c->qs->ntf[id];
+	if (!nt->ready) {
+		const unsigned char *t = (const unsigned char *)text;
+		nt->plain = !t[0] || !t[1];
+		for (size_t i = 0; !nt->plain && t[i + 1] && nt->npairs < NEED_PAIRS; i++)
+			nt->pair[nt->npairs++] = (unsigned short)pair_hash(t[i], t[i + 1]);
+		nt->ready = 1;
+	}
+	if (nt->plain || c->qs->no_fast)
+		return strstr(from, text) != NULL;
+	if (!c->have_pairs)
+		note_pairs(c);
+	const unsigned short *seen = c->qs->pair_seen;
+	unsigned short gen = (unsigned short)c->qs->pair_gen;
+	for (unsigned i = 0; i < nt->npairs; i++)
+		if (seen[nt->pair[i]] != gen)
+			return 0;
+	return strstr(from, text) != NULL;
+}
+
 /* tolower() and isalnum() in the C locale, without the calls */
 static unsigned char ascii_lower(unsigned char ch)
 {
@@ -829,6 +952,67 @@ static int text_at(const char *s, const char *t, size_t n)
 	return 1;
 }
 
+/* The white space after (side 1) or before (side 2) the cue form occ[k],
+ * for "needs cue ... next/prev": worked out once a sentence, as several
+ * rules ask. */
+static void note_spaces(struct sentence_ctx *c, int k, unsigned char side)
+{
+	int wide = 0;
+	if (side == 1) {
+		size_t j = c->occ[k].e;   /* c->m is NUL-terminated */
+		while (c->m[j] && space_or_multibyte(c->m[j]))
+			wide |= (unsigned char)c->m[j++] >= 0x80;
+		c->occ[k].next_at = j;
+		c->occ[k].next_wide = (unsigned char)wide;
+	} else {
+		size_t j = c->occ[k].s;
+		while (j > 0 && space_or_multibyte(c->m[j - 1]))
+			wide |= (unsigned char)c->m[--j] >= 0x80;
+		c->occ[k].prev_at = j;
+		c->occ[k].prev_wide = (unsigned char)wide;
+	}
+	c->occ[k].spaced |= side;
+}
+
+/* The "next" texts of a "needs cue" line, by their first byte
+ * (ASCII-lowercased): a word after a cue form is compared with the few
+ * that start as it does, not with all of them (some fifty in a line).
+ * Worked out once a scratch (next_texts). */
+static const struct cue_need_fast *next_texts(struct sentence_ctx *c, const struct rule *rl, int i)
+{
+	struct cue_need_fast *f = &c->qs->cnf[(size_t)(rl - c->r->rules) * 4 + (size_t)i];
+	if (f->ready)
+		return f;
+	size_t count[129] = { 0 }, total = 0;
+	const char *alt;
+	for (alt = rl->cue_needs[i].next; *alt; alt += strlen(alt) + 1) {
+		unsigned char ch = ascii_lower((unsigned char)alt[0]);
+		f->any_mark |= !ascii_alnum((unsigned char)alt[0]);
+		/* (a text that starts past ASCII matches no word the white
+		 * space skipped leaves: that starts with an ASCII byte) */
+		if (ch < 0x80) {
+			count[ch]++;
+			total++;
+		}
+	}
+	f->v = xmalloc((total ? total : 1) * sizeof(*f->v));
+	f->from[0] = 0;
+	for (size_t b = 0; b < 128; b++)
+		f->from[b + 1] = (unsigned short)(f->from[b] + count[b]);
+	memset(count, 0, sizeof(count));
+	for (alt = rl->cue_needs[i].next; *alt; alt += strlen(alt) + 1) {
+		unsigned char ch = ascii_lower((unsigned char)alt[0]);
+		if (ch >= 0x80)
+			continue;
+		struct next_text *t = &f->v[f->from[ch] + count[ch]++];
+		t->s = alt;
+		t->n = strlen(alt);
+		t->mark = !ascii_alnum((unsigned char)alt[0]);
+	}
+	f->ready = 1;
+	return f;
+}
+
 /* Does the cue form occ[k] fit one of the rule's "needs cue" lines? */
 static int cue_form_fits(struct sentence_ctx *c, const struct rule *rl, int k)
 {
@@ -838,28 +1022,32 @@ static int cue_form_fits(struct sentence_ctx *c, const struct rule *rl, int k)
 		if (!cn->cue_ok[c->occ[k].cue])
 			continue;
 		if (cn->next) {
-			size_t j = 0;
-			int wide = 0;
-			while (rest[j] && space_or_multibyte(rest[j]))
-				wide |= (unsigned char)rest[j++] >= 0x80;
+			if (!(c->occ[k].spaced & 1))
+				note_spaces(c, k, 1);
+			const char *at = c->m + c->occ[k].next_at;
+			size_t j = (size_t)(at - rest);
 			/* a word needs white space before it; a mark such as "." or ","
 			 * may follow the form directly, and the sentence's end fits
 			 * any mark ("..., she added.") */
-			int hit = wide;
-			for (const char *alt = cn->next; !hit && *alt;) {
-				size_t n = strlen(alt);
-				int mark = !ascii_alnum((unsigned char)alt[0]);
-				hit = (j || mark) && (text_at(rest + j, alt, n) || (mark && !rest[j]));
-				alt += n + 1;
+			int hit = c->occ[k].next_wide;
+			/* (*at is ASCII here: the white space skipped took every
+			 * byte of a multibyte character) */
+			unsigned char f = ascii_lower((unsigned char)*at);
+			if (!hit) {
+				const struct cue_need_fast *nt = next_texts(c, rl, i);
+				if (!f)
+					hit = nt->any_mark;
+				for (unsigned x = nt->from[f]; f && !hit && x < nt->from[f + 1]; x++)
+					hit = (j || nt->v[x].mark) && text_at(at, nt->v[x].s, nt->v[x].n);
 			}
 			if (!hit)
 				continue;
 		}
 		if (cn->prev) {
-			size_t j = c->occ[k].s;
-			int wide = 0;
-			while (j > 0 && space_or_multibyte(c->m[j - 1]))
-				wide |= (unsigned char)c->m[--j] >= 0x80;
+			if (!(c->occ[k].spaced & 2))
+				note_spaces(c, k, 2);
+			size_t j = c->occ[k].prev_at;
+			int wide = c->occ[k].prev_wide;
 			const char *alt = cn->prev;
 			for (size_t n; !wide && *alt; alt += n + 1) {
 				n = strlen(alt);
@@ -1028,7 +1216,7 @@ static void run_rules(struct sentence_ctx *c)
 				for (const char *alt = rl->needs[k].text; *alt && skip; alt += strlen(alt) + 1, id++) {
 					signed char *h = &c->qs->held[*id];
 					if (*h < 0)
-						*h = (signed char)holds(c, c->m + 1, alt);
+						*h = (signed char)holds_text(c, *id, c->m + 1, alt);
 					skip = !*h;
 				}
 			}
@@ -1198,10 +1386,19 @@ static void split_and_that(struct sentence_ctx *c, int qi)
 	if (q->kind != QK_INDIRECT)
 		return;
 	const char *t = c->a->scan;
-	for (size_t i = q->start; i + 10 < q->end; i++) {
-		/* (the byte after the space or comma rules out most places first) */
-		if ((t[i] != ' ' || t[i + 1] != 'a' || strncmp(t + i, " and that ", 10) != 0) &&
-		    (t[i] != ',' || t[i + 1] != ' ' || strncmp(t + i, ", and that ", 11) != 0))
+	/* the first " and that " or ", and that " from q->start on (ending
+	 * before q->end), found by its "d": memchr skips the bytes between */
+	for (size_t from = q->start + 3; from < q->end;) {
+		const char *p = memchr(t + from, 'd', q->end - from);
+		if (!p)
+			return;
+		size_t d = (size_t)(p - t), i;
+		from = d + 1;
+		if (d >= q->start + 4 && d + 6 < q->end && !strncmp(t + d - 4, ", and that ", 11))
+			i = d - 4;
+		else if (d + 7 < q->end && !strncmp(t + d - 3, " and that ", 10))
+			i = d - 3;
+		else
 			continue;
 		size_t cut = i, next = i + (t[i] == ' ' ? 10 : 11);
 		struct quote *r = new_quote(c->ql);
@@ -1267,6 +1464,10 @@ static const char *const lead_conj[] = {
 
 static int word_at(const char *m, size_t i, size_t n, const char *w)
 {
+	/* (w is lowercase: most words fail at their first letter, without
+	 * a call) */
+	if (i >= n || ascii_lower((unsigned char)m[i]) != (unsigned char)w[0])
+		return 0;
 	size_t k = strlen(w);
 	return i + k <= n && !strncasecmp(m + i, w, k);
 }
@@ -1297,7 +1498,7 @@ static void cut_at_lead_clause(const struct sentence_ctx *c, struct attribution 
 			continue;
 		while (j > at->c0 && m[j - 1] == ' ')
 			j--;
-		if (span_words(m, at->c0, j) >= 2)
+		if (span_words(m, at->c0, j, 2) >= 2)
 			at->c1 = j;
 		return;
 	}
@@ -1752,6 +1953,7 @@ void quotes_find(struct quote_list *ql, struct article *a, const struct segmenta
 	c.r = r;
 	c.qs = qs;
 	c.ql = ql;
+	bind_rules_scratch(qs, r);
 	if (qs->nheld < r->nneed_texts + 1) {
 		qs->nheld = r->nneed_texts + 1;
 		qs->held = xrealloc(qs->held, qs->nheld);

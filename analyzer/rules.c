@@ -65,6 +65,10 @@ static void wordset_put(struct wordset *ws, const char *s, size_t len, int val)
 	if (ws->lens[i]) {
 		unsigned b = wordset_shape_bit(ws->keys[i], ws->lens[i]);
 		ws->shape[b / 64] |= 1ULL << (b % 64);
+		if (ws->lens[i] >= 2) {
+			b = wordset_shape_bit2(ws->keys[i], ws->lens[i]);
+			ws->shape2[b / 64] |= 1ULL << (b % 64);
+		}
 	}
 	if (ws->lens[i] > ws->max_len)
 		ws->max_len = ws->lens[i];

@@ -287,6 +287,9 @@ static int title_small_word(const char *s, size_t i, size_t b)
  * the short ones is capitalized. */
 static int title_case(const char *s, size_t a, size_t b, unsigned words)
 {
+	/* (a title has a few words: a longer quotation is not read) */
+	if (words < 2 || words > 12)
+		return 0;
 	unsigned caps = 0, counted = 0;
 	for (size_t i = a; i < b; i++) {
 		if (i != a && s[i - 1] != ' ')
@@ -298,7 +301,7 @@ static int title_case(const char *s, size_t a, size_t b, unsigned words)
 		else if (!title_small_word(s, i, b))
 			counted++;
 	}
-	if (words < 2 || words > 12 || caps * 10 < counted * 7)
+	if (caps * 10 < counted * 7)
 		return 0;
 	return caps == counted ? 2 : 1;
 }

@@ -81,7 +81,7 @@ char *strbuf_detach(strbuf *sb, size_t *len)
 	return r;
 }
 
-void strbuf_grow(strbuf *sb, size_t extra)
+void strbuf_grow_alloc(strbuf *sb, size_t extra)
 {
 	size_t need = sb->len + extra + 1;
 	if (need <= sb->alloc)
@@ -95,16 +95,6 @@ void strbuf_grow(strbuf *sb, size_t extra)
 	if (!sb->alloc)
 		sb->buf[0] = '\0';
 	sb->alloc = n;
-}
-
-void strbuf_add(strbuf *sb, const void *data, size_t len)
-{
-	if (!len)
-		return;
-	strbuf_grow(sb, len);
-	memcpy(sb->buf + sb->len, data, len);
-	sb->len += len;
-	sb->buf[sb->len] = '\0';
 }
 
 void strbuf_addstr(strbuf *sb, const char *s)
@@ -121,13 +111,6 @@ void strbuf_add_uint(strbuf *sb, size_t n)
 		n /= 10;
 	} while (n);
 	strbuf_add(sb, tmp + i, sizeof(tmp) - i);
-}
-
-void strbuf_addch(strbuf *sb, int c)
-{
-	strbuf_grow(sb, 1);
-	sb->buf[sb->len++] = (char)c;
-	sb->buf[sb->len] = '\0';
 }
 
 void strbuf_vaddf(strbuf *sb, const char *fmt, va_list ap)

@@ -54,6 +54,10 @@ struct wordset {
 	 * ASCII-folded) is set for every key, and no key is longer than
 	 * max_len; most words of a sentence fail it */
 	unsigned long long shape[512];
+	/* the same for the second and the last but one byte, for keys of two
+	 * or more: a word that shares the outer letters and the length of a
+	 * key ("and", "add") rarely shares these too */
+	unsigned long long shape2[512];
 	size_t max_len;
 };
 
@@ -61,6 +65,12 @@ static inline unsigned wordset_shape_bit(const char *s, size_t len)
 {
 	return (unsigned)(len < 31 ? len : 31) * 1024u + (((unsigned char)s[0] | 0x20u) & 31u) * 32u +
 	       (((unsigned char)s[len - 1] | 0x20u) & 31u);
+}
+
+static inline unsigned wordset_shape_bit2(const char *s, size_t len)
+{
+	return (unsigned)(len < 31 ? len : 31) * 1024u + (((unsigned char)s[1] | 0x20u) & 31u) * 32u +
+	       (((unsigned char)s[len - 2] | 0x20u) & 31u);
 }
 
 /* Can a key equal s (exactly, or after ASCII lowercasing)? Inline: most
@@ -72,7 +82,12 @@ static inline int wordset_may_have(const struct wordset *ws, const char *s, size
 	if (!len)
 		return 1;
 	unsigned b = wordset_shape_bit(s, len);
-	return (int)(ws->shape[b / 64] >> (b % 64) & 1);
+	if (!(ws->shape[b / 64] >> (b % 64) & 1))
+		return 0;
+	if (len < 2)
+		return 1;
+	b = wordset_shape_bit2(s, len);
+	return (int)(ws->shape2[b / 64] >> (b % 64) & 1);
 }
 
 /* ASCII-lowercases s[0, n) into low (n bytes) and returns its hash

@@ -9,6 +9,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 typedef struct strbuf {
 	char *buf;
@@ -23,10 +24,35 @@ void strbuf_init(strbuf *sb, size_t hint);
 void strbuf_release(strbuf *sb);
 /* Returns the bytes (NUL-terminated, caller frees) and resets sb to empty. */
 char *strbuf_detach(strbuf *sb, size_t *len);
-void strbuf_grow(strbuf *sb, size_t extra);
-void strbuf_add(strbuf *sb, const void *data, size_t len);
+/* strbuf_grow() when the buffer is too small (strbuf.c) */
+void strbuf_grow_alloc(strbuf *sb, size_t extra);
+
+/* The three below are inline: the output of a run is built a few bytes
+ * at a time, and a call a piece cost more than the copying. */
+static inline void strbuf_grow(strbuf *sb, size_t extra)
+{
+	if (sb->len + extra + 1 > sb->alloc)
+		strbuf_grow_alloc(sb, extra);
+}
+
+static inline void strbuf_add(strbuf *sb, const void *data, size_t len)
+{
+	if (!len)
+		return;
+	strbuf_grow(sb, len);
+	memcpy(sb->buf + sb->len, data, len);
+	sb->len += len;
+	sb->buf[sb->len] = '\0';
+}
+
+static inline void strbuf_addch(strbuf *sb, int c)
+{
+	strbuf_grow(sb, 1);
+	sb->buf[sb->len++] = (char)c;
+	sb->buf[sb->len] = '\0';
+}
+
 void strbuf_addstr(strbuf *sb, const char *s);
-void strbuf_addch(strbuf *sb, int c);
 void strbuf_addf(strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void strbuf_vaddf(strbuf *sb, const char *fmt, va_list ap);
