@@ -585,6 +585,39 @@ static int singular_noun_cue(const struct rules *r, const char *m, size_t s0, si
 	return 0;
 }
 
+
+/* Does the word m[a, b) end in a possessive ("Radio's", "CBS’s")? */
+static int possessive_word(const char *m, size_t a, size_t b)
+{
+	if (b - a >= 3 && m[b - 1] == 's' && m[b - 2] == '\'')
+		return 1;
+	return b - a >= 5 && m[b - 1] == 's' && !memcmp(m + b - 4, "\xe2\x80\x99", 3);
+}
+
+/* The short quotation token opening at m[open] follows "on", directly or
+ * through a possessive name ("on “Selm Tonight,”", "on Harbor Radio's
+ * “Morning Tide,”"): it names a programme, the occasion of what was said,
+ * and is none of its words. */
+static int names_programme(const char *m, size_t open)
+{
+	size_t i = open;
+	for (int words = 0; words < 5; words++) {
+		while (i > 0 && m[i - 1] == ' ')
+			i--;
+		size_t e = i;
+		while (i > 0 && m[i - 1] != ' ' && (unsigned char)m[i - 1] > 0x07)
+			i--;
+		if (e == i)
+			return 0;
+		if (e - i == 2 && (m[i] | 0x20) == 'o' && (m[i + 1] | 0x20) == 'n' &&
+		    (i == 0 || !ascii_letter(m[i - 1])))
+			return 1;
+		if (words == 0 && !possessive_word(m, i, e))
+			return 0;
+	}
+	return 0;
+}
+
 /* The quotation token that ends at m[at] closes a clause: it reads like
  * speech, or its words end in punctuation, or a comma or a dash follows
  * it ("“It's over,” Dahl said", not "the ''Yes'' campaign feels"). */
@@ -592,6 +625,12 @@ static int quote_ends_clause(const struct sentence_ctx *c, size_t at)
 {
 	if (at == 0 || c->m[at - 1] != '\x06')
 		return 1;
+	/* ("Tuesday on “Morning Tide,” the mayor said": a programme's name) */
+	size_t open = at - 1;
+	while (open > 0 && c->m[open] != '\x04')
+		open--;
+	if (names_programme(c->m, open))
+		return 0;
 	const struct sentence *st = c->st;
 	for (unsigned k = 0; k < st->nqmarks; k++) {
 		const struct qmark *q = &c->seg->qmarks[st->first_qmark + k];

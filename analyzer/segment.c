@@ -629,6 +629,22 @@ static int content_ends_sentence(const char *s, size_t a, size_t b)
 	return b - a >= 3 && c == 0xa6 && (unsigned char)s[b - 2] == 0x80;
 }
 
+/* After the space at k, a word that opens a clause of its own: a subject
+ * pronoun or "that". */
+static int clause_opener(const char *t, size_t k, size_t end)
+{
+	static const char *const words[] = { "he", "she", "they", "it", "we", "I", "you", "that", NULL };
+	if (k >= end || t[k] != ' ')
+		return 0;
+	k++;
+	for (int i = 0; words[i]; i++) {
+		size_t n = strlen(words[i]);
+		if (k + n < end && !strncmp(t + k, words[i], n) && t[k + n] == ' ')
+			return 1;
+	}
+	return 0;
+}
+
 /* "Is the pier safe?" Kovalenko asked. -- a short tail with a cue after a
  * quotation that ends in . ? or ! belongs to the quotation's sentence. */
 static int cue_tail_follows(const char *t, size_t k, size_t end, const struct rules *r)
@@ -638,8 +654,15 @@ static int cue_tail_follows(const char *t, size_t k, size_t end, const struct ru
 		while (k < end && ((t[k] >= 'a' && t[k] <= 'z') || (t[k] >= 'A' && t[k] <= 'Z')))
 			k++;
 		int cue = k > w ? wordset_get_ci(&r->cue_forms, t + w, k - w) : -1;
-		/* (a verb of saying: "endorsed" after a quotation tells nothing) */
-		if (cue >= 0 && r->cues[cue].frame != CUE_OBJECT) {
+		/* (a verb of saying: "endorsed" after a quotation tells nothing;
+		 * nor does a verb of seeming, which takes a complement of its
+		 * own: "“Absurd.” His aides seemed calm.") */
+		if (cue >= 0 && r->cues[cue].frame != CUE_OBJECT &&
+		    strcmp(r->cues[cue].lemma, "seem") != 0 && strcmp(r->cues[cue].lemma, "appear") != 0) {
+			/* a clause after the cue is what it reports: "“... a
+			 * disgrace.” Vell said she would appeal." starts a sentence */
+			if (clause_opener(t, k, end))
+				return 0;
 			/* and the sentence ends soon after the cue: "Kovalenko asked." */
 			int after = 0;
 			while (k < end && t[k] != '.' && t[k] != '!' && t[k] != '?' && t[k] != ';' && after <= 4) {
