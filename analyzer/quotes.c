@@ -833,6 +833,19 @@ static int cue_form_fits(struct sentence_ctx *c, const struct rule *rl, int k)
 		const struct rule_cue_need *cn = &rl->cue_needs[i];
 		if (!cn->cue_ok[c->occ[k].cue])
 			continue;
+		if (cn->suffix) {
+			/* the form's last letters ("saying" of "say"): find_cues
+			 * found it between word boundaries, letters only */
+			size_t fs = c->occ[k].s, fe = c->occ[k].e, n = 0;
+			const char *alt = cn->suffix;
+			for (; *alt; alt += n + 1) {
+				n = strlen(alt);
+				if (fe - fs >= n && !strncasecmp(c->m + fe - n, alt, n))
+					break;
+			}
+			if (!*alt)
+				continue;
+		}
 		if (cn->next) {
 			size_t j = 0;
 			int wide = 0;

@@ -1255,13 +1255,15 @@ static void cue_need_release(struct rule_cue_need *cn)
 	free(cn->then);
 	free(cn->next);
 	free(cn->prev);
+	free(cn->suffix);
 	memset(cn, 0, sizeof(*cn));
 }
 
-/* "needs cue WHAT... [then TEXT...] [next TEXT...] [prev TEXT...]"
+/* "needs cue WHAT... [suffix TEXT...] [then TEXT...] [next TEXT...] [prev TEXT...]"
  * (rules/README.md): WHAT is a frame (clause, that, quote, source, object) or a
- * quoted lemma of cues.txt; then-texts are quoted, or the word quote; next
- * and prev texts are quoted ASCII. Returns the number of errors. */
+ * quoted lemma of cues.txt; suffix texts are quoted lowercase letters;
+ * then-texts are quoted, or the word quote; next and prev texts are quoted
+ * ASCII. Returns the number of errors. */
 static int parse_cue_need(const struct rules *r, struct rule_cue_need *cn, const char *line,
 			  const char *arg, const char *end, const char *file, unsigned lineno,
 			  struct diag *d)
@@ -1269,9 +1271,9 @@ static int parse_cue_need(const struct rules *r, struct rule_cue_need *cn, const
 	static const char *const frames[] = { "clause", "that", "quote", "source", "object", NULL };
 	memset(cn, 0, sizeof(*cn));
 	cn->cue_ok = xcalloc(r->ncues ? r->ncues : 1, 1);
-	int state = 0, named = 0;   /* 0 what, 1 then, 2 next, 3 prev */
+	int state = 0, named = 0;   /* 0 what, 4 suffix, 1 then, 2 next, 3 prev */
 	int not = 0;                /* after "not": lemmas the cue group cannot match */
-	strbuf then = STRBUF_INIT, next = STRBUF_INIT, prev = STRBUF_INIT;
+	strbuf then = STRBUF_INIT, next = STRBUF_INIT, prev = STRBUF_INIT, suffix = STRBUF_INIT;
 	const char *p = arg;
 	while (p < end) {
 		p = skip_space(p, end);
@@ -1292,13 +1294,24 @@ static int parse_cue_need(const struct rules *r, struct rule_cue_need *cn, const
 			p = we;
 		}
 		size_t wl = (size_t)(we - w);
-		if (!quoted && wl == 4 && !strncmp(w, "then", 4) && state == 0) {
+		if (!quoted && wl == 6 && !strncmp(w, "suffix", 6) && state == 0 && named && not != 1) {
+			state = 4;
+		} else if (!quoted && wl == 4 && !strncmp(w, "then", 4) && (state == 0 || state == 4) &&
+			   (state != 4 || suffix.len)) {
 			state = 1;
-		} else if (!quoted && wl == 4 && !strncmp(w, "next", 4) && state < 2) {
+		} else if (!quoted && wl == 4 && !strncmp(w, "next", 4) && (state < 2 || state == 4) &&
+			   (state != 4 || suffix.len)) {
 			state = 2;
-		} else if (!quoted && wl == 4 && !strncmp(w, "prev", 4) && state < 3 &&
-			   (state != 2 || next.len)) {
+		} else if (!quoted && wl == 4 && !strncmp(w, "prev", 4) && state < 5 && state != 3 &&
+			   (state != 2 || next.len) && (state != 4 || suffix.len)) {
 			state = 3;
+		} else if (state == 4 && quoted && wl) {
+			/* the letters a form ends with, as find_cues reads them */
+			for (size_t i = 0; i < wl; i++)
+				if (!(w[i] >= 'a' && w[i] <= 'z'))
+					goto bad;
+			strbuf_add(&suffix, w, wl);
+			strbuf_addch(&suffix, '\0');
 		} else if (!quoted && wl == 3 && !strncmp(w, "not", 3) && state == 0 && named && !not) {
 			not = 1;
 		} else if (state == 0 && quoted) {
@@ -1343,7 +1356,7 @@ static int parse_cue_need(const struct rules *r, struct rule_cue_need *cn, const
 		}
 	}
 	if (!named || not == 1 || (state == 2 && !next.len) || (state == 3 && !prev.len) ||
-	    (state == 1 && !then.len && !cn->then_quote))
+	    (state == 1 && !then.len && !cn->then_quote) || (state == 4 && !suffix.len))
 		goto bad;
 	/* each list of texts ends with an empty string */
 	if (then.len) {
@@ -1358,17 +1371,23 @@ static int parse_cue_need(const struct rules *r, struct rule_cue_need *cn, const
 		strbuf_addch(&prev, '\0');
 		cn->prev = strbuf_detach(&prev, NULL);
 	}
+	if (suffix.len) {
+		strbuf_addch(&suffix, '\0');
+		cn->suffix = strbuf_detach(&suffix, NULL);
+	}
 	strbuf_release(&then);
 	strbuf_release(&next);
 	strbuf_release(&prev);
+	strbuf_release(&suffix);
 	return 0;
 bad:
 	diag_report(d, DIAG_ERROR, file, lineno, (unsigned)(arg - line) + 1,
-		    "expected 'needs cue FRAME|\"LEMMA\"... [not \"LEMMA\"...] [then \"TEXT\"|quote ...] [next \"TEXT\"...] [prev \"TEXT\"...]'");
+		    "expected 'needs cue FRAME|\"LEMMA\"... [not \"LEMMA\"...] [suffix \"TEXT\"...] [then \"TEXT\"|quote ...] [next \"TEXT\"...] [prev \"TEXT\"...]'");
 fail:
 	strbuf_release(&then);
 	strbuf_release(&next);
 	strbuf_release(&prev);
+	strbuf_release(&suffix);
 	cue_need_release(cn);
 	return 1;
 }

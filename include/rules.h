@@ -144,6 +144,9 @@ struct rule_cue_need {
 	char *next;            /* right after the form and white space, one of these
 				  NUL-separated texts ended by an empty string; NULL: no test */
 	char *prev;            /* right before white space and the form, likewise */
+	char *suffix;          /* the form ends in one of these NUL-separated texts
+				  (lowercase letters), ended by an empty string;
+				  NULL: no test */
 };
 
 struct rule {
