@@ -825,6 +825,19 @@ static int text_at(const char *s, const char *t, size_t n)
 	return 1;
 }
 
+/* "next" "-TEXT": at s, a word of letters that ends in the n letters t
+ * ("-ed": "ruled", "expected"), compared without regard to case. A byte of
+ * a multibyte character in it answers yes, as text_at does. */
+static int word_ends_in(const char *s, const char *t, size_t n)
+{
+	size_t k = 0;
+	while (ascii_letter(s[k]))
+		k++;
+	if ((unsigned char)s[k] >= 0x80)
+		return 1;
+	return k > n && text_at(s + k - n, t, n);
+}
+
 /* Does the cue form occ[k] fit one of the rule's "needs cue" lines? */
 static int cue_form_fits(struct sentence_ctx *c, const struct rule *rl, int k)
 {
@@ -858,7 +871,10 @@ static int cue_form_fits(struct sentence_ctx *c, const struct rule *rl, int k)
 			for (const char *alt = cn->next; !hit && *alt;) {
 				size_t n = strlen(alt);
 				int mark = !ascii_alnum((unsigned char)alt[0]);
-				hit = (j || mark) && (text_at(rest + j, alt, n) || (mark && !rest[j]));
+				if (alt[0] == '-' && n > 1)
+					hit = j && word_ends_in(rest + j, alt + 1, n - 1);
+				else
+					hit = (j || mark) && (text_at(rest + j, alt, n) || (mark && !rest[j]));
 				alt += n + 1;
 			}
 			if (!hit)
