@@ -868,8 +868,13 @@ static int cue_form_fits(struct sentence_ctx *c, const struct rule *rl, int k)
 			 * may follow the form directly, and the sentence's end fits
 			 * any mark ("..., she added.") */
 			int hit = wide;
-			for (const char *alt = cn->next; !hit && *alt;) {
-				size_t n = strlen(alt);
+			/* most forms are followed by a byte none of the texts fits at */
+			unsigned char b = (unsigned char)rest[j];
+			if (!hit && b < 0x80 && !(cn->next_first[b >> 3] & (1u << (b & 7))))
+				continue;
+			const unsigned char *len = cn->next_len;
+			for (const char *alt = cn->next; !hit && *alt; len++) {
+				size_t n = *len;
 				int mark = !ascii_alnum((unsigned char)alt[0]);
 				if (alt[0] == '-' && n > 1)
 					hit = j && word_ends_in(rest + j, alt + 1, n - 1);
@@ -878,6 +883,25 @@ static int cue_form_fits(struct sentence_ctx *c, const struct rule *rl, int k)
 				alt += n + 1;
 			}
 			if (!hit)
+				continue;
+		}
+		if (cn->unless) {
+			/* a whole word after one white space byte, as the pattern's
+			 * "\s+ (?!(?:to|that)\b)" refuses it (after two, "\s+"
+			 * may give one back), before an ASCII byte that is no
+			 * letter, digit or "_" (a multibyte character may be a
+			 * letter) */
+			size_t j = rest[0] == ' ' || rest[0] == '\t' || rest[0] == '\n' || rest[0] == '\r' ||
+				   rest[0] == '\f' || rest[0] == '\v';
+			int refused = 0;
+			for (const char *alt = cn->unless; j && !refused && *alt; alt += strlen(alt) + 1) {
+				size_t n = strlen(alt);
+				if (strncmp(rest + j, alt, n))
+					continue;
+				unsigned char after = (unsigned char)rest[j + n];
+				refused = after < 0x80 && !ascii_alnum(after) && after != '_';
+			}
+			if (refused)
 				continue;
 		}
 		if (cn->prev) {
