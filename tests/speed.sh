@@ -207,7 +207,8 @@ import sys
 p = sys.argv[1]
 s = open(p).read()
 s = s.replace('needs cue that next "to"\n', 'needs cue that next "to"\nneeds cue "no-such-lemma"\nneeds cue sometimes\n'
-              'needs cue clause not\nneeds cue clause not "tell" that\n', 1)
+              'needs cue clause not\nneeds cue clause not "tell" that\nneeds cue clause suffix "ING"\n'
+              'needs cue clause unless\n', 1)
 s = s.replace('needs end ":"\n', 'needs end ":"\nneeds end quote "x y"\n', 1)
 open(p, 'w').write(s)
 PY
@@ -220,6 +221,8 @@ if [ "$rc" = 2 ] && [ -n "$line" ] &&
    grep -q "attribution.rules:$((line + 1)):11: error: expected 'needs cue" "$tmp/check.out" &&
    grep -q "attribution.rules:$((line + 2)):11: error: expected 'needs cue" "$tmp/check.out" &&
    grep -q "attribution.rules:$((line + 3)):11: error: expected 'needs cue" "$tmp/check.out" &&
+   grep -q "attribution.rules:$((line + 4)):11: error: expected 'needs cue" "$tmp/check.out" &&
+   grep -q "attribution.rules:$((line + 5)):11: error: expected 'needs cue" "$tmp/check.out" &&
    [ -n "$eline" ] && grep -q "attribution.rules:$eline:17: error: expected 'needs end" "$tmp/check.out"; then
 	ok "check: bad 'needs cue' and 'needs end' lines are reported at file:line:col, status 2"
 else
