@@ -27,21 +27,6 @@ const char *stance_name(enum stance s)
 
 static void print_profile(void);
 
-/* The "next" texts of a "needs cue" line of a rule (quote_scratch.cnf),
- * for cue_form_fits(): see next_texts() */
-struct next_text {
-	const char *s;
-	size_t n;
-	int mark;   /* it starts with a mark, not a letter or digit */
-};
-
-struct cue_need_fast {
-	struct next_text *v;       /* grouped by first byte */
-	unsigned short from[129];  /* those starting with byte b: v[from[b], from[b + 1]) */
-	int any_mark;              /* one of them is a mark: the sentence's end fits */
-	int ready;
-};
-
 /* A text of the "needs" lines (quote_scratch.ntf, by its id): the hashes
  * of its pairs of adjacent bytes (holds_text), the first NEED_PAIRS of
  * them (a text has more only rarely, and the pairs it has say no often
@@ -57,27 +42,20 @@ struct need_text_fast {
 
 static void free_rules_scratch(struct quote_scratch *qs)
 {
-	for (size_t k = 0; qs->cnf && k < qs->ncnf; k++)
-		free(qs->cnf[k].v);
-	free(qs->cnf);
 	free(qs->ntf);
-	qs->cnf = NULL;
 	qs->ntf = NULL;
-	qs->ncnf = 0;
-	qs->cnf_rules = NULL;
+	qs->ntf_rules = NULL;
 }
 
 /* The parts of the scratch worked out from the rules, once a scratch:
  * for the rules r. */
 static void bind_rules_scratch(struct quote_scratch *qs, const struct rules *r)
 {
-	if (qs->cnf_rules == r)
+	if (qs->ntf_rules == r)
 		return;
 	free_rules_scratch(qs);
-	qs->ncnf = r->nrules * 4;
-	qs->cnf = xcalloc(qs->ncnf ? qs->ncnf : 1, sizeof(*qs->cnf));
 	qs->ntf = xcalloc(r->nneed_texts + 1, sizeof(*qs->ntf));
-	qs->cnf_rules = r;
+	qs->ntf_rules = r;
 }
 
 void quote_scratch_init(struct quote_scratch *qs)
@@ -96,10 +74,8 @@ void quote_scratch_init(struct quote_scratch *qs)
 	qs->nheld = 0;
 	qs->pair_seen = NULL;
 	qs->pair_gen = 0;
-	qs->cnf = NULL;
-	qs->ncnf = 0;
 	qs->ntf = NULL;
-	qs->cnf_rules = NULL;
+	qs->ntf_rules = NULL;
 	qs->trace = getenv("WHOSAID_TRACE") != NULL;
 	qs->only_rule = getenv("WHOSAID_ONLY_RULE");
 	qs->no_cue_needs = getenv("WHOSAID_NO_CUE_NEEDS") != NULL;
@@ -1013,43 +989,17 @@ static void note_spaces(struct sentence_ctx *c, int k, unsigned char side)
 	c->occ[k].spaced |= side;
 }
 
-/* The "next" texts of a "needs cue" line, by their first byte
- * (ASCII-lowercased): a word after a cue form is compared with the few
- * that start as it does, not with all of them (some fifty in a line).
- * Worked out once a scratch (next_texts). */
-static const struct cue_need_fast *next_texts(struct sentence_ctx *c, const struct rule *rl, int i)
+/* "next" "-TEXT": at s, a word of letters that ends in the n letters t
+ * ("-ed": "ruled", "expected"), compared without regard to case. A byte of
+ * a multibyte character in it answers yes, as text_at does. */
+static int word_ends_in(const char *s, const char *t, size_t n)
 {
-	struct cue_need_fast *f = &c->qs->cnf[(size_t)(rl - c->r->rules) * 4 + (size_t)i];
-	if (f->ready)
-		return f;
-	size_t count[129] = { 0 }, total = 0;
-	const char *alt;
-	for (alt = rl->cue_needs[i].next; *alt; alt += strlen(alt) + 1) {
-		unsigned char ch = ascii_lower((unsigned char)alt[0]);
-		f->any_mark |= !ascii_alnum((unsigned char)alt[0]);
-		/* (a text that starts past ASCII matches no word the white
-		 * space skipped leaves: that starts with an ASCII byte) */
-		if (ch < 0x80) {
-			count[ch]++;
-			total++;
-		}
-	}
-	f->v = xmalloc((total ? total : 1) * sizeof(*f->v));
-	f->from[0] = 0;
-	for (size_t b = 0; b < 128; b++)
-		f->from[b + 1] = (unsigned short)(f->from[b] + count[b]);
-	memset(count, 0, sizeof(count));
-	for (alt = rl->cue_needs[i].next; *alt; alt += strlen(alt) + 1) {
-		unsigned char ch = ascii_lower((unsigned char)alt[0]);
-		if (ch >= 0x80)
-			continue;
-		struct next_text *t = &f->v[f->from[ch] + count[ch]++];
-		t->s = alt;
-		t->n = strlen(alt);
-		t->mark = !ascii_alnum((unsigned char)alt[0]);
-	}
-	f->ready = 1;
-	return f;
+	size_t k = 0;
+	while (ascii_letter(s[k]))
+		k++;
+	if ((unsigned char)s[k] >= 0x80)
+		return 1;
+	return k > n && text_at(s + k - n, t, n);
 }
 
 /* Does the cue form occ[k] fit one of the rule's "needs cue" lines? */
@@ -1060,6 +1010,19 @@ static int cue_form_fits(struct sentence_ctx *c, const struct rule *rl, int k)
 		const struct rule_cue_need *cn = &rl->cue_needs[i];
 		if (!cn->cue_ok[c->occ[k].cue])
 			continue;
+		if (cn->suffix) {
+			/* the form's last letters ("saying" of "say"): find_cues
+			 * found it between word boundaries, letters only */
+			size_t fs = c->occ[k].s, fe = c->occ[k].e, n = 0;
+			const char *alt = cn->suffix;
+			for (; *alt; alt += n + 1) {
+				n = strlen(alt);
+				if (fe - fs >= n && !strncasecmp(c->m + fe - n, alt, n))
+					break;
+			}
+			if (!*alt)
+				continue;
+		}
 		if (cn->next) {
 			if (!(c->occ[k].spaced & 1))
 				note_spaces(c, k, 1);
@@ -1069,17 +1032,42 @@ static int cue_form_fits(struct sentence_ctx *c, const struct rule *rl, int k)
 			 * may follow the form directly, and the sentence's end fits
 			 * any mark ("..., she added.") */
 			int hit = c->occ[k].next_wide;
-			/* (*at is ASCII here: the white space skipped took every
+			/* most forms are followed by a byte none of the texts fits at
+			 * (*at is ASCII here: the white space skipped took every
 			 * byte of a multibyte character) */
-			unsigned char f = ascii_lower((unsigned char)*at);
-			if (!hit) {
-				const struct cue_need_fast *nt = next_texts(c, rl, i);
-				if (!f)
-					hit = nt->any_mark;
-				for (unsigned x = nt->from[f]; f && !hit && x < nt->from[f + 1]; x++)
-					hit = (j || nt->v[x].mark) && text_at(at, nt->v[x].s, nt->v[x].n);
+			unsigned char b = (unsigned char)*at;
+			if (!hit && b < 0x80 && !(cn->next_first[b >> 3] & (1u << (b & 7))))
+				continue;
+			const unsigned char *len = cn->next_len;
+			for (const char *alt = cn->next; !hit && *alt; len++) {
+				size_t n = *len;
+				int mark = !ascii_alnum((unsigned char)alt[0]);
+				if (alt[0] == '-' && n > 1)
+					hit = j && word_ends_in(at, alt + 1, n - 1);
+				else
+					hit = (j || mark) && (text_at(at, alt, n) || (mark && !*at));
+				alt += n + 1;
 			}
 			if (!hit)
+				continue;
+		}
+		if (cn->unless) {
+			/* a whole word after one white space byte, as the pattern's
+			 * "\s+ (?!(?:to|that)\b)" refuses it (after two, "\s+"
+			 * may give one back), before an ASCII byte that is no
+			 * letter, digit or "_" (a multibyte character may be a
+			 * letter) */
+			size_t j = rest[0] == ' ' || rest[0] == '\t' || rest[0] == '\n' || rest[0] == '\r' ||
+				   rest[0] == '\f' || rest[0] == '\v';
+			int refused = 0;
+			for (const char *alt = cn->unless; j && !refused && *alt; alt += strlen(alt) + 1) {
+				size_t n = strlen(alt);
+				if (strncmp(rest + j, alt, n))
+					continue;
+				unsigned char after = (unsigned char)rest[j + n];
+				refused = after < 0x80 && !ascii_alnum(after) && after != '_';
+			}
+			if (refused)
 				continue;
 		}
 		if (cn->prev) {

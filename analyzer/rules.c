@@ -1372,14 +1372,54 @@ static void cue_need_release(struct rule_cue_need *cn)
 	free(cn->cue_ok);
 	free(cn->then);
 	free(cn->next);
+	free(cn->next_len);
 	free(cn->prev);
+	free(cn->suffix);
+	free(cn->unless);
 	memset(cn, 0, sizeof(*cn));
 }
 
-/* "needs cue WHAT... [then TEXT...] [next TEXT...] [prev TEXT...]"
+static void set_byte_bit(unsigned char *set, unsigned char b)
+{
+	set[b >> 3] |= (unsigned char)(1u << (b & 7));
+}
+
+/* cn->next_first: where quotes.c's cue_form_fits can fit a "next" text:
+ * a word at either case of its first letter, a mark ("." or ",") at
+ * itself or at the sentence's end, "-TEXT" (a word in TEXT) at any letter */
+static void next_first_bytes(struct rule_cue_need *cn)
+{
+	size_t n = 0;
+	for (const char *alt = cn->next; *alt; alt += strlen(alt) + 1)
+		n++;
+	cn->next_len = xcalloc(n + 1, 1);
+	n = 0;
+	memset(cn->next_first, 0, sizeof(cn->next_first));
+	for (const char *alt = cn->next; *alt; alt += strlen(alt) + 1) {
+		unsigned char a = (unsigned char)alt[0];
+		size_t len = strlen(alt);
+		cn->next_len[n++] = (unsigned char)len;   /* at most 250 */
+		if (a == '-' && alt[1]) {
+			for (unsigned char l = 'a'; l <= 'z'; l++) {
+				set_byte_bit(cn->next_first, l);
+				set_byte_bit(cn->next_first, (unsigned char)toupper(l));
+			}
+		} else if (isalnum(a)) {
+			set_byte_bit(cn->next_first, (unsigned char)tolower(a));
+			set_byte_bit(cn->next_first, (unsigned char)toupper(a));
+		} else {
+			set_byte_bit(cn->next_first, a);
+			set_byte_bit(cn->next_first, 0);
+		}
+	}
+}
+
+/* "needs cue WHAT... [suffix TEXT...] [then TEXT...] [next TEXT...] [unless TEXT...]
+ * [prev TEXT...]"
  * (rules/README.md): WHAT is a frame (clause, that, quote, source, object) or a
- * quoted lemma of cues.txt; then-texts are quoted, or the word quote; next
- * and prev texts are quoted ASCII. Returns the number of errors. */
+ * quoted lemma of cues.txt; suffix texts are quoted lowercase letters;
+ * then-texts are quoted, or the word quote; next, unless and prev texts
+ * are quoted ASCII. Returns the number of errors. */
 static int parse_cue_need(const struct rules *r, struct rule_cue_need *cn, const char *line,
 			  const char *arg, const char *end, const char *file, unsigned lineno,
 			  struct diag *d)
@@ -1387,9 +1427,10 @@ static int parse_cue_need(const struct rules *r, struct rule_cue_need *cn, const
 	static const char *const frames[] = { "clause", "that", "quote", "source", "object", NULL };
 	memset(cn, 0, sizeof(*cn));
 	cn->cue_ok = xcalloc(r->ncues ? r->ncues : 1, 1);
-	int state = 0, named = 0;   /* 0 what, 1 then, 2 next, 3 prev */
+	int state = 0, named = 0;   /* 0 what, 4 suffix, 1 then, 2 next, 5 unless, 3 prev */
 	int not = 0;                /* after "not": lemmas the cue group cannot match */
-	strbuf then = STRBUF_INIT, next = STRBUF_INIT, prev = STRBUF_INIT;
+	strbuf then = STRBUF_INIT, next = STRBUF_INIT, prev = STRBUF_INIT, suffix = STRBUF_INIT;
+	strbuf unless = STRBUF_INIT;
 	const char *p = arg;
 	while (p < end) {
 		p = skip_space(p, end);
@@ -1410,13 +1451,27 @@ static int parse_cue_need(const struct rules *r, struct rule_cue_need *cn, const
 			p = we;
 		}
 		size_t wl = (size_t)(we - w);
-		if (!quoted && wl == 4 && !strncmp(w, "then", 4) && state == 0) {
+		if (!quoted && wl == 6 && !strncmp(w, "suffix", 6) && state == 0 && named && not != 1) {
+			state = 4;
+		} else if (!quoted && wl == 4 && !strncmp(w, "then", 4) && (state == 0 || state == 4) &&
+			   (state != 4 || suffix.len)) {
 			state = 1;
-		} else if (!quoted && wl == 4 && !strncmp(w, "next", 4) && state < 2) {
+		} else if (!quoted && wl == 4 && !strncmp(w, "next", 4) && (state < 2 || state == 4) &&
+			   (state != 4 || suffix.len)) {
 			state = 2;
-		} else if (!quoted && wl == 4 && !strncmp(w, "prev", 4) && state < 3 &&
-			   (state != 2 || next.len)) {
+		} else if (!quoted && wl == 6 && !strncmp(w, "unless", 6) && state < 5 && state != 3 &&
+			   (state != 2 || next.len) && (state != 4 || suffix.len)) {
+			state = 5;
+		} else if (!quoted && wl == 4 && !strncmp(w, "prev", 4) && state != 3 &&
+			   (state != 2 || next.len) && (state != 4 || suffix.len) && (state != 5 || unless.len)) {
 			state = 3;
+		} else if (state == 4 && quoted && wl) {
+			/* the letters a form ends with, as find_cues reads them */
+			for (size_t i = 0; i < wl; i++)
+				if (!(w[i] >= 'a' && w[i] <= 'z'))
+					goto bad;
+			strbuf_add(&suffix, w, wl);
+			strbuf_addch(&suffix, '\0');
 		} else if (!quoted && wl == 3 && !strncmp(w, "not", 3) && state == 0 && named && !not) {
 			not = 1;
 		} else if (state == 0 && quoted) {
@@ -1448,12 +1503,15 @@ static int parse_cue_need(const struct rules *r, struct rule_cue_need *cn, const
 			strbuf_addch(&then, '\0');
 		} else if (state == 1 && wl == 5 && !strncmp(w, "quote", 5)) {
 			cn->then_quote = 1;
-		} else if (state >= 2 && quoted && wl) {
-			/* ASCII: the test skips any non-ASCII byte as white space */
+		} else if ((state == 2 || state == 3 || state == 5) && quoted && wl) {
+			/* ASCII: the test skips any non-ASCII byte as white space;
+			 * a byte holds its length (next_len) */
+			if (wl > 250)
+				goto bad;
 			for (size_t i = 0; i < wl; i++)
 				if ((unsigned char)w[i] >= 0x80 || isspace((unsigned char)w[i]))
 					goto bad;
-			strbuf *alts = state == 2 ? &next : &prev;
+			strbuf *alts = state == 2 ? &next : state == 5 ? &unless : &prev;
 			strbuf_add(alts, w, wl);
 			strbuf_addch(alts, '\0');
 		} else {
@@ -1461,7 +1519,8 @@ static int parse_cue_need(const struct rules *r, struct rule_cue_need *cn, const
 		}
 	}
 	if (!named || not == 1 || (state == 2 && !next.len) || (state == 3 && !prev.len) ||
-	    (state == 1 && !then.len && !cn->then_quote))
+	    (state == 1 && !then.len && !cn->then_quote) || (state == 4 && !suffix.len) ||
+	    (state == 5 && !unless.len))
 		goto bad;
 	/* each list of texts ends with an empty string */
 	if (then.len) {
@@ -1471,22 +1530,35 @@ static int parse_cue_need(const struct rules *r, struct rule_cue_need *cn, const
 	if (next.len) {
 		strbuf_addch(&next, '\0');
 		cn->next = strbuf_detach(&next, NULL);
+		next_first_bytes(cn);
 	}
 	if (prev.len) {
 		strbuf_addch(&prev, '\0');
 		cn->prev = strbuf_detach(&prev, NULL);
 	}
+	if (suffix.len) {
+		strbuf_addch(&suffix, '\0');
+		cn->suffix = strbuf_detach(&suffix, NULL);
+	}
+	if (unless.len) {
+		strbuf_addch(&unless, '\0');
+		cn->unless = strbuf_detach(&unless, NULL);
+	}
 	strbuf_release(&then);
 	strbuf_release(&next);
 	strbuf_release(&prev);
+	strbuf_release(&suffix);
+	strbuf_release(&unless);
 	return 0;
 bad:
 	diag_report(d, DIAG_ERROR, file, lineno, (unsigned)(arg - line) + 1,
-		    "expected 'needs cue FRAME|\"LEMMA\"... [not \"LEMMA\"...] [then \"TEXT\"|quote ...] [next \"TEXT\"...] [prev \"TEXT\"...]'");
+		    "expected 'needs cue FRAME|\"LEMMA\"... [not \"LEMMA\"...] [suffix \"TEXT\"...] [then \"TEXT\"|quote ...] [next \"TEXT\"...] [unless \"WORD\"...] [prev \"TEXT\"...]'");
 fail:
 	strbuf_release(&then);
 	strbuf_release(&next);
 	strbuf_release(&prev);
+	strbuf_release(&suffix);
+	strbuf_release(&unless);
 	cue_need_release(cn);
 	return 1;
 }

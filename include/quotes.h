@@ -59,13 +59,10 @@ struct quote_scratch {
 	 * note_pairs): pair_seen[h] is pair_gen when the sentence has one */
 	unsigned short *pair_seen;
 	unsigned pair_gen;
-	/* per "needs cue" line of each rule of cnf_rules (quotes.c,
-	 * next_firsts): what is worked out once about it */
-	struct cue_need_fast *cnf;
-	size_t ncnf;
-	/* per text of the "needs" lines, likewise (holds_text) */
+	/* per text of the "needs" lines of ntf_rules: what is worked out
+	 * once about it (quotes.c, holds_text) */
 	struct need_text_fast *ntf;
-	const struct rules *cnf_rules;
+	const struct rules *ntf_rules;
 	int trace;        /* WHOSAID_TRACE set: print every rule match to stderr */
 	const char *only_rule; /* WHOSAID_ONLY_RULE: run just this rule (profiling) */
 	int no_cue_needs; /* WHOSAID_NO_CUE_NEEDS: ignore "needs cue" and "needs end"

@@ -192,7 +192,17 @@ struct rule_cue_need {
 	int then_quote;        /* or a quotation comes later */
 	char *next;            /* right after the form and white space, one of these
 				  NUL-separated texts ended by an empty string; NULL: no test */
+	unsigned char *next_len;      /* the length of each text of next, in order */
+	unsigned char next_first[32]; /* the ASCII bytes one of them can fit at (a
+					 bit each; 0: the end): a byte of none is
+					 no fit, unless it is non-ASCII */
 	char *prev;            /* right before white space and the form, likewise */
+	char *unless;          /* the word right after the form and white space is none
+				  of these NUL-separated words (case-sensitive), ended
+				  by an empty string; NULL: no test */
+	char *suffix;          /* the form ends in one of these NUL-separated texts
+				  (lowercase letters), ended by an empty string;
+				  NULL: no test */
 };
 
 struct rule {

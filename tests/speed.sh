@@ -93,7 +93,9 @@ fi
 # a paragraph closed by "said:", quotations that end their sentence (after
 # a period, a no-break space, curly marks), claims rejected (one with a
 # long s, which a caseless "s" matches under Unicode rules), and sentences
-# with a colon or a quotation elsewhere, which those lines keep out.
+# with a colon or a quotation elsewhere, which those lines keep out; a
+# relative clause's cue before "was" and a verb in -ed (next "-ed"), and
+# participles (suffix "ing").
 printf '%s\n' "Pier safety in question" "" \
 	"In a statement on Monday, the harbor board said: " "" \
 	"The pier will reopen once the samples are tested. Divers will check the piles first." "" \
@@ -105,7 +107,11 @@ printf '%s\n' "Pier safety in question" "" \
 	"The council dismissed ſuggestions that the pier had sunk." "" \
 	"Marr said the pier was safe: divers had checked it twice." "" \
 	'Brekke said the survey, which the board ordered, was "complete" in every way.' "" \
-	"The board said the report that Marr wrote was thorough." > "$tmp/gates.txt"
+	"The board said the report that Marr wrote was thorough." "" \
+	"The board raised a toll which critics said was unfair to ferry crews." "" \
+	"The council approved a levy the mayor says doubled the harbor fund." "" \
+	"Ilse Marr criticized the plan on Monday, saying that the pier needed new piles." "" \
+	'"The samples are clean," Brekke said, adding that divers would check again.' > "$tmp/gates.txt"
 set -- tests/story/*.txt tests/story/*.md tests/story/wire.jsonl "$tmp/gates.txt"
 "$BIN" extract "$@" > "$tmp/with.out" 2>&1
 WHOSAID_NO_CUE_NEEDS=1 "$BIN" extract "$@" > "$tmp/without.out" 2>&1
@@ -117,7 +123,8 @@ else
 fi
 # the made-up article reaches the rules these lines are about
 missing=
-for rule in cue-colon-block speaker-cue-quote speaker-rejects-claims; do
+for rule in cue-colon-block speaker-cue-quote speaker-rejects-claims relative-speaker-said participle-cue \
+	    trailing-participle; do
 	[ "$(grep '"doc":"gates"' "$tmp/with.out" | grep -c "\"rule\":\"$rule\"")" -ge 1 ] || missing="$missing $rule"
 done
 if [ -z "$missing" ]; then
@@ -200,7 +207,8 @@ import sys
 p = sys.argv[1]
 s = open(p).read()
 s = s.replace('needs cue that next "to"\n', 'needs cue that next "to"\nneeds cue "no-such-lemma"\nneeds cue sometimes\n'
-              'needs cue clause not\nneeds cue clause not "tell" that\n', 1)
+              'needs cue clause not\nneeds cue clause not "tell" that\nneeds cue clause suffix "ING"\n'
+              'needs cue clause unless\n', 1)
 s = s.replace('needs end ":"\n', 'needs end ":"\nneeds end quote "x y"\n', 1)
 open(p, 'w').write(s)
 PY
@@ -213,6 +221,8 @@ if [ "$rc" = 2 ] && [ -n "$line" ] &&
    grep -q "attribution.rules:$((line + 1)):11: error: expected 'needs cue" "$tmp/check.out" &&
    grep -q "attribution.rules:$((line + 2)):11: error: expected 'needs cue" "$tmp/check.out" &&
    grep -q "attribution.rules:$((line + 3)):11: error: expected 'needs cue" "$tmp/check.out" &&
+   grep -q "attribution.rules:$((line + 4)):11: error: expected 'needs cue" "$tmp/check.out" &&
+   grep -q "attribution.rules:$((line + 5)):11: error: expected 'needs cue" "$tmp/check.out" &&
    [ -n "$eline" ] && grep -q "attribution.rules:$eline:17: error: expected 'needs end" "$tmp/check.out"; then
 	ok "check: bad 'needs cue' and 'needs end' lines are reported at file:line:col, status 2"
 else
