@@ -1176,9 +1176,11 @@ static int cue_later(pcre2_callout_block *cb, void *data)
  * few sentences), the sentences it was matched on, its calls and those
  * that found no match (a rule whose calls mostly fail is one a cheaper
  * test may spare) */
-static double rule_seconds[64], jit_seconds;
-static long rule_sents[64], rule_calls[64], rule_misses[64];
-static const char *rule_names[64];
+#define PROFILE_RULES 512   /* rules past it are not profiled (noted at exit) */
+static double rule_seconds[PROFILE_RULES], jit_seconds;
+static long rule_sents[PROFILE_RULES], rule_calls[PROFILE_RULES], rule_misses[PROFILE_RULES];
+static const char *rule_names[PROFILE_RULES];
+static size_t rules_unprofiled;
 
 static double now_seconds(void)
 {
@@ -1198,7 +1200,7 @@ static double profile_call(struct sentence_ctx *c, const struct rule *rl, size_t
 		(void)rule_code(rl, 1);
 	tj = now_seconds() - tj;
 	jit_seconds += tj;
-	if (i < 64) {
+	if (i < PROFILE_RULES) {
 		rule_calls[i]++;
 		rule_sents[i] += first;
 	}
@@ -1207,10 +1209,13 @@ static double profile_call(struct sentence_ctx *c, const struct rule *rl, size_t
 
 static void print_profile(void)
 {
-	for (int i = 0; i < 64 && rule_names[i]; i++)
+	for (int i = 0; i < PROFILE_RULES && rule_names[i]; i++)
 		fprintf(stderr, "profile: %-28s %.3f s %7ld sentences %7ld calls %7ld without a match\n",
 			rule_names[i], rule_seconds[i], rule_sents[i], rule_calls[i], rule_misses[i]);
 	fprintf(stderr, "profile: %-28s %.3f s\n", "(JIT compilation)", jit_seconds);
+	if (rules_unprofiled)
+		fprintf(stderr, "profile: %zu rules past the first %d not profiled\n", rules_unprofiled,
+			PROFILE_RULES);
 }
 
 static void run_rules(struct sentence_ctx *c)
@@ -1225,8 +1230,10 @@ static void run_rules(struct sentence_ctx *c)
 		if (!c->occ_overflow && c->nused >= c->nocc)
 			break;
 		double t0 = profile ? now_seconds() : 0;
-		if (profile && i < 64 && !rule_names[i])
+		if (profile && i < PROFILE_RULES && !rule_names[i])
 			rule_names[i] = xstrdup(rl->id);
+		else if (profile && i >= PROFILE_RULES && r->nrules - PROFILE_RULES > rules_unprofiled)
+			rules_unprofiled = r->nrules - PROFILE_RULES;
 		size_t off = 0;
 		int skip = c->qs->only_rule && strcmp(c->qs->only_rule, rl->id) != 0;
 		for (int k = 0; k < rl->nneeds && !skip; k++) {
@@ -1297,7 +1304,7 @@ static void run_rules(struct sentence_ctx *c)
 				rc = rule_match(rl, c->ascii, c->m, c->len, off, c->qs->md, c->qs->mctx);
 			}
 			if (rc < 0) {
-				if (profile && i < 64)
+				if (profile && i < PROFILE_RULES)
 					rule_misses[i]++;
 				if (rc != PCRE2_ERROR_NOMATCH && c->qs->trace)
 					fprintf(stderr, "trace: %s: match error %d\n", rl->id, rc);
@@ -1339,7 +1346,7 @@ static void run_rules(struct sentence_ctx *c)
 				limit = still;
 			}
 		}
-		if (profile && i < 64)
+		if (profile && i < PROFILE_RULES)
 			rule_seconds[i] += now_seconds() - t0;
 	}
 }
