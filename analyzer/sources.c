@@ -831,8 +831,13 @@ static int word_ends_before(const char *s, size_t at, const char *w)
 	return at == n + 1 || s[at - 2 - n] == ' ' || s[at - 2 - n] == '\n' || s[at - 2 - n] == '(';
 }
 
+static int gender_hint(const struct rules *r, const char *s, size_t n, int names_ok);
+static const struct entity *find_surname(const struct rules *r, const struct entities *es, const char *s,
+					 const char *name, size_t len, size_t before,
+					 const struct source_table *t, const char *raw, int gender);
+
 static void collect_entities(struct entities *es, struct article *a, const struct segmentation *seg,
-			     const struct rules *r)
+			     const struct rules *r, const struct source_table *t)
 {
 	const char *s = a->scan;
 	for (size_t si = 0; si < seg->nsents; si++) {
@@ -937,7 +942,24 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 				     word_ends_before(s, run0, "near") || word_ends_before(s, run0, "across") ||
 				     word_ends_before(s, run0, "outside")))
 					m.kind = SK_VAGUE;
-				if ((m.kind == SK_PERSON && m.name_words >= 2) ||
+				/* ("Mr. Varga" is a person a later "he" can mean, with
+				 * no first name ever written) */
+				struct word w0 = { run0, run0 };
+				while (w0.e < run1 && s[w0.e] != ' ')
+					w0.e++;
+				int courteous = m.kind == SK_PERSON && m.name_words == 1 && m.name0 > 0 &&
+						courtesy(s, &w0, r);
+				/* (who was named in full before is that person: "Mr.
+				 * Brekke" after "Tomas Brekke") */
+				const struct entity *full = courteous ?
+					find_surname(r, es, s, s + run0 + m.name0, m.name1 - m.name0, run0, t, a->raw,
+						     gender_hint(r, s + run0, run1 - run0, 1)) : NULL;
+				if (full) {
+					struct entity copy = *full;
+					copy.off = run0;
+					ALLOC_GROW(es->v, es->n + 1, es->alloc);
+					es->v[es->n++] = copy;
+				} else if ((m.kind == SK_PERSON && m.name_words >= 2) || courteous ||
 				    (m.kind == SK_ORGANIZATION && m.name_words >= 1)) {
 					ALLOC_GROW(es->v, es->n + 1, es->alloc);
 					es->v[es->n++] = (struct entity){ run0, run0 + m.name0, run0 + m.name1,
@@ -1064,6 +1086,12 @@ static int entity_gender(const struct rules *r, const struct source_table *t, co
 	int src = find_source(t, raw + e->name0, e->name1 - e->name0);
 	if (src >= 0 && t->v[src].gender)
 		return t->v[src].gender;
+	/* ("Ms. Holm": the honorific before the name) */
+	if (e->off < e->name0) {
+		int g = gender_hint(r, raw + e->off, e->name1 - e->off, 1);
+		if (g)
+			return g;
+	}
 	return e->title1 > e->title0 ? gender_hint(r, raw + e->title0, e->title1 - e->title0, 0) : 0;
 }
 
@@ -1638,7 +1666,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 	t->n = 0;
 	struct entities es = { 0 };
 	strbuf its = STRBUF_INIT;
-	collect_entities(&es, a, seg, r);
+	collect_entities(&es, a, seg, r, t);
 	const char *s = a->scan;
 	const char *raw = a->raw;
 	for (size_t i = 0; i < ql->n; i++) {
@@ -1794,7 +1822,9 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				if (es.v[k].off < ms && es.v[k].off < asked_from &&
 				    (want_person ? es.v[k].kind == SK_PERSON : m.pronoun == 'n' && es.v[k].kind == SK_ORGANIZATION) &&
 				    !gender_clash(t, find_source(t, raw + es.v[k].name0, es.v[k].name1 - es.v[k].name0),
-						  m.pronoun)) {
+						  m.pronoun) &&
+				    !(want_person && es.v[k].name0 > es.v[k].off &&
+				      entity_gender(r, t, &es.v[k], raw) == (m.pronoun == 'm' ? 'f' : 'm'))) {
 					src = add_source(t, raw + es.v[k].name0, es.v[k].name1 - es.v[k].name0,
 							 es.v[k].title1 ? raw + es.v[k].title0 : NULL,
 							 es.v[k].title1 - es.v[k].title0, es.v[k].kind, es.v[k].off);
