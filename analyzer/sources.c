@@ -1660,6 +1660,30 @@ static int relative_subject(const struct rules *r, const char *s, size_t *ms, si
 	return 1;
 }
 
+/* Is s[a0..a1) one or two lowercase words of a description ("student",
+ * "dock worker") and then a capitalized name? No verb form nor
+ * preposition: "speaking to Ana Berg" names someone else. */
+static int lower_title_then_name(const struct rules *r, const char *s, size_t a0, size_t a1)
+{
+	size_t i = a0;
+	int words = 0;
+	while (i < a1 && islower((unsigned char)s[i])) {
+		size_t w = i;
+		while (i < a1 && (islower((unsigned char)s[i]) || s[i] == '-'))
+			i++;
+		if (i >= a1 || s[i] != ' ' || ++words > 2)
+			return 0;
+		struct word wd = { w, i };
+		if ((i - w > 3 && !strncmp(s + i - 3, "ing", 3)) || (i - w > 2 && !strncmp(s + i - 2, "ed", 2)) ||
+		    joiner(r, s, &wd) || word_is(s, &wd, "to") || word_is(s, &wd, "with") ||
+		    word_is(s, &wd, "by") || word_is(s, &wd, "from") || word_is(s, &wd, "in") ||
+		    word_is(s, &wd, "at") || word_is(s, &wd, "on"))
+			return 0;
+		i++;
+	}
+	return words && i < a1 && isupper((unsigned char)s[i]);
+}
+
 void sources_resolve(struct source_table *t, struct quote_list *ql, struct article *a,
 		     const struct segmentation *seg, const struct rules *r)
 {
@@ -1716,6 +1740,19 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			/* ("the retired welder Olof Strand": an article, a
 			 * description, then the name) */
 			int art = !strncmp(s + a0, "the ", 4) || !strncmp(s + a0, "a ", 2) || !strncmp(s + a0, "an ", 3);
+			/* ("The tourist, 23-year-old student Lena Okafor,": an
+			 * age, then a description or the name) */
+			size_t age = a0;
+			while (age < a1 && isdigit((unsigned char)s[age]))
+				age++;
+			if (age > a0 && a1 - age > 10 && !strncmp(s + age, "-year-old ", 10)) {
+				a0 = age + 10;
+				art = 1;
+			}
+			/* ("The tourist, student Lena Okafor,": a bare description
+			 * of a word or two, then the name) */
+			if (!art && a1 > a0 && lower_title_then_name(r, s, a0, a1))
+				art = 1;
 			if (a1 > a0 && a1 - a0 < 80 && (art || text_is_upper(s, a0, a1))) {
 				mention_parse(s + a0, a1 - a0, r, &am);
 				if (kin && am.name_words == -1) {
