@@ -195,11 +195,12 @@ static int plural_noun(const char *s, const struct word *w)
 
 /* A plural of a noun for people by their trade or part, told by its
  * suffix ("farmers", "economists", "historians", "protesters",
- * "investors", "residents"), in one word of lowercase letters after the
+ * "investors", "residents", "locals", "neighbours"), in one word of lowercase letters after the
  * first: "Reuters" is in the organization list, "NATO" no plural. */
 static int people_noun(const char *s, const struct word *w)
 {
-	static const char *const suffixes[] = { "ers", "ists", "ians", "ors", "ants", "ents", NULL };
+	/* ("locals", "neighbours": a place's people, no one in particular) */
+	static const char *const suffixes[] = { "ers", "ists", "ians", "ors", "ants", "ents", "cals", "bours", NULL };
 	size_t n = w->e - w->s;
 	const char *p = s + w->s;
 	if (n < 5)
