@@ -896,33 +896,18 @@ static void note_pairs(struct sentence_ctx *c)
  * to a NUL)? Most texts looked for are not there, and a pair of their
  * bytes that the sentence lacks says so without a scan: the pairs of a
  * sentence are noted once, and some thirty texts are looked for in it. */
-static int holds(struct sentence_ctx *c, const char *from, const char *text)
+static void hash_need_text(struct need_text_fast *nt, const char *text)
 {
 	const unsigned char *t = (const unsigned char *)text;
-	if (!t[0] || !t[1] || c->qs->no_fast)
-		return strstr(from, text) != NULL;
-	if (!c->have_pairs)
-		note_pairs(c);
-	for (size_t i = 0; t[i + 1]; i++) {
-		unsigned h = pair_hash(t[i], t[i + 1]);
-		if (c->qs->pair_seen[h] != c->qs->pair_gen)
-			return 0;
-	}
-	return strstr(from, text) != NULL;
+	nt->plain = !t[0] || !t[1];
+	for (size_t i = 0; !nt->plain && t[i + 1] && nt->npairs < NEED_PAIRS; i++)
+		nt->pair[nt->npairs++] = (unsigned short)pair_hash(t[i], t[i + 1]);
+	nt->ready = 1;
 }
 
-/* holds(c, from, text) for the text of id `id` among those of the "needs"
- * lines: its pairs hashed once a run, not once a sentence. */
-static int holds_text(struct sentence_ctx *c, int id, const char *from, const char *text)
+static int holds_hashed(struct sentence_ctx *c, const struct need_text_fast *nt, const char *from,
+			const char *text)
 {
-	struct need_text_fast *nt = &c->qs->ntf[id];
-	if (!nt->ready) {
-		const unsigned char *t = (const unsigned char *)text;
-		nt->plain = !t[0] || !t[1];
-		for (size_t i = 0; !nt->plain && t[i + 1] && nt->npairs < NEED_PAIRS; i++)
-			nt->pair[nt->npairs++] = (unsigned short)pair_hash(t[i], t[i + 1]);
-		nt->ready = 1;
-	}
 	if (nt->plain || c->qs->no_fast)
 		return strstr(from, text) != NULL;
 	if (!c->have_pairs)
@@ -933,6 +918,23 @@ static int holds_text(struct sentence_ctx *c, int id, const char *from, const ch
 		if (seen[nt->pair[i]] != gen)
 			return 0;
 	return strstr(from, text) != NULL;
+}
+
+static int holds(struct sentence_ctx *c, const char *from, const char *text)
+{
+	struct need_text_fast nt = { 0 };
+	hash_need_text(&nt, text);
+	return holds_hashed(c, &nt, from, text);
+}
+
+/* holds(c, from, text) for the text of id `id` among those of the "needs"
+ * lines: its pairs hashed once a run, not once a sentence. */
+static int holds_text(struct sentence_ctx *c, int id, const char *from, const char *text)
+{
+	struct need_text_fast *nt = &c->qs->ntf[id];
+	if (!nt->ready)
+		hash_need_text(nt, text);
+	return holds_hashed(c, nt, from, text);
 }
 
 /* tolower() and isalnum() in the C locale, without the calls */
@@ -1221,6 +1223,8 @@ static void run_rules(struct sentence_ctx *c)
 	int profile = c->qs->profile;
 	c->later_ready = 0;
 	pcre2_set_callout(c->qs->mctx, cue_later, c);
+	if (profile && r->nrules > PROFILE_RULES)
+		rules_unprofiled = r->nrules - PROFILE_RULES;
 	for (size_t i = 0; i < r->nrules; i++) {
 		const struct rule *rl = &r->rules[i];
 		/* every rule needs a cue, and every cue form here is spent */
@@ -1229,8 +1233,6 @@ static void run_rules(struct sentence_ctx *c)
 		double t0 = profile ? now_seconds() : 0;
 		if (profile && i < PROFILE_RULES && !rule_names[i])
 			rule_names[i] = xstrdup(rl->id);
-		else if (profile && i >= PROFILE_RULES && r->nrules - PROFILE_RULES > rules_unprofiled)
-			rules_unprofiled = r->nrules - PROFILE_RULES;
 		size_t off = 0;
 		int skip = c->qs->only_rule && strcmp(c->qs->only_rule, rl->id) != 0;
 		for (int k = 0; k < rl->nneeds && !skip; k++) {
