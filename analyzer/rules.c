@@ -267,7 +267,16 @@ static int load_wordlist(struct wordset *ws, const char *dir, const char *name,
 static const char *const word_list_names[] = { "determiner", "quantifier", "joiner", "number", "share-lead",
 	"share-whole", "share-part", "calendar", "kin", "possessive", "female", "male", "opening",
 	"not-name", "opener", "adverb", "not-adverb", "adverbial", "title-modifier", "asked", "count", "elision",
-	"group", NULL };
+	"group", "seeming", NULL };
+
+int cue_lemma_in_list(const struct rules *r, int cue, unsigned list)
+{
+	if (cue < 0 || (size_t)cue >= r->ncues)
+		return 0;
+	const char *lemma = r->cues[cue].lemma;
+	int k = wordset_get_ci(&r->words, lemma, strlen(lemma));
+	return k >= 0 && ((unsigned)k & list);
+}
 
 const char *word_list_name(int bit)
 {

@@ -657,8 +657,7 @@ static int cue_tail_follows(const char *t, size_t k, size_t end, const struct ru
 		/* (a verb of saying: "endorsed" after a quotation tells nothing;
 		 * nor does a verb of seeming, which takes a complement of its
 		 * own: "“Absurd.” His aides seemed calm.") */
-		if (cue >= 0 && r->cues[cue].frame != CUE_OBJECT &&
-		    strcmp(r->cues[cue].lemma, "seem") != 0 && strcmp(r->cues[cue].lemma, "appear") != 0) {
+		if (cue >= 0 && r->cues[cue].frame != CUE_OBJECT && !cue_lemma_in_list(r, cue, WL_SEEMING)) {
 			/* a clause after the cue is what it reports: "“... a
 			 * disgrace.” Vell said she would appeal." starts a sentence */
 			if (clause_opener(t, k, end))

@@ -1527,12 +1527,12 @@ static int drop_adverbs(const struct rules *r, const char *s, size_t floor, size
 /* Is "it" before the cue at [c0, c1) the empty subject of a passive or of
  * "seem" ("it was revealed that", "it is assumed that", "it has been
  * known that", "it seems that"), no organization that speaks? */
-static int expletive_it(const char *s, size_t me, size_t c0, size_t c1)
+static int expletive_it(const struct rules *r, const char *s, size_t me, size_t c0, int cue)
 {
 	static const char *const be[] = { "is", "was", "be", "been", "being", "are", "'s", NULL };
 	if (c0 == NO_SPAN || c0 < me || c0 - me > 40)
 		return 0;
-	if (c1 - c0 >= 4 && (!strncasecmp(s + c0, "seem", 4) || !strncasecmp(s + c0, "appear", 6)))
+	if (cue_lemma_in_list(r, cue, WL_SEEMING))
 		return c0 - me <= 2;
 	for (size_t i = me; i < c0;) {
 		while (i < c0 && s[i] == ' ')
@@ -1839,7 +1839,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			q->source = add_source(t, raw + ms, me - ms, NULL, 0, SK_PERSON, ms);
 			continue;
 		}
-		if (m.pronoun == 'n' && expletive_it(s, me, q->cue_start, q->cue_end)) {
+		if (m.pronoun == 'n' && expletive_it(r, s, me, q->cue_start, q->cue)) {
 			/* "it seems that", "it was revealed that": nobody says it */
 			q->source = -1;
 			continue;

@@ -153,6 +153,8 @@ enum lex_list {
 	WL_COUNT = 1 << 20,       /* count: "The two admit": a plural subject (quotes.c) */
 	WL_ELISION = 1 << 21,     /* elision: 'em, 'til: no quotation mark (segment.c) */
 	WL_GROUP = 1 << 22,       /* group: "Everyone" but Lind: a vague group */
+	WL_SEEMING = 1 << 23,     /* seeming: lemmas of cues with a complement of their
+				     own ("it seems", "His aides seemed calm") */
 };
 
 /* The name of list bit (log2 of its enum lex_list value) in words.txt. */
@@ -275,6 +277,10 @@ int rule_match(const struct rule *rl, int ascii, const char *subject, size_t len
  * every problem through d as file:line:col; returns NULL if any error. */
 struct rules *rules_load(const char *dir, struct diag *d);
 void rules_free(struct rules *r);
+
+/* Is the lemma of cues[cue] in the words.txt list `list` (an enum
+ * lex_list bit)? */
+int cue_lemma_in_list(const struct rules *r, int cue, unsigned list);
 
 /* The rules directory used when none is given. */
 const char *rules_default_dir(void);
