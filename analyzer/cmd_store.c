@@ -564,7 +564,7 @@ static void ingest_usage(FILE *f)
 {
 	fprintf(f, "usage: whosaid ingest [--db PATH] [--jobs N] [--rules DIR] [--force] [-v] [-q] FILE|DIR|-...\n"
 		   "  --db PATH     the database (default " DEFAULT_DB "; created when missing)\n"
-		   "  --jobs N      extract in N threads (default 1); one thread writes\n"
+		   "  --jobs N      extract in N threads (default 1); one thread writes, in the order read\n"
 		   "  --rules DIR   rule files (default: the rules/ next to the binary)\n"
 		   "  --force       extract and store again articles whose content is unchanged\n"
 		   "  -v            print 'added|replaced|unchanged DOC' for every article once committed\n"
