@@ -627,9 +627,33 @@ static int quote_ends_clause(const struct sentence_ctx *c, size_t at)
 		((unsigned char)c->m[i + 2] == 0x93 || (unsigned char)c->m[i + 2] == 0x94));
 }
 
+/* Does the quotation that opens at offset `at` of the sentence go on a
+ * sentence begun outside it? Its first letter is lowercase ("The pier,
+ * she said, “will open in May.”"); one that opens with a capital is a
+ * sentence of its own, and the words before the cue are the writer's
+ * ("On Friday, she said, “We are ready.”"). */
+static int quote_goes_on(const struct sentence_ctx *c, size_t at)
+{
+	const struct sentence *st = c->st;
+	for (unsigned k = 0; k < st->nqmarks; k++) {
+		const struct qmark *q = &c->seg->qmarks[st->first_qmark + k];
+		if (q->open != c->base + at || (q->flags & QM_NESTED))
+			continue;
+		const char *t = c->a->scan;
+		size_t i = q->cstart;
+		/* (past white space and an ellipsis: "“... will open”") */
+		while (i < q->cend && (t[i] == ' ' || t[i] == '.'))
+			i++;
+		return i < q->cend && t[i] >= 'a' && t[i] <= 'z';
+	}
+	return 0;
+}
+
 static int accept(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZE *ov)
 {
 	if (rl->g_qend && ov[2 * rl->g_qend] != PCRE2_UNSET && !quote_ends_clause(c, ov[2 * rl->g_qend]))
+		return 0;
+	if (rl->g_qgoes && ov[2 * rl->g_qgoes] != PCRE2_UNSET && !quote_goes_on(c, ov[2 * rl->g_qgoes]))
 		return 0;
 	int ok = accept_one(c, rl, ov, rl->g_content);
 	if (rl->g_content2 && ov[2 * rl->g_content2] != PCRE2_UNSET &&

@@ -231,6 +231,8 @@ struct rule {
 	int g_speaker, g_cue, g_content, g_obj, g_appos; /* group numbers, 0 if absent */
 	int g_content2;   /* a second content sharing the cue: "A, he said, B" */
 	int g_qend;       /* empty, right after a quotation that must end a clause */
+	int g_qgoes;      /* empty, right before a quotation that must go on a
+			     sentence begun before it (it opens in lowercase) */
 	int g_rel;        /* "who"/"which" in "Lund, who said": the word that is the
 			     cue's subject as written, standing for the speaker */
 	int g_asked;      /* empty: a question put to nobody named ("When asked
