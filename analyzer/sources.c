@@ -1524,6 +1524,30 @@ static int drop_adverbs(const struct rules *r, const char *s, size_t floor, size
 	return 1;
 }
 
+/* A speaker span a rule took with a sentence adverbial before the
+ * subject and no comma after it ("All in all Ada Vell said", "Above all
+ * the mayor said"): the phrase is no title and no part of the name. These
+ * are fixed phrases of several words, which words.txt cannot hold. 1 when
+ * *ms moved. */
+static int drop_lead_adverbial(const char *s, size_t *ms, size_t me)
+{
+	static const char *const phrases[] = { "all in all ", "above all ", "after all ", "all told ",
+		"by and large ", "of course ", "in short ", "in fact ", "in the end ", "at last ",
+		"at first ", "first of all ", "most of all ", "on balance ", "in sum ", "in general ",
+		"in turn ", "in all ", NULL };
+	for (int k = 0; phrases[k]; k++) {
+		size_t n = strlen(phrases[k]);
+		/* (the rest must hold a subject: "Of course" alone is left as it is) */
+		if (me - *ms > n + 1 && !strncasecmp(s + *ms, phrases[k], n)) {
+			*ms += n;
+			while (*ms < me && s[*ms] == ' ')
+				(*ms)++;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Is "it" before the cue at [c0, c1) the empty subject of a passive or of
  * "seem" ("it was revealed that", "it is assumed that", "it has been
  * known that", "it seems that"), no organization that speaks? */
@@ -1710,6 +1734,8 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			q->spk_end = me;
 		}
 		if (relative_subject(r, s, &ms, me))
+			q->spk_start = ms;
+		if (drop_lead_adverbial(s, &ms, me))
 			q->spk_start = ms;
 		ms = q->spk_start = group_but_start(r, s, seg->sents[q->sent].start, ms);
 		mention_parse(s + ms, me - ms, r, &m);
