@@ -759,6 +759,56 @@ static void title_before_comma(struct entity *e, const char *s, size_t sent_star
 	}
 }
 
+static void appos_title(const struct rules *r, const char *s, size_t a, size_t b, size_t *t0, size_t *t1);
+static int described_person(const char *s, size_t n, const struct rules *r);
+
+/* "Ada Vell, the harbour master, arrived at noon": a description set off
+ * by commas after the name is the person's title, in a sentence with no
+ * quotation as in one with a quotation, and a later "Vell" or "she" keeps
+ * it. Only a noun phrase: its head a title word, or an article first and
+ * no verb in it ("When I met Ada Vell, the sun was up, ..." is a clause). */
+static void title_after_comma(struct entity *e, const char *s, size_t sent_end, const struct rules *r)
+{
+	size_t a = e->name1;
+	if (a + 4 >= sent_end || s[a] != ',' || s[a + 1] != ' ')
+		return;
+	a += 2;
+	const char *comma = memchr(s + a, ',', sent_end - a);
+	if (!comma || (size_t)(comma - s) - a > 80)
+		return;
+	size_t b = (size_t)(comma - s);
+	if (!described_person(s + a, b - a, r))
+		return;
+	static const char *const verbs[] = { "is", "was", "were", "are", "has", "had", "have", "will",
+		"would", "said", NULL };
+	int article = !strncmp(s + a, "the ", 4) || !strncmp(s + a, "a ", 2) || !strncmp(s + a, "an ", 3);
+	for (size_t w0 = a; w0 < b;) {
+		size_t w1 = w0;
+		while (w1 < b && s[w1] != ' ')
+			w1++;
+		for (int k = 0; verbs[k]; k++)
+			if (w1 - w0 == strlen(verbs[k]) && !strncmp(s + w0, verbs[k], w1 - w0))
+				return;
+		w0 = w1 + 1;
+	}
+	size_t h0, h1;
+	last_word(s, b, &h0, &h1);
+	/* the head before a complement: "a spokeswoman for the board" */
+	for (size_t i = a; i + 5 < b; i++)
+		if (!strncmp(s + i, " for ", 5) || !strncmp(s + i, " of ", 4) || !strncmp(s + i, " at ", 4)) {
+			last_word(s, i, &h0, &h1);
+			break;
+		}
+	if (!article && wordset_get_ci(&r->titles, s + h0, h1 - h0) < 0)
+		return;
+	size_t t0, t1;
+	appos_title(r, s, a, b, &t0, &t1);
+	if (t1 > t0) {
+		e->title0 = t0;
+		e->title1 = t1;
+	}
+}
+
 /* Prepositions and conjunctions, capitalized only because they open a
  * sentence or clause. */
 static int opening_word(const struct rules *r, const char *s, size_t i, size_t end)
@@ -969,6 +1019,8 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 					entity_name_words(&es->v[es->n - 1], s);
 					if (m.kind == SK_PERSON && m.title1 <= m.title0)
 						title_before_comma(&es->v[es->n - 1], s, seg->sents[si].start, r);
+					if (m.kind == SK_PERSON && !es->v[es->n - 1].title1)
+						title_after_comma(&es->v[es->n - 1], s, end, r);
 				}
 			}
 			i = k > i ? k : i + 1;
