@@ -393,6 +393,12 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 		m->kind = SK_ANONYMOUS;
 		return;
 	}
+	if (n == 1 && (word_is(s, &w[0], "another") || word_is(s, &w[0], "one"))) {
+		/* "“Nobody slept,” said another.": one more unnamed person of
+		 * those just quoted, no organization */
+		m->kind = SK_ANONYMOUS;
+		return;
+	}
 	if (n == 1 && quantifier(r, s, &w[0])) {
 		/* "Some say ...", "Many argue ...": a quantity of unnamed people */
 		m->kind = SK_VAGUE;
@@ -566,9 +572,10 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 		enum source_noun_kind k = (enum source_noun_kind)set_value(&r->source_nouns, s, &w[has_source_noun],
 									   &plural);
 		int singular = !plural;
-		int one = singular && (word_is(s, &w[0], "a") || word_is(s, &w[0], "an") || word_is(s, &w[0], "one"));
+		int one = singular && (word_is(s, &w[0], "a") || word_is(s, &w[0], "an") || word_is(s, &w[0], "one") ||
+				       word_is(s, &w[0], "another"));
 		if (one && k == SN_VAGUE)
-			m->kind = SK_ANONYMOUS;   /* "one resident", "a critic": one unnamed person */
+			m->kind = SK_ANONYMOUS;   /* "one resident", "another critic": one unnamed person */
 		else if (k == SN_VAGUE || (quant && k != SN_ANONYMOUS) || (quant && first == 0 && k == SN_DOCUMENT))
 			m->kind = SK_VAGUE;
 		else if (k == SN_DOCUMENT)
@@ -618,8 +625,9 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 			word_is(s, &w[i], "with") || word_is(s, &w[i], "on");
 	if (!prep && first > 0 && !is_cap(s, &w[n - 1]) && !org_head(s, w, n, r) &&
 	    !plural_noun(s, &w[n - 1]) &&
-	    (word_is(s, &w[0], "a") || word_is(s, &w[0], "an") || word_is(s, &w[0], "one"))) {
-		/* "One docker", "a local fisherman": one unnamed person */
+	    (word_is(s, &w[0], "a") || word_is(s, &w[0], "an") || word_is(s, &w[0], "one") ||
+	     word_is(s, &w[0], "another"))) {
+		/* "One docker", "a local fisherman", "another skipper": one unnamed person */
 		m->kind = SK_ANONYMOUS;
 		m->name0 = w[0].s;
 		m->name1 = w[n - 1].e;
