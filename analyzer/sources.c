@@ -393,6 +393,12 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 		m->kind = SK_ANONYMOUS;
 		return;
 	}
+	/* "Q: What will you change?" in an interview transcript: the
+	 * interviewer, one unnamed person, no organization called "Q" */
+	if (n == 1 && ((len == 1 && s[0] == 'Q') || (len == 8 && !strncmp(s, "Question", 8)))) {
+		m->kind = SK_ANONYMOUS;
+		return;
+	}
 	if (n == 1 && (word_is(s, &w[0], "another") || word_is(s, &w[0], "one"))) {
 		/* "“Nobody slept,” said another.": one more unnamed person of
 		 * those just quoted, no organization */
