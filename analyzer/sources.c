@@ -689,6 +689,7 @@ struct entity {
 	/* where the name's last word starts and its first word ends: the
 	 * surname look-ups compare them with every later single name */
 	size_t last0, first1;
+	char gender;   /* 'f' or 'm' from a "She"/"He" that follows, else 0 */
 };
 
 /* Sets e's last0 and first1 from its name in s. */
@@ -901,12 +902,74 @@ static const struct entity *find_surname(const struct rules *r, const struct ent
 					 const char *name, size_t len, size_t before,
 					 const struct source_table *t, const char *raw, int gender);
 
+/* "Teodora Mirsk took over on Monday. She spoke to the Gazette ...": a
+ * sentence that opens with "He" or "She" right after one that opens
+ * with a person's name (and names no other) tells that person's gender, which a later
+ * pronoun needs when the person has not been quoted yet (learn_gender()
+ * learns it from quotations). */
+static void learn_entity_gender(struct entities *es, const char *s, const struct segmentation *seg, size_t si)
+{
+	if (si == 0 || seg->sents[si].para - seg->sents[si - 1].para > 1)
+		return;
+	size_t p = seg->sents[si].start, end = seg->sents[si].end;
+	while (p < end && (s[p] == ' ' || s[p] == '\n' || (unsigned char)s[p] < 0x20))
+		p++;
+	char g;
+	if (end - p > 4 && !strncmp(s + p, "She ", 4))
+		g = 'f';
+	else if (end - p > 3 && !strncmp(s + p, "He ", 3))
+		g = 'm';
+	else
+		return;
+	size_t from = seg->sents[si - 1].start;
+	const struct entity *one = NULL;
+	for (size_t k = es->n; k-- > 0 && es->v[k].off >= from;) {
+		const struct entity *e = &es->v[k];
+		if (e->kind != SK_PERSON)
+			continue;
+		if (one && (one->name1 - one->name0 != e->name1 - e->name0 ||
+			    memcmp(s + one->name0, s + e->name0, e->name1 - e->name0)))
+			return;   /* two people: "he" may be either */
+		one = e;
+	}
+	if (!one || one->gender)
+		return;
+	/* (and that person opens it, as its subject: only a dateline before,
+	 * no lowercase word; "Aides to Ek met the board. He said ..." may be
+	 * anyone) */
+	for (size_t k = from; k < one->off; k++)
+		if (s[k] >= 'a' && s[k] <= 'z')
+			return;
+	/* (a pronoun of the other gender there names someone else, who may
+	 * be the "She": "Vell prevented his wife, Ivana, from writing. She
+	 * signed ...") */
+	static const char *const his[] = { "he", "him", "his", "himself", NULL };
+	static const char *const her[] = { "she", "her", "hers", "herself", NULL };
+	const char *const *other = g == 'f' ? his : her;
+	for (size_t k = from; k < seg->sents[si - 1].end;) {
+		size_t e = k;
+		while (e < seg->sents[si - 1].end && ((s[e] >= 'a' && s[e] <= 'z') || (s[e] >= 'A' && s[e] <= 'Z')))
+			e++;
+		for (int o = 0; e > k && other[o]; o++)
+			if (e - k == strlen(other[o]) && !strncasecmp(s + k, other[o], e - k))
+				return;
+		k = e + 1;
+	}
+	/* every mention of that name so far, so a surname's copy has it too */
+	size_t n0 = one->name0, nl = one->name1 - one->name0;
+	for (size_t k = es->n, lim = 0; k-- > 0 && lim++ < LOOKBACK;)
+		if (es->v[k].kind == SK_PERSON && es->v[k].name1 - es->v[k].name0 == nl &&
+		    !memcmp(s + es->v[k].name0, s + n0, nl))
+			es->v[k].gender = g;
+}
+
 static void collect_entities(struct entities *es, struct article *a, const struct segmentation *seg,
 			     const struct rules *r, const struct source_table *t)
 {
 	const char *s = a->scan;
 	for (size_t si = 0; si < seg->nsents; si++) {
 		size_t i = seg->sents[si].start, end = seg->sents[si].end;
+		learn_entity_gender(es, s, seg, si);
 		/* the bytes after which a word starts */
 		static const unsigned char opens[256] = { [' '] = 1, ['\n'] = 1, ['('] = 1 };
 		while (i < end) {
@@ -970,7 +1033,7 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 			if (run1 > run0 && words == 1 && after_kin_noun(r, s, run0, seg->sents[si].start)) {
 				/* "Her son, Erik, ...": a person named by a first name */
 				ALLOC_GROW(es->v, es->n + 1, es->alloc);
-				es->v[es->n++] = (struct entity){ run0, run0, run1, 0, 0, SK_PERSON, 1, 0, 0 };
+				es->v[es->n++] = (struct entity){ run0, run0, run1, 0, 0, SK_PERSON, 1, 0, 0, 0 };
 				entity_name_words(&es->v[es->n - 1], s);
 			} else if (run1 > run0 && words == 1) {
 				/* a surname of someone introduced earlier: a later mention
@@ -1029,7 +1092,7 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 					ALLOC_GROW(es->v, es->n + 1, es->alloc);
 					es->v[es->n++] = (struct entity){ run0, run0 + m.name0, run0 + m.name1,
 						m.title1 > m.title0 ? run0 + m.title0 : 0,
-						m.title1 > m.title0 ? run0 + m.title1 : 0, m.kind, m.name_words, 0, 0 };
+						m.title1 > m.title0 ? run0 + m.title1 : 0, m.kind, m.name_words, 0, 0, 0 };
 					entity_name_words(&es->v[es->n - 1], s);
 					if (m.kind == SK_PERSON && m.title1 <= m.title0)
 						title_before_comma(&es->v[es->n - 1], s, seg->sents[si].start, r);
@@ -1153,6 +1216,8 @@ static int entity_gender(const struct rules *r, const struct source_table *t, co
 	int src = find_source(t, raw + e->name0, e->name1 - e->name0);
 	if (src >= 0 && t->v[src].gender)
 		return t->v[src].gender;
+	if (e->gender)
+		return e->gender;
 	/* ("Ms. Holm": the honorific before the name) */
 	if (e->off < e->name0) {
 		int g = gender_hint(r, raw + e->off, e->name1 - e->off, 1);
@@ -1954,7 +2019,8 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				    !gender_clash(t, find_source(t, raw + es.v[k].name0, es.v[k].name1 - es.v[k].name0),
 						  m.pronoun) &&
 				    !(want_person && es.v[k].name0 > es.v[k].off &&
-				      entity_gender(r, t, &es.v[k], raw) == (m.pronoun == 'm' ? 'f' : 'm'))) {
+				      entity_gender(r, t, &es.v[k], raw) == (m.pronoun == 'm' ? 'f' : 'm')) &&
+				    !(want_person && es.v[k].gender && es.v[k].gender != m.pronoun)) {
 					src = add_source(t, raw + es.v[k].name0, es.v[k].name1 - es.v[k].name0,
 							 es.v[k].title1 ? raw + es.v[k].title0 : NULL,
 							 es.v[k].title1 - es.v[k].title0, es.v[k].kind, es.v[k].off);
@@ -1974,16 +2040,32 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 					src = p->source;
 				}
 			}
-			for (size_t k = before_ms, lim = 0; src < 0 && k-- > 0 && lim++ < LOOKBACK;) {
+			/* (a person of unknown gender is taken unless someone
+			 * named in the last two paragraphs is known to be of the
+			 * pronoun's: "Her predecessor, Jon Aberg, retired. ... she
+			 * said" after "Teodora Mirsk ... She spoke") */
+			size_t near = seg->paras[q->para >= 2 ? q->para - 2 : 0].start;
+			size_t pick = SIZE_MAX, unknown = SIZE_MAX;
+			for (size_t k = before_ms, lim = 0; src < 0 && pick == SIZE_MAX && k-- > 0 && lim++ < LOOKBACK;) {
+				if (unknown != SIZE_MAX && es.v[k].off < near)
+					break;
 				if (es.v[k].off < ms && es.v[k].off < asked_from && (want_person ? es.v[k].kind == SK_PERSON
 								     : es.v[k].kind == SK_ORGANIZATION) &&
 				    !gender_clash(t, find_source(t, raw + es.v[k].name0, es.v[k].name1 - es.v[k].name0),
 						  m.pronoun)) {
-					src = add_source(t, raw + es.v[k].name0, es.v[k].name1 - es.v[k].name0,
-							 es.v[k].title1 ? raw + es.v[k].title0 : NULL,
-							 es.v[k].title1 - es.v[k].title0, es.v[k].kind, es.v[k].off);
+					int eg = want_person ? entity_gender(r, t, &es.v[k], raw) : 0;
+					if (!want_person || eg == m.pronoun)
+						pick = k;
+					else if (!eg && unknown == SIZE_MAX)
+						unknown = k;
 				}
 			}
+			if (pick == SIZE_MAX)
+				pick = unknown;
+			if (src < 0 && pick != SIZE_MAX)
+				src = add_source(t, raw + es.v[pick].name0, es.v[pick].name1 - es.v[pick].name0,
+						 es.v[pick].title1 ? raw + es.v[pick].title0 : NULL,
+						 es.v[pick].title1 - es.v[pick].title0, es.v[pick].kind, es.v[pick].off);
 			if (src < 0)
 				src = add_source(t, raw + ms, me - ms, NULL, 0, kind, ms);
 			/* a pronoun left as written has its own gender; one that
