@@ -686,6 +686,37 @@ static int opens_quotation(const struct sentence_ctx *c, size_t at)
 	return 0;
 }
 
+/* "... as earlier estimates suggested, a new study found.": a content
+ * after a comma that is a short noun phrase and a cue, last in the
+ * sentence, is the attribution of the whole sentence (clause-speaker-cue
+ * takes it), not what the cue before the comma introduces. */
+static int trailing_attribution(const struct sentence_ctx *c, size_t cue1, size_t c0, size_t c1)
+{
+	size_t k = cue1;
+	while (k < c0 && is_space(c->m[k]))
+		k++;
+	if (k >= c0 || c->m[k] != ',')
+		return 0;
+	static const char *const dets[] = { "a ", "an ", "the ", "this ", "that ", "its ", "their ", "his ", "her ",
+		"one ", "two ", "new ", NULL };
+	int det = 0;
+	for (int i = 0; dets[i] && !det; i++)
+		det = c1 - c0 > strlen(dets[i]) && !strncasecmp(c->m + c0, dets[i], strlen(dets[i]));
+	if (!det || words_in_upto(c->m, c0, c1, 9) > 8)
+		return 0;
+	size_t e = c1;
+	while (e > c0 && !is_space(c->m[e - 1]))
+		e--;
+	for (size_t i = c0; i < c1; i++)
+		if (c->m[i] == ',' || c->m[i] == ';' || (unsigned char)c->m[i] < 0x07)
+			return 0;
+	/* last in the sentence: past the content only white space and a stop */
+	for (size_t i = c1; i < c->len; i++)
+		if (!is_space(c->m[i]) && c->m[i] != '.' && c->m[i] != '!' && c->m[i] != '?')
+			return 0;
+	return e < c1 && cue_of(c->r, c->m, e, c1) >= 0;
+}
+
 static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZE *ov,
 		      int content_group)
 {
@@ -732,6 +763,8 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 		return 1;
 	}
 	if (at.s0 != NO_SPAN && singular_noun_cue(c->r, c->m, at.s0, at.s1, at.cue0, at.cue1, c->r->cues[at.cue].lemma))
+		return 0;
+	if (at.c0 > at.cue1 && trailing_attribution(c, at.cue1, at.c0, at.c1))
 		return 0;
 	int nfull, nshort;
 	const struct qmark *only;
