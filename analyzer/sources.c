@@ -963,6 +963,39 @@ static void learn_entity_gender(struct entities *es, const char *s, const struct
 			es->v[k].gender = g;
 }
 
+static int title_has_head(const char *title, size_t n, const char *head, size_t hl);
+
+/* "Judge Maren Tollak told the court ... The judge was not persuaded.":
+ * a sentence that opens with "The" and a title word names the person
+ * who had that title, for a pronoun in the next sentence ("The theft,
+ * she said, ..."). The most recent such person; a copy of that entity
+ * stands at the sentence's start. */
+static void definite_title(struct entities *es, const char *s, size_t start, size_t end, const struct rules *r)
+{
+	while (start < end && (s[start] == ' ' || s[start] == '\n' || (unsigned char)s[start] < 0x20))
+		start++;
+	if (end - start < 8 || strncmp(s + start, "The ", 4))
+		return;
+	size_t h0 = start + 4, h1 = h0;
+	while (h1 < end && s[h1] >= 'a' && s[h1] <= 'z')
+		h1++;
+	/* (one lowercase title word, then the verb: "The judge was", not
+	 * "The judge's ruling" nor "The harbour master") */
+	if (h1 == h0 || h1 >= end || s[h1] != ' ' || wordset_get_ci(&r->titles, s + h0, h1 - h0) < 0)
+		return;
+	for (size_t k = es->n, lim = 0; k-- > 0 && lim++ < LOOKBACK;) {
+		const struct entity *e = &es->v[k];
+		if (e->kind != SK_PERSON || !e->title1 ||
+		    !title_has_head(s + e->title0, e->title1 - e->title0, s + h0, h1 - h0))
+			continue;
+		struct entity copy = *e;
+		copy.off = start;
+		ALLOC_GROW(es->v, es->n + 1, es->alloc);
+		es->v[es->n++] = copy;
+		return;
+	}
+}
+
 static void collect_entities(struct entities *es, struct article *a, const struct segmentation *seg,
 			     const struct rules *r, const struct source_table *t)
 {
@@ -970,6 +1003,7 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 	for (size_t si = 0; si < seg->nsents; si++) {
 		size_t i = seg->sents[si].start, end = seg->sents[si].end;
 		learn_entity_gender(es, s, seg, si);
+		definite_title(es, s, i, end, r);
 		/* the bytes after which a word starts */
 		static const unsigned char opens[256] = { [' '] = 1, ['\n'] = 1, ['('] = 1 };
 		while (i < end) {
