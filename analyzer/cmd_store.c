@@ -144,6 +144,32 @@ static void *queue_pop(struct queue *q)
 	return item;
 }
 
+/* Pops what queue_pop() pops, then as many more items as are there, up
+ * to max items, max_bytes (the first is taken whatever its size) and one
+ * share'th of those there, which the other share - 1 poppers may want.
+ * 0 once the queue is closed and empty. */
+static size_t queue_pop_some(struct queue *q, void **out, size_t max, size_t max_bytes, size_t share)
+{
+	void *first = queue_pop(q);
+	if (!first)
+		return 0;
+	out[0] = first;
+	size_t n = 1;
+	pthread_mutex_lock(&q->mu);
+	size_t bytes = 0, want = q->n / (share ? share : 1);
+	while (n < max && want-- && q->n && bytes + q->sizes[q->head] <= max_bytes) {
+		bytes += q->sizes[q->head];
+		out[n++] = q->v[q->head];
+		q->bytes -= q->sizes[q->head];
+		q->head = (q->head + 1) % q->cap;
+		q->n--;
+	}
+	if (q->pushers && q->n <= q->cap / 2 && q->bytes <= q->max_bytes / 2)
+		pthread_cond_broadcast(&q->not_full);
+	pthread_mutex_unlock(&q->mu);
+	return n;
+}
+
 static void queue_close(struct queue *q)
 {
 	pthread_mutex_lock(&q->mu);
@@ -312,6 +338,7 @@ struct ingest {
 	pthread_cond_t window_open;
 	struct work **reorder;     /* the writer's: INFLIGHT_ARTICLES slots by seq */
 	int force, verbose, progress, quiet, timing;
+	size_t jobs;               /* extraction threads */
 	double put_seconds;
 	pthread_mutex_t mu;        /* guards the counters below and stop */
 	int stop;
@@ -377,15 +404,28 @@ static int on_ingest_article(struct article *a, void *ctx)
 	return 0;
 }
 
+/* Articles an extraction thread takes at once, and their bytes: it
+ * extracts them all, then builds their rows. Extraction (the rules' JIT
+ * code and tables) and xref (claim words, frame rules) each keep their
+ * data in the caches for a run of articles, not for one in turn: with
+ * 64, not 1, news.jsonl --jobs 2 took 0.2-0.3 s (6-8%) less CPU in the
+ * extraction threads, a fifth of xref's and a few percent of
+ * extraction's. The bytes bound the buffers the batch's extractions
+ * keep (the first article is taken whatever its size). */
+#define EXTRACT_BATCH 64
+#define EXTRACT_BATCH_BYTES (1u << 20)
+
 static void *extract_thread(void *ctx)
 {
 	struct ingest *g = ctx;
 	struct quote_scratch qs;
-	struct extraction x;
+	struct extraction x[EXTRACT_BATCH];
+	struct work *batch[EXTRACT_BATCH];
 	struct claim_scratch *cs = claim_scratch_new();
 	quote_scratch_init(&qs);
-	extraction_init(&x);
-	struct work *w;
+	for (size_t i = 0; i < EXTRACT_BATCH; i++)
+		extraction_init(&x[i]);
+	size_t n;
 	double t_extract = 0, t_xref = 0;
 	/* one stream for the thread, rewound for each article: a stream of
 	   its own (a zeroed buffer of 8 KB each) cost every article some
@@ -393,34 +433,45 @@ static void *extract_thread(void *ctx)
 	char *mbuf = NULL;
 	size_t mbuf_len = 0;
 	FILE *ms = open_memstream(&mbuf, &mbuf_len);
-	while ((w = queue_pop(&g->work))) {
-		struct diag wd = { ms ? ms : stderr, 0, 0, g->quiet };
-		w->a->path = w->path;
-		if (ms)
-			rewind(ms);
+	while ((n = queue_pop_some(&g->work, (void **)batch, EXTRACT_BATCH, EXTRACT_BATCH_BYTES, g->jobs))) {
+		char *msgs[EXTRACT_BATCH];
+		size_t msgs_len[EXTRACT_BATCH];
+		unsigned warnings = 0;
 		double t0 = g->timing ? thread_cpu() : 0;
-		extraction_run(&x, w->a, g->r, &qs, &wd);
-		long msglen = ms && !fflush(ms) ? ftell(ms) : 0;
+		for (size_t i = 0; i < n; i++) {
+			struct work *w = batch[i];
+			struct diag wd = { ms ? ms : stderr, 0, 0, g->quiet };
+			w->a->path = w->path;
+			if (ms)
+				rewind(ms);
+			extraction_run(&x[i], w->a, g->r, &qs, &wd);
+			long msglen = ms && !fflush(ms) ? ftell(ms) : 0;
+			msgs[i] = msglen > 0 ? xstrndup(mbuf, (size_t)msglen) : NULL;
+			msgs_len[i] = msglen > 0 ? (size_t)msglen : 0;
+			warnings += wd.warnings;
+		}
 		double t1 = g->timing ? thread_cpu() : 0;
-		struct store_doc *sd = xref_doc(&x, w->path, g->r, g->xr, cs);
+		for (size_t i = 0; i < n; i++) {
+			struct store_doc *sd = xref_doc(&x[i], batch[i]->path, g->r, g->xr, cs);
+			sd->messages = msgs[i];
+			sd->messages_len = msgs_len[i];
+			batch[i]->sd = sd;
+		}
 		if (g->timing) {
 			t_extract += t1 - t0;
 			t_xref += thread_cpu() - t1;
 		}
-		if (msglen > 0) {
-			sd->messages = xstrndup(mbuf, (size_t)msglen);
-			sd->messages_len = (size_t)msglen;
-		}
-		w->sd = sd;
 		pthread_mutex_lock(&g->mu);
-		g->warnings += wd.warnings;
+		g->warnings += warnings;
 		pthread_mutex_unlock(&g->mu);
-		queue_push(&g->done, w, sd->a->len);
+		for (size_t i = 0; i < n; i++)
+			queue_push(&g->done, batch[i], batch[i]->sd->a->len);
 	}
 	if (ms)
 		fclose(ms);
 	free(mbuf);
-	extraction_release(&x);
+	for (size_t i = 0; i < EXTRACT_BATCH; i++)
+		extraction_release(&x[i]);
 	quote_scratch_release(&qs);
 	claim_scratch_free(cs);
 	if (g->timing)
@@ -654,6 +705,7 @@ int cmd_ingest(int argc, char **argv)
 	   for it in a queue long enough that the extraction threads do not */
 	queue_init(&g.work, (size_t)jobs * WORK_ARTICLES, WORK_BYTES, 1);
 	queue_init(&g.done, DONE_ARTICLES, DONE_BYTES, (size_t)jobs * 8 + 8);
+	g.jobs = (size_t)jobs;
 	pthread_t *workers = xcalloc((size_t)jobs, sizeof(pthread_t));
 	pthread_t writer;
 	int started = 0;

@@ -224,8 +224,12 @@ struct rule {
 	int latin1;
 	/* code (0) and code_ascii (1) are JIT-compiled on first use
 	 * (rule_code): a run that meets few sentences needs few of them;
-	 * 1 once compiled, 2 if the JIT could not compile it */
+	 * 1 once compiled, 2 if the JIT could not compile it, 3 while a
+	 * thread compiles it */
 	atomic_int jitted[2];
+	/* rules after this one in struct rules (rule_code compiles some of
+	 * them while another thread compiles this one) */
+	size_t jit_after;
 	const char *file;
 	unsigned line;
 	int g_speaker, g_cue, g_content, g_obj, g_appos; /* group numbers, 0 if absent */
