@@ -226,6 +226,10 @@ struct rule {
 	 * (rule_code): a run that meets few sentences needs few of them;
 	 * 1 once compiled, 2 if the JIT could not compile it */
 	atomic_int jitted[2];
+	/* calls of code while code_ascii is there too (rule_match): the UTF
+	 * form serves only the sentences the ASCII one cannot, and is
+	 * interpreted for its first calls rather than JIT-compiled */
+	atomic_int utf_calls;
 	const char *file;
 	unsigned line;
 	int g_speaker, g_cue, g_content, g_obj, g_appos; /* group numbers, 0 if absent */
