@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -498,6 +499,8 @@ struct macro {
 	char *body;          /* already expanded */
 	unsigned line, col;  /* where it was defined */
 	int inline_only;
+	int probe;           /* index into rules.probes, or -1: an ordinary macro */
+	uint64_t probes;     /* the probes its body calls, directly or not (bits) */
 	size_t *deps;        /* macros its body calls */
 	size_t ndeps;
 };
@@ -533,6 +536,8 @@ static void macro_add(struct macros *m, const char *name, char *body, unsigned l
 	mac->line = line;
 	mac->col = col;
 	mac->inline_only = has_named_capture(body);
+	mac->probe = -1;
+	mac->probes = 0;
 	mac->ndeps = ndeps;
 	mac->deps = NULL;
 	if (ndeps) {
@@ -568,6 +573,7 @@ struct expansion {
 	int fast;            /* paste a rule's opening macro; compile ASCII variants
 				(off with WHOSAID_NO_FAST, to test that they change nothing) */
 	struct patcache *pc; /* compiled patterns of earlier runs (NULL: none) */
+	uint64_t probes;     /* the probes the expansion calls, directly or not */
 };
 
 static void mark_used(struct expansion *x, size_t idx)
@@ -629,7 +635,12 @@ static int expand_line(struct expansion *x, const char *s, size_t n, unsigned li
 					errors++;
 				} else {
 					seg_push(x, line, col0 + (unsigned)i, 0);
-					if (mac->inline_only || (x->rule && x->fast && only_space(x->out.buf, x->out.len))) {
+					x->probes |= mac->probes;
+					if (mac->probe >= 0) {
+						/* a probe: answered by quotes.c */
+						strbuf_addf(&x->out, "(?C%d)", 2 + mac->probe);
+						x->probes |= (uint64_t)1 << mac->probe;
+					} else if (mac->inline_only || (x->rule && x->fast && only_space(x->out.buf, x->out.len))) {
 						strbuf_addstr(&x->out, mac->body);
 						for (size_t k = 0; k < mac->ndeps; k++)
 							mark_used(x, mac->deps[k]);
@@ -1661,10 +1672,11 @@ static int load_patterns(struct rules *r, struct diag *d)
 	const char *s;
 	size_t n;
 	/* current block */
-	int kind = 0;  /* 0 none, 1 define, 2 rule */
+	int kind = 0;  /* 0 none, 1 define, 2 rule, 3 probe */
 	char *name = NULL;
 	unsigned hline = 0;
-	struct expansion x = { STRBUF_INIT, NULL, 0, 0, NULL, 0, 0, 0, !getenv("WHOSAID_NO_FAST"), NULL };
+	struct expansion x = { STRBUF_INIT, NULL, 0, 0, NULL, 0, 0, 0, !getenv("WHOSAID_NO_FAST"), NULL, 0 };
+	size_t probe_alloc = 0;
 	/* (not for the sizes: those are printed when a pattern is compiled) */
 	if (!getenv("WHOSAID_RULE_SIZES"))
 		x.pc = patcache_open();
@@ -1690,6 +1702,46 @@ static int load_patterns(struct rules *r, struct diag *d)
 				strbuf body = STRBUF_INIT;
 				strbuf_addf(&body, "(?:%s)", x.out.buf);
 				macro_add(&m, name, strbuf_detach(&body, NULL), hline, 1, x.used, x.nused);
+				m.v[m.n - 1].probes = x.probes;
+			} else if (kind == 3) {
+				/* anchored where the callout is: \G before it (the
+				 * error columns move with it) */
+				strbuf body = STRBUF_INIT;
+				strbuf_addf(&body, "(?:%s)", x.out.buf);
+				strbuf w = STRBUF_INIT;
+				strbuf_addstr(&w, "\\G(?:");
+				size_t shift = w.len;
+				strbuf_add(&w, x.out.buf, x.out.len);
+				strbuf_addstr(&w, "\n)");
+				strbuf tmp = x.out;
+				x.out = w;
+				strbuf_release(&tmp);
+				for (size_t k = 0; k < x.nsegs; k++)
+					x.segs[k].out += shift;
+				pcre2_code *ascii;
+				int latin1;
+				pcre2_code *c = compile_checked(&x, &m, f.path, name, d, &ascii, &latin1);
+				if (!c) {
+					errors++;
+					free(strbuf_detach(&body, NULL));
+				} else {
+					ALLOC_GROW(r->probes, r->nprobes + 1, probe_alloc);
+					struct rule *pr = &r->probes[r->nprobes];
+					memset(pr, 0, sizeof(*pr));
+					atomic_init(&pr->jitted[0], 0);
+					atomic_init(&pr->jitted[1], 0);
+					atomic_init(&pr->utf_calls, 0);
+					pr->id = xstrdup(name);
+					pr->code = c;
+					pr->code_ascii = ascii;
+					pr->latin1 = latin1;
+					pr->file = "attribution.rules";
+					pr->line = hline;
+					macro_add(&m, name, strbuf_detach(&body, NULL), hline, 1, NULL, 0);
+					m.v[m.n - 1].probe = (int)r->nprobes;
+					m.v[m.n - 1].probes = x.probes;
+					r->nprobes++;
+				}
 			} else {
 				pcre2_code *ascii;
 				int latin1;
@@ -1707,6 +1759,11 @@ static int load_patterns(struct rules *r, struct diag *d)
 					rl->code = c;
 					rl->code_ascii = ascii;
 					rl->latin1 = latin1;
+					/* a Latin-1 copy of a sentence goes to the probes
+					 * the rule calls too: by their ASCII forms */
+					for (size_t k = 0; k < r->nprobes; k++)
+						if ((x.probes >> k & 1) && (!r->probes[k].code_ascii || !r->probes[k].latin1))
+							rl->latin1 = 0;
 					rl->file = "attribution.rules";
 					rl->line = hline;
 					memcpy(rl->needs, needs, sizeof(needs));
@@ -1741,6 +1798,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 			strbuf_reset(&x.out);
 			x.nsegs = 0;
 			x.nused = 0;
+			x.probes = 0;
 		}
 		if (!more)
 			break;
@@ -1815,7 +1873,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 			const char *arg = sp ? skip_space(sp, s + n) : s + n;
 			size_t alen = (size_t)(s + n - arg);
 			unsigned acol = (unsigned)(arg - s) + 1;
-			if (kw == 6 && !strncmp(s, "define", 6)) {
+			if ((kw == 6 && !strncmp(s, "define", 6)) || (kw == 5 && !strncmp(s, "probe", 5))) {
 				if (!valid_name(arg, alen, 1)) {
 					diag_report(d, DIAG_ERROR, f.path, f.lineno, acol,
 						    "macro names are UPPER_CASE: '%.*s'", (int)alen, arg);
@@ -1828,7 +1886,12 @@ static int load_patterns(struct rules *r, struct diag *d)
 					errors++;
 					continue;
 				}
-				kind = 1;
+				if (kw == 5 && r->nprobes >= 64) {
+					diag_report(d, DIAG_ERROR, f.path, f.lineno, 1, "at most 64 probes");
+					errors++;
+					continue;
+				}
+				kind = kw == 6 ? 1 : 3;
 			} else if (kw == 4 && !strncmp(s, "rule", 4)) {
 				if (!valid_name(arg, alen, 0)) {
 					diag_report(d, DIAG_ERROR, f.path, f.lineno, acol,
@@ -1846,7 +1909,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 				kind = 2;
 			} else {
 				diag_report(d, DIAG_ERROR, f.path, f.lineno, 1,
-					    "expected 'define NAME' or 'rule ID', got '%.*s'", (int)kw, s);
+					    "expected 'define NAME', 'probe NAME' or 'rule ID', got '%.*s'", (int)kw, s);
 				errors++;
 				continue;
 			}
@@ -1999,6 +2062,12 @@ void rules_free(struct rules *r)
 		pcre2_code_free(r->rules[i].code_ascii);
 	}
 	free(r->rules);
+	for (size_t i = 0; i < r->nprobes; i++) {
+		free(r->probes[i].id);
+		pcre2_code_free(r->probes[i].code);
+		pcre2_code_free(r->probes[i].code_ascii);
+	}
+	free(r->probes);
 	pcre2_code_free(r->prefilter);
 	free(r->dir);
 	free(r);
