@@ -65,6 +65,10 @@ void quote_scratch_init(struct quote_scratch *qs)
 	/* one pathological sentence must not stall a run */
 	pcre2_set_match_limit(qs->mctx, 20000000);
 	pcre2_set_depth_limit(qs->mctx, 5000);
+	qs->pmd = pcre2_match_data_create(1, NULL);
+	qs->pmctx = pcre2_match_context_create(NULL);
+	pcre2_set_match_limit(qs->pmctx, 20000000);
+	pcre2_set_depth_limit(qs->pmctx, 5000);
 	qs->buf = NULL;
 	qs->cap = 0;
 	qs->tbuf = NULL;
@@ -92,6 +96,8 @@ void quote_scratch_release(struct quote_scratch *qs)
 {
 	pcre2_match_data_free(qs->md);
 	pcre2_match_context_free(qs->mctx);
+	pcre2_match_data_free(qs->pmd);
+	pcre2_match_context_free(qs->pmctx);
 	free(qs->buf);
 	free(qs->tbuf);
 	free(qs->tmap);
@@ -186,6 +192,8 @@ struct sentence_ctx {
 	size_t later_from;
 	int later_ready;
 	int gate, on_t;
+	int cur_ascii;         /* the match under way is by a rule's ASCII form:
+				  so are the probes it calls */
 };
 
 static int is_space(char c)
@@ -1213,10 +1221,22 @@ static void note_later_from(struct sentence_ctx *c)
 /* (?C1) in a pattern: fail this path unless a form of a cue of speech may
  * start at or after the current position (a cheap test before a search
  * for a speaker and its {CUE} further on, which it spares when there is
- * none: it changes no match). Any other callout number goes on. */
+ * none: it changes no match). (?C2) and on: the probe rules.probes[n - 2]
+ * matched right here, or this path fails (an error of its match ends the
+ * rule's match with that error). Any other callout number goes on. */
 static int cue_later(pcre2_callout_block *cb, void *data)
 {
 	struct sentence_ctx *c = data;
+	if (cb->callout_number >= 2) {
+		size_t p = cb->callout_number - 2;
+		if (p >= c->r->nprobes)
+			return 0;
+		int rc = rule_match(&c->r->probes[p], c->cur_ascii, (const char *)cb->subject, cb->subject_length,
+				    cb->current_position, c->qs->pmd, c->qs->pmctx);
+		if (rc >= 0)
+			return 0;
+		return rc == PCRE2_ERROR_NOMATCH ? 1 : rc;
+	}
 	if (cb->callout_number != 1 || !c->gate)
 		return 0;
 	if (!c->later_ready)
@@ -1280,6 +1300,7 @@ static void run_rules(struct sentence_ctx *c)
 	int profile = c->qs->profile;
 	c->later_ready = 0;
 	pcre2_set_callout(c->qs->mctx, cue_later, c);
+	pcre2_set_callout(c->qs->pmctx, cue_later, c);
 	if (profile && r->nrules > PROFILE_RULES)
 		rules_unprofiled = r->nrules - PROFILE_RULES;
 	for (size_t i = 0; i < r->nrules; i++) {
@@ -1343,7 +1364,7 @@ static void run_rules(struct sentence_ctx *c)
 				t0 += profile_call(c, rl, i, latin1, off == 0);
 			if (latin1 && c->qs->tfwd[off] != NO_SPAN) {
 				pcre2_set_offset_limit(c->qs->mctx, c->occ_overflow ? PCRE2_UNSET : c->qs->tfwd[limit]);
-				c->gate = c->on_t = 1;
+				c->gate = c->on_t = c->cur_ascii = 1;
 				rc = rule_match(rl, 1, c->t, c->tlen, c->qs->tfwd[off], c->qs->md, c->qs->mctx);
 				/* back to offsets into m: the pairs this match set (those
 				 * past rc are unset up to the pattern's last group, and
@@ -1357,6 +1378,7 @@ static void run_rules(struct sentence_ctx *c)
 				pcre2_set_offset_limit(c->qs->mctx, c->occ_overflow ? PCRE2_UNSET : limit);
 				c->on_t = 0;
 				c->gate = c->ascii;
+				c->cur_ascii = c->ascii && rl->code_ascii;
 				rc = rule_match(rl, c->ascii, c->m, c->len, off, c->qs->md, c->qs->mctx);
 			}
 			if (rc < 0) {

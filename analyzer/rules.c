@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -498,6 +499,8 @@ struct macro {
 	char *body;          /* already expanded */
 	unsigned line, col;  /* where it was defined */
 	int inline_only;
+	int probe;           /* index into rules.probes, or -1: an ordinary macro */
+	uint64_t probes;     /* the probes its body calls, directly or not (bits) */
 	size_t *deps;        /* macros its body calls */
 	size_t ndeps;
 };
@@ -533,6 +536,8 @@ static void macro_add(struct macros *m, const char *name, char *body, unsigned l
 	mac->line = line;
 	mac->col = col;
 	mac->inline_only = has_named_capture(body);
+	mac->probe = -1;
+	mac->probes = 0;
 	mac->ndeps = ndeps;
 	mac->deps = NULL;
 	if (ndeps) {
@@ -568,6 +573,7 @@ struct expansion {
 	int fast;            /* paste a rule's opening macro; compile ASCII variants
 				(off with WHOSAID_NO_FAST, to test that they change nothing) */
 	struct patcache *pc; /* compiled patterns of earlier runs (NULL: none) */
+	uint64_t probes;     /* the probes the expansion calls, directly or not */
 };
 
 static void mark_used(struct expansion *x, size_t idx)
@@ -629,7 +635,12 @@ static int expand_line(struct expansion *x, const char *s, size_t n, unsigned li
 					errors++;
 				} else {
 					seg_push(x, line, col0 + (unsigned)i, 0);
-					if (mac->inline_only || (x->rule && x->fast && only_space(x->out.buf, x->out.len))) {
+					x->probes |= mac->probes;
+					if (mac->probe >= 0) {
+						/* a probe: answered by quotes.c */
+						strbuf_addf(&x->out, "(?C%d)", 2 + mac->probe);
+						x->probes |= (uint64_t)1 << mac->probe;
+					} else if (mac->inline_only || (x->rule && x->fast && only_space(x->out.buf, x->out.len))) {
 						strbuf_addstr(&x->out, mac->body);
 						for (size_t k = 0; k < mac->ndeps; k++)
 							mark_used(x, mac->deps[k]);
@@ -692,7 +703,14 @@ static void append_defines(struct expansion *x, const struct macros *m)
 			}
 		if (mac->inline_only)
 			continue;
-		strbuf_addf(&x->out, "(?<%s>%s\n)", mac->name, mac->body);
+		/* (not strbuf_addf: its formatting of a body of kilobytes, for
+		 * every macro of every pattern, cost as much as a tenth of the
+		 * work of loading the rules) */
+		strbuf_addstr(&x->out, "(?<");
+		strbuf_addstr(&x->out, mac->name);
+		strbuf_addch(&x->out, '>');
+		strbuf_addstr(&x->out, mac->body);
+		strbuf_addstr(&x->out, "\n)");
 	}
 	strbuf_addstr(&x->out, ")");
 	free(seen);
@@ -1214,14 +1232,30 @@ const pcre2_code *rule_code(const struct rule *rl, int ascii)
 	return code;
 }
 
+/* How many calls a rule's UTF form is interpreted for before it is
+ * JIT-compiled, when the rule has an ASCII form: on the news corpus five
+ * rules call their UTF form, eight times in all, and compiling each cost
+ * some 17M instructions, as much as a few hundred interpreted calls. */
+#define UTF_INTERPRETED_CALLS 16
+
 int rule_match(const struct rule *rl, int ascii, const char *subject, size_t len, size_t start,
 	       pcre2_match_data *md, pcre2_match_context *mctx)
 {
-	const pcre2_code *code = rule_code(rl, ascii);
 	int v = ascii && rl->code_ascii;
+	if (!v && rl->code_ascii && atomic_load_explicit(&rl->jitted[0], memory_order_acquire) == JIT_NONE &&
+	    atomic_fetch_add_explicit(&((struct rule *)rl)->utf_calls, 1, memory_order_relaxed) <
+		    UTF_INTERPRETED_CALLS) {
+		int rc = pcre2_match(rl->code, (PCRE2_SPTR)subject, len, start, 0, md, mctx);
+		/* past a limit of the interpreter's own (its heap, its depth):
+		 * the JIT code answers, as it would have from the start */
+		if (rc != PCRE2_ERROR_MATCHLIMIT && rc != PCRE2_ERROR_HEAPLIMIT && rc != PCRE2_ERROR_DEPTHLIMIT &&
+		    rc != PCRE2_ERROR_NOMEMORY)
+			return rc;
+	}
+	const pcre2_code *code = rule_code(rl, ascii);
 	/* JIT code: straight to it, past pcre2_match's checks of the
 	 * arguments (which these are sure to pass) */
-	if (atomic_load_explicit(&rl->jitted[v], memory_order_relaxed) == 1)
+	if (atomic_load_explicit(&rl->jitted[v], memory_order_relaxed) == JIT_OK)
 		return pcre2_jit_match(code, (PCRE2_SPTR)subject, len, start, 0, md, mctx);
 	return pcre2_match(code, (PCRE2_SPTR)subject, len, start, 0, md, mctx);
 }
@@ -1676,10 +1710,11 @@ static int load_patterns(struct rules *r, struct diag *d)
 	const char *s;
 	size_t n;
 	/* current block */
-	int kind = 0;  /* 0 none, 1 define, 2 rule */
+	int kind = 0;  /* 0 none, 1 define, 2 rule, 3 probe */
 	char *name = NULL;
 	unsigned hline = 0;
-	struct expansion x = { STRBUF_INIT, NULL, 0, 0, NULL, 0, 0, 0, !getenv("WHOSAID_NO_FAST"), NULL };
+	struct expansion x = { STRBUF_INIT, NULL, 0, 0, NULL, 0, 0, 0, !getenv("WHOSAID_NO_FAST"), NULL, 0 };
+	size_t probe_alloc = 0;
 	/* (not for the sizes: those are printed when a pattern is compiled) */
 	if (!getenv("WHOSAID_RULE_SIZES"))
 		x.pc = patcache_open();
@@ -1705,6 +1740,46 @@ static int load_patterns(struct rules *r, struct diag *d)
 				strbuf body = STRBUF_INIT;
 				strbuf_addf(&body, "(?:%s)", x.out.buf);
 				macro_add(&m, name, strbuf_detach(&body, NULL), hline, 1, x.used, x.nused);
+				m.v[m.n - 1].probes = x.probes;
+			} else if (kind == 3) {
+				/* anchored where the callout is: \G before it (the
+				 * error columns move with it) */
+				strbuf body = STRBUF_INIT;
+				strbuf_addf(&body, "(?:%s)", x.out.buf);
+				strbuf w = STRBUF_INIT;
+				strbuf_addstr(&w, "\\G(?:");
+				size_t shift = w.len;
+				strbuf_add(&w, x.out.buf, x.out.len);
+				strbuf_addstr(&w, "\n)");
+				strbuf tmp = x.out;
+				x.out = w;
+				strbuf_release(&tmp);
+				for (size_t k = 0; k < x.nsegs; k++)
+					x.segs[k].out += shift;
+				pcre2_code *ascii;
+				int latin1;
+				pcre2_code *c = compile_checked(&x, &m, f.path, name, d, &ascii, &latin1);
+				if (!c) {
+					errors++;
+					free(strbuf_detach(&body, NULL));
+				} else {
+					ALLOC_GROW(r->probes, r->nprobes + 1, probe_alloc);
+					struct rule *pr = &r->probes[r->nprobes];
+					memset(pr, 0, sizeof(*pr));
+					atomic_init(&pr->jitted[0], 0);
+					atomic_init(&pr->jitted[1], 0);
+					atomic_init(&pr->utf_calls, 0);
+					pr->id = xstrdup(name);
+					pr->code = c;
+					pr->code_ascii = ascii;
+					pr->latin1 = latin1;
+					pr->file = "attribution.rules";
+					pr->line = hline;
+					macro_add(&m, name, strbuf_detach(&body, NULL), hline, 1, NULL, 0);
+					m.v[m.n - 1].probe = (int)r->nprobes;
+					m.v[m.n - 1].probes = x.probes;
+					r->nprobes++;
+				}
 			} else {
 				pcre2_code *ascii;
 				int latin1;
@@ -1717,10 +1792,16 @@ static int load_patterns(struct rules *r, struct diag *d)
 					memset(rl, 0, sizeof(*rl));
 					atomic_init(&rl->jitted[0], 0);
 					atomic_init(&rl->jitted[1], 0);
+					atomic_init(&rl->utf_calls, 0);
 					rl->id = xstrdup(name);
 					rl->code = c;
 					rl->code_ascii = ascii;
 					rl->latin1 = latin1;
+					/* a Latin-1 copy of a sentence goes to the probes
+					 * the rule calls too: by their ASCII forms */
+					for (size_t k = 0; k < r->nprobes; k++)
+						if ((x.probes >> k & 1) && (!r->probes[k].code_ascii || !r->probes[k].latin1))
+							rl->latin1 = 0;
 					rl->file = "attribution.rules";
 					rl->line = hline;
 					memcpy(rl->needs, needs, sizeof(needs));
@@ -1755,6 +1836,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 			strbuf_reset(&x.out);
 			x.nsegs = 0;
 			x.nused = 0;
+			x.probes = 0;
 		}
 		if (!more)
 			break;
@@ -1829,7 +1911,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 			const char *arg = sp ? skip_space(sp, s + n) : s + n;
 			size_t alen = (size_t)(s + n - arg);
 			unsigned acol = (unsigned)(arg - s) + 1;
-			if (kw == 6 && !strncmp(s, "define", 6)) {
+			if ((kw == 6 && !strncmp(s, "define", 6)) || (kw == 5 && !strncmp(s, "probe", 5))) {
 				if (!valid_name(arg, alen, 1)) {
 					diag_report(d, DIAG_ERROR, f.path, f.lineno, acol,
 						    "macro names are UPPER_CASE: '%.*s'", (int)alen, arg);
@@ -1842,7 +1924,12 @@ static int load_patterns(struct rules *r, struct diag *d)
 					errors++;
 					continue;
 				}
-				kind = 1;
+				if (kw == 5 && r->nprobes >= 64) {
+					diag_report(d, DIAG_ERROR, f.path, f.lineno, 1, "at most 64 probes");
+					errors++;
+					continue;
+				}
+				kind = kw == 6 ? 1 : 3;
 			} else if (kw == 4 && !strncmp(s, "rule", 4)) {
 				if (!valid_name(arg, alen, 0)) {
 					diag_report(d, DIAG_ERROR, f.path, f.lineno, acol,
@@ -1860,7 +1947,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 				kind = 2;
 			} else {
 				diag_report(d, DIAG_ERROR, f.path, f.lineno, 1,
-					    "expected 'define NAME' or 'rule ID', got '%.*s'", (int)kw, s);
+					    "expected 'define NAME', 'probe NAME' or 'rule ID', got '%.*s'", (int)kw, s);
 				errors++;
 				continue;
 			}
@@ -2015,6 +2102,12 @@ void rules_free(struct rules *r)
 		pcre2_code_free(r->rules[i].code_ascii);
 	}
 	free(r->rules);
+	for (size_t i = 0; i < r->nprobes; i++) {
+		free(r->probes[i].id);
+		pcre2_code_free(r->probes[i].code);
+		pcre2_code_free(r->probes[i].code_ascii);
+	}
+	free(r->probes);
 	pcre2_code_free(r->prefilter);
 	free(r->dir);
 	free(r);

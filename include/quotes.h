@@ -44,6 +44,10 @@ struct quote_list {
 struct quote_scratch {
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
+	/* for the probes (rules.probes) a match calls: their own, as they
+	 * run inside it, and with no offset limit */
+	pcre2_match_data *pmd;
+	pcre2_match_context *pmctx;
 	char *buf;
 	size_t cap;
 	/* a sentence transcoded to Latin-1 (quotes.c): its bytes, and the

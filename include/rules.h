@@ -230,6 +230,10 @@ struct rule {
 	/* rules after this one in struct rules (rule_code compiles some of
 	 * them while another thread compiles this one) */
 	size_t jit_after;
+	/* calls of code while code_ascii is there too (rule_match): the UTF
+	 * form serves only the sentences the ASCII one cannot, and is
+	 * interpreted for its first calls rather than JIT-compiled */
+	atomic_int utf_calls;
 	const char *file;
 	unsigned line;
 	int g_speaker, g_cue, g_content, g_obj, g_appos; /* group numbers, 0 if absent */
@@ -265,6 +269,15 @@ struct rules {
 	struct wordset words;         /* words.txt: lowercase -> enum lex_list bits */
 	struct rule *rules;
 	size_t nrules;
+	/* "probe NAME" blocks of attribution.rules: a lookahead compiled as a
+	 * pattern of its own, anchored where it is tried; a pattern names it
+	 * as the callout (?C<2 + index>), which quotes.c answers by matching
+	 * the probe there (the callout fails the path where the probe does
+	 * not match). One copy of a big lookahead, JIT-compiled once, rather
+	 * than one in every rule that uses it. Only id, code, code_ascii,
+	 * latin1, jitted and utf_calls are set. */
+	struct rule *probes;
+	size_t nprobes;
 	size_t nneed_texts;           /* distinct texts of "needs" lines (rule_need.ids) */
 	pcre2_code *prefilter;        /* matches a sentence worth running rules on */
 };

@@ -24,6 +24,11 @@
 #           with a damaged cache file, one after a rule changed (some
 #           patterns taken from the file, some compiled) and one without the
 #           cache give the same bytes, and the file is written again
+#   probe   a "probe" (a lookahead compiled once, called from the rules as
+#           a callout) finds what the lookahead written out in each rule
+#           finds: the story, the made-up article (and ../shared/seeds when
+#           it is there) give the same bytes with every "probe" line turned
+#           into "define"
 # The throughput itself is measured by tests/bench.sh (make bench).
 . "$(dirname "$0")/lib.sh"
 BIN=$(abs_bin "$1")
@@ -297,5 +302,21 @@ if WHOSAID_CACHE_DIR="$tmp/no/such/dir" "$BIN" extract "$@" > "$tmp/cache7.out" 
 	ok "cache: a cache directory that cannot be made changes nothing"
 else
 	not_ok "cache: a cache directory that cannot be made breaks extract"
+fi
+# ---- probe: a probe matches as the lookahead written out ------------------
+cp -R rules "$tmp/rules-define"
+sed -i 's/^probe /define /' "$tmp/rules-define/attribution.rules"
+set -- tests/story/*.txt tests/story/*.md tests/story/wire.jsonl "$tmp/mixed.txt"
+[ -d ../shared/seeds ] && set -- "$@" ../shared/seeds/*.txt
+WHOSAID_NO_CACHE=1 "$BIN" extract "$@" > "$tmp/probe.out" 2>&1
+WHOSAID_NO_CACHE=1 "$BIN" extract --rules "$tmp/rules-define" "$@" > "$tmp/define.out" 2>&1
+WHOSAID_NO_CACHE=1 WHOSAID_NO_FAST=1 "$BIN" extract "$@" > "$tmp/probe-slow.out" 2>&1
+if grep -q '^probe ' rules/attribution.rules && cmp -s "$tmp/probe.out" "$tmp/define.out" &&
+   cmp -s "$tmp/probe.out" "$tmp/probe-slow.out" &&
+   [ "$(grep -c '"type":"quote"' "$tmp/probe.out")" -gt 0 ]; then
+	ok "probe: the same quotes with the probes called and written out in every rule ($(grep -c '"type":"quote"' "$tmp/probe.out") quotes)"
+else
+	not_ok "probe: a probe finds other than its lookahead written out (or the rules have none)"
+	diff "$tmp/define.out" "$tmp/probe.out" | head -20
 fi
 finish
