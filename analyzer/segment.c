@@ -532,6 +532,19 @@ static int abbreviation_before(const char *s, size_t start, size_t i, const stru
 	int kind = wordset_get(&r->abbrev, s + k, n);
 	if (kind >= 0)
 		return kind == 1 || kind == 2 ? 1 : 2;
+	/* "then-Sen. Lind", "ex-Gov. Marr": a title after a hyphenated
+	 * prefix is still a title; only a title or a rank, as after a hyphen
+	 * a place or a month ("mid-Jan.", "Minneapolis-St.") may end one */
+	for (size_t h = i - 1; h > k; h--) {
+		if (s[h] != '-')
+			continue;
+		if (h + 2 < i && text_is_upper(s, h + 1, i)) {
+			kind = wordset_get(&r->abbrev, s + h + 1, i - h);
+			if (kind == 1 || kind == 2)
+				return 1;
+		}
+		break;
+	}
 	/* U.S.A.-style dotted capitals */
 	if (n >= 4 && s[i - 2] == '.' && text_is_upper(s, i - 1, i))
 		return 1;
