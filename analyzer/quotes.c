@@ -1769,6 +1769,23 @@ static int words_after_quote(const struct sentence_ctx *c, const struct qmark *m
 	return 0;
 }
 
+/* Is the quotation a title with its author after it ('“Fares to rise
+ * in May,” by Ada Vell: ...')? A comma closes the title, inside the marks
+ * or after them, then "by" and a name: a byline, not words spoken. */
+static int byline_after(const struct sentence_ctx *c, const struct qmark *m)
+{
+	int comma = m->cend > m->cstart && c->a->scan[m->cend - 1] == ',';
+	size_t i = m->close + 1 - c->base;
+	while (i < c->len && (is_space(c->m[i]) || c->m[i] == ',' || (unsigned char)c->m[i] == 2 ||
+			      (unsigned char)c->m[i] == 3)) {
+		if (c->m[i] == ',')
+			comma = 1;
+		i++;
+	}
+	return comma && i + 4 < c->len && !strncmp(c->m + i, "by ", 3) && c->m[i + 3] >= 'A' &&
+	       c->m[i + 3] <= 'Z';
+}
+
 /* Is q's own speaker a name ("Lund", "Ms. Lund"), not a description ("A
  * senior official", "Some experts") nor a pronoun? */
 static int named_speaker(const struct article *a, const struct quote *q)
@@ -2003,6 +2020,8 @@ static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *las
 			continue;   /* a short quoted phrase inside a sentence nobody says */
 		if (!rule && m->open < clause_end)
 			continue;   /* inside the "that" clause of an earlier one */
+		if (!rule && byline_after(c, m))
+			continue;   /* a title and its author */
 		size_t ts = 0, te = 0;
 		int in_clause = !rule && o > 2 && that_clause(c, m, &ts, &te);
 		struct quote *q = new_quote(c->ql);
