@@ -109,6 +109,24 @@ static void queue_push(struct queue *q, void *item, size_t size)
 }
 
 /* NULL once the queue is closed and empty. */
+/* Takes the item at the head of a queue that holds one (q->mu held). */
+static void *queue_take_head(struct queue *q)
+{
+	void *item = q->v[q->head];
+	q->bytes -= q->sizes[q->head];
+	q->head = (q->head + 1) % q->cap;
+	q->n--;
+	return item;
+}
+
+/* Wakes the pushers once the queue has room for a batch again, not at
+ * every item taken (q->mu held). */
+static void queue_wake_pushers(struct queue *q)
+{
+	if (q->pushers && q->n <= q->cap / 2 && q->bytes <= q->max_bytes / 2)
+		pthread_cond_broadcast(&q->not_full);
+}
+
 static void *queue_pop(struct queue *q)
 {
 	pthread_mutex_lock(&q->mu);
@@ -133,12 +151,8 @@ static void *queue_pop(struct queue *q)
 		q->pop_wait += now() - t0;
 	void *item = NULL;
 	if (q->n) {
-		item = q->v[q->head];
-		q->bytes -= q->sizes[q->head];
-		q->head = (q->head + 1) % q->cap;
-		q->n--;
-		if (q->pushers && q->n <= q->cap / 2 && q->bytes <= q->max_bytes / 2)
-			pthread_cond_broadcast(&q->not_full);
+		item = queue_take_head(q);
+		queue_wake_pushers(q);
 	}
 	pthread_mutex_unlock(&q->mu);
 	return item;
@@ -159,13 +173,9 @@ static size_t queue_pop_some(struct queue *q, void **out, size_t max, size_t max
 	size_t bytes = 0, want = q->n / (share ? share : 1);
 	while (n < max && want-- && q->n && bytes + q->sizes[q->head] <= max_bytes) {
 		bytes += q->sizes[q->head];
-		out[n++] = q->v[q->head];
-		q->bytes -= q->sizes[q->head];
-		q->head = (q->head + 1) % q->cap;
-		q->n--;
+		out[n++] = queue_take_head(q);
 	}
-	if (q->pushers && q->n <= q->cap / 2 && q->bytes <= q->max_bytes / 2)
-		pthread_cond_broadcast(&q->not_full);
+	queue_wake_pushers(q);
 	pthread_mutex_unlock(&q->mu);
 	return n;
 }

@@ -1696,6 +1696,20 @@ bad:
 
 /* attribution.rules: "define NAME" or "rule ID" header lines, each
  * followed by indented pattern lines (extended mode). */
+/* A rule or a probe as compiled, with no JIT code yet and the id its
+ * own copy (rules_free() frees both). */
+static void rule_init(struct rule *rl, const char *id, pcre2_code *code, pcre2_code *code_ascii, int latin1)
+{
+	memset(rl, 0, sizeof(*rl));
+	atomic_init(&rl->jitted[0], 0);
+	atomic_init(&rl->jitted[1], 0);
+	atomic_init(&rl->utf_calls, 0);
+	rl->id = xstrdup(id);
+	rl->code = code;
+	rl->code_ascii = code_ascii;
+	rl->latin1 = latin1;
+}
+
 static int load_patterns(struct rules *r, struct diag *d)
 {
 	struct rule_file f;
@@ -1765,14 +1779,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 				} else {
 					ALLOC_GROW(r->probes, r->nprobes + 1, probe_alloc);
 					struct rule *pr = &r->probes[r->nprobes];
-					memset(pr, 0, sizeof(*pr));
-					atomic_init(&pr->jitted[0], 0);
-					atomic_init(&pr->jitted[1], 0);
-					atomic_init(&pr->utf_calls, 0);
-					pr->id = xstrdup(name);
-					pr->code = c;
-					pr->code_ascii = ascii;
-					pr->latin1 = latin1;
+					rule_init(pr, name, c, ascii, latin1);
 					pr->file = "attribution.rules";
 					pr->line = hline;
 					macro_add(&m, name, strbuf_detach(&body, NULL), hline, 1, NULL, 0);
@@ -1789,14 +1796,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 				} else {
 					ALLOC_GROW(r->rules, r->nrules + 1, alloc);
 					struct rule *rl = &r->rules[r->nrules];
-					memset(rl, 0, sizeof(*rl));
-					atomic_init(&rl->jitted[0], 0);
-					atomic_init(&rl->jitted[1], 0);
-					atomic_init(&rl->utf_calls, 0);
-					rl->id = xstrdup(name);
-					rl->code = c;
-					rl->code_ascii = ascii;
-					rl->latin1 = latin1;
+					rule_init(rl, name, c, ascii, latin1);
 					/* a Latin-1 copy of a sentence goes to the probes
 					 * the rule calls too: by their ASCII forms */
 					for (size_t k = 0; k < r->nprobes; k++)
