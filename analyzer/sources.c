@@ -715,6 +715,28 @@ static int cap_word_at(const char *s, size_t i, size_t end)
 	return i < end && text_is_upper(s, i, end);
 }
 
+/* "marine biologist", "senior economist", "political scientist": a
+ * lowercase adjective of the kind that names a field or a rank is part of
+ * the role; a verb or a preposition before the role ("led by", "fired",
+ * "told") is not, and those do not end so. */
+static int role_adjective(const struct rules *r, const char *s, const struct word *w)
+{
+	static const char *const ends[] = { "al", "ic", "ine", "ior", "ary", NULL };
+	size_t n = w->e - w->s;
+	if (is_cap(s, w))
+		return 0;
+	if (word_in_list(r, s, w, WL_TITLE_MODIFIER))
+		return 1;   /* "former", "acting" */
+	if (n < 4 || (lists_of(r, s, w) & (WL_DETERMINER | WL_QUANTIFIER | WL_JOINER | WL_NUMBER)))
+		return 0;
+	for (int k = 0; ends[k]; k++) {
+		size_t l = strlen(ends[k]);
+		if (!memcmp(s + w->e - l, ends[k], l))
+			return 1;
+	}
+	return 0;
+}
+
 /* "Aldmark's environment minister, Tomas Brekke": a title written before
  * the name, set off by a comma, is the person's title too. */
 static void title_before_comma(struct entity *e, const char *s, size_t sent_start, const struct rules *r)
@@ -725,7 +747,18 @@ static void title_before_comma(struct entity *e, const char *s, size_t sent_star
 	/* "the harbor director, Ada Vell" or, with no comma, "fired head
 	 * coach Rolf Nygard" (lowercase title words are no part of the run) */
 	size_t end = s[i - 2] == ',' ? i - 2 : i - 1, start = end;
-	int titles = 0;
+	int titles = 0, modifiers = 0;
+	/* "marine biologist Dr. Elin Sward": the honorific between the role
+	 * and the name is neither */
+	if (end > sent_start + 3 && s[end - 1] == '.') {
+		struct word h = { end, end };
+		while (h.s > sent_start && s[h.s - 1] != ' ')
+			h.s--;
+		if (h.s + 1 < h.e && honorific(s, &h, r) && !in_set(&r->titles, s, &h) && h.s > sent_start + 1) {
+			end = h.s - 1;
+			start = end;
+		}
+	}
 	while (start > sent_start) {
 		size_t w1 = start;
 		while (w1 > sent_start && s[w1 - 1] == ' ')
@@ -738,6 +771,8 @@ static void title_before_comma(struct entity *e, const char *s, size_t sent_star
 		struct word w = { w0, w1 };
 		if (in_set(&r->titles, s, &w))
 			titles++;
+		else if (titles && modifiers < 2 && role_adjective(r, s, &w))
+			modifiers++;
 		else if (!(possessive(s, &w) || (titles && is_cap(s, &w))))
 			break;
 		start = w0;
@@ -1128,7 +1163,10 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 						m.title1 > m.title0 ? run0 + m.title0 : 0,
 						m.title1 > m.title0 ? run0 + m.title1 : 0, m.kind, m.name_words, 0, 0, 0 };
 					entity_name_words(&es->v[es->n - 1], s);
-					if (m.kind == SK_PERSON && m.title1 <= m.title0)
+					/* ("marine biologist Elin Sward of the University of
+					 * Korsvik": the role before the name is her title,
+					 * the place she works only its complement) */
+					if (m.kind == SK_PERSON && (m.title1 <= m.title0 || m.title0 >= m.name1))
 						title_before_comma(&es->v[es->n - 1], s, seg->sents[si].start, r);
 					if (m.kind == SK_PERSON && !es->v[es->n - 1].title1)
 						title_after_comma(&es->v[es->n - 1], s, end, r);
