@@ -2237,6 +2237,20 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				continue;
 			}
 			tlen = 0;
+			/* "The company declined to comment" with no company named:
+			 * the description as written, "the company", not a bare
+			 * noun that reads as the organization's name ("the harbor
+			 * board" keeps the name "harbor board", which a "Harbor
+			 * Board" written elsewhere shares) */
+			if (m.name_words == 1 && m.name0 >= 4 && !strncasecmp(s + ms + m.name0 - 4, "the ", 4)) {
+				strbuf nb = STRBUF_INIT;
+				strbuf_addstr(&nb, "the ");
+				strbuf_add(&nb, name, nlen);
+				src = add_source(t, nb.buf, nb.len, NULL, 0, kind, ms);
+				strbuf_release(&nb);
+				q->source = src;
+				continue;
+			}
 		}
 		if (m.definite == 1 && kind == SK_ANONYMOUS && last_word_in(&r->titles, s + ms, me - ms)) {
 			/* "the spokesman": a person quoted earlier with that title
