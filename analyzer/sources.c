@@ -1031,6 +1031,47 @@ static void definite_title(struct entities *es, const char *s, size_t start, siz
 	}
 }
 
+/* After a first name ending at p: a nickname of one to three capitalized
+ * words in quotation marks, then the surname (Teodor "The Wall" Vasko)?
+ * The surname's start, or 0. */
+static size_t nickname_after(const char *s, size_t p, size_t end)
+{
+	if (p + 8 >= end || s[p] != ' ')
+		return 0;
+	p++;
+	if (s[p] == '"')
+		p++;
+	else if (p + 3 < end && !memcmp(s + p, "\xE2\x80\x9C", 3))
+		p += 3;
+	else
+		return 0;
+	size_t q = p;
+	int words = 0;
+	while (q < end && q - p < 40) {
+		if (!(s[q] >= 'A' && s[q] <= 'Z'))
+			return 0;
+		words++;
+		while (q < end && ((s[q] >= 'a' && s[q] <= 'z') || (s[q] >= 'A' && s[q] <= 'Z') || s[q] == '-'))
+			q++;
+		if (q < end && s[q] == ' ') {
+			q++;
+			continue;
+		}
+		break;
+	}
+	if (!words || words > 3 || q >= end)
+		return 0;
+	if (s[q] == '"')
+		q++;
+	else if (q + 3 < end && !memcmp(s + q, "\xE2\x80\x9D", 3))
+		q += 3;
+	else
+		return 0;
+	if (q + 2 >= end || s[q] != ' ' || !(s[q + 1] >= 'A' && s[q + 1] <= 'Z'))
+		return 0;
+	return q + 1;
+}
+
 static void collect_entities(struct entities *es, struct article *a, const struct segmentation *seg,
 			     const struct rules *r, const struct source_table *t)
 {
@@ -1098,6 +1139,26 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 				if (we < k || k >= end || s[k] != ' ' || possessive(s, &wd))
 					break;
 				k++;
+			}
+			size_t sur = run1 > run0 ? nickname_after(s, run1, end) : 0;
+			if (sur) {
+				/* (the first name is the run's last word: "Goalkeeper
+				 * Teodor", the title before it) */
+				size_t f0 = run1;
+				while (f0 > run0 && s[f0 - 1] != ' ')
+					f0--;
+				/* Teodor "The Wall" Vasko: one person, a later "Vasko"
+				 * (the name is one span of the text, nickname and all) */
+				size_t se = sur;
+				while (se < end && s[se] != ' ' && s[se] != ',' && s[se] != '.' && s[se] != ';' &&
+				       s[se] != ':' && s[se] != '\'' && (unsigned char)s[se] != 0xE2)
+					se++;
+				ALLOC_GROW(es->v, es->n + 1, es->alloc);
+				es->v[es->n++] = (struct entity){ run0, f0, se, 0, 0, SK_PERSON, 2, 0, 0, 0 };
+				entity_name_words(&es->v[es->n - 1], s);
+				title_before_comma(&es->v[es->n - 1], s, seg->sents[si].start, r);
+				i = se;
+				continue;
 			}
 			if (run1 > run0 && words == 1 && after_kin_noun(r, s, run0, seg->sents[si].start)) {
 				/* "Her son, Erik, ...": a person named by a first name */
