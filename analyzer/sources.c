@@ -1189,6 +1189,12 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 			size_t lw0, lw1;   /* the run's last word */
 			last_word(s + run0, run1 - run0, &lw0, &lw1);
 			int a_place = wordset_get_ci(&r->org_words, s + run0 + lw0, lw1 - lw0) == ORG_PLACE;
+			/* ("Lake Osmer froze early. She said ...": a place's name may
+			 * open with its kind, and no "she" means it) */
+			struct word fw = { run0, run0 };
+			while (fw.e < run1 && s[fw.e] != ' ')
+				fw.e++;
+			a_place |= fw.e < run1 && is_cap(s, &fw) && word_in_list(r, s, &fw, WL_PLACE_KIND);
 			if (run1 > run0 && words >= 2 && !a_place) {
 				struct mention m;
 				mention_parse(s + run0, run1 - run0, r, &m);
