@@ -1979,6 +1979,42 @@ static int lower_title_then_name(const struct rules *r, const char *s, size_t a0
 	return words && i < a1 && isupper((unsigned char)s[i]);
 }
 
+/* "Ada Vell, the brusque, silver-haired mayor, said ...": the rule took
+ * "the brusque" between the first two commas for the subject, but an
+ * article and one word that is no title or source noun, then a comma and
+ * more lowercase words, is the first of coordinate adjectives; the
+ * person is the name before it, the description to the next comma the
+ * title. */
+static const struct entity *coordinate_appos(const struct rules *r, const struct entities *es, const char *s,
+					     size_t ms, size_t me, size_t sent_end, size_t *t0, size_t *t1)
+{
+	if (ms < 4 || me + 4 >= sent_end || strncmp(s + ms, "the ", 4) || s[ms - 2] != ',' || s[ms - 1] != ' ' ||
+	    s[me] != ',' || s[me + 1] != ' ' || !(s[me + 2] >= 'a' && s[me + 2] <= 'z'))
+		return NULL;
+	struct word w = { ms + 4, me };
+	for (size_t k = w.s; k < w.e; k++)
+		if (!((s[k] >= 'a' && s[k] <= 'z') || s[k] == '-'))
+			return NULL;
+	int plural;
+	if (w.e - w.s < 3 || in_set(&r->titles, s, &w) || set_value(&r->source_nouns, s, &w, &plural) >= 0 ||
+	    people_noun(s, &w) || in_set(&r->org_words, s, &w))
+		return NULL;
+	const char *comma = memchr(s + me + 2, ',', sent_end - me - 2);
+	if (!comma || (size_t)(comma - s) - me > 80)
+		return NULL;
+	for (size_t k = entities_before(es, ms); k-- > 0;) {
+		const struct entity *e = &es->v[k];
+		if (e->name1 + 2 < ms)
+			break;
+		if (e->kind == SK_PERSON && e->name1 + 2 == ms) {
+			*t0 = w.s;
+			*t1 = (size_t)(comma - s);
+			return e;
+		}
+	}
+	return NULL;
+}
+
 void sources_resolve(struct source_table *t, struct quote_list *ql, struct article *a,
 		     const struct segmentation *seg, const struct rules *r)
 {
@@ -2008,11 +2044,21 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 		if (drop_lead_adverbial(s, &ms, me))
 			q->spk_start = ms;
 		ms = q->spk_start = group_but_start(r, s, seg->sents[q->sent].start, ms);
+		size_t ct0 = 0, ct1 = 0;
+		const struct entity *ce = coordinate_appos(r, &es, s, ms, me, seg->sents[q->sent].end, &ct0, &ct1);
+		if (ce) {
+			ms = q->spk_start = ce->name0;
+			me = q->spk_end = ce->name1;
+		}
 		mention_parse(s + ms, me - ms, r, &m);
 		const char *name = raw + ms + m.name0;
 		size_t nlen = m.name1 - m.name0;
 		const char *title = raw + ms + m.title0;
 		size_t tlen = m.title1 - m.title0;
+		if (ce) {
+			title = raw + ct0;
+			tlen = ct1 - ct0;
+		}
 		enum source_kind kind = m.kind;
 		int src = -1;
 		/* "The union's general secretary, Marta Kovalenko, said": the
