@@ -1475,11 +1475,25 @@ static void appos_title(const struct rules *r, const char *s, size_t a, size_t b
 	if (word_in_list(r, s, &aw, WL_ADVERBIAL))
 		return;
 	size_t e = a;
-	while (e < b) {
-		if (!strncmp(s + e, " who ", 5) || !strncmp(s + e, " which ", 7) || s[e] == ',' ||
-		    (unsigned char)s[e] == 0x01 || s[e] == '"')
+	for (int again = 1; again >= 0; again--) {
+		size_t from = e;
+		while (e < b) {
+			if (!strncmp(s + e, " who ", 5) || !strncmp(s + e, " which ", 7) || s[e] == ',' ||
+			    (unsigned char)s[e] == 0x01 || s[e] == '"')
+				break;
+			e++;
+		}
+		/* "the brusque, silver-haired mayor": one word that is no title
+		 * nor source noun, then more lowercase words after the comma,
+		 * is the first of coordinate adjectives, not the description */
+		struct word one = { from, e };
+		int plural;
+		if (!again || from != a || e + 3 >= b || s[e] != ',' || s[e + 1] != ' ' ||
+		    !(s[e + 2] >= 'a' && s[e + 2] <= 'z') || memchr(s + a, ' ', e - a) ||
+		    in_set(&r->titles, s, &one) || set_value(&r->source_nouns, s, &one, &plural) >= 0 ||
+		    people_noun(s, &one) || in_set(&r->org_words, s, &one))
 			break;
-		e++;
+		e += 2;
 	}
 	while (e > a && s[e - 1] == ' ')
 		e--;
