@@ -715,6 +715,28 @@ static int cap_word_at(const char *s, size_t i, size_t end)
 	return i < end && text_is_upper(s, i, end);
 }
 
+/* "marine biologist", "senior economist", "political scientist": a
+ * lowercase adjective of the kind that names a field or a rank is part of
+ * the role; a verb or a preposition before the role ("led by", "fired",
+ * "told") is not, and those do not end so. */
+static int role_adjective(const struct rules *r, const char *s, const struct word *w)
+{
+	static const char *const ends[] = { "al", "ic", "ine", "ior", "ary", NULL };
+	size_t n = w->e - w->s;
+	if (is_cap(s, w))
+		return 0;
+	if (word_in_list(r, s, w, WL_TITLE_MODIFIER))
+		return 1;   /* "former", "acting" */
+	if (n < 4 || (lists_of(r, s, w) & (WL_DETERMINER | WL_QUANTIFIER | WL_JOINER | WL_NUMBER)))
+		return 0;
+	for (int k = 0; ends[k]; k++) {
+		size_t l = strlen(ends[k]);
+		if (!memcmp(s + w->e - l, ends[k], l))
+			return 1;
+	}
+	return 0;
+}
+
 /* "Aldmark's environment minister, Tomas Brekke": a title written before
  * the name, set off by a comma, is the person's title too. */
 static void title_before_comma(struct entity *e, const char *s, size_t sent_start, const struct rules *r)
@@ -725,7 +747,18 @@ static void title_before_comma(struct entity *e, const char *s, size_t sent_star
 	/* "the harbor director, Ada Vell" or, with no comma, "fired head
 	 * coach Rolf Nygard" (lowercase title words are no part of the run) */
 	size_t end = s[i - 2] == ',' ? i - 2 : i - 1, start = end;
-	int titles = 0;
+	int titles = 0, modifiers = 0;
+	/* "marine biologist Dr. Elin Sward": the honorific between the role
+	 * and the name is neither */
+	if (end > sent_start + 3 && s[end - 1] == '.') {
+		struct word h = { end, end };
+		while (h.s > sent_start && s[h.s - 1] != ' ')
+			h.s--;
+		if (h.s + 1 < h.e && honorific(s, &h, r) && !in_set(&r->titles, s, &h) && h.s > sent_start + 1) {
+			end = h.s - 1;
+			start = end;
+		}
+	}
 	while (start > sent_start) {
 		size_t w1 = start;
 		while (w1 > sent_start && s[w1 - 1] == ' ')
@@ -738,6 +771,8 @@ static void title_before_comma(struct entity *e, const char *s, size_t sent_star
 		struct word w = { w0, w1 };
 		if (in_set(&r->titles, s, &w))
 			titles++;
+		else if (titles && modifiers < 2 && role_adjective(r, s, &w))
+			modifiers++;
 		else if (!(possessive(s, &w) || (titles && is_cap(s, &w))))
 			break;
 		start = w0;
@@ -996,6 +1031,47 @@ static void definite_title(struct entities *es, const char *s, size_t start, siz
 	}
 }
 
+/* After a first name ending at p: a nickname of one to three capitalized
+ * words in quotation marks, then the surname (Teodor "The Wall" Vasko)?
+ * The surname's start, or 0. */
+static size_t nickname_after(const char *s, size_t p, size_t end)
+{
+	if (p + 8 >= end || s[p] != ' ')
+		return 0;
+	p++;
+	if (s[p] == '"')
+		p++;
+	else if (p + 3 < end && !memcmp(s + p, "\xE2\x80\x9C", 3))
+		p += 3;
+	else
+		return 0;
+	size_t q = p;
+	int words = 0;
+	while (q < end && q - p < 40) {
+		if (!(s[q] >= 'A' && s[q] <= 'Z'))
+			return 0;
+		words++;
+		while (q < end && ((s[q] >= 'a' && s[q] <= 'z') || (s[q] >= 'A' && s[q] <= 'Z') || s[q] == '-'))
+			q++;
+		if (q < end && s[q] == ' ') {
+			q++;
+			continue;
+		}
+		break;
+	}
+	if (!words || words > 3 || q >= end)
+		return 0;
+	if (s[q] == '"')
+		q++;
+	else if (q + 3 < end && !memcmp(s + q, "\xE2\x80\x9D", 3))
+		q += 3;
+	else
+		return 0;
+	if (q + 2 >= end || s[q] != ' ' || !(s[q + 1] >= 'A' && s[q + 1] <= 'Z'))
+		return 0;
+	return q + 1;
+}
+
 static void collect_entities(struct entities *es, struct article *a, const struct segmentation *seg,
 			     const struct rules *r, const struct source_table *t)
 {
@@ -1064,6 +1140,26 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 					break;
 				k++;
 			}
+			size_t sur = run1 > run0 ? nickname_after(s, run1, end) : 0;
+			if (sur) {
+				/* (the first name is the run's last word: "Goalkeeper
+				 * Teodor", the title before it) */
+				size_t f0 = run1;
+				while (f0 > run0 && s[f0 - 1] != ' ')
+					f0--;
+				/* Teodor "The Wall" Vasko: one person, a later "Vasko"
+				 * (the name is one span of the text, nickname and all) */
+				size_t se = sur;
+				while (se < end && s[se] != ' ' && s[se] != ',' && s[se] != '.' && s[se] != ';' &&
+				       s[se] != ':' && s[se] != '\'' && (unsigned char)s[se] != 0xE2)
+					se++;
+				ALLOC_GROW(es->v, es->n + 1, es->alloc);
+				es->v[es->n++] = (struct entity){ run0, f0, se, 0, 0, SK_PERSON, 2, 0, 0, 0 };
+				entity_name_words(&es->v[es->n - 1], s);
+				title_before_comma(&es->v[es->n - 1], s, seg->sents[si].start, r);
+				i = se;
+				continue;
+			}
 			if (run1 > run0 && words == 1 && after_kin_noun(r, s, run0, seg->sents[si].start)) {
 				/* "Her son, Erik, ...": a person named by a first name */
 				ALLOC_GROW(es->v, es->n + 1, es->alloc);
@@ -1093,6 +1189,12 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 			size_t lw0, lw1;   /* the run's last word */
 			last_word(s + run0, run1 - run0, &lw0, &lw1);
 			int a_place = wordset_get_ci(&r->org_words, s + run0 + lw0, lw1 - lw0) == ORG_PLACE;
+			/* ("Lake Osmer froze early. She said ...": a place's name may
+			 * open with its kind, and no "she" means it) */
+			struct word fw = { run0, run0 };
+			while (fw.e < run1 && s[fw.e] != ' ')
+				fw.e++;
+			a_place |= fw.e < run1 && is_cap(s, &fw) && word_in_list(r, s, &fw, WL_PLACE_KIND);
 			if (run1 > run0 && words >= 2 && !a_place) {
 				struct mention m;
 				mention_parse(s + run0, run1 - run0, r, &m);
@@ -1128,7 +1230,10 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 						m.title1 > m.title0 ? run0 + m.title0 : 0,
 						m.title1 > m.title0 ? run0 + m.title1 : 0, m.kind, m.name_words, 0, 0, 0 };
 					entity_name_words(&es->v[es->n - 1], s);
-					if (m.kind == SK_PERSON && m.title1 <= m.title0)
+					/* ("marine biologist Elin Sward of the University of
+					 * Korsvik": the role before the name is her title,
+					 * the place she works only its complement) */
+					if (m.kind == SK_PERSON && (m.title1 <= m.title0 || m.title0 >= m.name1))
 						title_before_comma(&es->v[es->n - 1], s, seg->sents[si].start, r);
 					if (m.kind == SK_PERSON && !es->v[es->n - 1].title1)
 						title_after_comma(&es->v[es->n - 1], s, end, r);
@@ -1370,11 +1475,25 @@ static void appos_title(const struct rules *r, const char *s, size_t a, size_t b
 	if (word_in_list(r, s, &aw, WL_ADVERBIAL))
 		return;
 	size_t e = a;
-	while (e < b) {
-		if (!strncmp(s + e, " who ", 5) || !strncmp(s + e, " which ", 7) || s[e] == ',' ||
-		    (unsigned char)s[e] == 0x01 || s[e] == '"')
+	for (int again = 1; again >= 0; again--) {
+		size_t from = e;
+		while (e < b) {
+			if (!strncmp(s + e, " who ", 5) || !strncmp(s + e, " which ", 7) || s[e] == ',' ||
+			    (unsigned char)s[e] == 0x01 || s[e] == '"')
+				break;
+			e++;
+		}
+		/* "the brusque, silver-haired mayor": one word that is no title
+		 * nor source noun, then more lowercase words after the comma,
+		 * is the first of coordinate adjectives, not the description */
+		struct word one = { from, e };
+		int plural;
+		if (!again || from != a || e + 3 >= b || s[e] != ',' || s[e + 1] != ' ' ||
+		    !(s[e + 2] >= 'a' && s[e + 2] <= 'z') || memchr(s + a, ' ', e - a) ||
+		    in_set(&r->titles, s, &one) || set_value(&r->source_nouns, s, &one, &plural) >= 0 ||
+		    people_noun(s, &one) || in_set(&r->org_words, s, &one))
 			break;
-		e++;
+		e += 2;
 	}
 	while (e > a && s[e - 1] == ' ')
 		e--;
@@ -1874,6 +1993,42 @@ static int lower_title_then_name(const struct rules *r, const char *s, size_t a0
 	return words && i < a1 && isupper((unsigned char)s[i]);
 }
 
+/* "Ada Vell, the brusque, silver-haired mayor, said ...": the rule took
+ * "the brusque" between the first two commas for the subject, but an
+ * article and one word that is no title or source noun, then a comma and
+ * more lowercase words, is the first of coordinate adjectives; the
+ * person is the name before it, the description to the next comma the
+ * title. */
+static const struct entity *coordinate_appos(const struct rules *r, const struct entities *es, const char *s,
+					     size_t ms, size_t me, size_t sent_end, size_t *t0, size_t *t1)
+{
+	if (ms < 4 || me + 4 >= sent_end || strncmp(s + ms, "the ", 4) || s[ms - 2] != ',' || s[ms - 1] != ' ' ||
+	    s[me] != ',' || s[me + 1] != ' ' || !(s[me + 2] >= 'a' && s[me + 2] <= 'z'))
+		return NULL;
+	struct word w = { ms + 4, me };
+	for (size_t k = w.s; k < w.e; k++)
+		if (!((s[k] >= 'a' && s[k] <= 'z') || s[k] == '-'))
+			return NULL;
+	int plural;
+	if (w.e - w.s < 3 || in_set(&r->titles, s, &w) || set_value(&r->source_nouns, s, &w, &plural) >= 0 ||
+	    people_noun(s, &w) || in_set(&r->org_words, s, &w))
+		return NULL;
+	const char *comma = memchr(s + me + 2, ',', sent_end - me - 2);
+	if (!comma || (size_t)(comma - s) - me > 80)
+		return NULL;
+	for (size_t k = entities_before(es, ms); k-- > 0;) {
+		const struct entity *e = &es->v[k];
+		if (e->name1 + 2 < ms)
+			break;
+		if (e->kind == SK_PERSON && e->name1 + 2 == ms) {
+			*t0 = w.s;
+			*t1 = (size_t)(comma - s);
+			return e;
+		}
+	}
+	return NULL;
+}
+
 void sources_resolve(struct source_table *t, struct quote_list *ql, struct article *a,
 		     const struct segmentation *seg, const struct rules *r)
 {
@@ -1903,11 +2058,21 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 		if (drop_lead_adverbial(s, &ms, me))
 			q->spk_start = ms;
 		ms = q->spk_start = group_but_start(r, s, seg->sents[q->sent].start, ms);
+		size_t ct0 = 0, ct1 = 0;
+		const struct entity *ce = coordinate_appos(r, &es, s, ms, me, seg->sents[q->sent].end, &ct0, &ct1);
+		if (ce) {
+			ms = q->spk_start = ce->name0;
+			me = q->spk_end = ce->name1;
+		}
 		mention_parse(s + ms, me - ms, r, &m);
 		const char *name = raw + ms + m.name0;
 		size_t nlen = m.name1 - m.name0;
 		const char *title = raw + ms + m.title0;
 		size_t tlen = m.title1 - m.title0;
+		if (ce) {
+			title = raw + ct0;
+			tlen = ct1 - ct0;
+		}
 		enum source_kind kind = m.kind;
 		int src = -1;
 		/* "The union's general secretary, Marta Kovalenko, said": the
@@ -2199,6 +2364,20 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				continue;
 			}
 			tlen = 0;
+			/* "The company declined to comment" with no company named:
+			 * the description as written, "the company", not a bare
+			 * noun that reads as the organization's name ("the harbor
+			 * board" keeps the name "harbor board", which a "Harbor
+			 * Board" written elsewhere shares) */
+			if (m.name_words == 1 && m.name0 >= 4 && !strncasecmp(s + ms + m.name0 - 4, "the ", 4)) {
+				strbuf nb = STRBUF_INIT;
+				strbuf_addstr(&nb, "the ");
+				strbuf_add(&nb, name, nlen);
+				src = add_source(t, nb.buf, nb.len, NULL, 0, kind, ms);
+				strbuf_release(&nb);
+				q->source = src;
+				continue;
+			}
 		}
 		if (m.definite == 1 && kind == SK_ANONYMOUS && last_word_in(&r->titles, s + ms, me - ms)) {
 			/* "the spokesman": a person quoted earlier with that title
