@@ -970,7 +970,7 @@ static void hash_need_text(struct need_text_fast *nt, const char *text)
 	nt->ready = 1;
 }
 
-static int holds_hashed(struct sentence_ctx *c, const struct need_text_fast *nt, const char *from,
+static inline int holds_hashed(struct sentence_ctx *c, const struct need_text_fast *nt, const char *from,
 			const char *text)
 {
 	if (nt->plain || c->qs->no_fast)
@@ -1067,7 +1067,7 @@ static int word_ends_in(const char *s, const char *t, size_t n)
 }
 
 /* Does the cue form occ[k] fit one of the rule's "needs cue" lines? */
-static int cue_form_fits(struct sentence_ctx *c, const struct rule *rl, int k)
+static int cue_form_fits_slow(struct sentence_ctx *c, const struct rule *rl, int k)
 {
 	const char *rest = c->m + c->occ[k].e;   /* c->m is NUL-terminated */
 	for (int i = 0; i < rl->ncue_needs; i++) {
@@ -1157,6 +1157,18 @@ static int cue_form_fits(struct sentence_ctx *c, const struct rule *rl, int k)
 		}
 		return 1;
 	}
+	return 0;
+}
+
+/* cue_form_fits(), its call spared where no line of the rule names the
+ * form's cue: so it is for most pairs of a rule and a form, a test of
+ * every rule on every form of a sentence (2M calls on news.jsonl) */
+static inline int cue_form_fits(struct sentence_ctx *c, const struct rule *rl, int k)
+{
+	int cue = c->occ[k].cue;
+	for (int i = 0; i < rl->ncue_needs; i++)
+		if (rl->cue_needs[i].cue_ok[cue])
+			return cue_form_fits_slow(c, rl, k);
 	return 0;
 }
 
