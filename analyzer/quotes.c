@@ -1336,10 +1336,10 @@ static void run_rules(struct sentence_ctx *c)
 				/* a text several rules look for is looked for once */
 				skip = 1;
 				const int *id = rl->needs[k].ids;
-				for (const char *alt = rl->needs[k].text; *alt && skip; alt += strlen(alt) + 1, id++) {
+				for (const char *const *alt = rl->needs[k].alts; *alt && skip; alt++, id++) {
 					signed char *h = &c->qs->held[*id];
 					if (*h < 0)
-						*h = (signed char)holds_text(c, *id, c->m + 1, alt);
+						*h = (signed char)holds_text(c, *id, c->m + 1, *alt);
 					skip = !*h;
 				}
 			}
