@@ -1103,8 +1103,16 @@ static int cue_form_fits_slow(struct sentence_ctx *c, const struct rule *rl, int
 			if (!hit && b < 0x80 && !(cn->next_first[b >> 3] & (1u << (b & 7))))
 				continue;
 			const unsigned char *len = cn->next_len;
+			unsigned char lb = ascii_lower(b);
 			for (const char *alt = cn->next; !hit && *alt; len++) {
 				size_t n = *len;
+				/* (a text whose first byte is not the one here, nor "-",
+				 * fits no more than text_at finds: at most one or two of
+				 * the texts of a long list get past this) */
+				if (b && b < 0x80 && alt[0] != '-' && ascii_lower((unsigned char)alt[0]) != lb) {
+					alt += n + 1;
+					continue;
+				}
 				int mark = !ascii_alnum((unsigned char)alt[0]);
 				if (alt[0] == '-' && n > 1)
 					hit = j && word_ends_in(at, alt + 1, n - 1);
