@@ -526,7 +526,7 @@ static void trim_speaker(const struct sentence_ctx *c, size_t s0, size_t *s1)
 static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZE *ov,
 		      int content_group);
 static int words_in_upto(const char *m, size_t a, size_t b, int most);
-static int form_has_room(struct sentence_ctx *c, int k, int after, int before);
+static inline int form_has_room(struct sentence_ctx *c, int k, int after, int before);
 
 /* "The original tweet was deleted": a cue in its bare form ("tweet",
  * "claim", "say") right after a singular noun phrase opened by an article
@@ -907,7 +907,7 @@ static int words_before_upto(const char *m, size_t b, int most)
 
 /* Has the cue form occ[k] at least `after` words after it and `before`
  * before it (its counts kept for the other rules of the sentence)? */
-static int form_has_room(struct sentence_ctx *c, int k, int after, int before)
+static inline int form_has_room(struct sentence_ctx *c, int k, int after, int before)
 {
 	if (after && c->occ[k].words_after < after && !c->occ[k].after_all) {
 		c->occ[k].words_after = words_in_upto(c->m, c->occ[k].e, c->len, after);
