@@ -2009,6 +2009,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 			for (const char *alt = nd->text; *alt; alt += strlen(alt) + 1)
 				nalt++;
 			nd->ids = xmalloc((nalt + 1) * sizeof(int));
+			nd->alts = xmalloc((nalt + 1) * sizeof(*nd->alts));
 			nalt = 0;
 			for (const char *alt = nd->text; *alt; alt += strlen(alt) + 1) {
 				int id = wordset_get(&texts, alt, strlen(alt));
@@ -2016,8 +2017,10 @@ static int load_patterns(struct rules *r, struct diag *d)
 					id = (int)r->nneed_texts++;
 					wordset_put(&texts, alt, strlen(alt), id);
 				}
+				nd->alts[nalt] = alt;
 				nd->ids[nalt++] = id;
 			}
+			nd->alts[nalt] = NULL;
 		}
 	}
 	wordset_release(&texts);
@@ -2095,6 +2098,7 @@ void rules_free(struct rules *r)
 		for (int k = 0; k < r->rules[i].nneeds; k++) {
 			free(r->rules[i].needs[k].text);
 			free(r->rules[i].needs[k].ids);
+			free(r->rules[i].needs[k].alts);
 		}
 		for (int k = 0; k < r->rules[i].ncue_needs; k++)
 			cue_need_release(&r->rules[i].cue_needs[k]);

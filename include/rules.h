@@ -176,6 +176,9 @@ struct rule_need {
 	int *ids;     /* of a text to look for (not "needs end"): each alternative's
 			 number among the distinct texts of all rules, so that a
 			 sentence is searched for each text once (quotes.c) */
+	const char **alts; /* each alternative of text, then NULL: the test of
+			      every rule on every sentence walks them without
+			      a strlen() a text */
 	int after_cue, before_cue; /* words a cue must have after / before it: the
 				      rule's own cue, so a form with fewer neither
 				      fits "needs cue" nor bounds where a match starts */
