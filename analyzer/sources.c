@@ -1031,6 +1031,15 @@ static void definite_title(struct entities *es, const char *s, size_t start, siz
 	}
 }
 
+/* The length of a straight double quote or of the curly one given (its
+ * three UTF-8 bytes) at p, or 0. */
+static size_t double_quote_at(const char *s, size_t p, size_t end, const char *curly)
+{
+	if (s[p] == '"')
+		return 1;
+	return p + 3 < end && !memcmp(s + p, curly, 3) ? 3 : 0;
+}
+
 /* After a first name ending at p: a nickname of one to three capitalized
  * words in quotation marks, then the surname (Teodor "The Wall" Vasko)?
  * The surname's start, or 0. */
@@ -1039,12 +1048,10 @@ static size_t nickname_after(const char *s, size_t p, size_t end)
 	if (p + 8 >= end || s[p] != ' ')
 		return 0;
 	p++;
-	if (s[p] == '"')
-		p++;
-	else if (p + 3 < end && !memcmp(s + p, "\xE2\x80\x9C", 3))
-		p += 3;
-	else
+	size_t mark = double_quote_at(s, p, end, "\xE2\x80\x9C");
+	if (!mark)
 		return 0;
+	p += mark;
 	size_t q = p;
 	int words = 0;
 	while (q < end && q - p < 40) {
@@ -1061,12 +1068,10 @@ static size_t nickname_after(const char *s, size_t p, size_t end)
 	}
 	if (!words || words > 3 || q >= end)
 		return 0;
-	if (s[q] == '"')
-		q++;
-	else if (q + 3 < end && !memcmp(s + q, "\xE2\x80\x9D", 3))
-		q += 3;
-	else
+	mark = double_quote_at(s, q, end, "\xE2\x80\x9D");
+	if (!mark)
 		return 0;
+	q += mark;
 	if (q + 2 >= end || s[q] != ' ' || !(s[q + 1] >= 'A' && s[q + 1] <= 'Z'))
 		return 0;
 	return q + 1;
