@@ -2238,6 +2238,14 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				if (p->source < 0 || gender_clash(t, p->source, m.pronoun))
 					continue;
 				enum source_kind pk = t->v[p->source].kind;
+				/* "a spokeswoman for the board told ... She said": a
+				 * pronoun right after an unnamed source whose words say
+				 * its gender is that source, not a name further up */
+				if (want_person && pk == SK_ANONYMOUS && p->para == q->para && p->sent + 1 >= q->sent &&
+				    gender_hint(r, t->v[p->source].name, strlen(t->v[p->source].name), 0) == m.pronoun) {
+					src = p->source;
+					break;
+				}
 				if (want_person ? is_person_kind(pk)
 						: (m.pronoun == 'n' ? pk == SK_ORGANIZATION || pk == SK_DOCUMENT
 								    : pk != SK_PERSON)) {
