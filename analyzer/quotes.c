@@ -58,17 +58,22 @@ static void bind_rules_scratch(struct quote_scratch *qs, const struct rules *r)
 	qs->ntf_rules = r;
 }
 
+/* A match context whose limits keep one pathological sentence from
+ * stalling a run. */
+static pcre2_match_context *limited_match_context(void)
+{
+	pcre2_match_context *mctx = pcre2_match_context_create(NULL);
+	pcre2_set_match_limit(mctx, 20000000);
+	pcre2_set_depth_limit(mctx, 5000);
+	return mctx;
+}
+
 void quote_scratch_init(struct quote_scratch *qs)
 {
 	qs->md = pcre2_match_data_create(32, NULL);
-	qs->mctx = pcre2_match_context_create(NULL);
-	/* one pathological sentence must not stall a run */
-	pcre2_set_match_limit(qs->mctx, 20000000);
-	pcre2_set_depth_limit(qs->mctx, 5000);
+	qs->mctx = limited_match_context();
 	qs->pmd = pcre2_match_data_create(1, NULL);
-	qs->pmctx = pcre2_match_context_create(NULL);
-	pcre2_set_match_limit(qs->pmctx, 20000000);
-	pcre2_set_depth_limit(qs->pmctx, 5000);
+	qs->pmctx = limited_match_context();   /* the probes' own, with the same limits */
 	qs->buf = NULL;
 	qs->cap = 0;
 	qs->tbuf = NULL;
@@ -705,12 +710,13 @@ static int trailing_attribution(const struct sentence_ctx *c, size_t cue1, size_
 		k++;
 	if (k >= c0 || c->m[k] != ',')
 		return 0;
-	static const char *const dets[] = { "a ", "an ", "the ", "this ", "that ", "its ", "their ", "his ", "her ",
-		"one ", "two ", "new ", NULL };
-	int det = 0;
-	for (int i = 0; dets[i] && !det; i++)
-		det = c1 - c0 > strlen(dets[i]) && !strncasecmp(c->m + c0, dets[i], strlen(dets[i]));
-	if (!det || words_in_upto(c->m, c0, c1, 9) > 8)
+	/* (a noun phrase opened by a determiner of words.txt: "a new study",
+	 * "the survey", "two reports") */
+	size_t w1 = c0;
+	while (w1 < c1 && !is_space(c->m[w1]))
+		w1++;
+	int det = wordset_get_ci(&c->r->words, c->m + c0, w1 - c0);
+	if (w1 >= c1 || det < 0 || !(det & WL_DETERMINER) || words_in_upto(c->m, c0, c1, 9) > 8)
 		return 0;
 	size_t e = c1;
 	while (e > c0 && !is_space(c->m[e - 1]))
