@@ -126,6 +126,13 @@ struct rule_file {
 	unsigned lineno;
 };
 
+static void rule_file_close(struct rule_file *f)
+{
+	free(f->path);
+	strbuf_release(&f->text);
+}
+
+/* Reads dir/name whole; on failure reports it and leaves nothing to close. */
 static int rule_file_open(struct rule_file *f, const char *dir, const char *name, struct diag *d)
 {
 	strbuf p = STRBUF_INIT;
@@ -137,15 +144,10 @@ static int rule_file_open(struct rule_file *f, const char *dir, const char *name
 	if (strbuf_read_file(&f->text, f->path) < 0) {
 		diag_report(d, DIAG_ERROR, f->path, 0, 0, "cannot read rule file '%s': %s",
 			    f->path, strerror(errno));
+		rule_file_close(f);
 		return -1;
 	}
 	return 0;
-}
-
-static void rule_file_close(struct rule_file *f)
-{
-	free(f->path);
-	strbuf_release(&f->text);
 }
 
 /* Next line without its newline, trailing spaces or comment; returns 0 at EOF. */
@@ -222,10 +224,8 @@ static int load_wordlist(struct wordset *ws, const char *dir, const char *name,
 			 const char *const *values, int def, int keep_case, struct diag *d)
 {
 	struct rule_file f;
-	if (rule_file_open(&f, dir, name, d) < 0) {
-		rule_file_close(&f);
+	if (rule_file_open(&f, dir, name, d) < 0)
 		return -1;
-	}
 	int errors = 0;
 	const char *s;
 	size_t n;
@@ -293,10 +293,8 @@ const char *word_list_name(int bit)
 static int load_word_lists(struct rules *r, struct diag *d)
 {
 	struct rule_file f;
-	if (rule_file_open(&f, r->dir, "words.txt", d) < 0) {
-		rule_file_close(&f);
+	if (rule_file_open(&f, r->dir, "words.txt", d) < 0)
 		return -1;
-	}
 	int errors = 0;
 	unsigned seen = 0;
 	struct wordset index = { 0 };   /* word -> its place in masks */
@@ -406,10 +404,8 @@ static int load_cues(struct rules *r, struct diag *d)
 	static const char *const stances[] = { "assert", "deny", "hedge", NULL };
 	static const char *const frames[] = { "clause", "that", "quote", "source", "object", NULL };
 	struct rule_file f;
-	if (rule_file_open(&f, r->dir, "cues.txt", d) < 0) {
-		rule_file_close(&f);
+	if (rule_file_open(&f, r->dir, "cues.txt", d) < 0)
 		return -1;
-	}
 	int errors = 0;
 	size_t alloc = 0;
 	const char *s;
@@ -1713,10 +1709,8 @@ static void rule_init(struct rule *rl, const char *id, pcre2_code *code, pcre2_c
 static int load_patterns(struct rules *r, struct diag *d)
 {
 	struct rule_file f;
-	if (rule_file_open(&f, r->dir, "attribution.rules", d) < 0) {
-		rule_file_close(&f);
+	if (rule_file_open(&f, r->dir, "attribution.rules", d) < 0)
 		return -1;
-	}
 	struct macros m = { 0 };
 	add_builtin_macros(r, &m);
 	int errors = 0;
