@@ -1632,7 +1632,10 @@ static void cut_at_lead_clause(const struct sentence_ctx *c, struct attribution 
 	if (memchr(m + i, ',', at->c0 - i))
 		return;
 	for (size_t j = at->c0; j < at->c1; j++) {
-		if (m[j] != ',')
+		/* (a comma between digits is a thousands separator: "more than
+		 * 2,400 ships, another says" is cut at its second comma) */
+		if (m[j] != ',' || (j > at->c0 && j + 1 < at->c1 && isdigit((unsigned char)m[j - 1]) &&
+				    isdigit((unsigned char)m[j + 1])))
 			continue;
 		while (j > at->c0 && m[j - 1] == ' ')
 			j--;
