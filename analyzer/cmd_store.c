@@ -644,10 +644,22 @@ static int parse_jobs(const char *v, int *jobs)
 	return 0;
 }
 
-static void *config_sqlite(void *unused)
+/* What a second thread loads while the main thread loads the rules: the
+ * cross-reference rules (claims, frames), which need only the directory,
+ * with SQLite's set-up; its messages wait in a buffer of their own. */
+struct side_load {
+	const char *dir;
+	struct xref_rules *xr;
+	struct diag d;
+	char *msgs;
+	size_t msgs_len;
+};
+
+static void *side_load(void *ctx)
 {
-	(void)unused;
+	struct side_load *sl = ctx;
 	store_config_for_writing();
+	sl->xr = xref_rules_load(sl->dir, NULL, &sl->d);
 	return NULL;
 }
 
@@ -690,16 +702,40 @@ int cmd_ingest(int argc, char **argv)
 		free(files);
 		return 2;
 	}
-	/* SQLite sets up its page cache (a first touch of each of its pages)
-	   while this thread loads the rules, on the core that is idle then */
-	pthread_t sqlite_init;
-	int sqlite_init_started = !pthread_create(&sqlite_init, NULL, config_sqlite, NULL);
-	if (!sqlite_init_started)
+	/* The extraction rules, and (on the core that would be idle
+	   meanwhile) SQLite's page cache, a first touch of each of its pages,
+	   and the cross-reference rules. Their messages come after the
+	   extraction rules', and not at all when those failed, as when one
+	   was loaded after the other. */
+	struct side_load sl = { rules_dir ? rules_dir : rules_default_dir(), NULL,
+				{ NULL, 0, 0, diag_default.quiet_warnings }, NULL, 0 };
+	sl.d.out = open_memstream(&sl.msgs, &sl.msgs_len);
+	pthread_t side;
+	int side_started = sl.d.out && !pthread_create(&side, NULL, side_load, &sl);
+	if (!side_started) {
 		store_config_for_writing();
-	struct rules *r = rules_load(rules_dir, &diag_default);
-	struct xref_rules *xr = r ? xref_rules_load(rules_dir, r, &diag_default) : NULL;
-	if (sqlite_init_started)
-		pthread_join(sqlite_init, NULL);
+		if (sl.d.out)
+			fclose(sl.d.out);
+		sl.d.out = NULL;
+	}
+	struct rules *r = rules_load(sl.dir, &diag_default);
+	struct xref_rules *xr = NULL;
+	if (side_started) {
+		pthread_join(side, NULL);
+		fclose(sl.d.out);
+		xr = sl.xr;
+		if (r) {
+			fwrite(sl.msgs, 1, sl.msgs_len, stderr);
+			diag_default.errors += sl.d.errors;
+			diag_default.warnings += sl.d.warnings;
+		} else {
+			xref_rules_free(xr);
+			xr = NULL;
+		}
+		free(sl.msgs);
+	} else if (r) {
+		xr = xref_rules_load(sl.dir, r, &diag_default);
+	}
 	/* the writer thread reports through its own sink: the reader's is
 	   diag_default, and their counts must not race */
 	struct diag store_diag = { stderr, 0, 0, 0 };
