@@ -485,8 +485,9 @@ static void *extract_thread(void *ctx)
 	quote_scratch_release(&qs);
 	claim_scratch_free(cs);
 	if (g->timing)
-		fprintf(stderr, "whosaid: timing: extraction thread: %.3f s CPU (extract %.3f s, xref and claims %.3f s)\n",
-			thread_cpu(), t_extract, t_xref);
+		fprintf(stderr, "whosaid: timing: extraction thread: %.3f s CPU (extract %.3f s, xref and claims %.3f s), "
+				"done at %.3f s\n",
+			thread_cpu(), t_extract, t_xref, now() - g->t0);
 	return NULL;
 }
 
@@ -574,6 +575,7 @@ static void *write_thread(void *ctx)
 	}
 	/* the rows of the last articles stored */
 	double t0 = g->timing ? now() : 0;
+	double t_last = t0 - g->t0;
 	if (store_flush(g->st)) {
 		pthread_mutex_lock(&g->mu);
 		g->failed++;
@@ -587,8 +589,9 @@ static void *write_thread(void *ctx)
 		sqlite3_db_status(store_db(g->st), SQLITE_DBSTATUS_CACHE_MISS, &miss, &hw, 0);
 		sqlite3_db_status(store_db(g->st), SQLITE_DBSTATUS_CACHE_WRITE, &wr, &hw, 0);
 		fprintf(stderr, "whosaid: timing: page cache: %d hits, %d misses, %d writes\n", hit, miss, wr);
-		fprintf(stderr, "whosaid: timing: writer thread: %.3f s CPU (writing out rows %.3f s), %.3f s in store_put\n",
-			thread_cpu(), store_flush_cpu(g->st), g->put_seconds);
+		fprintf(stderr, "whosaid: timing: writer thread: %.3f s CPU (writing out rows %.3f s), %.3f s in store_put; "
+				"last article stored at %.3f s, its rows written out at %.3f s\n",
+			thread_cpu(), store_flush_cpu(g->st), g->put_seconds, t_last, now() - g->t0);
 	}
 	return NULL;
 }
@@ -665,6 +668,7 @@ static void *side_load(void *ctx)
 
 int cmd_ingest(int argc, char **argv)
 {
+	double t_start = now();
 	const char *db = DEFAULT_DB, *rules_dir = NULL;
 	int jobs = 1;
 	struct ingest g;
@@ -775,9 +779,11 @@ int cmd_ingest(int argc, char **argv)
 			break;
 	int writer_ok = started > 0 && !pthread_create(&writer, NULL, write_thread, &g);
 	unsigned failed = 0;
+	double t_read = 0;
 	if (writer_ok) {
 		struct read_opts ro = { &diag_default, 0 };
 		failed = read_inputs(files, nfiles, &ro, on_ingest_article, &g);
+		t_read = now() - g.t0;
 	} else {
 		diag_report(&diag_default, DIAG_ERROR, NULL, 0, 0, "cannot start threads: %s", strerror(errno));
 	}
@@ -790,8 +796,9 @@ int cmd_ingest(int argc, char **argv)
 	if (g.progress)
 		show_progress(&g, 1);
 	if (g.timing) {
-		fprintf(stderr, "whosaid: timing: reader (main) thread: %.3f s CPU; %.3f s wall\n", thread_cpu(),
-			now() - g.t0);
+		fprintf(stderr, "whosaid: timing: reader (main) thread: %.3f s CPU; %.3f s wall; the rules loaded and "
+				"the database opened in %.3f s before that, the input read at %.3f s\n",
+			thread_cpu(), now() - g.t0, g.t0 - t_start, t_read);
 		fprintf(stderr, "whosaid: timing: waits: reader %.3f s for a full queue, extraction threads %.3f s "
 				"for articles and %.3f s for the writer, writer %.3f s for articles\n",
 			g.work.push_wait, g.work.pop_wait, g.done.push_wait, g.done.pop_wait);
