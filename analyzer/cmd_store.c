@@ -1,11 +1,12 @@
 /* The store's commands: ingest, db check, and the queries sources, claims,
  * quotes and stories. The queries read the tables store.h describes. */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE   /* gettid */
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -546,9 +547,24 @@ static void store_one(struct ingest *g, struct store_doc *sd)
 	store_doc_free(sd);
 }
 
+#define WRITER_NICE_AHEAD 5
+
 static void *write_thread(void *ctx)
 {
 	struct ingest *g = ctx;
+	/* Three busy threads on two cores share them evenly: the writer fell
+	 * behind during each write-out and caught up slowly, and what it had
+	 * left when the extraction threads finished was done on one core
+	 * (news.jsonl --jobs 2, three runs on a busy machine: the last
+	 * article stored 0.23-0.42 s after the extraction ended; with the
+	 * writer 5 steps of nice ahead, 0.01-0.04 s). The writer takes the
+	 * same CPU either way, only sooner. Linux sets the nice value of a
+	 * thread by its id; raising it needs the privilege to (otherwise
+	 * nothing changes). */
+	errno = 0;
+	int nice_now = getpriority(PRIO_PROCESS, (id_t)gettid());
+	if (!errno)
+		(void)setpriority(PRIO_PROCESS, (id_t)gettid(), nice_now - WRITER_NICE_AHEAD);
 	struct work *w;
 	unsigned long next = 0;
 	while ((w = queue_pop(&g->done))) {
