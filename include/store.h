@@ -199,6 +199,12 @@ long long store_meta(struct store *s, const char *key);
  * 8 MB of log (the last, at close, stays short). */
 void store_tune_for_writing(struct store *s);
 
+/* For a process that writes (ingest), before its first store_open() and
+ * while no other thread uses SQLite: SQLite's page cache in one mapping
+ * set up at once (some 70 MB, most of which a long ingest fills anyway),
+ * and SQLite started. */
+void store_config_for_writing(void);
+
 /* Transactions (BEGIN IMMEDIATE, waiting out other writers) and plain
  * statements (several, no results); 0 or -1 after reporting. */
 int store_begin(struct store *s);
