@@ -426,9 +426,33 @@ static int on_ingest_article(struct article *a, void *ctx)
 #define EXTRACT_BATCH 64
 #define EXTRACT_BATCH_BYTES (1u << 20)
 
+/* How many steps of nice an extraction thread takes when there are more
+ * busy threads than one per extraction thread plus the writer can share.
+ * Three busy threads on two cores (--jobs 2) shared them evenly: the
+ * writer fell behind during each write-out and caught up slowly, and what
+ * it had left when the extraction threads finished was stored on one core
+ * while the other idled (news.jsonl --jobs 2, busy machine: the last
+ * article stored 0.23-0.42 s after the extraction ended; with the writer
+ * five steps ahead, 0.01-0.04 s). The extraction threads step back rather
+ * than the writer stepping forward, because raising a nice value needs no
+ * privilege; the writer takes the same CPU either way, only sooner. */
+#define EXTRACT_NICE_BEHIND 5
+
+static void extract_thread_step_back(size_t jobs)
+{
+	if (jobs < 2)
+		return;
+	/* Linux sets the nice value of one thread by its id */
+	errno = 0;
+	int nice_now = getpriority(PRIO_PROCESS, (id_t)gettid());
+	if (!errno)
+		(void)setpriority(PRIO_PROCESS, (id_t)gettid(), nice_now + EXTRACT_NICE_BEHIND);
+}
+
 static void *extract_thread(void *ctx)
 {
 	struct ingest *g = ctx;
+	extract_thread_step_back(g->jobs);
 	struct quote_scratch qs;
 	struct extraction x[EXTRACT_BATCH];
 	struct work *batch[EXTRACT_BATCH];
@@ -547,24 +571,9 @@ static void store_one(struct ingest *g, struct store_doc *sd)
 	store_doc_free(sd);
 }
 
-#define WRITER_NICE_AHEAD 5
-
 static void *write_thread(void *ctx)
 {
 	struct ingest *g = ctx;
-	/* Three busy threads on two cores share them evenly: the writer fell
-	 * behind during each write-out and caught up slowly, and what it had
-	 * left when the extraction threads finished was done on one core
-	 * (news.jsonl --jobs 2, three runs on a busy machine: the last
-	 * article stored 0.23-0.42 s after the extraction ended; with the
-	 * writer 5 steps of nice ahead, 0.01-0.04 s). The writer takes the
-	 * same CPU either way, only sooner. Linux sets the nice value of a
-	 * thread by its id; raising it needs the privilege to (otherwise
-	 * nothing changes). */
-	errno = 0;
-	int nice_now = getpriority(PRIO_PROCESS, (id_t)gettid());
-	if (!errno)
-		(void)setpriority(PRIO_PROCESS, (id_t)gettid(), nice_now - WRITER_NICE_AHEAD);
 	struct work *w;
 	unsigned long next = 0;
 	while ((w = queue_pop(&g->done))) {
