@@ -1533,6 +1533,36 @@ static int has_word(const char *hay, size_t n, const char *w, size_t wl)
 	return 0;
 }
 
+/* Where a possessive name at s[at] ("Kestrel Review's") goes on with a
+ * few lowercase words that end in the head word w ("editorial board"):
+ * the end of that word, before `lim`; else 0. The body named so is
+ * what a later "the board" refers to. */
+static size_t possessed_head(const char *s, size_t at, size_t lim, const char *w, size_t wl)
+{
+	size_t i = at;
+	/* (the name may end in its possessive already) */
+	if (i >= 2 && s[i - 1] == 's' && (s[i - 2] == '\'' || (i >= 4 && !memcmp(s + i - 4, "\xe2\x80\x99", 3))) &&
+	    i + 1 <= lim && s[i] == ' ')
+		i += 1;
+	else if (i + 3 <= lim && s[i] == '\'' && s[i + 1] == 's' && s[i + 2] == ' ')
+		i += 3;
+	else if (i + 5 <= lim && !memcmp(s + i, "\xe2\x80\x99s ", 5))
+		i += 5;
+	else
+		return 0;
+	for (int words = 0; words < 3 && i < lim && islower((unsigned char)s[i]); words++) {
+		size_t b = i;
+		while (i < lim && isalpha((unsigned char)s[i]))
+			i++;
+		if (i - b == wl && !strncasecmp(s + b, w, wl))
+			return i;
+		if (i >= lim || s[i] != ' ')
+			break;
+		i++;
+	}
+	return 0;
+}
+
 /* Is the word right before s[at] (one space between) the word w? */
 static int word_before(const char *s, size_t at, const char *w, size_t wl)
 {
@@ -2372,17 +2402,34 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 					src = add_source(t, raw + e->name0, e->name1 - e->name0, NULL, 0,
 							 SK_ORGANIZATION, e->off);
 			}
+			/* (then one whose name has the head word, "the ministry" after
+			 * a "Ministry of Harbours" that said nothing, or one with the
+			 * head word after its possessive, "the board" after "the
+			 * Kestrel Review's editorial board") */
+			for (size_t k = entities_before(&es, ms), lim = 0; src < 0 && k-- > 0 && lim++ < LOOKBACK;) {
+				const struct entity *e = &es.v[k];
+				size_t pe;
+				/* (a name of a few words: a headline in Title Case is none) */
+				if (e->kind == SK_ORGANIZATION && e->words <= 5 &&
+				    has_word(raw + e->name0, e->name1 - e->name0, s + ms + hs, hl))
+					src = add_source(t, raw + e->name0, e->name1 - e->name0, NULL, 0,
+							 SK_ORGANIZATION, e->off);
+				/* (whoever the possessor: "Ada Vell's legal team") */
+				else if ((pe = possessed_head(s, e->name1, ms, s + ms + hs, hl)))
+					src = add_source(t, raw + e->name0, pe - e->name0, NULL, 0,
+							 SK_ORGANIZATION, e->off);
+			}
 			if (src >= 0) {
 				q->source = src;
 				continue;
 			}
 			tlen = 0;
 			/* "The company declined to comment" with no company named:
-			 * the description as written, "the company", not a bare
-			 * noun that reads as the organization's name ("the harbor
-			 * board" keeps the name "harbor board", which a "Harbor
-			 * Board" written elsewhere shares) */
-			if (m.name_words == 1 && m.name0 >= 4 && !strncasecmp(s + ms + m.name0 - 4, "the ", 4)) {
+			 * the description as written, "the company", "the harbor
+			 * board", not a bare noun phrase that reads as the
+			 * organization's name (the store keys both alike, so a
+			 * "Harbor Board" elsewhere is still met) */
+			if (m.name0 >= 4 && !strncasecmp(s + ms + m.name0 - 4, "the ", 4)) {
 				strbuf nb = STRBUF_INIT;
 				strbuf_addstr(&nb, "the ");
 				strbuf_add(&nb, name, nlen);
