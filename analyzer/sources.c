@@ -140,6 +140,23 @@ static int courtesy(const char *s, const struct word *w, const struct rules *r)
 	return wordset_get(&r->abbrev, s + w->s, w->e - w->s) == 1;
 }
 
+/* Is w a closed compound whose head, at least four letters after at
+ * least three, is a title or a noun for a source ("Shop|keeper" with
+ * "keeper", "Dock|worker" with "worker")? English writes an occupation
+ * so, and a name seldom ends in one. */
+static int compound_occupation(const struct rules *r, const char *s, const struct word *w)
+{
+	size_t n = w->e - w->s;
+	for (size_t k = 3; k + 4 <= n; k++) {
+		const char *h = s + w->s + k;
+		if (!islower((unsigned char)h[0]))
+			continue;
+		if (wordset_get_ci(&r->titles, h, n - k) >= 0 || wordset_get_ci(&r->source_nouns, h, n - k) >= 0)
+			return 1;
+	}
+	return 0;
+}
+
 static int acronym(const char *s, const struct word *w)
 {
 	size_t n = 0;
@@ -525,6 +542,13 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 	       !determiner(r, s, &w[run - 1]) && !acronym(s, &w[run - 1]))
 		run--;
 	int title_before = run > first && (in_set(&r->titles, s, &w[run - 1]) || honorific(s, &w[run - 1], r));
+	/* "Shopkeeper Lotta Berin", "Dockworker Ivo Brant": a closed compound
+	 * whose head is a noun of occupation is one too, a title before a
+	 * full name rather than a first name of three */
+	if (!title_before && run < n && n - run >= 3 && compound_occupation(r, s, &w[run])) {
+		run++;
+		title_before = 1;
+	}
 	/* "an Iowa Democrat", "two Senate Republicans": a capitalized noun
 	 * of the lists after an article or a number is no name */
 	int counted_noun = first > 0 && n >= 2 && is_cap(s, &w[n - 1]) &&
