@@ -412,7 +412,9 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 	}
 	/* "Q: What will you change?" in an interview transcript: the
 	 * interviewer, one unnamed person, no organization called "Q" */
-	if (n == 1 && ((len == 1 && s[0] == 'Q') || (len == 8 && !strncmp(s, "Question", 8)))) {
+	/* (and "A:", when the introduction names no one, one unnamed person
+	 * interviewed) */
+	if (n == 1 && ((len == 1 && (s[0] == 'Q' || s[0] == 'A')) || (len == 8 && !strncmp(s, "Question", 8)))) {
 		m->kind = SK_ANONYMOUS;
 		return;
 	}
@@ -2088,6 +2090,45 @@ static const struct entity *coordinate_appos(const struct rules *r, const struct
 	return NULL;
 }
 
+/* "A: ..." in an interview transcript: the person the introduction, the
+ * paragraph before the first question, names first ("Teodora Mirsk took
+ * over ... She spoke to the Gazette." / "Q: ..."; not the reporter named
+ * after, "spoke with senior writer ..."), or NULL. A byline ("By ...",
+ * "Interview by ...") is no introduction. */
+/* A short line with "By" or "by" before a name: "By Ada Vell, Staff",
+ * "Interview by Ada Vell". */
+static int byline(const char *p, size_t n)
+{
+	if (n > 80)
+		return 0;
+	for (size_t i = 0; i + 3 <= n; i++)
+		if ((i == 0 || p[i - 1] == ' ') && (p[i] == 'B' || p[i] == 'b') && p[i + 1] == 'y' && p[i + 2] == ' ')
+			return 1;
+	return 0;
+}
+
+static const struct entity *interviewee(const struct entities *es, const char *s,
+					const struct segmentation *seg)
+{
+	for (size_t pi = 0; pi < seg->nparas; pi++) {
+		size_t i = seg->paras[pi].start;
+		while (i < seg->paras[pi].end && (s[i] == ' ' || s[i] == '\n'))
+			i++;
+		if (i + 2 >= seg->paras[pi].end || s[i] != 'Q' || s[i + 1] != ':')
+			continue;
+		for (size_t back = 1; back <= 2 && back <= pi; back++) {
+			const struct paragraph *p = &seg->paras[pi - back];
+			if (byline(s + p->start, p->end - p->start))
+				continue;
+			for (size_t k = entities_before(es, p->start); k < es->n && es->v[k].off < p->end; k++)
+				if (es->v[k].kind == SK_PERSON && es->v[k].words >= 2)
+					return &es->v[k];
+		}
+		return NULL;
+	}
+	return NULL;
+}
+
 void sources_resolve(struct source_table *t, struct quote_list *ql, struct article *a,
 		     const struct segmentation *seg, const struct rules *r)
 {
@@ -2122,6 +2163,15 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 		if (ce) {
 			ms = q->spk_start = ce->name0;
 			me = q->spk_end = ce->name1;
+		}
+		if (me == ms + 1 && s[ms] == 'A' && s[me] == ':') {
+			const struct entity *e = interviewee(&es, s, seg);
+			if (e) {
+				q->source = add_source(t, raw + e->name0, e->name1 - e->name0,
+						       e->title1 ? raw + e->title0 : NULL,
+						       e->title1 ? e->title1 - e->title0 : 0, SK_PERSON, e->off);
+				continue;
+			}
 		}
 		mention_parse(s + ms, me - ms, r, &m);
 		const char *name = raw + ms + m.name0;
