@@ -692,6 +692,15 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 		m->name1 = w[0].e;
 		return;
 	}
+	if (!prep && !is_cap(s, &w[n - 1]) && in_set(&r->org_words, s, &w[n - 1]) && plural_noun(s, &w[n - 1]) && !word_is(s, &w[0], "the") && !caps_after(s, w, n, 1) &&
+	    (first == 0 || quant)) {
+		/* "Shipping lines", "Several airlines", "Local banks": bodies of a
+		 * kind, none named, as "Farmers" are people of a kind */
+		m->kind = SK_VAGUE;
+		m->name0 = w[0].s;
+		m->name1 = w[n - 1].e;
+		return;
+	}
 	m->kind = SK_ORGANIZATION;
 	m->name0 = whole0;
 	m->name1 = whole1;
