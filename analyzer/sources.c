@@ -20,6 +20,7 @@ void source_table_release(struct source_table *t)
 	for (size_t i = 0; i < t->n; i++) {
 		free(t->v[i].name);
 		free(t->v[i].title);
+		free(t->v[i].affiliation);
 	}
 	free(t->v);
 	memset(t, 0, sizeof(*t));
@@ -1318,6 +1319,7 @@ static int add_source(struct source_table *t, const char *name, size_t nlen, con
 	struct source *src = &t->v[t->n];
 	src->name = xstrndup(name, nlen);
 	src->title = tlen ? xstrndup(title, tlen) : NULL;
+	src->affiliation = NULL;
 	src->kind = kind;
 	src->first = first;
 	src->gender = 0;
@@ -2138,6 +2140,71 @@ static const struct entity *interviewee(const struct entities *es, const char *s
 	return NULL;
 }
 
+/* The length of "in the Orsel Gazette" at s (a run of capitalized
+ * words, "of" inside, after "in the" or "in The"), else 0;
+ * the run itself in *n0, *n1. */
+static size_t in_outlet(const char *s, size_t len, size_t *n0, size_t *n1)
+{
+	size_t i = 0;
+	if (len < 6 || strncmp(s, "in ", 3))
+		return 0;
+	i = 3;
+	/* (an outlet's name takes "the": "in the Orsel Gazette", "in The
+	 * Atlantic"; "in December", "in Washington" are a time and a place) */
+	if (i + 4 <= len && !strncmp(s + i, "the ", 4))
+		i += 4;
+	else if (!(i + 4 <= len && !strncmp(s + i, "The ", 4)))
+		return 0;
+	*n0 = *n1 = i;
+	while (i < len && isupper((unsigned char)s[i])) {
+		while (i < len && (isalnum((unsigned char)s[i]) || s[i] == '\'' || s[i] == '-' || s[i] == '.' ||
+				   s[i] == '&'))
+			i++;
+		while (*n1 < i && s[i - 1] == '.')
+			i--;   /* a full stop ends the sentence */
+		*n1 = i;
+		if (i + 1 < len && s[i] == ' ' && isupper((unsigned char)s[i + 1]))
+			i++;
+		else if (i + 5 < len && !strncmp(s + i, " of ", 4) && isupper((unsigned char)s[i + 4]))
+			i += 4;
+		else
+			break;
+	}
+	return *n1 > *n0 ? *n1 : 0;
+}
+
+/* Where a person writes ("writes Ada Vell in the Orsel Gazette", "she
+ * writes in the Orsel Gazette that", "Ada Vell, writing in the Velmar
+ * Post, says"): the outlet, recorded as the source's affiliation. Only
+ * "write" and "writing" say so; "said in the council chamber" names a
+ * place, not an outlet. */
+static void outlets(struct source_table *t, const struct quote_list *ql, const struct article *a,
+		    const struct rules *r)
+{
+	const char *s = a->scan;
+	for (size_t i = 0; i < ql->n; i++) {
+		const struct quote *q = &ql->v[i];
+		if (q->source < 0 || q->spk_start == NO_SPAN || q->cue < 0)
+			continue;
+		struct source *src = &t->v[q->source];
+		if (src->kind != SK_PERSON || src->affiliation)
+			continue;
+		int writes = !strcmp(r->cues[q->cue].lemma, "write");
+		size_t at[3] = { q->spk_end + 1, q->cue_end + 1, 0 };
+		if (q->spk_end + 10 < a->len && !strncmp(s + q->spk_end, ", writing ", 10))
+			at[2] = q->spk_end + 10;
+		for (int k = 0; k < 3; k++) {
+			size_t n0, n1;
+			if (!at[k] || (k < 2 && !writes) || at[k] >= a->len || s[at[k] - 1] != ' ')
+				continue;
+			if (in_outlet(s + at[k], a->len - at[k], &n0, &n1)) {
+				src->affiliation = xstrndup(a->raw + at[k] + n0, n1 - n0);
+				break;
+			}
+		}
+	}
+}
+
 void sources_resolve(struct source_table *t, struct quote_list *ql, struct article *a,
 		     const struct segmentation *seg, const struct rules *r)
 {
@@ -2590,6 +2657,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 		if (q->source < 0 && q->inherit >= 0)
 			q->source = ql->v[q->inherit].source;
 	}
+	outlets(t, ql, a, r);
 	strbuf_release(&its);
 	free(es.v);
 }
