@@ -145,6 +145,11 @@ void emit_quotes_json(strbuf *out, struct extraction *x, const struct rules *r)
 			strbuf_addstr(out, source_kind_name(src->kind));
 			add_lit(out, "\",\"title\":");
 			strbuf_add_json_str(out, src->title);
+			/* (a field beyond the contract, only when the text says) */
+			if (src->affiliation) {
+				add_lit(out, ",\"affiliation\":");
+				strbuf_add_json_str(out, src->affiliation);
+			}
 			add_key_uint(out, ",\"start\":", ms);
 			add_key_uint(out, ",\"end\":", me);
 			strbuf_addch(out, '}');
@@ -197,8 +202,10 @@ void emit_quotes_text(strbuf *out, struct extraction *x, const struct rules *r)
 		if (q->source >= 0) {
 			const struct source *src = &x->sources.v[q->source];
 			strbuf_addstr(out, src->name);
-			if (src->title)
-				strbuf_addf(out, " (%s)", src->title);
+			if (src->title && src->affiliation)
+				strbuf_addf(out, " (%s, %s)", src->title, src->affiliation);
+			else if (src->title || src->affiliation)
+				strbuf_addf(out, " (%s)", src->title ? src->title : src->affiliation);
 			if (src->kind != SK_PERSON)
 				strbuf_addf(out, " <%s>", source_kind_name(src->kind));
 		} else if (q->cue >= 0 && !strcmp(r->cues[q->cue].lemma, "ask") && n + 1 < x->quotes.n &&

@@ -1683,7 +1683,10 @@ static void transcript_turn(struct sentence_ctx *c, int qi, const struct attribu
 	while (e > q->end && (is_space(t[e - 1]) || t[e - 1] == '.'))
 		e--;
 	q->end = e;
-	c->skip_until = p->end;
+	/* (an interviewee's answer, "A: ...", may report what others said,
+	 * "I told him ...": those are quotes of their own within it) */
+	if (!(at->s1 == at->s0 + 1 && c->m[at->s0] == 'A'))
+		c->skip_until = p->end;
 }
 
 static void emit_attributions(struct sentence_ctx *c, unsigned sent_index)

@@ -20,6 +20,7 @@ void source_table_release(struct source_table *t)
 	for (size_t i = 0; i < t->n; i++) {
 		free(t->v[i].name);
 		free(t->v[i].title);
+		free(t->v[i].affiliation);
 	}
 	free(t->v);
 	memset(t, 0, sizeof(*t));
@@ -138,6 +139,23 @@ static int honorific(const char *s, const struct word *w, const struct rules *r)
 static int courtesy(const char *s, const struct word *w, const struct rules *r)
 {
 	return wordset_get(&r->abbrev, s + w->s, w->e - w->s) == 1;
+}
+
+/* Is w a closed compound whose head, at least four letters after at
+ * least three, is a title or a noun for a source ("Shop|keeper" with
+ * "keeper", "Dock|worker" with "worker")? English writes an occupation
+ * so, and a name seldom ends in one. */
+static int compound_occupation(const struct rules *r, const char *s, const struct word *w)
+{
+	size_t n = w->e - w->s;
+	for (size_t k = 3; k + 4 <= n; k++) {
+		const char *h = s + w->s + k;
+		if (!islower((unsigned char)h[0]))
+			continue;
+		if (wordset_get_ci(&r->titles, h, n - k) >= 0 || wordset_get_ci(&r->source_nouns, h, n - k) >= 0)
+			return 1;
+	}
+	return 0;
 }
 
 static int acronym(const char *s, const struct word *w)
@@ -395,7 +413,9 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 	}
 	/* "Q: What will you change?" in an interview transcript: the
 	 * interviewer, one unnamed person, no organization called "Q" */
-	if (n == 1 && ((len == 1 && s[0] == 'Q') || (len == 8 && !strncmp(s, "Question", 8)))) {
+	/* (and "A:", when the introduction names no one, one unnamed person
+	 * interviewed) */
+	if (n == 1 && ((len == 1 && (s[0] == 'Q' || s[0] == 'A')) || (len == 8 && !strncmp(s, "Question", 8)))) {
 		m->kind = SK_ANONYMOUS;
 		return;
 	}
@@ -525,6 +545,13 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 	       !determiner(r, s, &w[run - 1]) && !acronym(s, &w[run - 1]))
 		run--;
 	int title_before = run > first && (in_set(&r->titles, s, &w[run - 1]) || honorific(s, &w[run - 1], r));
+	/* "Shopkeeper Lotta Berin", "Dockworker Ivo Brant": a closed compound
+	 * whose head is a noun of occupation is one too, a title before a
+	 * full name rather than a first name of three */
+	if (!title_before && run < n && n - run >= 3 && compound_occupation(r, s, &w[run])) {
+		run++;
+		title_before = 1;
+	}
 	/* "an Iowa Democrat", "two Senate Republicans": a capitalized noun
 	 * of the lists after an article or a number is no name */
 	int counted_noun = first > 0 && n >= 2 && is_cap(s, &w[n - 1]) &&
@@ -664,6 +691,15 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 		m->kind = SK_VAGUE;
 		m->name0 = w[0].s;
 		m->name1 = w[0].e;
+		return;
+	}
+	if (!prep && !is_cap(s, &w[n - 1]) && in_set(&r->org_words, s, &w[n - 1]) && plural_noun(s, &w[n - 1]) && !word_is(s, &w[0], "the") && !caps_after(s, w, n, 1) &&
+	    (first == 0 || quant)) {
+		/* "Shipping lines", "Several airlines", "Local banks": bodies of a
+		 * kind, none named, as "Farmers" are people of a kind */
+		m->kind = SK_VAGUE;
+		m->name0 = w[0].s;
+		m->name1 = w[n - 1].e;
 		return;
 	}
 	m->kind = SK_ORGANIZATION;
@@ -1283,6 +1319,7 @@ static int add_source(struct source_table *t, const char *name, size_t nlen, con
 	struct source *src = &t->v[t->n];
 	src->name = xstrndup(name, nlen);
 	src->title = tlen ? xstrndup(title, tlen) : NULL;
+	src->affiliation = NULL;
 	src->kind = kind;
 	src->first = first;
 	src->gender = 0;
@@ -1530,6 +1567,36 @@ static int has_word(const char *hay, size_t n, const char *w, size_t wl)
 	for (size_t i = 0; i + wl <= n; i++)
 		if ((i == 0 || hay[i - 1] == ' ') && !strncasecmp(hay + i, w, wl))
 			return 1;
+	return 0;
+}
+
+/* Where a possessive name at s[at] ("Kestrel Review's") goes on with a
+ * few lowercase words that end in the head word w ("editorial board"):
+ * the end of that word, before `lim`; else 0. The body named so is
+ * what a later "the board" refers to. */
+static size_t possessed_head(const char *s, size_t at, size_t lim, const char *w, size_t wl)
+{
+	size_t i = at;
+	/* (the name may end in its possessive already) */
+	if (i >= 2 && s[i - 1] == 's' && (s[i - 2] == '\'' || (i >= 4 && !memcmp(s + i - 4, "\xe2\x80\x99", 3))) &&
+	    i + 1 <= lim && s[i] == ' ')
+		i += 1;
+	else if (i + 3 <= lim && s[i] == '\'' && s[i + 1] == 's' && s[i + 2] == ' ')
+		i += 3;
+	else if (i + 5 <= lim && !memcmp(s + i, "\xe2\x80\x99s ", 5))
+		i += 5;
+	else
+		return 0;
+	for (int words = 0; words < 3 && i < lim && islower((unsigned char)s[i]); words++) {
+		size_t b = i;
+		while (i < lim && isalpha((unsigned char)s[i]))
+			i++;
+		if (i - b == wl && !strncasecmp(s + b, w, wl))
+			return i;
+		if (i >= lim || s[i] != ' ')
+			break;
+		i++;
+	}
 	return 0;
 }
 
@@ -2034,6 +2101,110 @@ static const struct entity *coordinate_appos(const struct rules *r, const struct
 	return NULL;
 }
 
+/* "A: ..." in an interview transcript: the person the introduction, the
+ * paragraph before the first question, names first ("Teodora Mirsk took
+ * over ... She spoke to the Gazette." / "Q: ..."; not the reporter named
+ * after, "spoke with senior writer ..."), or NULL. A byline ("By ...",
+ * "Interview by ...") is no introduction. */
+/* A short line with "By" or "by" before a name: "By Ada Vell, Staff",
+ * "Interview by Ada Vell". */
+static int byline(const char *p, size_t n)
+{
+	if (n > 80)
+		return 0;
+	for (size_t i = 0; i + 3 <= n; i++)
+		if ((i == 0 || p[i - 1] == ' ') && (p[i] == 'B' || p[i] == 'b') && p[i + 1] == 'y' && p[i + 2] == ' ')
+			return 1;
+	return 0;
+}
+
+static const struct entity *interviewee(const struct entities *es, const char *s,
+					const struct segmentation *seg)
+{
+	for (size_t pi = 0; pi < seg->nparas; pi++) {
+		size_t i = seg->paras[pi].start;
+		while (i < seg->paras[pi].end && (s[i] == ' ' || s[i] == '\n'))
+			i++;
+		if (i + 2 >= seg->paras[pi].end || s[i] != 'Q' || s[i + 1] != ':')
+			continue;
+		for (size_t back = 1; back <= 2 && back <= pi; back++) {
+			const struct paragraph *p = &seg->paras[pi - back];
+			if (byline(s + p->start, p->end - p->start))
+				continue;
+			for (size_t k = entities_before(es, p->start); k < es->n && es->v[k].off < p->end; k++)
+				if (es->v[k].kind == SK_PERSON && es->v[k].words >= 2)
+					return &es->v[k];
+		}
+		return NULL;
+	}
+	return NULL;
+}
+
+/* The length of "in the Orsel Gazette" at s (a run of capitalized
+ * words, "of" inside, after "in the" or "in The"), else 0;
+ * the run itself in *n0, *n1. */
+static size_t in_outlet(const char *s, size_t len, size_t *n0, size_t *n1)
+{
+	size_t i = 0;
+	if (len < 6 || strncmp(s, "in ", 3))
+		return 0;
+	i = 3;
+	/* (an outlet's name takes "the": "in the Orsel Gazette", "in The
+	 * Atlantic"; "in December", "in Washington" are a time and a place) */
+	if (i + 4 <= len && !strncmp(s + i, "the ", 4))
+		i += 4;
+	else if (!(i + 4 <= len && !strncmp(s + i, "The ", 4)))
+		return 0;
+	*n0 = *n1 = i;
+	while (i < len && isupper((unsigned char)s[i])) {
+		while (i < len && (isalnum((unsigned char)s[i]) || s[i] == '\'' || s[i] == '-' || s[i] == '.' ||
+				   s[i] == '&'))
+			i++;
+		while (*n1 < i && s[i - 1] == '.')
+			i--;   /* a full stop ends the sentence */
+		*n1 = i;
+		if (i + 1 < len && s[i] == ' ' && isupper((unsigned char)s[i + 1]))
+			i++;
+		else if (i + 5 < len && !strncmp(s + i, " of ", 4) && isupper((unsigned char)s[i + 4]))
+			i += 4;
+		else
+			break;
+	}
+	return *n1 > *n0 ? *n1 : 0;
+}
+
+/* Where a person writes ("writes Ada Vell in the Orsel Gazette", "she
+ * writes in the Orsel Gazette that", "Ada Vell, writing in the Velmar
+ * Post, says"): the outlet, recorded as the source's affiliation. Only
+ * "write" and "writing" say so; "said in the council chamber" names a
+ * place, not an outlet. */
+static void outlets(struct source_table *t, const struct quote_list *ql, const struct article *a,
+		    const struct rules *r)
+{
+	const char *s = a->scan;
+	for (size_t i = 0; i < ql->n; i++) {
+		const struct quote *q = &ql->v[i];
+		if (q->source < 0 || q->spk_start == NO_SPAN || q->cue < 0)
+			continue;
+		struct source *src = &t->v[q->source];
+		if (src->kind != SK_PERSON || src->affiliation)
+			continue;
+		int writes = !strcmp(r->cues[q->cue].lemma, "write");
+		size_t at[3] = { q->spk_end + 1, q->cue_end + 1, 0 };
+		if (q->spk_end + 10 < a->len && !strncmp(s + q->spk_end, ", writing ", 10))
+			at[2] = q->spk_end + 10;
+		for (int k = 0; k < 3; k++) {
+			size_t n0, n1;
+			if (!at[k] || (k < 2 && !writes) || at[k] >= a->len || s[at[k] - 1] != ' ')
+				continue;
+			if (in_outlet(s + at[k], a->len - at[k], &n0, &n1)) {
+				src->affiliation = xstrndup(a->raw + at[k] + n0, n1 - n0);
+				break;
+			}
+		}
+	}
+}
+
 void sources_resolve(struct source_table *t, struct quote_list *ql, struct article *a,
 		     const struct segmentation *seg, const struct rules *r)
 {
@@ -2068,6 +2239,15 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 		if (ce) {
 			ms = q->spk_start = ce->name0;
 			me = q->spk_end = ce->name1;
+		}
+		if (me == ms + 1 && s[ms] == 'A' && s[me] == ':') {
+			const struct entity *e = interviewee(&es, s, seg);
+			if (e) {
+				q->source = add_source(t, raw + e->name0, e->name1 - e->name0,
+						       e->title1 ? raw + e->title0 : NULL,
+						       e->title1 ? e->title1 - e->title0 : 0, SK_PERSON, e->off);
+				continue;
+			}
 		}
 		mention_parse(s + ms, me - ms, r, &m);
 		const char *name = raw + ms + m.name0;
@@ -2372,17 +2552,34 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 					src = add_source(t, raw + e->name0, e->name1 - e->name0, NULL, 0,
 							 SK_ORGANIZATION, e->off);
 			}
+			/* (then one whose name has the head word, "the ministry" after
+			 * a "Ministry of Harbours" that said nothing, or one with the
+			 * head word after its possessive, "the board" after "the
+			 * Kestrel Review's editorial board") */
+			for (size_t k = entities_before(&es, ms), lim = 0; src < 0 && k-- > 0 && lim++ < LOOKBACK;) {
+				const struct entity *e = &es.v[k];
+				size_t pe;
+				/* (a name of a few words: a headline in Title Case is none) */
+				if (e->kind == SK_ORGANIZATION && e->words <= 5 &&
+				    has_word(raw + e->name0, e->name1 - e->name0, s + ms + hs, hl))
+					src = add_source(t, raw + e->name0, e->name1 - e->name0, NULL, 0,
+							 SK_ORGANIZATION, e->off);
+				/* (whoever the possessor: "Ada Vell's legal team") */
+				else if ((pe = possessed_head(s, e->name1, ms, s + ms + hs, hl)))
+					src = add_source(t, raw + e->name0, pe - e->name0, NULL, 0,
+							 SK_ORGANIZATION, e->off);
+			}
 			if (src >= 0) {
 				q->source = src;
 				continue;
 			}
 			tlen = 0;
 			/* "The company declined to comment" with no company named:
-			 * the description as written, "the company", not a bare
-			 * noun that reads as the organization's name ("the harbor
-			 * board" keeps the name "harbor board", which a "Harbor
-			 * Board" written elsewhere shares) */
-			if (m.name_words == 1 && m.name0 >= 4 && !strncasecmp(s + ms + m.name0 - 4, "the ", 4)) {
+			 * the description as written, "the company", "the harbor
+			 * board", not a bare noun phrase that reads as the
+			 * organization's name (the store keys both alike, so a
+			 * "Harbor Board" elsewhere is still met) */
+			if (m.name0 >= 4 && !strncasecmp(s + ms + m.name0 - 4, "the ", 4)) {
 				strbuf nb = STRBUF_INIT;
 				strbuf_addstr(&nb, "the ");
 				strbuf_add(&nb, name, nlen);
@@ -2460,6 +2657,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 		if (q->source < 0 && q->inherit >= 0)
 			q->source = ql->v[q->inherit].source;
 	}
+	outlets(t, ql, a, r);
 	strbuf_release(&its);
 	free(es.v);
 }

@@ -672,10 +672,13 @@ static void resolve_sources(struct store_doc *sd, const struct source_table *t, 
 	strbuf f = STRBUF_INIT, fo = STRBUF_INIT;
 	for (size_t i = 0; i < t->n; i++) {
 		struct store_source *d = &sd->sources[i];
-		if (d->row_kind != SK_PERSON || !d->title)
+		if (d->row_kind != SK_PERSON || (!d->title && !t->v[i].affiliation))
 			continue;
-		int bare;
-		char *org = title_org(d->title, r, &bare);
+		int bare = 0;
+		char *org = d->title ? title_org(d->title, r, &bare) : NULL;
+		/* (or the outlet the text says the person writes in) */
+		if (!org && t->v[i].affiliation)
+			org = xstrdup(t->v[i].affiliation);
 		if (!org)
 			continue;
 		fold(&f, org, strlen(org));

@@ -15,6 +15,9 @@ enum source_kind { SK_PERSON, SK_ORGANIZATION, SK_ANONYMOUS, SK_VAGUE, SK_DOCUME
 struct source {
 	char *name;          /* canonical name, or the description as first written */
 	char *title;         /* role as stated, NULL if none */
+	char *affiliation;   /* where the text says the source writes or speaks
+				from apart from its title ("writes ... in the
+				Orsel Gazette"), NULL if it does not */
 	enum source_kind kind;
 	size_t first;        /* offset of the first mention */
 	char gender;         /* 'm', 'f' or 0: from "he"/"she" resolved to it, an
