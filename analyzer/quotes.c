@@ -167,6 +167,10 @@ struct sentence_ctx {
 		size_t next_at, prev_at;
 	} occ[32];             /* cue forms in the sentence */
 	int nocc, nused;
+	/* the cues of the unspent forms, a bit each (rule.cue_bits), as they
+	 * were when cue_bits_nused forms were spent (-1: not yet worked out) */
+	uint64_t cue_bits[RULE_CUE_WORDS];
+	int cue_bits_nused;
 	int occ_overflow;      /* more cue forms than occ holds */
 	/* cue_with_room(c, after, before) for small counts, as some thirty
 	 * rules a sentence ask the same few: the answer, good while no more
@@ -1320,11 +1324,28 @@ static void print_profile(void)
 			PROFILE_RULES);
 }
 
+/* Is a cue of rl's "needs cue" lines that of an unspent form? */
+static inline int unspent_cue_named(struct sentence_ctx *c, const struct rule *rl)
+{
+	if (c->cue_bits_nused != c->nused) {
+		memset(c->cue_bits, 0, sizeof(c->cue_bits));
+		for (int k = 0; k < c->nocc; k++)
+			if (!c->occ[k].used && (size_t)c->occ[k].cue < RULE_CUE_BITS)
+				c->cue_bits[c->occ[k].cue / 64] |= (uint64_t)1 << (c->occ[k].cue % 64);
+		c->cue_bits_nused = c->nused;
+	}
+	uint64_t any = 0;
+	for (int w = 0; w < RULE_CUE_WORDS; w++)
+		any |= rl->cue_bits[w] & c->cue_bits[w];
+	return any != 0;
+}
+
 static void run_rules(struct sentence_ctx *c)
 {
 	const struct rules *r = c->r;
 	int profile = c->qs->profile;
 	c->later_ready = 0;
+	c->cue_bits_nused = -1;
 	pcre2_set_callout(c->qs->mctx, cue_later, c);
 	pcre2_set_callout(c->qs->pmctx, cue_later, c);
 	if (profile && r->nrules > PROFILE_RULES)
@@ -1339,6 +1360,12 @@ static void run_rules(struct sentence_ctx *c)
 			rule_names[i] = xstrdup(rl->id);
 		size_t off = 0;
 		int skip = c->qs->only_rule && strcmp(c->qs->only_rule, rl->id) != 0;
+		/* no unspent form of a cue its "needs cue" lines name: no form
+		 * fits (below), so the rule does not run; said before its other
+		 * "needs" are looked at, as most rules of a sentence stop here */
+		if (!skip && rl->has_cue_bits && !c->occ_overflow && !c->qs->no_cue_needs &&
+		    !unspent_cue_named(c, rl))
+			skip = 1;
 		for (int k = 0; k < rl->nneeds && !skip; k++) {
 			if (rl->needs[k].after_cue || rl->needs[k].before_cue) {
 				skip = !cue_with_room(c, rl->needs[k].after_cue, rl->needs[k].before_cue);
