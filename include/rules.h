@@ -192,6 +192,8 @@ struct rule_need {
  * match must hold its cue). */
 #define RULE_CUE_WORDS 4
 #define RULE_CUE_BITS (64 * RULE_CUE_WORDS)
+#define RULE_SET_WORDS 2
+#define RULE_SET_BITS (64 * RULE_SET_WORDS)
 
 struct rule_cue_need {
 	unsigned char *cue_ok; /* per index into rules.cues: its frame or lemma is named,
