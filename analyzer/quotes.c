@@ -44,6 +44,8 @@ static void free_rules_scratch(struct quote_scratch *qs)
 {
 	free(qs->ntf);
 	qs->ntf = NULL;
+	free(qs->rules_of_cue);
+	qs->rules_of_cue = NULL;
 	qs->ntf_rules = NULL;
 }
 
@@ -56,6 +58,21 @@ static void bind_rules_scratch(struct quote_scratch *qs, const struct rules *r)
 	free_rules_scratch(qs);
 	qs->ntf = xcalloc(r->nneed_texts + 1, sizeof(*qs->ntf));
 	qs->ntf_rules = r;
+	if (r->nrules > RULE_SET_BITS || r->ncues > RULE_CUE_BITS)
+		return;
+	qs->rules_of_cue = xcalloc(r->ncues ? r->ncues : 1, sizeof(*qs->rules_of_cue));
+	memset(qs->rules_any, 0, sizeof(qs->rules_any));
+	for (size_t i = 0; i < r->nrules; i++) {
+		const struct rule *rl = &r->rules[i];
+		uint64_t bit = (uint64_t)1 << (i % 64);
+		if (!rl->has_cue_bits) {
+			qs->rules_any[i / 64] |= bit;
+			continue;
+		}
+		for (size_t cue = 0; cue < r->ncues; cue++)
+			if (rl->cue_bits[cue / 64] >> (cue % 64) & 1)
+				qs->rules_of_cue[cue][i / 64] |= bit;
+	}
 }
 
 /* A match context whose limits keep one pathological sentence from
@@ -85,6 +102,7 @@ void quote_scratch_init(struct quote_scratch *qs)
 	qs->pair_gen = 0;
 	qs->ntf = NULL;
 	qs->ntf_rules = NULL;
+	qs->rules_of_cue = NULL;
 	qs->trace = getenv("WHOSAID_TRACE") != NULL;
 	qs->only_rule = getenv("WHOSAID_ONLY_RULE");
 	qs->no_cue_needs = getenv("WHOSAID_NO_CUE_NEEDS") != NULL;
@@ -167,6 +185,10 @@ struct sentence_ctx {
 		size_t next_at, prev_at;
 	} occ[32];             /* cue forms in the sentence */
 	int nocc, nused;
+	/* the cues of the unspent forms, a bit each (rule.cue_bits), as they
+	 * were when cue_bits_nused forms were spent (-1: not yet worked out) */
+	uint64_t cue_bits[RULE_CUE_WORDS];
+	int cue_bits_nused;
 	int occ_overflow;      /* more cue forms than occ holds */
 	/* cue_with_room(c, after, before) for small counts, as some thirty
 	 * rules a sentence ask the same few: the answer, good while no more
@@ -1320,16 +1342,47 @@ static void print_profile(void)
 			PROFILE_RULES);
 }
 
+/* Is a cue of rl's "needs cue" lines that of an unspent form? */
+static inline int unspent_cue_named(struct sentence_ctx *c, const struct rule *rl)
+{
+	if (c->cue_bits_nused != c->nused) {
+		memset(c->cue_bits, 0, sizeof(c->cue_bits));
+		for (int k = 0; k < c->nocc; k++)
+			if (!c->occ[k].used && (size_t)c->occ[k].cue < RULE_CUE_BITS)
+				c->cue_bits[c->occ[k].cue / 64] |= (uint64_t)1 << (c->occ[k].cue % 64);
+		c->cue_bits_nused = c->nused;
+	}
+	uint64_t any = 0;
+	for (int w = 0; w < RULE_CUE_WORDS; w++)
+		any |= rl->cue_bits[w] & c->cue_bits[w];
+	return any != 0;
+}
+
 static void run_rules(struct sentence_ctx *c)
 {
 	const struct rules *r = c->r;
 	int profile = c->qs->profile;
 	c->later_ready = 0;
+	c->cue_bits_nused = -1;
 	pcre2_set_callout(c->qs->mctx, cue_later, c);
 	pcre2_set_callout(c->qs->pmctx, cue_later, c);
 	if (profile && r->nrules > PROFILE_RULES)
 		rules_unprofiled = r->nrules - PROFILE_RULES;
+	/* the rules that may run: those that name the cue of a form of the
+	 * sentence (or need none); the others would stop at their first
+	 * test below (most of the 74 rules of a sentence). The profile
+	 * counts every rule. */
+	uint64_t may_run[RULE_SET_WORDS];
+	int pick = c->qs->rules_of_cue && !profile && !c->occ_overflow && !c->qs->no_cue_needs;
+	if (pick) {
+		memcpy(may_run, c->qs->rules_any, sizeof(may_run));
+		for (int k = 0; k < c->nocc; k++)
+			for (int w = 0; w < RULE_SET_WORDS; w++)
+				may_run[w] |= c->qs->rules_of_cue[c->occ[k].cue][w];
+	}
 	for (size_t i = 0; i < r->nrules; i++) {
+		if (pick && !(may_run[i / 64] >> (i % 64) & 1))
+			continue;
 		const struct rule *rl = &r->rules[i];
 		/* every rule needs a cue, and every cue form here is spent */
 		if (!c->occ_overflow && c->nused >= c->nocc)
@@ -1339,6 +1392,12 @@ static void run_rules(struct sentence_ctx *c)
 			rule_names[i] = xstrdup(rl->id);
 		size_t off = 0;
 		int skip = c->qs->only_rule && strcmp(c->qs->only_rule, rl->id) != 0;
+		/* no unspent form of a cue its "needs cue" lines name: no form
+		 * fits (below), so the rule does not run; said before its other
+		 * "needs" are looked at, as most rules of a sentence stop here */
+		if (!skip && rl->has_cue_bits && !c->occ_overflow && !c->qs->no_cue_needs &&
+		    !unspent_cue_named(c, rl))
+			skip = 1;
 		for (int k = 0; k < rl->nneeds && !skip; k++) {
 			if (rl->needs[k].after_cue || rl->needs[k].before_cue) {
 				skip = !cue_with_room(c, rl->needs[k].after_cue, rl->needs[k].before_cue);

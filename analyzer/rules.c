@@ -1804,6 +1804,12 @@ static int load_patterns(struct rules *r, struct diag *d)
 					memcpy(rl->cue_needs, cue_needs, sizeof(cue_needs));
 					rl->ncue_needs = ncue_needs;
 					ncue_needs = 0;
+					memset(rl->cue_bits, 0, sizeof(rl->cue_bits));
+					rl->has_cue_bits = rl->ncue_needs && r->ncues <= RULE_CUE_BITS;
+					for (int k = 0; k < rl->ncue_needs && rl->has_cue_bits; k++)
+						for (size_t cue = 0; cue < r->ncues; cue++)
+							if (rl->cue_needs[k].cue_ok[cue])
+								rl->cue_bits[cue / 64] |= (uint64_t)1 << (cue % 64);
 					if (check_groups(rl, f.path, hline, d)) {
 						errors++;
 						pcre2_code_free(c);

@@ -67,6 +67,12 @@ struct quote_scratch {
 	 * once about it (quotes.c, holds_text) */
 	struct need_text_fast *ntf;
 	const struct rules *ntf_rules;
+	/* per cue of ntf_rules, the rules whose "needs cue" lines name it, a
+	 * bit each; rules_any: those that run whatever the cues (no such
+	 * line); NULL when there are more rules than RULE_SET_BITS (quotes.c,
+	 * run_rules) */
+	uint64_t (*rules_of_cue)[RULE_SET_WORDS];
+	uint64_t rules_any[RULE_SET_WORDS];
 	int trace;        /* WHOSAID_TRACE set: print every rule match to stderr */
 	const char *only_rule; /* WHOSAID_ONLY_RULE: run just this rule (profiling) */
 	int no_cue_needs; /* WHOSAID_NO_CUE_NEEDS: ignore "needs cue" and "needs end"

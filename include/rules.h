@@ -190,6 +190,11 @@ struct rule_need {
  * with such lines runs only when an unspent cue form of the sentence fits
  * one of them, and no match starts after the last form that fits (its
  * match must hold its cue). */
+#define RULE_CUE_WORDS 4
+#define RULE_CUE_BITS (64 * RULE_CUE_WORDS)
+#define RULE_SET_WORDS 2
+#define RULE_SET_BITS (64 * RULE_SET_WORDS)
+
 struct rule_cue_need {
 	unsigned char *cue_ok; /* per index into rules.cues: its frame or lemma is named,
 				  and not after "not" */
@@ -217,6 +222,11 @@ struct rule {
 	int nneeds;
 	struct rule_cue_need cue_needs[4];
 	int ncue_needs;
+	/* the cues some "needs cue" line names (cue_ok of any of them), a bit
+	 * each, when there are lines and at most RULE_CUE_BITS cues: a test of
+	 * a sentence's unspent forms before any other "needs" (quotes.c) */
+	uint64_t cue_bits[RULE_CUE_WORDS];
+	int has_cue_bits;
 	pcre2_code *code;
 	/* the same pattern for a sentence of ASCII bytes only, compiled without
 	 * UTF and UCP (rules.c, ascii_pattern), which matches such a sentence
