@@ -369,7 +369,35 @@ static void cache_grow(struct word_cache *wc)
  * for every word of every claim). */
 static uint64_t word_hash(const char *s, size_t n)
 {
-	uint64_t h = hash_mix(0x9e3779b97f4a7c15ull ^ n, s, n);
+	/* hash_mix, but the last bytes read by fixed-size loads (a copy of
+	   a variable length was a fifth of a cached word's instructions):
+	   the eight last, overlapping the run before, or two of four
+	   overlapping, or three single bytes; n, mixed in first, tells
+	   the cases apart */
+	uint64_t h = 0x9e3779b97f4a7c15ull ^ n, v;
+	size_t m = n;
+	const char *p = s;
+	while (m > 8) {
+		memcpy(&v, p, 8);
+		h = (h ^ v) * 0xff51afd7ed558ccdull;
+		h ^= h >> 29;
+		p += 8;
+		m -= 8;
+	}
+	if (n >= 8) {
+		memcpy(&v, s + n - 8, 8);
+	} else if (m >= 4) {
+		uint32_t a, b;
+		memcpy(&a, p, 4);
+		memcpy(&b, p + m - 4, 4);
+		v = (uint64_t)a | (uint64_t)b << 32;
+	} else if (m) {
+		v = (uint64_t)(unsigned char)p[0] | (uint64_t)(unsigned char)p[m / 2] << 8 |
+		    (uint64_t)(unsigned char)p[m - 1] << 16;
+	} else {
+		v = 0;
+	}
+	h = (h ^ v) * 0xc4ceb9fe1a85ec53ull;
 	h ^= h >> 32;
 	h *= 0xff51afd7ed558ccdull;
 	h ^= h >> 29;
@@ -390,13 +418,13 @@ static void push_word(struct toks *t, const char *w, size_t n)
 	struct word_cache *wc = t->wc;
 	uint64_t hash = 0;
 	size_t h = 0;
-	char head[WORD_HEAD] = { 0 };
 	if (wc) {
 		hash = word_hash(w, n);
-		memcpy(head, w, n < WORD_HEAD ? n : WORD_HEAD);
+		/* (a head is zero padded: among words of one length, its
+		   first n bytes tell them apart) */
 		for (h = hash & (wc->cap - 1); wc->slot[h].len; h = (h + 1) & (wc->cap - 1)) {
 			const struct word_slot *e = &wc->slot[h];
-			if (e->hash != (uint32_t)hash || e->len != n || memcmp(e->head, head, WORD_HEAD) ||
+			if (e->hash != (uint32_t)hash || e->len != n || memcmp(e->head, w, n < WORD_HEAD ? n : WORD_HEAD) ||
 			    (n > WORD_HEAD && memcmp(TS(t, e->cased) + WORD_HEAD, w + WORD_HEAD, n - WORD_HEAD)))
 				continue;
 			k->cased = e->cased;
@@ -440,7 +468,8 @@ static void push_word(struct toks *t, const char *w, size_t n)
 	struct word_slot *e = &wc->slot[h];
 	e->hash = (uint32_t)hash;
 	e->len = (uint32_t)n;
-	memcpy(e->head, head, WORD_HEAD);
+	memset(e->head, 0, WORD_HEAD);
+	memcpy(e->head, w, n < WORD_HEAD ? n : WORD_HEAD);
 	e->cased = k->cased;
 	e->fold = k->fold;
 	e->stem = k->stem;

@@ -856,14 +856,9 @@ static int cmp_hit(const void *a, const void *b)
 	return x->rule < y->rule ? -1 : x->rule > y->rule;
 }
 
-/* low[from, to) = body[from, to) with ASCII capitals in lower case
- * (branch-free: the compiler vectorizes it). */
-static void lower_ascii(char *low, const char *body, size_t from, size_t to)
+static unsigned char lower(unsigned char c)
 {
-	for (size_t i = from; i < to; i++) {
-		unsigned char c = (unsigned char)body[i];
-		low[i] = (char)(c + ((unsigned char)(c - 'A') < 26 ? 32 : 0));
-	}
+	return (unsigned char)(c + ((unsigned char)(c - 'A') < 26 ? 32 : 0));
 }
 
 static int ascii_alnum(unsigned char c)
@@ -871,35 +866,46 @@ static int ascii_alnum(unsigned char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-/* The needs (bits of cf->needs) that [from, to) of the lower-cased text
- * holds, into present[cf->need_words], and those it holds at the start of
- * a word (or of the segment) into present_ws. */
-static void segment_needs(const struct conflict_rules *cf, const char *low, size_t from, size_t to,
+/* The needs (bits of cf->needs, in lower case) that [from, to) of body
+ * (len bytes) holds, ASCII case ignored, into present[cf->need_words],
+ * and those it holds at the start of a word (or of the segment) into
+ * present_ws. The text is not lowered first: TRI keeps five bits of a
+ * byte, the same for both cases, and few places pass it. */
+static void segment_needs(const struct conflict_rules *cf, const char *body, size_t len, size_t from, size_t to,
 			  uint64_t *present, uint64_t *present_ws)
 {
+	const unsigned char *b = (const unsigned char *)body;
 	memset(present, 0, cf->need_words * sizeof(*present));
 	memset(present_ws, 0, cf->need_words * sizeof(*present_ws));
 	for (size_t i = from; i < to; i++) {
 		/* most byte triples start no need; a need ends by to, so
-		   the last two bytes are tested by their pair (low is
-		   NUL-terminated) */
+		   the last two bytes are tested by their pair (with the byte
+		   after the segment, or 0 at the end of the text) */
+		unsigned char c1;
 		if (i + 2 < to) {
-			unsigned t = TRI(low[i], low[i + 1], low[i + 2]);
+			unsigned t = TRI(b[i], b[i + 1], b[i + 2]);
 			if (!(cf->tri[t / 64] >> (t % 64) & 1))
 				continue;
+			c1 = lower(b[i + 1]);
 		} else {
-			unsigned pair = (unsigned)(unsigned char)low[i] << 8 | (unsigned char)low[i + 1];
+			c1 = i + 1 < len ? lower(b[i + 1]) : 0;
+			unsigned pair = (unsigned)lower(b[i]) << 8 | c1;
 			if (!(cf->pairs[pair / 64] >> (pair % 64) & 1))
 				continue;
 		}
-		unsigned char c = (unsigned char)low[i];
-		for (size_t k = cf->needs_at[c]; k < cf->needs_at[c + 1]; k++)
-			if (cf->need_lens[k] <= to - i && (cf->need_lens[k] == 1 || cf->needs[k][1] == low[i + 1]) &&
-			    !memcmp(low + i, cf->needs[k], cf->need_lens[k])) {
-				present[k / 64] |= (uint64_t)1 << (k % 64);
-				if (i == from || !ascii_alnum((unsigned char)low[i - 1]))
-					present_ws[k / 64] |= (uint64_t)1 << (k % 64);
-			}
+		unsigned char c = lower(b[i]);
+		for (size_t k = cf->needs_at[c]; k < cf->needs_at[c + 1]; k++) {
+			size_t nl = cf->need_lens[k], j = 1;
+			if (nl > to - i || (nl > 1 && (unsigned char)cf->needs[k][1] != c1))
+				continue;
+			while (j < nl && lower(b[i + j]) == (unsigned char)cf->needs[k][j])
+				j++;
+			if (j < nl)
+				continue;
+			present[k / 64] |= (uint64_t)1 << (k % 64);
+			if (i == from || !ascii_alnum(b[i - 1]))
+				present_ws[k / 64] |= (uint64_t)1 << (k % 64);
+		}
 	}
 }
 
@@ -1008,10 +1014,6 @@ size_t conflicts_article(const struct conflict_rules *cf, const struct rules *r,
 	}
 	if (pos < len)
 		segs[nsegs++] = (struct seg){ pos, len, nquotes };
-	/* lower case, for the rules' needs: each segment when it is read
-	 * (most of the narrative never is), with the byte after it */
-	char *low = xmalloc(len + 1);
-	low[len] = 0;
 	uint64_t *present = xmalloc((cf->need_words + 1) * sizeof(*present));
 	uint64_t *present_ws = xmalloc((cf->need_words + 1) * sizeof(*present_ws));
 	/* quotes first; the narrative only matters as what "that attribution"
@@ -1033,8 +1035,7 @@ size_t conflicts_article(const struct conflict_rules *cf, const struct rules *r,
 			if (pass == 1)
 				while (limit < len && !strchr(".!?\n", body[limit]))
 					limit++;
-			lower_ascii(low, body, segs[g].start, limit < len ? limit + 1 : len);
-			segment_needs(cf, low, segs[g].start, limit, present, present_ws);
+			segment_needs(cf, body, len, segs[g].start, limit, present, present_ws);
 			for (size_t ri = 0; ri < cf->nrules; ri++) {
 				const struct frame_rule *fr = &cf->rules[ri];
 				if (!segment_has_need(cf, fr, present, present_ws))
@@ -1064,7 +1065,6 @@ size_t conflicts_article(const struct conflict_rules *cf, const struct rules *r,
 	}
 	free(present);
 	free(present_ws);
-	free(low);
 	free(segs);
 	/* text order, so "that attribution" finds the latest proposition */
 	if (nhits > 1)
