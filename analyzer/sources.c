@@ -1236,7 +1236,11 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 			while (fw.e < run1 && s[fw.e] != ' ')
 				fw.e++;
 			a_place |= fw.e < run1 && is_cap(s, &fw) && word_in_list(r, s, &fw, WL_PLACE_KIND);
-			if (run1 > run0 && words >= 2 && !a_place) {
+			/* ("The board wants ...": "board" may follow a name as a
+			 * title, but a capital article alone before it names
+			 * nothing, and a later "it" must not take "The") */
+			int article_only = fw.e >= run1 && determiner(r, s, &fw);
+			if (run1 > run0 && words >= 2 && !a_place && !article_only) {
 				struct mention m;
 				mention_parse(s + run0, run1 - run0, r, &m);
 				/* "the Middle East", "the Geneva Convention", "in Las
