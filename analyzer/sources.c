@@ -298,6 +298,22 @@ static int org_head(const char *s, const struct word *w, int n, const struct rul
 	       wordset_get_ci(&r->org_words, s + w[n - 2].s, w[n - 1].e - w[n - 2].s) >= 0;
 }
 
+/* Is s[0, len) a description without its article, as a headline writes
+ * it ("union", "port authority"): lowercase words, none a determiner or
+ * a possessive, ending in a singular organization noun? */
+static int headline_org(const struct rules *r, const char *s, size_t len)
+{
+	struct word w[MAX_WORDS];
+	int n = split_words(s, len, w);
+	if (n < 1 || n > 3 || !org_head(s, w, n, r) || plural_noun(s, &w[n - 1]))
+		return 0;
+	for (int i = 0; i < n; i++)
+		if (is_cap(s, &w[i]) || determiner(r, s, &w[i]) || quantifier(r, s, &w[i]) || possessive(s, &w[i]) ||
+		    word_in_list(r, s, &w[i], WL_POSSESSIVE) || pronoun_of(s, &w[i]))
+			return 0;
+	return 1;
+}
+
 /* Could the one capitalized word `name` that no earlier full name
  * explains be a surname ("Varga said")? A surname has lowercase letters
  * after its capital, save after Mc/Mac, an apostrophe or a hyphen
@@ -2630,6 +2646,16 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			 * "person" of the earlier ones) */
 			if (src < 0 && kind == SK_ANONYMOUS && has_source_noun(s + ms, me - ms, r))
 				src = any;
+		}
+		if (src < 0 && kind == SK_ORGANIZATION && q->para == 0 && !m.definite && headline_org(r, raw + ms, me - ms)) {
+			/* "Port strike ends, union says": a headline drops the
+			 * article the body writes ("the union said"), and the
+			 * description is written with it as everywhere else */
+			strbuf nb = STRBUF_INIT;
+			strbuf_addstr(&nb, "the ");
+			strbuf_add(&nb, raw + ms, me - ms);
+			src = add_source(t, nb.buf, nb.len, NULL, 0, kind, ms);
+			strbuf_release(&nb);
 		}
 		if (src < 0) {
 			/* strip a leading "the" from organization names */
