@@ -2198,8 +2198,23 @@ static size_t in_outlet(const char *s, size_t len, size_t *n0, size_t *n1)
  * Post, says"): the outlet, recorded as the source's affiliation. Only
  * "write" and "writing" say so; "said in the council chamber" names a
  * place, not an outlet. */
+/* Is the last word of `title` a trade that writes for an outlet
+ * ("columnist", "the paper's chief critic")? */
+static int writer_title(const char *title)
+{
+	static const char *const trades[] = { "columnist", "editor", "critic", "commentator", "writer",
+					      "correspondent", "reporter", "blogger", "essayist", NULL };
+	size_t n = strlen(title), w0 = n;
+	while (w0 > 0 && title[w0 - 1] != ' ')
+		w0--;
+	for (int k = 0; trades[k]; k++)
+		if (n - w0 == strlen(trades[k]) && !strncasecmp(title + w0, trades[k], n - w0))
+			return 1;
+	return 0;
+}
+
 static void outlets(struct source_table *t, const struct quote_list *ql, const struct article *a,
-		    const struct rules *r)
+		    const struct segmentation *seg, const struct rules *r)
 {
 	const char *s = a->scan;
 	for (size_t i = 0; i < ql->n; i++) {
@@ -2221,6 +2236,21 @@ static void outlets(struct source_table *t, const struct quote_list *ql, const s
 				src->affiliation = xstrndup(a->raw + at[k] + n0, n1 - n0);
 				break;
 			}
+		}
+		/* "In the Northern Ledger, columnist Ada Vell counters ...": a
+		 * sentence that opens with the outlet, the writer its subject;
+		 * only a writer's trade says the place is an outlet ("In the
+		 * Senate, Sen. Dahl argued" names a chamber) */
+		size_t ss = seg->sents[q->sent].start, n0, n1;
+		if (!src->affiliation && src->title && writer_title(src->title) && ss + 1 < q->spk_start &&
+		    s[ss] == 'I') {
+			/* (in_outlet() reads "in" as written inside a clause) */
+			strbuf lc = STRBUF_INIT;
+			strbuf_addstr(&lc, "i");
+			strbuf_add(&lc, s + ss + 1, q->spk_start - ss - 1);
+			if (in_outlet(lc.buf, lc.len, &n0, &n1) && n1 + 2 == lc.len && !strncmp(lc.buf + n1, ", ", 2))
+				src->affiliation = xstrndup(a->raw + ss + n0, n1 - n0);
+			strbuf_release(&lc);
 		}
 	}
 }
@@ -2687,7 +2717,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 		if (q->source < 0 && q->inherit >= 0)
 			q->source = ql->v[q->inherit].source;
 	}
-	outlets(t, ql, a, r);
+	outlets(t, ql, a, seg, r);
 	strbuf_release(&its);
 	free(es.v);
 }
