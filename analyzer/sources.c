@@ -1590,6 +1590,27 @@ static int has_word(const char *hay, size_t n, const char *w, size_t wl)
 	return 0;
 }
 
+/* Does every capitalized word of the description d[0, dn) ("Vermont
+ * senator", "NATO's secretary general") come in the title t[0, tn)?
+ * "The Vermont senator" is no "former senator ... from Massachusetts". */
+static int same_modifiers(const char *d, size_t dn, const char *t, size_t tn)
+{
+	for (size_t i = 0; i < dn;) {
+		size_t e = i;
+		while (e < dn && d[e] != ' ')
+			e++;
+		size_t we = e;
+		if (we - i > 2 && d[we - 1] == 's' && d[we - 2] == '\'')
+			we -= 2;
+		else if (we - i > 4 && d[we - 1] == 's' && (unsigned char)d[we - 2] == 0x99)
+			we -= 4;
+		if (isupper((unsigned char)d[i]) && !has_word(t, tn, d + i, we - i))
+			return 0;
+		i = e + 1;
+	}
+	return 1;
+}
+
 /* Where a possessive name at s[at] ("Kestrel Review's") goes on with a
  * few lowercase words that end in the head word w ("editorial board"):
  * the end of that word, before `lim`; else 0. The body named so is
@@ -2562,6 +2583,23 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				if (o->kind == SK_PERSON && o->title && o->first < ms &&
 				    title_has_head(o->title, strlen(o->title), s + ms + hs, hw - hs))
 					src = (int)k;
+			}
+			/* (or, no one so titled before, the first person so titled
+			 * up to the end of the next paragraph: a lead says "the
+			 * union's chairwoman said" and names her after, "Chairwoman
+			 * Ida Sorn" or "Ida Sorn, the union's chairwoman") */
+			/* (only a description with more than its head: a bare "the
+			 * senator" refers back to someone never so titled) */
+			size_t fwd_end = seg->paras[q->para + 1 < seg->nparas ? q->para + 1 : q->para].end;
+			if (hs == m.title0)
+				fwd_end = 0;
+			for (size_t k = entities_before(&es, me); src < 0 && k < es.n && es.v[k].off < fwd_end; k++) {
+				const struct entity *e = &es.v[k];
+				if (e->kind == SK_PERSON && e->title1 &&
+				    title_has_head(s + e->title0, e->title1 - e->title0, s + ms + hs, hw - hs) &&
+				    same_modifiers(s + ms + m.title0, hs - m.title0, s + e->title0, e->title1 - e->title0))
+					src = add_source(t, raw + e->name0, e->name1 - e->name0, raw + e->title0,
+							 e->title1 - e->title0, SK_PERSON, e->off);
 			}
 			if (src >= 0) {
 				q->source = src;
