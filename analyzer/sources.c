@@ -1735,6 +1735,72 @@ take:
 	*t1 = e;
 }
 
+/* Does a word that reads as a finite verb start at raw[i] ("had",
+ * "met", "raised", "says")? The noun phrase before it ends there: "The
+ * port authority had", not "The union hall was". */
+static int verb_like(const char *raw, size_t i, size_t at)
+{
+	static const char *const irregular[] = { "had", "has", "have", "was", "were", "is", "are", "will", "would",
+						 "could", "can", "may", "might", "must", "should", "did", "does", "said",
+						 "met", "made", "took", "gave", "won", "lost", "went", "sent", "kept",
+						 "held", "set", "put", "cut", "paid", "sold", "built", "spent", "left",
+						 "began", "ran", "rose", "fell", "chose", "wrote", "spoke", "told", NULL };
+	size_t e = i;
+	while (e < at && raw[e] >= 'a' && raw[e] <= 'z')
+		e++;
+	if (e - i < 2)
+		return 0;
+	for (int k = 0; irregular[k]; k++)
+		if (e - i == strlen(irregular[k]) && !strncmp(raw + i, irregular[k], e - i))
+			return 1;
+	return (e - i > 3 && raw[e - 1] == 'd' && raw[e - 2] == 'e') || (e - i > 3 && raw[e - 1] == 's' && raw[e - 2] != 's');
+}
+
+/* The organization a sentence at raw[from] opens with when it is
+ * described, not named: lowercase words ending in a singular
+ * organization noun, after "The" ("The port authority had offered") or
+ * a possessive name ("Lenmark's environment ministry said"). Into `out`
+ * as a source is named, without the article or the possessive's "'s";
+ * 0 when the sentence opens otherwise. (Only the subject: "its" means
+ * the one the sentence was about, not "the union hall" inside it.) */
+static int org_description(const struct rules *r, strbuf *out, const char *raw, size_t from, size_t at)
+{
+	while (from < at && (raw[from] == ' ' || raw[from] == '\n'))
+		from++;
+	size_t i = from, d0, pos0 = 0, pos1 = 0;
+	while (i < at && raw[i] != ' ')
+		i++;
+	if (i - from == 3 && !strncmp(raw + from, "The", 3)) {
+		d0 = i + 1;
+	} else {
+		size_t pl = i - from > 2 && raw[i - 1] == 's' && raw[i - 2] == '\'' ? 2 :
+			    i - from > 4 && raw[i - 1] == 's' && (unsigned char)raw[i - 2] == 0x99 ? 4 : 0;
+		if (!pl || !(raw[from] >= 'A' && raw[from] <= 'Z'))
+			return 0;
+		d0 = from;
+		pos0 = i - pl;
+		pos1 = i;
+	}
+	/* up to four lowercase words, the last an organization noun */
+	size_t w0 = i + 1;
+	for (int n = 0; n < 4 && w0 < at; n++) {
+		size_t e = w0;
+		while (e < at && raw[e] >= 'a' && raw[e] <= 'z')
+			e++;
+		if (e == w0 || (e < at && raw[e] != ' ' && raw[e] != ','))
+			return 0;
+		if (wordset_get_ci(&r->org_words, raw + w0, e - w0) >= 0 && (raw[e] == ',' || verb_like(raw, e + 1, at))) {
+			strbuf_reset(out);
+			strbuf_add(out, raw + d0, (pos1 > pos0 ? pos0 : e) - d0);
+			if (pos1 > pos0)
+				strbuf_add(out, raw + pos1, e - pos1);
+			return 1;
+		}
+		w0 = e + 1;
+	}
+	return 0;
+}
+
 /* Title `title` of a person (`self`), when it opens with "its" ("its
  * leader"): the organization named last before `at` in the same or the
  * previous sentence takes the place of "its", written before the role as
@@ -1771,10 +1837,14 @@ static int its_title(const struct rules *r, strbuf *out, const char *title, size
 			org = &es->v[k];
 			break;
 		}
-	if (!org)
+	/* (or an organization described, not named: "The port authority
+	 * had offered ... Its director, Arne Solbakk," is the "port
+	 * authority director") */
+	strbuf desc = STRBUF_INIT;
+	if (!org && !org_description(r, &desc, raw, from, at))
 		return 0;
-	const char *name = raw + org->name0;
-	size_t nl = org->name1 - org->name0;
+	const char *name = org ? raw + org->name0 : desc.buf;
+	size_t nl = org ? org->name1 - org->name0 : desc.len;
 	if (nl > 4 && !strncasecmp(name, "the ", 4)) {
 		name += 4;
 		nl -= 4;
@@ -1796,6 +1866,7 @@ static int its_title(const struct rules *r, strbuf *out, const char *title, size
 	strbuf_add(out, name, nl);
 	strbuf_addch(out, ' ');
 	strbuf_add(out, title, tlen);
+	strbuf_release(&desc);
 	return 1;
 }
 
