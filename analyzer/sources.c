@@ -298,6 +298,22 @@ static int org_head(const char *s, const struct word *w, int n, const struct rul
 	       wordset_get_ci(&r->org_words, s + w[n - 2].s, w[n - 1].e - w[n - 2].s) >= 0;
 }
 
+/* Is s[0, len) a description without its article, as a headline writes
+ * it ("union", "port authority"): lowercase words, none a determiner or
+ * a possessive, ending in a singular organization noun? */
+static int headline_org(const struct rules *r, const char *s, size_t len)
+{
+	struct word w[MAX_WORDS];
+	int n = split_words(s, len, w);
+	if (n < 1 || n > 3 || !org_head(s, w, n, r) || plural_noun(s, &w[n - 1]))
+		return 0;
+	for (int i = 0; i < n; i++)
+		if (is_cap(s, &w[i]) || determiner(r, s, &w[i]) || quantifier(r, s, &w[i]) || possessive(s, &w[i]) ||
+		    word_in_list(r, s, &w[i], WL_POSSESSIVE) || pronoun_of(s, &w[i]))
+			return 0;
+	return 1;
+}
+
 /* Could the one capitalized word `name` that no earlier full name
  * explains be a surname ("Varga said")? A surname has lowercase letters
  * after its capital, save after Mc/Mac, an apostrophe or a hyphen
@@ -1236,7 +1252,11 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 			while (fw.e < run1 && s[fw.e] != ' ')
 				fw.e++;
 			a_place |= fw.e < run1 && is_cap(s, &fw) && word_in_list(r, s, &fw, WL_PLACE_KIND);
-			if (run1 > run0 && words >= 2 && !a_place) {
+			/* ("The board wants ...": "board" may follow a name as a
+			 * title, but a capital article alone before it names
+			 * nothing, and a later "it" must not take "The") */
+			int article_only = fw.e >= run1 && determiner(r, s, &fw);
+			if (run1 > run0 && words >= 2 && !a_place && !article_only) {
 				struct mention m;
 				mention_parse(s + run0, run1 - run0, r, &m);
 				/* "the Middle East", "the Geneva Convention", "in Las
@@ -1570,6 +1590,27 @@ static int has_word(const char *hay, size_t n, const char *w, size_t wl)
 	return 0;
 }
 
+/* Does every capitalized word of the description d[0, dn) ("Vermont
+ * senator", "NATO's secretary general") come in the title t[0, tn)?
+ * "The Vermont senator" is no "former senator ... from Massachusetts". */
+static int same_modifiers(const char *d, size_t dn, const char *t, size_t tn)
+{
+	for (size_t i = 0; i < dn;) {
+		size_t e = i;
+		while (e < dn && d[e] != ' ')
+			e++;
+		size_t we = e;
+		if (we - i > 2 && d[we - 1] == 's' && d[we - 2] == '\'')
+			we -= 2;
+		else if (we - i > 4 && d[we - 1] == 's' && (unsigned char)d[we - 2] == 0x99)
+			we -= 4;
+		if (isupper((unsigned char)d[i]) && !has_word(t, tn, d + i, we - i))
+			return 0;
+		i = e + 1;
+	}
+	return 1;
+}
+
 /* Where a possessive name at s[at] ("Kestrel Review's") goes on with a
  * few lowercase words that end in the head word w ("editorial board"):
  * the end of that word, before `lim`; else 0. The body named so is
@@ -1694,6 +1735,72 @@ take:
 	*t1 = e;
 }
 
+/* Does a word that reads as a finite verb start at raw[i] ("had",
+ * "met", "raised", "says")? The noun phrase before it ends there: "The
+ * port authority had", not "The union hall was". */
+static int verb_like(const char *raw, size_t i, size_t at)
+{
+	static const char *const irregular[] = { "had", "has", "have", "was", "were", "is", "are", "will", "would",
+						 "could", "can", "may", "might", "must", "should", "did", "does", "said",
+						 "met", "made", "took", "gave", "won", "lost", "went", "sent", "kept",
+						 "held", "set", "put", "cut", "paid", "sold", "built", "spent", "left",
+						 "began", "ran", "rose", "fell", "chose", "wrote", "spoke", "told", NULL };
+	size_t e = i;
+	while (e < at && raw[e] >= 'a' && raw[e] <= 'z')
+		e++;
+	if (e - i < 2)
+		return 0;
+	for (int k = 0; irregular[k]; k++)
+		if (e - i == strlen(irregular[k]) && !strncmp(raw + i, irregular[k], e - i))
+			return 1;
+	return (e - i > 3 && raw[e - 1] == 'd' && raw[e - 2] == 'e') || (e - i > 3 && raw[e - 1] == 's' && raw[e - 2] != 's');
+}
+
+/* The organization a sentence at raw[from] opens with when it is
+ * described, not named: lowercase words ending in a singular
+ * organization noun, after "The" ("The port authority had offered") or
+ * a possessive name ("Lenmark's environment ministry said"). Into `out`
+ * as a source is named, without the article or the possessive's "'s";
+ * 0 when the sentence opens otherwise. (Only the subject: "its" means
+ * the one the sentence was about, not "the union hall" inside it.) */
+static int org_description(const struct rules *r, strbuf *out, const char *raw, size_t from, size_t at)
+{
+	while (from < at && (raw[from] == ' ' || raw[from] == '\n'))
+		from++;
+	size_t i = from, d0, pos0 = 0, pos1 = 0;
+	while (i < at && raw[i] != ' ')
+		i++;
+	if (i - from == 3 && !strncmp(raw + from, "The", 3)) {
+		d0 = i + 1;
+	} else {
+		size_t pl = i - from > 2 && raw[i - 1] == 's' && raw[i - 2] == '\'' ? 2 :
+			    i - from > 4 && raw[i - 1] == 's' && (unsigned char)raw[i - 2] == 0x99 ? 4 : 0;
+		if (!pl || !(raw[from] >= 'A' && raw[from] <= 'Z'))
+			return 0;
+		d0 = from;
+		pos0 = i - pl;
+		pos1 = i;
+	}
+	/* up to four lowercase words, the last an organization noun */
+	size_t w0 = i + 1;
+	for (int n = 0; n < 4 && w0 < at; n++) {
+		size_t e = w0;
+		while (e < at && raw[e] >= 'a' && raw[e] <= 'z')
+			e++;
+		if (e == w0 || (e < at && raw[e] != ' ' && raw[e] != ','))
+			return 0;
+		if (wordset_get_ci(&r->org_words, raw + w0, e - w0) >= 0 && (raw[e] == ',' || verb_like(raw, e + 1, at))) {
+			strbuf_reset(out);
+			strbuf_add(out, raw + d0, (pos1 > pos0 ? pos0 : e) - d0);
+			if (pos1 > pos0)
+				strbuf_add(out, raw + pos1, e - pos1);
+			return 1;
+		}
+		w0 = e + 1;
+	}
+	return 0;
+}
+
 /* Title `title` of a person (`self`), when it opens with "its" ("its
  * leader"): the organization named last before `at` in the same or the
  * previous sentence takes the place of "its", written before the role as
@@ -1730,10 +1837,14 @@ static int its_title(const struct rules *r, strbuf *out, const char *title, size
 			org = &es->v[k];
 			break;
 		}
-	if (!org)
+	/* (or an organization described, not named: "The port authority
+	 * had offered ... Its director, Arne Solbakk," is the "port
+	 * authority director") */
+	strbuf desc = STRBUF_INIT;
+	if (!org && !org_description(r, &desc, raw, from, at))
 		return 0;
-	const char *name = raw + org->name0;
-	size_t nl = org->name1 - org->name0;
+	const char *name = org ? raw + org->name0 : desc.buf;
+	size_t nl = org ? org->name1 - org->name0 : desc.len;
 	if (nl > 4 && !strncasecmp(name, "the ", 4)) {
 		name += 4;
 		nl -= 4;
@@ -1755,6 +1866,7 @@ static int its_title(const struct rules *r, strbuf *out, const char *title, size
 	strbuf_add(out, name, nl);
 	strbuf_addch(out, ' ');
 	strbuf_add(out, title, tlen);
+	strbuf_release(&desc);
 	return 1;
 }
 
@@ -2178,8 +2290,23 @@ static size_t in_outlet(const char *s, size_t len, size_t *n0, size_t *n1)
  * Post, says"): the outlet, recorded as the source's affiliation. Only
  * "write" and "writing" say so; "said in the council chamber" names a
  * place, not an outlet. */
+/* Is the last word of `title` a trade that writes for an outlet
+ * ("columnist", "the paper's chief critic")? */
+static int writer_title(const char *title)
+{
+	static const char *const trades[] = { "columnist", "editor", "critic", "commentator", "writer",
+					      "correspondent", "reporter", "blogger", "essayist", NULL };
+	size_t n = strlen(title), w0 = n;
+	while (w0 > 0 && title[w0 - 1] != ' ')
+		w0--;
+	for (int k = 0; trades[k]; k++)
+		if (n - w0 == strlen(trades[k]) && !strncasecmp(title + w0, trades[k], n - w0))
+			return 1;
+	return 0;
+}
+
 static void outlets(struct source_table *t, const struct quote_list *ql, const struct article *a,
-		    const struct rules *r)
+		    const struct segmentation *seg, const struct rules *r)
 {
 	const char *s = a->scan;
 	for (size_t i = 0; i < ql->n; i++) {
@@ -2201,6 +2328,21 @@ static void outlets(struct source_table *t, const struct quote_list *ql, const s
 				src->affiliation = xstrndup(a->raw + at[k] + n0, n1 - n0);
 				break;
 			}
+		}
+		/* "In the Northern Ledger, columnist Ada Vell counters ...": a
+		 * sentence that opens with the outlet, the writer its subject;
+		 * only a writer's trade says the place is an outlet ("In the
+		 * Senate, Sen. Dahl argued" names a chamber) */
+		size_t ss = seg->sents[q->sent].start, n0, n1;
+		if (!src->affiliation && src->title && writer_title(src->title) && ss + 1 < q->spk_start &&
+		    s[ss] == 'I') {
+			/* (in_outlet() reads "in" as written inside a clause) */
+			strbuf lc = STRBUF_INIT;
+			strbuf_addstr(&lc, "i");
+			strbuf_add(&lc, s + ss + 1, q->spk_start - ss - 1);
+			if (in_outlet(lc.buf, lc.len, &n0, &n1) && n1 + 2 == lc.len && !strncmp(lc.buf + n1, ", ", 2))
+				src->affiliation = xstrndup(a->raw + ss + n0, n1 - n0);
+			strbuf_release(&lc);
 		}
 	}
 }
@@ -2513,6 +2655,23 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				    title_has_head(o->title, strlen(o->title), s + ms + hs, hw - hs))
 					src = (int)k;
 			}
+			/* (or, no one so titled before, the first person so titled
+			 * up to the end of the next paragraph: a lead says "the
+			 * union's chairwoman said" and names her after, "Chairwoman
+			 * Ida Sorn" or "Ida Sorn, the union's chairwoman") */
+			/* (only a description with more than its head: a bare "the
+			 * senator" refers back to someone never so titled) */
+			size_t fwd_end = seg->paras[q->para + 1 < seg->nparas ? q->para + 1 : q->para].end;
+			if (hs == m.title0)
+				fwd_end = 0;
+			for (size_t k = entities_before(&es, me); src < 0 && k < es.n && es.v[k].off < fwd_end; k++) {
+				const struct entity *e = &es.v[k];
+				if (e->kind == SK_PERSON && e->title1 &&
+				    title_has_head(s + e->title0, e->title1 - e->title0, s + ms + hs, hw - hs) &&
+				    same_modifiers(s + ms + m.title0, hs - m.title0, s + e->title0, e->title1 - e->title0))
+					src = add_source(t, raw + e->name0, e->name1 - e->name0, raw + e->title0,
+							 e->title1 - e->title0, SK_PERSON, e->off);
+			}
 			if (src >= 0) {
 				q->source = src;
 				continue;
@@ -2627,6 +2786,16 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			if (src < 0 && kind == SK_ANONYMOUS && has_source_noun(s + ms, me - ms, r))
 				src = any;
 		}
+		if (src < 0 && kind == SK_ORGANIZATION && q->para == 0 && !m.definite && headline_org(r, raw + ms, me - ms)) {
+			/* "Port strike ends, union says": a headline drops the
+			 * article the body writes ("the union said"), and the
+			 * description is written with it as everywhere else */
+			strbuf nb = STRBUF_INIT;
+			strbuf_addstr(&nb, "the ");
+			strbuf_add(&nb, raw + ms, me - ms);
+			src = add_source(t, nb.buf, nb.len, NULL, 0, kind, ms);
+			strbuf_release(&nb);
+		}
 		if (src < 0) {
 			/* strip a leading "the" from organization names */
 			if (kind == SK_ORGANIZATION && nlen > 4 && !strncasecmp(name, "the ", 4)) {
@@ -2657,7 +2826,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 		if (q->source < 0 && q->inherit >= 0)
 			q->source = ql->v[q->inherit].source;
 	}
-	outlets(t, ql, a, r);
+	outlets(t, ql, a, seg, r);
 	strbuf_release(&its);
 	free(es.v);
 }
