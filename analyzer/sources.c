@@ -2291,18 +2291,14 @@ static size_t in_outlet(const char *s, size_t len, size_t *n0, size_t *n1)
  * "write" and "writing" say so; "said in the council chamber" names a
  * place, not an outlet. */
 /* Is the last word of `title` a trade that writes for an outlet
- * ("columnist", "the paper's chief critic")? */
-static int writer_title(const char *title)
+ * ("columnist", "the paper's chief critic": the `writer` list)? */
+static int writer_title(const char *title, const struct rules *r)
 {
-	static const char *const trades[] = { "columnist", "editor", "critic", "commentator", "writer",
-					      "correspondent", "reporter", "blogger", "essayist", NULL };
 	size_t n = strlen(title), w0 = n;
 	while (w0 > 0 && title[w0 - 1] != ' ')
 		w0--;
-	for (int k = 0; trades[k]; k++)
-		if (n - w0 == strlen(trades[k]) && !strncasecmp(title + w0, trades[k], n - w0))
-			return 1;
-	return 0;
+	struct word w = { .s = w0, .e = n };
+	return n > w0 && word_in_list(r, title, &w, WL_WRITER);
 }
 
 static void outlets(struct source_table *t, const struct quote_list *ql, const struct article *a,
@@ -2334,7 +2330,7 @@ static void outlets(struct source_table *t, const struct quote_list *ql, const s
 		 * only a writer's trade says the place is an outlet ("In the
 		 * Senate, Sen. Dahl argued" names a chamber) */
 		size_t ss = seg->sents[q->sent].start, n0, n1;
-		if (!src->affiliation && src->title && writer_title(src->title) && ss + 1 < q->spk_start &&
+		if (!src->affiliation && src->title && writer_title(src->title, r) && ss + 1 < q->spk_start &&
 		    s[ss] == 'I') {
 			/* (in_outlet() reads "in" as written inside a clause) */
 			strbuf lc = STRBUF_INIT;

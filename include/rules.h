@@ -156,6 +156,7 @@ enum lex_list {
 	WL_SEEMING = 1 << 23,     /* seeming: lemmas of cues with a complement of their
 				     own ("it seems", "His aides seemed calm") */
 	WL_PLACE_KIND = 1 << 24,  /* place-kind: "Lake" Osmer, "Mount" Ebba: a place */
+	WL_WRITER = 1 << 25,      /* writer: "columnist", "critic": writes for an outlet */
 };
 
 /* The name of list bit (log2 of its enum lex_list value) in words.txt. */
