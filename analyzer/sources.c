@@ -937,12 +937,9 @@ static size_t possessive_len(const char *name, size_t n)
 		e++;
 	if (e + 1 >= n || !isupper((unsigned char)name[0]) || !islower((unsigned char)name[e + 1]))
 		return 0;
-	if (e > 3 && name[e - 1] == 's' && name[e - 2] == '\'')
-		return e - 2;
-	if (e > 5 && name[e - 1] == 's' && (unsigned char)name[e - 2] == 0x99 && (unsigned char)name[e - 3] == 0x80 &&
-	    (unsigned char)name[e - 4] == 0xe2)
-		return e - 4;
-	return 0;
+	struct word fw = { 0, e };
+	size_t pl = possessive(name, &fw);
+	return pl && e - pl >= 2 ? e - pl : 0;
 }
 
 /* Does a kinship noun after a possessive come right before s[at] ("Her
@@ -1346,6 +1343,20 @@ static int add_source(struct source_table *t, const char *name, size_t nlen, con
 	return (int)t->n++;
 }
 
+/* An organization described, not named ("company", "regional water
+ * board"): written with its article, "the company", as the text writes
+ * it in a sentence, also where a headline drops the article. */
+static int add_described_source(struct source_table *t, const char *desc, size_t len, enum source_kind kind,
+				size_t first)
+{
+	strbuf nb = STRBUF_INIT;
+	strbuf_addstr(&nb, "the ");
+	strbuf_add(&nb, desc, len);
+	int src = add_source(t, nb.buf, nb.len, NULL, 0, kind, first);
+	strbuf_release(&nb);
+	return src;
+}
+
 /* The recent source of that name, or -1; creates none. */
 static int find_source(const struct source_table *t, const char *name, size_t nlen)
 {
@@ -1599,11 +1610,8 @@ static int same_modifiers(const char *d, size_t dn, const char *t, size_t tn)
 		size_t e = i;
 		while (e < dn && d[e] != ' ')
 			e++;
-		size_t we = e;
-		if (we - i > 2 && d[we - 1] == 's' && d[we - 2] == '\'')
-			we -= 2;
-		else if (we - i > 4 && d[we - 1] == 's' && (unsigned char)d[we - 2] == 0x99)
-			we -= 4;
+		struct word dw = { i, e };
+		size_t we = e - possessive(d, &dw);
 		if (isupper((unsigned char)d[i]) && !has_word(t, tn, d + i, we - i))
 			return 0;
 		i = e + 1;
@@ -1619,8 +1627,8 @@ static size_t possessed_head(const char *s, size_t at, size_t lim, const char *w
 {
 	size_t i = at;
 	/* (the name may end in its possessive already) */
-	if (i >= 2 && s[i - 1] == 's' && (s[i - 2] == '\'' || (i >= 4 && !memcmp(s + i - 4, "\xe2\x80\x99", 3))) &&
-	    i + 1 <= lim && s[i] == ' ')
+	struct word name_end = { 0, at };
+	if (possessive(s, &name_end) && i + 1 <= lim && s[i] == ' ')
 		i += 1;
 	else if (i + 3 <= lim && s[i] == '\'' && s[i + 1] == 's' && s[i + 2] == ' ')
 		i += 3;
@@ -1773,8 +1781,8 @@ static int org_description(const struct rules *r, strbuf *out, const char *raw, 
 	if (i - from == 3 && !strncmp(raw + from, "The", 3)) {
 		d0 = i + 1;
 	} else {
-		size_t pl = i - from > 2 && raw[i - 1] == 's' && raw[i - 2] == '\'' ? 2 :
-			    i - from > 4 && raw[i - 1] == 's' && (unsigned char)raw[i - 2] == 0x99 ? 4 : 0;
+		struct word fw = { from, i };
+		size_t pl = possessive(raw, &fw);
 		if (!pl || !(raw[from] >= 'A' && raw[from] <= 'Z'))
 			return 0;
 		d0 = from;
@@ -2735,11 +2743,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			 * organization's name (the store keys both alike, so a
 			 * "Harbor Board" elsewhere is still met) */
 			if (m.name0 >= 4 && !strncasecmp(s + ms + m.name0 - 4, "the ", 4)) {
-				strbuf nb = STRBUF_INIT;
-				strbuf_addstr(&nb, "the ");
-				strbuf_add(&nb, name, nlen);
-				src = add_source(t, nb.buf, nb.len, NULL, 0, kind, ms);
-				strbuf_release(&nb);
+				src = add_described_source(t, name, nlen, kind, ms);
 				q->source = src;
 				continue;
 			}
@@ -2786,11 +2790,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			/* "Port strike ends, union says": a headline drops the
 			 * article the body writes ("the union said"), and the
 			 * description is written with it as everywhere else */
-			strbuf nb = STRBUF_INIT;
-			strbuf_addstr(&nb, "the ");
-			strbuf_add(&nb, raw + ms, me - ms);
-			src = add_source(t, nb.buf, nb.len, NULL, 0, kind, ms);
-			strbuf_release(&nb);
+			src = add_described_source(t, raw + ms, me - ms, kind, ms);
 		}
 		if (src < 0) {
 			/* strip a leading "the" from organization names */
