@@ -191,7 +191,7 @@ struct rule_need {
  * with such lines runs only when an unspent cue form of the sentence fits
  * one of them, and no match starts after the last form that fits (its
  * match must hold its cue). */
-#define RULE_CUE_WORDS 4
+#define RULE_CUE_WORDS 8
 #define RULE_CUE_BITS (64 * RULE_CUE_WORDS)
 #define RULE_SET_WORDS 2
 #define RULE_SET_BITS (64 * RULE_SET_WORDS)
