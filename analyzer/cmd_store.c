@@ -426,9 +426,8 @@ static int on_ingest_article(struct article *a, void *ctx)
 #define EXTRACT_BATCH 64
 #define EXTRACT_BATCH_BYTES (1u << 20)
 
-/* How many steps of nice an extraction thread takes when there are more
- * busy threads than one per extraction thread plus the writer can share.
- * Three busy threads on two cores (--jobs 2) shared them evenly: the
+/* How many steps of nice each extraction thread steps back, behind the
+ * writer, with --jobs 2 or more. Three busy threads on two cores (--jobs 2) shared them evenly: the
  * writer fell behind during each write-out and caught up slowly, and what
  * it had left when the extraction threads finished was stored on one core
  * while the other idled (news.jsonl --jobs 2, busy machine: the last
