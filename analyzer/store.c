@@ -278,7 +278,7 @@ struct known_sources {
 };
 
 static void known_clear(struct known_sources *ks);
-#define MULTI_ROWS 32
+#define MULTI_ROWS 32   /* a power of two (next_rows) */
 
 struct store {
 	sqlite3 *db;
@@ -1163,8 +1163,12 @@ struct art_rows {
 	char *person;                 /* the source's row is a named person's */
 };
 
-/* The next up to MULTI_ROWS rows of a table, across the articles of a
- * batch: (article, index) pairs in article order, then index order. */
+/* The next rows of a table, across the articles of a batch: (article,
+ * index) pairs in article order, then index order. As many as a power
+ * of two, up to MULTI_ROWS: a statement for every count up to MULTI_ROWS
+ * cost every ingest some hundred statements to prepare, and to prepare
+ * again after each flush (PRAGMA foreign_keys expires them), for the
+ * last rows of each batch. */
 struct row_ref {
 	size_t a, i;
 };
@@ -1172,8 +1176,14 @@ struct row_ref {
 static size_t next_rows(const struct art_rows *arts, size_t narts, size_t (*count)(const struct store_doc *),
 			size_t *a, size_t *i, struct row_ref *out)
 {
+	size_t left = 0;
+	for (size_t k = *a; k < narts && left < MULTI_ROWS; k++)
+		left += count(arts[k].sd) - (k == *a ? *i : 0);
+	size_t max = MULTI_ROWS;
+	while (max > left)
+		max /= 2;
 	size_t n = 0;
-	while (n < MULTI_ROWS && *a < narts) {
+	while (n < max && *a < narts) {
 		if (*i < count(arts[*a].sd)) {
 			out[n++] = (struct row_ref){ *a, (*i)++ };
 		} else {
