@@ -1126,6 +1126,39 @@ static size_t nickname_after(const char *s, size_t p, size_t end)
 	return q + 1;
 }
 
+/* Eight bytes with no capital A-Z and nothing past ASCII (which may be
+ * one)? */
+static int no_capital8(const char *s)
+{
+	uint64_t x;
+	memcpy(&x, s, 8);
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	if (x & high)
+		return 0;
+	/* each byte + (128 - 'A') has its high bit from 'A' on, each byte +
+	   (127 - 'Z') from past 'Z' on (no carries: every byte is < 128) */
+	return !((x + ones * (128 - 'A')) & ~(x + ones * (127 - 'Z')) & high);
+}
+
+/* From i on, where the next word that starts with a capital starts (at
+ * the sentence's start or after one of opens), or end. Capitals are rarer
+ * than word starts: eight bytes without one are passed at once. */
+static size_t next_cap_word(const char *s, size_t i, size_t start, size_t end)
+{
+	/* the bytes after which a word starts */
+	static const unsigned char opens[256] = { [' '] = 1, ['\n'] = 1, ['('] = 1 };
+	while (i < end) {
+		if (i + 8 <= end && no_capital8(s + i)) {
+			i += 8;
+			continue;
+		}
+		if ((i == start || opens[(unsigned char)s[i - 1]]) && cap_word_at(s, i, end))
+			return i;
+		i++;
+	}
+	return end;
+}
+
 static void collect_entities(struct entities *es, struct article *a, const struct segmentation *seg,
 			     const struct rules *r, const struct source_table *t)
 {
@@ -1134,16 +1167,8 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 		size_t i = seg->sents[si].start, end = seg->sents[si].end;
 		learn_entity_gender(es, s, seg, si);
 		definite_title(es, s, i, end, r);
-		/* the bytes after which a word starts */
-		static const unsigned char opens[256] = { [' '] = 1, ['\n'] = 1, ['('] = 1 };
 		while (i < end) {
-			/* to the next word that starts with a capital */
-			while (i < end && !((i == seg->sents[si].start || opens[(unsigned char)s[i - 1]]) &&
-					    cap_word_at(s, i, end))) {
-				i++;
-				while (i < end && !opens[(unsigned char)s[i - 1]])
-					i++;
-			}
+			i = next_cap_word(s, i, seg->sents[si].start, end);
 			if (i >= end)
 				break;
 			if (opening_word(r, s, i, end)) {

@@ -10,6 +10,9 @@
  * opened for writing. Each article is written in one BEGIN IMMEDIATE
  * transaction: a failure loses nothing already stored and leaves no half
  * article. Statements are prepared once per connection and reused.
+ * The indexes that only look rows up (not those of UNIQUE constraints)
+ * may be missing from a database an ingest made (store_defer_indexes):
+ * store_open() builds them when it can write.
  *
  * Tables (version 1):
  *   meta(key, value)             "generation": bumped by every article
@@ -194,6 +197,12 @@ long store_check(struct store *s);
 
 /* meta values; 0 when absent. */
 long long store_meta(struct store *s, const char *key);
+
+/* For an ingest, after store_open(): a database without articles is
+ * written without the indexes that only look rows up (not those of
+ * UNIQUE constraints); the next store_open(), or store_put() before it
+ * replaces an article, builds them. 0, or -1 after reporting. */
+int store_defer_indexes(struct store *s);
 
 /* For a long run of writes (ingest): a larger cache, checkpoints every
  * 8 MB of log (the last, at close, stays short). */
