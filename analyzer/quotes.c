@@ -1275,6 +1275,8 @@ static void note_later_from(struct sentence_ctx *c)
 static int cue_later(pcre2_callout_block *cb, void *data)
 {
 	struct sentence_ctx *c = data;
+	if (cb->callout_number >= RULE_WORDS_CALLOUT)
+		return rules_words_callout(c->r, cb);
 	if (cb->callout_number >= 2) {
 		size_t p = cb->callout_number - 2;
 		if (p >= c->r->nprobes)

@@ -495,6 +495,9 @@ struct macro {
 	char *body;          /* already expanded */
 	unsigned line, col;  /* where it was defined */
 	int inline_only;
+	/* the body in a rule's ASCII form, when it differs (a word list
+	 * answered by a callout: word_list_ascii), else NULL */
+	char *ascii_body;
 	int probe;           /* index into rules.probes, or -1: an ordinary macro */
 	uint64_t probes;     /* the probes its body calls, directly or not (bits) */
 	size_t *deps;        /* macros its body calls */
@@ -532,6 +535,7 @@ static void macro_add(struct macros *m, const char *name, char *body, unsigned l
 	mac->line = line;
 	mac->col = col;
 	mac->inline_only = has_named_capture(body);
+	mac->ascii_body = NULL;
 	mac->probe = -1;
 	mac->probes = 0;
 	mac->ndeps = ndeps;
@@ -548,6 +552,7 @@ static void macros_release(struct macros *m)
 	for (size_t i = 0; i < m->n; i++) {
 		free(m->v[i].name);
 		free(m->v[i].body);
+		free(m->v[i].ascii_body);
 		free(m->v[i].deps);
 	}
 	free(m->v);
@@ -570,6 +575,7 @@ struct expansion {
 				(off with WHOSAID_NO_FAST, to test that they change nothing) */
 	struct patcache *pc; /* compiled patterns of earlier runs (NULL: none) */
 	uint64_t probes;     /* the probes the expansion calls, directly or not */
+	int ascii_differs;   /* append_defines wrote a macro with an ascii_body */
 };
 
 static void mark_used(struct expansion *x, size_t idx)
@@ -676,8 +682,8 @@ static const char *const allowed_groups[] = { "speaker", "cue", "content", "obj"
 #define ASCII_PATTERN_OPTIONS (PCRE2_EXTENDED | PCRE2_USE_OFFSET_LIMIT)
 
 /* Appends (?(DEFINE)...) with every macro the expansion calls, directly
- * or through other macros. */
-static void append_defines(struct expansion *x, const struct macros *m)
+ * or through other macros; for a rule's ASCII form when ascii. */
+static void append_defines(struct expansion *x, const struct macros *m, int ascii)
 {
 	if (!x->nused)
 		return;
@@ -702,10 +708,12 @@ static void append_defines(struct expansion *x, const struct macros *m)
 		/* (not strbuf_addf: its formatting of a body of kilobytes, for
 		 * every macro of every pattern, cost as much as a tenth of the
 		 * work of loading the rules) */
+		if (mac->ascii_body)
+			x->ascii_differs = 1;
 		strbuf_addstr(&x->out, "(?<");
 		strbuf_addstr(&x->out, mac->name);
 		strbuf_addch(&x->out, '>');
-		strbuf_addstr(&x->out, mac->body);
+		strbuf_addstr(&x->out, ascii && mac->ascii_body ? mac->ascii_body : mac->body);
 		strbuf_addstr(&x->out, "\n)");
 	}
 	strbuf_addstr(&x->out, ")");
@@ -1114,7 +1122,8 @@ static pcre2_code *compile_checked(struct expansion *x, const struct macros *m, 
 	int err;
 	PCRE2_SIZE off;
 	size_t own_len = x->out.len;
-	append_defines(x, m);
+	x->ascii_differs = 0;
+	append_defines(x, m, 0);
 	/* a rule's word lists as prefix trees; a pattern that does not compile
 	 * so is compiled as written, to be reported where the file says */
 	char *tree = ascii && x->fast ? trie_words(x->out.buf, x->out.len) : NULL;
@@ -1144,13 +1153,28 @@ static pcre2_code *compile_checked(struct expansion *x, const struct macros *m, 
 	const char *pat = tree ? tree : x->out.buf;
 	size_t pat_len = tree ? strlen(tree) : x->out.len;
 	if (code && ascii && x->fast) {
-		char *a = ascii_pattern(pat, pat_len);
+		/* the ASCII form's own defines: word lists as callouts */
+		char *atree = NULL;
+		const char *apat = pat;
+		size_t apat_len = pat_len;
+		int posix = has_posix_class(pat, pat_len);
+		if (x->ascii_differs) {
+			free(tree);
+			tree = NULL;
+			strbuf_setlen(&x->out, own_len);
+			append_defines(x, m, 1);
+			atree = trie_words(x->out.buf, x->out.len);
+			apat = atree ? atree : x->out.buf;
+			apat_len = atree ? strlen(atree) : x->out.len;
+		}
+		char *a = ascii_pattern(apat, apat_len);
 		if (a) {
 			*ascii = patcache_compile(x->pc, a, strlen(a), ASCII_PATTERN_OPTIONS, &err, &off);
 			free(a);
 			if (latin1)
-				*latin1 = *ascii && !has_posix_class(pat, pat_len);
+				*latin1 = *ascii && !posix;
 		}
+		free(atree);
 	}
 	free(tree);
 	strbuf_setlen(&x->out, own_len);
@@ -1330,9 +1354,129 @@ static void emit_trie(strbuf *sb, char **keys, size_t lo, size_t hi, size_t dept
 		strbuf_addch(sb, '?');
 }
 
+static int word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Is s[0, n) a word of w (ASCII case aside), or its plural when w takes
+ * them, as the pattern (?i:\b(?:WORDS)(?:s|es)?\b) reads it? */
+static int word_list_has(const struct word_callout *w, const char *s, size_t n)
+{
+	if (wordset_get_ci(&w->words, s, n) >= 0)
+		return 1;
+	if (!w->plural || n < 2 || ((unsigned char)s[n - 1] | 0x20) != 's')
+		return 0;
+	if (wordset_get_ci(&w->words, s, n - 1) >= 0)
+		return 1;
+	return n > 2 && ((unsigned char)s[n - 2] | 0x20) == 'e' && wordset_get_ci(&w->words, s, n - 2) >= 0;
+}
+
+int rules_words_callout(const struct rules *r, const pcre2_callout_block *cb)
+{
+	size_t k = cb->callout_number - RULE_WORDS_CALLOUT;
+	if (k >= r->nwlists)
+		return 0;
+	const char *s = (const char *)cb->subject;
+	size_t p = cb->current_position, e = p;
+	if (p > 0 && word_byte((unsigned char)s[p - 1]))
+		return 1;
+	while (e < cb->subject_length && word_byte((unsigned char)s[e]))
+		e++;
+	return e == p || !word_list_has(&r->wlists[k], s + p, e - p);
+}
+
+/* A lookahead for the first two bytes of the words of ws (caseless): the
+ * callout costs some hundreds of instructions, and most words at a boundary
+ * are none of a list's, most of them by their first two letters. */
+static void add_bigram_filter(strbuf *sb, const struct wordset *ws)
+{
+	/* second[c]: the bytes a word opening with c goes on with; any[c]: a
+	 * word of one byte opens with c (then anything may follow) */
+	static const char *hex = "0123456789abcdef";
+	unsigned char second[256][32] = { { 0 } }, any[256] = { 0 }, first[256] = { 0 };
+	for (size_t i = 0; i < ws->cap; i++) {
+		if (!ws->keys[i])
+			continue;
+		unsigned char a = (unsigned char)ws->keys[i][0], b = (unsigned char)ws->keys[i][1];
+		first[a] = 1;
+		if (!b)
+			any[a] = 1;
+		else
+			second[a][b / 8] |= (unsigned char)(1u << (b % 8));
+	}
+	strbuf_addstr(sb, "(?=(?i:");
+	int alt = 0;
+	for (int a = 0; a < 256; a++) {
+		if (!first[a])
+			continue;
+		if (alt++)
+			strbuf_addch(sb, '|');
+		strbuf_addf(sb, "\\x%c%c", hex[a >> 4], hex[a & 15]);
+		if (any[a])
+			continue;
+		strbuf_addch(sb, '[');
+		for (int b = 0; b < 256; b++)
+			if (second[a][b / 8] >> (b % 8) & 1)
+				strbuf_addf(sb, "\\x%c%c", hex[b >> 4], hex[b & 15]);
+		strbuf_addch(sb, ']');
+	}
+	strbuf_addstr(sb, "))");
+}
+
+/* The ASCII form of the list keys[0, n) (sorted), or NULL to keep the
+ * tree. The tree of a list of 150 words costs some 25 KB of JIT code in
+ * every rule that calls it, and a word list is in most rules: answered by
+ * a callout and a hash look-up it is compiled once. Without UTF and UCP
+ * the tree can only match, at a word boundary, the whole run of word
+ * characters there when its words are made of word characters: so can
+ * (?=BIGRAMS)(?C<n>)\w++ then. The other words (a space, a hyphen, a
+ * period) keep a tree of their own, tried first: one that matches where
+ * the callout does goes on past that run ("cried out", "cried"), and the
+ * tree tried its longer words before a word that ends where they go on,
+ * so the matches come in the same order. */
+static char *word_list_ascii(struct rules *r, char **keys, size_t n, int plural)
+{
+	if (!n || r->nwlists >= 256 - RULE_WORDS_CALLOUT)
+		return NULL;
+	struct word_callout w = { .plural = plural };
+	char **other = xmalloc(n * sizeof(char *));
+	size_t nother = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(keys[i]), j = 0;
+		while (j < len && word_byte((unsigned char)keys[i][j]))
+			j++;
+		if (j == len)
+			wordset_put(&w.words, keys[i], len, 1);
+		else
+			other[nother++] = keys[i];
+	}
+	if (!w.words.n) {
+		free(other);
+		return NULL;
+	}
+	ALLOC_GROW(r->wlists, r->nwlists + 1, r->wlists_alloc);
+	r->wlists[r->nwlists] = w;
+	strbuf sb = STRBUF_INIT;
+	strbuf_addstr(&sb, "(?:");
+	if (nother) {
+		strbuf_addstr(&sb, "(?i:\\b(?:");
+		emit_trie(&sb, other, 0, nother, 0);
+		strbuf_addstr(&sb, plural ? ")(?:s|es)?\\b)|" : ")\\b)|");
+	}
+	add_bigram_filter(&sb, &w.words);
+	strbuf_addf(&sb, "(?C%zu)\\w++)", RULE_WORDS_CALLOUT + r->nwlists++);
+	free(other);
+	return strbuf_detach(&sb, NULL);
+}
+
 /* An alternation of a word set's keys (filtered by value, or by cue frame
- * when cues is given), case-insensitive, whole words. */
-static char *alternation(const struct wordset *ws, int filter, int plural, const struct cue *cues)
+ * when cues is given), case-insensitive, whole words: the words of ws
+ * (those of frame filter, or all when filter < 0) as
+ * (?i:\b(?:TREE)(?:s|es)?\b); their ASCII form in *ascii_body (NULL when
+ * the same). */
+static char *alternation(struct rules *r, const struct wordset *ws, int filter, int plural, const struct cue *cues,
+			 char **ascii_body)
 {
 	char **keys = xmalloc((ws->n + 1) * sizeof(char *));
 	size_t n = 0;
@@ -1346,8 +1490,20 @@ static char *alternation(const struct wordset *ws, int filter, int plural, const
 	if (!n)
 		strbuf_addstr(&sb, "(*FAIL)");
 	strbuf_addstr(&sb, plural ? ")(?:s|es)?\\b)" : ")\\b)");
+	if (ascii_body)
+		*ascii_body = getenv("WHOSAID_NO_WORD_CALLOUTS") ? NULL : word_list_ascii(r, keys, n, plural);
 	free(keys);
 	return strbuf_detach(&sb, NULL);
+}
+
+/* macro_add of a word list with its ASCII form, or its tree in both
+ * forms when tree */
+static void list_macro_add(struct rules *r, struct macros *m, const char *name, const struct wordset *ws,
+			   int filter, int plural, const struct cue *cues, int tree)
+{
+	char *ascii_body = NULL;
+	macro_add(m, name, alternation(r, ws, filter, plural, cues, tree ? NULL : &ascii_body), 0, 0, NULL, 0);
+	m->v[m->n - 1].ascii_body = ascii_body;
 }
 
 static void add_builtin_macros(struct rules *r, struct macros *m)
@@ -1357,15 +1513,15 @@ static void add_builtin_macros(struct rules *r, struct macros *m)
 	 * CUE_CL) then carries each form once, not twice, and its JIT code
 	 * costs 18% less to make */
 	size_t first = m->n;
-	macro_add(m, "CUE_CLAUSE", alternation(&r->cue_forms, CUE_CLAUSE, 0, r->cues), 0, 0, NULL, 0);
-	macro_add(m, "CUE_THAT", alternation(&r->cue_forms, CUE_THAT, 0, r->cues), 0, 0, NULL, 0);
-	macro_add(m, "CUE_QUOTE", alternation(&r->cue_forms, CUE_QUOTE, 0, r->cues), 0, 0, NULL, 0);
-	macro_add(m, "CUE_OBJECT", alternation(&r->cue_forms, CUE_OBJECT, 0, r->cues), 0, 0, NULL, 0);
+	list_macro_add(r, m, "CUE_CLAUSE", &r->cue_forms, CUE_CLAUSE, 0, r->cues, 0);
+	list_macro_add(r, m, "CUE_THAT", &r->cue_forms, CUE_THAT, 0, r->cues, 0);
+	list_macro_add(r, m, "CUE_QUOTE", &r->cue_forms, CUE_QUOTE, 0, r->cues, 0);
+	list_macro_add(r, m, "CUE_OBJECT", &r->cue_forms, CUE_OBJECT, 0, r->cues, 0);
 	size_t verb[3] = { first, first + 1, first + 2 };
 	/* every cue of speech: the attitudes of frame object ("endorsed",
 	 * "called for") are left out, as they end no reported clause */
 	{
-		char *e = alternation(&r->cue_forms, CUE_SOURCE, 0, r->cues);
+		char *e = alternation(r, &r->cue_forms, CUE_SOURCE, 0, r->cues, NULL);
 		strbuf sb = STRBUF_INIT;
 		strbuf_addf(&sb, "(?:(?&CUE_CLAUSE)|(?&CUE_THAT)|(?&CUE_QUOTE)|%s)", e);
 		free(e);
@@ -1373,12 +1529,16 @@ static void add_builtin_macros(struct rules *r, struct macros *m)
 	}
 	/* every cue but "according to", which only its own rules spell out */
 	macro_add(m, "CUE_VERB", xstrdup("(?:(?&CUE_CLAUSE)|(?&CUE_THAT)|(?&CUE_QUOTE))"), 0, 0, verb, 3);
-	macro_add(m, "TITLE", alternation(&r->titles, -1, 1, NULL), 0, 0, NULL, 0);
-	macro_add(m, "SOURCE_NOUN", alternation(&r->source_nouns, -1, 1, NULL), 0, 0, NULL, 0);
-	macro_add(m, "ANON_NOUN", alternation(&r->source_nouns, SN_ANONYMOUS, 1, NULL), 0, 0, NULL, 0);
-	macro_add(m, "VAGUE_NOUN", alternation(&r->source_nouns, SN_VAGUE, 1, NULL), 0, 0, NULL, 0);
-	macro_add(m, "DOC_NOUN", alternation(&r->source_nouns, SN_DOCUMENT, 1, NULL), 0, 0, NULL, 0);
-	macro_add(m, "ORG_WORD", alternation(&r->org_words, -1, 1, NULL), 0, 0, NULL, 0);
+	list_macro_add(r, m, "TITLE", &r->titles, -1, 1, NULL, 0);
+	/* tried on the head of every noun phrase a rule reads: on news.jsonl
+	 * its callouts (430,000) cost more than its tree's JIT code (a
+	 * callout copies every capture slot of the pattern, those of the
+	 * macros' groups too) */
+	list_macro_add(r, m, "SOURCE_NOUN", &r->source_nouns, -1, 1, NULL, 1);
+	list_macro_add(r, m, "ANON_NOUN", &r->source_nouns, SN_ANONYMOUS, 1, NULL, 0);
+	list_macro_add(r, m, "VAGUE_NOUN", &r->source_nouns, SN_VAGUE, 1, NULL, 0);
+	list_macro_add(r, m, "DOC_NOUN", &r->source_nouns, SN_DOCUMENT, 1, NULL, 0);
+	list_macro_add(r, m, "ORG_WORD", &r->org_words, -1, 1, NULL, 0);
 	/* A quotation in a sentence is replaced, byte for byte, by one of two
 	 * tokens: \x01\x02..\x03 for a quotation that reads like speech and
 	 * \x04\x05..\x06 for a short one (a title, a name, a scare quote). */
@@ -1721,7 +1881,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 	int kind = 0;  /* 0 none, 1 define, 2 rule, 3 probe */
 	char *name = NULL;
 	unsigned hline = 0;
-	struct expansion x = { STRBUF_INIT, NULL, 0, 0, NULL, 0, 0, 0, !getenv("WHOSAID_NO_FAST"), NULL, 0 };
+	struct expansion x = { STRBUF_INIT, NULL, 0, 0, NULL, 0, 0, 0, !getenv("WHOSAID_NO_FAST"), NULL, 0, 0 };
 	size_t probe_alloc = 0;
 	/* (not for the sizes: those are printed when a pattern is compiled) */
 	if (!getenv("WHOSAID_RULE_SIZES"))
@@ -1980,7 +2140,7 @@ static int load_patterns(struct rules *r, struct diag *d)
 					strbuf_release(&low);
 				}
 			}
-			char *alt = alternation(&ws, -1, 0, NULL);
+			char *alt = alternation(r, &ws, -1, 0, NULL, NULL);
 			seg_push(&x, f.lineno, (unsigned)lead + 1, 0);
 			strbuf_addstr(&x.out, alt);
 			strbuf_addch(&x.out, '\n');
@@ -2106,6 +2266,9 @@ void rules_free(struct rules *r)
 		pcre2_code_free(r->rules[i].code_ascii);
 	}
 	free(r->rules);
+	for (size_t i = 0; i < r->nwlists; i++)
+		wordset_release(&r->wlists[i].words);
+	free(r->wlists);
 	for (size_t i = 0; i < r->nprobes; i++) {
 		free(r->probes[i].id);
 		pcre2_code_free(r->probes[i].code);

@@ -265,6 +265,17 @@ struct rule {
 			     residents to ..."), so the cue's frame is not tested */
 };
 
+/* A built-in word list as a callout answers it: the words made of word
+ * characters only, lowercase, and whether a plural in -s or -es is one too. */
+struct word_callout {
+	struct wordset words;
+	int plural;
+};
+
+/* callout numbers from here on are word lists (rules.wlists); below it,
+ * 1 is the cue gate and 2 on the probes (quotes.c) */
+#define RULE_WORDS_CALLOUT 128
+
 struct rules {
 	char *dir;
 	struct wordset abbrev;        /* value 1: a courtesy title ("Mr."), 2: a rank
@@ -293,6 +304,12 @@ struct rules {
 	 * latin1, jitted and utf_calls are set. */
 	struct rule *probes;
 	size_t nprobes;
+	/* the word lists of the built-in macros (TITLE, CUE_THAT, ...) as a
+	 * rule's ASCII form matches them: the callout (?C<RULE_WORDS_CALLOUT +
+	 * index>) and \w++, where the UTF form has a prefix tree of the words
+	 * (rules_words_callout) */
+	struct word_callout *wlists;
+	size_t nwlists, wlists_alloc;
 	size_t nneed_texts;           /* distinct texts of "needs" lines (rule_need.ids) */
 	pcre2_code *prefilter;        /* matches a sentence worth running rules on */
 };
@@ -306,6 +323,13 @@ const pcre2_code *rule_code(const struct rule *rl, int ascii);
  * pcre2_jit_match once the JIT code is there (the same results). */
 int rule_match(const struct rule *rl, int ascii, const char *subject, size_t len, size_t start,
 	       pcre2_match_data *md, pcre2_match_context *mctx);
+
+/* The callout (?C<RULE_WORDS_CALLOUT + k>) of a rule's ASCII form, which
+ * stands where the UTF form has (?i:\b(?:WORDS)(?:s|es)?\b) for the words
+ * of wlists[k] and is followed by \w++: 0 (go on) when the run of word
+ * characters at the current position starts at a word boundary and is one
+ * of the words, or a plural of one, 1 (fail) when not. */
+int rules_words_callout(const struct rules *r, const pcre2_callout_block *cb);
 
 /* Loads dir (NULL: $WHOSAID_RULES, else the built-in default). Reports
  * every problem through d as file:line:col; returns NULL if any error. */

@@ -970,16 +970,27 @@ static char *load_tmp_rules(const char *attribution, int *ok, unsigned *errors)
 /* Every match of code a and code b, from every start offset: rc and all
  * offsets. what names b's variant in the first disagreement's message.
  * Returns the number of disagreements. */
-static int code_disagreements(const char *id, const pcre2_code *ca, const pcre2_code *cb, const char *what,
-			      const char *const *subjects)
+/* The word lists of an ASCII form are callouts (rules_words_callout);
+ * the other callouts go on, as with no callout function at all. */
+static int words_callout(pcre2_callout_block *cb, void *data)
+{
+	if (cb->callout_number >= RULE_WORDS_CALLOUT)
+		return rules_words_callout(data, cb);
+	return 0;
+}
+
+static int code_disagreements(const struct rules *r, const char *id, const pcre2_code *ca, const pcre2_code *cb,
+			      const char *what, const char *const *subjects)
 {
 	pcre2_match_data *a = pcre2_match_data_create(32, NULL), *b = pcre2_match_data_create(32, NULL);
+	pcre2_match_context *mctx = pcre2_match_context_create(NULL);
+	pcre2_set_callout(mctx, words_callout, (void *)r);
 	int bad = 0;
 	for (int i = 0; subjects[i]; i++) {
 		size_t n = strlen(subjects[i]);
 		for (size_t off = 0; off <= n; off++) {
-			int ra = pcre2_match(ca, (PCRE2_SPTR)subjects[i], n, off, 0, a, NULL);
-			int rb = pcre2_match(cb, (PCRE2_SPTR)subjects[i], n, off, 0, b, NULL);
+			int ra = pcre2_match(ca, (PCRE2_SPTR)subjects[i], n, off, 0, a, mctx);
+			int rb = pcre2_match(cb, (PCRE2_SPTR)subjects[i], n, off, 0, b, mctx);
 			int same = ra == rb;
 			PCRE2_SIZE *va = pcre2_get_ovector_pointer(a), *vb = pcre2_get_ovector_pointer(b);
 			for (int g = 0; same && ra > 0 && g < 2 * ra; g++)
@@ -994,6 +1005,7 @@ static int code_disagreements(const char *id, const pcre2_code *ca, const pcre2_
 	}
 	pcre2_match_data_free(a);
 	pcre2_match_data_free(b);
+	pcre2_match_context_free(mctx);
 	return bad;
 }
 
@@ -1034,7 +1046,7 @@ static void test_rules_ascii(void)
 		}
 		CHECK(rl->code_ascii != NULL);
 		if (rl->code_ascii)
-			CHECK_INT(code_disagreements(rl->id, rl->code, rl->code_ascii, "ASCII", subjects), 0);
+			CHECK_INT(code_disagreements(r, rl->id, rl->code, rl->code_ascii, "ASCII", subjects), 0);
 	}
 	rules_free(r);
 	fclose(d.out);
@@ -1048,13 +1060,19 @@ static void test_rules_ascii(void)
 		"\x07But officials said the leak, which began at Pier 4, had been contained.",
 		"\x07PORT HALDEN -- The ministry denied claims that it hid the report.",
 		"\x07Kovalenko is expected to resign: \x01\x02\x02\x03",
-		"\x07Asked whether the pier was safe, Ravensholt said he did not know.", NULL
+		"\x07Asked whether the pier was safe, Ravensholt said he did not know.",
+		/* word lists: words with a hyphen or a period, plurals, a word
+		 * run on by a digit or an underscore, caps */
+		"\x07The co-founder of Tessel Inc., Vera Holt, wrote in an e-mail that the pier was shut.",
+		"\x07Sen. Ola Berg's spokeswomen2 and two MINISTRIES_ said the officials had been told.",
+		"\x07Spokespeople for the harbormasters warned that the quays would flood.",
+		"\x07\x01\x02\x02\x03 Holt cried out, and the pilots cried \x01\x02\x03 at the dock.", NULL
 	};
 	for (size_t i = 0; the_rules && i < the_rules->nrules; i++) {
 		const struct rule *rl = &the_rules->rules[i];
 		CHECK(rl->code_ascii != NULL);
 		if (rl->code_ascii)
-			CHECK_INT(code_disagreements(rl->id, rl->code, rl->code_ascii, "ASCII", real), 0);
+			CHECK_INT(code_disagreements(the_rules, rl->id, rl->code, rl->code_ascii, "ASCII", real), 0);
 	}
 }
 
@@ -1090,7 +1108,7 @@ static void test_rules_trees(void)
 		"\x07""wxyzfo said z", "\x07", NULL
 	};
 	for (size_t i = 0; fast && plain && i < fast->nrules && i < plain->nrules; i++)
-		CHECK_INT(code_disagreements(fast->rules[i].id, fast->rules[i].code, plain->rules[i].code, "trees", subjects), 0);
+		CHECK_INT(code_disagreements(fast, fast->rules[i].id, fast->rules[i].code, plain->rules[i].code, "trees", subjects), 0);
 	rules_free(fast);
 	rules_free(plain);
 	fclose(d.out);
@@ -1108,7 +1126,7 @@ static void test_rules_trees(void)
 		"\x07But the minister, speaking in Selm, denied claims that the ministry hid the report.", NULL
 	};
 	for (size_t i = 0; plain && the_rules && i < the_rules->nrules && i < plain->nrules; i++)
-		CHECK_INT(code_disagreements(the_rules->rules[i].id, the_rules->rules[i].code, plain->rules[i].code, "trees", real), 0);
+		CHECK_INT(code_disagreements(the_rules, the_rules->rules[i].id, the_rules->rules[i].code, plain->rules[i].code, "trees", real), 0);
 	rules_free(plain);
 }
 
