@@ -817,12 +817,6 @@ int cmd_ingest(int argc, char **argv)
 	queue_close(&g.done);
 	if (writer_ok)
 		pthread_join(writer, NULL);
-	/* inside the ingest's own time: a finished ingest leaves a database
-	   every query reads at full speed */
-	double t_index = now();
-	store_build_lookup_indexes(g.st);
-	if (g.timing)
-		fprintf(stderr, "whosaid: timing: lookup indexes built in %.3f s wall\n", now() - t_index);
 	if (g.progress)
 		show_progress(&g, 1);
 	if (g.timing) {

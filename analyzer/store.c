@@ -585,10 +585,9 @@ static int migrate(struct store *s, long long from)
  * check` and the deletes of a replaced article (its rows by article, the
  * sources only it mentioned). Constraints (UNIQUE) need none of them, so
  * an ingest into a database without articles leaves them out
- * (store_defer_indexes) and pays no b-tree insert for them; the end of
- * the ingest (or, after a kill, the next store_open(); before it, the
- * replacement of an article) builds them from the rows at once, which
- * is much cheaper. The definitions are those of the
+ * (store_defer_indexes) and pays no b-tree insert for them; the next
+ * store_open(), or the replacement of an article, builds them from the
+ * rows at once, which is much cheaper. The definitions are those of the
  * migrations, and so is the text SQLite keeps of them. */
 static const char *const lookup_index[][2] = {
 	{ "mentions_article", "CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id)" },
@@ -632,18 +631,18 @@ static int build_lookup_indexes(struct store *s)
 	return 0;
 }
 
-void store_build_lookup_indexes(struct store *s)
+/* store_open(): the lookup indexes an ingest left out. A database this
+ * connection cannot write (or not now) is read without them: every query
+ * gives the same rows, by scanning. */
+static void open_lookup_indexes(struct store *s)
 {
 	int n = count_lookup_indexes(s);
 	if (n < 0 || (size_t)n == NLOOKUP_INDEXES)
 		return;
 	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 		return;
-	/* the sorts of CREATE INDEX on a second core, which is idle by now */
-	sqlite3_exec(s->db, "PRAGMA threads = 2", NULL, NULL, NULL);
 	if (build_lookup_indexes(s) || sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
 		store_rollback(s);
-	sqlite3_exec(s->db, "PRAGMA threads = 0", NULL, NULL, NULL);
 }
 
 int store_defer_indexes(struct store *s)
@@ -771,7 +770,7 @@ struct store *store_open(const char *path, enum store_mode mode, struct diag *d)
 		return NULL;
 	}
 	/* (after the migrations: a migration may meet them missing) */
-	store_build_lookup_indexes(s);
+	open_lookup_indexes(s);
 	return s;
 }
 

@@ -11,9 +11,8 @@
  * transaction: a failure loses nothing already stored and leaves no half
  * article. Statements are prepared once per connection and reused.
  * The indexes that only look rows up (not those of UNIQUE constraints)
- * are left out while an ingest fills a new database and built at its end
- * (store_defer_indexes); store_open() builds any that are missing (an
- * ingest killed before its end) when it can write.
+ * may be missing from a database an ingest made (store_defer_indexes):
+ * store_open() builds them when it can write.
  *
  * Tables (version 1):
  *   meta(key, value)             "generation": bumped by every article
@@ -201,17 +200,9 @@ long long store_meta(struct store *s, const char *key);
 
 /* For an ingest, after store_open(): a database without articles is
  * written without the indexes that only look rows up (not those of
- * UNIQUE constraints); store_build_lookup_indexes() at the end of the
- * ingest builds them from the rows, which costs less than keeping them
- * up to date row by row. An ingest killed before that leaves them to the
- * next store_open(); store_put() builds them before it replaces an
- * article. 0, or -1 after reporting. */
+ * UNIQUE constraints); the next store_open(), or store_put() before it
+ * replaces an article, builds them. 0, or -1 after reporting. */
 int store_defer_indexes(struct store *s);
-
-/* Builds the lookup indexes that are missing, in a transaction of its own.
- * A database this connection cannot write (or not now) is left without
- * them: every query gives the same rows, by scanning. */
-void store_build_lookup_indexes(struct store *s);
 
 /* For a long run of writes (ingest): a larger cache, checkpoints every
  * 8 MB of log (the last, at close, stays short). */

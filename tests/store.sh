@@ -253,20 +253,17 @@ w ingest --db "$tmp/dup.db" "$tmp/dup/a/x.txt" "$tmp/dup/b/x.txt"
 	[ "$(sql "$tmp/dup.db" "SELECT title FROM articles")" = B ]
 check "two files with one article id in one run: the later one wins, with a warning" $? "$tmp/err"
 # the lookup indexes (mentions and quotes by source, ...): an ingest into a
-# new database writes its rows without them and builds them at its end;
-# a database that lacks them (an ingest killed before its end) gets them
-# at the next open; an article replaced in the run has them built before
-# its old rows go
+# new database leaves them out, the next open builds them, and an article
+# replaced in the run has them built before its old rows go
 lookups="SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ('mentions_article',
 	'mentions_source', 'quotes_source', 'quotes_mention', 'claims_terms', 'sources_article',
 	'propositions_key', 'propositions_quote')"
 w ingest --db "$tmp/lazy.db" -q $STORY
 n0=$(sql "$tmp/lazy.db" "$lookups")
-sql "$tmp/lazy.db" "DROP INDEX mentions_source; DROP INDEX claims_terms" > /dev/null
 "$BIN" sources --db "$tmp/lazy.db" --format json > "$tmp/lazy-sources" 2> "$tmp/err"
 n1=$(sql "$tmp/lazy.db" "$lookups")
-[ $rc -eq 0 ] && [ "$n0" -eq 8 ] && [ "$n1" -eq 8 ] && [ -s "$tmp/lazy-sources" ] && [ ! -s "$tmp/err" ]
-check "a finished ingest leaves every lookup index ($n0); an open builds those missing ($n1 after dropping two)" $? "$tmp/err"
+[ $rc -eq 0 ] && [ "$n0" -eq 0 ] && [ "$n1" -eq 8 ] && [ -s "$tmp/lazy-sources" ] && [ ! -s "$tmp/err" ]
+check "an ingest into a new database leaves out the lookup indexes, the next open builds them ($n0, then $n1)" $? "$tmp/err"
 n2=$(sql "$tmp/dup.db" "$lookups")
 [ "$n2" -eq 8 ] && [ "$(sql "$tmp/dup.db" "SELECT count(*) FROM sources")" -eq 1 ]
 check "an article replaced in the run that made the database: lookup indexes built first ($n2)" $?
@@ -415,6 +412,9 @@ check "db check after migrating" $rc "$tmp/err"
 # a version 1 store (before propositions) gains the table and keeps its rows
 v1db=$tmp/v1.db
 w ingest --db "$v1db" -q tests/story/harbor-courier.txt
+# (the lookup indexes the ingest left out, built as the next open does,
+# so that the version 1 schema below has every index it had)
+w db check --db "$v1db"
 python3 -c '
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
