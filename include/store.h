@@ -10,9 +10,6 @@
  * opened for writing. Each article is written in one BEGIN IMMEDIATE
  * transaction: a failure loses nothing already stored and leaves no half
  * article. Statements are prepared once per connection and reused.
- * The indexes that only look rows up (not those of UNIQUE constraints)
- * may be missing from a database an ingest made (store_defer_indexes):
- * store_open() builds them when it can write.
  *
  * Tables (version 1):
  *   meta(key, value)             "generation": bumped by every article
