@@ -768,7 +768,7 @@ int cmd_ingest(int argc, char **argv)
 	   diag_default, and their counts must not race */
 	struct diag store_diag = { stderr, 0, 0, 0 };
 	if (!xr || make_parent_dir(db, &diag_default) ||
-	    !(g.st = store_open(db, STORE_CREATE, &store_diag)) || store_defer_indexes(g.st) ||
+	    !(g.st = store_open(db, STORE_CREATE, &store_diag)) ||
 	    (!g.force && store_each_hash(g.st, hashes_put, &g.known))) {
 		store_close(g.st);
 		hashes_release(&g.known);

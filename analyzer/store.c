@@ -436,8 +436,7 @@ long long store_meta(struct store *s, const char *key)
 /* ---- schema and migrations ----------------------------------------------- */
 
 /* migrations[v] takes a database from user_version v to v + 1. Never edit
- * a released step: add one. A database of version 6 or later may lack the
- * lookup indexes (store_defer_indexes): a step drops them IF EXISTS. */
+ * a released step: add one. */
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	/* 0 -> 1: the first schema */
 	"CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;"
@@ -579,96 +578,6 @@ static int migrate(struct store *s, long long from)
 	return store_commit(s);
 }
 
-/* ---- lookup indexes ----------------------------------------------------- */
-
-/* The indexes that only look rows up: for the query commands, `whosaid
- * check` and the deletes of a replaced article (its rows by article, the
- * sources only it mentioned). Constraints (UNIQUE) need none of them, so
- * an ingest into a database without articles leaves them out
- * (store_defer_indexes) and pays no b-tree insert for them; the next
- * store_open(), or the replacement of an article, builds them from the
- * rows at once, which is much cheaper. The definitions are those of the
- * migrations, and so is the text SQLite keeps of them. */
-static const char *const lookup_index[][2] = {
-	{ "mentions_article", "CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id)" },
-	{ "mentions_source", "CREATE INDEX IF NOT EXISTS mentions_source ON mentions(source_id)" },
-	{ "quotes_source", "CREATE INDEX IF NOT EXISTS quotes_source ON quotes(source_id)" },
-	{ "quotes_mention", "CREATE INDEX IF NOT EXISTS quotes_mention ON quotes(mention_id)" },
-	{ "claims_terms", "CREATE INDEX IF NOT EXISTS claims_terms ON claims(terms) WHERE drift" },
-	{ "sources_article", "CREATE INDEX IF NOT EXISTS sources_article ON sources(article_id) "
-			     "WHERE article_id IS NOT NULL" },
-	{ "propositions_key", "CREATE INDEX IF NOT EXISTS propositions_key ON propositions(key)" },
-	{ "propositions_quote", "CREATE INDEX IF NOT EXISTS propositions_quote ON propositions(quote_id)" },
-};
-#define NLOOKUP_INDEXES (sizeof(lookup_index) / sizeof(lookup_index[0]))
-
-/* How many of the lookup indexes there are, or -1. */
-static int count_lookup_indexes(struct store *s)
-{
-	strbuf sql = STRBUF_INIT;
-	strbuf_addstr(&sql, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN (");
-	for (size_t i = 0; i < NLOOKUP_INDEXES; i++)
-		strbuf_addf(&sql, "%s'%s'", i ? ", " : "", lookup_index[i][0]);
-	strbuf_addch(&sql, ')');
-	int ok;
-	long long n = pragma_int(s, sql.buf, &ok);
-	strbuf_release(&sql);
-	return ok ? (int)n : -1;
-}
-
-/* Builds the lookup indexes that are missing, in the transaction the
- * caller holds. 0, or -1 (nothing reported). */
-static int build_lookup_indexes(struct store *s)
-{
-	int n = count_lookup_indexes(s);
-	if (n < 0)
-		return -1;
-	if ((size_t)n == NLOOKUP_INDEXES)
-		return 0;
-	for (size_t i = 0; i < NLOOKUP_INDEXES; i++)
-		if (sqlite3_exec(s->db, lookup_index[i][1], NULL, NULL, NULL) != SQLITE_OK)
-			return -1;
-	return 0;
-}
-
-/* store_open(): the lookup indexes an ingest left out. A database this
- * connection cannot write (or not now) is read without them: every query
- * gives the same rows, by scanning. */
-static void open_lookup_indexes(struct store *s)
-{
-	int n = count_lookup_indexes(s);
-	if (n < 0 || (size_t)n == NLOOKUP_INDEXES)
-		return;
-	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		return;
-	if (build_lookup_indexes(s) || sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-		store_rollback(s);
-}
-
-int store_defer_indexes(struct store *s)
-{
-	if (store_begin(s))
-		return -1;
-	int ok;
-	long long empty = pragma_int(s, "SELECT NOT EXISTS (SELECT 1 FROM articles)", &ok);
-	if (!ok) {
-		store_error(s, "cannot count the articles");
-		store_rollback(s);
-		return -1;
-	}
-	if (empty) {
-		for (size_t i = 0; i < NLOOKUP_INDEXES; i++) {
-			char sql[80];
-			snprintf(sql, sizeof(sql), "DROP INDEX IF EXISTS %s", lookup_index[i][0]);
-			if (store_exec(s, sql)) {
-				store_rollback(s);
-				return -1;
-			}
-		}
-	}
-	return store_commit(s);
-}
-
 static int configured;
 
 /* Before SQLite starts (the first open): no global mutex and counters
@@ -769,8 +678,6 @@ struct store *store_open(const char *path, enum store_mode mode, struct diag *d)
 		store_close(s);
 		return NULL;
 	}
-	/* (after the migrations: a migration may meet them missing) */
-	open_lookup_indexes(s);
 	return s;
 }
 
@@ -1833,7 +1740,7 @@ enum store_put_result store_put(struct store *s, const struct store_doc *sd, int
 		known_forget(s);
 		/* the rows of the articles before it first: the ids are those
 		   of writing each article's rows as it came */
-		if (write_pending(s) || build_lookup_indexes(s) || delete_article(s, old))
+		if (write_pending(s) || delete_article(s, old))
 			goto fail;
 		if (!(st = stmt(s, ST_BUMP)) || step_done(s, st, "cannot update the generation"))
 			goto fail;

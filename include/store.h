@@ -195,12 +195,6 @@ long store_check(struct store *s);
 /* meta values; 0 when absent. */
 long long store_meta(struct store *s, const char *key);
 
-/* For an ingest, after store_open(): a database without articles is
- * written without the indexes that only look rows up (not those of
- * UNIQUE constraints); the next store_open(), or store_put() before it
- * replaces an article, builds them. 0, or -1 after reporting. */
-int store_defer_indexes(struct store *s);
-
 /* For a long run of writes (ingest): a larger cache, checkpoints every
  * 8 MB of log (the last, at close, stays short). */
 void store_tune_for_writing(struct store *s);

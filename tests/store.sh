@@ -252,21 +252,6 @@ w ingest --db "$tmp/dup.db" "$tmp/dup/a/x.txt" "$tmp/dup/b/x.txt"
 [ $rc -eq 0 ] && grep -q "b/x.txt: warning: article id 'x' was stored from '.*a/x.txt' earlier in this run" "$tmp/err" &&
 	[ "$(sql "$tmp/dup.db" "SELECT title FROM articles")" = B ]
 check "two files with one article id in one run: the later one wins, with a warning" $? "$tmp/err"
-# the lookup indexes (mentions and quotes by source, ...): an ingest into a
-# new database leaves them out, the next open builds them, and an article
-# replaced in the run has them built before its old rows go
-lookups="SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ('mentions_article',
-	'mentions_source', 'quotes_source', 'quotes_mention', 'claims_terms', 'sources_article',
-	'propositions_key', 'propositions_quote')"
-w ingest --db "$tmp/lazy.db" -q $STORY
-n0=$(sql "$tmp/lazy.db" "$lookups")
-"$BIN" sources --db "$tmp/lazy.db" --format json > "$tmp/lazy-sources" 2> "$tmp/err"
-n1=$(sql "$tmp/lazy.db" "$lookups")
-[ $rc -eq 0 ] && [ "$n0" -eq 0 ] && [ "$n1" -eq 8 ] && [ -s "$tmp/lazy-sources" ] && [ ! -s "$tmp/err" ]
-check "an ingest into a new database leaves out the lookup indexes, the next open builds them ($n0, then $n1)" $? "$tmp/err"
-n2=$(sql "$tmp/dup.db" "$lookups")
-[ "$n2" -eq 8 ] && [ "$(sql "$tmp/dup.db" "SELECT count(*) FROM sources")" -eq 1 ]
-check "an article replaced in the run that made the database: lookup indexes built first ($n2)" $?
 
 # ---- big input ----------------------------------------------------------------
 # gen N FILE [PREFIX]: N generated articles as JSON Lines
@@ -412,9 +397,6 @@ check "db check after migrating" $rc "$tmp/err"
 # a version 1 store (before propositions) gains the table and keeps its rows
 v1db=$tmp/v1.db
 w ingest --db "$v1db" -q tests/story/harbor-courier.txt
-# (the lookup indexes the ingest left out, built as the next open does,
-# so that the version 1 schema below has every index it had)
-w db check --db "$v1db"
 python3 -c '
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
