@@ -777,7 +777,7 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 	at.block = 0;
 	trim_content(c->m, &at.c0, &at.c1);
 	at.cue = cue_of(c->r, c->m, at.cue0, at.cue1);
-	if (at.cue < 0)
+	if (at.cue < 0 || rules_name_word(c->r, c->m, c->len, at.cue0, at.cue1))
 		return 0;
 	if (at.c1 <= at.c0) {
 		/* "In a speech, he said:" ending a paragraph: the next paragraph
@@ -1277,6 +1277,8 @@ static int cue_later(pcre2_callout_block *cb, void *data)
 	struct sentence_ctx *c = data;
 	if (cb->callout_number >= RULE_WORDS_CALLOUT)
 		return rules_words_callout(c->r, cb);
+	if (cb->callout_number == RULE_NAME_CALLOUT)
+		return rules_name_callout(c->r, cb);
 	if (cb->callout_number >= 2) {
 		size_t p = cb->callout_number - 2;
 		if (p >= c->r->nprobes)

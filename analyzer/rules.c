@@ -1383,7 +1383,138 @@ int rules_words_callout(const struct rules *r, const pcre2_callout_block *cb)
 		return 1;
 	while (e < cb->subject_length && word_byte((unsigned char)s[e]))
 		e++;
-	return e == p || !word_list_has(&r->wlists[k], s + p, e - p);
+	return e == p || !word_list_has(&r->wlists[k], s + p, e - p) ||
+	       (r->wlists[k].names && rules_name_word(r, s, cb->subject_length, p, e));
+}
+
+/* (the bytes of a sentence as the patterns see it: ASCII letters, white
+ * space, and the quotation tokens \x01 to \x06 with the start byte \x07) */
+static int name_letter(char ch)
+{
+	return (unsigned)(((unsigned char)ch | 0x20) - 'a') < 26u;
+}
+
+static int name_space(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v';
+}
+
+/* Is m[a, b) a word with a capital initial (not the pronoun "I")? */
+static int capitalized_word(const char *m, size_t a, size_t b)
+{
+	return b > a && m[a] >= 'A' && m[a] <= 'Z' && !(b - a == 1 && m[a] == 'I');
+}
+
+/* The short words a title leaves in lowercase ("Guardians of Peace") */
+static int title_small(const char *w, size_t n)
+{
+	static const char *const small[] = { "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on",
+					     "at", "to", "for", "with", "by", "from", "as", "is", "vs", NULL };
+	for (int k = 0; small[k]; k++)
+		if (strlen(small[k]) == n && !memcmp(small[k], w, n))
+			return 1;
+	return 0;
+}
+
+/* A headline in Title Case ("Harbor Chief Says Talks Failed"): most
+ * words outside its quotations capitalized, the short ones aside. */
+static int title_case_sentence(const char *m, size_t len)
+{
+	unsigned caps = 0, counted = 0;
+	for (size_t i = 0; i < len;) {
+		while (i < len && !name_letter(m[i]))
+			i++;
+		size_t s = i;
+		while (i < len && !name_space(m[i]) && (unsigned char)m[i] > 0x07)
+			i++;
+		if (i == s)
+			break;
+		/* (a word glued to something before it, as "2pm" or "O'Hare",
+		 * counts where it starts) */
+		if (s > 0 && !name_space(m[s - 1]) && (unsigned char)m[s - 1] > 0x07)
+			continue;
+		if (m[s] >= 'A' && m[s] <= 'Z')
+			caps++, counted++;
+		else if (!title_small(m + s, i - s))
+			counted++;
+	}
+	return counted >= 2 && caps * 10 >= counted * 7;
+}
+
+/* "appealed to the United States to ...", "spokeswoman Hope Varga",
+ * "the Islamic State", "the Secretary of State": a cue form with a
+ * capital initial inside a sentence, next to another capitalized word
+ * (or after "of" and one), is a word of a name, not a verb. Not at the
+ * start of the sentence, after a colon or an opening mark (a
+ * quotation's first word), nor in a headline in Title Case. A document
+ * noun stays a source in a name ("the Harbor Poll found ..."). A word
+ * after a period may open a sentence the segmenter kept whole (after an
+ * abbreviation: "... in the U.S. Says who?"): it stays a cue. */
+int rules_name_word(const struct rules *r, const char *m, size_t len, size_t a, size_t b)
+{
+	if (!capitalized_word(m, a, b))
+		return 0;
+	for (size_t i = a; i < b; i++)
+		if (!name_letter(m[i]))
+			return 0;   /* a form of several words */
+	size_t p = a;
+	while (p > 0 && m[p - 1] == ' ')
+		p--;
+	if (p == 0)
+		return 0;
+	unsigned char pc = (unsigned char)m[p - 1];
+	/* what may come before a word inside a clause; anything else (the
+	 * start byte, a colon, an opening mark or bracket, a dash, a line
+	 * break, a period) may open what was said or a sentence */
+	if (!(name_letter((char)pc) || (pc >= '0' && pc <= '9') || pc == ',' || pc == ';' ||
+	      pc == ')' || pc == '\'' || pc == '\x03' || pc == '\x06'))
+		return 0;
+	int name = 0;
+	if (name_letter((char)pc) && p < a) {
+		size_t w = p;
+		while (w > 0 && !name_space(m[w - 1]) && (unsigned char)m[w - 1] > 0x07)
+			w--;
+		if (capitalized_word(m, w, p))
+			name = 1;
+		else if (p - w == 2 && m[w] == 'o' && m[w + 1] == 'f') {
+			/* "Secretary of State" */
+			size_t q = w;
+			while (q > 0 && m[q - 1] == ' ')
+				q--;
+			size_t v = q;
+			while (v > 0 && !name_space(m[v - 1]) && (unsigned char)m[v - 1] > 0x07)
+				v--;
+			name = q < w && capitalized_word(m, v, q) && name_letter(m[q - 1]);
+		}
+	}
+	if (!name && b < len && m[b] == ' ') {
+		size_t n = b;
+		while (n < len && m[n] == ' ')
+			n++;
+		size_t e = n;
+		while (e < len && name_letter(m[e]))
+			e++;
+		name = capitalized_word(m, n, e);
+	}
+	if (!name)
+		return 0;
+	int sn = wordset_get_ci(&r->source_nouns, m + a, b - a);
+	if (sn == SN_DOCUMENT)
+		return 0;
+	return !title_case_sentence(m, len);
+}
+
+
+int rules_name_callout(const struct rules *r, const pcre2_callout_block *cb)
+{
+	const char *s = (const char *)cb->subject;
+	size_t e = cb->current_position, a = e;
+	while (a > 0 && name_letter(s[a - 1]))
+		a--;
+	/* (no form of several words ends in a word that is a form: the
+	 * word before the end is the whole form when it is one) */
+	return a < e && wordset_get_ci(&r->cue_forms, s + a, e - a) >= 0 &&
+	       rules_name_word(r, s, cb->subject_length, a, e);
 }
 
 /* A lookahead for the first two bytes of the words of ws (caseless): the
@@ -1435,11 +1566,11 @@ static void add_bigram_filter(strbuf *sb, const struct wordset *ws)
  * the callout does goes on past that run ("cried out", "cried"), and the
  * tree tried its longer words before a word that ends where they go on,
  * so the matches come in the same order. */
-static char *word_list_ascii(struct rules *r, char **keys, size_t n, int plural)
+static char *word_list_ascii(struct rules *r, char **keys, size_t n, int plural, int names)
 {
 	if (!n || r->nwlists >= 256 - RULE_WORDS_CALLOUT)
 		return NULL;
-	struct word_callout w = { .plural = plural };
+	struct word_callout w = { .plural = plural, .names = names };
 	char **other = xmalloc(n * sizeof(char *));
 	size_t nother = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -1490,8 +1621,12 @@ static char *alternation(struct rules *r, const struct wordset *ws, int filter, 
 	if (!n)
 		strbuf_addstr(&sb, "(*FAIL)");
 	strbuf_addstr(&sb, plural ? ")(?:s|es)?\\b)" : ")\\b)");
+	/* a cue form that is a word of a name is none (rules_name_word);
+	 * the ASCII form's word callout asks that itself */
+	if (cues)
+		strbuf_addf(&sb, "(?C%d)", RULE_NAME_CALLOUT);
 	if (ascii_body)
-		*ascii_body = getenv("WHOSAID_NO_WORD_CALLOUTS") ? NULL : word_list_ascii(r, keys, n, plural);
+		*ascii_body = getenv("WHOSAID_NO_WORD_CALLOUTS") ? NULL : word_list_ascii(r, keys, n, plural, cues != NULL);
 	free(keys);
 	return strbuf_detach(&sb, NULL);
 }

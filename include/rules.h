@@ -270,11 +270,15 @@ struct rule {
 struct word_callout {
 	struct wordset words;
 	int plural;
+	int names;   /* a list of cue forms: a word of a name is none (rules_name_word) */
 };
 
 /* callout numbers from here on are word lists (rules.wlists); below it,
  * 1 is the cue gate and 2 on the probes (quotes.c) */
 #define RULE_WORDS_CALLOUT 128
+/* after a form of the cue macros' UTF form: fails a single-word form that
+ * is a word of a name (rules_name_callout) */
+#define RULE_NAME_CALLOUT 127
 
 struct rules {
 	char *dir;
@@ -330,6 +334,17 @@ int rule_match(const struct rule *rl, int ascii, const char *subject, size_t len
  * characters at the current position starts at a word boundary and is one
  * of the words, or a plural of one, 1 (fail) when not. */
 int rules_words_callout(const struct rules *r, const pcre2_callout_block *cb);
+
+/* Is the cue form s[a, b) of the sentence s[0, len) (as the patterns see
+ * it) a word of a name rather than a cue: a single word with a capital
+ * initial inside a clause, next to another capitalized word ("the United
+ * States", "spokeswoman Hope Varga", "Secretary of State"), outside a
+ * headline in Title Case? */
+int rules_name_word(const struct rules *r, const char *s, size_t len, size_t a, size_t b);
+
+/* The callout (?C<RULE_NAME_CALLOUT>) after a cue form: 1 (fail) when the
+ * form that ends at the current position is a word of a name. */
+int rules_name_callout(const struct rules *r, const pcre2_callout_block *cb);
 
 /* Loads dir (NULL: $WHOSAID_RULES, else the built-in default). Reports
  * every problem through d as file:line:col; returns NULL if any error. */
