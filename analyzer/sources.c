@@ -800,9 +800,9 @@ static void title_before_comma(struct entity *e, const char *s, size_t sent_star
 	 * coach Rolf Nygard" (lowercase title words are no part of the run) */
 	size_t end = s[i - 2] == ',' ? i - 2 : i - 1, start = end;
 	int titles = 0, modifiers = 0;
-	/* "marine biologist Dr. Elin Sward": the honorific between the role
-	 * and the name is neither */
-	if (end > sent_start + 3 && s[end - 1] == '.') {
+	/* "marine biologist Dr. Elin Sward", "film director Sir Ivo Lund":
+	 * the honorific between the role and the name is neither */
+	if (end > sent_start + 3 && s[end - 1] != ',') {
 		struct word h = { end, end };
 		while (h.s > sent_start && s[h.s - 1] != ' ')
 			h.s--;
@@ -1426,9 +1426,10 @@ static int gender_hint(const struct rules *r, const char *s, size_t n, int names
 		if (after + 1 >= n || s[after] != ' ' || !isupper((unsigned char)s[after + 1]))
 			continue;
 		if ((len == 3 && !strncmp(s + w, "Mrs", 3)) || (len == 2 && !strncmp(s + w, "Ms", 2)) ||
-		    (len == 4 && !strncmp(s + w, "Miss", 4) && i < n && s[i] == ' '))
+		    (len == 4 && !strncmp(s + w, "Miss", 4) && i < n && s[i] == ' ') ||
+		    (len == 4 && !strncmp(s + w, "Dame", 4)))
 			return 'f';
-		if (len == 2 && !strncmp(s + w, "Mr", 2))
+		if ((len == 2 && !strncmp(s + w, "Mr", 2)) || (len == 3 && !strncmp(s + w, "Sir", 3)))
 			return 'm';
 	}
 	return 0;
@@ -1535,6 +1536,24 @@ head:
 		return 1;
 	struct word w = { b, n };
 	return s[b] >= 'a' && s[b] <= 'z' && !plural_noun(s, &w);
+}
+
+/* How many bytes of s[a..b) the courtesy titles before a name take:
+ * "the committee's chair, Dame Ida Lund," and "the head of the board,
+ * Mrs Ida Lund," name the person as a bare name does. */
+static size_t courtesy_len(const struct rules *r, const char *s, size_t a, size_t b)
+{
+	size_t i = a;
+	for (;;) {
+		size_t e = i;
+		while (e < b && s[e] != ' ')
+			e++;
+		if (e == i || e == b || wordset_get(&r->abbrev, s + i, e - i) != 1)
+			return i - a;
+		while (e < b && s[e] == ' ')
+			e++;
+		i = e;
+	}
 }
 
 /* Title from an apposition: "director of the Center ..." or "a former
@@ -2488,7 +2507,8 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 					tlen = am.title1 - am.title0;
 					kind = SK_PERSON;
 					m.name_words = am.name_words;
-				} else if (am.kind == SK_PERSON && am.name0 == 0 && am.name1 == a1 - a0 &&
+				} else if (am.kind == SK_PERSON && am.name0 == courtesy_len(r, s, a0, a1) &&
+				    am.name1 == a1 - a0 &&
 				    (am.name_words >= 2 || (kin && am.name_words == 1)) && !am.title1) {
 					/* the title: the description without its article */
 					size_t d0 = ms, d1 = me;
@@ -2500,8 +2520,8 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 							d0++;
 					}
 					if (d1 > d0) {
-						name = raw + a0;
-						nlen = a1 - a0;
+						name = raw + a0 + am.name0;
+						nlen = am.name1 - am.name0;
 						title = raw + d0;
 						tlen = d1 - d0;
 						kind = SK_PERSON;
