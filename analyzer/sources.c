@@ -561,6 +561,16 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 	       !determiner(r, s, &w[run - 1]) && !acronym(s, &w[run - 1]))
 		run--;
 	int title_before = run > first && (in_set(&r->titles, s, &w[run - 1]) || honorific(s, &w[run - 1], r));
+	/* "a spokesman for Mr. Marr", "a memo to Ivo Marr": a name after
+	 * "for" or "to" is the complement of the head before it, which is
+	 * the speaker (a capitalized head is a title the name holds:
+	 * "Minister for Transport Ana Bright", "the MP for ...") */
+	int before_name = run;
+	while (before_name > first && honorific(s, &w[before_name - 1], r))
+		before_name--;
+	int complement = before_name > first + 1 &&
+			 (word_is(s, &w[before_name - 1], "for") || word_is(s, &w[before_name - 1], "to")) &&
+			 !is_cap(s, &w[before_name - 2]);
 	/* "Shopkeeper Lotta Berin", "Dockworker Ivo Brant": a closed compound
 	 * whose head is a noun of occupation is one too, a title before a
 	 * full name rather than a first name of three */
@@ -592,12 +602,15 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 		if (!is_cap(s, &w[i]) && !joiner(r, s, &w[i]))
 			all_cap = 0;
 	size_t whole0 = w[first].s, whole1 = w[n - 1].e;
-	if (run < n && (title_before || n - run >= 2) && !counted_noun &&
+	if (run < n && (title_before || n - run >= 2) && !counted_noun && !complement &&
 	    !(has_org && !title_before) && !place(s, whole0, whole1, r) &&
 	    !place(s, w[run].s, w[n - 1].e, r)) {
 		m->kind = SK_PERSON;
 		int name_first = run;
-		if (run > first && word_is(s, &w[run - 1], "of") && n - run >= 3)
+		/* ("Secretary of State Ana Holm", "Minister for Transport Ana
+		 * Holm": the capitalized word after "of" or "for" ends the
+		 * title, the name is the last two) */
+		if (run > first && (word_is(s, &w[run - 1], "of") || word_is(s, &w[run - 1], "for")) && n - run >= 3)
 			name_first = n - 2;
 		m->name0 = w[name_first].s;
 		m->name1 = w[n - 1].e;
