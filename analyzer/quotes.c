@@ -355,12 +355,6 @@ static void mask_sentence(struct sentence_ctx *c)
 		transcode_latin1(c);
 }
 
-/* isalpha() in the C locale, without the table lookup */
-static int ascii_letter(char ch)
-{
-	return (unsigned)(((unsigned char)ch | 0x20) - 'a') < 26u;
-}
-
 /* The entries of a byte table that mark the ASCII letters */
 #define ASCII_LETTER_ENTRIES \
 	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, \
@@ -370,7 +364,7 @@ static int ascii_letter(char ch)
 	['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, \
 	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1
 
-/* ascii_letter() as a table, for the scan of every byte of a sentence */
+/* text_is_ascii_letter() as a table, for the scan of every byte of a sentence */
 static const unsigned char letter_byte[256] = { ASCII_LETTER_ENTRIES };
 
 /* Notes the cue form k at m[s, e) in occ[] (1), or that occ[] is full (0). */
@@ -623,7 +617,7 @@ static int names_programme(const char *m, size_t open)
 		if (e == i)
 			return 0;
 		if (e - i == 2 && (m[i] | 0x20) == 'o' && (m[i + 1] | 0x20) == 'n' &&
-		    (i == 0 || !ascii_letter(m[i - 1])))
+		    (i == 0 || !text_is_ascii_letter(m[i - 1])))
 			return 1;
 		if (words == 0 && !possessive_word(m, i, e))
 			return 0;
@@ -1038,7 +1032,7 @@ static unsigned char ascii_lower(unsigned char ch)
 
 static int ascii_alnum(unsigned char ch)
 {
-	return (ch >= '0' && ch <= '9') || ascii_letter((char)ch);
+	return (ch >= '0' && ch <= '9') || text_is_ascii_letter((char)ch);
 }
 
 /* Is the ASCII text t[0..n) at s, without regard to case? A byte of a
@@ -1087,7 +1081,7 @@ static void note_spaces(struct sentence_ctx *c, int k, unsigned char side)
 static int word_ends_in(const char *s, const char *t, size_t n)
 {
 	size_t k = 0;
-	while (ascii_letter(s[k]))
+	while (text_is_ascii_letter(s[k]))
 		k++;
 	if ((unsigned char)s[k] >= 0x80)
 		return 1;

@@ -12,6 +12,7 @@
 
 #include "patcache.h"
 #include "strbuf.h"
+#include "text.h"
 
 #ifndef WHOSAID_RULES_DIR
 #define WHOSAID_RULES_DIR "rules"
@@ -1389,11 +1390,6 @@ int rules_words_callout(const struct rules *r, const pcre2_callout_block *cb)
 
 /* (the bytes of a sentence as the patterns see it: ASCII letters, white
  * space, and the quotation tokens \x01 to \x06 with the start byte \x07) */
-static int name_letter(char ch)
-{
-	return (unsigned)(((unsigned char)ch | 0x20) - 'a') < 26u;
-}
-
 static int name_space(char ch)
 {
 	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v';
@@ -1422,7 +1418,7 @@ static int title_case_sentence(const char *m, size_t len)
 {
 	unsigned caps = 0, counted = 0;
 	for (size_t i = 0; i < len;) {
-		while (i < len && !name_letter(m[i]))
+		while (i < len && !text_is_ascii_letter(m[i]))
 			i++;
 		size_t s = i;
 		while (i < len && !name_space(m[i]) && (unsigned char)m[i] > 0x07)
@@ -1455,7 +1451,7 @@ int rules_name_word(const struct rules *r, const char *m, size_t len, size_t a, 
 	if (!capitalized_word(m, a, b))
 		return 0;
 	for (size_t i = a; i < b; i++)
-		if (!name_letter(m[i]))
+		if (!text_is_ascii_letter(m[i]))
 			return 0;   /* a form of several words */
 	size_t p = a;
 	while (p > 0 && m[p - 1] == ' ')
@@ -1466,11 +1462,11 @@ int rules_name_word(const struct rules *r, const char *m, size_t len, size_t a, 
 	/* what may come before a word inside a clause; anything else (the
 	 * start byte, a colon, an opening mark or bracket, a dash, a line
 	 * break, a period) may open what was said or a sentence */
-	if (!(name_letter((char)pc) || (pc >= '0' && pc <= '9') || pc == ',' || pc == ';' ||
+	if (!(text_is_ascii_letter((char)pc) || (pc >= '0' && pc <= '9') || pc == ',' || pc == ';' ||
 	      pc == ')' || pc == '\'' || pc == '\x03' || pc == '\x06'))
 		return 0;
 	int name = 0;
-	if (name_letter((char)pc) && p < a) {
+	if (text_is_ascii_letter((char)pc) && p < a) {
 		size_t w = p;
 		while (w > 0 && !name_space(m[w - 1]) && (unsigned char)m[w - 1] > 0x07)
 			w--;
@@ -1484,7 +1480,7 @@ int rules_name_word(const struct rules *r, const char *m, size_t len, size_t a, 
 			size_t v = q;
 			while (v > 0 && !name_space(m[v - 1]) && (unsigned char)m[v - 1] > 0x07)
 				v--;
-			name = q < w && capitalized_word(m, v, q) && name_letter(m[q - 1]);
+			name = q < w && capitalized_word(m, v, q) && text_is_ascii_letter(m[q - 1]);
 		}
 	}
 	if (!name && b < len && m[b] == ' ') {
@@ -1492,7 +1488,7 @@ int rules_name_word(const struct rules *r, const char *m, size_t len, size_t a, 
 		while (n < len && m[n] == ' ')
 			n++;
 		size_t e = n;
-		while (e < len && name_letter(m[e]))
+		while (e < len && text_is_ascii_letter(m[e]))
 			e++;
 		name = capitalized_word(m, n, e);
 	}
@@ -1504,12 +1500,11 @@ int rules_name_word(const struct rules *r, const char *m, size_t len, size_t a, 
 	return !title_case_sentence(m, len);
 }
 
-
 int rules_name_callout(const struct rules *r, const pcre2_callout_block *cb)
 {
 	const char *s = (const char *)cb->subject;
 	size_t e = cb->current_position, a = e;
-	while (a > 0 && name_letter(s[a - 1]))
+	while (a > 0 && text_is_ascii_letter(s[a - 1]))
 		a--;
 	/* (no form of several words ends in a word that is a form: the
 	 * word before the end is the whole form when it is one) */

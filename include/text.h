@@ -40,6 +40,13 @@ static inline int text_is_lower(const char *s, size_t i, size_t end)
 		return c >= 'a' && c <= 'z';
 	return text_is_lower_mb(s, i, end);
 }
+/* An ASCII letter (isalpha() in the C locale, without the locale's
+ * table: the scans of every byte of a sentence ask it). */
+static inline int text_is_ascii_letter(char ch)
+{
+	return (unsigned)(((unsigned char)ch | 0x20) - 'a') < 26u;
+}
+
 /* Start of the code point that ends just before i. */
 size_t text_prev(const char *s, size_t start, size_t i);
 
