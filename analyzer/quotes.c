@@ -91,6 +91,9 @@ void quote_scratch_init(struct quote_scratch *qs)
 	qs->mctx = limited_match_context();
 	qs->pmd = pcre2_match_data_create(1, NULL);
 	qs->pmctx = limited_match_context();   /* the probes' own, with the same limits */
+	qs->probe_memo = NULL;
+	qs->probe_cap = qs->probe_n = 0;
+	qs->probe_gen = 0;
 	qs->buf = NULL;
 	qs->cap = 0;
 	qs->tbuf = NULL;
@@ -121,6 +124,7 @@ void quote_scratch_release(struct quote_scratch *qs)
 	pcre2_match_context_free(qs->mctx);
 	pcre2_match_data_free(qs->pmd);
 	pcre2_match_context_free(qs->pmctx);
+	free(qs->probe_memo);
 	free(qs->buf);
 	free(qs->tbuf);
 	free(qs->tmap);
@@ -1277,11 +1281,32 @@ static int cue_later(pcre2_callout_block *cb, void *data)
 		size_t p = cb->callout_number - 2;
 		if (p >= c->r->nprobes)
 			return 0;
+		/* a probe's answer at an offset is the same for every rule and
+		 * every path of a sentence that asks it there (it reads only the
+		 * sentence, and the cue forms (?C1) looks at): asked once. Many
+		 * rules end their content with the same probe, and each retry of
+		 * a rule from a later start scans the same content again. */
+		struct quote_scratch *qs = c->qs;
+		uint32_t *slot = NULL;
+		if (cb->current_position < qs->probe_cap && p < qs->probe_n) {
+			slot = &qs->probe_memo[(p * 4 + (size_t)(2 * c->on_t + c->cur_ascii)) * qs->probe_cap +
+					       cb->current_position];
+			if (*slot >> 1 == qs->probe_gen)
+				return (*slot & 1) ? 0 : 1;
+		}
 		int rc = rule_match(&c->r->probes[p], c->cur_ascii, (const char *)cb->subject, cb->subject_length,
-				    cb->current_position, c->qs->pmd, c->qs->pmctx);
-		if (rc >= 0)
+				    cb->current_position, qs->pmd, qs->pmctx);
+		if (rc >= 0) {
+			if (slot)
+				*slot = qs->probe_gen << 1 | 1;
 			return 0;
-		return rc == PCRE2_ERROR_NOMATCH ? 1 : rc;
+		}
+		if (rc == PCRE2_ERROR_NOMATCH) {
+			if (slot)
+				*slot = qs->probe_gen << 1;
+			return 1;
+		}
+		return rc;
 	}
 	if (cb->callout_number != 1 || !c->gate)
 		return 0;
@@ -1362,6 +1387,27 @@ static void run_rules(struct sentence_ctx *c)
 	int profile = c->qs->profile;
 	c->later_ready = 0;
 	c->cue_bits_nused = -1;
+	/* a new sentence: every probe answer noted is stale (the memo is
+	 * cleared when the generation would wrap, and grown to hold every
+	 * offset of this sentence and of its Latin-1 form) */
+	struct quote_scratch *qs = c->qs;
+	if (r->nprobes) {
+		size_t need = c->len + 1;
+		if (need < c->tlen + 1)
+			need = c->tlen + 1;
+		if (need > qs->probe_cap || r->nprobes > qs->probe_n || qs->probe_gen >= 0x7fffffffu) {
+			if (need < 512)
+				need = 512;
+			if (need < qs->probe_cap)
+				need = qs->probe_cap;
+			free(qs->probe_memo);
+			qs->probe_memo = xcalloc(r->nprobes * 4 * need, sizeof(uint32_t));
+			qs->probe_cap = need;
+			qs->probe_n = r->nprobes;
+			qs->probe_gen = 0;
+		}
+		qs->probe_gen++;
+	}
 	pcre2_set_callout(c->qs->mctx, cue_later, c);
 	pcre2_set_callout(c->qs->pmctx, cue_later, c);
 	if (profile && r->nrules > PROFILE_RULES)

@@ -48,6 +48,13 @@ struct quote_scratch {
 	 * run inside it, and with no offset limit */
 	pcre2_match_data *pmd;
 	pcre2_match_context *pmctx;
+	/* what each probe answered at each offset of the sentence under way
+	 * (quotes.c, cue_later): probe_memo[((p * 4 + form) * probe_cap) + at]
+	 * is probe_gen * 2 + matched when worked out in this sentence; form
+	 * is 2 * on_t + cur_ascii (its subject and its code) */
+	uint32_t *probe_memo;
+	size_t probe_cap, probe_n;
+	uint32_t probe_gen;
 	char *buf;
 	size_t cap;
 	/* a sentence transcoded to Latin-1 (quotes.c): its bytes, and the
