@@ -1713,24 +1713,83 @@ static int word_at(const char *m, size_t i, size_t n, const char *w)
 	return i + k <= n && !strncasecmp(m + i, w, k);
 }
 
+/* Does m[a, b) hold a word that makes it a clause of its own: a form of
+ * "be", "have", "will", "would" or a word in -ed? ("In a September
+ * debate," holds none; "She conceded defeat in 2008," does.) */
+static int holds_verb(const char *m, size_t a, size_t b)
+{
+	static const char *const aux[] = { "is", "was", "are", "were", "has", "had", "have", "will", "would", NULL };
+	for (size_t i = a; i < b;) {
+		while (i < b && !isalpha((unsigned char)m[i]))
+			i++;
+		size_t s = i;
+		while (i < b && isalpha((unsigned char)m[i]))
+			i++;
+		size_t k = i - s;
+		if (k >= 5 && m[i - 2] == 'e' && m[i - 1] == 'd')
+			return 1;
+		for (int w = 0; k && aux[w]; w++)
+			if (strlen(aux[w]) == k && !strncasecmp(m + s, aux[w], k))
+				return 1;
+	}
+	return 0;
+}
+
+/* Where the clause that holds the speaker of at opens, and whether that
+ * is the sentence's start: after the last comma before the speaker (not
+ * one inside a number), else the sentence's start. */
+static size_t clause_open(const struct sentence_ctx *c, const struct attribution *at, int *at_start)
+{
+	const char *m = c->m;
+	size_t e = at->s0 != NO_SPAN && at->s0 < at->c0 ? at->s0 : at->cue0, i = 1;
+	*at_start = 1;
+	for (size_t j = e; j-- > 1;)
+		if (m[j] == ',' && !(j + 1 < e && isdigit((unsigned char)m[j - 1]) && isdigit((unsigned char)m[j + 1]))) {
+			i = j + 1;
+			*at_start = 0;
+			break;
+		}
+	while (i < c->len && m[i] == ' ')
+		i++;
+	return i;
+}
+
 static void cut_at_lead_clause(const struct sentence_ctx *c, struct attribution *at)
 {
 	const char *m = c->m;
 	size_t n = c->len, i = 1;
 	if (at->block || at->cue1 > at->c0)
 		return;
-	while (i < n && m[i] == ' ')
-		i++;
+	int at_start;
+	i = clause_open(c, at, &at_start);
+	/* ("However, while the board says ...", "In a September debate,
+	 * while the mayor called for ...": after an opening adverbial, with
+	 * no verb before the comma; ", and while he said ...": a clause of
+	 * its own) */
+	size_t open = i;
 	static const char *const coord[] = { "and ", "but ", "yet ", "so ", NULL };
+	int coordinated = 0;
 	for (int k = 0; coord[k]; k++)
 		if (word_at(m, i, n, coord[k])) {
 			i += strlen(coord[k]);
+			coordinated = 1;
 			break;
 		}
+	if (!at_start && !coordinated && holds_verb(m, 1, open))
+		return;
 	int k;
 	for (k = 0; lead_conj[k] && !word_at(m, i, n, lead_conj[k]); k++)
 		;
 	if (!lead_conj[k])
+		return;
+	/* (after a comma, only a contrast or "after" opens the clause before
+	 * the main one; ", when he told ...", ", as the mayor said": a
+	 * clause that trails the main one as often) */
+	if (!at_start && !(!strcmp(lead_conj[k], "while ") || !strcmp(lead_conj[k], "although ") ||
+			   !strcmp(lead_conj[k], "though ") || !strcmp(lead_conj[k], "whereas ") ||
+			   !strcmp(lead_conj[k], "even though ") || !strcmp(lead_conj[k], "after ")))
+		return;
+	if (!at_start && (at->s0 == NO_SPAN || at->s1 <= at->s0 || i + strlen(lead_conj[k]) > at->s0))
 		return;
 	if (memchr(m + i, ',', at->c0 - i))
 		return;

@@ -691,7 +691,7 @@ static void where(const struct expansion *x, size_t off, unsigned *line, unsigne
 }
 
 static const char *const allowed_groups[] = { "speaker", "cue", "content", "obj", "appos", "content2", "qend",
-						"framed", "rel", "asked", "qgoes", NULL };
+						"framed", "rel", "asked", "qgoes", "scene", NULL };
 
 /* PCRE2_USE_OFFSET_LIMIT: quotes.c tells each match how far in it may
  * start (no later than the last cue it could use) */
@@ -1774,14 +1774,14 @@ static int check_groups(struct rule *rl, const char *file, unsigned line, struct
 				break;
 		if (!allowed_groups[k]) {
 			diag_report(d, DIAG_ERROR, file, line, 1,
-				    "rule '%s': unknown group name '%s' (known: speaker, cue, content, content2, obj, appos, qend, framed, rel, asked, qgoes)",
+				    "rule '%s': unknown group name '%s' (known: speaker, cue, content, content2, obj, appos, qend, framed, rel, asked, qgoes, scene)",
 				    rl->id, name);
 			errors++;
 			continue;
 		}
 		int *slot[] = { &rl->g_speaker, &rl->g_cue, &rl->g_content, &rl->g_obj, &rl->g_appos,
 				&rl->g_content2, &rl->g_qend, &rl->g_framed, &rl->g_rel, &rl->g_asked,
-				&rl->g_qgoes };
+				&rl->g_qgoes, &rl->g_scene };
 		*slot[k] = num;
 	}
 	if (!errors && (!rl->g_cue || !rl->g_content)) {

@@ -256,6 +256,9 @@ struct rule {
 	int g_qend;       /* empty, right after a quotation that must end a clause */
 	int g_qgoes;      /* empty, right before a quotation that must go on a
 			     sentence begun before it (it opens in lowercase) */
+	int g_scene;    /* empty: the cue is a past act ("vowed", "threatened"),
+			     for the pattern's own test (?(<scene>)...);
+			     the C side reads nothing from it */
 	int g_rel;        /* "who"/"which" in "Lund, who said": the word that is the
 			     cue's subject as written, standing for the speaker */
 	int g_asked;      /* empty: a question put to nobody named ("When asked
