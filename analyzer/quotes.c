@@ -2038,6 +2038,39 @@ static int asked_subject(const struct article *a, const struct quote *q, size_t 
 	return 1;
 }
 
+/* "‘A tough decision.’" alone in its paragraph, and the next paragraph
+ * opens with the writer's words: a few quoted words standing as a
+ * paragraph of their own are a section heading (a pull quote), not a
+ * quotation someone goes on with; "“Never.”" followed by another
+ * quotation is a reply. */
+static int heading_quote(const struct sentence_ctx *c, const struct qmark *m)
+{
+	const struct segmentation *s = c->seg;
+	if (m->words > 5 || m->para + 1 >= s->nparas || (m->flags & (QM_CONT_NEXT | QM_CONT_PREV)))
+		return 0;
+	const char *t = c->a->scan;
+	const struct paragraph *p = &s->paras[m->para];
+	for (size_t i = p->start; i < m->cstart; i++)
+		if (isalnum((unsigned char)t[i]))
+			return 0;
+	for (size_t i = m->cend; i < p->end; i++)
+		if (isalnum((unsigned char)t[i]))
+			return 0;
+	const struct paragraph *n = &s->paras[m->para + 1];
+	for (size_t k = 0; k < s->nqmarks; k++) {
+		const struct qmark *q = &s->qmarks[k];
+		if (q->open >= n->start && !(q->flags & QM_NESTED)) {
+			size_t i = n->start;
+			while (i < q->open && !isalnum((unsigned char)t[i]))
+				i++;
+			if (i == q->open)
+				return 0;
+			break;
+		}
+	}
+	return 1;
+}
+
 /* A quotation no rule claimed: split quote, continuation, carried speaker,
  * or unattributed. */
 static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *last_quote,
@@ -2104,6 +2137,8 @@ static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *las
 				rule = "carry-quote";
 			}
 		}
+		if ((!rule || !strcmp(rule, "carry-quote")) && heading_quote(c, m))
+			continue;   /* a heading of a few quoted words */
 		if (!rule && !(m->flags & QM_CONT_NEXT) && o > 2 && m->words < 5 &&
 		    (m->close - m->open) * 10 < (c->len) * 6)
 			continue;   /* a short quoted phrase inside a sentence nobody says */
