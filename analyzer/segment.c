@@ -388,7 +388,11 @@ static void pair_quotes(struct segmentation *s, struct article *a, const struct 
 				q->close = i + m.len;
 				q->cend = i;
 				closed = 1;
-			} else if (k < 0 && (m.role & R_OPEN) && (m.role == R_OPEN || open_context(t, start, i))) {
+			} else if (k < 0 && (m.role & R_OPEN) && (m.role == R_OPEN || open_context(t, start, i)) &&
+				   /* (not the closing mark of a markup attribute,
+				    * '<post date="May 2 ">': no quotation opens
+				    * with '>') */
+				   !(i + m.len < end && t[i + m.len] == '>')) {
 				(void)top_fam;
 			} else {
 				i += m.len - 1;
