@@ -693,6 +693,19 @@ static int accept(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZ
 	return ok;
 }
 
+/* Does s[0, n) open with a dash set off by a space ("- ", "-- ", an en or
+ * em dash)? */
+static int opens_with_dash(const char *s, size_t n)
+{
+	size_t i = 0;
+	if (n >= 3 && (unsigned char)s[0] == 0xe2 && (unsigned char)s[1] == 0x80 &&
+	    ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94))
+		i = 3;
+	else if (n >= 2 && s[0] == '-')
+		i = s[1] == '-' ? 2 : 1;
+	return i > 0 && i < n && is_space(s[i]);
+}
+
 static int starts_with_article(const char *s, size_t n)
 {
 	static const char *const arts[] = { "the ", "a ", "an ", "its ", "his ", "her ", "their ", NULL };
@@ -809,6 +822,15 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 	if (!has_that && at.c0 >= 5 && !strncmp(c->m + at.c0 - 5, "that ", 5))
 		has_that = 1;
 	int starts_with_quote = is_token_byte((unsigned char)c->m[at.c0]);
+	/* "..., his allies believe — backers he will need": a dash right
+	 * after the cue opens the writer's aside, not what was believed */
+	if (at.c0 > at.cue1 && opens_with_dash(c->m + at.c0, at.c1 - at.c0)) {
+		size_t k = at.cue1;
+		while (k < at.c0 && is_space(c->m[k]))
+			k++;
+		if (k == at.c0)
+			return 0;
+	}
 	int framed = rl->g_framed && ov[2 * rl->g_framed] != PCRE2_UNSET;
 	if (frame == CUE_QUOTE && !nfull && !nshort && !framed)
 		return 0;
