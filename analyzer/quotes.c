@@ -693,6 +693,27 @@ static int accept(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZ
 	return ok;
 }
 
+/* Is one of the first four words of m[a, b) in the list "prize" of
+ * rules/words.txt ("his third victory", "the seat")? */
+static int prize_ahead(const struct rules *r, const char *m, size_t a, size_t b)
+{
+	size_t i = a;
+	for (int w = 0; w < 4 && i < b; w++) {
+		size_t e = i;
+		while (e < b && !is_space(m[e]) && m[e] != ',' && m[e] != '.' && m[e] != ';')
+			e++;
+		int k = wordset_get_ci(&r->words, m + i, e - i);
+		if (k >= 0 && (k & WL_PRIZE))
+			return 1;
+		if (e < b && m[e] != ' ')
+			return 0;   /* a comma or a stop ends the phrase */
+		i = e;
+		while (i < b && is_space(m[i]))
+			i++;
+	}
+	return 0;
+}
+
 /* Does s[0, n) open with a dash set off by a space ("- ", "-- ", an en or
  * em dash)? */
 static int opens_with_dash(const char *s, size_t n)
@@ -822,6 +843,11 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 	if (!has_that && at.c0 >= 5 && !strncmp(c->m + at.c0 - 5, "that ", 5))
 		has_that = 1;
 	int starts_with_quote = is_token_byte((unsigned char)c->m[at.c0]);
+	/* "claimed victory", "claiming 41 percent of the vote": a cue that
+	 * also means to win, with what is won as its object */
+	if (!has_that && at.c0 > at.cue1 && cue_lemma_in_list(c->r, at.cue, WL_WINNING) &&
+	    prize_ahead(c->r, c->m, at.c0, at.c1))
+		return 0;
 	/* "..., his allies believe — backers he will need": a dash right
 	 * after the cue opens the writer's aside, not what was believed */
 	if (at.c0 > at.cue1 && opens_with_dash(c->m + at.c0, at.c1 - at.c0)) {
