@@ -693,6 +693,44 @@ static int accept(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZ
 	return ok;
 }
 
+/* Is m[a, b) an adverb: a lowercase word in the list "adverb" of
+ * rules/words.txt, or of five letters or more in -ly and not in the list
+ * "not-adverb" ("viciously", not "family")? */
+static int adverb_word(const struct rules *r, const char *m, size_t a, size_t b)
+{
+	if (b - a < 3)
+		return 0;
+	for (size_t i = a; i < b; i++)
+		if (!(m[i] >= 'a' && m[i] <= 'z'))
+			return 0;
+	int k = wordset_get_ci(&r->words, m + a, b - a);
+	if (k >= 0 && (k & WL_ADVERB))
+		return 1;
+	return b - a >= 5 && m[b - 2] == 'l' && m[b - 1] == 'y' && !(k >= 0 && (k & WL_NOT_ADVERB));
+}
+
+/* Is the content m[a, b) after a cue a phrase of how or when the words
+ * were said rather than the words: one adverb ("attacked viciously",
+ * "as she has noted before"), or, after a cue that takes a clause, up to
+ * four words opened by "by", "into", "via", "for" or an adverb ("said by
+ * telephone this week", "said pleasantly into the phone", "thought for
+ * a moment")? */
+static int manner_phrase(const struct rules *r, const char *m, size_t a, size_t b, int clause_cue)
+{
+	size_t e = a;
+	while (e < b && !is_space(m[e]))
+		e++;
+	if (e >= b)
+		return adverb_word(r, m, a, e) || (e - a == 6 && !memcmp(m + a, "before", 6));
+	if (!clause_cue || span_words(m, a, b, 5) > 4)
+		return 0;
+	static const char *const preps[] = { "by", "into", "via", "for", NULL };
+	for (int i = 0; preps[i]; i++)
+		if (e - a == strlen(preps[i]) && !memcmp(m + a, preps[i], e - a))
+			return 1;
+	return adverb_word(r, m, a, e);
+}
+
 /* Is one of the first four words of m[a, b) in the list "prize" of
  * rules/words.txt ("his third victory", "the seat")? */
 static int prize_ahead(const struct rules *r, const char *m, size_t a, size_t b)
@@ -843,7 +881,12 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 	if (!has_that && at.c0 >= 5 && !strncmp(c->m + at.c0 - 5, "that ", 5))
 		has_that = 1;
 	int starts_with_quote = is_token_byte((unsigned char)c->m[at.c0]);
-	/* "claimed victory", "claiming 41 percent of the vote": a cue that
+	/* "said by telephone this week", "thought for a moment", "attacked
+	 * viciously": a phrase of how or when, not what was said */
+	if (!has_that && at.c0 > at.cue1 && !nfull && !nshort &&
+	    manner_phrase(c->r, c->m, at.c0, at.c1, frame == CUE_CLAUSE || frame == CUE_THAT))
+		return 0;
+	/* "claimed victory", "claiming the seat": a cue that
 	 * also means to win, with what is won as its object */
 	if (!has_that && at.c0 > at.cue1 && cue_lemma_in_list(c->r, at.cue, WL_WINNING) &&
 	    prize_ahead(c->r, c->m, at.c0, at.c1))
