@@ -694,6 +694,44 @@ static int accept(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZ
 }
 
 static int adverb_word(const struct rules *r, const char *m, size_t a, size_t b);
+/* Is the sentence span m[a, b), a name, a colon and a few words ("Rubio:
+ * Finish second."), a whole paragraph that is not the article's first
+ * (its title), followed by a paragraph of prose rather than another
+ * "Name: ..." line of a transcript? Then it is a section heading. */
+static int colon_heading(const struct sentence_ctx *c, size_t a, size_t b)
+{
+	const struct segmentation *s = c->seg;
+	unsigned pi = c->st->para;
+	if (pi == 0 || pi + 1 >= s->nparas)
+		return 0;
+	const char *t = c->a->scan;
+	const struct paragraph *p = &s->paras[pi];
+	for (size_t i = p->start; i < c->base + a; i++)
+		if (!is_space(t[i]))
+			return 0;
+	size_t colon = c->base + a;
+	while (colon < p->end && t[colon] != ':')
+		colon++;
+	int words = 0, in = 0;
+	for (size_t i = colon + 1; i < p->end; i++) {
+		int w = isalnum((unsigned char)t[i]) || (unsigned char)t[i] >= 0x80;
+		if (w && !in)
+			words++;
+		in = w;
+	}
+	if (words == 0 || words > 5 || c->base + b > p->end)
+		return 0;
+	/* the next paragraph: no "Name:" within its first words */
+	const struct paragraph *n = &s->paras[pi + 1];
+	for (size_t i = n->start; i < n->end && i < n->start + 40; i++) {
+		if (t[i] == ':')
+			return 0;
+		if (t[i] == '.' || t[i] == '?' || t[i] == '!')
+			break;
+	}
+	return 1;
+}
+
 
 /* Is the cue m[cue0, cue1), a past participle in -ed, the verb of a
  * passive: right after a form of "be", maybe with an adverb between ("was
@@ -914,6 +952,10 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 	if (!has_that && at.c0 >= 5 && !strncmp(c->m + at.c0 - 5, "that ", 5))
 		has_that = 1;
 	int starts_with_quote = is_token_byte((unsigned char)c->m[at.c0]);
+	/* "Rubio: Finish second." as a paragraph of its own inside the
+	 * article, then prose about him: a section heading */
+	if (c->m[at.cue0] == ':' && at.c0 > at.cue1 && colon_heading(c, at.s0 != NO_SPAN ? at.s0 : at.cue0, at.c1))
+		return 0;
 	/* "the rise is explained by ...", "Dahl was also endorsed the day
 	 * before", "he was warned against it": after "was" a participle is a
 	 * passive, and its subject said nothing ("is expected to", "is
