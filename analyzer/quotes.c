@@ -694,6 +694,25 @@ static int accept(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZ
 }
 
 static int adverb_word(const struct rules *r, const char *m, size_t a, size_t b);
+/* Does m[a, b) end on a word that cannot end a clause: a preposition, a
+ * subordinating conjunction or an article ("... after", "... because",
+ * "including", "the")? */
+static int ends_open(const char *m, size_t a, size_t b)
+{
+	static const char *const open_words[] = { "after", "because", "including", "than", "whether", "of",
+						  "the", "a", "an", "with", "from", "by", "before", "since",
+						  "until", "unless", "although", NULL };
+	size_t w = b;
+	while (w > a && !is_space(m[w - 1]))
+		w--;
+	if (w == a)
+		return 0;   /* one word: "In particular" has two */
+	for (int i = 0; open_words[i]; i++)
+		if (b - w == strlen(open_words[i]) && !memcmp(m + w, open_words[i], b - w))
+			return 1;
+	return 0;
+}
+
 /* Is the sentence span m[a, b), a name, a colon and a few words ("Rubio:
  * Finish second."), a whole paragraph that is not the article's first
  * (its title), followed by a paragraph of prose rather than another
@@ -952,6 +971,11 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 	if (!has_that && at.c0 >= 5 && !strncmp(c->m + at.c0 - 5, "that ", 5))
 		has_that = 1;
 	int starts_with_quote = is_token_byte((unsigned char)c->m[at.c0]);
+	/* "He crossed the border 30 years ago after, according to him, ...":
+	 * words before the cue that stop on a preposition or a conjunction
+	 * are a clause broken off, not what was said */
+	if (at.c1 <= at.cue0 && ends_open(c->m, at.c0, at.c1))
+		return 0;
 	/* "Rubio: Finish second." as a paragraph of its own inside the
 	 * article, then prose about him: a section heading */
 	if (c->m[at.cue0] == ':' && at.c0 > at.cue1 && colon_heading(c, at.s0 != NO_SPAN ? at.s0 : at.cue0, at.c1))
