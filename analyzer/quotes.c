@@ -2239,16 +2239,22 @@ static int asked_subject(const struct article *a, const struct quote *q, size_t 
 }
 
 /* "‘A tough decision.’" alone in its paragraph, and the next paragraph
- * opens with the writer's words: a few quoted words standing as a
- * paragraph of their own are a section heading (a pull quote), not a
- * quotation someone goes on with; "“Never.”" followed by another
- * quotation is a reply. */
+ * opens with the writer's words: a few words in single quotation marks
+ * (the marks of a headline) or ending in a colon ("“Related:”") standing
+ * as a paragraph of their own are a section heading (a pull quote), not
+ * a quotation someone goes on with; "“Never.”" in double marks, or
+ * followed by another quotation, is a reply. */
 static int heading_quote(const struct sentence_ctx *c, const struct qmark *m)
 {
 	const struct segmentation *s = c->seg;
 	if (m->words > 5 || m->para + 1 >= s->nparas || (m->flags & (QM_CONT_NEXT | QM_CONT_PREV)))
 		return 0;
 	const char *t = c->a->scan;
+	size_t ce = m->cend;
+	while (ce > m->cstart && is_space(t[ce - 1]))
+		ce--;
+	if (!(m->flags & QM_SINGLE) && !(ce > m->cstart && t[ce - 1] == ':'))
+		return 0;
 	const struct paragraph *p = &s->paras[m->para];
 	for (size_t i = p->start; i < m->cstart; i++)
 		if (isalnum((unsigned char)t[i]))
