@@ -699,9 +699,10 @@ static int adverb_word(const struct rules *r, const char *m, size_t a, size_t b)
  * "including", "the")? */
 static int ends_open(const char *m, size_t a, size_t b)
 {
+	/* ("before" and "since" end a phrase as adverbs: "the day before") */
 	static const char *const open_words[] = { "after", "because", "including", "than", "whether", "of",
-						  "the", "a", "an", "with", "from", "by", "before", "since",
-						  "until", "unless", "although", NULL };
+						  "the", "a", "an", "with", "from", "by", "until", "unless",
+						  "although", NULL };
 	size_t w = b;
 	while (w > a && !is_space(m[w - 1]))
 		w--;
