@@ -697,6 +697,169 @@ static int accept(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZ
 	return ok;
 }
 
+static int adverb_word(const struct rules *r, const char *m, size_t a, size_t b);
+/* Does m[a, b) end on a word that cannot end a clause: a preposition, a
+ * subordinating conjunction or an article ("... after", "... because",
+ * "including", "the")? */
+static int ends_open(const char *m, size_t a, size_t b)
+{
+	/* ("before" and "since" end a phrase as adverbs: "the day before") */
+	static const char *const open_words[] = { "after", "because", "including", "than", "whether", "of",
+						  "the", "a", "an", "with", "from", "by", "until", "unless",
+						  "although", NULL };
+	size_t w = b;
+	while (w > a && !is_space(m[w - 1]))
+		w--;
+	if (w == a)
+		return 0;   /* one word: "In particular" has two */
+	for (int i = 0; open_words[i]; i++)
+		if (b - w == strlen(open_words[i]) && !memcmp(m + w, open_words[i], b - w))
+			return 1;
+	return 0;
+}
+
+/* Is the sentence span m[a, b), a name, a colon and a few words ("Rubio:
+ * Finish second."), a whole paragraph that is not the article's first
+ * (its title), followed by a paragraph of prose rather than another
+ * "Name: ..." line of a transcript? Then it is a section heading. */
+static int colon_heading(const struct sentence_ctx *c, size_t a, size_t b)
+{
+	const struct segmentation *s = c->seg;
+	unsigned pi = c->st->para;
+	if (pi == 0 || pi + 1 >= s->nparas)
+		return 0;
+	const char *t = c->a->scan;
+	const struct paragraph *p = &s->paras[pi];
+	for (size_t i = p->start; i < c->base + a; i++)
+		if (!is_space(t[i]))
+			return 0;
+	size_t colon = c->base + a;
+	while (colon < p->end && t[colon] != ':')
+		colon++;
+	int words = 0, in = 0;
+	for (size_t i = colon + 1; i < p->end; i++) {
+		int w = isalnum((unsigned char)t[i]) || (unsigned char)t[i] >= 0x80;
+		if (w && !in)
+			words++;
+		in = w;
+	}
+	if (words == 0 || words > 5 || c->base + b > p->end)
+		return 0;
+	/* the next paragraph: no "Name:" within its first words */
+	const struct paragraph *n = &s->paras[pi + 1];
+	for (size_t i = n->start; i < n->end && i < n->start + 40; i++) {
+		if (t[i] == ':')
+			return 0;
+		if (t[i] == '.' || t[i] == '?' || t[i] == '!')
+			break;
+	}
+	return 1;
+}
+
+
+/* Is the cue m[cue0, cue1), a past participle in -ed, the verb of a
+ * passive: right after a form of "be", maybe with an adverb between ("was
+ * also endorsed", "were widely praised", "is not explained"), all after
+ * the speaker's end s1? */
+static int passive_cue(const struct rules *r, const char *m, size_t s1, size_t cue0, size_t cue1)
+{
+	if (cue1 - cue0 < 4 || m[cue1 - 2] != 'e' || m[cue1 - 1] != 'd')
+		return 0;
+	for (size_t i = cue0; i < cue1; i++)
+		if (is_space(m[i]))
+			return 0;   /* a cue of several words: "pointed to" */
+	static const char *const be[] = { "was", "were", "is", "are", "been", "being", "be", NULL };
+	size_t e = cue0;
+	for (int words = 0; words < 2; words++) {
+		while (e > s1 && is_space(m[e - 1]))
+			e--;
+		size_t b = e;
+		while (b > s1 && !is_space(m[b - 1]))
+			b--;
+		if (b == e)
+			return 0;
+		for (int i = 0; be[i]; i++)
+			if (e - b == strlen(be[i]) && !strncasecmp(m + b, be[i], e - b))
+				return 1;
+		if (!adverb_word(r, m, b, e) && !(e - b == 3 && !memcmp(m + b, "not", 3)))
+			return 0;
+		e = b;
+	}
+	return 0;
+}
+
+/* Is m[a, b) an adverb: a lowercase word in the list "adverb" of
+ * rules/words.txt, or of five letters or more in -ly and not in the list
+ * "not-adverb" ("viciously", not "family")? */
+static int adverb_word(const struct rules *r, const char *m, size_t a, size_t b)
+{
+	if (b - a < 3)
+		return 0;
+	for (size_t i = a; i < b; i++)
+		if (!(m[i] >= 'a' && m[i] <= 'z'))
+			return 0;
+	int k = wordset_get_ci(&r->words, m + a, b - a);
+	if (k >= 0 && (k & WL_ADVERB))
+		return 1;
+	return b - a >= 5 && m[b - 2] == 'l' && m[b - 1] == 'y' && !(k >= 0 && (k & WL_NOT_ADVERB));
+}
+
+/* Is the content m[a, b) after a cue a phrase of how or when the words
+ * were said rather than the words: one adverb ("attacked viciously",
+ * "as she has noted before"), or, after a cue that takes a clause, up to
+ * four words opened by "by", "into", "via", "for" or an adverb ("said by
+ * telephone this week", "said pleasantly into the phone", "thought for
+ * a moment")? */
+static int manner_phrase(const struct rules *r, const char *m, size_t a, size_t b, int clause_cue)
+{
+	size_t e = a;
+	while (e < b && !is_space(m[e]))
+		e++;
+	if (e >= b)
+		return adverb_word(r, m, a, e) || (e - a == 6 && !memcmp(m + a, "before", 6));
+	if (!clause_cue || span_words(m, a, b, 5) > 4)
+		return 0;
+	static const char *const preps[] = { "by", "into", "via", "for", NULL };
+	for (int i = 0; preps[i]; i++)
+		if (e - a == strlen(preps[i]) && !memcmp(m + a, preps[i], e - a))
+			return 1;
+	return adverb_word(r, m, a, e);
+}
+
+/* Is one of the first four words of m[a, b) in the list "prize" of
+ * rules/words.txt ("his third victory", "the seat")? */
+static int prize_ahead(const struct rules *r, const char *m, size_t a, size_t b)
+{
+	size_t i = a;
+	for (int w = 0; w < 4 && i < b; w++) {
+		size_t e = i;
+		while (e < b && !is_space(m[e]) && m[e] != ',' && m[e] != '.' && m[e] != ';')
+			e++;
+		int k = wordset_get_ci(&r->words, m + i, e - i);
+		if (k >= 0 && (k & WL_PRIZE))
+			return 1;
+		if (e < b && m[e] != ' ')
+			return 0;   /* a comma or a stop ends the phrase */
+		i = e;
+		while (i < b && is_space(m[i]))
+			i++;
+	}
+	return 0;
+}
+
+/* Does s[0, n) open with a dash set off by a space ("- ", "-- ", an en or
+ * em dash)? */
+static int opens_with_dash(const char *s, size_t n)
+{
+	size_t i = 0;
+	if (n >= 3 && (unsigned char)s[0] == 0xe2 && (unsigned char)s[1] == 0x80 &&
+	    ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94))
+		i = 3;
+	else if (n >= 2 && s[0] == '-')
+		i = s[1] == '-' ? 2 : 1;
+	return i > 0 && i < n && is_space(s[i]);
+}
+
 static int starts_with_article(const char *s, size_t n)
 {
 	static const char *const arts[] = { "the ", "a ", "an ", "its ", "his ", "her ", "their ", NULL };
@@ -813,6 +976,44 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 	if (!has_that && at.c0 >= 5 && !strncmp(c->m + at.c0 - 5, "that ", 5))
 		has_that = 1;
 	int starts_with_quote = is_token_byte((unsigned char)c->m[at.c0]);
+	/* "He crossed the border 30 years ago after, according to him, ...":
+	 * words before the cue that stop on a preposition or a conjunction
+	 * are a clause broken off, not what was said */
+	if (at.c1 <= at.cue0 && ends_open(c->m, at.c0, at.c1))
+		return 0;
+	/* "Rubio: Finish second." as a paragraph of its own inside the
+	 * article, then prose about him: a section heading */
+	if (c->m[at.cue0] == ':' && at.c0 > at.cue1 && colon_heading(c, at.s0 != NO_SPAN ? at.s0 : at.cue0, at.c1))
+		return 0;
+	/* "the rise is explained by ...", "Dahl was also endorsed the day
+	 * before", "he was warned against it": after "was" a participle is a
+	 * passive, and its subject said nothing ("is expected to", "is
+	 * convinced that", and the rules of the passive, whose content comes
+	 * first, aside; "was declared the winner" still reports a
+	 * declaration) */
+	if (!has_that && at.c0 > at.cue1 && at.s0 != NO_SPAN && at.s1 <= at.cue0 && !starts_with_quote &&
+	    strncmp(c->m + at.c0, "to ", 3) != 0 && strcmp(c->r->cues[at.cue].lemma, "declare") != 0 &&
+	    passive_cue(c->r, c->m, at.s1, at.cue0, at.cue1))
+		return 0;
+	/* "said by telephone this week", "thought for a moment", "attacked
+	 * viciously": a phrase of how or when, not what was said */
+	if (!has_that && at.c0 > at.cue1 && !nfull && !nshort &&
+	    manner_phrase(c->r, c->m, at.c0, at.c1, frame == CUE_CLAUSE || frame == CUE_THAT))
+		return 0;
+	/* "claimed victory", "claiming the seat": a cue that
+	 * also means to win, with what is won as its object */
+	if (!has_that && at.c0 > at.cue1 && cue_lemma_in_list(c->r, at.cue, WL_WINNING) &&
+	    prize_ahead(c->r, c->m, at.c0, at.c1))
+		return 0;
+	/* "..., his allies believe — backers he will need": a dash right
+	 * after the cue opens the writer's aside, not what was believed */
+	if (at.c0 > at.cue1 && opens_with_dash(c->m + at.c0, at.c1 - at.c0)) {
+		size_t k = at.cue1;
+		while (k < at.c0 && is_space(c->m[k]))
+			k++;
+		if (k == at.c0)
+			return 0;
+	}
 	int framed = rl->g_framed && ov[2 * rl->g_framed] != PCRE2_UNSET;
 	if (frame == CUE_QUOTE && !nfull && !nshort && !framed)
 		return 0;
@@ -2143,6 +2344,45 @@ static int asked_subject(const struct article *a, const struct quote *q, size_t 
 	return 1;
 }
 
+/* "‘A tough decision.’" alone in its paragraph, and the next paragraph
+ * opens with the writer's words: a few words in single quotation marks
+ * (the marks of a headline) or ending in a colon ("“Related:”") standing
+ * as a paragraph of their own are a section heading (a pull quote), not
+ * a quotation someone goes on with; "“Never.”" in double marks, or
+ * followed by another quotation, is a reply. */
+static int heading_quote(const struct sentence_ctx *c, const struct qmark *m)
+{
+	const struct segmentation *s = c->seg;
+	if (m->words > 5 || m->para + 1 >= s->nparas || (m->flags & (QM_CONT_NEXT | QM_CONT_PREV)))
+		return 0;
+	const char *t = c->a->scan;
+	size_t ce = m->cend;
+	while (ce > m->cstart && is_space(t[ce - 1]))
+		ce--;
+	if (!(m->flags & QM_SINGLE) && !(ce > m->cstart && t[ce - 1] == ':'))
+		return 0;
+	const struct paragraph *p = &s->paras[m->para];
+	for (size_t i = p->start; i < m->cstart; i++)
+		if (isalnum((unsigned char)t[i]))
+			return 0;
+	for (size_t i = m->cend; i < p->end; i++)
+		if (isalnum((unsigned char)t[i]))
+			return 0;
+	const struct paragraph *n = &s->paras[m->para + 1];
+	for (size_t k = 0; k < s->nqmarks; k++) {
+		const struct qmark *q = &s->qmarks[k];
+		if (q->open >= n->start && !(q->flags & QM_NESTED)) {
+			size_t i = n->start;
+			while (i < q->open && !isalnum((unsigned char)t[i]))
+				i++;
+			if (i == q->open)
+				return 0;
+			break;
+		}
+	}
+	return 1;
+}
+
 /* A quotation no rule claimed: split quote, continuation, carried speaker,
  * or unattributed. */
 static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *last_quote,
@@ -2209,6 +2449,8 @@ static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *las
 				rule = "carry-quote";
 			}
 		}
+		if ((!rule || !strcmp(rule, "carry-quote")) && heading_quote(c, m))
+			continue;   /* a heading of a few quoted words */
 		if (!rule && !(m->flags & QM_CONT_NEXT) && o > 2 && m->words < 5 &&
 		    (m->close - m->open) * 10 < (c->len) * 6)
 			continue;   /* a short quoted phrase inside a sentence nobody says */

@@ -306,6 +306,22 @@ static int title_case(const char *s, size_t a, size_t b, unsigned words)
 	return caps == counted ? 2 : 1;
 }
 
+/* Does the quotation opening at `open` follow a noun of a work, one
+ * space between ("the TV show “Harbor Lights”")? The list "work" of
+ * rules/words.txt. */
+static int after_work_noun(const char *s, size_t start, size_t open, const struct rules *r)
+{
+	if (open < start + 2 || s[open - 1] != ' ')
+		return 0;
+	size_t e = open - 1, b = e;
+	while (b > start && ((s[b - 1] >= 'a' && s[b - 1] <= 'z') || (s[b - 1] >= 'A' && s[b - 1] <= 'Z')))
+		b--;
+	if (b == e)
+		return 0;
+	int k = wordset_get_ci(&r->words, s + b, e - b);
+	return k >= 0 && (k & WL_WORK);
+}
+
 /* The content reads like speech rather than a title or scare quote. */
 static int reads_like_speech(const char *s, size_t a, size_t b, unsigned words)
 {
@@ -388,7 +404,11 @@ static void pair_quotes(struct segmentation *s, struct article *a, const struct 
 				q->close = i + m.len;
 				q->cend = i;
 				closed = 1;
-			} else if (k < 0 && (m.role & R_OPEN) && (m.role == R_OPEN || open_context(t, start, i))) {
+			} else if (k < 0 && (m.role & R_OPEN) && (m.role == R_OPEN || open_context(t, start, i)) &&
+				   /* (not the closing mark of a markup attribute,
+				    * '<post date="May 2 ">': no quotation opens
+				    * with '>') */
+				   !(i + m.len < end && t[i + m.len] == '>')) {
 				(void)top_fam;
 			} else {
 				i += m.len - 1;
@@ -488,7 +508,8 @@ static void pair_quotes(struct segmentation *s, struct article *a, const struct 
 		if (q->para == pi) {
 			q->words = count_words(t, q->cstart, q->cend);
 			if (!(q->flags & (QM_CONT_NEXT | QM_CONT_PREV | QM_UNCLOSED)) &&
-			    !reads_like_speech(t, q->cstart, q->cend, q->words))
+			    (!reads_like_speech(t, q->cstart, q->cend, q->words) ||
+			     (q->words <= 12 && after_work_noun(t, start, q->open, r))))
 				q->flags |= QM_SHORT;
 		}
 		s->qmarks[w++] = *q;

@@ -157,6 +157,10 @@ enum lex_list {
 				     own ("it seems", "His aides seemed calm") */
 	WL_PLACE_KIND = 1 << 24,  /* place-kind: "Lake" Osmer, "Mount" Ebba: a place */
 	WL_WRITER = 1 << 25,      /* writer: "columnist", "critic": writes for an outlet */
+	WL_WINNING = 1 << 26,     /* winning: lemmas of cues that also mean to win or take
+				     ("claimed victory") */
+	WL_PRIZE = 1 << 27,       /* prize: what is won or taken: "victory", "seat" */
+	WL_WORK = 1 << 28,        /* work: "show", "book": a quotation after one is its title */
 };
 
 /* The name of list bit (log2 of its enum lex_list value) in words.txt. */
