@@ -9,6 +9,7 @@
 
 #include "hash.h"
 #include "strbuf.h"
+#include "walvfs.h"
 
 /* ---- SHA-256 (FIPS 180-4) ------------------------------------------------ */
 
@@ -579,14 +580,18 @@ static int migrate(struct store *s, long long from)
 }
 
 static int configured;
+static const char *vfs_name;   /* walvfs.h; NULL: SQLite's default */
 
 /* Before SQLite starts (the first open): no global mutex and counters
- * around every allocation, which nothing here reads. */
+ * around every allocation, which nothing here reads. Then the VFS every
+ * connection opens its database with (walvfs.h: a transaction's WAL
+ * frames in one write). */
 static void configure(void)
 {
 	if (!configured) {
 		configured = 1;
 		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+		vfs_name = walvfs_name();
 	}
 }
 
@@ -636,7 +641,7 @@ struct store *store_open(const char *path, enum store_mode mode, struct diag *d)
 	strbuf_init(&s->rows, 0);
 	/* one thread at a time uses a store (store.h): no mutex per call */
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (mode == STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
-	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &s->db, flags, vfs_name) != SQLITE_OK) {
 		if (s->db && mode == STORE_READ && sqlite3_errcode(s->db) == SQLITE_CANTOPEN)
 			diag_report(d, DIAG_ERROR, NULL, 0, 0, "cannot open database '%s': no such file "
 				    "(run 'whosaid ingest --db %s FILE...' first)", path, path);

@@ -28,6 +28,7 @@
 #include "sources.h"
 #include "store.h"
 #include "strbuf.h"
+#include "walvfs.h"
 #include "xref.h"
 
 /* ---- harness ----------------------------------------------------------- */
@@ -2107,6 +2108,72 @@ static void test_store_put(void)
 	CHECK(rmdir(dir) == 0);
 }
 
+/* walvfs: a transaction's WAL frames reach the file in one write, before
+ * its commit returns: another connection (SQLite's own VFS) sees it at
+ * once; a transaction larger than the buffer is written in pieces. */
+static void test_walvfs(void)
+{
+	char dir[] = "/tmp/whosaid-unit-XXXXXX";
+	if (!mkdtemp(dir)) {
+		CHECK(!"mkdtemp");
+		return;
+	}
+	char path[64], wal[80];
+	snprintf(path, sizeof(path), "%s/w.db", dir);
+	snprintf(wal, sizeof(wal), "%s-wal", path);
+	struct diag d;
+	quiet_diag(&d);
+	struct store *s = store_open(path, STORE_CREATE, &d);
+	CHECK(s != NULL);
+	CHECK(walvfs_name() != NULL);
+	sqlite3 *other = NULL;
+	CHECK(sqlite3_open_v2(path, &other, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK);
+	if (s && other) {
+		CHECK_INT(store_exec(s, "CREATE TABLE t(x TEXT)"), 0);
+		/* one row of three pages and an index: several frames, one write */
+		long before = walvfs_wal_writes();
+		CHECK_INT(store_exec(s, "BEGIN IMMEDIATE; CREATE INDEX t_x ON t(substr(x, 1, 8));"
+					"INSERT INTO t VALUES (printf('%.10000c', 'q')); COMMIT"), 0);
+		CHECK_INT(walvfs_wal_writes() - before, 1);
+		struct stat stw;
+		CHECK(stat(wal, &stw) == 0);
+		/* the WAL header and whole frames of 4096 + 24 bytes */
+		CHECK(stw.st_size > 32 + 3 * 4120 && (stw.st_size - 32) % 4120 == 0);
+		sqlite3_stmt *st = NULL;
+		long long n = -1;
+		if (sqlite3_prepare_v2(other, "SELECT count(*), sum(length(x)) FROM t", -1, &st, NULL) == SQLITE_OK &&
+		    sqlite3_step(st) == SQLITE_ROW) {
+			n = sqlite3_column_int64(st, 0);
+			CHECK_INT(sqlite3_column_int64(st, 1), 10000);
+		}
+		sqlite3_finalize(st);
+		CHECK_INT(n, 1);
+		/* about 600 KB of frames: more than one write holds */
+		before = walvfs_wal_writes();
+		CHECK_INT(store_exec(s, "BEGIN IMMEDIATE; WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 "
+					"FROM k WHERE i < 150) INSERT INTO t SELECT printf('%d%.3000c', i, 'w') FROM k; "
+					"COMMIT"), 0);
+		CHECK(walvfs_wal_writes() - before >= 5);
+		st = NULL;
+		n = -1;
+		if (sqlite3_prepare_v2(other, "SELECT count(*) FROM t", -1, &st, NULL) == SQLITE_OK &&
+		    sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		CHECK_INT(n, 151);
+		CHECK_INT(store_check(s), 0);
+	}
+	sqlite3_close(other);
+	store_close(s);
+	fclose(d.out);
+	const char *const suffix[] = { "", "-wal", "-shm" };
+	for (int i = 0; i < 3; i++) {
+		snprintf(path, sizeof(path), "%s/w.db%s", dir, suffix[i]);
+		unlink(path);
+	}
+	CHECK(rmdir(dir) == 0);
+}
+
 int main(void)
 {
 	struct diag d;
@@ -2171,6 +2238,7 @@ int main(void)
 		test_xref_name_key();
 		test_xref_doc();
 		test_store_put();
+		test_walvfs();
 	} else {
 		n_failed++;
 		printf("%s:%d: FAILED: xref_rules_load(\"rules\") (store tests skipped)\n", __FILE__, __LINE__);
