@@ -2350,6 +2350,27 @@ static int load_patterns(struct rules *r, struct diag *d)
 			wordset_release(&ws);
 			continue;
 		}
+		{
+			/* "@words" anywhere else ("| @words a b") is no word list:
+			   in extended mode it would match the letters "@wordsab",
+			   never a word; a comment ("#" not after "\\") may name it */
+			size_t at = lead;
+			int found = 0;
+			for (; at + 6 <= n; at++) {
+				if (s[at] == '#' && (at == 0 || s[at - 1] != '\\'))
+					break;
+				if (!strncmp(s + at, "@words", 6)) {
+					found = 1;
+					break;
+				}
+			}
+			if (found) {
+				diag_report(d, DIAG_ERROR, f.path, f.lineno, (unsigned)at + 1,
+					    "'@words' must open its line: a word list line holds nothing else");
+				errors++;
+				continue;
+			}
+		}
 		errors += expand_line(&x, s + lead, n - lead, f.lineno, (unsigned)lead + 1, &m, f.path, d);
 	}
 	free(name);

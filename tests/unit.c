@@ -1200,6 +1200,17 @@ static void test_rules_errors(void)
 	CHECK(strstr(msgs, "RULES/attribution.rules:2:12: error: unknown macro '{NOPE}'") != NULL);
 	free(msgs);
 
+	/* "@words" that does not open its line is no word list, and an error */
+	msgs = load_tmp_rules("rule words-late\n"
+			      "    (?<cue>\n"
+			      "        @words said says\n"
+			      "      | @words told tells\n"
+			      "    ) \\s+ (?<content>.+)\n", &ok, &errors);
+	CHECK(!ok);
+	CHECK_INT(errors, 1);
+	CHECK(strstr(msgs, "RULES/attribution.rules:4:9: error: '@words' must open its line") != NULL);
+	free(msgs);
+
 	/* a rule without the content group */
 	msgs = load_tmp_rules("rule no-content\n"
 			      "    (?<cue>said) .+\n", &ok, &errors);
