@@ -652,10 +652,13 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 	/* "the mayor", "the foreign minister": a person named earlier by that
 	 * title, or else an unnamed official; so is "harbor chief says" (a
 	 * headline drops its article) if no other word is a name */
-	/* (singular: "the organizers" are people of a kind, below) */
+	/* (singular: "the organizers" are people of a kind, below; "its
+	 * chairman", "their treasurer": the holder of a body's office,
+	 * unnamed, not the body) */
 	if (wordset_get_ci(&r->titles, s + w[n - 1].s, w[n - 1].e - w[n - 1].s) >= 0 &&
 	    !org_head(s, w, n, r) &&
-	    ((!all_cap && first > 0 && word_is(s, &w[0], "the")) ||
+	    ((!all_cap && first > 0 && (word_is(s, &w[0], "the") || word_is(s, &w[0], "its") ||
+					word_is(s, &w[0], "their"))) ||
 	     (first == 0 && n <= 3 && !is_cap(s, &w[n - 1]) && !caps_after(s, w, n, 1)))) {
 		m->kind = SK_ANONYMOUS;
 		m->definite = 2;
