@@ -697,7 +697,6 @@ static int accept(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZ
 	return ok;
 }
 
-static int adverb_word(const struct rules *r, const char *m, size_t a, size_t b);
 /* Does m[a, b) end on a word that cannot end a clause: a preposition, a
  * subordinating conjunction or an article ("... after", "... because",
  * "including", "the")? */
@@ -781,27 +780,11 @@ static int passive_cue(const struct rules *r, const char *m, size_t s1, size_t c
 		for (int i = 0; be[i]; i++)
 			if (e - b == strlen(be[i]) && !strncasecmp(m + b, be[i], e - b))
 				return 1;
-		if (!adverb_word(r, m, b, e) && !(e - b == 3 && !memcmp(m + b, "not", 3)))
+		if (!rules_is_adverb(r, m, b, e) && !(e - b == 3 && !memcmp(m + b, "not", 3)))
 			return 0;
 		e = b;
 	}
 	return 0;
-}
-
-/* Is m[a, b) an adverb: a lowercase word in the list "adverb" of
- * rules/words.txt, or of five letters or more in -ly and not in the list
- * "not-adverb" ("viciously", not "family")? */
-static int adverb_word(const struct rules *r, const char *m, size_t a, size_t b)
-{
-	if (b - a < 3)
-		return 0;
-	for (size_t i = a; i < b; i++)
-		if (!(m[i] >= 'a' && m[i] <= 'z'))
-			return 0;
-	int k = wordset_get_ci(&r->words, m + a, b - a);
-	if (k >= 0 && (k & WL_ADVERB))
-		return 1;
-	return b - a >= 5 && m[b - 2] == 'l' && m[b - 1] == 'y' && !(k >= 0 && (k & WL_NOT_ADVERB));
 }
 
 /* Is the content m[a, b) after a cue a phrase of how or when the words
@@ -816,14 +799,14 @@ static int manner_phrase(const struct rules *r, const char *m, size_t a, size_t 
 	while (e < b && !is_space(m[e]))
 		e++;
 	if (e >= b)
-		return adverb_word(r, m, a, e) || (e - a == 6 && !memcmp(m + a, "before", 6));
+		return rules_is_adverb(r, m, a, e) || (e - a == 6 && !memcmp(m + a, "before", 6));
 	if (!clause_cue || span_words(m, a, b, 5) > 4)
 		return 0;
 	static const char *const preps[] = { "by", "into", "via", "for", NULL };
 	for (int i = 0; preps[i]; i++)
 		if (e - a == strlen(preps[i]) && !memcmp(m + a, preps[i], e - a))
 			return 1;
-	return adverb_word(r, m, a, e);
+	return rules_is_adverb(r, m, a, e);
 }
 
 /* Is one of the first four words of m[a, b) in the list "prize" of

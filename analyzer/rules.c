@@ -280,6 +280,19 @@ int cue_lemma_in_list(const struct rules *r, int cue, unsigned list)
 	return k >= 0 && ((unsigned)k & list);
 }
 
+int rules_is_adverb(const struct rules *r, const char *s, size_t a, size_t b)
+{
+	if (b - a < 3)
+		return 0;
+	for (size_t i = a; i < b; i++)
+		if (!(s[i] >= 'a' && s[i] <= 'z'))
+			return 0;
+	int k = wordset_get_ci(&r->words, s + a, b - a);
+	if (k >= 0 && (k & WL_ADVERB))
+		return 1;
+	return b - a >= 5 && s[b - 2] == 'l' && s[b - 1] == 'y' && !(k >= 0 && (k & WL_NOT_ADVERB));
+}
+
 const char *word_list_name(int bit)
 {
 	return bit >= 0 && bit < (int)(sizeof(word_list_names) / sizeof(*word_list_names)) - 1 ?

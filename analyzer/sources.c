@@ -1938,24 +1938,6 @@ static int its_title(const struct rules *r, strbuf *out, const char *title, size
 	return 1;
 }
 
-/* Is s[a, b) an adverb that sits between a subject and its verb ("he
- * then said", "Ek later told", "she implicitly criticized")? Lowercase
- * only; "-ly" nouns ("family", "ally", "rally") are not. */
-static int adverb(const struct rules *r, const char *s, size_t a, size_t b)
-{
-	size_t n = b - a;
-	if (n < 3 || !(s[a] >= 'a' && s[a] <= 'z'))
-		return 0;
-	for (size_t i = a; i < b; i++)
-		if (!(s[i] >= 'a' && s[i] <= 'z'))
-			return 0;
-	struct word w = { a, b };
-	unsigned lists = lists_of(r, s, &w);
-	if (lists & WL_ADVERB)
-		return 1;
-	return n >= 5 && s[b - 2] == 'l' && s[b - 1] == 'y' && !(lists & WL_NOT_ADVERB);
-}
-
 /* A speaker span a rule took with an adverb in it: "Sanders probably"
  * is Sanders; "then" alone (from "he then said") is the subject before
  * it, a pronoun or a run of capitalized words in the same sentence (from
@@ -1979,7 +1961,7 @@ static int drop_adverbs(const struct rules *r, const char *s, size_t floor, size
 	size_t w = b;
 	while (w > a && s[w - 1] != ' ')
 		w--;
-	if (!adverb(r, s, w, b))
+	if (!rules_is_adverb(r, s, w, b))
 		return 0;
 	if (w > a) {
 		/* "Sanders probably": the words before it */

@@ -362,6 +362,11 @@ void rules_free(struct rules *r);
  * lex_list bit)? */
 int cue_lemma_in_list(const struct rules *r, int cue, unsigned list);
 
+/* Is s[a, b) an adverb: a lowercase word in the words.txt list "adverb",
+ * or one of five letters or more in "-ly" that the list "not-adverb"
+ * does not hold ("family", "ally", "rally" are nouns)? */
+int rules_is_adverb(const struct rules *r, const char *s, size_t a, size_t b);
+
 /* The rules directory used when none is given. */
 const char *rules_default_dir(void);
 
