@@ -1485,17 +1485,6 @@ static int capitalized_word(const char *m, size_t a, size_t b)
 	return b > a && m[a] >= 'A' && m[a] <= 'Z' && !(b - a == 1 && m[a] == 'I');
 }
 
-/* The short words a title leaves in lowercase ("Guardians of Peace") */
-static int title_small(const char *w, size_t n)
-{
-	static const char *const small[] = { "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on",
-					     "at", "to", "for", "with", "by", "from", "as", "is", "vs", NULL };
-	for (int k = 0; small[k]; k++)
-		if (strlen(small[k]) == n && !memcmp(small[k], w, n))
-			return 1;
-	return 0;
-}
-
 /* A headline in Title Case ("Harbor Chief Says Talks Failed"): most
  * words outside its quotations capitalized, the short ones aside. */
 static int title_case_sentence(const char *m, size_t len)
@@ -1515,7 +1504,7 @@ static int title_case_sentence(const char *m, size_t len)
 			continue;
 		if (m[s] >= 'A' && m[s] <= 'Z')
 			caps++, counted++;
-		else if (!title_small(m + s, i - s))
+		else if (!text_title_small_word(m + s, i - s))
 			counted++;
 	}
 	return counted >= 2 && caps * 10 >= counted * 7;

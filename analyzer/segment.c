@@ -270,15 +270,10 @@ static unsigned count_words(const char *s, size_t a, size_t b)
  * Black", "Friends of the River"). */
 static int title_small_word(const char *s, size_t i, size_t b)
 {
-	static const char *const w[] = { "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at",
-					  "to", "for", "with", "by", "from", "as", "is", "vs", NULL };
 	size_t e = i;
 	while (e < b && s[e] != ' ' && s[e] != '\n')
 		e++;
-	for (int k = 0; w[k]; k++)
-		if (w[k][0] == s[i] && strlen(w[k]) == e - i && !strncmp(s + i, w[k], e - i))
-			return 1;
-	return 0;
+	return e > i && text_title_small_word(s + i, e - i);
 }
 
 /* Title Case: the first word and most others capitalized, the short

@@ -1,5 +1,6 @@
 #include "text.h"
 
+#include <string.h>
 #include <utf8proc.h>
 
 size_t text_decode(const char *s, size_t i, size_t end, int32_t *cp)
@@ -42,6 +43,16 @@ int text_is_lower_mb(const char *s, size_t i, size_t end)
 	int32_t cp;
 	text_decode(s, i, end, &cp);
 	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+int text_title_small_word(const char *w, size_t n)
+{
+	static const char *const small[] = { "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on",
+					     "at", "to", "for", "with", "by", "from", "as", "is", "vs", NULL };
+	for (int k = 0; small[k]; k++)
+		if (n && small[k][0] == w[0] && strlen(small[k]) == n && !memcmp(small[k], w, n))
+			return 1;
+	return 0;
 }
 
 size_t text_prev(const char *s, size_t start, size_t i)

@@ -47,6 +47,10 @@ static inline int text_is_ascii_letter(char ch)
 	return (unsigned)(((unsigned char)ch | 0x20) - 'a') < 26u;
 }
 
+/* Is w[0, n) one of the short words Title Case leaves in lowercase
+ * ("Orange is the New Black", "Guardians of Peace")? Exact bytes. */
+int text_title_small_word(const char *w, size_t n);
+
 /* Start of the code point that ends just before i. */
 size_t text_prev(const char *s, size_t start, size_t i);
 
