@@ -309,7 +309,7 @@ static int after_work_noun(const char *s, size_t start, size_t open, const struc
 	if (open < start + 2 || s[open - 1] != ' ')
 		return 0;
 	size_t e = open - 1, b = e;
-	while (b > start && ((s[b - 1] >= 'a' && s[b - 1] <= 'z') || (s[b - 1] >= 'A' && s[b - 1] <= 'Z')))
+	while (b > start && text_is_ascii_letter(s[b - 1]))
 		b--;
 	if (b == e)
 		return 0;
