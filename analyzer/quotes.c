@@ -897,6 +897,30 @@ static int trailing_attribution(const struct sentence_ctx *c, size_t cue1, size_
 	return e < c1 && cue_of(c->r, c->m, e, c1) >= 0;
 }
 
+/* Is the one-word cue form m[cue0, cue1) the first word of a compound
+ * noun with the word after it, joined by a space or a hyphen ("think
+ * tanks", "warning signs", "fear-mongering")? The list "compound" of
+ * rules/words.txt holds them, a hyphen between the words. */
+static int compound_head(const struct rules *r, const char *m, size_t len, size_t cue0, size_t cue1)
+{
+	char buf[48];
+	size_t n = cue1 - cue0;
+	if (n == 0 || n + 2 >= sizeof(buf) || cue1 + 1 >= len || (m[cue1] != ' ' && m[cue1] != '-'))
+		return 0;
+	for (size_t i = cue0; i < cue1; i++)
+		if (!text_is_ascii_letter(m[i]))
+			return 0;   /* a cue of several words: "point to" */
+	memcpy(buf, m + cue0, n);
+	buf[n++] = '-';
+	size_t i = cue1 + 1;
+	while (i < len && text_is_ascii_letter(m[i]) && n < sizeof(buf))
+		buf[n++] = m[i++];
+	if (i == cue1 + 1 || n == sizeof(buf))
+		return 0;
+	int k = wordset_get_ci(&r->words, buf, n);
+	return k >= 0 && (k & WL_COMPOUND);
+}
+
 static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZE *ov,
 		      int content_group)
 {
@@ -921,7 +945,8 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 	at.block = 0;
 	trim_content(c->m, &at.c0, &at.c1);
 	at.cue = cue_of(c->r, c->m, at.cue0, at.cue1);
-	if (at.cue < 0 || rules_name_word(c->r, c->m, c->len, at.cue0, at.cue1))
+	if (at.cue < 0 || rules_name_word(c->r, c->m, c->len, at.cue0, at.cue1) ||
+	    compound_head(c->r, c->m, c->len, at.cue0, at.cue1))
 		return 0;
 	if (at.c1 <= at.c0) {
 		/* "In a speech, he said:" ending a paragraph: the next paragraph
