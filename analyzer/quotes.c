@@ -821,6 +821,12 @@ static int prize_ahead(const struct rules *r, const char *m, size_t a, size_t b)
 		int k = wordset_get_ci(&r->words, m + i, e - i);
 		if (k >= 0 && (k & WL_PRIZE))
 			return 1;
+		/* "claiming 41 percent of the vote", "claimed a majority of the
+		 * votes": a share of the vote is won */
+		if (((k >= 0 && (k & (WL_SHARE_PART | WL_SHARE_WHOLE))) || (e > i && m[e - 1] == '%')) &&
+		    b - e > 12 && !strncmp(m + e, " of the vote", 12) &&
+		    (e + 12 == b || !text_is_ascii_letter(m[e + 12]) || m[e + 12] == 's'))
+			return 1;
 		if (e < b && m[e] != ' ')
 			return 0;   /* a comma or a stop ends the phrase */
 		i = e;
