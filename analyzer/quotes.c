@@ -927,6 +927,21 @@ static int compound_head(const struct rules *r, const char *m, size_t len, size_
 	return k >= 0 && (k & WL_COMPOUND);
 }
 
+/* Is the one-word cue form m[cue0, cue1) a noun of a work right before
+ * a quotation, one space between ("star of the reality show “Harbor
+ * Lights”")? The quotation is the work's title (segment.c reads it so),
+ * and the form its noun, no cue. The list "work" of rules/words.txt. */
+static int work_before_title(const struct rules *r, const char *m, size_t len, size_t cue0, size_t cue1)
+{
+	if (cue1 + 1 >= len || m[cue1] != ' ' || !is_token_byte((unsigned char)m[cue1 + 1]))
+		return 0;
+	for (size_t i = cue0; i < cue1; i++)
+		if (!text_is_ascii_letter(m[i]))
+			return 0;
+	int k = wordset_get_ci(&r->words, m + cue0, cue1 - cue0);
+	return k >= 0 && (k & WL_WORK);
+}
+
 static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZE *ov,
 		      int content_group)
 {
@@ -952,7 +967,8 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 	trim_content(c->m, &at.c0, &at.c1);
 	at.cue = cue_of(c->r, c->m, at.cue0, at.cue1);
 	if (at.cue < 0 || rules_name_word(c->r, c->m, c->len, at.cue0, at.cue1) ||
-	    compound_head(c->r, c->m, c->len, at.cue0, at.cue1))
+	    compound_head(c->r, c->m, c->len, at.cue0, at.cue1) ||
+	    work_before_title(c->r, c->m, c->len, at.cue0, at.cue1))
 		return 0;
 	if (at.c1 <= at.c0) {
 		/* "In a speech, he said:" ending a paragraph: the next paragraph
