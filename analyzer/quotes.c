@@ -821,6 +821,12 @@ static int prize_ahead(const struct rules *r, const char *m, size_t a, size_t b)
 		int k = wordset_get_ci(&r->words, m + i, e - i);
 		if (k >= 0 && (k & WL_PRIZE))
 			return 1;
+		/* "claiming 41 percent of the vote", "claimed a majority of the
+		 * votes": a share of the vote is won */
+		if (((k >= 0 && (k & (WL_SHARE_PART | WL_SHARE_WHOLE))) || (e > i && m[e - 1] == '%')) &&
+		    b - e > 12 && !strncmp(m + e, " of the vote", 12) &&
+		    (e + 12 == b || !text_is_ascii_letter(m[e + 12]) || m[e + 12] == 's'))
+			return 1;
 		if (e < b && m[e] != ' ')
 			return 0;   /* a comma or a stop ends the phrase */
 		i = e;
@@ -897,6 +903,45 @@ static int trailing_attribution(const struct sentence_ctx *c, size_t cue1, size_
 	return e < c1 && cue_of(c->r, c->m, e, c1) >= 0;
 }
 
+/* Is the one-word cue form m[cue0, cue1) the first word of a compound
+ * noun with the word after it, joined by a space or a hyphen ("think
+ * tanks", "warning signs", "fear-mongering")? The list "compound" of
+ * rules/words.txt holds them, a hyphen between the words. */
+static int compound_head(const struct rules *r, const char *m, size_t len, size_t cue0, size_t cue1)
+{
+	char buf[48];
+	size_t n = cue1 - cue0;
+	if (n == 0 || n + 2 >= sizeof(buf) || cue1 + 1 >= len || (m[cue1] != ' ' && m[cue1] != '-'))
+		return 0;
+	for (size_t i = cue0; i < cue1; i++)
+		if (!text_is_ascii_letter(m[i]))
+			return 0;   /* a cue of several words: "point to" */
+	memcpy(buf, m + cue0, n);
+	buf[n++] = '-';
+	size_t i = cue1 + 1;
+	while (i < len && text_is_ascii_letter(m[i]) && n < sizeof(buf))
+		buf[n++] = m[i++];
+	if (i == cue1 + 1 || n == sizeof(buf))
+		return 0;
+	int k = wordset_get_ci(&r->words, buf, n);
+	return k >= 0 && (k & WL_COMPOUND);
+}
+
+/* Is the one-word cue form m[cue0, cue1) a noun of a work right before
+ * a quotation, one space between ("star of the reality show “Harbor
+ * Lights”")? The quotation is the work's title (segment.c reads it so),
+ * and the form its noun, no cue. The list "work" of rules/words.txt. */
+static int work_before_title(const struct rules *r, const char *m, size_t len, size_t cue0, size_t cue1)
+{
+	if (cue1 + 1 >= len || m[cue1] != ' ' || !is_token_byte((unsigned char)m[cue1 + 1]))
+		return 0;
+	for (size_t i = cue0; i < cue1; i++)
+		if (!text_is_ascii_letter(m[i]))
+			return 0;
+	int k = wordset_get_ci(&r->words, m + cue0, cue1 - cue0);
+	return k >= 0 && (k & WL_WORK);
+}
+
 static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZE *ov,
 		      int content_group)
 {
@@ -921,7 +966,9 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 	at.block = 0;
 	trim_content(c->m, &at.c0, &at.c1);
 	at.cue = cue_of(c->r, c->m, at.cue0, at.cue1);
-	if (at.cue < 0 || rules_name_word(c->r, c->m, c->len, at.cue0, at.cue1))
+	if (at.cue < 0 || rules_name_word(c->r, c->m, c->len, at.cue0, at.cue1) ||
+	    compound_head(c->r, c->m, c->len, at.cue0, at.cue1) ||
+	    work_before_title(c->r, c->m, c->len, at.cue0, at.cue1))
 		return 0;
 	if (at.c1 <= at.c0) {
 		/* "In a speech, he said:" ending a paragraph: the next paragraph

@@ -269,7 +269,7 @@ static int load_wordlist(struct wordset *ws, const char *dir, const char *name,
 static const char *const word_list_names[] = { "determiner", "quantifier", "joiner", "number", "share-lead",
 	"share-whole", "share-part", "calendar", "kin", "possessive", "female", "male", "opening",
 	"not-name", "opener", "adverb", "not-adverb", "adverbial", "title-modifier", "asked", "count", "elision",
-	"group", "seeming", "place-kind", "writer", "winning", "prize", "work", NULL };
+	"group", "seeming", "place-kind", "writer", "winning", "prize", "work", "compound", NULL };
 
 int cue_lemma_in_list(const struct rules *r, int cue, unsigned list)
 {

@@ -161,6 +161,8 @@ enum lex_list {
 				     ("claimed victory") */
 	WL_PRIZE = 1 << 27,       /* prize: what is won or taken: "victory", "seat" */
 	WL_WORK = 1 << 28,        /* work: "show", "book": a quotation after one is its title */
+	WL_COMPOUND = 1 << 29,    /* compound: "think-tank": a cue form that opens a compound
+				     noun with the word after it (quotes.c) */
 };
 
 /* The name of list bit (log2 of its enum lex_list value) in words.txt. */
