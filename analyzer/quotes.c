@@ -911,11 +911,9 @@ static int compound_head(const struct rules *r, const char *m, size_t len, size_
 {
 	char buf[48];
 	size_t n = cue1 - cue0;
-	if (n == 0 || n + 2 >= sizeof(buf) || cue1 + 1 >= len || (m[cue1] != ' ' && m[cue1] != '-'))
+	if (n == 0 || n + 2 >= sizeof(buf) || cue1 + 1 >= len || (m[cue1] != ' ' && m[cue1] != '-') ||
+	    !text_is_ascii_word(m, cue0, cue1))
 		return 0;
-	for (size_t i = cue0; i < cue1; i++)
-		if (!text_is_ascii_letter(m[i]))
-			return 0;   /* a cue of several words: "point to" */
 	memcpy(buf, m + cue0, n);
 	buf[n++] = '-';
 	size_t i = cue1 + 1;
@@ -933,11 +931,9 @@ static int compound_head(const struct rules *r, const char *m, size_t len, size_
  * and the form its noun, no cue. The list "work" of rules/words.txt. */
 static int work_before_title(const struct rules *r, const char *m, size_t len, size_t cue0, size_t cue1)
 {
-	if (cue1 + 1 >= len || m[cue1] != ' ' || !is_token_byte((unsigned char)m[cue1 + 1]))
+	if (cue1 + 1 >= len || m[cue1] != ' ' || !is_token_byte((unsigned char)m[cue1 + 1]) ||
+	    !text_is_ascii_word(m, cue0, cue1))
 		return 0;
-	for (size_t i = cue0; i < cue1; i++)
-		if (!text_is_ascii_letter(m[i]))
-			return 0;
 	int k = wordset_get_ci(&r->words, m + cue0, cue1 - cue0);
 	return k >= 0 && (k & WL_WORK);
 }

@@ -1521,11 +1521,8 @@ static int title_case_sentence(const char *m, size_t len)
  * abbreviation: "... in the U.S. Says who?"): it stays a cue. */
 int rules_name_word(const struct rules *r, const char *m, size_t len, size_t a, size_t b)
 {
-	if (!capitalized_word(m, a, b))
-		return 0;
-	for (size_t i = a; i < b; i++)
-		if (!text_is_ascii_letter(m[i]))
-			return 0;   /* a form of several words */
+	if (!capitalized_word(m, a, b) || !text_is_ascii_word(m, a, b))
+		return 0;   /* not capitalized, or a form of several words */
 	size_t p = a;
 	while (p > 0 && m[p - 1] == ' ')
 		p--;

@@ -47,6 +47,16 @@ static inline int text_is_ascii_letter(char ch)
 	return (unsigned)(((unsigned char)ch | 0x20) - 'a') < 26u;
 }
 
+/* Is s[a, b) ASCII letters only, one word of a cue form ("said", not
+ * "point to")? */
+static inline int text_is_ascii_word(const char *s, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++)
+		if (!text_is_ascii_letter(s[i]))
+			return 0;
+	return 1;
+}
+
 /* Is w[0, n) one of the short words Title Case leaves in lowercase
  * ("Orange is the New Black", "Guardians of Peace")? Exact bytes. */
 int text_title_small_word(const char *w, size_t n);
