@@ -221,8 +221,14 @@ static int single_can_close(const char *s, size_t start, size_t i, size_t len, s
 	       !(i > start && s[i - 1] == ' ');
 }
 
-static int possessive_plural(const char *s, size_t start, size_t i)
+/* "the players' union": a single mark after s or z may be the apostrophe
+ * of a plural possessive, not the end of a quotation. Not when a comma,
+ * period, semicolon, colon, '!' or '?' follows it ('... for 80 minutes',
+ * but ...): a possessive is followed by what it owns. */
+static int possessive_plural(const char *s, size_t start, size_t i, size_t len, size_t end)
 {
+	if (i + len < end && strchr(",.;:!?", s[i + len]) && s[i + len])
+		return 0;
 	return i > start && (s[i - 1] == 's' || s[i - 1] == 'z');
 }
 
@@ -417,7 +423,7 @@ static void pair_quotes(struct segmentation *s, struct article *a, const struct 
 			}
 			if (top_fam == F_SINGLE && m.kind != K_LSQ && m.kind != K_LOW9_S &&
 			    single_can_close(t, start, i, m.len, end)) {
-				if (possessive_plural(t, start, i) && closer != (size_t)-1 && closer >= i + m.len) {
+				if (possessive_plural(t, start, i, m.len, end) && closer != (size_t)-1 && closer >= i + m.len) {
 					i += m.len - 1;
 					continue;
 				}
