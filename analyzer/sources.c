@@ -1451,6 +1451,15 @@ static int gender_hint(const struct rules *r, const char *s, size_t n, int names
 	return 0;
 }
 
+/* "A neighbour says she heard ...": reported speech whose subject is a
+ * pronoun of gender g, which names the speaker itself. */
+static int reports_self(const char *raw, const struct quote *p, int g)
+{
+	const char *w = g == 'f' ? "she " : g == 'm' ? "he " : NULL;
+	size_t n = w ? strlen(w) : 0;
+	return w && p->kind != QK_DIRECT && p->end - p->start > n && !strncmp(raw + p->start, w, n);
+}
+
 /* What quote q's speaker phrase and apposition say of its source's gender. */
 static void learn_gender(const struct rules *r, struct source_table *t, const struct quote *q, const char *s)
 {
@@ -2611,7 +2620,8 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				 * pronoun right after an unnamed source whose words say
 				 * its gender is that source, not a name further up */
 				if (want_person && pk == SK_ANONYMOUS && p->para == q->para && p->sent + 1 >= q->sent &&
-				    gender_hint(r, t->v[p->source].name, strlen(t->v[p->source].name), 0) == m.pronoun) {
+				    (gender_hint(r, t->v[p->source].name, strlen(t->v[p->source].name), 0) == m.pronoun ||
+				     reports_self(raw, p, m.pronoun))) {
 					src = p->source;
 					break;
 				}
