@@ -1451,6 +1451,35 @@ static int gender_hint(const struct rules *r, const char *s, size_t n, int names
 	return 0;
 }
 
+/* "he told our reporter Lene Farr that ...": a person named right after
+ * "told" (up to three lowercase words between: a determiner, a title) is
+ * the listener, whom a later "he" or "she" does not mean. */
+static int listener(const char *raw, const struct entity *e)
+{
+	static const char *const tell[] = { "told", "tells", "tell", "telling", "informed", "assured",
+					    "reminded", NULL };
+	size_t i = e->title1 > e->title0 && e->title0 < e->name0 ? e->title0 : e->name0;
+	if (e->off < i)
+		i = e->off;
+	for (int n = 0; n < 4 && i > 0; n++) {
+		size_t end = i;
+		while (end > 0 && raw[end - 1] == ' ')
+			end--;
+		if (end == i)
+			return 0;
+		size_t st = end;
+		while (st > 0 && raw[st - 1] >= 'a' && raw[st - 1] <= 'z')
+			st--;
+		if (st == end || (st > 0 && raw[st - 1] != ' ' && raw[st - 1] != '\n'))
+			return 0;
+		for (int k = 0; tell[k]; k++)
+			if (end - st == strlen(tell[k]) && !memcmp(raw + st, tell[k], end - st))
+				return 1;
+		i = st;
+	}
+	return 0;
+}
+
 /* "A neighbour says she heard ...": reported speech whose subject is a
  * pronoun of gender g, which names the speaker itself. */
 static int reports_self(const char *raw, const struct quote *p, int g)
@@ -2597,7 +2626,8 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			size_t asked_from = asked_clause(r, s, seg->sents[q->sent].start, ms);
 			for (size_t k = before_ms; k-- > 0 && es.v[k].off >= sent_start;) {
 				if (es.v[k].off < ms && es.v[k].off < asked_from &&
-				    (want_person ? es.v[k].kind == SK_PERSON : m.pronoun == 'n' && es.v[k].kind == SK_ORGANIZATION) &&
+				    (want_person ? es.v[k].kind == SK_PERSON && !listener(raw, &es.v[k])
+						 : m.pronoun == 'n' && es.v[k].kind == SK_ORGANIZATION) &&
 				    !gender_clash(t, find_source(t, raw + es.v[k].name0, es.v[k].name1 - es.v[k].name0),
 						  m.pronoun) &&
 				    !(want_person && es.v[k].name0 > es.v[k].off &&
