@@ -229,6 +229,20 @@ static int possessive_plural(const char *s, size_t start, size_t i, size_t len, 
 {
 	if (i + len < end && strchr(",.;:!?", s[i + len]) && s[i + len])
 		return 0;
+	/* nor when a word that is no noun follows ("the anthem 'Red
+	 * Lanterns' on the bus"): a preposition, an article, a conjunction */
+	static const char *const after[] = { "on", "in", "at", "to", "of", "for", "with", "by", "from",
+					     "and", "or", "but", "the", "a", "an", "is", "was", "as",
+					     "that", "which", "who", NULL };
+	if (i + len + 1 < end && s[i + len] == ' ') {
+		size_t w = i + len + 1, e = w;
+		while (e < end && s[e] >= 'a' && s[e] <= 'z')
+			e++;
+		if (e > w && (e == end || !is_alnum_at(s, e, end)))
+			for (int k = 0; after[k]; k++)
+				if (e - w == strlen(after[k]) && !memcmp(s + w, after[k], e - w))
+					return 0;
+	}
 	return i > start && (s[i - 1] == 's' || s[i - 1] == 'z');
 }
 
