@@ -2409,6 +2409,126 @@ static int heading_quote(const struct sentence_ctx *c, const struct qmark *m)
 	return 1;
 }
 
+/* "Sanders credited the win to “a closed primary ...”", "She signed an
+ * agreement barring her from publishing a “diary, memoir ...”": a
+ * quotation no rule attributes, inside a sentence whose subject is a name
+ * or he/she/they and whose verb follows it, is the subject's words (the
+ * verb is no verb of saying, or its clause is one no rule reads). The
+ * span of the subject into *s0, *s1 (article offsets); 0 when the
+ * sentence opens otherwise: with a quotation, a description ("The
+ * council"), a phrase ("In May, ..."), or a function word. */
+static int subject_speaker(const struct sentence_ctx *c, const struct qmark *m, size_t *s0, size_t *s1)
+{
+	static const char *const pronouns[] = { "He", "She", "They", NULL };
+	static const char *const stop[] = {
+		"The", "A", "An", "In", "On", "At", "But", "And", "Or", "So", "Yet", "If", "When", "While", "As",
+		"After", "Before", "Since", "This", "That", "These", "Those", "It", "Its", "There", "Here", "What",
+		"Which", "Who", "Why", "How", "Some", "Many", "Most", "All", "Each", "Every", "One", "For", "From",
+		"With", "Without", "Under", "Over", "Despite", "Although", "Though", "Because", "Unlike", "Like",
+		"Even", "Still", "Now", "Then", "Also", "Only", "Just", "Today", "Yesterday", "Last", "Next", "We",
+		"I", "You", "My", "Our", "Your", "Their", "His", "Her", "No", "Not", "To", "By", "Of", "Do",
+		"Does", "Did", "Is", "Are", "Was", "Were", "Has", "Have", "Had", "Will", "Would", "Can", "Could",
+		"Should", "May", "Might", "Must", "Let", "Such", "Both", "Other", "Another", "Among", "Amid",
+		"During", "Until", "Through", "About", "Against", "Between", "Within", "Where", "Whether", "Two",
+		"Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve", "Hundreds",
+		"Thousands", "Millions", "Dozens", "Several", "Few", "More", "Less", "Half", NULL };
+	const char *t = c->a->scan;
+	size_t b = c->base + 1, open = m->open;
+	while (b < open && is_space(t[b]))
+		b++;
+	if (b >= open || !isupper((unsigned char)t[b]))
+		return 0;
+	size_t i = b, e = b;
+	int pron = 0;
+	for (int k = 0; pronouns[k]; k++) {
+		size_t l = strlen(pronouns[k]);
+		if (b + l < open && !strncmp(t + b, pronouns[k], l) && t[b + l] == ' ') {
+			e = b + l;
+			pron = 1;
+		}
+	}
+	if (!pron) {
+		size_t w = b;
+		while (w < open && t[w] != ' ' && t[w] != ',')
+			w++;
+		for (int k = 0; stop[k]; k++)
+			if (w - b == strlen(stop[k]) && !strncmp(t + b, stop[k], w - b))
+				return 0;
+		/* capitalized words of letters ("Ada Vell", "Mr. Vell", "A.
+		 * Vell"); a number word ("Thirteen years later") is no name */
+		while (i < open && i - b < 60 && isupper((unsigned char)t[i])) {
+			while (i < open && (isalpha((unsigned char)t[i]) || t[i] == '-' || t[i] == '\'' ||
+					    ((unsigned char)t[i] >= 0x80 && !is_space(t[i]) && (unsigned char)t[i] != 0xe2)))
+				i++;
+			if (i - 4 >= b && (!strncmp(t + i - 4, "teen", 4) || !strncmp(t + i - 2, "ty", 2)))
+				return 0;
+			if (i < open && t[i] == '.' && i + 1 < open && t[i + 1] == ' ')
+				i++;   /* "Mr." */
+			e = i;
+			if (i + 1 >= open || t[i] != ' ')
+				break;
+			i++;
+		}
+		while (e > b && t[e - 1] == '.')
+			e--;
+	}
+	if (e == b || e + 1 >= open || t[e] != ' ')
+		return 0;
+	/* the verb: a lowercase word ending in -ed or -s, or an auxiliary,
+	 * after at most one adverb */
+	size_t v = e + 1;
+	for (int tries = 0; tries < 2; tries++) {
+		size_t w = v;
+		while (w < open && t[w] >= 'a' && t[w] <= 'z')
+			w++;
+		if (w == v || w >= open || !(t[w] == ' ' || t[w] == ','))
+			return 0;
+		size_t l = w - v;
+		static const char *const verbs[] = { "has", "had", "is", "was", "are", "were", "will", "would",
+						     "told", "said", "wrote", "spoke", "gave", "made", "took", "went",
+						     "put", "sent", "got", "set", "sang", "quoted", NULL };
+		for (int k = 0; verbs[k]; k++)
+			if (l == strlen(verbs[k]) && !strncmp(t + v, verbs[k], l)) {
+				/* not a passive: "Dahl was asked by Vell, “...”" is
+				 * Vell's question */
+				if (k >= 2 && k <= 5) {
+					size_t x = w + 1, y = x;
+					while (y < open && t[y] >= 'a' && t[y] <= 'z')
+						y++;
+					if (y - x > 3 && t[y - 2] == 'e' && t[y - 1] == 'd')
+						return 0;
+				}
+				goto verb;
+			}
+		if ((l > 3 && t[w - 2] == 'e' && t[w - 1] == 'd') || (l > 3 && t[w - 1] == 's' && t[w - 2] != 's'))
+			goto verb;
+		if (tries == 0 && ((l > 3 && t[w - 2] == 'l' && t[w - 1] == 'y') || (l == 4 && !strncmp(t + v, "also", 4)) ||
+				   (l == 4 && !strncmp(t + v, "then", 4)) || (l == 5 && !strncmp(t + v, "later", 5))) && t[w] == ' ') {
+			v = w + 1;
+			continue;
+		}
+		return 0;
+	}
+	return 0;
+verb:
+	/* a label before a dash or a colon ("Harbor news - Vell: “...”") is
+	 * a heading, not a clause with a subject */
+	for (size_t x = e; x + 4 < open; x++)
+		if (t[x] == ' ' && ((t[x + 1] == '-' && (t[x + 2] == ' ' || t[x + 2] == '-')) ||
+				    !memcmp(t + x + 1, "\xe2\x80\x93 ", 4) || !memcmp(t + x + 1, "\xe2\x80\x94 ", 4)))
+			return 0;
+	/* another attribution in the sentence before the quotation names its
+	 * own speaker: only the same subject */
+	for (int k = 0; k < c->nat; k++) {
+		const struct attribution *at = &c->at[k];
+		if (at->s0 != NO_SPAN && at->s0 + c->base != b)
+			return 0;
+	}
+	*s0 = b;
+	*s1 = e;
+	return 1;
+}
+
 /* A quotation no rule claimed: split quote, continuation, carried speaker,
  * or unattributed. */
 static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *last_quote,
@@ -2501,6 +2621,8 @@ static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *las
 		if (q->inherit >= 0 && !strcmp(q->rule, "carry-quote") &&
 		    asked_subject(c->a, &c->ql->v[q->inherit], &q->spk_start, &q->spk_end))
 			q->inherit = -1;
+		if (!rule && o > 2 && subject_speaker(c, m, &q->spk_start, &q->spk_end))
+			q->rule = "sentence-subject";
 		if (parent >= 0) {
 			const struct quote *pq = &c->ql->v[parent];
 			q->stance = pq->stance;
