@@ -2438,6 +2438,28 @@ static int subject_speaker(const struct sentence_ctx *c, const struct qmark *m, 
 		b++;
 	if (b >= open || !isupper((unsigned char)t[b]))
 		return 0;
+	/* a phrase of time or place before the subject ("On Tuesday, Vell
+	 * went further, ..."): skipped to its comma */
+	static const char *const leads[] = { "In ", "On ", "At ", "After ", "During ", "Later ", "Earlier ",
+					     "Last ", "Then ", "Still ", "Instead ", "Meanwhile", "Separately", NULL };
+	for (int k = 0; leads[k]; k++) {
+		size_t l = strlen(leads[k]);
+		if (b + l < open && !strncmp(t + b, leads[k], l)) {
+			size_t x = b + l;
+			while (x < open && x - b < 80 && t[x] != ',' && t[x] != '"' && (unsigned char)t[x] != 0xe2 &&
+			       t[x] != '\'')
+				x++;
+			if (x >= open || t[x] != ',')
+				return 0;
+			x++;
+			while (x < open && is_space(t[x]))
+				x++;
+			b = x;
+			break;
+		}
+	}
+	if (b >= open || !isupper((unsigned char)t[b]))
+		return 0;
 	size_t i = b, e = b;
 	int pron = 0;
 	for (int k = 0; pronouns[k]; k++) {
