@@ -2551,6 +2551,62 @@ verb:
 	return 1;
 }
 
+/* '“The levy will fall.”' closing its paragraph, and the next paragraph
+ * is '- Ada Vell.' (or '— Ada Vell, mayor'): the dash line under a
+ * quotation names who said it, as under an epigraph or in a
+ * fact-checker's list of claims. The span of the name into *s0, *s1. */
+static int dash_byline(const struct sentence_ctx *c, const struct qmark *m, size_t *s0, size_t *s1)
+{
+	const struct segmentation *sg = c->seg;
+	unsigned pi = c->st->para;
+	if (pi + 1 >= sg->nparas)
+		return 0;
+	const char *t = c->a->scan;
+	const struct paragraph *p = &sg->paras[pi], *n = &sg->paras[pi + 1];
+	for (size_t i = p->start; i < m->open; i++)
+		if (isalnum((unsigned char)t[i]))
+			return 0;
+	for (size_t i = m->close; i < p->end; i++)
+		if (isalnum((unsigned char)t[i]))
+			return 0;
+	size_t i = n->start, end = n->end;
+	while (end > i && is_space(t[end - 1]))
+		end--;
+	if (end - i > 120)
+		return 0;
+	if (i < end && t[i] == '-') {
+		i++;
+		if (i < end && t[i] == '-')
+			i++;
+	} else if (i + 3 <= end && (!memcmp(t + i, "\xe2\x80\x94", 3) || !memcmp(t + i, "\xe2\x80\x93", 3))) {
+		i += 3;
+	} else {
+		return 0;
+	}
+	while (i < end && t[i] == ' ')
+		i++;
+	size_t b = i, e = i;
+	while (i < end && i - b < 60 && isupper((unsigned char)t[i])) {
+		while (i < end && (isalpha((unsigned char)t[i]) || t[i] == '-' || t[i] == '\'' ||
+				   ((unsigned char)t[i] >= 0x80 && (unsigned char)t[i] != 0xe2)))
+			i++;
+		if (i < end && t[i] == '.' && i + 1 < end && t[i + 1] == ' ')
+			i++;   /* "Mr." */
+		e = i;
+		if (i + 1 >= end || t[i] != ' ')
+			break;
+		i++;
+	}
+	while (e > b && t[e - 1] == '.')
+		e--;
+	/* the name ends the line, or a comma opens its description */
+	if (e == b || !(e == end || (e + 1 == end && t[e] == '.') || t[e] == ','))
+		return 0;
+	*s0 = b;
+	*s1 = e;
+	return 1;
+}
+
 /* A quotation no rule claimed: split quote, continuation, carried speaker,
  * or unattributed. */
 static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *last_quote,
@@ -2645,6 +2701,8 @@ static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *las
 			q->inherit = -1;
 		if (!rule && o > 2 && subject_speaker(c, m, &q->spk_start, &q->spk_end))
 			q->rule = "sentence-subject";
+		else if (!rule && o <= 2 && dash_byline(c, m, &q->spk_start, &q->spk_end))
+			q->rule = "dash-byline";
 		if (parent >= 0) {
 			const struct quote *pq = &c->ql->v[parent];
 			q->stance = pq->stance;
