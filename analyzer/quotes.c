@@ -2607,6 +2607,88 @@ static int dash_byline(const struct sentence_ctx *c, const struct qmark *m, size
 	return 1;
 }
 
+/* Reads a run of capitalized words ("Ada Vell", "Mr. Vell") from t[i]
+ * up to at most lim: its end, or i when there is none. */
+static size_t name_run(const char *t, size_t i, size_t lim)
+{
+	size_t b = i, e = i;
+	while (i < lim && i - b < 60 && isupper((unsigned char)t[i])) {
+		while (i < lim && (isalpha((unsigned char)t[i]) || t[i] == '-' || t[i] == '\'' ||
+				   ((unsigned char)t[i] >= 0x80 && (unsigned char)t[i] != 0xe2)))
+			i++;
+		if (i < lim && t[i] == '.' && i + 1 < lim && t[i + 1] == ' ')
+			i++;   /* "Mr." */
+		e = i;
+		if (i + 1 >= lim || t[i] != ' ')
+			break;
+		i++;
+	}
+	while (e > b && t[e - 1] == '.')
+		e--;
+	return e;
+}
+
+/* "But, said Vell, “...”", "Said Ada Vell, the mayor, “...”", "as Vell
+ * put it, “...”": a verb of saying before its speaker, then a comma and
+ * the quotation. The speaker's span into *s0, *s1 and the cue's
+ * occurrence into *cue (an index into occ[], -1 for "put it"). */
+static int cue_name_comma(const struct sentence_ctx *c, const struct qmark *m, size_t *s0, size_t *s1, int *cue)
+{
+	const char *t = c->a->scan;
+	size_t x = m->open, lo = c->base + 1;
+	while (x > lo && is_space(t[x - 1]))
+		x--;
+	if (x <= lo || t[x - 1] != ',')
+		return 0;
+	x--;   /* the comma */
+	/* "as Vell put it," */
+	if (x >= lo + 7 && !memcmp(t + x - 7, " put it", 7)) {
+		size_t ne = x - 7;
+		for (size_t b = ne; b > lo && ne - b < 60; b--) {
+			if (b >= lo + 3 && (!memcmp(t + b - 3, "as ", 3) || !memcmp(t + b - 3, "As ", 3)) &&
+			    (b == lo + 3 || t[b - 4] == ' ' || t[b - 4] == ',') && name_run(t, b, ne) == ne && ne > b) {
+				*s0 = b;
+				*s1 = ne;
+				*cue = -1;
+				return 1;
+			}
+		}
+		return 0;
+	}
+	for (int k = 0; k < c->nocc; k++) {
+		enum cue_frame f = c->r->cues[c->occ[k].cue].frame;
+		if (f == CUE_OBJECT || f == CUE_SOURCE)
+			continue;
+		size_t b = c->base + c->occ[k].e;
+		if (b + 1 >= x || t[b] != ' ')
+			continue;
+		b++;
+		size_t e = name_run(t, b, x);
+		if (e == b)
+			continue;
+		/* the name, or the name and its apposition between commas */
+		size_t y = e;
+		if (y < x && t[y] == ',') {
+			for (y++; y < x; y++)
+				if (t[y] == '"' || (unsigned char)t[y] == 0xe2 || t[y] == ',' || y - e > 120)
+					break;
+		}
+		if (y != x)
+			continue;
+		/* a cue that opens the sentence or follows a comma or "But" */
+		size_t a = c->base + c->occ[k].s;
+		while (a > lo && t[a - 1] == ' ')
+			a--;
+		if (!(a == lo || t[a - 1] == ',' || (a >= lo + 3 && !memcmp(t + a - 3, "But", 3))))
+			continue;
+		*s0 = b;
+		*s1 = e;
+		*cue = k;
+		return 1;
+	}
+	return 0;
+}
+
 /* A quotation no rule claimed: split quote, continuation, carried speaker,
  * or unattributed. */
 static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *last_quote,
@@ -2699,7 +2781,16 @@ static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *las
 		if (q->inherit >= 0 && !strcmp(q->rule, "carry-quote") &&
 		    asked_subject(c->a, &c->ql->v[q->inherit], &q->spk_start, &q->spk_end))
 			q->inherit = -1;
-		if (!rule && o > 2 && subject_speaker(c, m, &q->spk_start, &q->spk_end))
+		int ck = -1;
+		if (!rule && o > 2 && cue_name_comma(c, m, &q->spk_start, &q->spk_end, &ck)) {
+			q->rule = "cue-name-quote";
+			if (ck >= 0) {
+				q->cue = c->occ[ck].cue;
+				q->cue_start = c->base + c->occ[ck].s;
+				q->cue_end = c->base + c->occ[ck].e;
+				q->stance = c->r->cues[q->cue].stance;
+			}
+		} else if (!rule && o > 2 && subject_speaker(c, m, &q->spk_start, &q->spk_end))
 			q->rule = "sentence-subject";
 		else if (!rule && o <= 2 && dash_byline(c, m, &q->spk_start, &q->spk_end))
 			q->rule = "dash-byline";
