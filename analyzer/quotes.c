@@ -2409,6 +2409,286 @@ static int heading_quote(const struct sentence_ctx *c, const struct qmark *m)
 	return 1;
 }
 
+/* "Sanders credited the win to “a closed primary ...”", "She signed an
+ * agreement barring her from publishing a “diary, memoir ...”": a
+ * quotation no rule attributes, inside a sentence whose subject is a name
+ * or he/she/they and whose verb follows it, is the subject's words (the
+ * verb is no verb of saying, or its clause is one no rule reads). The
+ * span of the subject into *s0, *s1 (article offsets); 0 when the
+ * sentence opens otherwise: with a quotation, a description ("The
+ * council"), a phrase ("In May, ..."), or a function word. */
+static int subject_speaker(const struct sentence_ctx *c, const struct qmark *m, size_t *s0, size_t *s1)
+{
+	static const char *const pronouns[] = { "He", "She", "They", NULL };
+	static const char *const stop[] = {
+		"The", "A", "An", "In", "On", "At", "But", "And", "Or", "So", "Yet", "If", "When", "While", "As",
+		"After", "Before", "Since", "This", "That", "These", "Those", "It", "Its", "There", "Here", "What",
+		"Which", "Who", "Why", "How", "Some", "Many", "Most", "All", "Each", "Every", "One", "For", "From",
+		"With", "Without", "Under", "Over", "Despite", "Although", "Though", "Because", "Unlike", "Like",
+		"Even", "Still", "Now", "Then", "Also", "Only", "Just", "Today", "Yesterday", "Last", "Next", "We",
+		"I", "You", "My", "Our", "Your", "Their", "His", "Her", "No", "Not", "To", "By", "Of", "Do",
+		"Does", "Did", "Is", "Are", "Was", "Were", "Has", "Have", "Had", "Will", "Would", "Can", "Could",
+		"Should", "May", "Might", "Must", "Let", "Such", "Both", "Other", "Another", "Among", "Amid",
+		"During", "Until", "Through", "About", "Against", "Between", "Within", "Where", "Whether", "Two",
+		"Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve", "Hundreds",
+		"Thousands", "Millions", "Dozens", "Several", "Few", "More", "Less", "Half", NULL };
+	const char *t = c->a->scan;
+	size_t b = c->base + 1, open = m->open;
+	while (b < open && is_space(t[b]))
+		b++;
+	if (b >= open || !isupper((unsigned char)t[b]))
+		return 0;
+	/* a phrase of time or place before the subject ("On Tuesday, Vell
+	 * went further, ..."): skipped to its comma */
+	static const char *const leads[] = { "In ", "On ", "At ", "After ", "During ", "Later ", "Earlier ",
+					     "Last ", "Then ", "Still ", "Instead ", "Meanwhile", "Separately", NULL };
+	for (int k = 0; leads[k]; k++) {
+		size_t l = strlen(leads[k]);
+		if (b + l < open && !strncmp(t + b, leads[k], l)) {
+			size_t x = b + l;
+			while (x < open && x - b < 80 && t[x] != ',' && t[x] != '"' && (unsigned char)t[x] != 0xe2 &&
+			       t[x] != '\'')
+				x++;
+			if (x >= open || t[x] != ',')
+				return 0;
+			x++;
+			while (x < open && is_space(t[x]))
+				x++;
+			b = x;
+			break;
+		}
+	}
+	if (b >= open || !isupper((unsigned char)t[b]))
+		return 0;
+	size_t i = b, e = b;
+	int pron = 0;
+	for (int k = 0; pronouns[k]; k++) {
+		size_t l = strlen(pronouns[k]);
+		if (b + l < open && !strncmp(t + b, pronouns[k], l) && t[b + l] == ' ') {
+			e = b + l;
+			pron = 1;
+		}
+	}
+	if (!pron) {
+		size_t w = b;
+		while (w < open && t[w] != ' ' && t[w] != ',')
+			w++;
+		for (int k = 0; stop[k]; k++)
+			if (w - b == strlen(stop[k]) && !strncmp(t + b, stop[k], w - b))
+				return 0;
+		/* capitalized words of letters ("Ada Vell", "Mr. Vell", "A.
+		 * Vell"); a number word ("Thirteen years later") is no name */
+		while (i < open && i - b < 60 && isupper((unsigned char)t[i])) {
+			while (i < open && (isalpha((unsigned char)t[i]) || t[i] == '-' || t[i] == '\'' ||
+					    ((unsigned char)t[i] >= 0x80 && !is_space(t[i]) && (unsigned char)t[i] != 0xe2)))
+				i++;
+			if (i - 4 >= b && (!strncmp(t + i - 4, "teen", 4) || !strncmp(t + i - 2, "ty", 2)))
+				return 0;
+			if (i < open && t[i] == '.' && i + 1 < open && t[i + 1] == ' ')
+				i++;   /* "Mr." */
+			e = i;
+			if (i + 1 >= open || t[i] != ' ')
+				break;
+			i++;
+		}
+		while (e > b && t[e - 1] == '.')
+			e--;
+	}
+	if (e == b || e + 1 >= open || t[e] != ' ')
+		return 0;
+	/* the verb: a lowercase word ending in -ed or -s, or an auxiliary,
+	 * after at most one adverb */
+	size_t v = e + 1;
+	for (int tries = 0; tries < 2; tries++) {
+		size_t w = v;
+		while (w < open && t[w] >= 'a' && t[w] <= 'z')
+			w++;
+		if (w == v || w >= open || !(t[w] == ' ' || t[w] == ','))
+			return 0;
+		size_t l = w - v;
+		static const char *const verbs[] = { "has", "had", "is", "was", "are", "were", "will", "would",
+						     "told", "said", "wrote", "spoke", "gave", "made", "took", "went",
+						     "put", "sent", "got", "set", "sang", "quoted", NULL };
+		for (int k = 0; verbs[k]; k++)
+			if (l == strlen(verbs[k]) && !strncmp(t + v, verbs[k], l)) {
+				/* not a passive: "Dahl was asked by Vell, “...”" is
+				 * Vell's question */
+				if (k >= 2 && k <= 5) {
+					size_t x = w + 1, y = x;
+					while (y < open && t[y] >= 'a' && t[y] <= 'z')
+						y++;
+					if (y - x > 3 && t[y - 2] == 'e' && t[y - 1] == 'd')
+						return 0;
+				}
+				goto verb;
+			}
+		if ((l > 3 && t[w - 2] == 'e' && t[w - 1] == 'd') || (l > 3 && t[w - 1] == 's' && t[w - 2] != 's'))
+			goto verb;
+		if (tries == 0 && ((l > 3 && t[w - 2] == 'l' && t[w - 1] == 'y') || (l == 4 && !strncmp(t + v, "also", 4)) ||
+				   (l == 4 && !strncmp(t + v, "then", 4)) || (l == 5 && !strncmp(t + v, "later", 5))) && t[w] == ' ') {
+			v = w + 1;
+			continue;
+		}
+		return 0;
+	}
+	return 0;
+verb:
+	/* a label before a dash or a colon ("Harbor news - Vell: “...”") is
+	 * a heading, not a clause with a subject */
+	for (size_t x = e; x + 4 < open; x++)
+		if (t[x] == ' ' && ((t[x + 1] == '-' && (t[x + 2] == ' ' || t[x + 2] == '-')) ||
+				    !memcmp(t + x + 1, "\xe2\x80\x93 ", 4) || !memcmp(t + x + 1, "\xe2\x80\x94 ", 4)))
+			return 0;
+	/* another attribution in the sentence before the quotation names its
+	 * own speaker: only the same subject */
+	for (int k = 0; k < c->nat; k++) {
+		const struct attribution *at = &c->at[k];
+		if (at->s0 != NO_SPAN && at->s0 + c->base != b)
+			return 0;
+	}
+	*s0 = b;
+	*s1 = e;
+	return 1;
+}
+
+/* '“The levy will fall.”' closing its paragraph, and the next paragraph
+ * is '- Ada Vell.' (or '— Ada Vell, mayor'): the dash line under a
+ * quotation names who said it, as under an epigraph or in a
+ * fact-checker's list of claims. The span of the name into *s0, *s1. */
+static int dash_byline(const struct sentence_ctx *c, const struct qmark *m, size_t *s0, size_t *s1)
+{
+	const struct segmentation *sg = c->seg;
+	unsigned pi = c->st->para;
+	if (pi + 1 >= sg->nparas)
+		return 0;
+	const char *t = c->a->scan;
+	const struct paragraph *p = &sg->paras[pi], *n = &sg->paras[pi + 1];
+	for (size_t i = p->start; i < m->open; i++)
+		if (isalnum((unsigned char)t[i]))
+			return 0;
+	for (size_t i = m->close; i < p->end; i++)
+		if (isalnum((unsigned char)t[i]))
+			return 0;
+	size_t i = n->start, end = n->end;
+	while (end > i && is_space(t[end - 1]))
+		end--;
+	if (end - i > 120)
+		return 0;
+	if (i < end && t[i] == '-') {
+		i++;
+		if (i < end && t[i] == '-')
+			i++;
+	} else if (i + 3 <= end && (!memcmp(t + i, "\xe2\x80\x94", 3) || !memcmp(t + i, "\xe2\x80\x93", 3))) {
+		i += 3;
+	} else {
+		return 0;
+	}
+	while (i < end && t[i] == ' ')
+		i++;
+	size_t b = i, e = i;
+	while (i < end && i - b < 60 && isupper((unsigned char)t[i])) {
+		while (i < end && (isalpha((unsigned char)t[i]) || t[i] == '-' || t[i] == '\'' ||
+				   ((unsigned char)t[i] >= 0x80 && (unsigned char)t[i] != 0xe2)))
+			i++;
+		if (i < end && t[i] == '.' && i + 1 < end && t[i + 1] == ' ')
+			i++;   /* "Mr." */
+		e = i;
+		if (i + 1 >= end || t[i] != ' ')
+			break;
+		i++;
+	}
+	while (e > b && t[e - 1] == '.')
+		e--;
+	/* the name ends the line, or a comma opens its description */
+	if (e == b || !(e == end || (e + 1 == end && t[e] == '.') || t[e] == ','))
+		return 0;
+	*s0 = b;
+	*s1 = e;
+	return 1;
+}
+
+/* Reads a run of capitalized words ("Ada Vell", "Mr. Vell") from t[i]
+ * up to at most lim: its end, or i when there is none. */
+static size_t name_run(const char *t, size_t i, size_t lim)
+{
+	size_t b = i, e = i;
+	while (i < lim && i - b < 60 && isupper((unsigned char)t[i])) {
+		while (i < lim && (isalpha((unsigned char)t[i]) || t[i] == '-' || t[i] == '\'' ||
+				   ((unsigned char)t[i] >= 0x80 && (unsigned char)t[i] != 0xe2)))
+			i++;
+		if (i < lim && t[i] == '.' && i + 1 < lim && t[i + 1] == ' ')
+			i++;   /* "Mr." */
+		e = i;
+		if (i + 1 >= lim || t[i] != ' ')
+			break;
+		i++;
+	}
+	while (e > b && t[e - 1] == '.')
+		e--;
+	return e;
+}
+
+/* "But, said Vell, “...”", "Said Ada Vell, the mayor, “...”", "as Vell
+ * put it, “...”": a verb of saying before its speaker, then a comma and
+ * the quotation. The speaker's span into *s0, *s1 and the cue's
+ * occurrence into *cue (an index into occ[], -1 for "put it"). */
+static int cue_name_comma(const struct sentence_ctx *c, const struct qmark *m, size_t *s0, size_t *s1, int *cue)
+{
+	const char *t = c->a->scan;
+	size_t x = m->open, lo = c->base + 1;
+	while (x > lo && is_space(t[x - 1]))
+		x--;
+	if (x <= lo || t[x - 1] != ',')
+		return 0;
+	x--;   /* the comma */
+	/* "as Vell put it," */
+	if (x >= lo + 7 && !memcmp(t + x - 7, " put it", 7)) {
+		size_t ne = x - 7;
+		for (size_t b = ne; b > lo && ne - b < 60; b--) {
+			if (b >= lo + 3 && (!memcmp(t + b - 3, "as ", 3) || !memcmp(t + b - 3, "As ", 3)) &&
+			    (b == lo + 3 || t[b - 4] == ' ' || t[b - 4] == ',') && name_run(t, b, ne) == ne && ne > b) {
+				*s0 = b;
+				*s1 = ne;
+				*cue = -1;
+				return 1;
+			}
+		}
+		return 0;
+	}
+	for (int k = 0; k < c->nocc; k++) {
+		enum cue_frame f = c->r->cues[c->occ[k].cue].frame;
+		if (f == CUE_OBJECT || f == CUE_SOURCE)
+			continue;
+		size_t b = c->base + c->occ[k].e;
+		if (b + 1 >= x || t[b] != ' ')
+			continue;
+		b++;
+		size_t e = name_run(t, b, x);
+		if (e == b)
+			continue;
+		/* the name, or the name and its apposition between commas */
+		size_t y = e;
+		if (y < x && t[y] == ',') {
+			for (y++; y < x; y++)
+				if (t[y] == '"' || (unsigned char)t[y] == 0xe2 || t[y] == ',' || y - e > 120)
+					break;
+		}
+		if (y != x)
+			continue;
+		/* a cue that opens the sentence or follows a comma or "But" */
+		size_t a = c->base + c->occ[k].s;
+		while (a > lo && t[a - 1] == ' ')
+			a--;
+		if (!(a == lo || t[a - 1] == ',' || (a >= lo + 3 && !memcmp(t + a - 3, "But", 3))))
+			continue;
+		*s0 = b;
+		*s1 = e;
+		*cue = k;
+		return 1;
+	}
+	return 0;
+}
+
 /* A quotation no rule claimed: split quote, continuation, carried speaker,
  * or unattributed. */
 static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *last_quote,
@@ -2501,6 +2781,19 @@ static void emit_leftovers(struct sentence_ctx *c, unsigned sent_index, int *las
 		if (q->inherit >= 0 && !strcmp(q->rule, "carry-quote") &&
 		    asked_subject(c->a, &c->ql->v[q->inherit], &q->spk_start, &q->spk_end))
 			q->inherit = -1;
+		int ck = -1;
+		if (!rule && o > 2 && cue_name_comma(c, m, &q->spk_start, &q->spk_end, &ck)) {
+			q->rule = "cue-name-quote";
+			if (ck >= 0) {
+				q->cue = c->occ[ck].cue;
+				q->cue_start = c->base + c->occ[ck].s;
+				q->cue_end = c->base + c->occ[ck].e;
+				q->stance = c->r->cues[q->cue].stance;
+			}
+		} else if (!rule && o > 2 && subject_speaker(c, m, &q->spk_start, &q->spk_end))
+			q->rule = "sentence-subject";
+		else if (!rule && o <= 2 && dash_byline(c, m, &q->spk_start, &q->spk_end))
+			q->rule = "dash-byline";
 		if (parent >= 0) {
 			const struct quote *pq = &c->ql->v[parent];
 			q->stance = pq->stance;

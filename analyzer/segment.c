@@ -694,9 +694,22 @@ static int clause_opener(const char *t, size_t k, size_t end)
 	return 0;
 }
 
+/* Does the quotation's content end in "?" or "!" (a question or an
+ * exclamation, whose own mark ends no sentence of the writer's)? */
+static int ends_asked(const char *t, size_t cs, size_t ce)
+{
+	while (ce > cs && (t[ce - 1] == ' ' || t[ce - 1] == ',' || t[ce - 1] == '\''))
+		ce--;
+	return ce > cs && (t[ce - 1] == '?' || t[ce - 1] == '!');
+}
+
 /* "Is the pier safe?" Kovalenko asked. -- a short tail with a cue after a
- * quotation that ends in . ? or ! belongs to the quotation's sentence. */
-static int cue_tail_follows(const char *t, size_t k, size_t end, const struct rules *r)
+ * quotation that ends in . ? or ! belongs to the quotation's sentence:
+ * up to three words after the cue, six after a question or an
+ * exclamation (asked), whose mark ends no sentence of the writer's ('“Is
+ * it safe?” Vell asked reporters during a briefing on Monday.'), unless
+ * a quotation of its own opens in the tail. */
+static int cue_tail_follows(const char *t, size_t k, size_t end, const struct rules *r, int asked)
 {
 	for (int words = 0; words < 8 && k < end; words++) {
 		size_t w = k;
@@ -713,12 +726,17 @@ static int cue_tail_follows(const char *t, size_t k, size_t end, const struct ru
 				return 0;
 			/* and the sentence ends soon after the cue: "Kovalenko asked." */
 			int after = 0;
-			while (k < end && t[k] != '.' && t[k] != '!' && t[k] != '?' && t[k] != ';' && after <= 4) {
+			int most = asked ? 6 : 3;
+			while (k < end && t[k] != '.' && t[k] != '!' && t[k] != '?' && t[k] != ';' && after <= most + 1) {
 				if (t[k] == ' ')
 					after++;
+				/* ("“Why now?” Vell writes back, “...”" is the next sentence) */
+				if (asked && (t[k] == '"' || (t[k] == '\xe2' && k + 2 < end && t[k + 1] == '\x80' &&
+								   t[k + 2] == '\x9c')))
+					return 0;
 				k++;
 			}
-			return after <= 3 && (k >= end || t[k] == '.' || t[k] == '!' || t[k] == '?');
+			return after <= most && (k >= end || t[k] == '.' || t[k] == '!' || t[k] == '?');
 		}
 		/* "Mrs. Lund asked.": a title's or an initial's period goes on */
 		if (k < end && t[k] == '.' && k > w &&
@@ -766,7 +784,8 @@ static void split_sentences(struct segmentation *s, struct article *a, const str
 				size_t k = after;
 				while (k < end && (t[k] == ' ' || t[k] == '\n'))
 					k++;
-				if (k > after && sentence_starter(t, k, end) && !cue_tail_follows(t, k, end, r)) {
+				if (k > after && sentence_starter(t, k, end) &&
+				    !cue_tail_follows(t, k, end, r, ends_asked(t, q->cstart, q->cend))) {
 					add_sentence(s, t, sent_start, after, (unsigned)pi);
 					sent_start = k;
 				}
