@@ -2272,10 +2272,69 @@ static int plain_subject(const struct rules *r, const char *s, size_t p, size_t 
 		return 1;
 	if (e - p > 2 && (s[e - 1] == 's' && (s[e - 2] == '\'' || !strncmp(s + e - 4, "’", 3))))
 		return 0;
-	if (memchr(s + p, ' ', e - p))
-		return 1;
+	/* (not a label and what follows it: "Editor's Note: An") */
+	if (memchr(s + p, ':', e - p))
+		return 0;
+	size_t lw = e;
+	while (lw > p && s[lw - 1] != ' ')
+		lw--;
+	struct word last = { lw, e };
+	if (lw > p)
+		return !word_among(s, &last, np_bad_end);
 	struct word w = { p, e };
 	return !(lists_of(r, s, &w) & (WL_CALENDAR | WL_OPENING | WL_QUANTIFIER | WL_NOT_NAME | WL_NUMBER | WL_OPENER));
+}
+
+/* Is the span [ms, me), one or two capitalized words between commas, the
+ * state or country after a town ("a rally in Ames, Iowa, on Sunday", "a
+ * voter from Jackson, Miss., said"): a place, no speaker? */
+static int place_after_town(const struct rules *r, const char *s, size_t floor, size_t ms, size_t me)
+{
+	if (s[me] != ',' || ms < floor + 8 || s[ms - 1] != ' ' || s[ms - 2] != ',' || !text_is_upper(s, ms, me))
+		return 0;
+	/* (one word, or two of a place's shape: "New Hampshire", "North
+	 * Dakota"; "Ada Vell" is a name) */
+	const char *sp = memchr(s + ms, ' ', me - ms);
+	if (sp) {
+		static const char *const first[] = { "New", "North", "South", "East", "West", "Rhode", NULL };
+		int ok = 0;
+		for (int k = 0; first[k]; k++)
+			if ((size_t)(sp - s) - ms == strlen(first[k]) && !strncmp(s + ms, first[k], strlen(first[k])))
+				ok = 1;
+		if (!ok || memchr(sp + 1, ' ', me - (size_t)(sp + 1 - s)))
+			return 0;
+	}
+	/* (what follows is no apposition of its own: "near Havana, Granma,
+	 * the official newspaper, said" names a speaker; "in Ames, Iowa, on
+	 * Sunday" and "from Jackson, Miss., said" a place) */
+	size_t nx = me + 1;
+	while (s[nx] == ' ')
+		nx++;
+	struct word nw = { nx, nx };
+	while (s[nw.e] >= 'a' && s[nw.e] <= 'z')
+		nw.e++;
+	static const char *const dets[] = { "a", "an", "the", "his", "her", "its", "their", NULL };
+	if (nw.e == nx || word_among(s, &nw, dets))
+		return 0;
+	/* the town: capitalized words after a lowercase preposition */
+	size_t p = ms - 2;
+	for (int k = 0; k < 3; k++) {
+		size_t e = p;
+		while (p > floor && s[p - 1] != ' ')
+			p--;
+		struct word tw = { p, e };
+		if (p == e || !text_is_upper(s, p, e) || p < floor + 2 || calendar_word(r, s, &tw))
+			return 0;
+		size_t q = p - 1, w = q;
+		while (w > floor && s[w - 1] != ' ')
+			w--;
+		static const char *const preps[] = { "in", "at", "near", "from", "outside", NULL };
+		for (int j = 0; preps[j]; j++)
+			if (q - w == strlen(preps[j]) && !strncmp(s + w, preps[j], q - w))
+				return 1;
+		p = q;
+	}
+	return 0;
 }
 
 /* A speaker span a rule took with a sentence adverbial before the
@@ -2659,6 +2718,27 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			q->spk_start = ms;
 		ms = q->spk_start = group_but_start(r, s, seg->sents[q->sent].start, ms);
 		int junk = junk_mention(r, s, &ms, &me);
+		if (!junk && place_after_town(r, s, seg->sents[q->sent].start, ms, me) &&
+		    !find_surname(r, &es, s, s + ms, me - ms, ms, t, raw, 0)) {
+			/* "Federal officials familiar with the server taken from
+			 * her house in Chappaqua, N.Y., said": the place ends
+			 * the subject the sentence opens with, which runs with no
+			 * comma to the town; else the subject is elsewhere */
+			size_t p = seg->sents[q->sent].start;
+			while (p < ms && (s[p] == ' ' || s[p] == '\n' || (unsigned char)s[p] < 0x20))
+				p++;
+			const char *comma = memchr(s + p, ',', ms - 2 - p);
+			size_t fe = p;
+			while (fe < ms && s[fe] != ' ')
+				fe++;
+			struct word fw = { p, fe };
+			if (!comma && fe < ms && text_is_upper(s, p, fe) && !verb_form(s, &fw) &&
+			    !(lists_of(r, s, &fw) & (WL_OPENER | WL_OPENING | WL_NOT_NAME))) {
+				ms = q->spk_start = p;
+			} else {
+				junk = 2;
+			}
+		}
 		if (junk == 1) {
 			q->spk_start = ms;
 			q->spk_end = me;
