@@ -565,12 +565,26 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 	 * "for" or "to" is the complement of the head before it, which is
 	 * the speaker (a capitalized head is a title the name holds:
 	 * "Minister for Transport Ana Bright", "the MP for ...") */
+	/* (and after "at", "from", "of", "in", "with", perhaps with "the":
+	 * "a strategist at Kestrel Securities", "analysts from Tollby
+	 * Partners", "a spokesman for the Tollby Fed", "supporters of Ada
+	 * Vell": the people of the head noun, not the body or person named) */
 	int before_name = run;
 	while (before_name > first && honorific(s, &w[before_name - 1], r))
 		before_name--;
+	if (before_name > first + 2 && word_is(s, &w[before_name - 1], "the"))
+		before_name--;
 	int complement = before_name > first + 1 &&
-			 (word_is(s, &w[before_name - 1], "for") || word_is(s, &w[before_name - 1], "to")) &&
-			 !is_cap(s, &w[before_name - 2]);
+			 (word_is(s, &w[before_name - 1], "for") || word_is(s, &w[before_name - 1], "to") ||
+			  word_is(s, &w[before_name - 1], "at") || word_is(s, &w[before_name - 1], "from") ||
+			  word_is(s, &w[before_name - 1], "of") || word_is(s, &w[before_name - 1], "in") ||
+			  word_is(s, &w[before_name - 1], "with")) &&
+			 (!is_cap(s, &w[before_name - 2]) ||
+			  /* ("Analysts from ...": a source noun capitalized as
+			   * the sentence opens; "Minister for Transport" is a
+			   * title) */
+			  (before_name - 2 == 0 && in_set(&r->source_nouns, s, &w[0]) && !in_set(&r->titles, s, &w[0]))) &&
+			 !is_cap(s, &w[before_name - 1]);
 	/* "Shopkeeper Lotta Berin", "Dockworker Ivo Brant": a closed compound
 	 * whose head is a noun of occupation is one too, a title before a
 	 * full name rather than a first name of three */
