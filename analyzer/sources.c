@@ -565,12 +565,26 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 	 * "for" or "to" is the complement of the head before it, which is
 	 * the speaker (a capitalized head is a title the name holds:
 	 * "Minister for Transport Ana Bright", "the MP for ...") */
+	/* (and after "at", "from", "of", "in", "with", perhaps with "the":
+	 * "a strategist at Kestrel Securities", "analysts from Tollby
+	 * Partners", "a spokesman for the Tollby Fed", "supporters of Ada
+	 * Vell": the people of the head noun, not the body or person named) */
 	int before_name = run;
 	while (before_name > first && honorific(s, &w[before_name - 1], r))
 		before_name--;
+	if (before_name > first + 2 && word_is(s, &w[before_name - 1], "the"))
+		before_name--;
 	int complement = before_name > first + 1 &&
-			 (word_is(s, &w[before_name - 1], "for") || word_is(s, &w[before_name - 1], "to")) &&
-			 !is_cap(s, &w[before_name - 2]);
+			 (word_is(s, &w[before_name - 1], "for") || word_is(s, &w[before_name - 1], "to") ||
+			  word_is(s, &w[before_name - 1], "at") || word_is(s, &w[before_name - 1], "from") ||
+			  word_is(s, &w[before_name - 1], "of") || word_is(s, &w[before_name - 1], "in") ||
+			  word_is(s, &w[before_name - 1], "with")) &&
+			 (!is_cap(s, &w[before_name - 2]) ||
+			  /* ("Analysts from ...": a source noun capitalized as
+			   * the sentence opens; "Minister for Transport" is a
+			   * title) */
+			  (before_name - 2 == 0 && in_set(&r->source_nouns, s, &w[0]) && !in_set(&r->titles, s, &w[0]))) &&
+			 !is_cap(s, &w[before_name - 1]);
 	/* "Shopkeeper Lotta Berin", "Dockworker Ivo Brant": a closed compound
 	 * whose head is a noun of occupation is one too, a title before a
 	 * full name rather than a first name of three */
@@ -1991,6 +2005,49 @@ static int subject_pronoun(const char *s, size_t p, size_t e)
 	return 0;
 }
 
+/* The subject a sentence opens with, before a (the span [floor, a)): a
+ * pronoun, or a run of capitalized words followed by a lowercase word or
+ * a comma ("Vell rubbed", "Vell, tired,"); not an opener ("Meanwhile"),
+ * a day or an adverb in -ly. 1 with its span in *ps, *pe. */
+static int opening_subject(const struct rules *r, const char *s, size_t floor, size_t a, size_t *ps, size_t *pe)
+{
+	size_t p = floor, e;
+	while (p < a && (s[p] == ' ' || s[p] == '\n' || (unsigned char)s[p] < 0x20))
+		p++;
+	e = p;
+	while (e < a && s[e] != ' ' && s[e] != ',')
+		e++;
+	if (e >= a)
+		return 0;
+	if (subject_pronoun(s, p, e)) {
+		*ps = p;
+		*pe = e;
+		return 1;
+	}
+	/* an opener as the list has it: a capital, then lowercase */
+	struct word fw = { p, e };
+	size_t k = p + 1;
+	while (k < e && s[k] >= 'a' && s[k] <= 'z')
+		k++;
+	if (k == e && s[p] >= 'A' && s[p] <= 'Z' && word_in_list(r, s, &fw, WL_OPENER))
+		return 0;
+	if (!text_is_upper(s, p, e) || calendar_word(r, s, &fw) || (e - p > 4 && s[e - 2] == 'l' && s[e - 1] == 'y'))
+		return 0;
+	while (e + 1 < a && s[e] == ' ' && text_is_upper(s, e + 1, a)) {
+		e++;
+		while (e < a && s[e] != ' ' && s[e] != ',')
+			e++;
+	}
+	/* (a name, then a verb or an apposition: "Vell rubbed",
+	 * "Vell, tired,") */
+	if (e >= a || (s[e] != ' ' && s[e] != ',') || s[e - 1] == '.' ||
+	    (s[e] == ' ' && !(s[e + 1] >= 'a' && s[e + 1] <= 'z')))
+		return 0;
+	*ps = p;
+	*pe = e;
+	return 1;
+}
+
 static int drop_adverbs(const struct rules *r, const char *s, size_t floor, size_t *ms, size_t *me)
 {
 	size_t a = *ms, b = *me;
@@ -2021,37 +2078,7 @@ static int drop_adverbs(const struct rules *r, const char *s, size_t floor, size
 		 * famously replied", "Holm has also broadly called": the
 		 * subject of the sentence, when it opens with a pronoun or a
 		 * name */
-		p = floor;
-		while (p < a && (s[p] == ' ' || s[p] == '\n' || (unsigned char)s[p] < 0x20))
-			p++;
-		e = p;
-		while (e < a && s[e] != ' ' && s[e] != ',')
-			e++;
-		if (e >= a)
-			return 0;
-		if (subject_pronoun(s, p, e)) {
-			*ms = p;
-			*me = e;
-			return 1;
-		}
-		/* an opener as the list has it: a capital, then lowercase */
-		struct word fw = { p, e };
-		size_t k = p + 1;
-		while (k < e && s[k] >= 'a' && s[k] <= 'z')
-			k++;
-		if (k == e && s[p] >= 'A' && s[p] <= 'Z' && word_in_list(r, s, &fw, WL_OPENER))
-			return 0;
-		if (!text_is_upper(s, p, e) || calendar_word(r, s, &fw) || (e - p > 4 && s[e - 2] == 'l' && s[e - 1] == 'y'))
-			return 0;
-		while (e + 1 < a && s[e] == ' ' && text_is_upper(s, e + 1, a)) {
-			e++;
-			while (e < a && s[e] != ' ' && s[e] != ',')
-				e++;
-		}
-		/* (a name, then a verb or an apposition: "Vell rubbed",
-		 * "Vell, tired,") */
-		if (e >= a || (s[e] != ' ' && s[e] != ',') || s[e - 1] == '.' ||
-		    (s[e] == ' ' && !(s[e + 1] >= 'a' && s[e + 1] <= 'z')))
+		if (!opening_subject(r, s, floor, a, &p, &e))
 			return 0;
 		*ms = p;
 		*me = e;
@@ -2078,6 +2105,288 @@ static int drop_adverbs(const struct rules *r, const char *s, size_t floor, size
 	*ms = first;
 	*me = e;
 	return 1;
+}
+
+/* ---- speaker spans that are no noun phrase ------------------------------ */
+
+static int word_among(const char *s, const struct word *w, const char *const *list)
+{
+	for (int k = 0; list[k]; k++)
+		if (word_is(s, w, list[k]))
+			return 1;
+	return 0;
+}
+
+/* Words a noun phrase does not end in: a preposition, an article or a
+ * possessive determiner, a conjunction ("trying to", "referencing a",
+ * "highlighted her", "killed on Thursday and") */
+static const char *const np_bad_end[] = { "to", "of", "in", "on", "at", "for", "with", "by", "from", "into",
+	"about", "around", "over", "than", "as", "a", "an", "the", "his", "her", "its", "their", "my", "our",
+	"your", "and", "or", "but", "nor", "what", "where", "when", "if", "while", "because", NULL };
+
+/* Prepositions: after a noun in -ing they make a noun phrase ("polling
+ * by the union") */
+static const char *const np_preposition[] = { "to", "in", "on", "at", "by", "for", "with", "from", "about",
+	"into", NULL };
+
+/* Subject pronouns: a span ending in one holds the subject last ("noting
+ * he", "Lund beamed as she") */
+static const char *const np_pronoun[] = { "he", "she", "they", "we", "i", "you", NULL };
+
+/* Words after which a verb in -ing or -ed is a verb with its object or
+ * complement, not a modifier of a noun ("referencing a super PAC",
+ * "Reached by phone", "slamming his", "trying to") */
+static const char *const verb_complement[] = { "a", "an", "the", "his", "her", "its", "their", "our", "my",
+	"your", "no", "to", "in", "on", "at", "by", "for", "with", "from", "about", "into", "he", "she", "they",
+	"it", "we", "this", "that", NULL };
+
+/* Words that open a clause or an adverbial, never a noun phrase that
+ * speaks ("What Romney", "While Democrats", "though Mrs. Lund"): left
+ * off the front of the span */
+static const char *const np_bad_start[] = { "what", "while", "whereas", "whether", "why", "how", "where",
+	"when", "if", "because", "although", "though", "of", "alongside", "does", "did", "do", "unlike",
+	"despite", "without", "until", "so", "albeit", NULL };
+
+/* Lone words that are no subject: "It's", "There's" (the rule took a
+ * sentence's opening words) */
+static const char *const np_bad_alone[] = { "it's", "it’s", "there's", "there’s", "let's", "let’s",
+	"that's", "that’s", "don't", "don’t", NULL };
+
+/* Verbs that end a subject in a span like "Lund tried to", "voters want
+ * Vell to", "Lund used his speech to" (with any lowercase word in -ed) */
+static const char *const subject_verb[] = { "is", "was", "are", "were", "has", "have", "had", "will", "would",
+	"could", "should", "can", "may", "might", "must", "try", "tries", "use", "uses", "want", "wants", "need",
+	"needs", "fail", "fails", "seek", "seeks", "sought", "went", "goes", "go", "plan", "plans", "hope",
+	"hopes", "continue", "continues", "refuse", "refuses", "seem", "seems", "took", "takes", "made", "makes",
+	"ran", "runs", "came", "comes", "got", "gets", "rose", "gave", "gives", "give", "told", "tells", "said",
+	"says", "held", "holds", "kept", "keeps", "left", "led", "saw", "sees", "took", "won", "wins", "lost",
+	"paid", "pays", "met", "meets", "sent", "brought", "began", "became", "put", "puts", "knew", "knows",
+	"thinks", "thought", "found", "finds", "reflects", "reflect", "helps", "rates", "that", "which", "who",
+	NULL };
+
+static int verb_form(const char *s, const struct word *w)
+{
+	size_t n = w->e - w->s;
+	const char *t = s + w->s;
+	if (n < 4)
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if (t[i] < 'a' || t[i] > 'z')
+			return 0;
+	return (n >= 5 && !strncmp(t + n - 3, "ing", 3)) || !strncmp(t + n - 2, "ed", 2);
+}
+
+static int lower_word(const char *s, const struct word *w)
+{
+	return s[w->s] >= 'a' && s[w->s] <= 'z';
+}
+
+/* A verb in -ing or -ed with its object or complement after it
+ * ("referencing a super PAC", "slamming his", "trying to", "Alarmed by
+ * the unrest"; a noun in -ing takes a preposition: "polling by the
+ * union", "funding for schools") */
+static int verb_phrase(const char *s, const struct word *w)
+{
+	if (!verb_form(s, &w[0]) || (!lower_word(s, &w[0]) && w[0].e - w[0].s < 6))
+		return 0;
+	if (s[w[0].e - 1] == 'd')
+		return word_among(s, &w[1], verb_complement);
+	return word_among(s, &w[1], verb_complement) && !word_among(s, &w[1], np_preposition);
+}
+
+/* A capitalized word with an adverb's ending few names have
+ * ("Grudgingly", "Reportedly", "Essentially", "Seriously") */
+static int adverb_ending(const char *s, const struct word *w)
+{
+	static const char *const ends[] = { "ingly", "edly", "ously", "ently", "antly", "ately", "ively", "fully",
+		"ably", "ibly", "ically", "tially", "cially", NULL };
+	size_t n = w->e - w->s;
+	if (n < 7)
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if (s[w->s + i] < 'a' || s[w->s + i] > 'z')
+			return 0;
+	for (int k = 0; ends[k]; k++) {
+		size_t l = strlen(ends[k]);
+		if (n > l + 2 && !strncmp(s + w->e - l, ends[k], l))
+			return 1;
+	}
+	return 0;
+}
+
+/* A speaker span [*ms, *me) that is no noun phrase: a fragment a rule took
+ * where the subject is elsewhere or cut short ("Lund tried to", "noting
+ * he", "though Mrs. Vell", "referencing a super PAC", "implicitly").
+ * 0: a noun phrase, left as it is; 1: *ms, *me now hold the noun phrase
+ * inside it; 2: the subject is elsewhere: the caller looks for it; 3:
+ * none. */
+static int junk_mention(const struct rules *r, const char *s, size_t *ms, size_t *me)
+{
+	struct word w[MAX_WORDS];
+	int n = 0;
+	for (size_t i = *ms; i < *me && n < MAX_WORDS;) {
+		while (i < *me && (s[i] == ' ' || s[i] == '\n'))
+			i++;
+		if (i >= *me)
+			break;
+		size_t b = i;
+		while (i < *me && s[i] != ' ' && s[i] != '\n')
+			i++;
+		w[n].s = b;
+		w[n].e = i;
+		n++;
+	}
+	if (n == 0 || n >= MAX_WORDS)
+		return 0;
+	int upper0 = s[w[0].s] >= 'A' && s[w[0].s] <= 'Z';
+	if (n == 1) {
+		/* "implicitly", "then", "announced", "cited" */
+		if (lower_word(s, &w[0]) && (rules_is_adverb(r, s, w[0].s, w[0].e) || verb_form(s, &w[0])))
+			return 2;
+		if (word_among(s, &w[0], np_bad_alone))
+			return 3;
+		/* "Grudgingly, ...", "Essentially": a capitalized adverb, by
+		 * endings no surname has ("Kelly", "Connally" are names) */
+		if (upper0 && adverb_ending(s, &w[0]))
+			return 2;
+		/* "Reached by phone, ...": a participle opening the sentence,
+		 * its complement after it (not "Fleming said") */
+		if (upper0 && verb_form(s, &w[0]) && w[0].e - w[0].s >= 6) {
+			struct word nx[2] = { w[0], { w[0].e + 1, w[0].e + 1 } };
+			while (s[nx[1].e] >= 'a' && s[nx[1].e] <= 'z')
+				nx[1].e++;
+			if (s[w[0].e] == ' ' && verb_phrase(s, nx))
+				return 3;
+		}
+		return 0;
+	}
+	if (verb_phrase(s, w))
+		return 2;
+	/* "though Mrs. Vell", "What Romney", "How Paul Ryan" */
+	int k0 = 0;
+	while (k0 < n - 1 && word_among(s, &w[k0], np_bad_start))
+		k0++;
+	/* "noting he", "Lund beamed as she", "One of the things he", "when
+	 * she appeared before supporters" (the first pronoun: "he offers
+	 * them what they", "late Saturday he announced he") */
+	if (word_among(s, &w[n - 1], np_pronoun) || (k0 > 0 && word_among(s, &w[k0], np_pronoun))) {
+		int k = 0;
+		while (!word_among(s, &w[k], np_pronoun))
+			k++;
+		*ms = w[k].s;
+		*me = w[k].e;
+		return 1;
+	}
+	int k1 = n;
+	/* (a headline's capitalized words are not read so: "Lund Wades In") */
+	if (lower_word(s, &w[n - 1]) && word_among(s, &w[n - 1], np_bad_end)) {
+		/* "Lund tried to", "Ramos used his speech to", "the ad then
+		 * cuts to", "a poll that shows": the words before the verb */
+		for (int k = k0 + 1; k < n - 1; k++)
+			if (lower_word(s, &w[k]) && (word_among(s, &w[k], subject_verb) || verb_form(s, &w[k]) ||
+						     rules_is_adverb(r, s, w[k].s, w[k].e))) {
+				k1 = k;
+				break;
+			}
+		/* (not one that leaves a preposition last: "articles from
+		 * noted scholars to") */
+		if (k1 < n && word_among(s, &w[k1 - 1], np_bad_end))
+			k1 = n;
+		if (k1 == n) {
+			/* "terrorist attacks to": a subject before it, or the
+			 * span without its last words ("A spokesman for") */
+			k1 = n - 1;
+			while (k1 > k0 && word_among(s, &w[k1 - 1], np_bad_end))
+				k1--;
+			if (k1 == k0)
+				return 2;
+			if (word_is(s, &w[n - 1], "to") && !upper0)
+				return 2;
+		}
+		if (lower_word(s, &w[k0]) && verb_form(s, &w[k0]))
+			return 2;
+	}
+	if (k0 == 0 && k1 == n)
+		return 0;
+	if (k1 <= k0)
+		return 3;
+	*ms = w[k0].s;
+	*me = w[k1 - 1].e;
+	return 1;
+}
+
+/* A sentence's opening subject fit to stand for a fragment's: not a
+ * lone possessive ("California's"), count or quantifier ("Four", "All"),
+ * day or opening word */
+static int plain_subject(const struct rules *r, const char *s, size_t p, size_t e)
+{
+	if (subject_pronoun(s, p, e))
+		return 1;
+	if (e - p > 2 && (s[e - 1] == 's' && (s[e - 2] == '\'' || !strncmp(s + e - 4, "’", 3))))
+		return 0;
+	/* (not a label and what follows it: "Editor's Note: An") */
+	if (memchr(s + p, ':', e - p))
+		return 0;
+	size_t lw = e;
+	while (lw > p && s[lw - 1] != ' ')
+		lw--;
+	struct word last = { lw, e };
+	if (lw > p)
+		return !word_among(s, &last, np_bad_end);
+	struct word w = { p, e };
+	return !(lists_of(r, s, &w) & (WL_CALENDAR | WL_OPENING | WL_QUANTIFIER | WL_NOT_NAME | WL_NUMBER | WL_OPENER));
+}
+
+/* Is the span [ms, me), one or two capitalized words between commas, the
+ * state or country after a town ("a rally in Ames, Iowa, on Sunday", "a
+ * voter from Jackson, Miss., said"): a place, no speaker? */
+static int place_after_town(const struct rules *r, const char *s, size_t floor, size_t ms, size_t me)
+{
+	if (s[me] != ',' || ms < floor + 8 || s[ms - 1] != ' ' || s[ms - 2] != ',' || !text_is_upper(s, ms, me))
+		return 0;
+	/* (one word, or two of a place's shape: "New Hampshire", "North
+	 * Dakota"; "Ada Vell" is a name) */
+	const char *sp = memchr(s + ms, ' ', me - ms);
+	if (sp) {
+		static const char *const first[] = { "New", "North", "South", "East", "West", "Rhode", NULL };
+		int ok = 0;
+		for (int k = 0; first[k]; k++)
+			if ((size_t)(sp - s) - ms == strlen(first[k]) && !strncmp(s + ms, first[k], strlen(first[k])))
+				ok = 1;
+		if (!ok || memchr(sp + 1, ' ', me - (size_t)(sp + 1 - s)))
+			return 0;
+	}
+	/* (what follows is no apposition of its own: "near Havana, Granma,
+	 * the official newspaper, said" names a speaker; "in Ames, Iowa, on
+	 * Sunday" and "from Jackson, Miss., said" a place) */
+	size_t nx = me + 1;
+	while (s[nx] == ' ')
+		nx++;
+	struct word nw = { nx, nx };
+	while (s[nw.e] >= 'a' && s[nw.e] <= 'z')
+		nw.e++;
+	static const char *const dets[] = { "a", "an", "the", "his", "her", "its", "their", NULL };
+	if (nw.e == nx || word_among(s, &nw, dets))
+		return 0;
+	/* the town: capitalized words after a lowercase preposition */
+	size_t p = ms - 2;
+	for (int k = 0; k < 3; k++) {
+		size_t e = p;
+		while (p > floor && s[p - 1] != ' ')
+			p--;
+		struct word tw = { p, e };
+		if (p == e || !text_is_upper(s, p, e) || p < floor + 2 || calendar_word(r, s, &tw))
+			return 0;
+		size_t q = p - 1, w = q;
+		while (w > floor && s[w - 1] != ' ')
+			w--;
+		static const char *const preps[] = { "in", "at", "near", "from", "outside", NULL };
+		for (int j = 0; preps[j]; j++)
+			if (q - w == strlen(preps[j]) && !strncmp(s + w, preps[j], q - w))
+				return 1;
+		p = q;
+	}
+	return 0;
 }
 
 /* A speaker span a rule took with a sentence adverbial before the
@@ -2460,6 +2769,50 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 		if (drop_lead_adverbial(s, &ms, me))
 			q->spk_start = ms;
 		ms = q->spk_start = group_but_start(r, s, seg->sents[q->sent].start, ms);
+		int junk = junk_mention(r, s, &ms, &me);
+		if (!junk && place_after_town(r, s, seg->sents[q->sent].start, ms, me) &&
+		    !find_surname(r, &es, s, s + ms, me - ms, ms, t, raw, 0)) {
+			/* "Federal officials familiar with the server taken from
+			 * her house in Chappaqua, N.Y., said": the place ends
+			 * the subject the sentence opens with, which runs with no
+			 * comma to the town; else the subject is elsewhere */
+			size_t p = seg->sents[q->sent].start;
+			while (p < ms && (s[p] == ' ' || s[p] == '\n' || (unsigned char)s[p] < 0x20))
+				p++;
+			const char *comma = memchr(s + p, ',', ms - 2 - p);
+			size_t fe = p;
+			while (fe < ms && s[fe] != ' ')
+				fe++;
+			struct word fw = { p, fe };
+			if (!comma && fe < ms && text_is_upper(s, p, fe) && !verb_form(s, &fw) &&
+			    !(lists_of(r, s, &fw) & (WL_OPENER | WL_OPENING | WL_NOT_NAME))) {
+				ms = q->spk_start = p;
+			} else {
+				junk = 2;
+			}
+		}
+		if (junk == 1) {
+			q->spk_start = ms;
+			q->spk_end = me;
+		} else if (junk >= 2) {
+			/* a fragment, no speaker: the subject the sentence opens
+			 * with, if it has one before the fragment; else none
+			 * ("She invoked the attacks to defend ...": "she") */
+			size_t p, e, p2, e2;
+			if (junk == 2 && opening_subject(r, s, seg->sents[q->sent].start, ms, &p, &e) &&
+			    (p2 = p, e2 = e, junk_mention(r, s, &p2, &e2) == 0) && plain_subject(r, s, p, e) &&
+			    /* (one capitalized word: a surname of someone named
+			     * before, not "Specific sites were ...") */
+			    (subject_pronoun(s, p, e) || memchr(s + p, ' ', e - p) ||
+			     find_surname(r, &es, s, s + p, e - p, p, t, raw, 0))) {
+				ms = q->spk_start = p;
+				me = q->spk_end = e;
+			} else {
+				q->spk_start = q->spk_end = NO_SPAN;
+				q->source = -1;
+				continue;
+			}
+		}
 		size_t ct0 = 0, ct1 = 0;
 		const struct entity *ce = coordinate_appos(r, &es, s, ms, me, seg->sents[q->sent].end, &ct0, &ct1);
 		if (ce) {
