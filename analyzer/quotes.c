@@ -1652,8 +1652,19 @@ static void run_rules(struct sentence_ctx *c)
 				may_run[w] |= c->qs->rules_of_cue[c->occ[k].cue][w];
 	}
 	for (size_t i = 0; i < r->nrules; i++) {
-		if (pick && !(may_run[i / 64] >> (i % 64) & 1))
-			continue;
+		if (pick) {
+			/* on to the next rule that may run (about a third of the
+			 * rules of a sentence may not) */
+			size_t w = i / 64;
+			uint64_t bits = may_run[w] & (~(uint64_t)0 << (i % 64));
+			while (!bits && ++w < RULE_SET_WORDS)
+				bits = may_run[w];
+			if (!bits)
+				break;
+			i = w * 64 + (size_t)__builtin_ctzll(bits);
+			if (i >= r->nrules)
+				break;
+		}
 		const struct rule *rl = &r->rules[i];
 		/* every rule needs a cue, and every cue form here is spent */
 		if (!c->occ_overflow && c->nused >= c->nocc)
