@@ -10,9 +10,11 @@ inside `anchor`, or be picked with `nth`.
 
 usage: python3 tests/heldout/gold/make_gold.py
 """
-import json
 import os
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+from goldlib import print_counts, write_gold  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 STORY = os.path.dirname(HERE)
@@ -225,10 +227,6 @@ Q(d, 'the company was "hopeful but realistic"', "a spokeswoman for the operator"
 Q(d, "the main sticking point remains the length of the deal: the union wants one year, the operator wants three", "people briefed on the talks", A, "indirect", "according to")
 
 
-def fail(msg):
-    sys.exit("make_gold: " + msg)
-
-
 def load_docs():
     docs = {}
     for doc, name in FILES:
@@ -237,85 +235,10 @@ def load_docs():
     return docs
 
 
-def occurrences(raw, needle):
-    out, i = [], raw.find(needle)
-    while i >= 0:
-        out.append(i)
-        i = raw.find(needle, i + 1)
-    return out
-
-
-def locate(docs, row):
-    doc, text = row["doc"], row["text"]
-    if doc not in docs:
-        fail(f"unknown doc {doc!r}")
-    raw, needle = docs[doc], text.encode("utf-8")
-    base = 0
-    if row.get("anchor"):
-        a = row["anchor"].encode("utf-8")
-        hits = occurrences(raw, a)
-        if len(hits) != 1:
-            fail(f"{doc}: anchor {row['anchor']!r} found {len(hits)} times, need exactly 1")
-        base = hits[0]
-        inner = occurrences(a, needle)
-        if len(inner) != 1:
-            fail(f"{doc}: {text!r} found {len(inner)} times inside anchor {row['anchor']!r}")
-        start = base + inner[0]
-    else:
-        hits = occurrences(raw, needle)
-        if row.get("nth") is not None:
-            if row["nth"] >= len(hits):
-                fail(f"{doc}: {text!r} found {len(hits)} times, nth={row['nth']} asked")
-            start = hits[row["nth"]]
-        elif len(hits) != 1:
-            fail(f"{doc}: {text!r} found {len(hits)} times, need exactly 1 (add nth= or anchor=)")
-        else:
-            start = hits[0]
-    end = start + len(needle)
-    if raw[start:end].decode("utf-8") != text:
-        fail(f"{doc}: offsets [{start},{end}) do not give back {text!r}")
-    return start, end
-
-
 def main():
     docs = load_docs()
-    order = {doc: i for i, doc in enumerate(docs)}
-
-    rows = []
-    for q in QUOTES:
-        s, e = locate(docs, q)
-        rows.append({"doc": q["doc"], "start": s, "end": e, "text": q["text"], "speaker": q["speaker"],
-                     "speaker_kind": q["speaker_kind"], "kind": q["kind"], "cue": q["cue"],
-                     "stance": q["stance"], "required": q["required"]})
-    rows.sort(key=lambda r: (order[r["doc"]], r["start"]))
-    for a, b in zip(rows, rows[1:]):
-        if a["doc"] == b["doc"] and b["start"] < a["end"]:
-            fail(f"{a['doc']}: overlapping gold rows {a['text']!r} and {b['text']!r}")
-
-    negs = []
-    for n in NOT_QUOTES:
-        s, e = locate(docs, n)
-        negs.append({"doc": n["doc"], "start": s, "end": e, "text": n["text"]})
-    negs.sort(key=lambda r: (order[r["doc"]], r["start"]))
-    for n in negs:
-        for r in rows:
-            if r["doc"] == n["doc"] and min(r["end"], n["end"]) > max(r["start"], n["start"]):
-                fail(f"{n['doc']}: not-quote {n['text']!r} overlaps quote {r['text']!r}")
-
-    with open(os.path.join(HERE, "quotes.jsonl"), "w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    with open(os.path.join(HERE, "not_quotes.jsonl"), "w", encoding="utf-8") as f:
-        for r in negs:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-
-    # Read back what was written and check every row against the document bytes.
-    for name in ("quotes.jsonl", "not_quotes.jsonl"):
-        with open(os.path.join(HERE, name), encoding="utf-8") as f:
-            for n, line in enumerate(f, 1):
-                r = json.loads(line)
-                if docs[r["doc"]][r["start"]:r["end"]].decode("utf-8") != r["text"]:
-                    fail(f"{name}:{n}: text does not match the document bytes")
+    rows, negs = write_gold(HERE, docs, QUOTES, NOT_QUOTES)
+    print_counts(docs, rows, negs)
 
 
     counts = {}
