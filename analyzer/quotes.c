@@ -2562,6 +2562,27 @@ verb:
 	return 1;
 }
 
+/* Reads a run of capitalized words ("Ada Vell", "Mr. Vell") from t[i]
+ * up to at most lim: its end, or i when there is none. */
+static size_t name_run(const char *t, size_t i, size_t lim)
+{
+	size_t b = i, e = i;
+	while (i < lim && i - b < 60 && isupper((unsigned char)t[i])) {
+		while (i < lim && (isalpha((unsigned char)t[i]) || t[i] == '-' || t[i] == '\'' ||
+				   ((unsigned char)t[i] >= 0x80 && (unsigned char)t[i] != 0xe2)))
+			i++;
+		if (i < lim && t[i] == '.' && i + 1 < lim && t[i + 1] == ' ')
+			i++;   /* "Mr." */
+		e = i;
+		if (i + 1 >= lim || t[i] != ' ')
+			break;
+		i++;
+	}
+	while (e > b && t[e - 1] == '.')
+		e--;
+	return e;
+}
+
 /* '“The levy will fall.”' closing its paragraph, and the next paragraph
  * is '- Ada Vell.' (or '— Ada Vell, mayor'): the dash line under a
  * quotation names who said it, as under an epigraph or in a
@@ -2596,20 +2617,7 @@ static int dash_byline(const struct sentence_ctx *c, const struct qmark *m, size
 	}
 	while (i < end && t[i] == ' ')
 		i++;
-	size_t b = i, e = i;
-	while (i < end && i - b < 60 && isupper((unsigned char)t[i])) {
-		while (i < end && (isalpha((unsigned char)t[i]) || t[i] == '-' || t[i] == '\'' ||
-				   ((unsigned char)t[i] >= 0x80 && (unsigned char)t[i] != 0xe2)))
-			i++;
-		if (i < end && t[i] == '.' && i + 1 < end && t[i + 1] == ' ')
-			i++;   /* "Mr." */
-		e = i;
-		if (i + 1 >= end || t[i] != ' ')
-			break;
-		i++;
-	}
-	while (e > b && t[e - 1] == '.')
-		e--;
+	size_t b = i, e = name_run(t, i, end);
 	/* the name ends the line, or a comma opens its description */
 	if (e == b || !(e == end || (e + 1 == end && t[e] == '.') || t[e] == ','))
 		return 0;
@@ -2618,26 +2626,6 @@ static int dash_byline(const struct sentence_ctx *c, const struct qmark *m, size
 	return 1;
 }
 
-/* Reads a run of capitalized words ("Ada Vell", "Mr. Vell") from t[i]
- * up to at most lim: its end, or i when there is none. */
-static size_t name_run(const char *t, size_t i, size_t lim)
-{
-	size_t b = i, e = i;
-	while (i < lim && i - b < 60 && isupper((unsigned char)t[i])) {
-		while (i < lim && (isalpha((unsigned char)t[i]) || t[i] == '-' || t[i] == '\'' ||
-				   ((unsigned char)t[i] >= 0x80 && (unsigned char)t[i] != 0xe2)))
-			i++;
-		if (i < lim && t[i] == '.' && i + 1 < lim && t[i + 1] == ' ')
-			i++;   /* "Mr." */
-		e = i;
-		if (i + 1 >= lim || t[i] != ' ')
-			break;
-		i++;
-	}
-	while (e > b && t[e - 1] == '.')
-		e--;
-	return e;
-}
 
 /* "But, said Vell, “...”", "Said Ada Vell, the mayor, “...”", "as Vell
  * put it, “...”": a verb of saying before its speaker, then a comma and

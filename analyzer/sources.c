@@ -2779,7 +2779,10 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			size_t p = seg->sents[q->sent].start;
 			while (p < ms && (s[p] == ' ' || s[p] == '\n' || (unsigned char)s[p] < 0x20))
 				p++;
-			const char *comma = memchr(s + p, ',', ms - 2 - p);
+			/* (the bound: the town's own comma, two bytes before ms,
+			 * is not looked at; nothing when the span is shorter) */
+			size_t before_town = ms > p + 2 ? ms - 2 - p : 0;
+			const char *comma = before_town ? memchr(s + p, ',', before_town) : NULL;
 			size_t fe = p;
 			while (fe < ms && s[fe] != ' ')
 				fe++;
