@@ -21,9 +21,11 @@ void extraction_run(struct extraction *x, struct article *a, const struct rules 
 	x->a = a;
 	segment_article(&x->seg, a, r, d);
 	quotes_find(&x->quotes, a, &x->seg, r, qs);
+	/* the previous article's sources: their strings go, the array stays */
 	for (size_t i = 0; i < x->sources.n; i++) {
 		free(x->sources.v[i].name);
 		free(x->sources.v[i].title);
+		free(x->sources.v[i].affiliation);
 	}
 	x->sources.n = 0;
 	sources_resolve(&x->sources, &x->quotes, a, &x->seg, r);

@@ -70,6 +70,7 @@ vg "extract story (json)" 0 extract $STORY
 # shellcheck disable=SC2086
 vg "extract story (text)" 0 extract --format text $STORY
 vg "extract story directory" 0 extract tests/story
+vg "extract tests/articles (affiliations, several articles a run)" 0 extract tests/articles
 vg "rules check" 0 rules check rules
 vg "missing file" 2 extract "$tmp/missing.txt" "$tmp/good.txt"
 vg "empty file" 0 extract "$tmp/empty.txt" "$tmp/good.txt"
