@@ -584,8 +584,8 @@ static int singular_noun_cue(const struct rules *r, const char *m, size_t s0, si
 			size_t e = i;
 			while (e < se && m[e] != ' ')
 				e++;
-			int k = wordset_get_ci(&r->words, m + i, e - i);
-			if (k >= 0 && (k & WL_COUNT))
+			lex_lists k = rules_word_lists(r, m + i, e - i);
+			if (k & WL_COUNT)
 				return 0;
 		}
 	}
@@ -818,12 +818,12 @@ static int prize_ahead(const struct rules *r, const char *m, size_t a, size_t b)
 		size_t e = i;
 		while (e < b && !is_space(m[e]) && m[e] != ',' && m[e] != '.' && m[e] != ';')
 			e++;
-		int k = wordset_get_ci(&r->words, m + i, e - i);
-		if (k >= 0 && (k & WL_PRIZE))
+		lex_lists k = rules_word_lists(r, m + i, e - i);
+		if (k & WL_PRIZE)
 			return 1;
 		/* "claiming 41 percent of the vote", "claimed a majority of the
 		 * votes": a share of the vote is won */
-		if (((k >= 0 && (k & (WL_SHARE_PART | WL_SHARE_WHOLE))) || (e > i && m[e - 1] == '%')) &&
+		if (((k & (WL_SHARE_PART | WL_SHARE_WHOLE)) || (e > i && m[e - 1] == '%')) &&
 		    b - e > 12 && !strncmp(m + e, " of the vote", 12) &&
 		    (e + 12 == b || !text_is_ascii_letter(m[e + 12]) || m[e + 12] == 's'))
 			return 1;
@@ -887,8 +887,8 @@ static int trailing_attribution(const struct sentence_ctx *c, size_t cue1, size_
 	size_t w1 = c0;
 	while (w1 < c1 && !is_space(c->m[w1]))
 		w1++;
-	int det = wordset_get_ci(&c->r->words, c->m + c0, w1 - c0);
-	if (w1 >= c1 || det < 0 || !(det & WL_DETERMINER) || words_in_upto(c->m, c0, c1, 9) > 8)
+	lex_lists det = rules_word_lists(c->r, c->m + c0, w1 - c0);
+	if (w1 >= c1 || !(det & WL_DETERMINER) || words_in_upto(c->m, c0, c1, 9) > 8)
 		return 0;
 	size_t e = c1;
 	while (e > c0 && !is_space(c->m[e - 1]))
@@ -921,8 +921,8 @@ static int compound_head(const struct rules *r, const char *m, size_t len, size_
 		buf[n++] = m[i++];
 	if (i == cue1 + 1 || n == sizeof(buf))
 		return 0;
-	int k = wordset_get_ci(&r->words, buf, n);
-	return k >= 0 && (k & WL_COMPOUND);
+	lex_lists k = rules_word_lists(r, buf, n);
+	return (k & WL_COMPOUND) != 0;
 }
 
 /* Is the one-word cue form m[cue0, cue1) a noun of a work right before
@@ -934,8 +934,8 @@ static int work_before_title(const struct rules *r, const char *m, size_t len, s
 	if (cue1 + 1 >= len || m[cue1] != ' ' || !is_token_byte((unsigned char)m[cue1 + 1]) ||
 	    !text_is_ascii_word(m, cue0, cue1))
 		return 0;
-	int k = wordset_get_ci(&r->words, m + cue0, cue1 - cue0);
-	return k >= 0 && (k & WL_WORK);
+	lex_lists k = rules_word_lists(r, m + cue0, cue1 - cue0);
+	return (k & WL_WORK) != 0;
 }
 
 static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZE *ov,

@@ -210,8 +210,8 @@ static int elision(const char *s, size_t i, size_t end, const struct rules *r)
 		e++;
 	if (e == i || is_alnum_at(s, e, end))
 		return 0;
-	int k = wordset_get_ci(&r->words, s + i, e - i);
-	return k >= 0 && (k & WL_ELISION);
+	lex_lists k = rules_word_lists(r, s + i, e - i);
+	return (k & WL_ELISION) != 0;
 }
 
 /* Single-quote closer: not between two letters (doesn't, Kerry's). */
@@ -333,8 +333,8 @@ static int after_work_noun(const char *s, size_t start, size_t open, const struc
 		b--;
 	if (b == e)
 		return 0;
-	int k = wordset_get_ci(&r->words, s + b, e - b);
-	return k >= 0 && (k & WL_WORK);
+	lex_lists k = rules_word_lists(r, s + b, e - b);
+	return (k & WL_WORK) != 0;
 }
 
 /* The content reads like speech rather than a title or scare quote. */

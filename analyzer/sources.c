@@ -40,17 +40,16 @@ static int word_is(const char *s, const struct word *w, const char *lit)
 	return w->e - w->s == n && !strncasecmp(s + w->s, lit, n);
 }
 
-/* The word lists of mention parsing are data (rules/words.txt, enum
- * lex_list): each word (any case) is looked up once in one table that
+/* The word lists of mention parsing are data (rules/words.txt, WL_ bits,
+ * lex_lists): each word (any case) is looked up once in one table that
  * says which lists hold it, not compared with each word of each list in
  * turn. */
-static unsigned lists_of(const struct rules *r, const char *s, const struct word *w)
+static lex_lists lists_of(const struct rules *r, const char *s, const struct word *w)
 {
-	int k = wordset_get_ci(&r->words, s + w->s, w->e - w->s);
-	return k < 0 ? 0 : (unsigned)k;
+	return rules_word_lists(r, s + w->s, w->e - w->s);
 }
 
-static int word_in_list(const struct rules *r, const char *s, const struct word *w, enum lex_list list)
+static int word_in_list(const struct rules *r, const char *s, const struct word *w, lex_lists list)
 {
 	return (lists_of(r, s, w) & list) != 0;
 }
@@ -1444,7 +1443,7 @@ static int gender_hint(const struct rules *r, const char *s, size_t n, int names
 			i++;
 		size_t len = i - w;
 		struct word wd = { w, i };
-		unsigned lists = lists_of(r, s, &wd);
+		lex_lists lists = lists_of(r, s, &wd);
 		if (lists & WL_FEMALE)
 			return 'f';
 		if (lists & WL_MALE)
@@ -2117,52 +2116,11 @@ static int word_among(const char *s, const struct word *w, const char *const *li
 	return 0;
 }
 
-/* Words a noun phrase does not end in: a preposition, an article or a
- * possessive determiner, a conjunction ("trying to", "referencing a",
- * "highlighted her", "killed on Thursday and") */
-static const char *const np_bad_end[] = { "to", "of", "in", "on", "at", "for", "with", "by", "from", "into",
-	"about", "around", "over", "than", "as", "a", "an", "the", "his", "her", "its", "their", "my", "our",
-	"your", "and", "or", "but", "nor", "what", "where", "when", "if", "while", "because", NULL };
-
-/* Prepositions: after a noun in -ing they make a noun phrase ("polling
- * by the union") */
-static const char *const np_preposition[] = { "to", "in", "on", "at", "by", "for", "with", "from", "about",
-	"into", NULL };
-
-/* Subject pronouns: a span ending in one holds the subject last ("noting
- * he", "Lund beamed as she") */
-static const char *const np_pronoun[] = { "he", "she", "they", "we", "i", "you", NULL };
-
-/* Words after which a verb in -ing or -ed is a verb with its object or
- * complement, not a modifier of a noun ("referencing a super PAC",
- * "Reached by phone", "slamming his", "trying to") */
-static const char *const verb_complement[] = { "a", "an", "the", "his", "her", "its", "their", "our", "my",
-	"your", "no", "to", "in", "on", "at", "by", "for", "with", "from", "about", "into", "he", "she", "they",
-	"it", "we", "this", "that", NULL };
-
-/* Words that open a clause or an adverbial, never a noun phrase that
- * speaks ("What Romney", "While Democrats", "though Mrs. Lund"): left
- * off the front of the span */
-static const char *const np_bad_start[] = { "what", "while", "whereas", "whether", "why", "how", "where",
-	"when", "if", "because", "although", "though", "of", "alongside", "does", "did", "do", "unlike",
-	"despite", "without", "until", "so", "albeit", NULL };
-
-/* Lone words that are no subject: "It's", "There's" (the rule took a
- * sentence's opening words) */
-static const char *const np_bad_alone[] = { "it's", "it’s", "there's", "there’s", "let's", "let’s",
-	"that's", "that’s", "don't", "don’t", NULL };
-
-/* Verbs that end a subject in a span like "Lund tried to", "voters want
- * Vell to", "Lund used his speech to" (with any lowercase word in -ed) */
-static const char *const subject_verb[] = { "is", "was", "are", "were", "has", "have", "had", "will", "would",
-	"could", "should", "can", "may", "might", "must", "try", "tries", "use", "uses", "want", "wants", "need",
-	"needs", "fail", "fails", "seek", "seeks", "sought", "went", "goes", "go", "plan", "plans", "hope",
-	"hopes", "continue", "continues", "refuse", "refuses", "seem", "seems", "took", "takes", "made", "makes",
-	"ran", "runs", "came", "comes", "got", "gets", "rose", "gave", "gives", "give", "told", "tells", "said",
-	"says", "held", "holds", "kept", "keeps", "left", "led", "saw", "sees", "took", "won", "wins", "lost",
-	"paid", "pays", "met", "meets", "sent", "brought", "began", "became", "put", "puts", "knew", "knows",
-	"thinks", "thought", "found", "finds", "reflects", "reflect", "helps", "rates", "that", "which", "who",
-	NULL };
+/* The words these read are lists of rules/words.txt: phrase-end (no noun
+ * phrase ends in one), preposition, subject-pronoun, complement-lead (a
+ * verb in -ing or -ed before one takes it as object), clause-lead (opens
+ * a clause, not a speaker), no-subject ("It's" alone), subject-verb (ends
+ * the subject before it). */
 
 static int verb_form(const char *s, const struct word *w)
 {
@@ -2185,13 +2143,13 @@ static int lower_word(const char *s, const struct word *w)
  * ("referencing a super PAC", "slamming his", "trying to", "Alarmed by
  * the unrest"; a noun in -ing takes a preposition: "polling by the
  * union", "funding for schools") */
-static int verb_phrase(const char *s, const struct word *w)
+static int verb_phrase(const struct rules *r, const char *s, const struct word *w)
 {
 	if (!verb_form(s, &w[0]) || (!lower_word(s, &w[0]) && w[0].e - w[0].s < 6))
 		return 0;
 	if (s[w[0].e - 1] == 'd')
-		return word_among(s, &w[1], verb_complement);
-	return word_among(s, &w[1], verb_complement) && !word_among(s, &w[1], np_preposition);
+		return word_in_list(r, s, &w[1], WL_COMPLEMENT_LEAD);
+	return word_in_list(r, s, &w[1], WL_COMPLEMENT_LEAD) && !word_in_list(r, s, &w[1], WL_PREPOSITION);
 }
 
 /* A capitalized word with an adverb's ending few names have
@@ -2243,7 +2201,7 @@ static int junk_mention(const struct rules *r, const char *s, size_t *ms, size_t
 		/* "implicitly", "then", "announced", "cited" */
 		if (lower_word(s, &w[0]) && (rules_is_adverb(r, s, w[0].s, w[0].e) || verb_form(s, &w[0])))
 			return 2;
-		if (word_among(s, &w[0], np_bad_alone))
+		if (word_in_list(r, s, &w[0], WL_NO_SUBJECT))
 			return 3;
 		/* "Grudgingly, ...", "Essentially": a capitalized adverb, by
 		 * endings no surname has ("Kelly", "Connally" are names) */
@@ -2255,23 +2213,23 @@ static int junk_mention(const struct rules *r, const char *s, size_t *ms, size_t
 			struct word nx[2] = { w[0], { w[0].e + 1, w[0].e + 1 } };
 			while (s[nx[1].e] >= 'a' && s[nx[1].e] <= 'z')
 				nx[1].e++;
-			if (s[w[0].e] == ' ' && verb_phrase(s, nx))
+			if (s[w[0].e] == ' ' && verb_phrase(r, s, nx))
 				return 3;
 		}
 		return 0;
 	}
-	if (verb_phrase(s, w))
+	if (verb_phrase(r, s, w))
 		return 2;
 	/* "though Mrs. Vell", "What Romney", "How Paul Ryan" */
 	int k0 = 0;
-	while (k0 < n - 1 && word_among(s, &w[k0], np_bad_start))
+	while (k0 < n - 1 && word_in_list(r, s, &w[k0], WL_CLAUSE_LEAD))
 		k0++;
 	/* "noting he", "Lund beamed as she", "One of the things he", "when
 	 * she appeared before supporters" (the first pronoun: "he offers
 	 * them what they", "late Saturday he announced he") */
-	if (word_among(s, &w[n - 1], np_pronoun) || (k0 > 0 && word_among(s, &w[k0], np_pronoun))) {
+	if (word_in_list(r, s, &w[n - 1], WL_SUBJECT_PRONOUN) || (k0 > 0 && word_in_list(r, s, &w[k0], WL_SUBJECT_PRONOUN))) {
 		int k = 0;
-		while (!word_among(s, &w[k], np_pronoun))
+		while (!word_in_list(r, s, &w[k], WL_SUBJECT_PRONOUN))
 			k++;
 		*ms = w[k].s;
 		*me = w[k].e;
@@ -2279,24 +2237,24 @@ static int junk_mention(const struct rules *r, const char *s, size_t *ms, size_t
 	}
 	int k1 = n;
 	/* (a headline's capitalized words are not read so: "Lund Wades In") */
-	if (lower_word(s, &w[n - 1]) && word_among(s, &w[n - 1], np_bad_end)) {
+	if (lower_word(s, &w[n - 1]) && word_in_list(r, s, &w[n - 1], WL_PHRASE_END)) {
 		/* "Lund tried to", "Ramos used his speech to", "the ad then
 		 * cuts to", "a poll that shows": the words before the verb */
 		for (int k = k0 + 1; k < n - 1; k++)
-			if (lower_word(s, &w[k]) && (word_among(s, &w[k], subject_verb) || verb_form(s, &w[k]) ||
+			if (lower_word(s, &w[k]) && (word_in_list(r, s, &w[k], WL_SUBJECT_VERB) || verb_form(s, &w[k]) ||
 						     rules_is_adverb(r, s, w[k].s, w[k].e))) {
 				k1 = k;
 				break;
 			}
 		/* (not one that leaves a preposition last: "articles from
 		 * noted scholars to") */
-		if (k1 < n && word_among(s, &w[k1 - 1], np_bad_end))
+		if (k1 < n && word_in_list(r, s, &w[k1 - 1], WL_PHRASE_END))
 			k1 = n;
 		if (k1 == n) {
 			/* "terrorist attacks to": a subject before it, or the
 			 * span without its last words ("A spokesman for") */
 			k1 = n - 1;
-			while (k1 > k0 && word_among(s, &w[k1 - 1], np_bad_end))
+			while (k1 > k0 && word_in_list(r, s, &w[k1 - 1], WL_PHRASE_END))
 				k1--;
 			if (k1 == k0)
 				return 2;
@@ -2332,7 +2290,7 @@ static int plain_subject(const struct rules *r, const char *s, size_t p, size_t 
 		lw--;
 	struct word last = { lw, e };
 	if (lw > p)
-		return !word_among(s, &last, np_bad_end);
+		return !word_in_list(r, s, &last, WL_PHRASE_END);
 	struct word w = { p, e };
 	return !(lists_of(r, s, &w) & (WL_CALENDAR | WL_OPENING | WL_QUANTIFIER | WL_NOT_NAME | WL_NUMBER | WL_OPENER));
 }
