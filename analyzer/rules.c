@@ -271,7 +271,8 @@ static const char *const word_list_names[] = { "determiner", "quantifier", "join
 	"not-name", "opener", "adverb", "not-adverb", "adverbial", "title-modifier", "asked", "count", "elision",
 	"group", "seeming", "place-kind", "writer", "winning", "prize", "work", "compound",
 	"phrase-end", "preposition", "subject-pronoun", "complement-lead", "clause-lead", "no-subject",
-	"subject-verb", NULL };
+	"subject-verb", "tell", "not-owned",
+	"place-first", "apposition-lead", "town-lead", NULL };
 
 int cue_lemma_in_list(const struct rules *r, int cue, lex_lists list)
 {

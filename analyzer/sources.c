@@ -54,6 +54,27 @@ static int word_in_list(const struct rules *r, const char *s, const struct word 
 	return (lists_of(r, s, w) & list) != 0;
 }
 
+/* Is s[a, b) a word of the list written in lowercase letters only? */
+static int lower_in_list(const struct rules *r, const char *s, size_t a, size_t b, lex_lists list)
+{
+	for (size_t i = a; i < b; i++)
+		if (s[i] < 'a' || s[i] > 'z')
+			return 0;
+	return b > a && (rules_word_lists(r, s + a, b - a) & list) != 0;
+}
+
+/* Is s[a, b) a word of the list written with a capital and then lowercase
+ * letters only ("New", not "NEW")? */
+static int capital_in_list(const struct rules *r, const char *s, size_t a, size_t b, lex_lists list)
+{
+	if (b <= a || s[a] < 'A' || s[a] > 'Z')
+		return 0;
+	for (size_t i = a + 1; i < b; i++)
+		if (s[i] < 'a' || s[i] > 'z')
+			return 0;
+	return (rules_word_lists(r, s + a, b - a) & list) != 0;
+}
+
 static int is_cap(const char *s, const struct word *w)
 {
 	return text_is_upper(s, w->s, w->e);
@@ -1465,12 +1486,11 @@ static int gender_hint(const struct rules *r, const char *s, size_t n, int names
 }
 
 /* "he told our reporter Lene Farr that ...": a person named right after
- * "told" (up to three lowercase words between: a determiner, a title) is
- * the listener, whom a later "he" or "she" does not mean. */
-static int listener(const char *raw, const struct entity *e)
+ * "told" (a lowercase word of the words.txt list "tell"; up to three
+ * lowercase words between: a determiner, a title) is the listener, whom a
+ * later "he" or "she" does not mean. */
+static int listener(const struct rules *r, const char *raw, const struct entity *e)
 {
-	static const char *const tell[] = { "told", "tells", "tell", "telling", "informed", "assured",
-					    "reminded", NULL };
 	size_t i = e->title1 > e->title0 && e->title0 < e->name0 ? e->title0 : e->name0;
 	if (e->off < i)
 		i = e->off;
@@ -1485,9 +1505,8 @@ static int listener(const char *raw, const struct entity *e)
 			st--;
 		if (st == end || (st > 0 && raw[st - 1] != ' ' && raw[st - 1] != '\n'))
 			return 0;
-		for (int k = 0; tell[k]; k++)
-			if (end - st == strlen(tell[k]) && !memcmp(raw + st, tell[k], end - st))
-				return 1;
+		if (rules_word_lists(r, raw + st, end - st) & WL_TELL)   /* lowercase: see above */
+			return 1;
 		i = st;
 	}
 	return 0;
@@ -2108,14 +2127,6 @@ static int drop_adverbs(const struct rules *r, const char *s, size_t floor, size
 
 /* ---- speaker spans that are no noun phrase ------------------------------ */
 
-static int word_among(const char *s, const struct word *w, const char *const *list)
-{
-	for (int k = 0; list[k]; k++)
-		if (word_is(s, w, list[k]))
-			return 1;
-	return 0;
-}
-
 /* The words these read are lists of rules/words.txt: phrase-end (no noun
  * phrase ends in one), preposition, subject-pronoun, complement-lead (a
  * verb in -ing or -ed before one takes it as object), clause-lead (opens
@@ -2306,12 +2317,7 @@ static int place_after_town(const struct rules *r, const char *s, size_t floor, 
 	 * Dakota"; "Ada Vell" is a name) */
 	const char *sp = memchr(s + ms, ' ', me - ms);
 	if (sp) {
-		static const char *const first[] = { "New", "North", "South", "East", "West", "Rhode", NULL };
-		int ok = 0;
-		for (int k = 0; first[k]; k++)
-			if ((size_t)(sp - s) - ms == strlen(first[k]) && !strncmp(s + ms, first[k], strlen(first[k])))
-				ok = 1;
-		if (!ok || memchr(sp + 1, ' ', me - (size_t)(sp + 1 - s)))
+		if (!capital_in_list(r, s, ms, (size_t)(sp - s), WL_PLACE_FIRST) || memchr(sp + 1, ' ', me - (size_t)(sp + 1 - s)))
 			return 0;
 	}
 	/* (what follows is no apposition of its own: "near Havana, Granma,
@@ -2323,8 +2329,7 @@ static int place_after_town(const struct rules *r, const char *s, size_t floor, 
 	struct word nw = { nx, nx };
 	while (s[nw.e] >= 'a' && s[nw.e] <= 'z')
 		nw.e++;
-	static const char *const dets[] = { "a", "an", "the", "his", "her", "its", "their", NULL };
-	if (nw.e == nx || word_among(s, &nw, dets))
+	if (nw.e == nx || word_in_list(r, s, &nw, WL_APPOSITION_LEAD))
 		return 0;
 	/* the town: capitalized words after a lowercase preposition */
 	size_t p = ms - 2;
@@ -2338,10 +2343,8 @@ static int place_after_town(const struct rules *r, const char *s, size_t floor, 
 		size_t q = p - 1, w = q;
 		while (w > floor && s[w - 1] != ' ')
 			w--;
-		static const char *const preps[] = { "in", "at", "near", "from", "outside", NULL };
-		for (int j = 0; preps[j]; j++)
-			if (q - w == strlen(preps[j]) && !strncmp(s + w, preps[j], q - w))
-				return 1;
+		if (lower_in_list(r, s, w, q, WL_TOWN_LEAD))
+			return 1;
 		p = q;
 	}
 	return 0;
@@ -2940,7 +2943,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			size_t asked_from = asked_clause(r, s, seg->sents[q->sent].start, ms);
 			for (size_t k = before_ms; k-- > 0 && es.v[k].off >= sent_start;) {
 				if (es.v[k].off < ms && es.v[k].off < asked_from &&
-				    (want_person ? es.v[k].kind == SK_PERSON && !listener(raw, &es.v[k])
+				    (want_person ? es.v[k].kind == SK_PERSON && !listener(r, raw, &es.v[k])
 						 : m.pronoun == 'n' && es.v[k].kind == SK_ORGANIZATION) &&
 				    !gender_clash(t, find_source(t, raw + es.v[k].name0, es.v[k].name1 - es.v[k].name0),
 						  m.pronoun) &&

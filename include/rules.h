@@ -172,6 +172,11 @@ typedef uint64_t lex_lists;
 #define WL_CLAUSE_LEAD (UINT64_C(1) << 34) /* clause-lead: "While Democrats": opens no speaker */
 #define WL_NO_SUBJECT (UINT64_C(1) << 35) /* no-subject: "It's" alone is no speaker */
 #define WL_SUBJECT_VERB (UINT64_C(1) << 36) /* subject-verb: "Lund tried to": ends the subject */
+#define WL_TELL (UINT64_C(1) << 37)        /* tell: "told" our reporter Farr: the listener (sources.c) */
+#define WL_NOT_OWNED (UINT64_C(1) << 38)   /* not-owned: the fans' "on": no noun, no possessive (segment.c) */
+#define WL_PLACE_FIRST (UINT64_C(1) << 39) /* place-first: "New" Hampshire, "North" Dakota */
+#define WL_APPOSITION_LEAD (UINT64_C(1) << 40) /* apposition-lead: Granma, "the" newspaper */
+#define WL_TOWN_LEAD (UINT64_C(1) << 41)   /* town-lead: a rally "in" Ames, Iowa */
 
 /* The name of list bit (log2 of its WL_ value) in words.txt. */
 const char *word_list_name(int bit);
