@@ -2430,19 +2430,10 @@ static int heading_quote(const struct sentence_ctx *c, const struct qmark *m)
  * council"), a phrase ("In May, ..."), or a function word. */
 static int subject_speaker(const struct sentence_ctx *c, const struct qmark *m, size_t *s0, size_t *s1)
 {
-	static const char *const pronouns[] = { "He", "She", "They", NULL };
-	static const char *const stop[] = {
-		"The", "A", "An", "In", "On", "At", "But", "And", "Or", "So", "Yet", "If", "When", "While", "As",
-		"After", "Before", "Since", "This", "That", "These", "Those", "It", "Its", "There", "Here", "What",
-		"Which", "Who", "Why", "How", "Some", "Many", "Most", "All", "Each", "Every", "One", "For", "From",
-		"With", "Without", "Under", "Over", "Despite", "Although", "Though", "Because", "Unlike", "Like",
-		"Even", "Still", "Now", "Then", "Also", "Only", "Just", "Today", "Yesterday", "Last", "Next", "We",
-		"I", "You", "My", "Our", "Your", "Their", "His", "Her", "No", "Not", "To", "By", "Of", "Do",
-		"Does", "Did", "Is", "Are", "Was", "Were", "Has", "Have", "Had", "Will", "Would", "Can", "Could",
-		"Should", "May", "Might", "Must", "Let", "Such", "Both", "Other", "Another", "Among", "Amid",
-		"During", "Until", "Through", "About", "Against", "Between", "Within", "Where", "Whether", "Two",
-		"Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve", "Hundreds",
-		"Thousands", "Millions", "Dozens", "Several", "Few", "More", "Less", "Half", NULL };
+	/* the words are lists of words.txt, matched as a capital and then
+	 * lowercase: third-pronoun, not-subject, scene-lead, scene-adverb;
+	 * the verb's, lowercase: narrative-verb and be */
+	const struct rules *r = c->r;
 	const char *t = c->a->scan;
 	size_t b = c->base + 1, open = m->open;
 	while (b < open && is_space(t[b]))
@@ -2451,42 +2442,46 @@ static int subject_speaker(const struct sentence_ctx *c, const struct qmark *m, 
 		return 0;
 	/* a phrase of time or place before the subject ("On Tuesday, Vell
 	 * went further, ..."): skipped to its comma */
-	static const char *const leads[] = { "In ", "On ", "At ", "After ", "During ", "Later ", "Earlier ",
-					     "Last ", "Then ", "Still ", "Instead ", "Meanwhile", "Separately", NULL };
-	for (int k = 0; leads[k]; k++) {
-		size_t l = strlen(leads[k]);
-		if (b + l < open && !strncmp(t + b, leads[k], l)) {
-			size_t x = b + l;
-			while (x < open && x - b < 80 && t[x] != ',' && t[x] != '"' && (unsigned char)t[x] != 0xe2 &&
-			       t[x] != '\'')
-				x++;
-			if (x >= open || t[x] != ',')
-				return 0;
+	size_t lw = b;
+	while (lw < open && ((t[lw] >= 'a' && t[lw] <= 'z') || (t[lw] >= 'A' && t[lw] <= 'Z')))
+		lw++;
+	/* a scene-lead word and its space, or a scene-adverb opening the
+	 * letters, with something after it */
+	size_t ll = 0;
+	if (lw + 1 < open && t[lw] == ' ' && rules_capital_in_list(r, t, b, lw, WL_SCENE_LEAD))
+		ll = lw + 1 - b;
+	for (size_t l = 1; !ll && b + l <= lw && b + l < open; l++)
+		if (rules_capital_in_list(r, t, b, b + l, WL_SCENE_ADVERB))
+			ll = l;
+	if (ll) {
+		size_t x = b + ll;
+		while (x < open && x - b < 80 && t[x] != ',' && t[x] != '"' && (unsigned char)t[x] != 0xe2 &&
+		       t[x] != '\'')
 			x++;
-			while (x < open && is_space(t[x]))
-				x++;
-			b = x;
-			break;
-		}
+		if (x >= open || t[x] != ',')
+			return 0;
+		x++;
+		while (x < open && is_space(t[x]))
+			x++;
+		b = x;
 	}
 	if (b >= open || !isupper((unsigned char)t[b]))
 		return 0;
 	size_t i = b, e = b;
 	int pron = 0;
-	for (int k = 0; pronouns[k]; k++) {
-		size_t l = strlen(pronouns[k]);
-		if (b + l < open && !strncmp(t + b, pronouns[k], l) && t[b + l] == ' ') {
-			e = b + l;
-			pron = 1;
-		}
+	size_t pw = b;
+	while (pw < open && ((t[pw] >= 'a' && t[pw] <= 'z') || (t[pw] >= 'A' && t[pw] <= 'Z')))
+		pw++;
+	if (pw < open && t[pw] == ' ' && rules_capital_in_list(r, t, b, pw, WL_THIRD_PRONOUN)) {
+		e = pw;
+		pron = 1;
 	}
 	if (!pron) {
 		size_t w = b;
 		while (w < open && t[w] != ' ' && t[w] != ',')
 			w++;
-		for (int k = 0; stop[k]; k++)
-			if (w - b == strlen(stop[k]) && !strncmp(t + b, stop[k], w - b))
-				return 0;
+		if (rules_capital_in_list(r, t, b, w, WL_NOT_SUBJECT))
+			return 0;
 		/* capitalized words of letters ("Ada Vell", "Mr. Vell", "A.
 		 * Vell"); a number word ("Thirteen years later") is no name */
 		while (i < open && i - b < 60 && isupper((unsigned char)t[i])) {
@@ -2517,22 +2512,19 @@ static int subject_speaker(const struct sentence_ctx *c, const struct qmark *m, 
 		if (w == v || w >= open || !(t[w] == ' ' || t[w] == ','))
 			return 0;
 		size_t l = w - v;
-		static const char *const verbs[] = { "has", "had", "is", "was", "are", "were", "will", "would",
-						     "told", "said", "wrote", "spoke", "gave", "made", "took", "went",
-						     "put", "sent", "got", "set", "sang", "quoted", NULL };
-		for (int k = 0; verbs[k]; k++)
-			if (l == strlen(verbs[k]) && !strncmp(t + v, verbs[k], l)) {
-				/* not a passive: "Dahl was asked by Vell, “...”" is
-				 * Vell's question */
-				if (k >= 2 && k <= 5) {
-					size_t x = w + 1, y = x;
-					while (y < open && t[y] >= 'a' && t[y] <= 'z')
-						y++;
-					if (y - x > 3 && t[y - 2] == 'e' && t[y - 1] == 'd')
-						return 0;
-				}
-				goto verb;
+		lex_lists vl = rules_word_lists(r, t + v, l);
+		if (vl & WL_NARRATIVE_VERB) {
+			/* not a passive: "Dahl was asked by Vell, “...”" is
+			 * Vell's question */
+			if (vl & WL_BE) {
+				size_t x = w + 1, y = x;
+				while (y < open && t[y] >= 'a' && t[y] <= 'z')
+					y++;
+				if (y - x > 3 && t[y - 2] == 'e' && t[y - 1] == 'd')
+					return 0;
 			}
+			goto verb;
+		}
 		if ((l > 3 && t[w - 2] == 'e' && t[w - 1] == 'd') || (l > 3 && t[w - 1] == 's' && t[w - 2] != 's'))
 			goto verb;
 		if (tries == 0 && ((l > 3 && t[w - 2] == 'l' && t[w - 1] == 'y') || (l == 4 && !strncmp(t + v, "also", 4)) ||

@@ -272,7 +272,8 @@ static const char *const word_list_names[] = { "determiner", "quantifier", "join
 	"group", "seeming", "place-kind", "writer", "winning", "prize", "work", "compound",
 	"phrase-end", "preposition", "subject-pronoun", "complement-lead", "clause-lead", "no-subject",
 	"subject-verb", "tell", "not-owned",
-	"place-first", "apposition-lead", "town-lead", NULL };
+	"place-first", "apposition-lead", "town-lead", "third-pronoun", "not-subject", "scene-lead",
+	"scene-adverb", "narrative-verb", "be", NULL };
 
 int cue_lemma_in_list(const struct rules *r, int cue, lex_lists list)
 {
@@ -293,6 +294,24 @@ int rules_is_adverb(const struct rules *r, const char *s, size_t a, size_t b)
 	if (k & WL_ADVERB)
 		return 1;
 	return b - a >= 5 && s[b - 2] == 'l' && s[b - 1] == 'y' && !(k & WL_NOT_ADVERB);
+}
+
+int rules_lower_in_list(const struct rules *r, const char *s, size_t a, size_t b, lex_lists list)
+{
+	for (size_t i = a; i < b; i++)
+		if (s[i] < 'a' || s[i] > 'z')
+			return 0;
+	return b > a && (rules_word_lists(r, s + a, b - a) & list) != 0;
+}
+
+int rules_capital_in_list(const struct rules *r, const char *s, size_t a, size_t b, lex_lists list)
+{
+	if (b <= a || s[a] < 'A' || s[a] > 'Z')
+		return 0;
+	for (size_t i = a + 1; i < b; i++)
+		if (s[i] < 'a' || s[i] > 'z')
+			return 0;
+	return (rules_word_lists(r, s + a, b - a) & list) != 0;
 }
 
 const char *word_list_name(int bit)

@@ -54,27 +54,6 @@ static int word_in_list(const struct rules *r, const char *s, const struct word 
 	return (lists_of(r, s, w) & list) != 0;
 }
 
-/* Is s[a, b) a word of the list written in lowercase letters only? */
-static int lower_in_list(const struct rules *r, const char *s, size_t a, size_t b, lex_lists list)
-{
-	for (size_t i = a; i < b; i++)
-		if (s[i] < 'a' || s[i] > 'z')
-			return 0;
-	return b > a && (rules_word_lists(r, s + a, b - a) & list) != 0;
-}
-
-/* Is s[a, b) a word of the list written with a capital and then lowercase
- * letters only ("New", not "NEW")? */
-static int capital_in_list(const struct rules *r, const char *s, size_t a, size_t b, lex_lists list)
-{
-	if (b <= a || s[a] < 'A' || s[a] > 'Z')
-		return 0;
-	for (size_t i = a + 1; i < b; i++)
-		if (s[i] < 'a' || s[i] > 'z')
-			return 0;
-	return (rules_word_lists(r, s + a, b - a) & list) != 0;
-}
-
 static int is_cap(const char *s, const struct word *w)
 {
 	return text_is_upper(s, w->s, w->e);
@@ -2317,7 +2296,7 @@ static int place_after_town(const struct rules *r, const char *s, size_t floor, 
 	 * Dakota"; "Ada Vell" is a name) */
 	const char *sp = memchr(s + ms, ' ', me - ms);
 	if (sp) {
-		if (!capital_in_list(r, s, ms, (size_t)(sp - s), WL_PLACE_FIRST) || memchr(sp + 1, ' ', me - (size_t)(sp + 1 - s)))
+		if (!rules_capital_in_list(r, s, ms, (size_t)(sp - s), WL_PLACE_FIRST) || memchr(sp + 1, ' ', me - (size_t)(sp + 1 - s)))
 			return 0;
 	}
 	/* (what follows is no apposition of its own: "near Havana, Granma,
@@ -2343,7 +2322,7 @@ static int place_after_town(const struct rules *r, const char *s, size_t floor, 
 		size_t q = p - 1, w = q;
 		while (w > floor && s[w - 1] != ' ')
 			w--;
-		if (lower_in_list(r, s, w, q, WL_TOWN_LEAD))
+		if (rules_lower_in_list(r, s, w, q, WL_TOWN_LEAD))
 			return 1;
 		p = q;
 	}

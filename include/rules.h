@@ -177,6 +177,12 @@ typedef uint64_t lex_lists;
 #define WL_PLACE_FIRST (UINT64_C(1) << 39) /* place-first: "New" Hampshire, "North" Dakota */
 #define WL_APPOSITION_LEAD (UINT64_C(1) << 40) /* apposition-lead: Granma, "the" newspaper */
 #define WL_TOWN_LEAD (UINT64_C(1) << 41)   /* town-lead: a rally "in" Ames, Iowa */
+#define WL_THIRD_PRONOUN (UINT64_C(1) << 42) /* third-pronoun: "He" opening a sentence (quotes.c) */
+#define WL_NOT_SUBJECT (UINT64_C(1) << 43) /* not-subject: "The", "In" opening a sentence: no name */
+#define WL_SCENE_LEAD (UINT64_C(1) << 44)  /* scene-lead: "On" Tuesday, Vell went ... */
+#define WL_SCENE_ADVERB (UINT64_C(1) << 45) /* scene-adverb: "Meanwhile", Vell went ... */
+#define WL_NARRATIVE_VERB (UINT64_C(1) << 46) /* narrative-verb: Vell "wrote", ... (quotes.c) */
+#define WL_BE (UINT64_C(1) << 47)          /* be: "is", "was": a passive with a participle */
 
 /* The name of list bit (log2 of its WL_ value) in words.txt. */
 const char *word_list_name(int bit);
@@ -384,6 +390,12 @@ static inline lex_lists rules_word_lists(const struct rules *r, const char *s, s
 	int k = wordset_get_ci(&r->words, s, len);
 	return k < 0 ? 0 : r->word_masks[k];
 }
+
+/* Is s[a, b) a word of the list written in lowercase letters only? */
+int rules_lower_in_list(const struct rules *r, const char *s, size_t a, size_t b, lex_lists list);
+/* ... written with a capital and then lowercase letters only ("New", "I";
+ * not "NEW")? */
+int rules_capital_in_list(const struct rules *r, const char *s, size_t a, size_t b, lex_lists list);
 
 /* Is s[a, b) an adverb: a lowercase word in the words.txt list "adverb",
  * or one of five letters or more in "-ly" that the list "not-adverb"
