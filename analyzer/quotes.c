@@ -700,21 +700,15 @@ static int accept(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZ
 /* Does m[a, b) end on a word that cannot end a clause: a preposition, a
  * subordinating conjunction or an article ("... after", "... because",
  * "including", "the")? */
-static int ends_open(const char *m, size_t a, size_t b)
+static int ends_open(const struct rules *r, const char *m, size_t a, size_t b)
 {
-	/* ("before" and "since" end a phrase as adverbs: "the day before") */
-	static const char *const open_words[] = { "after", "because", "including", "than", "whether", "of",
-						  "the", "a", "an", "with", "from", "by", "until", "unless",
-						  "although", NULL };
+	/* (words.txt: open-end, lowercase) */
 	size_t w = b;
 	while (w > a && !is_space(m[w - 1]))
 		w--;
 	if (w == a)
 		return 0;   /* one word: "In particular" has two */
-	for (int i = 0; open_words[i]; i++)
-		if (b - w == strlen(open_words[i]) && !memcmp(m + w, open_words[i], b - w))
-			return 1;
-	return 0;
+	return rules_lower_in_list(r, m, w, b, WL_OPEN_END);
 }
 
 /* Is the sentence span m[a, b), a name, a colon and a few words ("Rubio:
@@ -767,7 +761,6 @@ static int passive_cue(const struct rules *r, const char *m, size_t s1, size_t c
 	for (size_t i = cue0; i < cue1; i++)
 		if (is_space(m[i]))
 			return 0;   /* a cue of several words: "pointed to" */
-	static const char *const be[] = { "was", "were", "is", "are", "been", "being", "be", NULL };
 	size_t e = cue0;
 	for (int words = 0; words < 2; words++) {
 		while (e > s1 && is_space(m[e - 1]))
@@ -777,9 +770,8 @@ static int passive_cue(const struct rules *r, const char *m, size_t s1, size_t c
 			b--;
 		if (b == e)
 			return 0;
-		for (int i = 0; be[i]; i++)
-			if (e - b == strlen(be[i]) && !strncasecmp(m + b, be[i], e - b))
-				return 1;
+		if (rules_word_lists(r, m + b, e - b) & WL_BE)   /* any case */
+			return 1;
 		if (!rules_is_adverb(r, m, b, e) && !(e - b == 3 && !memcmp(m + b, "not", 3)))
 			return 0;
 		e = b;
@@ -1005,7 +997,7 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 	/* "He crossed the border 30 years ago after, according to him, ...":
 	 * words before the cue that stop on a preposition or a conjunction
 	 * are a clause broken off, not what was said */
-	if (at.c1 <= at.cue0 && ends_open(c->m, at.c0, at.c1))
+	if (at.c1 <= at.cue0 && ends_open(c->r, c->m, at.c0, at.c1))
 		return 0;
 	/* "Rubio: Finish second." as a paragraph of its own inside the
 	 * article, then prose about him: a section heading */
@@ -1952,11 +1944,10 @@ static int word_at(const char *m, size_t i, size_t n, const char *w)
 }
 
 /* Does m[a, b) hold a word that makes it a clause of its own: a form of
- * "be", "have", "will", "would" or a word in -ed? ("In a September
+ * "be", "have", "will", "would" (words.txt: clause-aux) or a word in -ed? ("In a September
  * debate," holds none; "She conceded defeat in 2008," does.) */
-static int holds_verb(const char *m, size_t a, size_t b)
+static int holds_verb(const struct rules *r, const char *m, size_t a, size_t b)
 {
-	static const char *const aux[] = { "is", "was", "are", "were", "has", "had", "have", "will", "would", NULL };
 	for (size_t i = a; i < b;) {
 		while (i < b && !isalpha((unsigned char)m[i]))
 			i++;
@@ -1966,9 +1957,8 @@ static int holds_verb(const char *m, size_t a, size_t b)
 		size_t k = i - s;
 		if (k >= 5 && m[i - 2] == 'e' && m[i - 1] == 'd')
 			return 1;
-		for (int w = 0; k && aux[w]; w++)
-			if (strlen(aux[w]) == k && !strncasecmp(m + s, aux[w], k))
-				return 1;
+		if (k && (rules_word_lists(r, m + s, k) & WL_CLAUSE_AUX))   /* any case */
+			return 1;
 	}
 	return 0;
 }
@@ -2013,7 +2003,7 @@ static void cut_at_lead_clause(const struct sentence_ctx *c, struct attribution 
 			coordinated = 1;
 			break;
 		}
-	if (!at_start && !coordinated && holds_verb(m, 1, open))
+	if (!at_start && !coordinated && holds_verb(c->r, m, 1, open))
 		return;
 	int k;
 	for (k = 0; lead_conj[k] && !word_at(m, i, n, lead_conj[k]); k++)
