@@ -273,7 +273,8 @@ static const char *const word_list_names[] = { "determiner", "quantifier", "join
 	"phrase-end", "preposition", "subject-pronoun", "complement-lead", "clause-lead", "no-subject",
 	"subject-verb", "tell", "not-owned",
 	"place-first", "apposition-lead", "town-lead", "third-pronoun", "not-subject", "scene-lead",
-	"scene-adverb", "narrative-verb", "be", "open-end", "clause-aux", NULL };
+	"scene-adverb", "narrative-verb", "be", "open-end", "clause-aux",
+	"finite-verb", "appositive-verb", NULL };
 
 int cue_lemma_in_list(const struct rules *r, int cue, lex_lists list)
 {

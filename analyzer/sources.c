@@ -910,16 +910,14 @@ static void title_after_comma(struct entity *e, const char *s, size_t sent_end, 
 	size_t b = (size_t)(comma - s);
 	if (!described_person(s + a, b - a, r))
 		return;
-	static const char *const verbs[] = { "is", "was", "were", "are", "has", "had", "have", "will",
-		"would", "said", NULL };
+	/* (no verb in it: words.txt appositive-verb, lowercase) */
 	int article = !strncmp(s + a, "the ", 4) || !strncmp(s + a, "a ", 2) || !strncmp(s + a, "an ", 3);
 	for (size_t w0 = a; w0 < b;) {
 		size_t w1 = w0;
 		while (w1 < b && s[w1] != ' ')
 			w1++;
-		for (int k = 0; verbs[k]; k++)
-			if (w1 - w0 == strlen(verbs[k]) && !strncmp(s + w0, verbs[k], w1 - w0))
-				return;
+		if (rules_lower_in_list(r, s, w0, w1, WL_APPOSITIVE_VERB))
+			return;
 		w0 = w1 + 1;
 	}
 	size_t h0, h1;
@@ -1853,23 +1851,18 @@ take:
 }
 
 /* Does a word that reads as a finite verb start at raw[i] ("had",
- * "met", "raised", "says")? The noun phrase before it ends there: "The
- * port authority had", not "The union hall was". */
-static int verb_like(const char *raw, size_t i, size_t at)
+ * "met", "raised", "says": words.txt finite-verb, or in -ed or -s)? The
+ * noun phrase before it ends there: "The port authority had", not "The
+ * union hall was". */
+static int verb_like(const struct rules *r, const char *raw, size_t i, size_t at)
 {
-	static const char *const irregular[] = { "had", "has", "have", "was", "were", "is", "are", "will", "would",
-						 "could", "can", "may", "might", "must", "should", "did", "does", "said",
-						 "met", "made", "took", "gave", "won", "lost", "went", "sent", "kept",
-						 "held", "set", "put", "cut", "paid", "sold", "built", "spent", "left",
-						 "began", "ran", "rose", "fell", "chose", "wrote", "spoke", "told", NULL };
 	size_t e = i;
 	while (e < at && raw[e] >= 'a' && raw[e] <= 'z')
 		e++;
 	if (e - i < 2)
 		return 0;
-	for (int k = 0; irregular[k]; k++)
-		if (e - i == strlen(irregular[k]) && !strncmp(raw + i, irregular[k], e - i))
-			return 1;
+	if (rules_word_lists(r, raw + i, e - i) & WL_FINITE_VERB)   /* lowercase: raw[i, e) is */
+		return 1;
 	return (e - i > 3 && raw[e - 1] == 'd' && raw[e - 2] == 'e') || (e - i > 3 && raw[e - 1] == 's' && raw[e - 2] != 's');
 }
 
@@ -1906,7 +1899,7 @@ static int org_description(const struct rules *r, strbuf *out, const char *raw, 
 			e++;
 		if (e == w0 || (e < at && raw[e] != ' ' && raw[e] != ','))
 			return 0;
-		if (wordset_get_ci(&r->org_words, raw + w0, e - w0) >= 0 && (raw[e] == ',' || verb_like(raw, e + 1, at))) {
+		if (wordset_get_ci(&r->org_words, raw + w0, e - w0) >= 0 && (raw[e] == ',' || verb_like(r, raw, e + 1, at))) {
 			strbuf_reset(out);
 			strbuf_add(out, raw + d0, (pos1 > pos0 ? pos0 : e) - d0);
 			if (pos1 > pos0)

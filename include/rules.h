@@ -185,6 +185,8 @@ typedef uint64_t lex_lists;
 #define WL_BE (UINT64_C(1) << 47)          /* be: "is", "was": a passive with a participle */
 #define WL_OPEN_END (UINT64_C(1) << 48)    /* open-end: "after", "the": no clause ends so (quotes.c) */
 #define WL_CLAUSE_AUX (UINT64_C(1) << 49)  /* clause-aux: "has", "would": a clause of its own (quotes.c) */
+#define WL_FINITE_VERB (UINT64_C(1) << 50) /* finite-verb: The port authority "had" (sources.c) */
+#define WL_APPOSITIVE_VERB (UINT64_C(1) << 51) /* appositive-verb: Vell, the sun "was": no title */
 
 /* The name of list bit (log2 of its WL_ value) in words.txt. */
 const char *word_list_name(int bit);
