@@ -1944,8 +1944,9 @@ static int word_at(const char *m, size_t i, size_t n, const char *w)
 }
 
 /* Does m[a, b) hold a word that makes it a clause of its own: a form of
- * "be", "have", "will", "would" (words.txt: clause-aux) or a word in -ed? ("In a September
- * debate," holds none; "She conceded defeat in 2008," does.) */
+ * "be", "have", "will", "would" (words.txt: clause-aux) or a word in -ed?
+ * ("In a September debate," holds none; "She conceded defeat in 2008,"
+ * does.) */
 static int holds_verb(const struct rules *r, const char *m, size_t a, size_t b)
 {
 	for (size_t i = a; i < b;) {
