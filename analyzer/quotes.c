@@ -584,8 +584,8 @@ static int singular_noun_cue(const struct rules *r, const char *m, size_t s0, si
 			size_t e = i;
 			while (e < se && m[e] != ' ')
 				e++;
-			int k = wordset_get_ci(&r->words, m + i, e - i);
-			if (k >= 0 && (k & WL_COUNT))
+			lex_lists k = rules_word_lists(r, m + i, e - i);
+			if (k & WL_COUNT)
 				return 0;
 		}
 	}
@@ -700,21 +700,15 @@ static int accept(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZ
 /* Does m[a, b) end on a word that cannot end a clause: a preposition, a
  * subordinating conjunction or an article ("... after", "... because",
  * "including", "the")? */
-static int ends_open(const char *m, size_t a, size_t b)
+static int ends_open(const struct rules *r, const char *m, size_t a, size_t b)
 {
-	/* ("before" and "since" end a phrase as adverbs: "the day before") */
-	static const char *const open_words[] = { "after", "because", "including", "than", "whether", "of",
-						  "the", "a", "an", "with", "from", "by", "until", "unless",
-						  "although", NULL };
+	/* (words.txt: open-end, lowercase) */
 	size_t w = b;
 	while (w > a && !is_space(m[w - 1]))
 		w--;
 	if (w == a)
 		return 0;   /* one word: "In particular" has two */
-	for (int i = 0; open_words[i]; i++)
-		if (b - w == strlen(open_words[i]) && !memcmp(m + w, open_words[i], b - w))
-			return 1;
-	return 0;
+	return rules_lower_in_list(r, m, w, b, WL_OPEN_END);
 }
 
 /* Is the sentence span m[a, b), a name, a colon and a few words ("Rubio:
@@ -767,7 +761,6 @@ static int passive_cue(const struct rules *r, const char *m, size_t s1, size_t c
 	for (size_t i = cue0; i < cue1; i++)
 		if (is_space(m[i]))
 			return 0;   /* a cue of several words: "pointed to" */
-	static const char *const be[] = { "was", "were", "is", "are", "been", "being", "be", NULL };
 	size_t e = cue0;
 	for (int words = 0; words < 2; words++) {
 		while (e > s1 && is_space(m[e - 1]))
@@ -777,9 +770,8 @@ static int passive_cue(const struct rules *r, const char *m, size_t s1, size_t c
 			b--;
 		if (b == e)
 			return 0;
-		for (int i = 0; be[i]; i++)
-			if (e - b == strlen(be[i]) && !strncasecmp(m + b, be[i], e - b))
-				return 1;
+		if (rules_word_lists(r, m + b, e - b) & WL_BE)   /* any case */
+			return 1;
 		if (!rules_is_adverb(r, m, b, e) && !(e - b == 3 && !memcmp(m + b, "not", 3)))
 			return 0;
 		e = b;
@@ -818,12 +810,12 @@ static int prize_ahead(const struct rules *r, const char *m, size_t a, size_t b)
 		size_t e = i;
 		while (e < b && !is_space(m[e]) && m[e] != ',' && m[e] != '.' && m[e] != ';')
 			e++;
-		int k = wordset_get_ci(&r->words, m + i, e - i);
-		if (k >= 0 && (k & WL_PRIZE))
+		lex_lists k = rules_word_lists(r, m + i, e - i);
+		if (k & WL_PRIZE)
 			return 1;
 		/* "claiming 41 percent of the vote", "claimed a majority of the
 		 * votes": a share of the vote is won */
-		if (((k >= 0 && (k & (WL_SHARE_PART | WL_SHARE_WHOLE))) || (e > i && m[e - 1] == '%')) &&
+		if (((k & (WL_SHARE_PART | WL_SHARE_WHOLE)) || (e > i && m[e - 1] == '%')) &&
 		    b - e > 12 && !strncmp(m + e, " of the vote", 12) &&
 		    (e + 12 == b || !text_is_ascii_letter(m[e + 12]) || m[e + 12] == 's'))
 			return 1;
@@ -887,8 +879,8 @@ static int trailing_attribution(const struct sentence_ctx *c, size_t cue1, size_
 	size_t w1 = c0;
 	while (w1 < c1 && !is_space(c->m[w1]))
 		w1++;
-	int det = wordset_get_ci(&c->r->words, c->m + c0, w1 - c0);
-	if (w1 >= c1 || det < 0 || !(det & WL_DETERMINER) || words_in_upto(c->m, c0, c1, 9) > 8)
+	lex_lists det = rules_word_lists(c->r, c->m + c0, w1 - c0);
+	if (w1 >= c1 || !(det & WL_DETERMINER) || words_in_upto(c->m, c0, c1, 9) > 8)
 		return 0;
 	size_t e = c1;
 	while (e > c0 && !is_space(c->m[e - 1]))
@@ -921,8 +913,8 @@ static int compound_head(const struct rules *r, const char *m, size_t len, size_
 		buf[n++] = m[i++];
 	if (i == cue1 + 1 || n == sizeof(buf))
 		return 0;
-	int k = wordset_get_ci(&r->words, buf, n);
-	return k >= 0 && (k & WL_COMPOUND);
+	lex_lists k = rules_word_lists(r, buf, n);
+	return (k & WL_COMPOUND) != 0;
 }
 
 /* Is the one-word cue form m[cue0, cue1) a noun of a work right before
@@ -934,8 +926,8 @@ static int work_before_title(const struct rules *r, const char *m, size_t len, s
 	if (cue1 + 1 >= len || m[cue1] != ' ' || !is_token_byte((unsigned char)m[cue1 + 1]) ||
 	    !text_is_ascii_word(m, cue0, cue1))
 		return 0;
-	int k = wordset_get_ci(&r->words, m + cue0, cue1 - cue0);
-	return k >= 0 && (k & WL_WORK);
+	lex_lists k = rules_word_lists(r, m + cue0, cue1 - cue0);
+	return (k & WL_WORK) != 0;
 }
 
 static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZE *ov,
@@ -1005,7 +997,7 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 	/* "He crossed the border 30 years ago after, according to him, ...":
 	 * words before the cue that stop on a preposition or a conjunction
 	 * are a clause broken off, not what was said */
-	if (at.c1 <= at.cue0 && ends_open(c->m, at.c0, at.c1))
+	if (at.c1 <= at.cue0 && ends_open(c->r, c->m, at.c0, at.c1))
 		return 0;
 	/* "Rubio: Finish second." as a paragraph of its own inside the
 	 * article, then prose about him: a section heading */
@@ -1952,11 +1944,11 @@ static int word_at(const char *m, size_t i, size_t n, const char *w)
 }
 
 /* Does m[a, b) hold a word that makes it a clause of its own: a form of
- * "be", "have", "will", "would" or a word in -ed? ("In a September
- * debate," holds none; "She conceded defeat in 2008," does.) */
-static int holds_verb(const char *m, size_t a, size_t b)
+ * "be", "have", "will", "would" (words.txt: clause-aux) or a word in -ed?
+ * ("In a September debate," holds none; "She conceded defeat in 2008,"
+ * does.) */
+static int holds_verb(const struct rules *r, const char *m, size_t a, size_t b)
 {
-	static const char *const aux[] = { "is", "was", "are", "were", "has", "had", "have", "will", "would", NULL };
 	for (size_t i = a; i < b;) {
 		while (i < b && !isalpha((unsigned char)m[i]))
 			i++;
@@ -1966,9 +1958,8 @@ static int holds_verb(const char *m, size_t a, size_t b)
 		size_t k = i - s;
 		if (k >= 5 && m[i - 2] == 'e' && m[i - 1] == 'd')
 			return 1;
-		for (int w = 0; k && aux[w]; w++)
-			if (strlen(aux[w]) == k && !strncasecmp(m + s, aux[w], k))
-				return 1;
+		if (k && (rules_word_lists(r, m + s, k) & WL_CLAUSE_AUX))   /* any case */
+			return 1;
 	}
 	return 0;
 }
@@ -2013,7 +2004,7 @@ static void cut_at_lead_clause(const struct sentence_ctx *c, struct attribution 
 			coordinated = 1;
 			break;
 		}
-	if (!at_start && !coordinated && holds_verb(m, 1, open))
+	if (!at_start && !coordinated && holds_verb(c->r, m, 1, open))
 		return;
 	int k;
 	for (k = 0; lead_conj[k] && !word_at(m, i, n, lead_conj[k]); k++)
@@ -2430,19 +2421,10 @@ static int heading_quote(const struct sentence_ctx *c, const struct qmark *m)
  * council"), a phrase ("In May, ..."), or a function word. */
 static int subject_speaker(const struct sentence_ctx *c, const struct qmark *m, size_t *s0, size_t *s1)
 {
-	static const char *const pronouns[] = { "He", "She", "They", NULL };
-	static const char *const stop[] = {
-		"The", "A", "An", "In", "On", "At", "But", "And", "Or", "So", "Yet", "If", "When", "While", "As",
-		"After", "Before", "Since", "This", "That", "These", "Those", "It", "Its", "There", "Here", "What",
-		"Which", "Who", "Why", "How", "Some", "Many", "Most", "All", "Each", "Every", "One", "For", "From",
-		"With", "Without", "Under", "Over", "Despite", "Although", "Though", "Because", "Unlike", "Like",
-		"Even", "Still", "Now", "Then", "Also", "Only", "Just", "Today", "Yesterday", "Last", "Next", "We",
-		"I", "You", "My", "Our", "Your", "Their", "His", "Her", "No", "Not", "To", "By", "Of", "Do",
-		"Does", "Did", "Is", "Are", "Was", "Were", "Has", "Have", "Had", "Will", "Would", "Can", "Could",
-		"Should", "May", "Might", "Must", "Let", "Such", "Both", "Other", "Another", "Among", "Amid",
-		"During", "Until", "Through", "About", "Against", "Between", "Within", "Where", "Whether", "Two",
-		"Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve", "Hundreds",
-		"Thousands", "Millions", "Dozens", "Several", "Few", "More", "Less", "Half", NULL };
+	/* the words are lists of words.txt, matched as a capital and then
+	 * lowercase: third-pronoun, not-subject, scene-lead, scene-adverb;
+	 * the verb's, lowercase: narrative-verb and be */
+	const struct rules *r = c->r;
 	const char *t = c->a->scan;
 	size_t b = c->base + 1, open = m->open;
 	while (b < open && is_space(t[b]))
@@ -2451,42 +2433,46 @@ static int subject_speaker(const struct sentence_ctx *c, const struct qmark *m, 
 		return 0;
 	/* a phrase of time or place before the subject ("On Tuesday, Vell
 	 * went further, ..."): skipped to its comma */
-	static const char *const leads[] = { "In ", "On ", "At ", "After ", "During ", "Later ", "Earlier ",
-					     "Last ", "Then ", "Still ", "Instead ", "Meanwhile", "Separately", NULL };
-	for (int k = 0; leads[k]; k++) {
-		size_t l = strlen(leads[k]);
-		if (b + l < open && !strncmp(t + b, leads[k], l)) {
-			size_t x = b + l;
-			while (x < open && x - b < 80 && t[x] != ',' && t[x] != '"' && (unsigned char)t[x] != 0xe2 &&
-			       t[x] != '\'')
-				x++;
-			if (x >= open || t[x] != ',')
-				return 0;
+	size_t lw = b;
+	while (lw < open && ((t[lw] >= 'a' && t[lw] <= 'z') || (t[lw] >= 'A' && t[lw] <= 'Z')))
+		lw++;
+	/* a scene-lead word and its space, or a scene-adverb opening the
+	 * letters, with something after it */
+	size_t ll = 0;
+	if (lw + 1 < open && t[lw] == ' ' && rules_capital_in_list(r, t, b, lw, WL_SCENE_LEAD))
+		ll = lw + 1 - b;
+	for (size_t l = 1; !ll && b + l <= lw && b + l < open; l++)
+		if (rules_capital_in_list(r, t, b, b + l, WL_SCENE_ADVERB))
+			ll = l;
+	if (ll) {
+		size_t x = b + ll;
+		while (x < open && x - b < 80 && t[x] != ',' && t[x] != '"' && (unsigned char)t[x] != 0xe2 &&
+		       t[x] != '\'')
 			x++;
-			while (x < open && is_space(t[x]))
-				x++;
-			b = x;
-			break;
-		}
+		if (x >= open || t[x] != ',')
+			return 0;
+		x++;
+		while (x < open && is_space(t[x]))
+			x++;
+		b = x;
 	}
 	if (b >= open || !isupper((unsigned char)t[b]))
 		return 0;
 	size_t i = b, e = b;
 	int pron = 0;
-	for (int k = 0; pronouns[k]; k++) {
-		size_t l = strlen(pronouns[k]);
-		if (b + l < open && !strncmp(t + b, pronouns[k], l) && t[b + l] == ' ') {
-			e = b + l;
-			pron = 1;
-		}
+	size_t pw = b;
+	while (pw < open && ((t[pw] >= 'a' && t[pw] <= 'z') || (t[pw] >= 'A' && t[pw] <= 'Z')))
+		pw++;
+	if (pw < open && t[pw] == ' ' && rules_capital_in_list(r, t, b, pw, WL_THIRD_PRONOUN)) {
+		e = pw;
+		pron = 1;
 	}
 	if (!pron) {
 		size_t w = b;
 		while (w < open && t[w] != ' ' && t[w] != ',')
 			w++;
-		for (int k = 0; stop[k]; k++)
-			if (w - b == strlen(stop[k]) && !strncmp(t + b, stop[k], w - b))
-				return 0;
+		if (rules_capital_in_list(r, t, b, w, WL_NOT_SUBJECT))
+			return 0;
 		/* capitalized words of letters ("Ada Vell", "Mr. Vell", "A.
 		 * Vell"); a number word ("Thirteen years later") is no name */
 		while (i < open && i - b < 60 && isupper((unsigned char)t[i])) {
@@ -2517,22 +2503,19 @@ static int subject_speaker(const struct sentence_ctx *c, const struct qmark *m, 
 		if (w == v || w >= open || !(t[w] == ' ' || t[w] == ','))
 			return 0;
 		size_t l = w - v;
-		static const char *const verbs[] = { "has", "had", "is", "was", "are", "were", "will", "would",
-						     "told", "said", "wrote", "spoke", "gave", "made", "took", "went",
-						     "put", "sent", "got", "set", "sang", "quoted", NULL };
-		for (int k = 0; verbs[k]; k++)
-			if (l == strlen(verbs[k]) && !strncmp(t + v, verbs[k], l)) {
-				/* not a passive: "Dahl was asked by Vell, “...”" is
-				 * Vell's question */
-				if (k >= 2 && k <= 5) {
-					size_t x = w + 1, y = x;
-					while (y < open && t[y] >= 'a' && t[y] <= 'z')
-						y++;
-					if (y - x > 3 && t[y - 2] == 'e' && t[y - 1] == 'd')
-						return 0;
-				}
-				goto verb;
+		lex_lists vl = rules_word_lists(r, t + v, l);
+		if (vl & WL_NARRATIVE_VERB) {
+			/* not a passive: "Dahl was asked by Vell, “...”" is
+			 * Vell's question */
+			if (vl & WL_BE) {
+				size_t x = w + 1, y = x;
+				while (y < open && t[y] >= 'a' && t[y] <= 'z')
+					y++;
+				if (y - x > 3 && t[y - 2] == 'e' && t[y - 1] == 'd')
+					return 0;
 			}
+			goto verb;
+		}
 		if ((l > 3 && t[w - 2] == 'e' && t[w - 1] == 'd') || (l > 3 && t[w - 1] == 's' && t[w - 2] != 's'))
 			goto verb;
 		if (tries == 0 && ((l > 3 && t[w - 2] == 'l' && t[w - 1] == 'y') || (l == 4 && !strncmp(t + v, "also", 4)) ||

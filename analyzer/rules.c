@@ -269,15 +269,19 @@ static int load_wordlist(struct wordset *ws, const char *dir, const char *name,
 static const char *const word_list_names[] = { "determiner", "quantifier", "joiner", "number", "share-lead",
 	"share-whole", "share-part", "calendar", "kin", "possessive", "female", "male", "opening",
 	"not-name", "opener", "adverb", "not-adverb", "adverbial", "title-modifier", "asked", "count", "elision",
-	"group", "seeming", "place-kind", "writer", "winning", "prize", "work", "compound", NULL };
+	"group", "seeming", "place-kind", "writer", "winning", "prize", "work", "compound",
+	"phrase-end", "preposition", "subject-pronoun", "complement-lead", "clause-lead", "no-subject",
+	"subject-verb", "tell", "not-owned",
+	"place-first", "apposition-lead", "town-lead", "third-pronoun", "not-subject", "scene-lead",
+	"scene-adverb", "narrative-verb", "be", "open-end", "clause-aux",
+	"finite-verb", "appositive-verb", NULL };
 
-int cue_lemma_in_list(const struct rules *r, int cue, unsigned list)
+int cue_lemma_in_list(const struct rules *r, int cue, lex_lists list)
 {
 	if (cue < 0 || (size_t)cue >= r->ncues)
 		return 0;
 	const char *lemma = r->cues[cue].lemma;
-	int k = wordset_get_ci(&r->words, lemma, strlen(lemma));
-	return k >= 0 && ((unsigned)k & list);
+	return (rules_word_lists(r, lemma, strlen(lemma)) & list) != 0;
 }
 
 int rules_is_adverb(const struct rules *r, const char *s, size_t a, size_t b)
@@ -287,10 +291,28 @@ int rules_is_adverb(const struct rules *r, const char *s, size_t a, size_t b)
 	for (size_t i = a; i < b; i++)
 		if (!(s[i] >= 'a' && s[i] <= 'z'))
 			return 0;
-	int k = wordset_get_ci(&r->words, s + a, b - a);
-	if (k >= 0 && (k & WL_ADVERB))
+	lex_lists k = rules_word_lists(r, s + a, b - a);
+	if (k & WL_ADVERB)
 		return 1;
-	return b - a >= 5 && s[b - 2] == 'l' && s[b - 1] == 'y' && !(k >= 0 && (k & WL_NOT_ADVERB));
+	return b - a >= 5 && s[b - 2] == 'l' && s[b - 1] == 'y' && !(k & WL_NOT_ADVERB);
+}
+
+int rules_lower_in_list(const struct rules *r, const char *s, size_t a, size_t b, lex_lists list)
+{
+	for (size_t i = a; i < b; i++)
+		if (s[i] < 'a' || s[i] > 'z')
+			return 0;
+	return b > a && (rules_word_lists(r, s + a, b - a) & list) != 0;
+}
+
+int rules_capital_in_list(const struct rules *r, const char *s, size_t a, size_t b, lex_lists list)
+{
+	if (b <= a || s[a] < 'A' || s[a] > 'Z')
+		return 0;
+	for (size_t i = a + 1; i < b; i++)
+		if (s[i] < 'a' || s[i] > 'z')
+			return 0;
+	return (rules_word_lists(r, s + a, b - a) & list) != 0;
 }
 
 const char *word_list_name(int bit)
@@ -300,8 +322,8 @@ const char *word_list_name(int bit)
 }
 
 /* words.txt: "list | word, word, ..." lines. A word's value in r->words
- * is the set of its lists (enum word_list), gathered before it is put
- * there, as a wordset keeps the first value it is given. Every list must
+ * is its index in r->word_masks, which holds the set of its lists (WL_
+ * bits, 64 at most). Every list must
  * be there: the code reads them all, and an empty one would silently
  * change what it finds. */
 static int load_word_lists(struct rules *r, struct diag *d)
@@ -310,9 +332,8 @@ static int load_word_lists(struct rules *r, struct diag *d)
 	if (rule_file_open(&f, r->dir, "words.txt", d) < 0)
 		return -1;
 	int errors = 0;
-	unsigned seen = 0;
-	struct wordset index = { 0 };   /* word -> its place in masks */
-	unsigned *masks = NULL;
+	lex_lists seen = 0;
+	lex_lists *masks = NULL;
 	size_t nmasks = 0, cap = 0;
 	strbuf low = STRBUF_INIT;
 	const char *s;
@@ -341,7 +362,7 @@ static int load_word_lists(struct rules *r, struct diag *d)
 			errors++;
 			continue;
 		}
-		seen |= 1u << list;
+		seen |= (lex_lists)1 << list;
 		for (const char *p = bar + 1; p <= end;) {
 			const char *comma = memchr(p, ',', (size_t)(end - p));
 			const char *fe = comma ? comma : end;
@@ -367,7 +388,7 @@ static int load_word_lists(struct rules *r, struct diag *d)
 				continue;
 			}
 			lower_into(&low, w, (size_t)(we - w));
-			int k = wordset_get(&index, low.buf, low.len);
+			int k = wordset_get(&r->words, low.buf, low.len);
 			if (k < 0) {
 				if (nmasks == cap) {
 					cap = cap ? cap * 2 : 256;
@@ -375,25 +396,21 @@ static int load_word_lists(struct rules *r, struct diag *d)
 				}
 				k = (int)nmasks;
 				masks[nmasks++] = 0;
-				wordset_put(&index, low.buf, low.len, k);
+				wordset_put(&r->words, low.buf, low.len, k);
 			}
-			if (masks[k] & 1u << list)
+			if (masks[k] & (lex_lists)1 << list)
 				diag_report(d, DIAG_WARNING, f.path, f.lineno, col, "duplicate entry '%s' in list '%s'",
 					    low.buf, word_list_names[list]);
-			masks[k] |= 1u << list;
+			masks[k] |= (lex_lists)1 << list;
 		}
 	}
 	for (int i = 0; word_list_names[i]; i++)
-		if (!(seen & 1u << i)) {
+		if (!(seen & (lex_lists)1 << i)) {
 			diag_report(d, DIAG_ERROR, f.path, 0, 0, "no word list '%s' (a line '%s | word, ...')",
 				    word_list_names[i], word_list_names[i]);
 			errors++;
 		}
-	for (size_t i = 0; i < index.cap; i++)
-		if (index.keys[i])
-			wordset_put(&r->words, index.keys[i], index.lens[i], (int)masks[index.vals[i]]);
-	wordset_release(&index);
-	free(masks);
+	r->word_masks = masks;
 	strbuf_release(&low);
 	rule_file_close(&f);
 	return errors ? -1 : 0;
@@ -2485,6 +2502,7 @@ void rules_free(struct rules *r)
 	wordset_release(&r->org_words);
 	wordset_release(&r->places);
 	wordset_release(&r->words);
+	free(r->word_masks);
 	for (size_t i = 0; i < r->ncues; i++)
 		free(r->cues[i].lemma);
 	free(r->cues);

@@ -210,8 +210,8 @@ static int elision(const char *s, size_t i, size_t end, const struct rules *r)
 		e++;
 	if (e == i || is_alnum_at(s, e, end))
 		return 0;
-	int k = wordset_get_ci(&r->words, s + i, e - i);
-	return k >= 0 && (k & WL_ELISION);
+	lex_lists k = rules_word_lists(r, s + i, e - i);
+	return (k & WL_ELISION) != 0;
 }
 
 /* Single-quote closer: not between two letters (doesn't, Kerry's). */
@@ -225,23 +225,20 @@ static int single_can_close(const char *s, size_t start, size_t i, size_t len, s
  * of a plural possessive, not the end of a quotation. Not when a comma,
  * period, semicolon, colon, '!' or '?' follows it ('... for 80 minutes',
  * but ...): a possessive is followed by what it owns. */
-static int possessive_plural(const char *s, size_t start, size_t i, size_t len, size_t end)
+static int possessive_plural(const struct rules *r, const char *s, size_t start, size_t i, size_t len,
+			     size_t end)
 {
 	if (i + len < end && strchr(",.;:!?", s[i + len]) && s[i + len])
 		return 0;
-	/* nor when a word that is no noun follows ("the anthem 'Red
-	 * Lanterns' on the bus"): a preposition, an article, a conjunction */
-	static const char *const after[] = { "on", "in", "at", "to", "of", "for", "with", "by", "from",
-					     "and", "or", "but", "the", "a", "an", "is", "was", "as",
-					     "that", "which", "who", NULL };
+	/* nor when a lowercase word that is no noun follows ("the anthem
+	 * 'Red Lanterns' on the bus"): a preposition, an article, a
+	 * conjunction (words.txt: not-owned) */
 	if (i + len + 1 < end && s[i + len] == ' ') {
 		size_t w = i + len + 1, e = w;
 		while (e < end && s[e] >= 'a' && s[e] <= 'z')
 			e++;
-		if (e > w && (e == end || !is_alnum_at(s, e, end)))
-			for (int k = 0; after[k]; k++)
-				if (e - w == strlen(after[k]) && !memcmp(s + w, after[k], e - w))
-					return 0;
+		if (e > w && (e == end || !is_alnum_at(s, e, end)) && (rules_word_lists(r, s + w, e - w) & WL_NOT_OWNED))
+			return 0;
 	}
 	return i > start && (s[i - 1] == 's' || s[i - 1] == 'z');
 }
@@ -333,8 +330,8 @@ static int after_work_noun(const char *s, size_t start, size_t open, const struc
 		b--;
 	if (b == e)
 		return 0;
-	int k = wordset_get_ci(&r->words, s + b, e - b);
-	return k >= 0 && (k & WL_WORK);
+	lex_lists k = rules_word_lists(r, s + b, e - b);
+	return (k & WL_WORK) != 0;
 }
 
 /* The content reads like speech rather than a title or scare quote. */
@@ -437,7 +434,7 @@ static void pair_quotes(struct segmentation *s, struct article *a, const struct 
 			}
 			if (top_fam == F_SINGLE && m.kind != K_LSQ && m.kind != K_LOW9_S &&
 			    single_can_close(t, start, i, m.len, end)) {
-				if (possessive_plural(t, start, i, m.len, end) && closer != (size_t)-1 && closer >= i + m.len) {
+				if (possessive_plural(r, t, start, i, m.len, end) && closer != (size_t)-1 && closer >= i + m.len) {
 					i += m.len - 1;
 					continue;
 				}

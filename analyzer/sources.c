@@ -40,17 +40,16 @@ static int word_is(const char *s, const struct word *w, const char *lit)
 	return w->e - w->s == n && !strncasecmp(s + w->s, lit, n);
 }
 
-/* The word lists of mention parsing are data (rules/words.txt, enum
- * lex_list): each word (any case) is looked up once in one table that
+/* The word lists of mention parsing are data (rules/words.txt, WL_ bits,
+ * lex_lists): each word (any case) is looked up once in one table that
  * says which lists hold it, not compared with each word of each list in
  * turn. */
-static unsigned lists_of(const struct rules *r, const char *s, const struct word *w)
+static lex_lists lists_of(const struct rules *r, const char *s, const struct word *w)
 {
-	int k = wordset_get_ci(&r->words, s + w->s, w->e - w->s);
-	return k < 0 ? 0 : (unsigned)k;
+	return rules_word_lists(r, s + w->s, w->e - w->s);
 }
 
-static int word_in_list(const struct rules *r, const char *s, const struct word *w, enum lex_list list)
+static int word_in_list(const struct rules *r, const char *s, const struct word *w, lex_lists list)
 {
 	return (lists_of(r, s, w) & list) != 0;
 }
@@ -911,16 +910,14 @@ static void title_after_comma(struct entity *e, const char *s, size_t sent_end, 
 	size_t b = (size_t)(comma - s);
 	if (!described_person(s + a, b - a, r))
 		return;
-	static const char *const verbs[] = { "is", "was", "were", "are", "has", "had", "have", "will",
-		"would", "said", NULL };
+	/* (no verb in it: words.txt appositive-verb, lowercase) */
 	int article = !strncmp(s + a, "the ", 4) || !strncmp(s + a, "a ", 2) || !strncmp(s + a, "an ", 3);
 	for (size_t w0 = a; w0 < b;) {
 		size_t w1 = w0;
 		while (w1 < b && s[w1] != ' ')
 			w1++;
-		for (int k = 0; verbs[k]; k++)
-			if (w1 - w0 == strlen(verbs[k]) && !strncmp(s + w0, verbs[k], w1 - w0))
-				return;
+		if (rules_lower_in_list(r, s, w0, w1, WL_APPOSITIVE_VERB))
+			return;
 		w0 = w1 + 1;
 	}
 	size_t h0, h1;
@@ -1444,7 +1441,7 @@ static int gender_hint(const struct rules *r, const char *s, size_t n, int names
 			i++;
 		size_t len = i - w;
 		struct word wd = { w, i };
-		unsigned lists = lists_of(r, s, &wd);
+		lex_lists lists = lists_of(r, s, &wd);
 		if (lists & WL_FEMALE)
 			return 'f';
 		if (lists & WL_MALE)
@@ -1466,12 +1463,11 @@ static int gender_hint(const struct rules *r, const char *s, size_t n, int names
 }
 
 /* "he told our reporter Lene Farr that ...": a person named right after
- * "told" (up to three lowercase words between: a determiner, a title) is
- * the listener, whom a later "he" or "she" does not mean. */
-static int listener(const char *raw, const struct entity *e)
+ * "told" (a lowercase word of the words.txt list "tell"; up to three
+ * lowercase words between: a determiner, a title) is the listener, whom a
+ * later "he" or "she" does not mean. */
+static int listener(const struct rules *r, const char *raw, const struct entity *e)
 {
-	static const char *const tell[] = { "told", "tells", "tell", "telling", "informed", "assured",
-					    "reminded", NULL };
 	size_t i = e->title1 > e->title0 && e->title0 < e->name0 ? e->title0 : e->name0;
 	if (e->off < i)
 		i = e->off;
@@ -1486,9 +1482,8 @@ static int listener(const char *raw, const struct entity *e)
 			st--;
 		if (st == end || (st > 0 && raw[st - 1] != ' ' && raw[st - 1] != '\n'))
 			return 0;
-		for (int k = 0; tell[k]; k++)
-			if (end - st == strlen(tell[k]) && !memcmp(raw + st, tell[k], end - st))
-				return 1;
+		if (rules_word_lists(r, raw + st, end - st) & WL_TELL)   /* lowercase: see above */
+			return 1;
 		i = st;
 	}
 	return 0;
@@ -1856,23 +1851,18 @@ take:
 }
 
 /* Does a word that reads as a finite verb start at raw[i] ("had",
- * "met", "raised", "says")? The noun phrase before it ends there: "The
- * port authority had", not "The union hall was". */
-static int verb_like(const char *raw, size_t i, size_t at)
+ * "met", "raised", "says": words.txt finite-verb, or in -ed or -s)? The
+ * noun phrase before it ends there: "The port authority had", not "The
+ * union hall was". */
+static int verb_like(const struct rules *r, const char *raw, size_t i, size_t at)
 {
-	static const char *const irregular[] = { "had", "has", "have", "was", "were", "is", "are", "will", "would",
-						 "could", "can", "may", "might", "must", "should", "did", "does", "said",
-						 "met", "made", "took", "gave", "won", "lost", "went", "sent", "kept",
-						 "held", "set", "put", "cut", "paid", "sold", "built", "spent", "left",
-						 "began", "ran", "rose", "fell", "chose", "wrote", "spoke", "told", NULL };
 	size_t e = i;
 	while (e < at && raw[e] >= 'a' && raw[e] <= 'z')
 		e++;
 	if (e - i < 2)
 		return 0;
-	for (int k = 0; irregular[k]; k++)
-		if (e - i == strlen(irregular[k]) && !strncmp(raw + i, irregular[k], e - i))
-			return 1;
+	if (rules_word_lists(r, raw + i, e - i) & WL_FINITE_VERB)   /* lowercase: raw[i, e) is */
+		return 1;
 	return (e - i > 3 && raw[e - 1] == 'd' && raw[e - 2] == 'e') || (e - i > 3 && raw[e - 1] == 's' && raw[e - 2] != 's');
 }
 
@@ -1909,7 +1899,7 @@ static int org_description(const struct rules *r, strbuf *out, const char *raw, 
 			e++;
 		if (e == w0 || (e < at && raw[e] != ' ' && raw[e] != ','))
 			return 0;
-		if (wordset_get_ci(&r->org_words, raw + w0, e - w0) >= 0 && (raw[e] == ',' || verb_like(raw, e + 1, at))) {
+		if (wordset_get_ci(&r->org_words, raw + w0, e - w0) >= 0 && (raw[e] == ',' || verb_like(r, raw, e + 1, at))) {
 			strbuf_reset(out);
 			strbuf_add(out, raw + d0, (pos1 > pos0 ? pos0 : e) - d0);
 			if (pos1 > pos0)
@@ -2109,60 +2099,11 @@ static int drop_adverbs(const struct rules *r, const char *s, size_t floor, size
 
 /* ---- speaker spans that are no noun phrase ------------------------------ */
 
-static int word_among(const char *s, const struct word *w, const char *const *list)
-{
-	for (int k = 0; list[k]; k++)
-		if (word_is(s, w, list[k]))
-			return 1;
-	return 0;
-}
-
-/* Words a noun phrase does not end in: a preposition, an article or a
- * possessive determiner, a conjunction ("trying to", "referencing a",
- * "highlighted her", "killed on Thursday and") */
-static const char *const np_bad_end[] = { "to", "of", "in", "on", "at", "for", "with", "by", "from", "into",
-	"about", "around", "over", "than", "as", "a", "an", "the", "his", "her", "its", "their", "my", "our",
-	"your", "and", "or", "but", "nor", "what", "where", "when", "if", "while", "because", NULL };
-
-/* Prepositions: after a noun in -ing they make a noun phrase ("polling
- * by the union") */
-static const char *const np_preposition[] = { "to", "in", "on", "at", "by", "for", "with", "from", "about",
-	"into", NULL };
-
-/* Subject pronouns: a span ending in one holds the subject last ("noting
- * he", "Lund beamed as she") */
-static const char *const np_pronoun[] = { "he", "she", "they", "we", "i", "you", NULL };
-
-/* Words after which a verb in -ing or -ed is a verb with its object or
- * complement, not a modifier of a noun ("referencing a super PAC",
- * "Reached by phone", "slamming his", "trying to") */
-static const char *const verb_complement[] = { "a", "an", "the", "his", "her", "its", "their", "our", "my",
-	"your", "no", "to", "in", "on", "at", "by", "for", "with", "from", "about", "into", "he", "she", "they",
-	"it", "we", "this", "that", NULL };
-
-/* Words that open a clause or an adverbial, never a noun phrase that
- * speaks ("What Romney", "While Democrats", "though Mrs. Lund"): left
- * off the front of the span */
-static const char *const np_bad_start[] = { "what", "while", "whereas", "whether", "why", "how", "where",
-	"when", "if", "because", "although", "though", "of", "alongside", "does", "did", "do", "unlike",
-	"despite", "without", "until", "so", "albeit", NULL };
-
-/* Lone words that are no subject: "It's", "There's" (the rule took a
- * sentence's opening words) */
-static const char *const np_bad_alone[] = { "it's", "it’s", "there's", "there’s", "let's", "let’s",
-	"that's", "that’s", "don't", "don’t", NULL };
-
-/* Verbs that end a subject in a span like "Lund tried to", "voters want
- * Vell to", "Lund used his speech to" (with any lowercase word in -ed) */
-static const char *const subject_verb[] = { "is", "was", "are", "were", "has", "have", "had", "will", "would",
-	"could", "should", "can", "may", "might", "must", "try", "tries", "use", "uses", "want", "wants", "need",
-	"needs", "fail", "fails", "seek", "seeks", "sought", "went", "goes", "go", "plan", "plans", "hope",
-	"hopes", "continue", "continues", "refuse", "refuses", "seem", "seems", "took", "takes", "made", "makes",
-	"ran", "runs", "came", "comes", "got", "gets", "rose", "gave", "gives", "give", "told", "tells", "said",
-	"says", "held", "holds", "kept", "keeps", "left", "led", "saw", "sees", "took", "won", "wins", "lost",
-	"paid", "pays", "met", "meets", "sent", "brought", "began", "became", "put", "puts", "knew", "knows",
-	"thinks", "thought", "found", "finds", "reflects", "reflect", "helps", "rates", "that", "which", "who",
-	NULL };
+/* The words these read are lists of rules/words.txt: phrase-end (no noun
+ * phrase ends in one), preposition, subject-pronoun, complement-lead (a
+ * verb in -ing or -ed before one takes it as object), clause-lead (opens
+ * a clause, not a speaker), no-subject ("It's" alone), subject-verb (ends
+ * the subject before it). */
 
 static int verb_form(const char *s, const struct word *w)
 {
@@ -2185,13 +2126,13 @@ static int lower_word(const char *s, const struct word *w)
  * ("referencing a super PAC", "slamming his", "trying to", "Alarmed by
  * the unrest"; a noun in -ing takes a preposition: "polling by the
  * union", "funding for schools") */
-static int verb_phrase(const char *s, const struct word *w)
+static int verb_phrase(const struct rules *r, const char *s, const struct word *w)
 {
 	if (!verb_form(s, &w[0]) || (!lower_word(s, &w[0]) && w[0].e - w[0].s < 6))
 		return 0;
 	if (s[w[0].e - 1] == 'd')
-		return word_among(s, &w[1], verb_complement);
-	return word_among(s, &w[1], verb_complement) && !word_among(s, &w[1], np_preposition);
+		return word_in_list(r, s, &w[1], WL_COMPLEMENT_LEAD);
+	return word_in_list(r, s, &w[1], WL_COMPLEMENT_LEAD) && !word_in_list(r, s, &w[1], WL_PREPOSITION);
 }
 
 /* A capitalized word with an adverb's ending few names have
@@ -2243,7 +2184,7 @@ static int junk_mention(const struct rules *r, const char *s, size_t *ms, size_t
 		/* "implicitly", "then", "announced", "cited" */
 		if (lower_word(s, &w[0]) && (rules_is_adverb(r, s, w[0].s, w[0].e) || verb_form(s, &w[0])))
 			return 2;
-		if (word_among(s, &w[0], np_bad_alone))
+		if (word_in_list(r, s, &w[0], WL_NO_SUBJECT))
 			return 3;
 		/* "Grudgingly, ...", "Essentially": a capitalized adverb, by
 		 * endings no surname has ("Kelly", "Connally" are names) */
@@ -2255,23 +2196,23 @@ static int junk_mention(const struct rules *r, const char *s, size_t *ms, size_t
 			struct word nx[2] = { w[0], { w[0].e + 1, w[0].e + 1 } };
 			while (s[nx[1].e] >= 'a' && s[nx[1].e] <= 'z')
 				nx[1].e++;
-			if (s[w[0].e] == ' ' && verb_phrase(s, nx))
+			if (s[w[0].e] == ' ' && verb_phrase(r, s, nx))
 				return 3;
 		}
 		return 0;
 	}
-	if (verb_phrase(s, w))
+	if (verb_phrase(r, s, w))
 		return 2;
 	/* "though Mrs. Vell", "What Romney", "How Paul Ryan" */
 	int k0 = 0;
-	while (k0 < n - 1 && word_among(s, &w[k0], np_bad_start))
+	while (k0 < n - 1 && word_in_list(r, s, &w[k0], WL_CLAUSE_LEAD))
 		k0++;
 	/* "noting he", "Lund beamed as she", "One of the things he", "when
 	 * she appeared before supporters" (the first pronoun: "he offers
 	 * them what they", "late Saturday he announced he") */
-	if (word_among(s, &w[n - 1], np_pronoun) || (k0 > 0 && word_among(s, &w[k0], np_pronoun))) {
+	if (word_in_list(r, s, &w[n - 1], WL_SUBJECT_PRONOUN) || (k0 > 0 && word_in_list(r, s, &w[k0], WL_SUBJECT_PRONOUN))) {
 		int k = 0;
-		while (!word_among(s, &w[k], np_pronoun))
+		while (!word_in_list(r, s, &w[k], WL_SUBJECT_PRONOUN))
 			k++;
 		*ms = w[k].s;
 		*me = w[k].e;
@@ -2279,24 +2220,24 @@ static int junk_mention(const struct rules *r, const char *s, size_t *ms, size_t
 	}
 	int k1 = n;
 	/* (a headline's capitalized words are not read so: "Lund Wades In") */
-	if (lower_word(s, &w[n - 1]) && word_among(s, &w[n - 1], np_bad_end)) {
+	if (lower_word(s, &w[n - 1]) && word_in_list(r, s, &w[n - 1], WL_PHRASE_END)) {
 		/* "Lund tried to", "Ramos used his speech to", "the ad then
 		 * cuts to", "a poll that shows": the words before the verb */
 		for (int k = k0 + 1; k < n - 1; k++)
-			if (lower_word(s, &w[k]) && (word_among(s, &w[k], subject_verb) || verb_form(s, &w[k]) ||
+			if (lower_word(s, &w[k]) && (word_in_list(r, s, &w[k], WL_SUBJECT_VERB) || verb_form(s, &w[k]) ||
 						     rules_is_adverb(r, s, w[k].s, w[k].e))) {
 				k1 = k;
 				break;
 			}
 		/* (not one that leaves a preposition last: "articles from
 		 * noted scholars to") */
-		if (k1 < n && word_among(s, &w[k1 - 1], np_bad_end))
+		if (k1 < n && word_in_list(r, s, &w[k1 - 1], WL_PHRASE_END))
 			k1 = n;
 		if (k1 == n) {
 			/* "terrorist attacks to": a subject before it, or the
 			 * span without its last words ("A spokesman for") */
 			k1 = n - 1;
-			while (k1 > k0 && word_among(s, &w[k1 - 1], np_bad_end))
+			while (k1 > k0 && word_in_list(r, s, &w[k1 - 1], WL_PHRASE_END))
 				k1--;
 			if (k1 == k0)
 				return 2;
@@ -2332,7 +2273,7 @@ static int plain_subject(const struct rules *r, const char *s, size_t p, size_t 
 		lw--;
 	struct word last = { lw, e };
 	if (lw > p)
-		return !word_among(s, &last, np_bad_end);
+		return !word_in_list(r, s, &last, WL_PHRASE_END);
 	struct word w = { p, e };
 	return !(lists_of(r, s, &w) & (WL_CALENDAR | WL_OPENING | WL_QUANTIFIER | WL_NOT_NAME | WL_NUMBER | WL_OPENER));
 }
@@ -2348,12 +2289,7 @@ static int place_after_town(const struct rules *r, const char *s, size_t floor, 
 	 * Dakota"; "Ada Vell" is a name) */
 	const char *sp = memchr(s + ms, ' ', me - ms);
 	if (sp) {
-		static const char *const first[] = { "New", "North", "South", "East", "West", "Rhode", NULL };
-		int ok = 0;
-		for (int k = 0; first[k]; k++)
-			if ((size_t)(sp - s) - ms == strlen(first[k]) && !strncmp(s + ms, first[k], strlen(first[k])))
-				ok = 1;
-		if (!ok || memchr(sp + 1, ' ', me - (size_t)(sp + 1 - s)))
+		if (!rules_capital_in_list(r, s, ms, (size_t)(sp - s), WL_PLACE_FIRST) || memchr(sp + 1, ' ', me - (size_t)(sp + 1 - s)))
 			return 0;
 	}
 	/* (what follows is no apposition of its own: "near Havana, Granma,
@@ -2365,8 +2301,7 @@ static int place_after_town(const struct rules *r, const char *s, size_t floor, 
 	struct word nw = { nx, nx };
 	while (s[nw.e] >= 'a' && s[nw.e] <= 'z')
 		nw.e++;
-	static const char *const dets[] = { "a", "an", "the", "his", "her", "its", "their", NULL };
-	if (nw.e == nx || word_among(s, &nw, dets))
+	if (nw.e == nx || word_in_list(r, s, &nw, WL_APPOSITION_LEAD))
 		return 0;
 	/* the town: capitalized words after a lowercase preposition */
 	size_t p = ms - 2;
@@ -2380,10 +2315,8 @@ static int place_after_town(const struct rules *r, const char *s, size_t floor, 
 		size_t q = p - 1, w = q;
 		while (w > floor && s[w - 1] != ' ')
 			w--;
-		static const char *const preps[] = { "in", "at", "near", "from", "outside", NULL };
-		for (int j = 0; preps[j]; j++)
-			if (q - w == strlen(preps[j]) && !strncmp(s + w, preps[j], q - w))
-				return 1;
+		if (rules_lower_in_list(r, s, w, q, WL_TOWN_LEAD))
+			return 1;
 		p = q;
 	}
 	return 0;
@@ -2982,7 +2915,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			size_t asked_from = asked_clause(r, s, seg->sents[q->sent].start, ms);
 			for (size_t k = before_ms; k-- > 0 && es.v[k].off >= sent_start;) {
 				if (es.v[k].off < ms && es.v[k].off < asked_from &&
-				    (want_person ? es.v[k].kind == SK_PERSON && !listener(raw, &es.v[k])
+				    (want_person ? es.v[k].kind == SK_PERSON && !listener(r, raw, &es.v[k])
 						 : m.pronoun == 'n' && es.v[k].kind == SK_ORGANIZATION) &&
 				    !gender_clash(t, find_source(t, raw + es.v[k].name0, es.v[k].name1 - es.v[k].name0),
 						  m.pronoun) &&

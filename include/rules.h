@@ -7,7 +7,7 @@
  *   titles.txt         title and role words (minister, spokeswoman, ...)
  *   organizations.txt  words that make a name an organization (Ministry, Inc.)
  *   places.txt         countries and capitals used for their governments
- *   words.txt          the word lists of speaker resolution (enum lex_list)
+ *   words.txt          the word lists of speaker resolution (WL_ bits, lex_lists)
  *   attribution.rules  PCRE2 patterns with named groups, in priority order
  *
  * rules_load() returns a struct rules that owns everything it points to;
@@ -20,6 +20,7 @@
 #include <pcre2.h>
 #include <stdatomic.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 
@@ -128,44 +129,66 @@ int wordset_has_word(const struct wordset *ws, const char *s, size_t len, int pl
 /* words.txt: the word lists that read a speaker phrase (sources.c), one
  * bit each; the value of a word in rules.words is the set of the lists
  * that hold it, so that one look-up answers for all of them. The names
- * in words.txt are those of word_list_names in rules.c, in this order. */
-enum lex_list {
-	WL_DETERMINER = 1 << 0,   /* determiner: "the", "several", "unnamed" */
-	WL_QUANTIFIER = 1 << 1,   /* quantifier: "some", "many": a vague group */
-	WL_JOINER = 1 << 2,       /* joiner: "of", "van" inside a name */
-	WL_NUMBER = 1 << 3,       /* number: "two" */
-	WL_SHARE_LEAD = 1 << 4,   /* share-lead: "about" half */
-	WL_SHARE_WHOLE = 1 << 5,  /* share-whole: "half", "majority" */
-	WL_SHARE_PART = 1 << 6,   /* share-part: two "thirds", 40 "percent" */
-	WL_CALENDAR = 1 << 7,     /* calendar: "Monday", "June" */
-	WL_KIN = 1 << 8,          /* kin: "son", "neighbour" */
-	WL_POSSESSIVE = 1 << 9,   /* possessive: "her" son */
-	WL_FEMALE = 1 << 10,      /* female: "spokeswoman", "aunt" */
-	WL_MALE = 1 << 11,        /* male: "uncle" */
-	WL_OPENING = 1 << 12,     /* opening: "To", "Despite" opening a sentence */
-	WL_NOT_NAME = 1 << 13,    /* not-name: "Well", "Months" as a speaker */
-	WL_OPENER = 1 << 14,      /* opener: "Meanwhile", no subject */
-	WL_ADVERB = 1 << 15,      /* adverb: he "then" said */
-	WL_NOT_ADVERB = 1 << 16,  /* not-adverb: "family", a noun in -ly */
-	WL_ADVERBIAL = 1 << 17,   /* adverbial: ", however," opening an apposition */
-	WL_TITLE_MODIFIER = 1 << 18, /* title-modifier: its "former" leader */
-	WL_ASKED = 1 << 19,       /* asked: "Asked if ..." opening a sentence */
-	WL_COUNT = 1 << 20,       /* count: "The two admit": a plural subject (quotes.c) */
-	WL_ELISION = 1 << 21,     /* elision: 'em, 'til: no quotation mark (segment.c) */
-	WL_GROUP = 1 << 22,       /* group: "Everyone" but Lind: a vague group */
-	WL_SEEMING = 1 << 23,     /* seeming: lemmas of cues with a complement of their
+ * in words.txt are those of word_list_names in rules.c, in this order.
+ * A set of lists is a 64-bit mask (lex_lists): bits 0-63 can be used. */
+typedef uint64_t lex_lists;
+#define WL_DETERMINER (UINT64_C(1) << 0)   /* determiner: "the", "several", "unnamed" */
+#define WL_QUANTIFIER (UINT64_C(1) << 1)   /* quantifier: "some", "many": a vague group */
+#define WL_JOINER (UINT64_C(1) << 2)       /* joiner: "of", "van" inside a name */
+#define WL_NUMBER (UINT64_C(1) << 3)       /* number: "two" */
+#define WL_SHARE_LEAD (UINT64_C(1) << 4)   /* share-lead: "about" half */
+#define WL_SHARE_WHOLE (UINT64_C(1) << 5)  /* share-whole: "half", "majority" */
+#define WL_SHARE_PART (UINT64_C(1) << 6)   /* share-part: two "thirds", 40 "percent" */
+#define WL_CALENDAR (UINT64_C(1) << 7)     /* calendar: "Monday", "June" */
+#define WL_KIN (UINT64_C(1) << 8)          /* kin: "son", "neighbour" */
+#define WL_POSSESSIVE (UINT64_C(1) << 9)   /* possessive: "her" son */
+#define WL_FEMALE (UINT64_C(1) << 10)      /* female: "spokeswoman", "aunt" */
+#define WL_MALE (UINT64_C(1) << 11)        /* male: "uncle" */
+#define WL_OPENING (UINT64_C(1) << 12)     /* opening: "To", "Despite" opening a sentence */
+#define WL_NOT_NAME (UINT64_C(1) << 13)    /* not-name: "Well", "Months" as a speaker */
+#define WL_OPENER (UINT64_C(1) << 14)      /* opener: "Meanwhile", no subject */
+#define WL_ADVERB (UINT64_C(1) << 15)      /* adverb: he "then" said */
+#define WL_NOT_ADVERB (UINT64_C(1) << 16)  /* not-adverb: "family", a noun in -ly */
+#define WL_ADVERBIAL (UINT64_C(1) << 17)   /* adverbial: ", however," opening an apposition */
+#define WL_TITLE_MODIFIER (UINT64_C(1) << 18) /* title-modifier: its "former" leader */
+#define WL_ASKED (UINT64_C(1) << 19)       /* asked: "Asked if ..." opening a sentence */
+#define WL_COUNT (UINT64_C(1) << 20)       /* count: "The two admit": a plural subject (quotes.c) */
+#define WL_ELISION (UINT64_C(1) << 21)     /* elision: 'em, 'til: no quotation mark (segment.c) */
+#define WL_GROUP (UINT64_C(1) << 22)       /* group: "Everyone" but Lind: a vague group */
+#define WL_SEEMING (UINT64_C(1) << 23)     /* seeming: lemmas of cues with a complement of their
 				     own ("it seems", "His aides seemed calm") */
-	WL_PLACE_KIND = 1 << 24,  /* place-kind: "Lake" Osmer, "Mount" Ebba: a place */
-	WL_WRITER = 1 << 25,      /* writer: "columnist", "critic": writes for an outlet */
-	WL_WINNING = 1 << 26,     /* winning: lemmas of cues that also mean to win or take
+#define WL_PLACE_KIND (UINT64_C(1) << 24)  /* place-kind: "Lake" Osmer, "Mount" Ebba: a place */
+#define WL_WRITER (UINT64_C(1) << 25)      /* writer: "columnist", "critic": writes for an outlet */
+#define WL_WINNING (UINT64_C(1) << 26)     /* winning: lemmas of cues that also mean to win or take
 				     ("claimed victory") */
-	WL_PRIZE = 1 << 27,       /* prize: what is won or taken: "victory", "seat" */
-	WL_WORK = 1 << 28,        /* work: "show", "book": a quotation after one is its title */
-	WL_COMPOUND = 1 << 29,    /* compound: "think-tank": a cue form that opens a compound
+#define WL_PRIZE (UINT64_C(1) << 27)       /* prize: what is won or taken: "victory", "seat" */
+#define WL_WORK (UINT64_C(1) << 28)        /* work: "show", "book": a quotation after one is its title */
+#define WL_COMPOUND (UINT64_C(1) << 29)    /* compound: "think-tank": a cue form that opens a compound
 				     noun with the word after it (quotes.c) */
-};
+#define WL_PHRASE_END (UINT64_C(1) << 30) /* phrase-end: "to", "the", "and": no noun phrase ends so */
+#define WL_PREPOSITION (UINT64_C(1) << 31) /* preposition: "polling by": a noun in -ing before one */
+#define WL_SUBJECT_PRONOUN (UINT64_C(1) << 32) /* subject-pronoun: "noting he": the subject */
+#define WL_COMPLEMENT_LEAD (UINT64_C(1) << 33) /* complement-lead: "slamming his": a verb's object */
+#define WL_CLAUSE_LEAD (UINT64_C(1) << 34) /* clause-lead: "While Democrats": opens no speaker */
+#define WL_NO_SUBJECT (UINT64_C(1) << 35) /* no-subject: "It's" alone is no speaker */
+#define WL_SUBJECT_VERB (UINT64_C(1) << 36) /* subject-verb: "Lund tried to": ends the subject */
+#define WL_TELL (UINT64_C(1) << 37)        /* tell: "told" our reporter Farr: the listener (sources.c) */
+#define WL_NOT_OWNED (UINT64_C(1) << 38)   /* not-owned: the fans' "on": no noun, no possessive (segment.c) */
+#define WL_PLACE_FIRST (UINT64_C(1) << 39) /* place-first: "New" Hampshire, "North" Dakota */
+#define WL_APPOSITION_LEAD (UINT64_C(1) << 40) /* apposition-lead: Granma, "the" newspaper */
+#define WL_TOWN_LEAD (UINT64_C(1) << 41)   /* town-lead: a rally "in" Ames, Iowa */
+#define WL_THIRD_PRONOUN (UINT64_C(1) << 42) /* third-pronoun: "He" opening a sentence (quotes.c) */
+#define WL_NOT_SUBJECT (UINT64_C(1) << 43) /* not-subject: "The", "In" opening a sentence: no name */
+#define WL_SCENE_LEAD (UINT64_C(1) << 44)  /* scene-lead: "On" Tuesday, Vell went ... */
+#define WL_SCENE_ADVERB (UINT64_C(1) << 45) /* scene-adverb: "Meanwhile", Vell went ... */
+#define WL_NARRATIVE_VERB (UINT64_C(1) << 46) /* narrative-verb: Vell "wrote", ... (quotes.c) */
+#define WL_BE (UINT64_C(1) << 47)          /* be: "is", "was": a passive with a participle */
+#define WL_OPEN_END (UINT64_C(1) << 48)    /* open-end: "after", "the": no clause ends so (quotes.c) */
+#define WL_CLAUSE_AUX (UINT64_C(1) << 49)  /* clause-aux: "has", "would": a clause of its own (quotes.c) */
+#define WL_FINITE_VERB (UINT64_C(1) << 50) /* finite-verb: The port authority "had" (sources.c) */
+#define WL_APPOSITIVE_VERB (UINT64_C(1) << 51) /* appositive-verb: Vell, the sun "was": no title */
 
-/* The name of list bit (log2 of its enum lex_list value) in words.txt. */
+/* The name of list bit (log2 of its WL_ value) in words.txt. */
 const char *word_list_name(int bit);
 
 enum source_noun_kind { SN_ANONYMOUS, SN_VAGUE, SN_DOCUMENT, SN_GENERIC };
@@ -305,7 +328,8 @@ struct rules {
 	struct wordset titles;        /* title words, lowercase */
 	struct wordset org_words;     /* lowercase -> enum org_word_kind */
 	struct wordset places;        /* lowercase full names */
-	struct wordset words;         /* words.txt: lowercase -> enum lex_list bits */
+	struct wordset words;         /* words.txt: lowercase -> its index in word_masks */
+	lex_lists *word_masks;        /* the lists (WL_ bits) that hold each word */
 	struct rule *rules;
 	size_t nrules;
 	/* "probe NAME" blocks of attribution.rules: a lookahead compiled as a
@@ -362,7 +386,20 @@ void rules_free(struct rules *r);
 
 /* Is the lemma of cues[cue] in the words.txt list `list` (an enum
  * lex_list bit)? */
-int cue_lemma_in_list(const struct rules *r, int cue, unsigned list);
+int cue_lemma_in_list(const struct rules *r, int cue, lex_lists list);
+
+/* The words.txt lists (WL_ bits) that hold s[0, len), any case; 0 if none. */
+static inline lex_lists rules_word_lists(const struct rules *r, const char *s, size_t len)
+{
+	int k = wordset_get_ci(&r->words, s, len);
+	return k < 0 ? 0 : r->word_masks[k];
+}
+
+/* Is s[a, b) a word of the list written in lowercase letters only? */
+int rules_lower_in_list(const struct rules *r, const char *s, size_t a, size_t b, lex_lists list);
+/* ... written with a capital and then lowercase letters only ("New", "I";
+ * not "NEW")? */
+int rules_capital_in_list(const struct rules *r, const char *s, size_t a, size_t b, lex_lists list);
 
 /* Is s[a, b) an adverb: a lowercase word in the words.txt list "adverb",
  * or one of five letters or more in "-ly" that the list "not-adverb"

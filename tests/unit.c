@@ -1277,10 +1277,38 @@ static void test_rules_wordlist_errors(void)
 			   "%s/words.txt: error: no word list 'asked' (a line 'asked | word, ...')\n",
 		    t.dir, base, t.dir, base, t.dir, base, t.dir, base + 1, t.dir, base + 2, t.dir);
 	CHECK_STR(msgs, want.buf);
-	strbuf_release(&words);
 	strbuf_release(&want);
 	free(msgs);
 	fclose(d.out);
+	rules_free(r);
+
+	/* every list a word of its own ("wbv" for bit 47): a set of lists is
+	 * 64 bits wide, and the case a list asks for is checked */
+	strbuf_reset(&words);
+	int nlists = 0;
+	for (; word_list_name(nlists); nlists++)
+		strbuf_addf(&words, "%s | w%c%c\n", word_list_name(nlists), 'a' + nlists / 26, 'a' + nlists % 26);
+	CHECK(nlists > 32 && nlists <= 64);
+	write_file(t.dir, "words.txt", words.buf);
+	quiet_diag(&d);
+	r = rules_load(t.dir, &d);
+	CHECK(r != NULL);
+	if (r) {
+		for (int i = 0; i < nlists; i++) {
+			char w[4] = { 'w', (char)('a' + i / 26), (char)('a' + i % 26), 0 };
+			CHECK(rules_word_lists(r, w, 3) == (lex_lists)1 << i);
+			CHECK(rules_lower_in_list(r, w, 0, 3, (lex_lists)1 << i));
+			w[0] = 'W';
+			CHECK(rules_word_lists(r, w, 3) == (lex_lists)1 << i);
+			CHECK(!rules_lower_in_list(r, w, 0, 3, (lex_lists)1 << i));
+			CHECK(rules_capital_in_list(r, w, 0, 3, (lex_lists)1 << i));
+			w[2] = (char)(w[2] - 'a' + 'A');
+			CHECK(!rules_capital_in_list(r, w, 0, 3, (lex_lists)1 << i));
+		}
+		CHECK(rules_word_lists(r, "wzz", 3) == 0);
+	}
+	fclose(d.out);
+	strbuf_release(&words);
 	rules_free(r);
 	tmp_rules_remove(&t);
 }
