@@ -2493,7 +2493,7 @@ static int subject_speaker(const struct sentence_ctx *c, const struct qmark *m, 
 			while (i < open && (isalpha((unsigned char)t[i]) || t[i] == '-' || t[i] == '\'' ||
 					    ((unsigned char)t[i] >= 0x80 && !is_space(t[i]) && (unsigned char)t[i] != 0xe2)))
 				i++;
-			if (i - 4 >= b && (!strncmp(t + i - 4, "teen", 4) || !strncmp(t + i - 2, "ty", 2)))
+			if (i >= b + 4 && (!strncmp(t + i - 4, "teen", 4) || !strncmp(t + i - 2, "ty", 2)))
 				return 0;
 			if (i < open && t[i] == '.' && i + 1 < open && t[i + 1] == ' ')
 				i++;   /* "Mr." */
