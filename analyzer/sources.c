@@ -2890,6 +2890,31 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			title = its.buf;
 			tlen = its.len;
 		}
+		/* "two people familiar with the matter said ... One of them
+		 * said": one member of the group quoted just before, whose
+		 * description says more than "one of them" */
+		if (kind == SK_ANONYMOUS && me - ms == 11 && !strncasecmp(raw + ms, "one of them", 11)) {
+			int grp = -1;
+			for (size_t k = i; k-- > 0;) {
+				const struct quote *p = &ql->v[k];
+				if (q->para - p->para > 1)
+					break;
+				if (p->source < 0)
+					continue;
+				enum source_kind pk = t->v[p->source].kind;
+				/* (a group, not one person: "One of the dockers
+				 * said ... one of them added" may be another) */
+				const char *gn = t->v[p->source].name;
+				if ((pk == SK_ANONYMOUS || pk == SK_VAGUE) && strncasecmp(gn, "one ", 4) &&
+				    strncasecmp(gn, "a ", 2) && strncasecmp(gn, "an ", 3))
+					grp = p->source;
+				break;
+			}
+			if (grp >= 0) {
+				q->source = grp;
+				continue;
+			}
+		}
 		if (m.pronoun == 'i') {
 			/* "I" or "we" outside a quotation is the writer, never
 			 * someone quoted earlier */

@@ -18,9 +18,9 @@
 #             (0.90), speaker accuracy at least WHOSAID_MIN_SPEAKER (0.90),
 #             and no not-quote (a title, a name, a scare quote) is extracted
 #             (tests/score.py). A floor: a regression fails the suite.
-#   held-out  the same score on tests/heldout (six articles annotated before
+#   held-out  the same score on tests/heldout (twelve articles annotated before
 #             the tool was run on them), with floors WHOSAID_MIN_HELDOUT_F1
-#             (0.89) and WHOSAID_MIN_HELDOUT_SPEAKER (0.91).
+#             (0.88) and WHOSAID_MIN_HELDOUT_SPEAKER (0.93).
 BIN=$1
 [ -n "$BIN" ] || { echo "usage: sh tests/e2e.sh BIN" >&2; exit 2; }
 cd "$(dirname "$0")/.." || exit 2
@@ -155,7 +155,8 @@ fi
 # Held-out articles (tests/heldout: written and annotated before the tool was
 # run on them; see tests/heldout/README.md). The floor is a little under the
 # figure after the fixes that followed the blind measurement.
-HELDOUT="wire-strike.txt broadsheet-coalition.txt local-depot-fire.md business-tessaro.txt sport-rovers.txt liveblog-strike.txt"
+HELDOUT="wire-strike.txt broadsheet-coalition.txt local-depot-fire.md business-tessaro.txt sport-rovers.txt liveblog-strike.txt
+	b-court-ruling.txt b-health-study.md b-political-feature.txt b-briefing-tenhai.txt b-breaking-calvane.txt b-wire.jsonl"
 : > "$tmp/heldout.jsonl"
 for f in $HELDOUT; do
 	timeout 60 "$BIN" extract "tests/heldout/$f" >> "$tmp/heldout.jsonl" 2>/dev/null ||
@@ -163,7 +164,7 @@ for f in $HELDOUT; do
 done
 if python3 tests/score.py tests/heldout/gold/quotes.jsonl "$tmp/heldout.jsonl" \
 	--not-quotes tests/heldout/gold/not_quotes.jsonl \
-	--min-f1 "${WHOSAID_MIN_HELDOUT_F1:-0.89}" --min-speaker "${WHOSAID_MIN_HELDOUT_SPEAKER:-0.91}" \
+	--min-f1 "${WHOSAID_MIN_HELDOUT_F1:-0.88}" --min-speaker "${WHOSAID_MIN_HELDOUT_SPEAKER:-0.93}" \
 	--max-traps 0 > "$tmp/score"; then
 	ok "score held-out gold: $(sed -n 2p "$tmp/score")"
 	sed -n '1s/^/    /p' "$tmp/score"

@@ -59,7 +59,10 @@ def name_of(speaker):
 
 
 def name_words(s):
-    return {w for w in re.split(r"[\s\-]+", s.replace(".", "")) if w and w not in SKIP_WORDS}
+    # ("Tenhai's government" and "Tenhai government": a possessive 's is
+    # no word of its own)
+    words = (w[:-2] if w.endswith("'s") else w for w in re.split(r"[\s\-]+", s.replace(".", "")))
+    return {w for w in words if w and w not in SKIP_WORDS}
 
 
 def speaker_right(pred, gold):

@@ -10,6 +10,7 @@ inside `anchor`, or be picked with `nth`.
 
 usage: python3 tests/heldout/gold/make_gold.py
 """
+import json
 import os
 import sys
 
@@ -24,7 +25,13 @@ FILES = [("wire-strike", "wire-strike.txt"),
          ("local-depot-fire", "local-depot-fire.md"),
          ("business-tessaro", "business-tessaro.txt"),
          ("sport-rovers", "sport-rovers.txt"),
-         ("liveblog-strike", "liveblog-strike.txt")]
+         ("liveblog-strike", "liveblog-strike.txt"),
+         ("b-court-ruling", "b-court-ruling.txt"),
+         ("b-health-study", "b-health-study.md"),
+         ("b-political-feature", "b-political-feature.txt"),
+         ("b-briefing-tenhai", "b-briefing-tenhai.txt"),
+         ("b-breaking-calvane", "b-breaking-calvane.txt")]
+WIRES = ["b-wire.jsonl"]
 
 P, O, A, V, D = "person", "organization", "anonymous", "vague", "document"
 
@@ -227,11 +234,224 @@ Q(d, 'the company was "hopeful but realistic"', "a spokeswoman for the operator"
 Q(d, "the main sticking point remains the length of the deal: the union wants one year, the operator wants three", "people briefed on the talks", A, "indirect", "according to")
 
 
+# ======================================================================================
+# Second set ("b-" files: the Orrin Lake story), written and annotated before whosaid was
+# run on them (see ../README.md, "Second set").
+
+# --------------------------------------------------------------------------------------
+# b-court-ruling: court report, judge's ruling, prosecutor and defence, a statement read out
+d = "b-court-ruling"
+JUDGE = "Hilde Marquand"
+OKAFOR = "Selma Okafor"
+VDM = "Piet Vandermolen"
+WREN = "Tobias Wrenfield"
+GELLIN = "Marta Gellin"
+Q(d, "the most serious environmental fraud ever heard in the region", "prosecutors", V, "indirect", "described as", required=False)
+Q(d, 'Wrenfield had "chosen, month after month, to protect a production target rather than the people downstream."', JUDGE, P, "mixed", "said in her ruling")
+Q(d, "This was not a lapse. It was a system, and you ran it,", JUDGE, P, "direct", "told")
+Q(d, "The court cannot treat that as a paperwork offence.", JUDGE, P, "direct", "told")
+Q(d, "she had taken into account his previous good character and the fact that he had two children at university", JUDGE, P, "indirect", "said")
+Q(d, 'a custodial sentence was "the only proper outcome"', JUDGE, P, "mixed", "said")
+Q(d, "at least 140 laboratory reports had been altered before they were sent to the regional environment office", OKAFOR, P, "indirect", "told")
+Q(d, "Some had been changed by hand", OKAFOR, P, "indirect", "said")
+Q(d, "others had been re-typed on company letterhead with the original figures removed", OKAFOR, P, "indirect", "said")
+Q(d, "He knew what the real numbers were. He had them on his desk every Monday morning,", OKAFOR, P, "direct", "said")
+Q(d, "And every Monday he decided the regulator did not need to see them.", OKAFOR, P, "direct", "said")
+Q(d, 'a shorter term would send the message that "an environmental crime is cheaper than compliance."', OKAFOR, P, "mixed", "argued")
+Q(d, "his client had acted under heavy pressure from senior managers who were never charged", VDM, P, "indirect", "said")
+Q(d, "he had not personally profited from the fraud", VDM, P, "indirect", "said", "deny")
+Q(d, "Mr. Wrenfield accepts the verdict of the jury. What he does not accept is that he was the only person in that company who knew,", VDM, P, "direct", "told")
+Q(d, "his client was considering an appeal against the length of the sentence", VDM, P, "indirect", "said", "hedge")
+Q(d, "I have had a long time to think about the harm I was part of,", WREN, P, "direct", "said")
+Q(d, "I am ashamed of it, and I am sorry.", WREN, P, "direct", "said")
+Q(d, 'it "fully respected the decision of the court" and had overhauled its testing procedures since 2024', "Calvane Mining", O, "mixed", "said in a written statement")
+Q(d, "the sentence felt too short", GELLIN, P, "indirect", "said")
+Q(d, "Three years. We have lost the lake for a generation,", GELLIN, P, "direct", "said")
+Q(d, "He'll be out before my grandchildren are allowed to swim in it.", GELLIN, P, "direct", "said")
+Q(d, "they had been given only summaries of the laboratory results, not the original sheets", "two former inspectors", A, "indirect", "testified")
+Q(d, 'the case "raises questions about oversight that this court is not in a position to answer."', JUDGE, P, "mixed", "writing")
+
+# --------------------------------------------------------------------------------------
+# b-health-study: science/health, Markdown with front matter, a study "found", researchers,
+# an independent expert "who was not involved in the study"
+d = "b-health-study"
+STUDY = "a study published on Tuesday"
+SALT = "Ingrid Saltveit"
+VARRO = "Emeka Varro"
+WHIT = "Dana Whitlock"
+RES = "researchers"
+ANOTHER = "another researcher"
+MOH = "Ministry of Health"
+MOLL = "Katrin Moll"
+Q(d, "Children near Orrin Lake show higher cadmium levels", STUDY, D, "indirect", "finds", nth=1, required=False)
+Q(d, "Children who grew up within ten kilometres of Orrin Lake have on average twice as much cadmium in their blood as children from other parts of the country", STUDY, D, "indirect", "according to")
+Q(d, "those living closest to the lake were also more likely to show early signs of kidney stress", STUDY, D, "indirect", "found")
+Q(d, "We were not surprised that levels were higher. We were surprised by how much higher,", SALT, P, "direct", "said")
+Q(d, "These are children. Their kidneys have decades of work ahead of them.", SALT, P, "direct", "said")
+Q(d, 'the pattern was "consistent with long-term exposure through drinking water and locally grown food,"', RES, V, "mixed", "wrote in the journal")
+Q(d, "the study could not prove that the lake was the source", RES, V, "indirect", "cautioned", "hedge")
+Q(d, "the team had tried to account for other sources of cadmium, such as tobacco smoke in the home and certain fertilisers", SALT, P, "indirect", "said")
+Q(d, "the difference remained after those adjustments", SALT, P, "indirect", "said")
+Q(d, "Children whose families drew water from private wells had the highest levels", STUDY, D, "indirect", "found")
+Q(d, "the timing of the rise in blood levels matched the years covered by the court case", VARRO, P, "indirect", "said")
+Q(d, "You can draw a line on the calendar,", VARRO, P, "direct", "told")
+Q(d, "Before 2021 the numbers are flat. After 2021 they go up.", VARRO, P, "direct", "told")
+Q(d, "the findings were worrying", "independent experts", V, "indirect", "said")
+Q(d, 'the early kidney markers the researchers measured "often go back to normal once exposure stops,"', WHIT, P, "mixed", "said", "hedge")
+Q(d, "it was too soon to speak of lasting damage", WHIT, P, "indirect", "said", "hedge")
+Q(d, "It is a well-designed study and it should be taken seriously,", WHIT, P, "direct", "said")
+Q(d, "What it cannot tell us yet is what happens to these children in ten years. For that we need to follow them.", WHIT, P, "direct", "said", "hedge")
+Q(d, "the sample from the lake villages was relatively small", ANOTHER, A, "indirect", "said", "hedge")
+Q(d, "a follow-up study was already being discussed", ANOTHER, A, "indirect", "said")
+Q(d, "it would offer free blood tests to all families living within ten kilometres of the lake from next month", MOH, O, "indirect", "said")
+Q(d, "it had asked the regional water authority to publish its testing data weekly", MOH, O, "indirect", "said")
+Q(d, "Families should not panic,", MOH, O, "direct", "said in a statement")
+Q(d, "but they deserve to know what is in their water.", MOH, O, "direct", "said in a statement")
+Q(d, "it had not yet seen the full study", "Calvane Mining", O, "indirect", "said")
+Q(d, 'cadmium levels in the lake had fallen sharply since new filters were installed in 2024 and were now "within the legal limit at every sampling point."', "a company spokesman", A, "mixed", "said", "deny")
+Q(d, "they had heard the news on the radio before anyone from the ministry called them", "parents in the village of Orrin", V, "indirect", "said")
+Q(d, "My son is eight. He has been drinking that water since he was born,", MOLL, P, "direct", "said")
+Q(d, "Nobody ever told us to stop.", MOLL, P, "direct", "said")
+
+# --------------------------------------------------------------------------------------
+# b-political-feature: political analysis, rival claims, "accused X of", "denied",
+# "rejected claims that", "insisted"
+d = "b-political-feature"
+BRAND = "Matthias Brandvold"
+HESS = "Clara Hessing"
+PETT = "Yara Pettersen"
+AALTO = "Henrik Aalto"
+SWARD = "Elin Sward"
+ERIK = "Tomas Eriksen"
+TWO_PP = "two members of the ruling People's Party"
+Q(d, "Environment Minister Clara Hessing of ignoring warnings about the lake for more than two years", BRAND, P, "indirect", "accused")
+Q(d, "inspectors had raised concerns about the company's test results as early as 2022", BRAND, P, "indirect", "said")
+Q(d, 'the minister\'s office had "filed them and forgotten them"', BRAND, P, "mixed", "said")
+Q(d, "She had the letters. She had the phone calls. She chose to do nothing,", BRAND, P, "direct", "told")
+Q(d, "Now she wants us to believe it was all one man in a site office.", BRAND, P, "direct", "told")
+Q(d, "she had seen any such warning", HESS, P, "indirect", "denied", "deny")
+Q(d, "her ministry had sat on evidence", HESS, P, "indirect", "rejected claims", "deny")
+Q(d, "the forged reports had fooled inspectors at every level", HESS, P, "indirect", "insisted")
+Q(d, "Nobody in this ministry received a document saying the lake was poisoned. Not one,", HESS, P, "direct", "said", "deny")
+Q(d, "If Mr. Brandvold has such a letter, I invite him to publish it today.", HESS, P, "direct", "said")
+Q(d, 'it would release the correspondence "at the appropriate time,"', "Brandvold's office", O, "mixed", "said")
+Q(d, "An inquiry run by the ministry into the ministry is not an inquiry,", PETT, P, "direct", "said")
+Q(d, "her party would not vote for the government's water bill next month unless an outside investigator was appointed", PETT, P, "indirect", "added")
+Q(d, 'the prime minister "has full confidence" in Hessing', "a government spokeswoman", A, "mixed", "said")
+Q(d, 'talks with the Greens were "constructive"', "a government spokeswoman", A, "mixed", "said")
+Q(d, "they feared the affair could cost the party seats in the lake region", TWO_PP, A, "indirect", "said", "hedge")
+Q(d, 'the minister had been "too slow to look angry"', TWO_PP, A, "mixed", "complained")
+Q(d, "the inspectors' reports from his time in office did not mention cadmium at all", AALTO, P, "indirect", "said", "deny")
+Q(d, "I read those files. There was nothing in them that would have set off an alarm,", AALTO, P, "direct", "said", "deny")
+Q(d, "What Mr. Brandvold is doing is politics, and the people of Orrin deserve better than that.", AALTO, P, "direct", "said")
+Q(d, "she no longer cared whose fault it was", SWARD, P, "indirect", "said")
+Q(d, "They can shout at each other in the capital all year,", SWARD, P, "direct", "said")
+Q(d, "It won't clean the lake.", SWARD, P, "direct", "said")
+Q(d, "58 percent of voters believed the government had handled the affair badly", "a poll published by the newspaper Dagposten", D, "indirect", "found")
+Q(d, "the opposition would have done better", "only 21 percent", V, "indirect", "said", required=False)
+Q(d, "the outcome may depend on the letters", "political scientists", V, "indirect", "say", "hedge")
+Q(d, "If Brandvold can show that warnings reached the minister's desk", ERIK, P, "indirect", "said", required=False)
+Q(d, "Hessing will struggle to survive", ERIK, P, "indirect", "said", "hedge")
+Q(d, 'If he cannot, "he will have spent a great deal of credibility on a story he could not prove."', ERIK, P, "mixed", "said")
+
+# --------------------------------------------------------------------------------------
+# b-briefing-tenhai: a foreign government's regular briefing, spokesperson titles before
+# family-name-first names, translated quotes, a ministry as speaker
+d = "b-briefing-tenhai"
+TENHAI = "Tenhai's government"
+QIAO = "Qiao Linfeng"
+WATER = "Tenhai's Ministry of Water Resources"
+DUAN = "Duan Hemin"
+Q(d, "Orrin Lake pollution may have reached border river", "Tenhai", O, "indirect", "says", "hedge", required=False)
+Q(d, "Ardessa to hand over all water-quality records from the Orrin Lake mine", TENHAI, O, "indirect", "asked")
+Q(d, "pollution from the site may have reached the Sorva River", TENHAI, O, "indirect", "saying", "hedge")
+Q(d, 'Tenhai had "serious concerns" about the health of people living along the river and expected Ardessa to "act as a responsible neighbour"', QIAO, P, "mixed", "said")
+Q(d, "The Tenhai side has noted the recent court case in Ardessa and the reports about the health of children near the lake,", QIAO, P, "direct", "said")
+Q(d, "We have asked the Ardessan side to provide complete and accurate information without delay.", QIAO, P, "direct", "said")
+Q(d, 'it was "too early to discuss such questions"', QIAO, P, "mixed", "said")
+Q(d, "the priority was to establish the facts", QIAO, P, "indirect", "said")
+Q(d, 'its own monitoring stations on the Sorva had recorded "elevated but not dangerous" cadmium levels on several occasions since 2022', WATER, O, "mixed", "said in a separate statement")
+Q(d, "it had sent a team of specialists to the border region and would publish its findings within a month", WATER, O, "indirect", "said")
+Q(d, "farmers downstream should continue to use river water for irrigation for now", DUAN, P, "indirect", "told")
+Q(d, "the ministry would test crops from the area", DUAN, P, "indirect", "told")
+Q(d, "There is no need for alarm. There is a need for information,", DUAN, P, "direct", "said")
+Q(d, "it had received the request and passed it on", "the Ardessan embassy in Shanlu", O, "indirect", "said")
+Q(d, 'his government would "cooperate fully" with Tenhai', "Jonas Terrel", P, "mixed", "said")
+Q(d, "the two countries' river commission would meet next week", "Jonas Terrel", P, "indirect", "said")
+Q(d, "the lake drained into the Sorva only during spring floods", "an Ardessan environment official", A, "indirect", "said", "deny")
+Q(d, 'the amount of cadmium that could have crossed the border was "very small"', "an Ardessan environment official", A, "mixed", "said", "deny")
+Q(d, 'Ardessa had "a duty to explain why its own inspectors failed for three years."', "The Shanlu Daily", O, "mixed", "said in an editorial")
+Q(d, "whether Tenhai had raised the issue with Ardessa before the court case", "a reporter", A, "indirect", "asked", required=False)
+Q(d, 'the two sides had "maintained communication through normal channels"', QIAO, P, "mixed", "said")
+Q(d, "Tenhai was using the affair to put pressure on Ardessa in unrelated talks over fishing rights in the Sorva estuary", QIAO, P, "indirect", "rejected a suggestion", "deny")
+Q(d, "These are two separate matters. Linking them is groundless,", QIAO, P, "direct", "said", "deny")
+Q(d, "he had grown rice with water from the Sorva for thirty years", "Zhou Baiming", P, "indirect", "told")
+Q(d, "If there is something in the water, we want to know now, not after the harvest,", "Zhou Baiming", P, "direct", "said")
+Q(d, 'cross-border pollution "has been ignored for too long"', "Lise Arnholt", P, "mixed", "said")
+Q(d, "both governments to publish all their data online", "Lise Arnholt", P, "indirect", "called on")
+Q(d, "its latest tests showed that cadmium in Orrin Lake was now below the legal limit", "Ardessa's environment ministry", O, "indirect", "said", "deny")
+
+# --------------------------------------------------------------------------------------
+# b-breaking-calvane: breaking news with anonymous sources, "according to reports",
+# "it was not immediately clear", time-stamped updates
+d = "b-breaking-calvane"
+FAM = "two people familiar with the matter"
+LUNDE = "Anders Lunde"
+HESS = "Clara Hessing"
+CLOSE = "a person close to Lunde"
+Q(d, "Calvane Mining chief executive expected to step down", "sources", A, "indirect", "sources", "hedge", required=False)
+Q(d, "Calvane Mining's chief executive, Anders Lunde, is expected to resign as early as this week as the company's board tries to contain the fallout from the Orrin Lake pollution scandal", FAM, A, "indirect", "said", "hedge")
+Q(d, "The board met in an emergency session on Wednesday night and discussed a possible successor", FAM, A, "indirect", "said")
+Q(d, "chief financial officer Marit Solheim was the leading candidate to take over on an interim basis", FAM, A, "indirect", "said")
+Q(d, 'Lunde had told colleagues he would not "stand in the way" of a fresh start', "a senior company official", A, "mixed", "said")
+Q(d, "his contract entitles him to twelve months' salary if he is asked to leave", "the company's most recent annual report", D, "indirect", "according to")
+Q(d, "We do not comment on speculation,", "a spokeswoman", A, "direct", "said")
+Q(d, "he knew nothing about the forged water-quality records that sent a former operations manager to prison last month", LUNDE, P, "indirect", "said", "deny")
+Q(d, 'the company had "learned hard lessons" from the case', LUNDE, P, "mixed", "told")
+Q(d, 'she had "no information" about changes at the company\'s top', HESS, P, "mixed", "said")
+Q(d, "Who runs Calvane Mining is a matter for its shareholders,", HESS, P, "direct", "told")
+Q(d, "What matters to me is that the lake is cleaned up and that whoever is in charge pays for it.", HESS, P, "direct", "told")
+Q(d, "the board was also considering a separate review of how the falsified records escaped the notice of senior managers", "Finansbladet", O, "indirect", "according to", "hedge")
+Q(d, "the review would be led by an outside law firm", "Finansbladet", O, "indirect", "said")
+Q(d, "he had been pushed", CLOSE, A, "indirect", "disputed the idea", "deny")
+Q(d, "Anders has been thinking about this since the verdict. Nobody had to ask him,", CLOSE, A, "direct", "said", "deny")
+Q(d, 'the company needed "new leadership that the public can trust"', "Nordvik Capital", O, "mixed", "said in a letter")
+Q(d, 'a resignation was "overdue, but welcome"', "a fund manager at another large shareholder", A, "mixed", "said")
+Q(d, "a change of chief executive would not be enough", "residents' groups around Orrin Lake", V, "indirect", "said")
+Q(d, "families wanted the company to settle their civil claim", "Jon Helle", P, "indirect", "said")
+Q(d, "A new face at the top doesn't give anybody clean water,", "Jon Helle", P, "direct", "said")
+
+# --------------------------------------------------------------------------------------
+# b-wire.jsonl: two short wire items (offsets are bytes of the decoded "text" field)
+d = "b-wire-0601-a"
+Q(d, "former Supreme Court judge Ebba Strand would examine how falsified water-quality records at a Calvane Mining site went undetected for three years", "Oskar Lindqvist", P, "indirect", "said")
+Q(d, "Judge Strand will have access to every file in every ministry. Nothing will be held back,", "Oskar Lindqvist", P, "direct", "told")
+Q(d, "the party would now support the bill", "Yara Pettersen", P, "indirect", "said")
+Q(d, 'the inquiry came "months too late"', "Matthias Brandvold", P, "mixed", "said")
+Q(d, "Environment Minister Clara Hessing to resign", "Matthias Brandvold", P, "indirect", "repeated his call", required=False)
+Q(d, "she would cooperate with the inquiry", "Hessing's office", O, "indirect", "said")
+
+d = "b-wire-0601-b"
+Q(d, "Solheim would lead it until a permanent successor was found", "Calvane Mining", O, "indirect", "said")
+Q(d, 'the search would take "several months"', "Calvane Mining", O, "mixed", "said")
+Q(d, "her first priority was to settle the civil claim brought by residents around the lake", "Marit Solheim", P, "indirect", "told")
+Q(d, "We owe these families an answer, and we owe it to them this year,", "Marit Solheim", P, "direct", "said")
+Q(d, "the appointment removed some uncertainty", "analysts at Berge Securities", O, "indirect", "said")
+Q(d, "the legal costs remained hard to estimate", "analysts at Berge Securities", O, "indirect", "said", "hedge")
+Q(d, 'his clients would "believe it when they see a signed offer"', "Nils Graven", P, "mixed", "said")
+
+
 def load_docs():
     docs = {}
     for doc, name in FILES:
         with open(os.path.join(STORY, name), "rb") as f:
             docs[doc] = f.read()
+    for name in WIRES:
+        with open(os.path.join(STORY, name), encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    art = json.loads(line)
+                    docs[art["id"]] = art["text"].encode("utf-8")
     return docs
 
 
