@@ -59,10 +59,7 @@ def name_of(speaker):
 
 
 def name_words(s):
-    # ("Tenhai's government" and "Tenhai government": a possessive 's is
-    # no word of its own)
-    words = (w[:-2] if w.endswith("'s") else w for w in re.split(r"[\s\-]+", s.replace(".", "")))
-    return {w for w in words if w and w not in SKIP_WORDS}
+    return {w for w in re.split(r"[\s\-]+", s.replace(".", "")) if w and w not in SKIP_WORDS}
 
 
 def speaker_right(pred, gold):
