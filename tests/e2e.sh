@@ -129,18 +129,22 @@ for f in $STORY; do
 	fi
 done
 
+# score_gold NAME GOLD_DIR PRED MIN_F1 MIN_SPEAKER: PRED against GOLD_DIR's
+# quotes and not-quotes, with floors and no trap taken
+score_gold() {
+	if python3 tests/score.py "$2/quotes.jsonl" "$3" --not-quotes "$2/not_quotes.jsonl" \
+		--min-f1 "$4" --min-speaker "$5" --max-traps 0 > "$tmp/score"; then
+		ok "score $1 gold: $(sed -n 2p "$tmp/score")"
+		sed -n '1s/^/    /p' "$tmp/score"
+	else
+		not_ok "score $1 gold"
+		show "$tmp/score"
+	fi
+}
+
 # shellcheck disable=SC2046
 cat $(for f in $STORY; do echo "$tmp/$f.jsonl"; done) > "$tmp/all.jsonl"
-if python3 tests/score.py tests/story/gold/quotes.jsonl "$tmp/all.jsonl" \
-	--not-quotes tests/story/gold/not_quotes.jsonl \
-	--min-f1 "${WHOSAID_MIN_F1:-0.90}" --min-speaker "${WHOSAID_MIN_SPEAKER:-0.90}" \
-	--max-traps 0 > "$tmp/score"; then
-	ok "score story gold: $(sed -n 2p "$tmp/score")"
-	sed -n '1s/^/    /p' "$tmp/score"
-else
-	not_ok "score story gold"
-	show "$tmp/score"
-fi
+score_gold "story" tests/story/gold "$tmp/all.jsonl" "${WHOSAID_MIN_F1:-0.90}" "${WHOSAID_MIN_SPEAKER:-0.90}"
 
 # Several articles with speakers of every kind in one run: what one article
 # leaves in the reused tables must be freed by the next (under AddressSanitizer,
@@ -162,15 +166,7 @@ for f in $HELDOUT; do
 	timeout 60 "$BIN" extract "tests/heldout/$f" >> "$tmp/heldout.jsonl" 2>/dev/null ||
 		not_ok "held-out $f: exit status $?"
 done
-if python3 tests/score.py tests/heldout/gold/quotes.jsonl "$tmp/heldout.jsonl" \
-	--not-quotes tests/heldout/gold/not_quotes.jsonl \
-	--min-f1 "${WHOSAID_MIN_HELDOUT_F1:-0.88}" --min-speaker "${WHOSAID_MIN_HELDOUT_SPEAKER:-0.91}" \
-	--max-traps 0 > "$tmp/score"; then
-	ok "score held-out gold: $(sed -n 2p "$tmp/score")"
-	sed -n '1s/^/    /p' "$tmp/score"
-else
-	not_ok "score held-out gold"
-	show "$tmp/score"
-fi
+score_gold "held-out" tests/heldout/gold "$tmp/heldout.jsonl" "${WHOSAID_MIN_HELDOUT_F1:-0.88}" \
+	"${WHOSAID_MIN_HELDOUT_SPEAKER:-0.91}"
 
 finish

@@ -461,19 +461,5 @@ def main():
     print_counts(docs, rows, negs)
 
 
-    counts = {}
-    for r in rows:
-        c = counts.setdefault(r["doc"], [0, 0, 0])
-        c[0] += 1
-        c[1] += r["required"]
-    for r in negs:
-        counts.setdefault(r["doc"], [0, 0, 0])[2] += 1
-    print(f"{'doc':<16} {'quotes':>6} {'required':>8} {'not_quotes':>10}")
-    for doc in docs:
-        c = counts.get(doc, [0, 0, 0])
-        print(f"{doc:<16} {c[0]:>6} {c[1]:>8} {c[2]:>10}")
-    print(f"{'total':<16} {len(rows):>6} {sum(r['required'] for r in rows):>8} {len(negs):>10}")
-
-
 if __name__ == "__main__":
     main()
