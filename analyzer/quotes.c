@@ -2411,6 +2411,46 @@ static int heading_quote(const struct sentence_ctx *c, const struct qmark *m)
 	return 1;
 }
 
+/* Reads a run of capitalized words ("Ada Vell", "Mr. Vell") from t[i]
+ * up to at most lim: its end, or i when there is none. */
+static size_t name_run(const char *t, size_t i, size_t lim)
+{
+	size_t b = i, e = i;
+	while (i < lim && i - b < 60 && isupper((unsigned char)t[i])) {
+		while (i < lim && (isalpha((unsigned char)t[i]) || t[i] == '-' || t[i] == '\'' ||
+				   ((unsigned char)t[i] >= 0x80 && (unsigned char)t[i] != 0xe2)))
+			i++;
+		if (i < lim && t[i] == '.' && i + 1 < lim && t[i + 1] == ' ')
+			i++;   /* "Mr." */
+		e = i;
+		if (i + 1 >= lim || t[i] != ' ')
+			break;
+		i++;
+	}
+	while (e > b && t[e - 1] == '.')
+		e--;
+	return e;
+}
+
+/* Does a word of t[b, e) (words split by spaces, a final period left
+ * out) past its fourth byte end in "teen" or "ty": "Thirteen", "Forty
+ * Days"? */
+static int number_word_in(const char *t, size_t b, size_t e)
+{
+	for (size_t i = b; i < e;) {
+		size_t w = i;
+		while (w < e && t[w] != ' ')
+			w++;
+		size_t we = w;
+		while (we > i && t[we - 1] == '.')
+			we--;
+		if (we >= b + 4 && (!strncmp(t + we - 4, "teen", 4) || !strncmp(t + we - 2, "ty", 2)))
+			return 1;
+		i = w + 1;
+	}
+	return 0;
+}
+
 /* "Sanders credited the win to “a closed primary ...”", "She signed an
  * agreement barring her from publishing a “diary, memoir ...”": a
  * quotation no rule attributes, inside a sentence whose subject is a name
@@ -2458,7 +2498,7 @@ static int subject_speaker(const struct sentence_ctx *c, const struct qmark *m, 
 	}
 	if (b >= open || !isupper((unsigned char)t[b]))
 		return 0;
-	size_t i = b, e = b;
+	size_t e = b;
 	int pron = 0;
 	size_t pw = b;
 	while (pw < open && ((t[pw] >= 'a' && t[pw] <= 'z') || (t[pw] >= 'A' && t[pw] <= 'Z')))
@@ -2475,21 +2515,9 @@ static int subject_speaker(const struct sentence_ctx *c, const struct qmark *m, 
 			return 0;
 		/* capitalized words of letters ("Ada Vell", "Mr. Vell", "A.
 		 * Vell"); a number word ("Thirteen years later") is no name */
-		while (i < open && i - b < 60 && isupper((unsigned char)t[i])) {
-			while (i < open && (isalpha((unsigned char)t[i]) || t[i] == '-' || t[i] == '\'' ||
-					    ((unsigned char)t[i] >= 0x80 && !is_space(t[i]) && (unsigned char)t[i] != 0xe2)))
-				i++;
-			if (i >= b + 4 && (!strncmp(t + i - 4, "teen", 4) || !strncmp(t + i - 2, "ty", 2)))
-				return 0;
-			if (i < open && t[i] == '.' && i + 1 < open && t[i + 1] == ' ')
-				i++;   /* "Mr." */
-			e = i;
-			if (i + 1 >= open || t[i] != ' ')
-				break;
-			i++;
-		}
-		while (e > b && t[e - 1] == '.')
-			e--;
+		e = name_run(t, b, open);
+		if (number_word_in(t, b, e))
+			return 0;
 	}
 	if (e == b || e + 1 >= open || t[e] != ' ')
 		return 0;
@@ -2545,26 +2573,6 @@ verb:
 	return 1;
 }
 
-/* Reads a run of capitalized words ("Ada Vell", "Mr. Vell") from t[i]
- * up to at most lim: its end, or i when there is none. */
-static size_t name_run(const char *t, size_t i, size_t lim)
-{
-	size_t b = i, e = i;
-	while (i < lim && i - b < 60 && isupper((unsigned char)t[i])) {
-		while (i < lim && (isalpha((unsigned char)t[i]) || t[i] == '-' || t[i] == '\'' ||
-				   ((unsigned char)t[i] >= 0x80 && (unsigned char)t[i] != 0xe2)))
-			i++;
-		if (i < lim && t[i] == '.' && i + 1 < lim && t[i + 1] == ' ')
-			i++;   /* "Mr." */
-		e = i;
-		if (i + 1 >= lim || t[i] != ' ')
-			break;
-		i++;
-	}
-	while (e > b && t[e - 1] == '.')
-		e--;
-	return e;
-}
 
 /* '“The levy will fall.”' closing its paragraph, and the next paragraph
  * is '- Ada Vell.' (or '— Ada Vell, mayor'): the dash line under a
@@ -2608,7 +2616,6 @@ static int dash_byline(const struct sentence_ctx *c, const struct qmark *m, size
 	*s1 = e;
 	return 1;
 }
-
 
 /* "But, said Vell, “...”", "Said Ada Vell, the mayor, “...”", "as Vell
  * put it, “...”": a verb of saying before its speaker, then a comma and
