@@ -30,7 +30,13 @@ FILES = [("wire-strike", "wire-strike.txt"),
          ("b-health-study", "b-health-study.md"),
          ("b-political-feature", "b-political-feature.txt"),
          ("b-briefing-tenhai", "b-briefing-tenhai.txt"),
-         ("b-breaking-calvane", "b-breaking-calvane.txt")]
+         ("b-breaking-calvane", "b-breaking-calvane.txt"),
+         ("c-village-meeting", "c-village-meeting.txt"),
+         ("c-interview-trask", "c-interview-trask.md"),
+         ("c-pellucid-results", "c-pellucid-results.txt"),
+         ("c-council-vote", "c-council-vote.txt"),
+         ("c-sanhe-ministry", "c-sanhe-ministry.txt"),
+         ("c-viral-video", "c-viral-video.txt")]
 WIRES = ["b-wire.jsonl"]
 
 P, O, A, V, D = "person", "organization", "anonymous", "vague", "document"
@@ -439,6 +445,249 @@ Q(d, "We owe these families an answer, and we owe it to them this year,", "Marit
 Q(d, "the appointment removed some uncertainty", "analysts at Berge Securities", O, "indirect", "said")
 Q(d, "the legal costs remained hard to estimate", "analysts at Berge Securities", O, "indirect", "said", "hedge")
 Q(d, 'his clients would "believe it when they see a signed offer"', "Nils Graven", P, "mixed", "said")
+
+
+# ======================================================================================
+# Third set ("c-" files: the Coldharrow data centre story), written and annotated before
+# whosaid was run on them (see ../README.md, "Third set").
+
+PELL = "Pellucid Data"
+ASH = "Nell Ashdown"
+TRASK = "Nessa Trask"
+LUSK = "Bernadette Lusk"
+MIROW = "Stefan Mirow"
+EBB = "Marcus Ebbing"
+HALLAM = "Gwen Hallam"
+VWA = "Varnland Water Authority"
+
+# --------------------------------------------------------------------------------------
+# c-village-meeting: British style, single straight quotes that are also the apostrophe,
+# a quoted phrase in the headline, "Mr"/"Mrs"/"Dr" without a period, double quotes nested
+d = "c-village-meeting"
+GRANGE = "Hollis Grange"
+CHAMBER = "Tamsin Valley Chamber of Commerce"
+SHOP = "one shopkeeper"
+Q(d, "data centre will 'drink the Tamsin dry'", "Coldharrow villagers", V, "mixed", "say", required=False)
+Q(d, "it would take so much water from the river that stretches of it could run dry in summer", "residents of a village in the Tamsin valley", V, "indirect", "warning")
+Q(d, "the buildings would be cooled partly with water taken from the Tamsin, up to 1.2 million litres a day at the height of summer", "planning application", D, "indirect", "says")
+Q(d, "That's more than the whole village uses,", HALLAM, P, "direct", "said")
+Q(d, "They keep telling us it's a small fraction of the flow. Come down here in August and show me the flow.", HALLAM, P, "direct", "said")
+Q(d, "they had not heard of the application until a neighbour spotted a notice cable-tied to a lamp post", "several speakers", V, "indirect", "said")
+Q(d, "the company had 'treated the valley like an empty plot on a map'", ASH, P, "mixed", "told")
+Q(d, "the campaign would ask the district council to reject the plan outright and would take legal advice if it did not", ASH, P, "indirect", "said")
+Q(d, "its design is among the most water-efficient in the country", PELL, O, "indirect", "says")
+Q(d, "the site would use 'closed-loop cooling for most of the year' and would draw from the river only on the hottest days", PELL, O, "mixed", "said")
+Q(d, "it had commissioned an independent study of the river's flow and would publish it 'in full' before the council decides", PELL, O, "mixed", "added")
+Q(d, "We've listened, and we'll keep listening,", GRANGE, P, "direct", "said")
+Q(d, "Nobody wants a dry river, least of all us. Our customers don't want to be the company that drained a valley.", GRANGE, P, "direct", "said")
+Q(d, "the company's own figures showed the site would take less than 2 per cent of the Tamsin's average flow", GRANGE, P, "indirect", "said")
+Q(d, "the company was 'prepared to stop abstraction altogether' when the river fell below an agreed mark", GRANGE, P, "mixed", "said")
+Q(d, "the river had fallen so low in the drought of 2024 that he had to haul water to his flock by tractor", "Idris Morcombe", P, "indirect", "said")
+Q(d, "Averages don't water sheep,", "Idris Morcombe", P, "direct", "said")
+Q(d, "it had not yet received an application", VWA, O, "indirect", "said")
+Q(d, "any request would be judged 'on the evidence, including the needs of other users downstream'", "a spokesman for the Varnland Water Authority", A, "mixed", "said")
+Q(d, "the site would bring about 60 permanent jobs and 400 during construction", "council documents", D, "indirect", "according to")
+Q(d, "the area 'cannot afford to turn away' investment on that scale", CHAMBER, O, "mixed", "said in a letter")
+Q(d, "young people were leaving Coldharrow for want of work", CHAMBER, O, "indirect", "said in a letter")
+Q(d, "half my customers are on the other side", SHOP, A, "direct", "said")
+Q(d, "the village as 'quietly split down the middle'", SHOP, A, "mixed", "described", required=False)
+Q(d, "summer flows in the Tamsin had fallen by about a fifth since the 1990s and the river was 'already under strain'", TRASK, P, "mixed", "said")
+Q(d, "it was 'not unreasonable' for a company to use river water", TRASK, P, "mixed", "said")
+Q(d, "the council should insist on a hard limit written into any permission", TRASK, P, "indirect", "said")
+Q(d, "It's the \"prepared to stop\" bit that worries me,", TRASK, P, "direct", "said")
+Q(d, "Prepared isn't a condition. A condition is a condition.", TRASK, P, "direct", "said")
+Q(d, "every objection would be read", LUSK, P, "indirect", "saying")
+Q(d, "We're not against jobs,", ASH, P, "direct", "said")
+Q(d, "We're against being told our river is a rounding error.", ASH, P, "direct", "said")
+
+# --------------------------------------------------------------------------------------
+# c-interview-trask: question-and-answer interview, Markdown with front matter, an intro
+# paragraph, then **Q:** / **A:** (answers can run on into a paragraph without a label)
+d = "c-interview-trask"
+PRYCE = "Jonah Pryce"
+Q(d, "Prepared isn't a condition", TRASK, P, "direct", None, nth=0, required=False)
+Q(d, "Prepared isn't a condition", TRASK, P, "direct", None, nth=1, required=False)
+Q(d, "she is neither for nor against the project", TRASK, P, "indirect", "says")
+Q(d, "Let's start with the basic question. Is there enough water in the Tamsin for this?", PRYCE, P, "direct", None)
+Q(d, "In an average year, yes, comfortably. Pellucid's number, less than 2 percent of the average flow, is correct as far as it goes. My problem is that nobody lives in an average year. The river in March and the river in August are two different rivers.", TRASK, P, "direct", None)
+Q(d, "How different?", PRYCE, P, "direct", None)
+Q(d, "At our gauge below Coldharrow, a typical March flow is around eleven cubic metres a second. In a dry August it can drop under one. In 2024 we recorded 0.6 for nine days running. If you take 1.2 million litres a day out of a river running at 0.6, you are no longer talking about 2 percent. You are talking about something over 2 percent of what is left, on the days when the fish can least afford it.", TRASK, P, "direct", None)
+Q(d, "That is the bit that gets lost in the headlines.", TRASK, P, "direct", None)
+Q(d, "The company says it will stop taking water when the river falls below an agreed level. Doesn't that solve it?", PRYCE, P, "direct", None)
+Q(d, "It could, if it were written down. At the moment it is a promise made at a public meeting. I've read the application twice. The word \"prepared\" appears. The word \"will\" does not. Prepared isn't a condition.", TRASK, P, "direct", None)
+Q(d, "Have you said that to Pellucid?", PRYCE, P, "direct", None)
+Q(d, "I have. Their engineers were very courteous. They told me they would look at it, and to be fair, I think they will. But engineers don't sign the permission. The council does.", TRASK, P, "direct", None)
+Q(d, "Some residents say the river is already dying. Is that fair?", PRYCE, P, "direct", None)
+Q(d, "No, and I'd gently push back on it. Summer flows have fallen by about a fifth since the 1990s, mostly because the winters are drier and we pump more from the aquifer. That is a river under strain. It is not a dead river. If you tell people it is dying, some of them stop caring, because what's the point?", TRASK, P, "direct", None)
+Q(d, "What would you want the council to do?", PRYCE, P, "direct", None)
+Q(d, "Three things. A hard cut-off: below a set flow, abstraction stops, no discretion. A meter on the intake that reports in real time to the Water Authority, not to the company. And a review every five years, because the climate is moving faster than planning law.", TRASK, P, "direct", None)
+Q(d, "None of that is radical. We do exactly this for farms.", TRASK, P, "direct", None)
+Q(d, "Pellucid says its cooling is closed-loop most of the year. Is that credible?", PRYCE, P, "direct", None)
+Q(d, "The technology is real. Whether this site will run that way depends on how hot the summers get, and our models say hotter. So the honest answer is that the closed-loop claim is credible for today's summers and less so for the summers of 2045.", TRASK, P, "direct", None)
+Q(d, "You've been called \"the company's favourite sceptic.\" How do you feel about that?", PRYCE, P, "direct", None)
+Q(d, "I saw that. A councillor posted it, I think, and then took it down. I'll take it. If both sides are a little annoyed with me, I'm probably doing the job properly.", TRASK, P, "direct", None)
+Q(d, "Last question. If you were on the committee, how would you vote?", PRYCE, P, "direct", None)
+Q(d, "I'm not on the committee, and I'd rather not pretend to be. What I will say is that I would not vote for anything that leaves the river's worst week to somebody's goodwill.", TRASK, P, "direct", None)
+
+# --------------------------------------------------------------------------------------
+# c-pellucid-results: corporate story from a press release, emails and an earnings call;
+# "declined to comment", "did not respond to a request for comment" (no quotations)
+d = "c-pellucid-results"
+FAIRLEY = "Isobel Fairley"
+SPOKES = "a spokesperson for Pellucid"
+TWO_PEOPLE = "two people familiar with the board's discussions"
+Q(d, "it would pause work on its planned data centre at Coldharrow for at least six months to redesign the site's cooling system", PELL, O, "indirect", "said")
+Q(d, "would push back the company's growth targets by a year or more", "analysts", V, "indirect", "said", required=False)
+Q(d, "the pause would allow it to \"fully address the concerns raised by residents and regulators\"", PELL, O, "mixed", "said")
+Q(d, "it remained \"committed to the Tamsin valley.\"", PELL, O, "mixed", "said")
+Q(d, "Our commitment to responsible growth has never been stronger,", EBB, P, "direct", "said in the release")
+Q(d, "the decision to pause Coldharrow as \"painful but right.\"", EBB, P, "mixed", "described", required=False)
+Q(d, "We could have pushed this through. I don't think we should have, and I don't think we'd have been welcome in that valley for the next thirty years if we had,", EBB, P, "direct", "said")
+Q(d, "\"nothing is off the table\"", EBB, P, "mixed", "said")
+Q(d, "Coldharrow remained its \"first choice.\"", EBB, P, "mixed", "said")
+Q(d, "the redesigned plant would rely on air cooling for most of the year and would need far less river water", EBB, P, "indirect", "said")
+Q(d, "the company now expected full-year revenue at the lower end of its forecast range of 1.6 billion to 1.7 billion marks", FAIRLEY, P, "indirect", "told", "hedge")
+Q(d, "Energy is the line that keeps me up at night,", FAIRLEY, P, "direct", "said")
+Q(d, "We've hedged about 70 percent of next year's needs. The other 30 percent is where the risk is.", FAIRLEY, P, "direct", "said")
+Q(d, "no jobs at the company's existing sites in Selbridge and Marrowby would be affected by the pause", SPOKES, A, "indirect", "said in an email")
+Q(d, "The roughly 40 staff working on Coldharrow would be moved to other projects", SPOKES, A, "indirect", "said")
+Q(d, "The redesign will use air cooling for most of the year, and we expect to submit revised plans early next year,", PELL, O, "direct", "said in an emailed statement")
+Q(d, "the directors had been more worried about the planning risk than about Lianhai", TWO_PEOPLE, A, "indirect", "said")
+Q(d, "a rejection by the district council next month would have been \"far more expensive than a pause.\"", TWO_PEOPLE, A, "mixed", "said")
+Q(d, "the board had voted unanimously", TWO_PEOPLE, A, "indirect", "said")
+Q(d, "the pause was \"a sensible reset\" for a project that had become \"a reputational problem as much as an engineering one.\"", "Miriam Osei", P, "mixed", "said")
+Q(d, "Pellucid had \"underestimated local opposition for the second time in three years,\"", "analysts at Harrowgate Securities", O, "mixed", "wrote")
+Q(d, "the application would remain on file unless the company withdrew it", "Coldharrow District Council", O, "indirect", "said in a brief statement")
+Q(d, "a first step", ASH, P, "direct", "called")
+Q(d, "the group would not stand down until the application was formally withdrawn", ASH, P, "indirect", "said")
+Q(d, "A pause is what you do when you're hoping people will get bored,", ASH, P, "direct", "wrote")
+Q(d, "We won't.", ASH, P, "direct", "wrote")
+Q(d, "several funds had urged the board in recent weeks to drop the Coldharrow site altogether", "one large shareholder", A, "indirect", "said")
+Q(d, "it would hold an investor day in January, where it expects to set out revised targets", PELL, O, "indirect", "said")
+
+# --------------------------------------------------------------------------------------
+# c-council-vote: a planning committee meeting, speakers in turn (officers by role only,
+# councillors with party and ward in brackets, residents in public comment), a vote
+d = "c-council-vote"
+OFFICER = "the council's principal planning officer"
+VALE = "Corin Vale"
+ENGINEER = "a retired engineer from Harrowmoor"
+NURSE = "a nurse at Harrowmoor General"
+TREG = "Owen Tregarth"
+BRIM = "Aled Brimble"
+ODUYA = "Farah Oduya"
+Q(d, "clapping was not allowed", LUSK, P, "indirect", "remind")
+Q(d, "the application met national planning policy", OFFICER, A, "indirect", "told")
+Q(d, "officers recommended approval, subject to 34 conditions", OFFICER, A, "indirect", "told")
+Q(d, "One of those conditions", OFFICER, A, "indirect", "said", required=False)
+Q(d, "would require the company to stop taking water from the Tamsin whenever the flow at the Coldharrow gauge fell below 0.9 cubic metres a second", OFFICER, A, "indirect", "said")
+Q(d, "That condition is enforceable, and it is the strongest of its kind that this authority has ever proposed,", OFFICER, A, "direct", "said")
+Q(d, "the company had \"heard the valley loud and clear\" and had redesigned the cooling plant over the autumn so that it would need river water on fewer than twenty days a year", VALE, P, "mixed", "told")
+Q(d, "We are not asking you to take our word for it,", VALE, P, "direct", "said")
+Q(d, "We are asking you to write it into the permission, and to hold us to it.", VALE, P, "direct", "said")
+Q(d, "she had watched the Tamsin \"turn to stones\" in the summer of 2024 and did not believe any meter would change that", HALLAM, P, "mixed", "said")
+Q(d, "the technical case was sound and the opposition \"mostly feeling.\"", ENGINEER, A, "mixed", "said")
+Q(d, "she was a nurse at Harrowmoor General", NURSE, A, "indirect", "said", required=False)
+Q(d, "If this goes, what comes instead?", NURSE, A, "direct", "asked")
+Q(d, "Nobody in this room has an answer to that.", NURSE, A, "direct", "asked")
+Q(d, "had 11,400 signatures", ASH, P, "indirect", "said", required=False)
+Q(d, "the committee to \"listen to the people who will still be here in 2060.\"", ASH, P, "mixed", "urged")
+Q(d, "the conditions were \"a sticking plaster on a wound we haven't even finished inflicting.\"", TREG, P, "mixed", "said")
+Q(d, "Officers have done their job well,", TREG, P, "direct", "said")
+Q(d, "But it isn't officers who will have to explain to our grandchildren why the river stopped in August.", TREG, P, "direct", "said")
+Q(d, "the company had met every test the council had set", MIROW, P, "indirect", "said")
+Q(d, "a refusal was likely to be overturned on appeal, leaving the district with neither the conditions nor the jobs", MIROW, P, "indirect", "warned", "hedge")
+Q(d, "We will lose at appeal, we will pay the costs, and we will have none of the safeguards officers have negotiated,", MIROW, P, "direct", "said")
+Q(d, "That is the worst of all worlds.", MIROW, P, "direct", "said")
+Q(d, "the council could be ordered to pay the company's costs if an inspector found the refusal unreasonable", "the council's legal adviser", A, "indirect", "confirmed")
+Q(d, "whether the water authority had agreed to the proposed meter", BRIM, P, "indirect", "asked", required=False)
+Q(d, "it had not yet responded", OFFICER, A, "indirect", "said")
+Q(d, "So we'd be voting on a condition nobody has signed up to,", BRIM, P, "direct", "said")
+Q(d, "I came in tonight expecting to vote for this,", ODUYA, P, "direct", "said")
+Q(d, "I'm not going to. I don't think the water question is settled, and I won't gamble the river on it.", ODUYA, P, "direct", "said")
+Q(d, "The application is refused,", LUSK, P, "direct", "said")
+Q(d, "Could I ask people to leave quietly. Some of us live here.", LUSK, P, "direct", "said")
+Q(d, "it was \"disappointed\" and would \"consider all options, including an appeal.\"", PELL, O, "mixed", "said")
+Q(d, "no decision would be taken before the new year", "a company spokesperson", A, "indirect", "said")
+
+# --------------------------------------------------------------------------------------
+# c-sanhe-ministry: foreign affairs, translated quotes, family-name-first names, a ministry
+# briefing "according to a transcript", an embassy statement, state media, an editorial
+d = "c-sanhe-ministry"
+MOFA = "Sanhe foreign ministry"
+GU = "Gu Mingzhe"
+TRADE = "Varnland trade ministry"
+BRECK = "Anselm Breck"
+TAO = "Tao Ruolan"
+SHEN = "Shen Baolu"
+EMB = "Sanhe embassy in Selbridge"
+FO_SPOKES = "a spokeswoman for Varnland's foreign office"
+EURO = "a European diplomat"
+MEI = "Mei Anlan"
+Q(d, "Varnland of \"discrimination\"", "Sanhe", O, "mixed", "accuses", required=False)
+Q(d, "Varnland of discriminating against its companies", MOFA, O, "indirect", "accused")
+Q(d, "Varnland should stop using security as an excuse to suppress normal business cooperation,", GU, P, "direct", "told")
+Q(d, "Sanhe would \"take all necessary measures to safeguard the legitimate rights and interests\" of its firms", GU, P, "mixed", "said")
+Q(d, "it had blocked a contract under which Lianhai Power Equipment would have supplied the cooling plant for Pellucid Data's planned site at Coldharrow", TRADE, O, "indirect", "said")
+Q(d, "the equipment's control software could be updated remotely from outside Varnland", TRADE, O, "indirect", "said")
+Q(d, "this posed \"an unacceptable risk\" to infrastructure linked to the national grid", TRADE, O, "mixed", "said")
+Q(d, "the decision was \"based on advice from the security services, and on nothing else.\"", BRECK, P, "mixed", "said")
+Q(d, "This is not about where a company is from. It is about what a piece of equipment can do, and who can tell it to do it,", BRECK, P, "direct", "told")
+Q(d, "the ban \"sends a very bad signal\" to Sanhe companies that had invested in Varnland in good faith", TAO, P, "mixed", "said")
+Q(d, "Sanhe firms had created more than 4,000 jobs in Varnland in the past decade", TAO, P, "indirect", "said")
+Q(d, "the company had \"complied with every rule and answered every question\" during a review that lasted seven months", SHEN, P, "mixed", "told")
+Q(d, "Lianhai would ask a Varnland court to overturn the decision", SHEN, P, "indirect", "said")
+Q(d, "it had lodged \"stern representations\" with Varnland's foreign office", EMB, O, "mixed", "said in a statement")
+Q(d, "the government to \"correct its mistake.\"", EMB, O, "mixed", "urged")
+Q(d, "the decision had \"seriously damaged mutual trust.\"", "Lei Xun", P, "mixed", "told")
+Q(d, "the call had taken place", FO_SPOKES, A, "indirect", "confirmed")
+Q(d, "the ambassador had \"set out the government's position clearly and calmly\"", FO_SPOKES, A, "mixed", "said")
+Q(d, "Varnland valued its trade with Sanhe", FO_SPOKES, A, "indirect", "said")
+Q(d, "Varnland", "Sanhe Daily", O, "indirect", "said", anchor="Varnland, the newspaper said", required=False)
+Q(d, "was \"following its larger allies like a small boat follows a wake,\" and would find that \"the water behind a big ship is rough.\"", "Sanhe Daily", O, "mixed", "said")
+Q(d, "Trade between the two countries was worth about 9 billion marks last year", "Varnland statistics office", O, "indirect", "according to")
+Q(d, "the row was unlikely to escalate quickly", "diplomats in Huajing", V, "indirect", "said", "hedge")
+Q(d, "Sanhe's response had been \"loud, but carefully loud,\"", EURO, A, "mixed", "said")
+Q(d, "both governments had too much at stake to let a single contract derail ties", EURO, A, "indirect", "said")
+Q(d, "\"patience is not unlimited\"", MEI, P, "mixed", "told")
+Q(d, "Sanhe had in the past answered such bans with inspections of imports from the country concerned", MEI, P, "indirect", "told")
+Q(d, "the ban would not affect its plans", PELL, O, "indirect", "said")
+Q(d, "Our plans never depended on any single supplier,", "a company spokesperson", A, "direct", "said")
+
+# --------------------------------------------------------------------------------------
+# c-viral-video: a social-media story, "wrote on social media", "posted", "replied", a
+# deleted post, a hashtag and a slogan in quotation marks that are no quotations
+d = "c-viral-video"
+KEZ = "Kezia Drummond"
+KTF = "Keep the Tamsin Flowing"
+Q(d, "This is what 'less than two percent' looks like,", KEZ, P, "direct", "says")
+Q(d, "Come and swim in it. I'll wait.", KEZ, P, "direct", "says")
+N(d, "Not one drop more")
+Q(d, "she had \"never expected this\"", KEZ, P, "mixed", "said")
+Q(d, "she was \"just a swimmer who got angry.\"", KEZ, P, "mixed", "said")
+Q(d, "viewers to send objections to the district council before its planning committee meets in December", KEZ, P, "indirect", "urged")
+Q(d, "the video appeared to show a side channel that dries out most summers, not the main river", VWA, O, "indirect", "wrote on social media", "deny")
+Q(d, "flows at the nearest gauge were \"within the normal range for the time of year.\"", VWA, O, "mixed", "wrote on social media")
+Q(d, "Side channel or not, it had water in it when I was a kid,", KEZ, P, "direct", "wrote")
+Q(d, "Ask anyone who lives here.", KEZ, P, "direct", "wrote")
+Q(d, "the company \"shares the community's love for the Tamsin\"", PELL, O, "mixed", "saying")
+Q(d, "no water would be taken from the river \"when it is at its most vulnerable.\"", PELL, O, "mixed", "saying")
+N(d, "vulnerable enough yet?")
+Q(d, "I understand why people are angry. I'd be angry too if I thought a company was draining my river,", EBB, P, "direct", "wrote")
+Q(d, "We aren't, and we'll prove it with numbers anyone can check.", EBB, P, "direct", "wrote")
+Q(d, "the campaigners were \"townies who've never seen a real drought.\"", MIROW, P, "mixed", "posted")
+Q(d, "I wrote something stupid late at night and I've taken it down,", MIROW, P, "direct", "posted")
+Q(d, "I'm sorry to anyone I offended. I will judge this application on the evidence, as I always do.", MIROW, P, "direct", "posted")
+Q(d, "the apology was not enough", "campaigners", V, "indirect", "said")
+Q(d, "Mirow to stand aside from the vote", KTF, O, "indirect", "called on")
+Q(d, "his post showed he had \"already made up his mind.\"", KTF, O, "mixed", "saying")
+Q(d, "Drummond of exaggerating", "some users", V, "indirect", "accused")
+Q(d, "the video had been filmed during the 2024 drought", "a handful", V, "indirect", "claimed")
+Q(d, "the episode showed how quickly a local planning dispute could be nationalised", "experts in online campaigns", V, "indirect", "said")
+Q(d, "A single image does the work that fifty pages of objections cannot,", "Theo Maddrell", P, "direct", "said")
+Q(d, "But it also flattens everything. The question of whether this is a side channel or the main river is exactly the kind of detail that gets lost.", "Theo Maddrell", P, "direct", "said")
+Q(d, "she would be at the council meeting in person", KEZ, P, "indirect", "said")
+Q(d, "Not one drop.", KEZ, P, "direct", None)
 
 
 def load_docs():
