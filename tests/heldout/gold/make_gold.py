@@ -588,6 +588,8 @@ Q(d, "We are asking you to write it into the permission, and to hold us to it.",
 Q(d, "she had watched the Tamsin \"turn to stones\" in the summer of 2024 and did not believe any meter would change that", HALLAM, P, "mixed", "said")
 Q(d, "the technical case was sound and the opposition \"mostly feeling.\"", ENGINEER, A, "mixed", "said")
 Q(d, "she was a nurse at Harrowmoor General", NURSE, A, "indirect", "said", required=False)
+# (a row forgotten when the gold was first written, added after the blind run: see ../README.md)
+Q(d, "two of her children had already left the district for work", NURSE, A, "indirect", "said")
 Q(d, "If this goes, what comes instead?", NURSE, A, "direct", "asked")
 Q(d, "Nobody in this room has an answer to that.", NURSE, A, "direct", "asked")
 Q(d, "had 11,400 signatures", ASH, P, "indirect", "said", required=False)
