@@ -1242,8 +1242,20 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 				if (cap)
 					run1 = we;
 				words++;
-				if (we < k || k >= end || s[k] != ' ' || possessive(s, &wd))
+				size_t pz = possessive(s, &wd);
+				if (we < k || k >= end || s[k] != ' ' || pz) {
+					/* ("over Pellucid Data's plan": an organization's
+					 * name is read without its possessive ending, whose
+					 * last word makes it one; a person's is left as it
+					 * was, the possessor seldom the next "he") */
+					if (pz && cap && words >= 2) {
+						struct mention pm;
+						mention_parse(s + run0, we - pz - run0, r, &pm);
+						if (pm.kind == SK_ORGANIZATION)
+							run1 = we - pz;
+					}
 					break;
+				}
 				k++;
 			}
 			size_t sur = run1 > run0 ? nickname_after(s, run1, end) : 0;
