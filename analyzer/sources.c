@@ -2594,6 +2594,45 @@ static const struct entity *interviewee(const struct entities *es, const char *s
 	return NULL;
 }
 
+/* "Q: ..." in an interview transcript: the reporter the introduction (or
+ * a byline, "Interview by Ada Vell") names after "spoke to", "spoke
+ * with", "talked to", "talked with", "sat down with" or "by" (the first
+ * person named within 60 bytes after it), or NULL. */
+static const struct entity *interviewer(const struct entities *es, const char *s,
+					const struct segmentation *seg)
+{
+	static const char *const leads[] = { "spoke to ", "spoke with ", "talked to ", "talked with ",
+					     "sat down with ", "by ", NULL };
+	for (size_t pi = 0; pi < seg->nparas; pi++) {
+		size_t i = seg->paras[pi].start;
+		while (i < seg->paras[pi].end && (s[i] == ' ' || s[i] == '\n'))
+			i++;
+		if (i + 2 >= seg->paras[pi].end || s[i] != 'Q' || s[i + 1] != ':')
+			continue;
+		for (size_t back = 1; back <= 2 && back <= pi; back++) {
+			const struct paragraph *p = &seg->paras[pi - back];
+			for (size_t j = p->start; j < p->end; j++) {
+				if (j > p->start && s[j - 1] != ' ')
+					continue;
+				for (int l = 0; leads[l]; l++) {
+					size_t n = strlen(leads[l]);
+					if (j + n > p->end || strncmp(s + j, leads[l], n))
+						continue;
+					/* ("by" only in a byline: "supported by ..." is no interviewer) */
+					if (l == 5 && !byline(s + p->start, p->end - p->start))
+						continue;
+					for (size_t k = entities_before(es, j + n); k < es->n && es->v[k].off < p->end &&
+						     es->v[k].off < j + n + 60; k++)
+						if (es->v[k].kind == SK_PERSON && es->v[k].words >= 2)
+							return &es->v[k];
+				}
+			}
+		}
+		return NULL;
+	}
+	return NULL;
+}
+
 /* The length of "in the Orsel Gazette" at s (a run of capitalized
  * words, "of" inside, after "in the" or "in The"), else 0;
  * the run itself in *n0, *n1. */
@@ -2767,8 +2806,8 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			ms = q->spk_start = ce->name0;
 			me = q->spk_end = ce->name1;
 		}
-		if (me == ms + 1 && s[ms] == 'A' && s[me] == ':') {
-			const struct entity *e = interviewee(&es, s, seg);
+		if (me == ms + 1 && (s[ms] == 'A' || s[ms] == 'Q') && s[me] == ':') {
+			const struct entity *e = s[ms] == 'A' ? interviewee(&es, s, seg) : interviewer(&es, s, seg);
 			if (e) {
 				q->source = add_source(t, raw + e->name0, e->name1 - e->name0,
 						       e->title1 ? raw + e->title0 : NULL,
