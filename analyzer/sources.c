@@ -1357,6 +1357,17 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 					 * the place she works only its complement) */
 					if (m.kind == SK_PERSON && (m.title1 <= m.title0 || m.title0 >= m.name1))
 						title_before_comma(&es->v[es->n - 1], s, seg->sents[si].start, r);
+					else if (m.kind == SK_PERSON && run0 >= seg->sents[si].start + 3 && s[run0 - 2] == ',') {
+						/* ("the committee's chair, Councillor Ada Vell": a
+						 * role before the comma and a title in the run are
+						 * both hers, and a later "the chair" means her) */
+						struct entity tmp = es->v[es->n - 1];
+						tmp.name0 = run0;
+						tmp.title0 = tmp.title1 = 0;
+						title_before_comma(&tmp, s, seg->sents[si].start, r);
+						if (tmp.title1)
+							es->v[es->n - 1].title0 = tmp.title0;
+					}
 					if (m.kind == SK_PERSON && !es->v[es->n - 1].title1)
 						title_after_comma(&es->v[es->n - 1], s, end, r);
 				}
