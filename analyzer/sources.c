@@ -1186,6 +1186,18 @@ static size_t next_cap_word(const char *s, size_t i, size_t start, size_t end)
 	return end;
 }
 
+/* Is s[at] inside brackets opened in its sentence (from start on)? */
+static int in_parens(const char *s, size_t at, size_t start)
+{
+	for (size_t i = at; i-- > start;) {
+		if (s[i] == ')')
+			return 0;
+		if (s[i] == '(')
+			return 1;
+	}
+	return 0;
+}
+
 static void collect_entities(struct entities *es, struct article *a, const struct segmentation *seg,
 			     const struct rules *r, const struct source_table *t)
 {
@@ -1283,9 +1295,14 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 				ALLOC_GROW(es->v, es->n + 1, es->alloc);
 				es->v[es->n++] = (struct entity){ run0, run0, run1, 0, 0, SK_PERSON, 1, 0, 0, 0 };
 				entity_name_words(&es->v[es->n - 1], s);
-			} else if (run1 > run0 && words == 1) {
+			} else if (run1 > run0 && words == 1 &&
+				   !(s[run0 - 1] != '(' && in_parens(s, run0, seg->sents[si].start))) {
 				/* a surname of someone introduced earlier: a later mention
-				 * of that person, for pronouns */
+				 * of that person, for pronouns (not a word further in
+				 * brackets: "Councillor Stefan Mirow (Independent,
+				 * Coldharrow)" names his ward, "(to back Clinton if he
+				 * lost)" is an aside; but "He (Petraeus) said" names
+				 * who "he" is) */
 				size_t wl = run1 - run0;
 				if (wl > 2 && s[run1 - 1] == 's' && run1 - run0 > 3 &&
 				    ((unsigned char)s[run1 - 2] == 0x99 || s[run1 - 2] == '\''))
