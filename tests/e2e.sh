@@ -160,13 +160,14 @@ fi
 # run on them; see tests/heldout/README.md). The floor is a little under the
 # figure after the fixes that followed the blind measurement.
 HELDOUT="wire-strike.txt broadsheet-coalition.txt local-depot-fire.md business-tessaro.txt sport-rovers.txt liveblog-strike.txt
-	b-court-ruling.txt b-health-study.md b-political-feature.txt b-briefing-tenhai.txt b-breaking-calvane.txt b-wire.jsonl"
+	b-court-ruling.txt b-health-study.md b-political-feature.txt b-briefing-tenhai.txt b-breaking-calvane.txt b-wire.jsonl
+	c-village-meeting.txt c-interview-trask.md c-pellucid-results.txt c-council-vote.txt c-sanhe-ministry.txt c-viral-video.txt"
 : > "$tmp/heldout.jsonl"
 for f in $HELDOUT; do
 	timeout 60 "$BIN" extract "tests/heldout/$f" >> "$tmp/heldout.jsonl" 2>/dev/null ||
 		not_ok "held-out $f: exit status $?"
 done
-score_gold "held-out" tests/heldout/gold "$tmp/heldout.jsonl" "${WHOSAID_MIN_HELDOUT_F1:-0.88}" \
-	"${WHOSAID_MIN_HELDOUT_SPEAKER:-0.91}"
+score_gold "held-out" tests/heldout/gold "$tmp/heldout.jsonl" "${WHOSAID_MIN_HELDOUT_F1:-0.86}" \
+	"${WHOSAID_MIN_HELDOUT_SPEAKER:-0.89}"
 
 finish
