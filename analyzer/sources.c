@@ -1610,6 +1610,15 @@ static int last_word_in(const struct wordset *ws, const char *s, size_t n)
 	return n > b && wordset_get_ci(ws, s + b, n - b) >= 0;
 }
 
+/* A description tying a role to a body: "the council's planning officer",
+ * "a clerk for the board", "an official at the port", "the head of
+ * ...". */
+static int role_of_body(const char *name)
+{
+	return strstr(name, "'s ") || strstr(name, "\xe2\x80\x99s ") || strstr(name, " for ") ||
+	       strstr(name, " at ") || strstr(name, " of ");
+}
+
 /* "the transport minister", "Ek's neighbour": one person described by a
  * title or a lower-case noun, not a group ("officials") nor a body ("the
  * operator", "the agency"). */
@@ -3045,6 +3054,20 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				if (want_person && pk == SK_ANONYMOUS && p->para == q->para && p->sent + 1 >= q->sent &&
 				    (gender_hint(r, t->v[p->source].name, strlen(t->v[p->source].name), 0) == m.pronoun ||
 				     reports_self(raw, p, m.pronoun))) {
+					src = p->source;
+					break;
+				}
+				/* (and one person so described, of no known gender, who
+				 * spoke in the sentence before, with no one named there:
+				 * "the council's principal planning officer told the
+				 * committee that ... One of those conditions, she said,
+				 * ..."; a role of a body, "X's officer", "a clerk for X",
+				 * not an epithet, "the billionaire businessman", that may
+				 * stand for someone named) */
+				if (want_person && pk == SK_ANONYMOUS && p->para == q->para && p->sent + 1 == q->sent &&
+				    !t->v[p->source].gender && role_of_body(t->v[p->source].name) &&
+				    !gender_hint(r, t->v[p->source].name, strlen(t->v[p->source].name), 0) &&
+				    described_person(t->v[p->source].name, strlen(t->v[p->source].name), r)) {
 					src = p->source;
 					break;
 				}
