@@ -2468,7 +2468,7 @@ struct rules *rules_load(const char *dir, struct diag *d)
 {
 	static const char *const noun_kinds[] = { "anonymous", "vague", "document", "generic", NULL };
 	static const char *const abbrev_kinds[] = { "any", "title", "rank", NULL };
-	static const char *const org_kinds[] = { "any", "company", "place", NULL };
+	static const char *const org_kinds[] = { "any", "company", "place", "outlet", NULL };
 	struct rules *r = xcalloc(1, sizeof(*r));
 	r->dir = xstrdup(dir ? dir : rules_default_dir());
 	int bad = 0;

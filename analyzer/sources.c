@@ -1732,8 +1732,9 @@ static void appos_title(const struct rules *r, const char *s, size_t a, size_t b
 	*t1 = e;
 }
 
-/* A name with a business word in it: "Calder Tide Chemicals", "Acme Inc." */
-static int company_name(const char *name, size_t n, const struct rules *r)
+/* A name with a word of that kind in it: a business's, "Calder Tide
+ * Chemicals", "Acme Inc."; an outlet's, "Selm Daily" */
+static int org_kind_name(const char *name, size_t n, const struct rules *r, int kind)
 {
 	size_t i = 0;
 	while (i < n) {
@@ -1742,10 +1743,15 @@ static int company_name(const char *name, size_t n, const struct rules *r)
 		size_t w = i;
 		while (i < n && name[i] != ' ')
 			i++;
-		if (i > w && wordset_get_ci(&r->org_words, name + w, i - w) == ORG_COMPANY)
+		if (i > w && wordset_get_ci(&r->org_words, name + w, i - w) == kind)
 			return 1;
 	}
 	return 0;
+}
+
+static int company_name(const char *name, size_t n, const struct rules *r)
+{
+	return org_kind_name(name, n, r, ORG_COMPANY);
 }
 
 /* Does hay hold the word w (any case, starting at a word)? */
@@ -3186,6 +3192,11 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			 * company so named stays as written */
 			size_t hs = m.title0, hl = m.title1 - m.title0;
 			int company = wordset_get_ci(&r->org_words, s + ms + hs, hl) == ORG_COMPANY;
+			/* ("the newspaper", "the paper": the latest outlet named,
+			 * "The editorial page of the state-run Sanhe Daily went
+			 * further. Varnland, the newspaper said, ...") */
+			int paper = (hl == 9 && !strncasecmp(s + ms + hs, "newspaper", 9)) ||
+				    (hl == 5 && !strncasecmp(s + ms + hs, "paper", 5));
 			for (size_t k = t->n, lim = 0; k-- > 0 && lim++ < LOOKBACK;) {
 				const struct source *o = &t->v[k];
 				if (o->kind != SK_ORGANIZATION || o->first >= ms)
@@ -3209,8 +3220,9 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			}
 			for (size_t k = entities_before(&es, ms), lim = 0; src < 0 && k-- > 0 && lim++ < LOOKBACK;) {
 				const struct entity *e = &es.v[k];
-				if (e->kind == SK_ORGANIZATION && company &&
-				    company_name(raw + e->name0, e->name1 - e->name0, r))
+				if (e->kind == SK_ORGANIZATION &&
+				    ((company && company_name(raw + e->name0, e->name1 - e->name0, r)) ||
+				     (paper && org_kind_name(raw + e->name0, e->name1 - e->name0, r, ORG_OUTLET))))
 					src = add_source(t, raw + e->name0, e->name1 - e->name0, NULL, 0,
 							 SK_ORGANIZATION, e->off);
 			}

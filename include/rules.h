@@ -194,8 +194,9 @@ const char *word_list_name(int bit);
 enum source_noun_kind { SN_ANONYMOUS, SN_VAGUE, SN_DOCUMENT, SN_GENERIC };
 
 /* organizations.txt: ORG_COMPANY marks the words of a business's name,
- * ORG_PLACE those of a place's ("Fennel Street"), which speaks for no one */
-enum org_word_kind { ORG_ANY, ORG_COMPANY, ORG_PLACE };
+ * ORG_PLACE those of a place's ("Fennel Street"), which speaks for no one,
+ * ORG_OUTLET those of a newspaper's ("Selm Daily"), which "the paper" means */
+enum org_word_kind { ORG_ANY, ORG_COMPANY, ORG_PLACE, ORG_OUTLET };
 
 /* "needs quote" / needs "TEXT": a rule runs only on sentences that hold a
  * quotation / that text, a test far cheaper than the pattern. "needs end":
