@@ -1296,7 +1296,8 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 				es->v[es->n++] = (struct entity){ run0, run0, run1, 0, 0, SK_PERSON, 1, 0, 0, 0 };
 				entity_name_words(&es->v[es->n - 1], s);
 			} else if (run1 > run0 && words == 1 &&
-				   !(s[run0 - 1] != '(' && in_parens(s, run0, seg->sents[si].start))) {
+				   !(run0 > seg->sents[si].start && s[run0 - 1] != '(' &&
+				     in_parens(s, run0, seg->sents[si].start))) {
 				/* a surname of someone introduced earlier: a later mention
 				 * of that person, for pronouns (not a word further in
 				 * brackets: "Councillor Stefan Mirow (Independent,
