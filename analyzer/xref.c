@@ -417,6 +417,35 @@ static int joiner_word(const char *s, size_t n)
 	return 0;
 }
 
+/* The head of a public body whose staff a title names ("trade ministry
+ * spokesman", "civil defence service official") */
+static int body_word(const char *s, size_t n)
+{
+	static const char *const b[] = { "ministry", "department", "agency", "bureau", "office", "administration",
+					 "government", "committee", "commission", "council", "authority", "police",
+					 "service", "services", "board", NULL };
+	for (int i = 0; b[i]; i++)
+		if (strlen(b[i]) == n && !strncasecmp(s, b[i], n))
+			return 1;
+	return 0;
+}
+
+/* "Moroccan", "Iraqi", "Danish", "Chinese": an adjective of a country, not
+ * its name ("Moroccan interior ministry" names no organization by itself
+ * ending in "ministry" of the country's); a place of rules/places.txt is a name */
+static int demonym(const char *s, size_t n, const struct rules *r)
+{
+	if (in_words(&r->places, s, n))
+		return 0;
+	static const char *const suf[] = { "an", "ian", "ese", "i", "ish", "ic", NULL };
+	for (int i = 0; suf[i]; i++) {
+		size_t l = strlen(suf[i]);
+		if (n > l + 2 && !strncasecmp(s + n - l, suf[i], l))
+			return 1;
+	}
+	return 0;
+}
+
 /* The organization a title names: "Foreign Ministry spokeswoman" ->
  * "Foreign Ministry"; "researcher at Cloudflare" -> "Cloudflare"; "the
  * agency's chief inspector" -> "agency" (*bare set: only an org word,
@@ -461,6 +490,28 @@ static char *title_org(const char *t, const struct rules *r, int *bare)
 		/* an organization word makes it one ("Foreign Ministry"); else
 		   it must follow "at", "of"... or be possessive, and hold no
 		   title ("adviser to President George W. Bush") */
+		/* "Norland's port ministry", "Norland port ministry state
+		   secretary": the organization is the country's ministry, not
+		   the country (whose name may begin another of its
+		   organizations' names) */
+		if (end > i && !org && !titles_inside && end == last + 1) {
+			size_t e = unpossessed(t, w[end - 1].s, w[end - 1].e);
+			for (size_t k = last + 1; k < n && k <= last + 3; k++) {
+				const char *p = t + w[k].s;
+				size_t l = w[k].e - w[k].s;
+				if (text_is_upper(t, w[k].s, w[k].e) || joiner_word(p, l) || prep_word(p, l) ||
+				    unpossessed(t, w[k].s, w[k].e) != w[k].e)
+					break;
+				if (body_word(p, l) && !demonym(t + w[i].s, e - w[i].s, r) &&
+				    (k + 1 == n || is_title_word(r, t + w[k + 1].s, w[k + 1].e - w[k + 1].s))) {
+					strbuf o = STRBUF_INIT;
+					strbuf_add(&o, t + w[i].s, e - w[i].s);
+					strbuf_addch(&o, ' ');
+					strbuf_add(&o, t + w[last + 1].s, w[k].e - w[last + 1].s);
+					return strbuf_detach(&o, NULL);
+				}
+			}
+		}
 		if (end > i && (org || ((poss || after_prep) && !titles_inside))) {
 			size_t e = unpossessed(t, w[end - 1].s, w[end - 1].e);
 			*bare = end - i == 1 && in_words(&r->org_words, t + w[i].s, e - w[i].s);
@@ -469,8 +520,30 @@ static char *title_org(const char *t, const struct rules *r, int *bare)
 		i = last;
 	}
 	/* "Foreign Minister": a member of the Foreign Ministry */
-	for (size_t i = 1; i < n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		if (!(w[i].e - w[i].s == 8 && !strncasecmp(t + w[i].s, "minister", 8)))
+			continue;
+		/* "Minister of Water Resources": a member of the Ministry of
+		   Water Resources */
+		if (i + 2 < n && w[i + 1].e - w[i + 1].s == 2 && !strncasecmp(t + w[i + 1].s, "of", 2) &&
+		    text_is_upper(t, w[i + 2].s, w[i + 2].e)) {
+			size_t j = i + 2, last = i + 2;
+			while (j < n) {
+				if (text_is_upper(t, w[j].s, w[j].e))
+					last = j;
+				else if (!(joiner_word(t + w[j].s, w[j].e - w[j].s) && j + 1 < n &&
+					   text_is_upper(t, w[j + 1].s, w[j + 1].e)))
+					break;
+				if (unpossessed(t, w[j].s, w[j].e) != w[j].e)
+					break;
+				j++;
+			}
+			strbuf o = STRBUF_INIT;
+			strbuf_addstr(&o, "Ministry of ");
+			strbuf_add(&o, t + w[i + 2].s, w[last].e - w[i + 2].s);
+			return strbuf_detach(&o, NULL);
+		}
+		if (i == 0)
 			continue;
 		size_t k = i;
 		while (k > 0 && i - k < 3) {

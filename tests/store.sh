@@ -558,6 +558,42 @@ check "an organization named without its country joins the one of its story: $(t
 w db check --db "$tmp/org.db"
 check "db check after joining organizations" $rc "$tmp/err"
 
+# ---- the ministry a title names --------------------------------------------------
+# "a spokesman for Varland's trade ministry" is not a member of the Varland
+# fisheries ministry the article also names; "Varland fisheries ministry
+# state secretary" and "Vice Minister of Coastal Affairs" are members of the
+# ministries they name.
+mkdir "$tmp/min"
+cat > "$tmp/min/a.txt" <<'ART'
+Title: Quota talks stall
+
+Varland's fisheries ministry said on Monday that the cod quota would be cut.
+
+A spokesman for Varland's trade ministry, Edo Strand, said exporters had been told.
+
+Varland fisheries ministry state secretary Lile Moen said the cut was needed.
+
+The Ministry of Coastal Affairs said the harbours would stay open.
+
+Vice Minister of Coastal Affairs Arno Teig said inspections would rise.
+ART
+w ingest --db "$tmp/min.db" -q "$tmp/min/a.txt"
+w sources --db "$tmp/min.db" --format json
+python3 - "$tmp/out" <<'PY' > "$tmp/min.out" 2>&1
+import json, sys
+rows = {r['name']: r for r in (json.loads(l) for l in open(sys.argv[1]) if l.strip())}
+name = {r['id']: n for n, r in rows.items()}
+def org(n):
+    m = rows[n].get('member_of')
+    return name.get(m) if m else None
+got = {n: org(n) for n in ('Edo Strand', 'Lile Moen', 'Arno Teig')}
+assert got['Edo Strand'] is None, got
+assert got['Lile Moen'] and 'fisheries' in got['Lile Moen'].lower(), got
+assert got['Arno Teig'] and 'coastal' in got['Arno Teig'].lower(), got
+print(got)
+PY
+check "a title's ministry: the one it names, no other of its country: $(tail -1 "$tmp/min.out")" $? "$tmp/min.out"
+
 # ---- shared data (skipped when ../shared is not there) -------------------------
 if [ -d ../shared/seeds ]; then
 	w ingest --db "$tmp/seeds.db" -q ../shared/seeds/*.txt
