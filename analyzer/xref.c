@@ -604,6 +604,46 @@ static int is_pronoun(const char *s)
 	return 0;
 }
 
+/* An organization of the article that a word of the title abbreviates: a
+ * word in capitals (two to eight letters) that the article writes in
+ * parentheses right after the organization's name ("the Federation of Rail
+ * and Transit Workers (FRTW)"). NULL when none. */
+static const struct store_source *acronym_org(const struct article *a, const struct store_doc *sd,
+					      const char *title)
+{
+	struct xword w[48];
+	size_t n = split(title, strlen(title), w, 48);
+	for (size_t i = 0; i < n; i++) {
+		size_t l = w[i].e - w[i].s;
+		if (l < 2 || l > 8)
+			continue;
+		int caps = 1;
+		for (size_t k = 0; k < l && caps; k++)
+			caps = title[w[i].s + k] >= 'A' && title[w[i].s + k] <= 'Z';
+		if (!caps)
+			continue;
+		char paren[16];
+		snprintf(paren, sizeof(paren), "(%.*s)", (int)l, title + w[i].s);
+		for (size_t k = 0; k < sd->nsources; k++) {
+			const struct store_source *o = &sd->sources[k];
+			if (o->row_kind != SK_ORGANIZATION || o->per_article || !o->key)
+				continue;
+			const char *nm = o->display ? o->display : o->name;
+			size_t nl = strlen(nm);
+			int tries = 0;
+			for (const char *p = nl ? strstr(a->raw, nm) : NULL; p && tries < 50;
+			     p = strstr(p + 1, nm), tries++) {
+				const char *q = p + nl;
+				while (*q == ' ')
+					q++;
+				if (!strncmp(q, paren, l + 2))
+					return o;
+			}
+		}
+	}
+	return NULL;
+}
+
 static void resolve_sources(struct store_doc *sd, const struct source_table *t, const struct rules *r,
 			    const struct xref_rules *xr)
 {
@@ -772,6 +812,18 @@ static void resolve_sources(struct store_doc *sd, const struct source_table *t, 
 			d->affiliation = org;
 		else
 			free(org);
+	}
+	/* "FRTW spokeswoman": the organization the article spells out before
+	   "(FRTW)" */
+	for (size_t i = 0; i < t->n; i++) {
+		struct store_source *d = &sd->sources[i];
+		if (d->row_kind != SK_PERSON || !d->title || d->affil_key)
+			continue;
+		const struct store_source *o = acronym_org(a, sd, d->title);
+		if (o) {
+			d->affil_key = xstrdup(o->key);
+			d->affiliation = xstrdup(o->display ? o->display : o->name);
+		}
 	}
 	strbuf_release(&f);
 	strbuf_release(&fo);

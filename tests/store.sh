@@ -562,7 +562,7 @@ check "db check after joining organizations" $rc "$tmp/err"
 # "a spokesman for Varland's trade ministry" is not a member of the Varland
 # fisheries ministry the article also names; "Varland fisheries ministry
 # state secretary" and "Vice Minister of Coastal Affairs" are members of the
-# ministries they name.
+# ministries they name; "GFP spokesman" of the "Guild of Ferry Pilots (GFP)".
 mkdir "$tmp/min"
 cat > "$tmp/min/a.txt" <<'ART'
 Title: Quota talks stall
@@ -576,6 +576,10 @@ Varland fisheries ministry state secretary Lile Moen said the cut was needed.
 The Ministry of Coastal Affairs said the harbours would stay open.
 
 Vice Minister of Coastal Affairs Arno Teig said inspections would rise.
+
+The Guild of Ferry Pilots (GFP) said its members would refuse overtime.
+
+"We were not consulted," GFP spokesman Ravi Holm said.
 ART
 w ingest --db "$tmp/min.db" -q "$tmp/min/a.txt"
 w sources --db "$tmp/min.db" --format json
@@ -586,7 +590,8 @@ name = {r['id']: n for n, r in rows.items()}
 def org(n):
     m = rows[n].get('member_of')
     return name.get(m) if m else None
-got = {n: org(n) for n in ('Edo Strand', 'Lile Moen', 'Arno Teig')}
+got = {n: org(n) for n in ('Edo Strand', 'Lile Moen', 'Arno Teig', 'Ravi Holm')}
+assert got['Ravi Holm'] == 'Guild of Ferry Pilots', got
 assert got['Edo Strand'] is None, got
 assert got['Lile Moen'] and 'fisheries' in got['Lile Moen'].lower(), got
 assert got['Arno Teig'] and 'coastal' in got['Arno Teig'].lower(), got
