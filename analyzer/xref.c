@@ -604,6 +604,36 @@ static int is_pronoun(const char *s)
 	return 0;
 }
 
+/* Is the quotation [start, end) of the article one question: it ends with
+ * a question mark (inside or right after its closing marks) and holds no
+ * other sentence end? */
+static int is_question(const struct article *a, size_t start, size_t end)
+{
+	const char *s = a->raw;
+	size_t e = end;
+	/* past closing quotation marks and spaces */
+	while (e < a->len && e < end + 8) {
+		unsigned char c = (unsigned char)s[e];
+		if (c == ' ' || c == '"' || c == '\'')
+			e++;
+		else if (c == 0xe2 && e + 2 < a->len && (unsigned char)s[e + 1] == 0x80 &&
+			 ((unsigned char)s[e + 2] == 0x9d || (unsigned char)s[e + 2] == 0x99))
+			e += 3;
+		else
+			break;
+	}
+	size_t last = end;
+	while (last > start && (s[last - 1] == ' ' || s[last - 1] == '"'))
+		last--;
+	int q = (last > start && s[last - 1] == '?') || (e < a->len && s[e] == '?');
+	if (!q)
+		return 0;
+	for (size_t i = start; i + 1 < last; i++)
+		if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i + 1] == ' ')
+			return 0;
+	return 1;
+}
+
 /* An organization of the article that a word of the title abbreviates: a
  * word in capitals (two to eight letters) that the article writes in
  * parentheses right after the organization's name ("the Federation of Rail
@@ -1116,7 +1146,24 @@ struct store_doc *xref_doc(struct extraction *x, char *path, const struct rules 
 		enum claim_polarity p = claim_normalize_with(cs, xr->cr, a->raw + q->start, q->end - q->start,
 							     (enum claim_polarity)q->stance, &terms);
 		sq->polarity = claim_polarity_name(p);
-		sq->terms = xstrdup(terms.buf);
+		if (terms.len && is_question(a, q->start, q->end)) {
+			/* a question asserts nothing: it meets only questions in
+			   other words ("is the minister putting money on the
+			   table?" is not "the minister has money on the table") */
+			strbuf qt = STRBUF_INIT;
+			for (const char *w = terms.buf; *w;) {
+				size_t wl = strcspn(w, " ");
+				if (qt.len)
+					strbuf_addch(&qt, ' ');
+				strbuf_addch(&qt, '?');
+				strbuf_add(&qt, w, wl);
+				w += wl;
+				w += strspn(w, " ");
+			}
+			sq->terms = strbuf_detach(&qt, NULL);
+		} else {
+			sq->terms = xstrdup(terms.buf);
+		}
 	}
 	find_other_mentions(sd, xr);
 	if (ql->n) {
@@ -1684,8 +1731,12 @@ int xref_refresh(struct store *s, double threshold, double story_threshold, stru
 		if (!x)
 			continue;
 		if (terms[i][0]) {
+			/* a question's terms ("?money") are words of its article
+			   all the same */
 			strbuf_addch(&feats[*x], ' ');
-			strbuf_addstr(&feats[*x], terms[i]);
+			for (const char *w = terms[i]; *w; w++)
+				if (!(*w == '?' && (w == terms[i] || w[-1] == ' ')))
+					strbuf_addch(&feats[*x], *w);
 		}
 		if (strchr(terms[i], ' '))   /* two terms or more: a claim that can join */
 			strbuf_addf(&feats[*x], " c%lld", cid[first[cl[i]]]);

@@ -599,6 +599,36 @@ print(got)
 PY
 check "a title's ministry: the one it names, no other of its country: $(tail -1 "$tmp/min.out")" $? "$tmp/min.out"
 
+# ---- a question is no claim of what it asks -----------------------------------
+# "Is the authority closing the bridge?" asked by a reporter is not the same
+# claim as "the authority is closing the bridge"; two statements of it are.
+mkdir "$tmp/q"
+cat > "$tmp/q/a.txt" <<'ART'
+Title: Bridge repairs
+
+The harbour authority is closing the north bridge for repairs in June, Mayor Ola Brun said on Monday.
+
+Reporter: Mayor, is the harbour authority closing the north bridge for repairs in June?
+ART
+cat > "$tmp/q/b.txt" <<'ART'
+Title: North bridge to shut
+
+The harbour authority is closing the north bridge for repairs in June, said Tor Vik, a council member.
+ART
+w ingest --db "$tmp/q.db" -q "$tmp/q/a.txt" "$tmp/q/b.txt"
+w quotes --db "$tmp/q.db" --format json
+python3 - "$tmp/out" <<'PY' > "$tmp/q.out" 2>&1
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+ques = [r for r in rows if r['text'].startswith('Mayor, is')]
+stat = [r for r in rows if r['text'].startswith('The harbour authority')]
+assert len(ques) == 1 and len(stat) == 2, [r['text'] for r in rows]
+assert stat[0]['claim'] == stat[1]['claim'], 'statements apart: %s' % stat
+assert ques[0]['claim'] != stat[0]['claim'], 'question joined the statements: %s' % ques
+print('question apart, statements one claim')
+PY
+check "a question does not join the claim it asks about: $(tail -1 "$tmp/q.out")" $? "$tmp/q.out"
+
 # ---- shared data (skipped when ../shared is not there) -------------------------
 if [ -d ../shared/seeds ]; then
 	w ingest --db "$tmp/seeds.db" -q ../shared/seeds/*.txt
