@@ -1022,6 +1022,15 @@ static void check_vague(struct checker *c, struct extraction *x, const size_t *o
 	free(anon);
 }
 
+/* Is the quote a question its speaker asks (cue "ask", "inquire")? */
+static int asks(const struct rules *r, const struct quote *q)
+{
+	if (q->cue < 0)
+		return 0;
+	const char *l = r->cues[q->cue].lemma;
+	return !strcmp(l, "ask") || !strcmp(l, "inquire") || !strcmp(l, "enquire");
+}
+
 /* anonymous-source: one finding per anonymous source, at its first
  * mention; a note when a sentence naming it (or the next) says why */
 static void check_anonymous(struct checker *c, struct extraction *x, const size_t *ord,
@@ -1055,12 +1064,14 @@ static void check_anonymous(struct checker *c, struct extraction *x, const size_
 			continue;
 		size_t first_s = NO_SPAN, first_e = 0;
 		const struct quote *first_q = NULL;
-		int reason = 0;
+		int reason = 0, informs = 0;
 		size_t last_sent = (size_t)-1;
 		for (size_t n = first[sidx]; n != (size_t)-1; n = next[n]) {
 			size_t ms, me;
 			if (!quote_mention(ql, ord[n], &ms, &me))
 				continue;
+			if (!asks(c->r, &ql->v[ord[n]]))
+				informs = 1;
 			if (first_s == NO_SPAN || ms < first_s) {
 				first_s = ms;
 				first_e = me;
@@ -1074,7 +1085,9 @@ static void check_anonymous(struct checker *c, struct extraction *x, const size_
 				reason = run_patterns(c, x->a, seg, k, PK_REASON, NULL, NULL) > 0;
 			}
 		}
-		if (first_s == NO_SPAN || !truly_anonymous(c->r, x->a, first_q, first_s, first_e))
+		/* one who only asks ("a reporter asked the minister whether
+		   ...") tells the reader nothing that needs a source */
+		if (first_s == NO_SPAN || !informs || !truly_anonymous(c->r, x->a, first_q, first_s, first_e))
 			continue;
 		struct check_finding *f = add_finding(c, out, x->a, CHECK_ANONYMOUS_SOURCE, first_s, first_e);
 		strbuf sb = STRBUF_INIT;
