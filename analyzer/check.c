@@ -980,6 +980,26 @@ static void add_vague(struct checker *c, size_t start, size_t end, void *vctx)
 	f->message = strbuf_detach(&sb, NULL);
 }
 
+/* "21 percent", "58% of voters": a share of a poll's answers, whose source
+ * is the poll, not a group to be named */
+static int poll_share(const char *t, size_t ms, size_t me)
+{
+	size_t i = ms;
+	while (i < me && t[i] >= '0' && t[i] <= '9')
+		i++;
+	if (i == ms)
+		return 0;
+	if (i < me && (t[i] == '.' || t[i] == ',') && i + 1 < me && t[i + 1] >= '0' && t[i + 1] <= '9')
+		for (i++; i < me && t[i] >= '0' && t[i] <= '9'; i++)
+			;
+	if (i < me && t[i] == '%')
+		return 1;
+	while (i < me && t[i] == ' ')
+		i++;
+	return (me - i >= 7 && !strncasecmp(t + i, "percent", 7)) ||
+	       (me - i >= 8 && !strncasecmp(t + i, "per cent", 8));
+}
+
 /* vague-attribution: quotes whose speaker is vague, then the phrases of
  * check.rules wherever they stand, quotation or not */
 static void check_vague(struct checker *c, struct extraction *x, const size_t *ord, struct check_findings *out)
@@ -996,7 +1016,8 @@ static void check_vague(struct checker *c, struct extraction *x, const size_t *o
 			continue;
 		enum source_kind k = x->sources.v[q->source].kind;
 		size_t canon = canons[q->source];
-		if (k == SK_VAGUE && !reported[canon] && !definite_singular(c->r, x->a->scan, ms, me)) {
+		if (k == SK_VAGUE && !reported[canon] && !definite_singular(c->r, x->a->scan, ms, me) &&
+		    !poll_share(x->a->scan, ms, me)) {
 			/* once a source, where it is first described: "they" later
 			 * is the same critics */
 			reported[canon] = 1;

@@ -249,6 +249,17 @@ ART
 w check -q "$tmp/asks.txt"
 ! grep -q 'a reporter' "$tmp/out" && grep -q 'anonymous source .A council official' "$tmp/out"
 check "anonymous-source: not for a reporter who only asks, still for an official who tells" $? "$tmp/out"
+# a poll's share is sourced by the poll; a bare group is vague
+cat > "$tmp/poll.txt" <<'ART'
+Title: Ferry poll
+
+A poll published by the Harbour Gazette found that most voters backed the new ferry. Only 21 percent said the old timetable was better.
+
+Several residents said the fares were too high.
+ART
+w check -q "$tmp/poll.txt"
+! grep -q '21 percent' "$tmp/out" && grep -q 'vague attribution .Several residents' "$tmp/out"
+check "vague-attribution: not for a poll's share ('21 percent said'), still for 'several residents'" $? "$tmp/out"
 w check tests/check/ignore-unknown.txt
 grep -q "tests/check/ignore-unknown.txt:3:34: warning: unknown rule 'no-such-rule' in 'whosaid: ignore'" "$tmp/err" &&
 	grep -q 'A second worker' "$tmp/out" && ! grep -q 'A worker at' "$tmp/out" && [ $rc -eq 0 ]
