@@ -984,6 +984,110 @@ static const struct prop_org *resolve_description(const struct rules *r, const c
 	return NULL;
 }
 
+/* Is the speaker the one accused in [obj, obj+n) ("Environment Minister
+ * Ada Kroll"): the organization it resolved to, else the speaker's last
+ * name as a word of it, the only one accused ("X and Y" are two)? */
+static int is_accused(const char *speaker, const char *org, const char *obj, size_t n)
+{
+	if (org)
+		return !strcmp(speaker, org);
+	const char *last = strrchr(speaker, ' ');
+	last = last ? last + 1 : speaker;
+	size_t ll = strlen(last);
+	if (ll < 2 || !(*last >= 'A' && *last <= 'Z'))
+		return 0;
+	int found = 0;
+	for (size_t i = 0; i + ll <= n; i++) {
+		if (i + 5 <= n && !memcmp(obj + i, " and ", 5))
+			return 0;
+		if ((i == 0 || obj[i - 1] == ' ') && (i + ll == n || !ascii_alnum((unsigned char)obj[i + ll])) &&
+		    !memcmp(obj + i, last, ll))
+			found = 1;
+	}
+	return found;
+}
+
+static struct proposition *new_prop(struct proposition **props, size_t *nprops)
+{
+	*props = xrealloc(*props, (*nprops + 1) * sizeof(**props));
+	struct proposition *p = &(*props)[(*nprops)++];
+	memset(p, 0, sizeof(*p));
+	return p;
+}
+
+/* "A accused B of X" (cue "accuse", content "B of X") and B's own words
+ * after it that take the other side (a denying cue, negation, doubt: "B
+ * denied that ...") are one proposition of the frame "accused" (when
+ * frames.rules defines it): the accuser for, the accused against. An
+ * accusation nobody answers in the article is no conflict of it. Returns
+ * the number of propositions added. */
+static size_t accusations(const struct conflict_rules *cf, const struct rules *r, pcre2_match_data *md,
+			  const char *body, const struct prop_quote *quotes, size_t nquotes,
+			  const struct prop_org *orgs, size_t norgs, struct proposition **props, size_t *nprops)
+{
+	int fa = -1;
+	for (size_t f = 0; f < cf->nframes; f++)
+		if (!strcmp(cf->frames[f].name, "accused"))
+			fa = (int)f;
+	if (fa < 0)
+		return 0;
+	size_t added = 0;
+	strbuf akey, key, label;
+	strbuf_init(&akey, 32);
+	strbuf_init(&key, 32);
+	strbuf_init(&label, 32);
+	for (size_t i = 0; i < nquotes; i++) {
+		const struct prop_quote *aq = &quotes[i];
+		if (!aq->cue_lemma || strcmp(aq->cue_lemma, "accuse") || !aq->speaker)
+			continue;
+		/* the accused: the words before " of " that start the content */
+		size_t os = aq->start, oe = 0, lim = aq->end < os + 120 ? aq->end : os + 120;
+		for (size_t k = os; !oe && k + 4 <= lim; k++)
+			if (!memcmp(body + k, " of ", 4))
+				oe = k;
+		if (!oe || pronoun_kind(body + os, oe - os))
+			continue;
+		const char *org = NULL;
+		if (is_definite_description(body + os, oe - os)) {
+			const struct prop_org *o = resolve_description(r, body + os + 4, oe - os - 4, orgs, norgs, os);
+			if (!o)
+				continue;
+			org = o->name;
+		}
+		int answered = 0;
+		for (size_t j = i + 1; j < nquotes && quotes[j].start < aq->end + 2000; j++) {
+			const struct prop_quote *dq = &quotes[j];
+			if (!dq->speaker || !strcmp(dq->speaker, aq->speaker) ||
+			    !is_accused(dq->speaker, org, body + os, oe - os))
+				continue;
+			struct stance_verdict v;
+			stance_md(cf, md, dq->cue_lemma, body + dq->start, dq->end - dq->start, &v);
+			if (v.side != SIDE_AGAINST)
+				continue;
+			if (!answered) {
+				agent_key(cf, dq->speaker, strlen(dq->speaker), &akey);
+				if (!akey.len)
+					break;
+				make_key(&cf->frames[fa], akey.buf, &key);
+				make_label(&cf->frames[fa], dq->speaker, strlen(dq->speaker), &label);
+				struct proposition *p = new_prop(props, nprops);
+				*p = (struct proposition){ i, xstrdup(key.buf), xstrdup(label.buf), "accused.accusation",
+							   cf->frames[fa].event, "accusation", SIDE_FOR, os, oe };
+				added++;
+				answered = 1;
+			}
+			struct proposition *p = new_prop(props, nprops);
+			*p = (struct proposition){ j, xstrdup(key.buf), xstrdup(label.buf), "accused.answer",
+						   cf->frames[fa].event, v.rule, SIDE_AGAINST, dq->start, dq->end };
+			added++;
+		}
+	}
+	strbuf_release(&akey);
+	strbuf_release(&key);
+	strbuf_release(&label);
+	return added;
+}
+
 size_t conflicts_article(const struct conflict_rules *cf, const struct rules *r, const char *body, size_t len,
 			 const struct prop_quote *quotes, size_t nquotes, const struct prop_org *orgs, size_t norgs,
 			 struct proposition **props, size_t *nprops)
@@ -1184,6 +1288,7 @@ size_t conflicts_article(const struct conflict_rules *cf, const struct rules *r,
 		p->start = h->start;
 		p->end = h->end;
 	}
+	added += accusations(cf, r, md, body, quotes, nquotes, orgs, norgs, props, nprops);
 	for (size_t i = 0; i < nhits; i++) {
 		free(hits[i].key);
 		free(hits[i].label);
