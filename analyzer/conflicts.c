@@ -1088,6 +1088,158 @@ static size_t accusations(const struct conflict_rules *cf, const struct rules *r
 	return added;
 }
 
+/* Number of the space-separated terms of b that are terms of a (both
+ * sorted, as claim_normalize writes them). */
+static size_t terms_shared(const char *a, const char *b, size_t *nb)
+{
+	size_t shared = 0;
+	*nb = 0;
+	while (*b) {
+		size_t bl = strcspn(b, " ");
+		(*nb)++;
+		for (const char *x = a; *x;) {
+			size_t xl = strcspn(x, " ");
+			if (xl == bl && !memcmp(x, b, bl)) {
+				shared++;
+				break;
+			}
+			x += xl;
+			x += strspn(x, " ");
+		}
+		b += bl;
+		b += strspn(b, " ");
+	}
+	return shared;
+}
+
+/* Does the text read as a clause: it starts with a subject pronoun or holds
+ * an auxiliary or a form of "be" ("rosters had been discussed", "he knew
+ * nothing")? A bare noun phrase ("the offer") does not. */
+static int clause_like(const char *s, size_t n)
+{
+	static const char *const aux[] = { "is", "was", "were", "are", "be", "been", "had", "has", "have",
+					   "would", "will", "could", "can", "did", "does", "do", "should",
+					   "may", "might", "must", "shall", NULL };
+	static const char *const subj[] = { "he", "she", "it", "they", "we", "i", NULL };
+	size_t i = 0, first = 1;
+	while (i < n) {
+		while (i < n && !ascii_alnum((unsigned char)s[i]))
+			i++;
+		size_t b = i;
+		while (i < n && (ascii_alnum((unsigned char)s[i]) || s[i] == '\''))
+			i++;
+		size_t l = i - b;
+		if (!l)
+			break;
+		for (int k = 0; aux[k]; k++)
+			if (strlen(aux[k]) == l && !strncasecmp(s + b, aux[k], l))
+				return 1;
+		for (int k = 0; first && subj[k]; k++)
+			if (strlen(subj[k]) == l && !strncasecmp(s + b, subj[k], l))
+				return 1;
+		first = 0;
+	}
+	return 0;
+}
+
+/* "The union denied that rosters had been discussed" after an official
+ * said the offer hung on "changes in shift rosters": a quote whose cue
+ * denies (stance-cues.txt, against) and that no frame reads, and the
+ * nearest quote before it (at most 1500 bytes) of another speaker that
+ * asserts half of its terms or more, are one proposition of the frame
+ * "disputed" (when frames.rules defines it), what the first said: it for,
+ * the denial against. from: the first proposition of this article. */
+static size_t disputes(const struct conflict_rules *cf, pcre2_match_data *md, const char *body,
+		       const struct prop_quote *quotes, size_t nquotes, struct proposition **props, size_t *nprops,
+		       size_t from)
+{
+	int fd = -1;
+	for (size_t f = 0; f < cf->nframes; f++)
+		if (!strcmp(cf->frames[f].name, "disputed"))
+			fd = (int)f;
+	if (fd < 0)
+		return 0;
+	size_t added = 0;
+	strbuf dt, at, key, shown, label;
+	strbuf_init(&dt, 64);
+	strbuf_init(&at, 64);
+	strbuf_init(&key, 64);
+	strbuf_init(&shown, 64);
+	strbuf_init(&label, 64);
+	for (size_t j = 0; j < nquotes; j++) {
+		const struct prop_quote *dq = &quotes[j];
+		if (!dq->speaker || !dq->cue_lemma)
+			continue;
+		struct stance_verdict v;
+		stance_md(cf, md, dq->cue_lemma, body + dq->start, dq->end - dq->start, &v);
+		if (v.side != SIDE_AGAINST || strncmp(v.rule, "cue.", 4))
+			continue;
+		int framed = 0;
+		for (size_t k = from; k < *nprops && !framed; k++)
+			framed = (*props)[k].quote == j;
+		if (framed)
+			continue;
+		/* a clause is denied ("denied that rosters had been discussed");
+		   "rejected the offer" refuses a thing, it disputes no claim */
+		if (!clause_like(body + dq->start, dq->end - dq->start))
+			continue;
+		claim_normalize(cf->cr, body + dq->start, dq->end - dq->start, CLAIM_ASSERT, &dt);
+		if (!dt.len)
+			continue;
+		for (size_t i = j; i-- > 0;) {
+			const struct prop_quote *aq = &quotes[i];
+			if (aq->end + 1500 < dq->start)
+				break;
+			if (!aq->speaker || !strcmp(aq->speaker, dq->speaker))
+				continue;
+			claim_normalize(cf->cr, body + aq->start, aq->end - aq->start, CLAIM_ASSERT, &at);
+			size_t nd = 0, shared = terms_shared(at.buf, dt.buf, &nd);
+			if (!shared || 2 * shared < nd)
+				continue;
+			struct stance_verdict va;
+			stance_md(cf, md, aq->cue_lemma, body + aq->start, aq->end - aq->start, &va);
+			if (va.side != SIDE_FOR)
+				break;   /* the nearest one it answers does not assert */
+			strbuf_reset(&key);
+			strbuf_addf(&key, "%s(", cf->frames[fd].name);
+			/* its first five terms name it */
+			for (size_t k = 0, sp = 0; k < at.len && (at.buf[k] != ' ' || ++sp < 5); k++)
+				strbuf_addch(&key, at.buf[k] == ' ' ? '_' : at.buf[k]);
+			strbuf_addch(&key, ')');
+			/* what was said, cut at a word, and who said it */
+			size_t n = aq->end - aq->start;
+			if (n > 90) {
+				n = 90;
+				while (n > 40 && body[aq->start + n] != ' ')
+					n--;
+				while (n > 0 && ((unsigned char)body[aq->start + n] & 0xc0) == 0x80)
+					n--;
+			}
+			strbuf_reset(&shown);
+			strbuf_addstr(&shown, "\xe2\x80\x9c");
+			strbuf_add(&shown, body + aq->start, n);
+			strbuf_addstr(&shown, n < aq->end - aq->start ? "\xe2\x80\xa6\xe2\x80\x9d (" : "\xe2\x80\x9d (");
+			strbuf_addstr(&shown, aq->speaker);
+			strbuf_addch(&shown, ')');
+			make_label(&cf->frames[fd], shown.buf, shown.len, &label);
+			struct proposition *p = new_prop(props, nprops);
+			*p = (struct proposition){ i, xstrdup(key.buf), xstrdup(label.buf), "disputed.said",
+						   cf->frames[fd].event, va.rule, SIDE_FOR, aq->start, aq->end };
+			p = new_prop(props, nprops);
+			*p = (struct proposition){ j, xstrdup(key.buf), xstrdup(label.buf), "disputed.denied",
+						   cf->frames[fd].event, v.rule, SIDE_AGAINST, dq->start, dq->end };
+			added += 2;
+			break;
+		}
+	}
+	strbuf_release(&dt);
+	strbuf_release(&at);
+	strbuf_release(&key);
+	strbuf_release(&shown);
+	strbuf_release(&label);
+	return added;
+}
+
 size_t conflicts_article(const struct conflict_rules *cf, const struct rules *r, const char *body, size_t len,
 			 const struct prop_quote *quotes, size_t nquotes, const struct prop_org *orgs, size_t norgs,
 			 struct proposition **props, size_t *nprops)
@@ -1289,6 +1441,7 @@ size_t conflicts_article(const struct conflict_rules *cf, const struct rules *r,
 		p->end = h->end;
 	}
 	added += accusations(cf, r, md, body, quotes, nquotes, orgs, norgs, props, nprops);
+	added += disputes(cf, md, body, quotes, nquotes, props, nprops, *nprops - added);
 	for (size_t i = 0; i < nhits; i++) {
 		free(hits[i].key);
 		free(hits[i].label);
