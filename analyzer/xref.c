@@ -857,6 +857,27 @@ static void resolve_sources(struct store_doc *sd, const struct source_table *t, 
 	}
 	strbuf_release(&f);
 	strbuf_release(&fo);
+	/* "Tessaro said" taken for a person's surname in an article whose
+	   "Tessaro's chief financial officer" makes Tessaro an organization:
+	   a one-word name that no full name of the article explains and that
+	   is the organization a title of the article names is that one */
+	for (size_t i = 0; i < t->n; i++) {
+		struct store_source *d = &sd->sources[i];
+		if (d->row_kind != SK_PERSON || !d->per_article || word_count(d->name) != 1)
+			continue;
+		for (size_t k = 0; k < t->n; k++) {
+			const struct store_source *o = &sd->sources[k];
+			if (k == i || !o->affiliation || !o->affil_key || strcasecmp(o->affiliation, d->name))
+				continue;
+			free(d->key);
+			d->key = xstrdup(o->affil_key);
+			free(d->display);
+			d->display = xstrdup(o->affiliation);
+			d->row_kind = SK_ORGANIZATION;
+			d->per_article = 0;
+			break;
+		}
+	}
 }
 
 /* ---- where else the article names its sources ---------------------------- */

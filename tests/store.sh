@@ -599,6 +599,32 @@ print(got)
 PY
 check "a title's ministry: the one it names, no other of its country: $(tail -1 "$tmp/min.out")" $? "$tmp/min.out"
 
+# ---- a one-word name that a title makes an organization -----------------------
+# "Varco said" beside "Varco's chief financial officer": one organization,
+# not a person "Varco" and an organization "Varco"
+mkdir "$tmp/one"
+cat > "$tmp/one/a.txt" <<'ART'
+Title: Varco shares slide
+
+Shares in Varco fell 6 percent on Tuesday.
+
+Varco's chief financial officer, Ena Sol, said costs had risen faster than expected.
+
+Varco said in a statement that its orders for the year were steady.
+ART
+w ingest --db "$tmp/one.db" -q "$tmp/one/a.txt"
+w sources --db "$tmp/one.db" --format json
+python3 - "$tmp/out" <<'PY' > "$tmp/one.out" 2>&1
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+v = [r for r in rows if r['name'] == 'Varco']
+assert len(v) == 1 and v[0]['kind'] == 'organization' and v[0]['quotes'] == 1, v
+sol = [r for r in rows if r['name'] == 'Ena Sol']
+assert sol and sol[0]['member_of'] == v[0]['id'], sol
+print('one organization Varco, Ena Sol a member')
+PY
+check "a one-word speaker named as a title's organization is that organization: $(tail -1 "$tmp/one.out")" $? "$tmp/one.out"
+
 # ---- a question is no claim of what it asks -----------------------------------
 # "Is the authority closing the bridge?" asked by a reporter is not the same
 # claim as "the authority is closing the bridge"; two statements of it are.
