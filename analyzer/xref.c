@@ -674,6 +674,46 @@ static const struct store_source *acronym_org(const struct article *a, const str
 	return NULL;
 }
 
+/* "Junior coalition partner the Green Alliance": an organization named
+ * after a description of it, in place: the name after the last " the "
+ * when words in lower case come before it and only capitalized words
+ * after. */
+static void drop_descriptor(char *name)
+{
+	char *the = NULL;
+	for (char *p = strstr(name, " the "); p; p = strstr(p + 1, " the "))
+		the = p;
+	if (!the)
+		return;
+	const char *tail = the + 5;
+	if (!(*tail >= 'A' && *tail <= 'Z'))
+		return;
+	for (const char *p = tail; *p; p++)
+		if (p[0] == ' ' && p[1] >= 'a' && p[1] <= 'z' && strncmp(p + 1, "of ", 3) && strncmp(p + 1, "and ", 4) &&
+		    strncmp(p + 1, "for ", 4))
+			return;
+	int lower = 0;
+	for (const char *p = name; p < the && !lower; p++)
+		lower = (p == name || p[-1] == ' ') && *p >= 'a' && *p <= 'z';
+	if (!lower)
+		return;
+	/* the word before "the" is a noun of the description, not a
+	   preposition or conjunction ("Others on the Hill", "the BBC and the
+	   Post", "Organization for the Prohibition of ...") */
+	const char *wb = the;
+	while (wb > name && wb[-1] != ' ')
+		wb--;
+	static const char *const glue[] = { "and", "or", "of", "in", "on", "at", "for", "with", "from", "by", "to",
+					     "into", "over", "under", "near", "about", "against", "between", "than",
+					     "as", "like", "via", "including", NULL };
+	for (int g = 0; glue[g]; g++)
+		if (strlen(glue[g]) == (size_t)(the - wb) && !strncasecmp(wb, glue[g], (size_t)(the - wb)))
+			return;
+	if (!(*wb >= 'a' && *wb <= 'z'))
+		return;
+	memmove(name, tail, strlen(tail) + 1);
+}
+
 static void resolve_sources(struct store_doc *sd, const struct source_table *t, const struct rules *r,
 			    const struct xref_rules *xr)
 {
@@ -683,6 +723,8 @@ static void resolve_sources(struct store_doc *sd, const struct source_table *t, 
 	for (size_t i = 0; i < t->n; i++) {
 		struct store_source *d = &sd->sources[i];
 		d->name = xstrdup(t->v[i].name ? t->v[i].name : "");
+		if (t->v[i].kind == SK_ORGANIZATION)
+			drop_descriptor(d->name);
 		d->title = t->v[i].title ? xstrdup(t->v[i].title) : NULL;
 		d->kind = d->row_kind = t->v[i].kind;
 	}
@@ -753,6 +795,35 @@ static void resolve_sources(struct store_doc *sd, const struct source_table *t, 
 				}
 			}
 			d->key = xref_name_key(d->name, strlen(d->name), d->kind, r, xr);
+		}
+	}
+	/* "Alliance co-leader Ada Voss" taken for an organization: the person
+	   of the article whose full name ends it */
+	for (size_t i = 0; i < t->n; i++) {
+		struct store_source *d = &sd->sources[i];
+		if (d->row_kind != SK_ORGANIZATION || word_count(d->name) < 4)
+			continue;
+		size_t nl = strlen(d->name);
+		for (size_t k = 0; k < t->n; k++) {
+			const struct store_source *o = &sd->sources[k];
+			if (k == i || o->row_kind != SK_PERSON || !o->key || o->per_article || word_count(o->name) < 2)
+				continue;
+			size_t ol = strlen(o->name);
+			if (ol + 2 > nl || d->name[nl - ol - 1] != ' ' || strcmp(d->name + nl - ol, o->name))
+				continue;
+			/* a title between the organization and the name: a lowercase word */
+			int lower_word = 0;
+			for (size_t c = 1; c + ol + 1 < nl && !lower_word; c++)
+				lower_word = d->name[c - 1] == ' ' && d->name[c] >= 'a' && d->name[c] <= 'z';
+			if (!lower_word)
+				continue;
+			free(d->key);
+			d->key = xstrdup(o->key);
+			free(d->display);
+			d->display = xstrdup(o->display ? o->display : o->name);
+			d->row_kind = SK_PERSON;
+			d->per_article = 0;
+			break;
 		}
 	}
 	/* "the minister", "the agency": an unnamed description whose head word

@@ -625,6 +625,30 @@ print('one organization Varco, Ena Sol a member')
 PY
 check "a one-word speaker named as a title's organization is that organization: $(tail -1 "$tmp/one.out")" $? "$tmp/one.out"
 
+# ---- an organization after its description; a person after an organization ---
+# "Junior coalition partner the Harbour League" is the Harbour League;
+# "Harbour League co-leader Ada Voss", taken for an organization, is Ada Voss
+mkdir "$tmp/desc"
+cat > "$tmp/desc/a.txt" <<'ART'
+Title: Harbour inquiry
+
+Junior coalition partner the Harbour League called for an independent inquiry into the dredging contract.
+
+Harbour League co-leader Ada Voss said the contract had been signed in secret.
+
+Ada Voss, who also sits on the port board, said the League would vote against the budget.
+ART
+w ingest --db "$tmp/desc.db" -q "$tmp/desc/a.txt"
+w sources --db "$tmp/desc.db" --format json
+python3 - "$tmp/out" <<'PY' > "$tmp/desc.out" 2>&1
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+names = sorted((r['name'], r['kind'], r['quotes']) for r in rows)
+assert names == [('Ada Voss', 'person', 2), ('Harbour League', 'organization', 1)], names
+print(names)
+PY
+check "an organization named after its description, a person after an organization: $(tail -1 "$tmp/desc.out")" $? "$tmp/desc.out"
+
 # ---- a question is no claim of what it asks -----------------------------------
 # "Is the authority closing the bridge?" asked by a reporter is not the same
 # claim as "the authority is closing the bridge"; two statements of it are.
