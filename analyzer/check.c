@@ -1000,6 +1000,29 @@ static int poll_share(const char *t, size_t ms, size_t me)
 	       (me - i >= 8 && !strncasecmp(t + i, "per cent", 8));
 }
 
+/* "Several", "Some", "Others" alone: a part of a group the text named */
+static int bare_quantifier(const char *t, size_t ms, size_t me)
+{
+	static const char *const q[] = { "some", "many", "several", "most", "others", "few", "all", "both", "one",
+					 NULL };
+	for (int i = 0; q[i]; i++)
+		if (strlen(q[i]) == me - ms && !strncasecmp(t + ms, q[i], me - ms))
+			return 1;
+	return 0;
+}
+
+/* Is there a vague finding of this article that ends shortly before at
+ * ("Residents say ... Several told the Star ...": the same residents)? */
+static int near_vague(const struct vague_ctx *v, size_t at)
+{
+	for (size_t i = v->first; i < v->out->n; i++) {
+		const struct check_finding *f = &v->out->v[i];
+		if (f->rule == CHECK_VAGUE_ATTRIBUTION && f->end <= at && at - f->end < 400)
+			return 1;
+	}
+	return 0;
+}
+
 /* vague-attribution: quotes whose speaker is vague, then the phrases of
  * check.rules wherever they stand, quotation or not */
 static void check_vague(struct checker *c, struct extraction *x, const size_t *ord, struct check_findings *out)
@@ -1017,7 +1040,7 @@ static void check_vague(struct checker *c, struct extraction *x, const size_t *o
 		enum source_kind k = x->sources.v[q->source].kind;
 		size_t canon = canons[q->source];
 		if (k == SK_VAGUE && !reported[canon] && !definite_singular(c->r, x->a->scan, ms, me) &&
-		    !poll_share(x->a->scan, ms, me)) {
+		    !poll_share(x->a->scan, ms, me) && !(bare_quantifier(x->a->scan, ms, me) && near_vague(&v, ms))) {
 			/* once a source, where it is first described: "they" later
 			 * is the same critics */
 			reported[canon] = 1;

@@ -260,6 +260,15 @@ ART
 w check -q "$tmp/poll.txt"
 ! grep -q '21 percent' "$tmp/out" && grep -q 'vague attribution .Several residents' "$tmp/out"
 check "vague-attribution: not for a poll's share ('21 percent said'), still for 'several residents'" $? "$tmp/out"
+# "Several" right after "Residents say": the same group, one finding
+cat > "$tmp/several.txt" <<'ART'
+Title: Late ferries
+
+Residents say the ferry has been late every morning this month. Several told the Gazette they had stopped using it.
+ART
+w check -q "$tmp/several.txt"
+[ "$(grep -c 'vague-attribution\]' "$tmp/out")" -eq 1 ] && grep -q 'vague attribution .Residents' "$tmp/out"
+check "vague-attribution: 'Several' after 'Residents say' is the same group, one finding" $? "$tmp/out"
 w check tests/check/ignore-unknown.txt
 grep -q "tests/check/ignore-unknown.txt:3:34: warning: unknown rule 'no-such-rule' in 'whosaid: ignore'" "$tmp/err" &&
 	grep -q 'A second worker' "$tmp/out" && ! grep -q 'A worker at' "$tmp/out" && [ $rc -eq 0 ]
