@@ -907,6 +907,35 @@ static void resolve_sources(struct store_doc *sd, const struct source_table *t, 
 				break;
 			}
 		}
+		if (!d->affil_key && bare && wordset_get_ci(&r->org_words, org, strlen(org)) == ORG_COMPANY) {
+			/* "a spokesman for the company": the one business the
+			   article names (a word of organizations.txt's company kind
+			   in its name) */
+			const struct store_source *one = NULL;
+			int many = 0;
+			for (size_t k = 0; k < t->n && !many; k++) {
+				const struct store_source *o = &sd->sources[k];
+				if (o->row_kind != SK_ORGANIZATION || o->per_article || !o->key)
+					continue;
+				const char *nm = o->display ? o->display : o->name;
+				int company = 0;
+				for (const char *w = nm; *w && !company;) {
+					size_t wl = strcspn(w, " ");
+					company = wl && wordset_get_ci(&r->org_words, w, wl) == ORG_COMPANY;
+					w += wl;
+					w += strspn(w, " ");
+				}
+				if (!company || (one && !strcmp(one->key, o->key)))
+					continue;
+				many = one != NULL;
+				one = o;
+			}
+			if (one && !many) {
+				d->affil_key = xstrdup(one->key);
+				free(org);
+				org = xstrdup(one->display ? one->display : one->name);
+			}
+		}
 		if (!d->affil_key && !bare)
 			d->affil_key = xref_name_key(org, strlen(org), SK_ORGANIZATION, r, xr);
 		if (d->affil_key)

@@ -562,7 +562,8 @@ check "db check after joining organizations" $rc "$tmp/err"
 # "a spokesman for Varland's trade ministry" is not a member of the Varland
 # fisheries ministry the article also names; "Varland fisheries ministry
 # state secretary" and "Vice Minister of Coastal Affairs" are members of the
-# ministries they name; "GFP spokesman" of the "Guild of Ferry Pilots (GFP)".
+# ministries they name; "GFP spokesman" of the "Guild of Ferry Pilots (GFP)";
+# "a spokeswoman for the company" of the one business its article names.
 mkdir "$tmp/min"
 cat > "$tmp/min/a.txt" <<'ART'
 Title: Quota talks stall
@@ -581,7 +582,21 @@ The Guild of Ferry Pilots (GFP) said its members would refuse overtime.
 
 "We were not consulted," GFP spokesman Ravi Holm said.
 ART
-w ingest --db "$tmp/min.db" -q "$tmp/min/a.txt"
+cat > "$tmp/min/b.txt" <<'ART'
+Title: Ferry operator blamed
+
+Norwell Shipping said on Monday that its ferries had passed every inspection.
+
+"The engines were checked in May," said Tove Lund, a spokeswoman for the company.
+ART
+cat > "$tmp/min/c.txt" <<'ART'
+Title: Two ferry firms
+
+Norwell Shipping said on Monday that its ferries had passed every inspection. Brask Freight Lines said its own boats were idle.
+
+"The engines were checked in May," said Jens Ulv, a spokesman for the company.
+ART
+w ingest --db "$tmp/min.db" -q "$tmp/min/a.txt" "$tmp/min/b.txt" "$tmp/min/c.txt"
 w sources --db "$tmp/min.db" --format json
 python3 - "$tmp/out" <<'PY' > "$tmp/min.out" 2>&1
 import json, sys
@@ -590,7 +605,8 @@ name = {r['id']: n for n, r in rows.items()}
 def org(n):
     m = rows[n].get('member_of')
     return name.get(m) if m else None
-got = {n: org(n) for n in ('Edo Strand', 'Lile Moen', 'Arno Teig', 'Ravi Holm')}
+got = {n: org(n) for n in ('Edo Strand', 'Lile Moen', 'Arno Teig', 'Ravi Holm', 'Tove Lund', 'Jens Ulv')}
+assert got['Tove Lund'] == 'Norwell Shipping' and got['Jens Ulv'] is None, got
 assert got['Ravi Holm'] == 'Guild of Ferry Pilots', got
 assert got['Edo Strand'] is None, got
 assert got['Lile Moen'] and 'fisheries' in got['Lile Moen'].lower(), got
