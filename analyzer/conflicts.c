@@ -53,6 +53,7 @@ struct conflict_rules {
 	struct frame_rule *rules;
 	size_t nrules, rules_alloc;
 	pcre2_match_context *mctx;
+	pcre2_code *rejects_ref; /* "X rejected that account": see disputes() */
 	/* every rule's needs once, by first byte (needs_at[c] .. needs_at[c +
 	   1]), so a segment is read once for all of them */
 	char **needs;
@@ -493,6 +494,7 @@ void conflict_rules_free(struct conflict_rules *cf)
 	word_list_free(&cf->hedge);
 	word_list_free(&cf->refute);
 	word_list_free(&cf->report);
+	pcre2_code_free(cf->rejects_ref);
 	for (size_t i = 0; i < cf->nframes; i++) {
 		free(cf->frames[i].name);
 		free(cf->frames[i].template);
@@ -612,6 +614,20 @@ struct conflict_rules *conflict_rules_load(const char *rules_dir, const struct c
 		return NULL;
 	}
 	index_needs(cf);
+	{
+		/* a denial in the narrative of what was said before it, whose
+		   words are the quote after it */
+		static const char pat[] =
+			"\\b(?:reject(?:s|ed)?|den(?:y|ies|ied)|disput(?:e|es|ed)|dismiss(?:es|ed)?|contest(?:s|ed)?|"
+			"rebut(?:s|ted)?)\\s+(?:that|this|the|those|these|such)\\s+(?:\\w+\\s+)?"
+			"(?:accounts?|claims?|reports?|allegations?|accusations?|charges?|suggestions?|"
+			"characteri[sz]ations?|versions?|assertions?)\\b(?!\\s+(?:that|of|by|from|about)\\b)";
+		int err;
+		PCRE2_SIZE off;
+		cf->rejects_ref = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PATTERN_OPTIONS, &err, &off, NULL);
+		if (cf->rejects_ref)
+			pcre2_jit_compile(cf->rejects_ref, PCRE2_JIT_COMPLETE);
+	}
 	cf->mctx = pcre2_match_context_create(NULL);
 	pcre2_set_match_limit(cf->mctx, 1000000);
 	return cf;
@@ -1166,14 +1182,45 @@ static size_t disputes(const struct conflict_rules *cf, pcre2_match_data *md, co
 	strbuf_init(&key, 64);
 	strbuf_init(&shown, 64);
 	strbuf_init(&label, 64);
+	/* "Kallis Rail rejected that account." in the narrative: the quote
+	   right after it in its paragraph denies what the nearest quote of
+	   another speaker before it said */
+	size_t *ref_before = xmalloc((nquotes + 1) * sizeof(size_t));
+	for (size_t j = 0; j < nquotes; j++)
+		ref_before[j] = (size_t)-1;
+	size_t blen = nquotes ? quotes[nquotes - 1].end : 0;
+	for (size_t at0 = 0, q = 0; cf->rejects_ref && nquotes && at0 < blen;) {
+		int rc = pcre2_match(cf->rejects_ref, (PCRE2_SPTR)body, blen, at0, 0, md, cf->mctx);
+		if (rc <= 0)
+			break;
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+		size_t ms = ov[0], me = ov[1];
+		at0 = me > at0 ? me : at0 + 1;
+		while (q < nquotes && quotes[q].end <= ms)
+			q++;
+		if (q >= nquotes || quotes[q].start < me || quotes[q].start > me + 400)
+			continue;   /* inside a quote, or no quote after it */
+		int para = 0;
+		for (size_t k = me; k + 1 < quotes[q].start && !para; k++)
+			para = body[k] == '\n' && body[k + 1] == '\n';
+		if (!para)
+			ref_before[q] = ms;
+	}
 	for (size_t j = 0; j < nquotes; j++) {
 		const struct prop_quote *dq = &quotes[j];
-		if (!dq->speaker || !dq->cue_lemma)
+		if (!dq->speaker)
 			continue;
+		int ref = ref_before[j] != (size_t)-1;
 		struct stance_verdict v;
-		stance_md(cf, md, dq->cue_lemma, body + dq->start, dq->end - dq->start, &v);
-		if (v.side != SIDE_AGAINST || strncmp(v.rule, "cue.", 4))
-			continue;
+		if (ref) {
+			v = (struct stance_verdict){ SIDE_AGAINST, "reference.rejected", ref_before[j], ref_before[j] };
+		} else {
+			if (!dq->cue_lemma)
+				continue;
+			stance_md(cf, md, dq->cue_lemma, body + dq->start, dq->end - dq->start, &v);
+			if (v.side != SIDE_AGAINST || strncmp(v.rule, "cue.", 4))
+				continue;
+		}
 		int framed = 0;
 		for (size_t k = from; k < *nprops && !framed; k++)
 			framed = (*props)[k].quote == j;
@@ -1181,20 +1228,22 @@ static size_t disputes(const struct conflict_rules *cf, pcre2_match_data *md, co
 			continue;
 		/* a clause is denied ("denied that rosters had been discussed");
 		   "rejected the offer" refuses a thing, it disputes no claim */
-		if (!clause_like(body + dq->start, dq->end - dq->start))
+		if (!ref && !clause_like(body + dq->start, dq->end - dq->start))
 			continue;
 		claim_normalize(cf->cr, body + dq->start, dq->end - dq->start, CLAIM_ASSERT, &dt);
 		if (!dt.len)
 			continue;
+		size_t before = ref ? ref_before[j] : dq->start;
 		for (size_t i = j; i-- > 0;) {
 			const struct prop_quote *aq = &quotes[i];
-			if (aq->end + 1500 < dq->start)
+			if (aq->end + 1500 < before)
 				break;
 			if (!aq->speaker || !strcmp(aq->speaker, dq->speaker))
 				continue;
 			claim_normalize(cf->cr, body + aq->start, aq->end - aq->start, CLAIM_ASSERT, &at);
 			size_t nd = 0, shared = terms_shared(at.buf, dt.buf, &nd);
-			if (!shared || 2 * shared < nd)
+			/* "that account" names what it denies: the nearest claim */
+			if (!ref && (!shared || 2 * shared < nd))
 				continue;
 			struct stance_verdict va;
 			stance_md(cf, md, aq->cue_lemma, body + aq->start, aq->end - aq->start, &va);
@@ -1232,6 +1281,7 @@ static size_t disputes(const struct conflict_rules *cf, pcre2_match_data *md, co
 			break;
 		}
 	}
+	free(ref_before);
 	strbuf_release(&dt);
 	strbuf_release(&at);
 	strbuf_release(&key);
