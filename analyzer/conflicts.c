@@ -1128,6 +1128,17 @@ static size_t terms_shared(const char *a, const char *b, size_t *nb)
 	return shared;
 }
 
+/* Is the lemma a cue of stance-cues.txt that takes the against side? */
+static int cue_against(const struct conflict_rules *cf, const char *lemma)
+{
+	for (size_t i = 0; i < cf->cues.n; i++)
+		if (cf->cues.v[i].side == SIDE_AGAINST)
+			for (size_t k = 0; k < cf->cues.v[i].nlemmas; k++)
+				if (!strcmp(cf->cues.v[i].lemmas[k], lemma))
+					return 1;
+	return 0;
+}
+
 /* Does the text read as a clause: it starts with a subject pronoun or holds
  * an auxiliary or a form of "be" ("rosters had been discussed", "he knew
  * nothing")? A bare noun phrase ("the offer") does not. */
@@ -1215,7 +1226,8 @@ static size_t disputes(const struct conflict_rules *cf, pcre2_match_data *md, co
 		if (ref) {
 			v = (struct stance_verdict){ SIDE_AGAINST, "reference.rejected", ref_before[j], ref_before[j] };
 		} else {
-			if (!dq->cue_lemma)
+			/* the cue decides first: only a denying cue needs more */
+			if (!dq->cue_lemma || !cue_against(cf, dq->cue_lemma))
 				continue;
 			stance_md(cf, md, dq->cue_lemma, body + dq->start, dq->end - dq->start, &v);
 			if (v.side != SIDE_AGAINST || strncmp(v.rule, "cue.", 4))
