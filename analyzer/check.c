@@ -980,6 +980,49 @@ static void add_vague(struct checker *c, size_t start, size_t end, void *vctx)
 	f->message = strbuf_detach(&sb, NULL);
 }
 
+/* "21 percent", "58% of voters": a share of a poll's answers, whose source
+ * is the poll, not a group to be named */
+static int poll_share(const char *t, size_t ms, size_t me)
+{
+	size_t i = ms;
+	while (i < me && t[i] >= '0' && t[i] <= '9')
+		i++;
+	if (i == ms)
+		return 0;
+	if (i < me && (t[i] == '.' || t[i] == ',') && i + 1 < me && t[i + 1] >= '0' && t[i + 1] <= '9')
+		for (i++; i < me && t[i] >= '0' && t[i] <= '9'; i++)
+			;
+	if (i < me && t[i] == '%')
+		return 1;
+	while (i < me && t[i] == ' ')
+		i++;
+	return (me - i >= 7 && !strncasecmp(t + i, "percent", 7)) ||
+	       (me - i >= 8 && !strncasecmp(t + i, "per cent", 8));
+}
+
+/* "Several", "Some", "Others" alone: a part of a group the text named */
+static int bare_quantifier(const char *t, size_t ms, size_t me)
+{
+	static const char *const q[] = { "some", "many", "several", "most", "others", "few", "all", "both", "one",
+					 NULL };
+	for (int i = 0; q[i]; i++)
+		if (strlen(q[i]) == me - ms && !strncasecmp(t + ms, q[i], me - ms))
+			return 1;
+	return 0;
+}
+
+/* Is there a vague finding of this article that ends shortly before at
+ * ("Residents say ... Several told the Star ...": the same residents)? */
+static int near_vague(const struct vague_ctx *v, size_t at)
+{
+	for (size_t i = v->first; i < v->out->n; i++) {
+		const struct check_finding *f = &v->out->v[i];
+		if (f->rule == CHECK_VAGUE_ATTRIBUTION && f->end <= at && at - f->end < 400)
+			return 1;
+	}
+	return 0;
+}
+
 /* vague-attribution: quotes whose speaker is vague, then the phrases of
  * check.rules wherever they stand, quotation or not */
 static void check_vague(struct checker *c, struct extraction *x, const size_t *ord, struct check_findings *out)
@@ -996,7 +1039,8 @@ static void check_vague(struct checker *c, struct extraction *x, const size_t *o
 			continue;
 		enum source_kind k = x->sources.v[q->source].kind;
 		size_t canon = canons[q->source];
-		if (k == SK_VAGUE && !reported[canon] && !definite_singular(c->r, x->a->scan, ms, me)) {
+		if (k == SK_VAGUE && !reported[canon] && !definite_singular(c->r, x->a->scan, ms, me) &&
+		    !poll_share(x->a->scan, ms, me) && !(bare_quantifier(x->a->scan, ms, me) && near_vague(&v, ms))) {
 			/* once a source, where it is first described: "they" later
 			 * is the same critics */
 			reported[canon] = 1;
@@ -1020,6 +1064,15 @@ static void check_vague(struct checker *c, struct extraction *x, const size_t *o
 	free(reported);
 	free(canons);
 	free(anon);
+}
+
+/* Is the quote a question its speaker asks (cue "ask", "inquire")? */
+static int asks(const struct rules *r, const struct quote *q)
+{
+	if (q->cue < 0)
+		return 0;
+	const char *l = r->cues[q->cue].lemma;
+	return !strcmp(l, "ask") || !strcmp(l, "inquire") || !strcmp(l, "enquire");
 }
 
 /* anonymous-source: one finding per anonymous source, at its first
@@ -1055,12 +1108,14 @@ static void check_anonymous(struct checker *c, struct extraction *x, const size_
 			continue;
 		size_t first_s = NO_SPAN, first_e = 0;
 		const struct quote *first_q = NULL;
-		int reason = 0;
+		int reason = 0, informs = 0;
 		size_t last_sent = (size_t)-1;
 		for (size_t n = first[sidx]; n != (size_t)-1; n = next[n]) {
 			size_t ms, me;
 			if (!quote_mention(ql, ord[n], &ms, &me))
 				continue;
+			if (!asks(c->r, &ql->v[ord[n]]))
+				informs = 1;
 			if (first_s == NO_SPAN || ms < first_s) {
 				first_s = ms;
 				first_e = me;
@@ -1074,7 +1129,9 @@ static void check_anonymous(struct checker *c, struct extraction *x, const size_
 				reason = run_patterns(c, x->a, seg, k, PK_REASON, NULL, NULL) > 0;
 			}
 		}
-		if (first_s == NO_SPAN || !truly_anonymous(c->r, x->a, first_q, first_s, first_e))
+		/* one who only asks ("a reporter asked the minister whether
+		   ...") tells the reader nothing that needs a source */
+		if (first_s == NO_SPAN || !informs || !truly_anonymous(c->r, x->a, first_q, first_s, first_e))
 			continue;
 		struct check_finding *f = add_finding(c, out, x->a, CHECK_ANONYMOUS_SOURCE, first_s, first_e);
 		strbuf sb = STRBUF_INIT;

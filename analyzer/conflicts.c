@@ -53,6 +53,7 @@ struct conflict_rules {
 	struct frame_rule *rules;
 	size_t nrules, rules_alloc;
 	pcre2_match_context *mctx;
+	pcre2_code *rejects_ref; /* "X rejected that account": see disputes() */
 	/* every rule's needs once, by first byte (needs_at[c] .. needs_at[c +
 	   1]), so a segment is read once for all of them */
 	char **needs;
@@ -493,6 +494,7 @@ void conflict_rules_free(struct conflict_rules *cf)
 	word_list_free(&cf->hedge);
 	word_list_free(&cf->refute);
 	word_list_free(&cf->report);
+	pcre2_code_free(cf->rejects_ref);
 	for (size_t i = 0; i < cf->nframes; i++) {
 		free(cf->frames[i].name);
 		free(cf->frames[i].template);
@@ -612,6 +614,20 @@ struct conflict_rules *conflict_rules_load(const char *rules_dir, const struct c
 		return NULL;
 	}
 	index_needs(cf);
+	{
+		/* a denial in the narrative of what was said before it, whose
+		   words are the quote after it */
+		static const char pat[] =
+			"\\b(?:reject(?:s|ed)?|den(?:y|ies|ied)|disput(?:e|es|ed)|dismiss(?:es|ed)?|contest(?:s|ed)?|"
+			"rebut(?:s|ted)?)\\s+(?:that|this|the|those|these|such)\\s+(?:\\w+\\s+)?"
+			"(?:accounts?|claims?|reports?|allegations?|accusations?|charges?|suggestions?|"
+			"characteri[sz]ations?|versions?|assertions?)\\b(?!\\s+(?:that|of|by|from|about)\\b)";
+		int err;
+		PCRE2_SIZE off;
+		cf->rejects_ref = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PATTERN_OPTIONS, &err, &off, NULL);
+		if (cf->rejects_ref)
+			pcre2_jit_compile(cf->rejects_ref, PCRE2_JIT_COMPLETE);
+	}
 	cf->mctx = pcre2_match_context_create(NULL);
 	pcre2_set_match_limit(cf->mctx, 1000000);
 	return cf;
@@ -984,6 +1000,308 @@ static const struct prop_org *resolve_description(const struct rules *r, const c
 	return NULL;
 }
 
+/* Is the speaker the one accused in [obj, obj+n) ("Environment Minister
+ * Ada Kroll"): the organization it resolved to, else the speaker's last
+ * name as a word of it, the only one accused ("X and Y" are two)? */
+static int is_accused(const char *speaker, const char *org, const char *obj, size_t n)
+{
+	if (org)
+		return !strcmp(speaker, org);
+	const char *last = strrchr(speaker, ' ');
+	last = last ? last + 1 : speaker;
+	size_t ll = strlen(last);
+	if (ll < 2 || !(*last >= 'A' && *last <= 'Z'))
+		return 0;
+	int found = 0;
+	for (size_t i = 0; i + ll <= n; i++) {
+		if (i + 5 <= n && !memcmp(obj + i, " and ", 5))
+			return 0;
+		if ((i == 0 || obj[i - 1] == ' ') && (i + ll == n || !ascii_alnum((unsigned char)obj[i + ll])) &&
+		    !memcmp(obj + i, last, ll))
+			found = 1;
+	}
+	return found;
+}
+
+static struct proposition *new_prop(struct proposition **props, size_t *nprops)
+{
+	*props = xrealloc(*props, (*nprops + 1) * sizeof(**props));
+	struct proposition *p = &(*props)[(*nprops)++];
+	memset(p, 0, sizeof(*p));
+	return p;
+}
+
+/* "A accused B of X" (cue "accuse", content "B of X") and B's own words
+ * after it that take the other side (a denying cue, negation, doubt: "B
+ * denied that ...") are one proposition of the frame "accused" (when
+ * frames.rules defines it): the accuser for, the accused against. An
+ * accusation nobody answers in the article is no conflict of it. Returns
+ * the number of propositions added. */
+static size_t accusations(const struct conflict_rules *cf, const struct rules *r, pcre2_match_data *md,
+			  const char *body, const struct prop_quote *quotes, size_t nquotes,
+			  const struct prop_org *orgs, size_t norgs, struct proposition **props, size_t *nprops)
+{
+	int fa = -1;
+	for (size_t f = 0; f < cf->nframes; f++)
+		if (!strcmp(cf->frames[f].name, "accused"))
+			fa = (int)f;
+	if (fa < 0)
+		return 0;
+	size_t added = 0;
+	strbuf akey, key, label;
+	strbuf_init(&akey, 32);
+	strbuf_init(&key, 32);
+	strbuf_init(&label, 32);
+	for (size_t i = 0; i < nquotes; i++) {
+		const struct prop_quote *aq = &quotes[i];
+		if (!aq->cue_lemma || strcmp(aq->cue_lemma, "accuse") || !aq->speaker)
+			continue;
+		/* the accused: the words before " of " that start the content */
+		size_t os = aq->start, oe = 0, lim = aq->end < os + 120 ? aq->end : os + 120;
+		for (size_t k = os; !oe && k + 4 <= lim; k++)
+			if (!memcmp(body + k, " of ", 4))
+				oe = k;
+		if (!oe || pronoun_kind(body + os, oe - os))
+			continue;
+		const char *org = NULL;
+		if (is_definite_description(body + os, oe - os)) {
+			const struct prop_org *o = resolve_description(r, body + os + 4, oe - os - 4, orgs, norgs, os);
+			if (!o)
+				continue;
+			org = o->name;
+		}
+		int answered = 0;
+		for (size_t j = i + 1; j < nquotes && quotes[j].start < aq->end + 2000; j++) {
+			const struct prop_quote *dq = &quotes[j];
+			if (!dq->speaker || !strcmp(dq->speaker, aq->speaker) ||
+			    !is_accused(dq->speaker, org, body + os, oe - os))
+				continue;
+			struct stance_verdict v;
+			stance_md(cf, md, dq->cue_lemma, body + dq->start, dq->end - dq->start, &v);
+			if (v.side != SIDE_AGAINST)
+				continue;
+			if (!answered) {
+				agent_key(cf, dq->speaker, strlen(dq->speaker), &akey);
+				if (!akey.len)
+					break;
+				make_key(&cf->frames[fa], akey.buf, &key);
+				make_label(&cf->frames[fa], dq->speaker, strlen(dq->speaker), &label);
+				struct proposition *p = new_prop(props, nprops);
+				*p = (struct proposition){ i, xstrdup(key.buf), xstrdup(label.buf), "accused.accusation",
+							   cf->frames[fa].event, "accusation", SIDE_FOR, os, oe };
+				added++;
+				answered = 1;
+			}
+			struct proposition *p = new_prop(props, nprops);
+			*p = (struct proposition){ j, xstrdup(key.buf), xstrdup(label.buf), "accused.answer",
+						   cf->frames[fa].event, v.rule, SIDE_AGAINST, dq->start, dq->end };
+			added++;
+		}
+	}
+	strbuf_release(&akey);
+	strbuf_release(&key);
+	strbuf_release(&label);
+	return added;
+}
+
+/* Number of the space-separated terms of b that are terms of a (both
+ * sorted, as claim_normalize writes them). */
+static size_t terms_shared(const char *a, const char *b, size_t *nb)
+{
+	size_t shared = 0;
+	*nb = 0;
+	while (*b) {
+		size_t bl = strcspn(b, " ");
+		(*nb)++;
+		for (const char *x = a; *x;) {
+			size_t xl = strcspn(x, " ");
+			if (xl == bl && !memcmp(x, b, bl)) {
+				shared++;
+				break;
+			}
+			x += xl;
+			x += strspn(x, " ");
+		}
+		b += bl;
+		b += strspn(b, " ");
+	}
+	return shared;
+}
+
+/* Is the lemma a cue of stance-cues.txt that takes the against side? */
+static int cue_against(const struct conflict_rules *cf, const char *lemma)
+{
+	for (size_t i = 0; i < cf->cues.n; i++)
+		if (cf->cues.v[i].side == SIDE_AGAINST)
+			for (size_t k = 0; k < cf->cues.v[i].nlemmas; k++)
+				if (!strcmp(cf->cues.v[i].lemmas[k], lemma))
+					return 1;
+	return 0;
+}
+
+/* Does the text read as a clause: it starts with a subject pronoun or holds
+ * an auxiliary or a form of "be" ("rosters had been discussed", "he knew
+ * nothing")? A bare noun phrase ("the offer") does not. */
+static int clause_like(const char *s, size_t n)
+{
+	static const char *const aux[] = { "is", "was", "were", "are", "be", "been", "had", "has", "have",
+					   "would", "will", "could", "can", "did", "does", "do", "should",
+					   "may", "might", "must", "shall", NULL };
+	static const char *const subj[] = { "he", "she", "it", "they", "we", "i", NULL };
+	size_t i = 0, first = 1;
+	while (i < n) {
+		while (i < n && !ascii_alnum((unsigned char)s[i]))
+			i++;
+		size_t b = i;
+		while (i < n && (ascii_alnum((unsigned char)s[i]) || s[i] == '\''))
+			i++;
+		size_t l = i - b;
+		if (!l)
+			break;
+		for (int k = 0; aux[k]; k++)
+			if (strlen(aux[k]) == l && !strncasecmp(s + b, aux[k], l))
+				return 1;
+		for (int k = 0; first && subj[k]; k++)
+			if (strlen(subj[k]) == l && !strncasecmp(s + b, subj[k], l))
+				return 1;
+		first = 0;
+	}
+	return 0;
+}
+
+/* "The union denied that rosters had been discussed" after an official
+ * said the offer hung on "changes in shift rosters": a quote whose cue
+ * denies (stance-cues.txt, against) and that no frame reads, and the
+ * nearest quote before it (at most 1500 bytes) of another speaker that
+ * asserts half of its terms or more, are one proposition of the frame
+ * "disputed" (when frames.rules defines it), what the first said: it for,
+ * the denial against. from: the first proposition of this article. */
+static size_t disputes(const struct conflict_rules *cf, pcre2_match_data *md, const char *body,
+		       const struct prop_quote *quotes, size_t nquotes, struct proposition **props, size_t *nprops,
+		       size_t from)
+{
+	int fd = -1;
+	for (size_t f = 0; f < cf->nframes; f++)
+		if (!strcmp(cf->frames[f].name, "disputed"))
+			fd = (int)f;
+	if (fd < 0)
+		return 0;
+	size_t added = 0;
+	strbuf dt, at, key, shown, label;
+	strbuf_init(&dt, 64);
+	strbuf_init(&at, 64);
+	strbuf_init(&key, 64);
+	strbuf_init(&shown, 64);
+	strbuf_init(&label, 64);
+	/* "Kallis Rail rejected that account." in the narrative: the quote
+	   right after it in its paragraph denies what the nearest quote of
+	   another speaker before it said */
+	size_t *ref_before = xmalloc((nquotes + 1) * sizeof(size_t));
+	for (size_t j = 0; j < nquotes; j++)
+		ref_before[j] = (size_t)-1;
+	size_t blen = nquotes ? quotes[nquotes - 1].end : 0;
+	for (size_t at0 = 0, q = 0; cf->rejects_ref && nquotes && at0 < blen;) {
+		int rc = pcre2_match(cf->rejects_ref, (PCRE2_SPTR)body, blen, at0, 0, md, cf->mctx);
+		if (rc <= 0)
+			break;
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+		size_t ms = ov[0], me = ov[1];
+		at0 = me > at0 ? me : at0 + 1;
+		while (q < nquotes && quotes[q].end <= ms)
+			q++;
+		if (q >= nquotes || quotes[q].start < me || quotes[q].start > me + 400)
+			continue;   /* inside a quote, or no quote after it */
+		int para = 0;
+		for (size_t k = me; k + 1 < quotes[q].start && !para; k++)
+			para = body[k] == '\n' && body[k + 1] == '\n';
+		if (!para)
+			ref_before[q] = ms;
+	}
+	for (size_t j = 0; j < nquotes; j++) {
+		const struct prop_quote *dq = &quotes[j];
+		if (!dq->speaker)
+			continue;
+		int ref = ref_before[j] != (size_t)-1;
+		struct stance_verdict v;
+		if (ref) {
+			v = (struct stance_verdict){ SIDE_AGAINST, "reference.rejected", ref_before[j], ref_before[j] };
+		} else {
+			/* the cue decides first: only a denying cue needs more */
+			if (!dq->cue_lemma || !cue_against(cf, dq->cue_lemma))
+				continue;
+			stance_md(cf, md, dq->cue_lemma, body + dq->start, dq->end - dq->start, &v);
+			if (v.side != SIDE_AGAINST || strncmp(v.rule, "cue.", 4))
+				continue;
+		}
+		int framed = 0;
+		for (size_t k = from; k < *nprops && !framed; k++)
+			framed = (*props)[k].quote == j;
+		if (framed)
+			continue;
+		/* a clause is denied ("denied that rosters had been discussed");
+		   "rejected the offer" refuses a thing, it disputes no claim */
+		if (!ref && !clause_like(body + dq->start, dq->end - dq->start))
+			continue;
+		claim_normalize(cf->cr, body + dq->start, dq->end - dq->start, CLAIM_ASSERT, &dt);
+		if (!dt.len)
+			continue;
+		size_t before = ref ? ref_before[j] : dq->start;
+		for (size_t i = j; i-- > 0;) {
+			const struct prop_quote *aq = &quotes[i];
+			if (aq->end + 1500 < before)
+				break;
+			if (!aq->speaker || !strcmp(aq->speaker, dq->speaker))
+				continue;
+			claim_normalize(cf->cr, body + aq->start, aq->end - aq->start, CLAIM_ASSERT, &at);
+			size_t nd = 0, shared = terms_shared(at.buf, dt.buf, &nd);
+			/* "that account" names what it denies: the nearest claim */
+			if (!ref && (!shared || 2 * shared < nd))
+				continue;
+			struct stance_verdict va;
+			stance_md(cf, md, aq->cue_lemma, body + aq->start, aq->end - aq->start, &va);
+			if (va.side != SIDE_FOR)
+				break;   /* the nearest one it answers does not assert */
+			strbuf_reset(&key);
+			strbuf_addf(&key, "%s(", cf->frames[fd].name);
+			/* its first five terms name it */
+			for (size_t k = 0, sp = 0; k < at.len && (at.buf[k] != ' ' || ++sp < 5); k++)
+				strbuf_addch(&key, at.buf[k] == ' ' ? '_' : at.buf[k]);
+			strbuf_addch(&key, ')');
+			/* what was said, cut at a word, and who said it */
+			size_t n = aq->end - aq->start;
+			if (n > 90) {
+				n = 90;
+				while (n > 40 && body[aq->start + n] != ' ')
+					n--;
+				while (n > 0 && ((unsigned char)body[aq->start + n] & 0xc0) == 0x80)
+					n--;
+			}
+			strbuf_reset(&shown);
+			strbuf_addstr(&shown, "\xe2\x80\x9c");
+			strbuf_add(&shown, body + aq->start, n);
+			strbuf_addstr(&shown, n < aq->end - aq->start ? "\xe2\x80\xa6\xe2\x80\x9d (" : "\xe2\x80\x9d (");
+			strbuf_addstr(&shown, aq->speaker);
+			strbuf_addch(&shown, ')');
+			make_label(&cf->frames[fd], shown.buf, shown.len, &label);
+			struct proposition *p = new_prop(props, nprops);
+			*p = (struct proposition){ i, xstrdup(key.buf), xstrdup(label.buf), "disputed.said",
+						   cf->frames[fd].event, va.rule, SIDE_FOR, aq->start, aq->end };
+			p = new_prop(props, nprops);
+			*p = (struct proposition){ j, xstrdup(key.buf), xstrdup(label.buf), "disputed.denied",
+						   cf->frames[fd].event, v.rule, SIDE_AGAINST, dq->start, dq->end };
+			added += 2;
+			break;
+		}
+	}
+	free(ref_before);
+	strbuf_release(&dt);
+	strbuf_release(&at);
+	strbuf_release(&key);
+	strbuf_release(&shown);
+	strbuf_release(&label);
+	return added;
+}
+
 size_t conflicts_article(const struct conflict_rules *cf, const struct rules *r, const char *body, size_t len,
 			 const struct prop_quote *quotes, size_t nquotes, const struct prop_org *orgs, size_t norgs,
 			 struct proposition **props, size_t *nprops)
@@ -1184,6 +1502,8 @@ size_t conflicts_article(const struct conflict_rules *cf, const struct rules *r,
 		p->start = h->start;
 		p->end = h->end;
 	}
+	added += accusations(cf, r, md, body, quotes, nquotes, orgs, norgs, props, nprops);
+	added += disputes(cf, md, body, quotes, nquotes, props, nprops, *nprops - added);
 	for (size_t i = 0; i < nhits; i++) {
 		free(hits[i].key);
 		free(hits[i].label);

@@ -417,6 +417,35 @@ static int joiner_word(const char *s, size_t n)
 	return 0;
 }
 
+/* The head of a public body whose staff a title names ("trade ministry
+ * spokesman", "civil defence service official") */
+static int body_word(const char *s, size_t n)
+{
+	static const char *const b[] = { "ministry", "department", "agency", "bureau", "office", "administration",
+					 "government", "committee", "commission", "council", "authority", "police",
+					 "service", "services", "board", NULL };
+	for (int i = 0; b[i]; i++)
+		if (strlen(b[i]) == n && !strncasecmp(s, b[i], n))
+			return 1;
+	return 0;
+}
+
+/* "Moroccan", "Iraqi", "Danish", "Chinese": an adjective of a country, not
+ * its name ("Moroccan interior ministry" names no organization by itself
+ * ending in "ministry" of the country's); a place of rules/places.txt is a name */
+static int demonym(const char *s, size_t n, const struct rules *r)
+{
+	if (in_words(&r->places, s, n))
+		return 0;
+	static const char *const suf[] = { "an", "ian", "ese", "i", "ish", "ic", NULL };
+	for (int i = 0; suf[i]; i++) {
+		size_t l = strlen(suf[i]);
+		if (n > l + 2 && !strncasecmp(s + n - l, suf[i], l))
+			return 1;
+	}
+	return 0;
+}
+
 /* The organization a title names: "Foreign Ministry spokeswoman" ->
  * "Foreign Ministry"; "researcher at Cloudflare" -> "Cloudflare"; "the
  * agency's chief inspector" -> "agency" (*bare set: only an org word,
@@ -461,6 +490,28 @@ static char *title_org(const char *t, const struct rules *r, int *bare)
 		/* an organization word makes it one ("Foreign Ministry"); else
 		   it must follow "at", "of"... or be possessive, and hold no
 		   title ("adviser to President George W. Bush") */
+		/* "Norland's port ministry", "Norland port ministry state
+		   secretary": the organization is the country's ministry, not
+		   the country (whose name may begin another of its
+		   organizations' names) */
+		if (end > i && !org && !titles_inside && end == last + 1) {
+			size_t e = unpossessed(t, w[end - 1].s, w[end - 1].e);
+			for (size_t k = last + 1; k < n && k <= last + 3; k++) {
+				const char *p = t + w[k].s;
+				size_t l = w[k].e - w[k].s;
+				if (text_is_upper(t, w[k].s, w[k].e) || joiner_word(p, l) || prep_word(p, l) ||
+				    unpossessed(t, w[k].s, w[k].e) != w[k].e)
+					break;
+				if (body_word(p, l) && !demonym(t + w[i].s, e - w[i].s, r) &&
+				    (k + 1 == n || is_title_word(r, t + w[k + 1].s, w[k + 1].e - w[k + 1].s))) {
+					strbuf o = STRBUF_INIT;
+					strbuf_add(&o, t + w[i].s, e - w[i].s);
+					strbuf_addch(&o, ' ');
+					strbuf_add(&o, t + w[last + 1].s, w[k].e - w[last + 1].s);
+					return strbuf_detach(&o, NULL);
+				}
+			}
+		}
 		if (end > i && (org || ((poss || after_prep) && !titles_inside))) {
 			size_t e = unpossessed(t, w[end - 1].s, w[end - 1].e);
 			*bare = end - i == 1 && in_words(&r->org_words, t + w[i].s, e - w[i].s);
@@ -469,8 +520,30 @@ static char *title_org(const char *t, const struct rules *r, int *bare)
 		i = last;
 	}
 	/* "Foreign Minister": a member of the Foreign Ministry */
-	for (size_t i = 1; i < n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		if (!(w[i].e - w[i].s == 8 && !strncasecmp(t + w[i].s, "minister", 8)))
+			continue;
+		/* "Minister of Water Resources": a member of the Ministry of
+		   Water Resources */
+		if (i + 2 < n && w[i + 1].e - w[i + 1].s == 2 && !strncasecmp(t + w[i + 1].s, "of", 2) &&
+		    text_is_upper(t, w[i + 2].s, w[i + 2].e)) {
+			size_t j = i + 2, last = i + 2;
+			while (j < n) {
+				if (text_is_upper(t, w[j].s, w[j].e))
+					last = j;
+				else if (!(joiner_word(t + w[j].s, w[j].e - w[j].s) && j + 1 < n &&
+					   text_is_upper(t, w[j + 1].s, w[j + 1].e)))
+					break;
+				if (unpossessed(t, w[j].s, w[j].e) != w[j].e)
+					break;
+				j++;
+			}
+			strbuf o = STRBUF_INIT;
+			strbuf_addstr(&o, "Ministry of ");
+			strbuf_add(&o, t + w[i + 2].s, w[last].e - w[i + 2].s);
+			return strbuf_detach(&o, NULL);
+		}
+		if (i == 0)
 			continue;
 		size_t k = i;
 		while (k > 0 && i - k < 3) {
@@ -531,6 +604,116 @@ static int is_pronoun(const char *s)
 	return 0;
 }
 
+/* Is the quotation [start, end) of the article one question: it ends with
+ * a question mark (inside or right after its closing marks) and holds no
+ * other sentence end? */
+static int is_question(const struct article *a, size_t start, size_t end)
+{
+	const char *s = a->raw;
+	size_t e = end;
+	/* past closing quotation marks and spaces */
+	while (e < a->len && e < end + 8) {
+		unsigned char c = (unsigned char)s[e];
+		if (c == ' ' || c == '"' || c == '\'')
+			e++;
+		else if (c == 0xe2 && e + 2 < a->len && (unsigned char)s[e + 1] == 0x80 &&
+			 ((unsigned char)s[e + 2] == 0x9d || (unsigned char)s[e + 2] == 0x99))
+			e += 3;
+		else
+			break;
+	}
+	size_t last = end;
+	while (last > start && (s[last - 1] == ' ' || s[last - 1] == '"'))
+		last--;
+	int q = (last > start && s[last - 1] == '?') || (e < a->len && s[e] == '?');
+	if (!q)
+		return 0;
+	for (size_t i = start; i + 1 < last; i++)
+		if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i + 1] == ' ')
+			return 0;
+	return 1;
+}
+
+/* An organization of the article that a word of the title abbreviates: a
+ * word in capitals (two to eight letters) that the article writes in
+ * parentheses right after the organization's name ("the Federation of Rail
+ * and Transit Workers (FRTW)"). NULL when none. */
+static const struct store_source *acronym_org(const struct article *a, const struct store_doc *sd,
+					      const char *title)
+{
+	struct xword w[48];
+	size_t n = split(title, strlen(title), w, 48);
+	for (size_t i = 0; i < n; i++) {
+		size_t l = w[i].e - w[i].s;
+		if (l < 2 || l > 8)
+			continue;
+		int caps = 1;
+		for (size_t k = 0; k < l && caps; k++)
+			caps = title[w[i].s + k] >= 'A' && title[w[i].s + k] <= 'Z';
+		if (!caps)
+			continue;
+		char paren[16];
+		snprintf(paren, sizeof(paren), "(%.*s)", (int)l, title + w[i].s);
+		for (size_t k = 0; k < sd->nsources; k++) {
+			const struct store_source *o = &sd->sources[k];
+			if (o->row_kind != SK_ORGANIZATION || o->per_article || !o->key)
+				continue;
+			const char *nm = o->display ? o->display : o->name;
+			size_t nl = strlen(nm);
+			int tries = 0;
+			for (const char *p = nl ? strstr(a->raw, nm) : NULL; p && tries < 50;
+			     p = strstr(p + 1, nm), tries++) {
+				const char *q = p + nl;
+				while (*q == ' ')
+					q++;
+				if (!strncmp(q, paren, l + 2))
+					return o;
+			}
+		}
+	}
+	return NULL;
+}
+
+/* "Junior coalition partner the Green Alliance": an organization named
+ * after a description of it, in place: the name after the last " the "
+ * when words in lower case come before it and only capitalized words
+ * after. */
+static void drop_descriptor(char *name)
+{
+	char *the = NULL;
+	for (char *p = strstr(name, " the "); p; p = strstr(p + 1, " the "))
+		the = p;
+	if (!the)
+		return;
+	const char *tail = the + 5;
+	if (!(*tail >= 'A' && *tail <= 'Z'))
+		return;
+	for (const char *p = tail; *p; p++)
+		if (p[0] == ' ' && p[1] >= 'a' && p[1] <= 'z' && strncmp(p + 1, "of ", 3) && strncmp(p + 1, "and ", 4) &&
+		    strncmp(p + 1, "for ", 4))
+			return;
+	int lower = 0;
+	for (const char *p = name; p < the && !lower; p++)
+		lower = (p == name || p[-1] == ' ') && *p >= 'a' && *p <= 'z';
+	if (!lower)
+		return;
+	/* the word before "the" is a noun of the description, not a
+	   preposition or conjunction ("Others on the Hill", "the BBC and the
+	   Post", "Organization for the Prohibition of ...") */
+	const char *wb = the;
+	while (wb > name && wb[-1] != ' ')
+		wb--;
+	static const char *const glue[] = { "and", "or", "of", "in", "on", "at", "for", "with", "from", "by", "to",
+					     "into", "over", "under", "near", "about", "against", "between", "than",
+					     "as", "like", "via", "including", NULL };
+	for (int g = 0; glue[g]; g++)
+		if (strlen(glue[g]) == (size_t)(the - wb) && !strncasecmp(wb, glue[g], (size_t)(the - wb)))
+			return;
+	if (!(*wb >= 'a' && *wb <= 'z'))
+		return;
+	memmove(name, tail, strlen(tail) + 1);
+}
+
 static void resolve_sources(struct store_doc *sd, const struct source_table *t, const struct rules *r,
 			    const struct xref_rules *xr)
 {
@@ -540,6 +723,8 @@ static void resolve_sources(struct store_doc *sd, const struct source_table *t, 
 	for (size_t i = 0; i < t->n; i++) {
 		struct store_source *d = &sd->sources[i];
 		d->name = xstrdup(t->v[i].name ? t->v[i].name : "");
+		if (t->v[i].kind == SK_ORGANIZATION)
+			drop_descriptor(d->name);
 		d->title = t->v[i].title ? xstrdup(t->v[i].title) : NULL;
 		d->kind = d->row_kind = t->v[i].kind;
 	}
@@ -610,6 +795,35 @@ static void resolve_sources(struct store_doc *sd, const struct source_table *t, 
 				}
 			}
 			d->key = xref_name_key(d->name, strlen(d->name), d->kind, r, xr);
+		}
+	}
+	/* "Alliance co-leader Ada Voss" taken for an organization: the person
+	   of the article whose full name ends it */
+	for (size_t i = 0; i < t->n; i++) {
+		struct store_source *d = &sd->sources[i];
+		if (d->row_kind != SK_ORGANIZATION || word_count(d->name) < 4)
+			continue;
+		size_t nl = strlen(d->name);
+		for (size_t k = 0; k < t->n; k++) {
+			const struct store_source *o = &sd->sources[k];
+			if (k == i || o->row_kind != SK_PERSON || !o->key || o->per_article || word_count(o->name) < 2)
+				continue;
+			size_t ol = strlen(o->name);
+			if (ol + 2 > nl || d->name[nl - ol - 1] != ' ' || strcmp(d->name + nl - ol, o->name))
+				continue;
+			/* a title between the organization and the name: a lowercase word */
+			int lower_word = 0;
+			for (size_t c = 1; c + ol + 1 < nl && !lower_word; c++)
+				lower_word = d->name[c - 1] == ' ' && d->name[c] >= 'a' && d->name[c] <= 'z';
+			if (!lower_word)
+				continue;
+			free(d->key);
+			d->key = xstrdup(o->key);
+			free(d->display);
+			d->display = xstrdup(o->display ? o->display : o->name);
+			d->row_kind = SK_PERSON;
+			d->per_article = 0;
+			break;
 		}
 	}
 	/* "the minister", "the agency": an unnamed description whose head word
@@ -693,6 +907,35 @@ static void resolve_sources(struct store_doc *sd, const struct source_table *t, 
 				break;
 			}
 		}
+		if (!d->affil_key && bare && wordset_get_ci(&r->org_words, org, strlen(org)) == ORG_COMPANY) {
+			/* "a spokesman for the company": the one business the
+			   article names (a word of organizations.txt's company kind
+			   in its name) */
+			const struct store_source *one = NULL;
+			int many = 0;
+			for (size_t k = 0; k < t->n && !many; k++) {
+				const struct store_source *o = &sd->sources[k];
+				if (o->row_kind != SK_ORGANIZATION || o->per_article || !o->key)
+					continue;
+				const char *nm = o->display ? o->display : o->name;
+				int company = 0;
+				for (const char *w = nm; *w && !company;) {
+					size_t wl = strcspn(w, " ");
+					company = wl && wordset_get_ci(&r->org_words, w, wl) == ORG_COMPANY;
+					w += wl;
+					w += strspn(w, " ");
+				}
+				if (!company || (one && !strcmp(one->key, o->key)))
+					continue;
+				many = one != NULL;
+				one = o;
+			}
+			if (one && !many) {
+				d->affil_key = xstrdup(one->key);
+				free(org);
+				org = xstrdup(one->display ? one->display : one->name);
+			}
+		}
 		if (!d->affil_key && !bare)
 			d->affil_key = xref_name_key(org, strlen(org), SK_ORGANIZATION, r, xr);
 		if (d->affil_key)
@@ -700,8 +943,41 @@ static void resolve_sources(struct store_doc *sd, const struct source_table *t, 
 		else
 			free(org);
 	}
+	/* "FRTW spokeswoman": the organization the article spells out before
+	   "(FRTW)" */
+	for (size_t i = 0; i < t->n; i++) {
+		struct store_source *d = &sd->sources[i];
+		if (d->row_kind != SK_PERSON || !d->title || d->affil_key)
+			continue;
+		const struct store_source *o = acronym_org(a, sd, d->title);
+		if (o) {
+			d->affil_key = xstrdup(o->key);
+			d->affiliation = xstrdup(o->display ? o->display : o->name);
+		}
+	}
 	strbuf_release(&f);
 	strbuf_release(&fo);
+	/* "Tessaro said" taken for a person's surname in an article whose
+	   "Tessaro's chief financial officer" makes Tessaro an organization:
+	   a one-word name that no full name of the article explains and that
+	   is the organization a title of the article names is that one */
+	for (size_t i = 0; i < t->n; i++) {
+		struct store_source *d = &sd->sources[i];
+		if (d->row_kind != SK_PERSON || !d->per_article || word_count(d->name) != 1)
+			continue;
+		for (size_t k = 0; k < t->n; k++) {
+			const struct store_source *o = &sd->sources[k];
+			if (k == i || !o->affiliation || !o->affil_key || strcasecmp(o->affiliation, d->name))
+				continue;
+			free(d->key);
+			d->key = xstrdup(o->affil_key);
+			free(d->display);
+			d->display = xstrdup(o->affiliation);
+			d->row_kind = SK_ORGANIZATION;
+			d->per_article = 0;
+			break;
+		}
+	}
 }
 
 /* ---- where else the article names its sources ---------------------------- */
@@ -991,7 +1267,24 @@ struct store_doc *xref_doc(struct extraction *x, char *path, const struct rules 
 		enum claim_polarity p = claim_normalize_with(cs, xr->cr, a->raw + q->start, q->end - q->start,
 							     (enum claim_polarity)q->stance, &terms);
 		sq->polarity = claim_polarity_name(p);
-		sq->terms = xstrdup(terms.buf);
+		if (terms.len && is_question(a, q->start, q->end)) {
+			/* a question asserts nothing: it meets only questions in
+			   other words ("is the minister putting money on the
+			   table?" is not "the minister has money on the table") */
+			strbuf qt = STRBUF_INIT;
+			for (const char *w = terms.buf; *w;) {
+				size_t wl = strcspn(w, " ");
+				if (qt.len)
+					strbuf_addch(&qt, ' ');
+				strbuf_addch(&qt, '?');
+				strbuf_add(&qt, w, wl);
+				w += wl;
+				w += strspn(w, " ");
+			}
+			sq->terms = strbuf_detach(&qt, NULL);
+		} else {
+			sq->terms = xstrdup(terms.buf);
+		}
 	}
 	find_other_mentions(sd, xr);
 	if (ql->n) {
@@ -1559,8 +1852,12 @@ int xref_refresh(struct store *s, double threshold, double story_threshold, stru
 		if (!x)
 			continue;
 		if (terms[i][0]) {
+			/* a question's terms ("?money") are words of its article
+			   all the same */
 			strbuf_addch(&feats[*x], ' ');
-			strbuf_addstr(&feats[*x], terms[i]);
+			for (const char *w = terms[i]; *w; w++)
+				if (!(*w == '?' && (w == terms[i] || w[-1] == ' ')))
+					strbuf_addch(&feats[*x], *w);
 		}
 		if (strchr(terms[i], ' '))   /* two terms or more: a claim that can join */
 			strbuf_addf(&feats[*x], " c%lld", cid[first[cl[i]]]);

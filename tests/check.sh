@@ -238,6 +238,37 @@ grep -q '^tests/check/explained.md:8:74: note: anonymous source .* \[anonymous-s
 check "an anonymous source whose article says why is a note" $? "$tmp/out"
 grep -q ':13:1: warning: vague attribution' "$tmp/out" && ! grep -q ':11:1: \|unattributed' "$tmp/out"
 check "<!-- whosaid: ignore RULE --> and <!-- whosaid: ignore --> silence one paragraph each" $? "$tmp/out"
+# one who only asks a question is no source to name; one who tells is
+cat > "$tmp/asks.txt" <<'ART'
+Title: Ferry fares to rise
+
+At the briefing, a reporter asked Mayor Ola Brun whether the fares would rise. She said they would rise by a tenth in May.
+
+A council official said the rise had been agreed in March.
+ART
+w check -q "$tmp/asks.txt"
+! grep -q 'a reporter' "$tmp/out" && grep -q 'anonymous source .A council official' "$tmp/out"
+check "anonymous-source: not for a reporter who only asks, still for an official who tells" $? "$tmp/out"
+# a poll's share is sourced by the poll; a bare group is vague
+cat > "$tmp/poll.txt" <<'ART'
+Title: Ferry poll
+
+A poll published by the Harbour Gazette found that most voters backed the new ferry. Only 21 percent said the old timetable was better.
+
+Several residents said the fares were too high.
+ART
+w check -q "$tmp/poll.txt"
+! grep -q '21 percent' "$tmp/out" && grep -q 'vague attribution .Several residents' "$tmp/out"
+check "vague-attribution: not for a poll's share ('21 percent said'), still for 'several residents'" $? "$tmp/out"
+# "Several" right after "Residents say": the same group, one finding
+cat > "$tmp/several.txt" <<'ART'
+Title: Late ferries
+
+Residents say the ferry has been late every morning this month. Several told the Gazette they had stopped using it.
+ART
+w check -q "$tmp/several.txt"
+[ "$(grep -c 'vague-attribution\]' "$tmp/out")" -eq 1 ] && grep -q 'vague attribution .Residents' "$tmp/out"
+check "vague-attribution: 'Several' after 'Residents say' is the same group, one finding" $? "$tmp/out"
 w check tests/check/ignore-unknown.txt
 grep -q "tests/check/ignore-unknown.txt:3:34: warning: unknown rule 'no-such-rule' in 'whosaid: ignore'" "$tmp/err" &&
 	grep -q 'A second worker' "$tmp/out" && ! grep -q 'A worker at' "$tmp/out" && [ $rc -eq 0 ]

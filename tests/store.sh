@@ -558,6 +558,143 @@ check "an organization named without its country joins the one of its story: $(t
 w db check --db "$tmp/org.db"
 check "db check after joining organizations" $rc "$tmp/err"
 
+# ---- the ministry a title names --------------------------------------------------
+# "a spokesman for Varland's trade ministry" is not a member of the Varland
+# fisheries ministry the article also names; "Varland fisheries ministry
+# state secretary" and "Vice Minister of Coastal Affairs" are members of the
+# ministries they name; "GFP spokesman" of the "Guild of Ferry Pilots (GFP)";
+# "a spokeswoman for the company" of the one business its article names.
+mkdir "$tmp/min"
+cat > "$tmp/min/a.txt" <<'ART'
+Title: Quota talks stall
+
+Varland's fisheries ministry said on Monday that the cod quota would be cut.
+
+A spokesman for Varland's trade ministry, Edo Strand, said exporters had been told.
+
+Varland fisheries ministry state secretary Lile Moen said the cut was needed.
+
+The Ministry of Coastal Affairs said the harbours would stay open.
+
+Vice Minister of Coastal Affairs Arno Teig said inspections would rise.
+
+The Guild of Ferry Pilots (GFP) said its members would refuse overtime.
+
+"We were not consulted," GFP spokesman Ravi Holm said.
+ART
+cat > "$tmp/min/b.txt" <<'ART'
+Title: Ferry operator blamed
+
+Norwell Shipping said on Monday that its ferries had passed every inspection.
+
+"The engines were checked in May," said Tove Lund, a spokeswoman for the company.
+ART
+cat > "$tmp/min/c.txt" <<'ART'
+Title: Two ferry firms
+
+Norwell Shipping said on Monday that its ferries had passed every inspection. Brask Freight Lines said its own boats were idle.
+
+"The engines were checked in May," said Jens Ulv, a spokesman for the company.
+ART
+w ingest --db "$tmp/min.db" -q "$tmp/min/a.txt" "$tmp/min/b.txt" "$tmp/min/c.txt"
+w sources --db "$tmp/min.db" --format json
+python3 - "$tmp/out" <<'PY' > "$tmp/min.out" 2>&1
+import json, sys
+rows = {r['name']: r for r in (json.loads(l) for l in open(sys.argv[1]) if l.strip())}
+name = {r['id']: n for n, r in rows.items()}
+def org(n):
+    m = rows[n].get('member_of')
+    return name.get(m) if m else None
+got = {n: org(n) for n in ('Edo Strand', 'Lile Moen', 'Arno Teig', 'Ravi Holm', 'Tove Lund', 'Jens Ulv')}
+assert got['Tove Lund'] == 'Norwell Shipping' and got['Jens Ulv'] is None, got
+assert got['Ravi Holm'] == 'Guild of Ferry Pilots', got
+assert got['Edo Strand'] is None, got
+assert got['Lile Moen'] and 'fisheries' in got['Lile Moen'].lower(), got
+assert got['Arno Teig'] and 'coastal' in got['Arno Teig'].lower(), got
+print(got)
+PY
+check "a title's ministry: the one it names, no other of its country: $(tail -1 "$tmp/min.out")" $? "$tmp/min.out"
+
+# ---- a one-word name that a title makes an organization -----------------------
+# "Varco said" beside "Varco's chief financial officer": one organization,
+# not a person "Varco" and an organization "Varco"
+mkdir "$tmp/one"
+cat > "$tmp/one/a.txt" <<'ART'
+Title: Varco shares slide
+
+Shares in Varco fell 6 percent on Tuesday.
+
+Varco's chief financial officer, Ena Sol, said costs had risen faster than expected.
+
+Varco said in a statement that its orders for the year were steady.
+ART
+w ingest --db "$tmp/one.db" -q "$tmp/one/a.txt"
+w sources --db "$tmp/one.db" --format json
+python3 - "$tmp/out" <<'PY' > "$tmp/one.out" 2>&1
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+v = [r for r in rows if r['name'] == 'Varco']
+assert len(v) == 1 and v[0]['kind'] == 'organization' and v[0]['quotes'] == 1, v
+sol = [r for r in rows if r['name'] == 'Ena Sol']
+assert sol and sol[0]['member_of'] == v[0]['id'], sol
+print('one organization Varco, Ena Sol a member')
+PY
+check "a one-word speaker named as a title's organization is that organization: $(tail -1 "$tmp/one.out")" $? "$tmp/one.out"
+
+# ---- an organization after its description; a person after an organization ---
+# "Junior coalition partner the Harbour League" is the Harbour League;
+# "Harbour League co-leader Ada Voss", taken for an organization, is Ada Voss
+mkdir "$tmp/desc"
+cat > "$tmp/desc/a.txt" <<'ART'
+Title: Harbour inquiry
+
+Junior coalition partner the Harbour League called for an independent inquiry into the dredging contract.
+
+Harbour League co-leader Ada Voss said the contract had been signed in secret.
+
+Ada Voss, who also sits on the port board, said the League would vote against the budget.
+ART
+w ingest --db "$tmp/desc.db" -q "$tmp/desc/a.txt"
+w sources --db "$tmp/desc.db" --format json
+python3 - "$tmp/out" <<'PY' > "$tmp/desc.out" 2>&1
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+names = sorted((r['name'], r['kind'], r['quotes']) for r in rows)
+assert names == [('Ada Voss', 'person', 2), ('Harbour League', 'organization', 1)], names
+print(names)
+PY
+check "an organization named after its description, a person after an organization: $(tail -1 "$tmp/desc.out")" $? "$tmp/desc.out"
+
+# ---- a question is no claim of what it asks -----------------------------------
+# "Is the authority closing the bridge?" asked by a reporter is not the same
+# claim as "the authority is closing the bridge"; two statements of it are.
+mkdir "$tmp/q"
+cat > "$tmp/q/a.txt" <<'ART'
+Title: Bridge repairs
+
+The harbour authority is closing the north bridge for repairs in June, Mayor Ola Brun said on Monday.
+
+Reporter: Mayor, is the harbour authority closing the north bridge for repairs in June?
+ART
+cat > "$tmp/q/b.txt" <<'ART'
+Title: North bridge to shut
+
+The harbour authority is closing the north bridge for repairs in June, said Tor Vik, a council member.
+ART
+w ingest --db "$tmp/q.db" -q "$tmp/q/a.txt" "$tmp/q/b.txt"
+w quotes --db "$tmp/q.db" --format json
+python3 - "$tmp/out" <<'PY' > "$tmp/q.out" 2>&1
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+ques = [r for r in rows if r['text'].startswith('Mayor, is')]
+stat = [r for r in rows if r['text'].startswith('The harbour authority')]
+assert len(ques) == 1 and len(stat) == 2, [r['text'] for r in rows]
+assert stat[0]['claim'] == stat[1]['claim'], 'statements apart: %s' % stat
+assert ques[0]['claim'] != stat[0]['claim'], 'question joined the statements: %s' % ques
+print('question apart, statements one claim')
+PY
+check "a question does not join the claim it asks about: $(tail -1 "$tmp/q.out")" $? "$tmp/q.out"
+
 # ---- shared data (skipped when ../shared is not there) -------------------------
 if [ -d ../shared/seeds ]; then
 	w ingest --db "$tmp/seeds.db" -q ../shared/seeds/*.txt
