@@ -590,6 +590,7 @@ static void read_html(struct article *a)
 	char *m = a->scan;
 	size_t len = a->len;
 	if (a->format != FORMAT_MARKDOWN) {
+		size_t run = 0, run_end = (size_t)-1;   /* tags one after another */
 		for (const char *p = s + a->body_start; (p = memchr(p, '<', (size_t)(s + len - p))) != NULL; p++) {
 			size_t i = (size_t)(p - s);
 			int block;
@@ -597,8 +598,18 @@ static void read_html(struct article *a)
 			if (!n)
 				continue;
 			blank(m, i, i + n);
-			if (block)
+			if (i != run_end)
+				run = i;
+			run_end = i + n;
+			if (block) {
 				m[i] = '\n';
+			} else if (run_end < len && (s[run_end] == ',' || s[run_end] == ';' || s[run_end] == ':') &&
+				   run > 0 && m[run - 1] != ' ' && m[run - 1] != '\n' && m[run] == ' ') {
+				/* "a <em>disaster</em>, she said": the comma reads
+				 * right after the word, as the rules expect it */
+				m[run] = s[run_end];
+				m[run_end] = ' ';
+			}
 			a->decoded = 1;
 			p += n - 1;
 		}

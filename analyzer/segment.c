@@ -131,6 +131,19 @@ static int all_caps_line(const char *scan, size_t a, size_t b)
 	return upper >= 2;
 }
 
+/* Three words or more in capitals and no lowercase letter. */
+static int all_caps_words(const char *scan, size_t a, size_t b)
+{
+	unsigned words = 0;
+	for (size_t i = a; i < b; i++) {
+		if (text_is_lower(scan, i, b))
+			return 0;
+		if (text_is_upper(scan, i, b) && (i == a || scan[i - 1] == ' ') && i + 1 < b && text_is_upper(scan, i + 1, b))
+			words++;
+	}
+	return words >= 3;
+}
+
 /* A plain-text list item: "- ", "* ", "• ", "1. ". */
 static int list_item(const char *scan, size_t a, size_t b)
 {
@@ -185,6 +198,10 @@ static void add_para(struct segmentation *s, const char *scan, size_t a, size_t 
 	while (b > a && (scan[b - 1] == ' ' || scan[b - 1] == '\t' || scan[b - 1] == '\n'))
 		b--;
 	if (a >= b)
+		return;
+	/* a headline in capitals ("PIER TO REOPEN, MAYOR SAYS") is no prose
+	 * the rules can read: its names and words look alike */
+	if (b - a <= 200 && all_caps_words(scan, a, b))
 		return;
 	ALLOC_GROW(s->paras, s->nparas + 1, s->paras_alloc);
 	s->paras[s->nparas++] = (struct paragraph){ a, b, 0, 0 };
@@ -560,6 +577,16 @@ static void pair_quotes(struct segmentation *s, struct article *a, const struct 
 				if (possessive_plural(r, t, start, i, m.len, end) && closer != (size_t)-1 && closer >= i + m.len) {
 					i += m.len - 1;
 					continue;
+				}
+				/* "‘We’re not leavin’,’ she said": a word's elided end,
+				 * then the punctuation and the mark that close */
+				if (is_alnum_before(t, start, i) && i + m.len + 1 < end && t[i + m.len] &&
+				    strchr(",.!?", t[i + m.len])) {
+					struct mark m2 = mark_at(t, i + m.len + 1, end);
+					if (m2.fam == F_SINGLE && m2.kind != K_LSQ && m2.kind != K_LOW9_S) {
+						i += m.len - 1;
+						continue;
+					}
 				}
 				depth--;
 				struct qmark *q = &s->qmarks[stack[depth].qi];
