@@ -547,11 +547,16 @@ static size_t html_tag_at(const char *s, size_t i, size_t len, int *block)
 	*block = 0;
 	if (len - j >= 3 && !memcmp(s + j, "!--", 3)) {
 		const char *e = NULL;
-		for (const char *p = s + j + 3; p + 3 <= s + len && p < s + j + 4000; p++)
+		/* (up to the next "<!--": an unclosed comment is none, and
+		 * no byte is looked at twice) */
+		for (const char *p = s + j + 3; p + 3 <= s + len && p < s + j + 4000; p++) {
 			if (p[0] == '-' && p[1] == '-' && p[2] == '>') {
 				e = p;
 				break;
 			}
+			if (p[0] == '<' && p + 4 <= s + len && !memcmp(p, "<!--", 4))
+				break;
+		}
 		return e ? (size_t)(e - s) + 3 - i : 0;
 	}
 	if (j < len && s[j] == '/')

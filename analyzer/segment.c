@@ -71,9 +71,13 @@ static size_t line_width(const char *scan, size_t a, size_t b)
 		a++;
 	while (b > a && (scan[b - 1] == ' ' || scan[b - 1] == '\t'))
 		b--;
-	size_t n = 0;
-	for (size_t i = a; i < b; i++)
-		n += ((unsigned char)scan[i] & 0xc0) != 0x80;
+	size_t n = b - a;
+	for (size_t i = a; i < b; i++) {
+		while (i + 8 <= b && !text_has_high8(text_load8(scan + i)))
+			i += 8;
+		if (i < b)
+			n -= ((unsigned char)scan[i] & 0xc0) == 0x80;
+	}
 	return n;
 }
 
@@ -98,7 +102,8 @@ static void find_wrap_style(const struct article *a, struct wrap_style *w)
 		size_t e = nl ? (size_t)(nl - scan) : a->len;
 		if (e - pos > 4 * WRAP_MAX + 8)
 			return;   /* (bytes: a line this long is no wrapped line) */
-		size_t n = line_width(scan, pos, e);
+		/* (code points only counted where the bytes are too many) */
+		size_t n = e - pos > WRAP_MAX ? line_width(scan, pos, e) : !blank_range(scan, pos, e) ? e - pos : 0;
 		if (n) {
 			if (n > WRAP_MAX)
 				return;
