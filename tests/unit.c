@@ -540,6 +540,12 @@ static void test_doc_id(void)
 }
 
 
+static int collect_scan(struct article *a, void *ctx)
+{
+	strbuf_add((strbuf *)ctx, a->scan, a->len);
+	return 0;
+}
+
 /* CRLF line ends, a byte order mark, HTML entities and tags: the metadata
  * read, scan reading them as what they stand for, every offset still into
  * the bytes as given, and article_words() giving the decoded words. */
@@ -606,6 +612,21 @@ static void test_read_inputs_as_given(void)
 	article_words(a, 0, a->len, &sb);
 	CHECK_STR(sb.buf, "Rask said no.\r\nThen he left.");
 	article_free(a);
+	/* the text of a JSON Lines row is read the same way */
+	char path[] = "/tmp/whosaid-unit-XXXXXX";
+	int fd = mkstemp(path);
+	CHECK(fd >= 0);
+	if (fd >= 0) {
+		const char *row = "{\"id\":\"h-1\",\"text\":\"<p>It was &quot;a disaster&quot;, said Rask.</p>\"}\n";
+		CHECK(write(fd, row, strlen(row)) == (ssize_t)strlen(row));
+		close(fd);
+		struct read_opts o = { &d, 1 };
+		char *paths[] = { path };
+		strbuf_reset(&sb);
+		CHECK_INT(read_inputs(paths, 1, &o, collect_scan, &sb), 0);
+		CHECK_STR(sb.buf, "\n  It was      \"a disaster\"     , said Rask.\n   ");
+		unlink(path);
+	}
 	strbuf_release(&sb);
 	fclose(d.out);
 }
