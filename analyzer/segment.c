@@ -92,10 +92,13 @@ struct wrap_style {
 
 #define WRAP_MAX 100      /* no wrapping width is wider */
 
+static int is_alnum_before(const char *s, size_t start, size_t i);
+
 static void find_wrap_style(const struct article *a, struct wrap_style *w)
 {
 	const char *scan = a->scan;
 	size_t pos = a->body_start, longish = 0, pairs = 0, blanks = 0, prev_nonblank = 0, seen = 0;
+	size_t midbreaks = 0, prev_mid = 0;
 	memset(w, 0, sizeof(*w));
 	while (pos <= a->len) {
 		const char *nl = pos < a->len ? memchr(scan + pos, '\n', a->len - pos) : NULL;
@@ -111,15 +114,25 @@ static void find_wrap_style(const struct article *a, struct wrap_style *w)
 				w->width = n;
 			longish += n >= 40;
 			pairs += prev_nonblank;
+			midbreaks += prev_mid;
+			/* (a line that stops mid-sentence: on a word or a comma) */
+			size_t b = e;
+			while (b > pos && (scan[b - 1] == ' ' || scan[b - 1] == '\t'))
+				b--;
+			prev_mid = b > pos && (scan[b - 1] == ',' || is_alnum_before(scan, pos, b));
 			blanks += !prev_nonblank && seen;
 			seen = 1;
 		}
 		prev_nonblank = n != 0;
+		if (!n)
+			prev_mid = 0;
 		if (!nl)
 			break;
 		pos = e + 1;
 	}
-	w->wrapped = pairs >= 1 && longish >= 2;
+	/* (short paragraphs one a line end in a period each: a line that
+	 * stops mid-sentence tells the wrapping) */
+	w->wrapped = pairs >= 1 && longish >= 2 && midbreaks >= 1;
 	w->blank_sep = blanks >= 1;
 }
 
