@@ -117,7 +117,14 @@ void emit_quotes_json(strbuf *out, struct extraction *x, const struct rules *r)
 		add_key_uint(out, ",\"line\":", line);
 		add_key_uint(out, ",\"col\":", col);
 		add_lit(out, ",\"text\":\"");
-		strbuf_add_json(out, a->raw + q->start, q->end - q->start);
+		if (a->decoded) {
+			strbuf words = STRBUF_INIT;
+			article_words(a, q->start, q->end, &words);
+			strbuf_add_json(out, words.buf, words.len);
+			strbuf_release(&words);
+		} else {
+			strbuf_add_json(out, a->raw + q->start, q->end - q->start);
+		}
 		add_lit(out, "\",\"kind\":\"");
 		strbuf_addstr(out, quote_kind_name(q->kind));
 		add_lit(out, "\",\"cue\":");
@@ -140,7 +147,14 @@ void emit_quotes_json(strbuf *out, struct extraction *x, const struct rules *r)
 			add_lit(out, "{\"name\":");
 			strbuf_add_json_str(out, src->name);
 			add_lit(out, ",\"mention\":\"");
-			strbuf_add_json(out, a->raw + ms, me - ms);
+			if (a->decoded) {
+				strbuf words = STRBUF_INIT;
+				article_words(a, ms, me, &words);
+				strbuf_add_json(out, words.buf, words.len);
+				strbuf_release(&words);
+			} else {
+				strbuf_add_json(out, a->raw + ms, me - ms);
+			}
 			add_lit(out, "\",\"kind\":\"");
 			strbuf_addstr(out, source_kind_name(src->kind));
 			add_lit(out, "\",\"title\":");
@@ -239,7 +253,14 @@ void emit_quotes_text(strbuf *out, struct extraction *x, const struct rules *r)
 				n++;
 			}
 		}
-		add_oneline(out, a->raw + q->start, end - q->start);
+		if (a->decoded) {
+			strbuf words = STRBUF_INIT;
+			article_words(a, q->start, end, &words);
+			add_oneline(out, words.buf, words.len);
+			strbuf_release(&words);
+		} else {
+			add_oneline(out, a->raw + q->start, end - q->start);
+		}
 		strbuf_addch(out, '\n');
 	}
 	free(ord);

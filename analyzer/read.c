@@ -97,6 +97,7 @@ struct article *article_copy(const struct article *a)
 	c->body_start = a->body_start;
 	c->format = a->format;
 	c->file_line = a->file_line;
+	c->decoded = a->decoded;
 	return c;
 }
 
@@ -180,7 +181,7 @@ static int is_blank_line(const char *s, size_t from, size_t to)
 static void read_header_block(struct article *a)
 {
 	const char *s = a->raw;
-	size_t pos = 0, n = 0;
+	size_t pos = a->body_start, n = 0;
 	while (pos < a->len) {
 		size_t e = line_end(s, a->len, pos);
 		if (is_blank_line(s, pos, e)) {
@@ -225,9 +226,10 @@ static void title_from_first_line(struct article *a)
 static void read_front_matter(struct article *a)
 {
 	const char *s = a->raw;
-	if (a->len < 4 || strncmp(s, "---", 3) != 0 || (s[3] != '\n' && s[3] != '\r'))
+	size_t b = a->body_start;   /* after a byte order mark */
+	if (a->len < b + 4 || strncmp(s + b, "---", 3) != 0 || (s[b + 3] != '\n' && s[b + 3] != '\r'))
 		return;
-	size_t pos = line_end(s, a->len, 0) + 1;
+	size_t pos = line_end(s, a->len, b) + 1;
 	while (pos < a->len) {
 		size_t e = line_end(s, a->len, pos);
 		if (e - pos >= 3 && !strncmp(s + pos, "---", 3) && is_blank_line(s, pos + 3, e)) {
@@ -356,7 +358,9 @@ static void mask_markdown(struct article *a)
 /* The scan copy sees every kind of space as a space, byte for byte: NUL
  * and CR, and the Unicode spaces news text is full of (no-break U+00A0,
  * the U+2000-U+200A widths, narrow no-break U+202F), so "Obama\u00a0said"
- * is two words. */
+ * is two words; so are the zero-width characters (U+200B-U+200D, word
+ * joiner U+2060, U+FEFF: a byte order mark at the start or a zero-width
+ * no-break space later), which a word never holds in news text. */
 /* Some byte of x is below 0x20 or at least 0x80 (it may say so of none:
  * a borrow runs on); most bytes of an article are printable ASCII, and
  * the loops below skip them eight at a time */
@@ -380,10 +384,348 @@ static void plain_spaces(char *scan, size_t len)
 		} else if (s[i] == 0xc2 && i + 1 < len && s[i + 1] == 0xa0) {
 			s[i] = s[i + 1] = ' ';
 			i++;
-		} else if (s[i] == 0xe2 && i + 2 < len && s[i + 1] == 0x80 &&
-			   ((s[i + 2] >= 0x80 && s[i + 2] <= 0x8a) || s[i + 2] == 0xaf)) {
+		} else if (s[i] == 0xe2 && i + 2 < len &&
+			   ((s[i + 1] == 0x80 && ((s[i + 2] >= 0x80 && s[i + 2] <= 0x8d) || s[i + 2] == 0xaf)) ||
+			    (s[i + 1] == 0x81 && s[i + 2] == 0xa0))) {
 			s[i] = s[i + 1] = s[i + 2] = ' ';
 			i += 2;
+		} else if (s[i] == 0xef && i + 2 < len && s[i + 1] == 0xbb && s[i + 2] == 0xbf) {
+			/* a byte order mark, or U+FEFF as a zero-width no-break space */
+			s[i] = s[i + 1] = s[i + 2] = ' ';
+			i += 2;
+		}
+	}
+}
+
+static int hex_value(unsigned char c);
+
+/* ---- HTML left in scraped text ------------------------------------------
+ * Text taken from web pages keeps entities (&quot; &#8220; &rsquo;) and
+ * tags (<p>, <em>, <a href="...">). scan reads an entity as the character
+ * it stands for and a tag as nothing (a block tag as a line end, so that
+ * "</p><p>" or "<br><br>" breaks a paragraph), byte for byte in place: the
+ * character is written at the entity's side that touches the word it
+ * belongs to ("&quot;a disaster&quot;," reads '     "a disaster"     ,'),
+ * and the rest of the entity is blanked. Offsets stay those of raw. */
+
+struct html_entity {
+	const char *name;
+	unsigned cp;
+};
+
+static const struct html_entity html_entities[] = {
+	{ "quot", 0x22 }, { "amp", 0x26 }, { "apos", 0x27 }, { "lt", 0x3c }, { "gt", 0x3e },
+	{ "nbsp", 0xa0 }, { "ensp", 0x2002 }, { "emsp", 0x2003 }, { "thinsp", 0x2009 },
+	{ "zwsp", 0x200b }, { "zwnj", 0x200c }, { "zwj", 0x200d }, { "shy", 0xad },
+	{ "ndash", 0x2013 }, { "mdash", 0x2014 }, { "hellip", 0x2026 }, { "minus", 0x2212 },
+	{ "lsquo", 0x2018 }, { "rsquo", 0x2019 }, { "sbquo", 0x201a }, { "ldquo", 0x201c },
+	{ "rdquo", 0x201d }, { "bdquo", 0x201e }, { "laquo", 0xab }, { "raquo", 0xbb },
+	{ "lsaquo", 0x2039 }, { "rsaquo", 0x203a }, { "prime", 0x2032 }, { "Prime", 0x2033 },
+	{ "bull", 0x2022 }, { "middot", 0xb7 }, { "deg", 0xb0 }, { "times", 0xd7 },
+	{ "copy", 0xa9 }, { "reg", 0xae }, { "trade", 0x2122 }, { "euro", 0x20ac },
+	{ "pound", 0xa3 }, { "yen", 0xa5 }, { "cent", 0xa2 }, { "sect", 0xa7 }, { "para", 0xb6 },
+	{ "iexcl", 0xa1 }, { "iquest", 0xbf }, { "frac12", 0xbd }, { "frac14", 0xbc },
+	{ "frac34", 0xbe }, { "szlig", 0xdf },
+	{ "aacute", 0xe1 }, { "agrave", 0xe0 }, { "acirc", 0xe2 }, { "atilde", 0xe3 },
+	{ "auml", 0xe4 }, { "aring", 0xe5 }, { "aelig", 0xe6 }, { "ccedil", 0xe7 },
+	{ "eacute", 0xe9 }, { "egrave", 0xe8 }, { "ecirc", 0xea }, { "euml", 0xeb },
+	{ "iacute", 0xed }, { "igrave", 0xec }, { "icirc", 0xee }, { "iuml", 0xef },
+	{ "ntilde", 0xf1 }, { "oacute", 0xf3 }, { "ograve", 0xf2 }, { "ocirc", 0xf4 },
+	{ "otilde", 0xf5 }, { "ouml", 0xf6 }, { "oslash", 0xf8 }, { "uacute", 0xfa },
+	{ "ugrave", 0xf9 }, { "ucirc", 0xfb }, { "uuml", 0xfc }, { "yacute", 0xfd },
+	{ "Aacute", 0xc1 }, { "Agrave", 0xc0 }, { "Auml", 0xc4 }, { "Aring", 0xc5 },
+	{ "Ccedil", 0xc7 }, { "Eacute", 0xc9 }, { "Egrave", 0xc8 }, { "Iacute", 0xcd },
+	{ "Ntilde", 0xd1 }, { "Oacute", 0xd3 }, { "Ouml", 0xd6 }, { "Oslash", 0xd8 },
+	{ "Uacute", 0xda }, { "Uuml", 0xdc },
+};
+
+/* Characters that read as a space (or as nothing, between words): the
+ * Unicode spaces and the zero-width characters. */
+static int html_space_cp(unsigned long cp)
+{
+	return cp == 0xa0 || (cp >= 0x2000 && cp <= 0x200d) || cp == 0x202f || cp == 0x205f ||
+	       cp == 0x2060 || cp == 0x3000 || cp == 0xfeff || cp == 0xad;
+}
+
+/* The entity at s[i] ('&'): its length, with the code point in *cp; 0 when
+ * there is none (a lone '&', "AT&T", an unknown name, a control code). */
+static size_t html_entity_at(const char *s, size_t i, size_t len, unsigned long *cp)
+{
+	size_t j = i + 1;
+	if (j < len && s[j] == '#') {
+		j++;
+		int hex = j < len && (s[j] == 'x' || s[j] == 'X');
+		if (hex)
+			j++;
+		size_t d0 = j;
+		unsigned long v = 0;
+		while (j < len && j - d0 < 8) {
+			int h = hex ? hex_value((unsigned char)s[j]) :
+				(s[j] >= '0' && s[j] <= '9' ? s[j] - '0' : -1);
+			if (h < 0)
+				break;
+			v = v * (hex ? 16 : 10) + (unsigned long)h;
+			j++;
+		}
+		if (j == d0 || j >= len || s[j] != ';')
+			return 0;
+		/* (the C1 codes of a page read as Windows-1252: &#146; is ’) */
+		static const unsigned short cp1252[32] = {
+			0x20ac, 0, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160,
+			0x2039, 0x152, 0, 0x17d, 0, 0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013,
+			0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0, 0x17e, 0x178 };
+		if (v >= 0x80 && v < 0xa0)
+			v = cp1252[v - 0x80];
+		if (v < 0x20 || v == 0x7f || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+			return 0;
+		*cp = v;
+		return j + 1 - i;
+	}
+	size_t n0 = j;
+	while (j < len && j - n0 < 8 && text_is_ascii_letter(s[j]))
+		j++;
+	while (j < len && j - n0 < 8 && s[j] >= '0' && s[j] <= '9')
+		j++;
+	if (j == n0 || j >= len || s[j] != ';')
+		return 0;
+	for (size_t k = 0; k < sizeof(html_entities) / sizeof(*html_entities); k++)
+		if (strlen(html_entities[k].name) == j - n0 && !memcmp(html_entities[k].name, s + n0, j - n0)) {
+			*cp = html_entities[k].cp;
+			return j + 1 - i;
+		}
+	return 0;
+}
+
+static size_t utf8_put(unsigned long v, char *u)
+{
+	if (v < 0x80) {
+		u[0] = (char)v;
+		return 1;
+	}
+	if (v < 0x800) {
+		u[0] = (char)(0xc0 | (v >> 6));
+		u[1] = (char)(0x80 | (v & 0x3f));
+		return 2;
+	}
+	if (v < 0x10000) {
+		u[0] = (char)(0xe0 | (v >> 12));
+		u[1] = (char)(0x80 | ((v >> 6) & 0x3f));
+		u[2] = (char)(0x80 | (v & 0x3f));
+		return 3;
+	}
+	u[0] = (char)(0xf0 | (v >> 18));
+	u[1] = (char)(0x80 | ((v >> 12) & 0x3f));
+	u[2] = (char)(0x80 | ((v >> 6) & 0x3f));
+	u[3] = (char)(0x80 | (v & 0x3f));
+	return 4;
+}
+
+/* The tags of web pages that scraped text keeps; lowercase only, as
+ * "<IBM>" or "<GE>" in wire copy is a stock ticker. 2 marks a block tag. */
+static int html_tag_name(const char *s, size_t n)
+{
+	static const char *const inl[] = { "a", "abbr", "b", "big", "cite", "code", "del", "em",
+		"font", "i", "img", "ins", "mark", "q", "s", "small", "span", "strike", "strong",
+		"sub", "sup", "time", "u" };
+	static const char *const block[] = { "article", "blockquote", "br", "div", "figcaption",
+		"figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "ol",
+		"p", "pre", "section", "table", "tbody", "td", "th", "thead", "tr", "ul" };
+	for (size_t k = 0; k < sizeof(inl) / sizeof(*inl); k++)
+		if (strlen(inl[k]) == n && !memcmp(inl[k], s, n))
+			return 1;
+	for (size_t k = 0; k < sizeof(block) / sizeof(*block); k++)
+		if (strlen(block[k]) == n && !memcmp(block[k], s, n))
+			return 2;
+	return 0;
+}
+
+/* The tag or comment at s[i] ('<'): its length, *block set for a block
+ * tag; 0 when it is none of them ("a < b", "<IBM>"). */
+static size_t html_tag_at(const char *s, size_t i, size_t len, int *block)
+{
+	size_t j = i + 1;
+	*block = 0;
+	if (len - j >= 3 && !memcmp(s + j, "!--", 3)) {
+		const char *e = NULL;
+		/* (up to the next "<!--": an unclosed comment is none, and
+		 * no byte is looked at twice) */
+		for (const char *p = s + j + 3; p + 3 <= s + len && p < s + j + 4000; p++) {
+			if (p[0] == '-' && p[1] == '-' && p[2] == '>') {
+				e = p;
+				break;
+			}
+			if (p[0] == '<' && p + 4 <= s + len && !memcmp(p, "<!--", 4))
+				break;
+		}
+		return e ? (size_t)(e - s) + 3 - i : 0;
+	}
+	if (j < len && s[j] == '/')
+		j++;
+	size_t n0 = j;
+	while (j < len && ((s[j] >= 'a' && s[j] <= 'z') || (j > n0 && s[j] >= '1' && s[j] <= '6')))
+		j++;
+	int kind = html_tag_name(s + n0, j - n0);
+	if (!kind || j >= len || !(s[j] == '>' || s[j] == '/' || s[j] == ' ' || s[j] == '\n' ||
+				   s[j] == '\t' || s[j] == '\r'))
+		return 0;
+	/* attributes up to '>', quoted values may hold one */
+	char quote = 0;
+	for (; j < len && j - i < 2000; j++) {
+		if (quote) {
+			if (s[j] == quote)
+				quote = 0;
+		} else if (s[j] == '"' || s[j] == '\'') {
+			if (s[j - 1] == '=')
+				quote = s[j];
+		} else if (s[j] == '>') {
+			*block = kind == 2;
+			return j + 1 - i;
+		} else if (s[j] == '<') {
+			return 0;
+		}
+	}
+	return 0;
+}
+
+/* Reads the HTML of raw into scan (see above); Markdown blanks its own
+ * tags, so there only entities are read. */
+static void read_html(struct article *a)
+{
+	const char *s = a->raw;
+	char *m = a->scan;
+	size_t len = a->len;
+	if (a->format != FORMAT_MARKDOWN) {
+		size_t run = 0, run_end = (size_t)-1;   /* tags one after another */
+		for (const char *p = s + a->body_start; (p = memchr(p, '<', (size_t)(s + len - p))) != NULL; p++) {
+			size_t i = (size_t)(p - s);
+			int block;
+			size_t n = m[i] == '<' ? html_tag_at(s, i, len, &block) : 0;
+			if (!n)
+				continue;
+			blank(m, i, i + n);
+			if (i != run_end)
+				run = i;
+			run_end = i + n;
+			if (block) {
+				m[i] = '\n';
+			} else if (run_end < len && (s[run_end] == ',' || s[run_end] == ';' || s[run_end] == ':') &&
+				   run > 0 && m[run - 1] != ' ' && m[run - 1] != '\n' && m[run] == ' ') {
+				/* "a <em>disaster</em>, she said": the comma reads
+				 * right after the word, as the rules expect it */
+				m[run] = s[run_end];
+				m[run_end] = ' ';
+			}
+			a->decoded = 1;
+			p += n - 1;
+		}
+	}
+	for (const char *p = s + a->body_start; (p = memchr(p, '&', (size_t)(s + len - p))) != NULL; p++) {
+		size_t i = (size_t)(p - s);
+		unsigned long cp;
+		size_t n = m[i] == '&' ? html_entity_at(s, i, len, &cp) : 0;
+		if (!n)
+			continue;
+		a->decoded = 1;
+		p += n - 1;
+		char u[4];
+		size_t k = utf8_put(cp, u);
+		int before_word = i > 0 && is_word_byte((unsigned char)m[i - 1]);
+		int after_word = i + n < len && is_word_byte((unsigned char)m[i + n]);
+		/* a letter inside a word ("caf&eacute;", "S&atilde;o") stays as
+		 * it is: written in, it would split the word or end it inside
+		 * the entity; article_words() reads it */
+		if (!html_space_cp(cp) && (before_word || after_word) && text_is_word_char(u, 0, k))
+			continue;
+		blank(m, i, i + n);
+		if (html_space_cp(cp))
+			continue;
+		/* an apostrophe inside a word ("don&rsquo;t", "Vell&#39;s",
+		 * "O&#39;Brien"): the rest of the word moves up to it, so that
+		 * the word reads whole; article_snap() ends a span after
+		 * the word's last byte in raw */
+		size_t w = i + n;
+		while (w < len && w - (i + n) < 40 && is_word_byte((unsigned char)s[w]) && s[w] != '&')
+			w++;
+		if ((cp == 0x27 || cp == 0x2019) && before_word && after_word && w < len &&
+		    !is_word_byte((unsigned char)s[w]) && s[w] != '&') {
+			memcpy(m + i, u, k);
+			memmove(m + i + k, s + i + n, w - (i + n));
+			blank(m, i + k + (w - (i + n)), w);
+			p = s + w - 1;
+			continue;
+		}
+		/* before a word or a mark the character opens what follows
+		 * (a quotation, "’s"): written at the entity's end; else at
+		 * its start, after what it closes */
+		unsigned char after = i + n < len ? (unsigned char)m[i + n] : ' ';
+		int opens = !(after == ' ' || after == '\n' || after == '\t' || after == ',' || after == '.' ||
+			      after == ';' || after == ':' || after == '!' || after == '?' || after == ')');
+		memcpy(m + (opens ? i + n - k : i), u, k);
+	}
+}
+
+size_t article_snap(const struct article *a, size_t off, int end)
+{
+	if (!a->decoded || off == 0 || off >= a->len)
+		return off;
+	const char *s = a->raw;
+	/* the entities of the word around off: an entity is at most 10
+	 * bytes ("&#x10FFFF;"), a word moved up to an apostrophe 40 */
+	size_t j = off;
+	while (j > 0 && off - j < 60 && s[j - 1] != ' ' && s[j - 1] != '\n')
+		j--;
+	for (; j < off; j++) {
+		unsigned long cp;
+		size_t n;
+		if (s[j] != '&' || (n = html_entity_at(s, j, a->len, &cp)) == 0)
+			continue;
+		size_t to = j + n;
+		if ((cp == 0x27 || cp == 0x2019) && j > 0 && is_word_byte((unsigned char)s[j - 1]) &&
+		    to < a->len && is_word_byte((unsigned char)s[to]) && a->scan[j] != '&')
+			while (to < a->len && to - (j + n) < 40 && is_word_byte((unsigned char)s[to]) && s[to] != '&')
+				to++;
+		if (off < to)
+			return end ? to : j;
+		j += n - 1;
+	}
+	return off;
+}
+
+void article_words(const struct article *a, size_t start, size_t end, strbuf *out)
+{
+	if (end > a->len)
+		end = a->len;
+	if (!a->decoded || start >= end) {
+		if (start < end)
+			strbuf_add(out, a->raw + start, end - start);
+		return;
+	}
+	const char *s = a->raw, *m = a->scan;
+	for (size_t i = start; i < end;) {
+		size_t n;
+		unsigned long cp;
+		int block;
+		if (s[i] == '&' && (n = html_entity_at(s, i, a->len, &cp)) != 0) {
+			if (cp == 0xa0 || !html_space_cp(cp)) {
+				char u[4];
+				strbuf_add(out, u, utf8_put(cp, u));
+			}
+			i += n;
+		} else if (s[i] == '<' && m[i] != '<' && a->format != FORMAT_MARKDOWN &&
+			   (n = html_tag_at(s, i, a->len, &block)) != 0) {
+			if (block && out->len && out->buf[out->len - 1] != ' ')
+				strbuf_addch(out, ' ');
+			i += n;
+		} else if (s[i] == '\n' && m[i] == ' ') {
+			/* a line joined to the next one reads as one space */
+			if (!out->len || out->buf[out->len - 1] != ' ')
+				strbuf_addch(out, ' ');
+			i++;
+		} else if (s[i] == '\r' && i + 1 < a->len && s[i + 1] == '\n' && m[i + 1] == ' ') {
+			i++;
+		} else {
+			strbuf_addch(out, s[i]);
+			i++;
 		}
 	}
 }
@@ -433,12 +775,16 @@ struct article *article_from_buffer(char *buf, size_t len, const char *path,
 	memcpy(a->scan, buf, len);
 	a->scan[len] = '\0';
 	plain_spaces(a->scan, len);
+	/* a byte order mark: the header block or the front matter follows */
+	if (len >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3))
+		a->body_start = 3;
 	if (fmt == FORMAT_MARKDOWN) {
 		read_front_matter(a);
 		mask_markdown(a);
 	} else if (fmt == FORMAT_TEXT) {
 		read_header_block(a);
 	}
+	read_html(a);
 	if (!a->title)
 		title_from_first_line(a);
 	a->doc = doc_id_from_path(path);
@@ -462,6 +808,8 @@ static enum article_format format_of(const char *path, const char *buf, size_t l
 		i++;
 	if (i < len && buf[i] == '{')
 		return FORMAT_JSONL;
+	if (len >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3))
+		buf += 3, len -= 3;
 	if (len >= 4 && !strncmp(buf, "---", 3) && (buf[3] == '\n' || buf[3] == '\r'))
 		return FORMAT_MARKDOWN;
 	return FORMAT_TEXT;
@@ -884,6 +1232,7 @@ static unsigned read_jsonl_row(const char *buf, size_t pos, size_t e, unsigned l
 	a->scan = xmalloc(a->len + 1);
 	memcpy(a->scan, a->raw, a->len + 1);
 	plain_spaces(a->scan, a->len);
+	read_html(a);
 	check_utf8(a, o->diag);
 	if (fn(a, ctx))
 		*stop = 1;

@@ -64,6 +64,151 @@ static int soft_wrap(const char *scan, size_t la, size_t lb, size_t next_a, size
 	return 1;
 }
 
+/* Code points of scan[a, b) without the spaces at its ends. */
+static size_t line_width(const char *scan, size_t a, size_t b)
+{
+	while (a < b && (scan[a] == ' ' || scan[a] == '\t'))
+		a++;
+	while (b > a && (scan[b - 1] == ' ' || scan[b - 1] == '\t'))
+		b--;
+	size_t n = b - a;
+	for (size_t i = a; i < b; i++) {
+		while (i + 8 <= b && !text_has_high8(text_load8(scan + i)))
+			i += 8;
+		if (i < b)
+			n -= ((unsigned char)scan[i] & 0xc0) == 0x80;
+	}
+	return n;
+}
+
+/* Hard-wrapped text: lines broken at a width (72 columns, 80) inside the
+ * paragraphs. It is told by its lines, none longer than a wrapping width
+ * and some of them near it, and two lines in a row at least once. */
+struct wrap_style {
+	int wrapped;
+	int blank_sep;    /* blank lines part its paragraphs */
+	size_t width;     /* its longest line, in code points */
+};
+
+#define WRAP_MAX 100      /* no wrapping width is wider */
+
+static int is_alnum_before(const char *s, size_t start, size_t i);
+
+static void find_wrap_style(const struct article *a, struct wrap_style *w)
+{
+	const char *scan = a->scan;
+	size_t pos = a->body_start, longish = 0, pairs = 0, blanks = 0, prev_nonblank = 0, seen = 0;
+	size_t midbreaks = 0, prev_mid = 0;
+	memset(w, 0, sizeof(*w));
+	while (pos <= a->len) {
+		const char *nl = pos < a->len ? memchr(scan + pos, '\n', a->len - pos) : NULL;
+		size_t e = nl ? (size_t)(nl - scan) : a->len;
+		if (e - pos > 4 * WRAP_MAX + 8)
+			return;   /* (bytes: a line this long is no wrapped line) */
+		/* (code points only counted where the bytes are too many) */
+		size_t n = e - pos > WRAP_MAX ? line_width(scan, pos, e) : !blank_range(scan, pos, e) ? e - pos : 0;
+		if (n) {
+			if (n > WRAP_MAX)
+				return;
+			if (n > w->width)
+				w->width = n;
+			longish += n >= 40;
+			pairs += prev_nonblank;
+			midbreaks += prev_mid;
+			/* (a line that stops mid-sentence: on a word or a comma) */
+			size_t b = e;
+			while (b > pos && (scan[b - 1] == ' ' || scan[b - 1] == '\t'))
+				b--;
+			prev_mid = b > pos && (scan[b - 1] == ',' || is_alnum_before(scan, pos, b));
+			blanks += !prev_nonblank && seen;
+			seen = 1;
+		}
+		prev_nonblank = n != 0;
+		if (!n)
+			prev_mid = 0;
+		if (!nl)
+			break;
+		pos = e + 1;
+	}
+	/* (short paragraphs one a line end in a period each: a line that
+	 * stops mid-sentence tells the wrapping) */
+	w->wrapped = pairs >= 1 && longish >= 2 && midbreaks >= 1;
+	w->blank_sep = blanks >= 1;
+}
+
+/* A line of capitals and no lowercase letter: a headline or a label. */
+static int all_caps_line(const char *scan, size_t a, size_t b)
+{
+	unsigned upper = 0;
+	for (size_t i = a; i < b; i++) {
+		if (text_is_lower(scan, i, b))
+			return 0;
+		if (text_is_upper(scan, i, b))
+			upper++;
+	}
+	return upper >= 2;
+}
+
+/* Three words or more in capitals and no lowercase letter. */
+static int all_caps_words(const char *scan, size_t a, size_t b)
+{
+	unsigned words = 0;
+	for (size_t i = a; i < b; i++) {
+		if (text_is_lower(scan, i, b))
+			return 0;
+		if (text_is_upper(scan, i, b) && (i == a || scan[i - 1] == ' ') && i + 1 < b && text_is_upper(scan, i + 1, b))
+			words++;
+	}
+	return words >= 3;
+}
+
+/* A plain-text list item: "- ", "* ", "• ", "1. ". */
+static int list_item(const char *scan, size_t a, size_t b)
+{
+	while (a < b && scan[a] == ' ')
+		a++;
+	if (a + 1 < b && (scan[a] == '-' || scan[a] == '*' || scan[a] == '+') && scan[a + 1] == ' ')
+		return 1;
+	if (a + 3 < b && !memcmp(scan + a, "\xe2\x80\xa2", 3))
+		return 1;
+	size_t k = a;
+	while (k < b && scan[k] >= '0' && scan[k] <= '9')
+		k++;
+	return k > a && k + 1 < b && (scan[k] == '.' || scan[k] == ')') && scan[k + 1] == ' ';
+}
+
+/* Does the line [next_a, next_b) go on with the paragraph of the line
+ * [la, lb) in hard-wrapped text? Yes unless one of the two is a headline
+ * or the next one a list item; where blank lines do not part the
+ * paragraphs, only when the line before was full (its next word would
+ * not have fitted). */
+static int wrapped_join(const struct wrap_style *w, const char *scan, size_t la, size_t lb,
+			size_t next_a, size_t next_b)
+{
+	if (all_caps_line(scan, la, lb) || all_caps_line(scan, next_a, next_b) ||
+	    list_item(scan, next_a, next_b))
+		return 0;
+	if (w->blank_sep)
+		return 1;
+	size_t k = next_a;
+	while (k < next_b && scan[k] == ' ')
+		k++;
+	size_t word = k;
+	while (word < next_b && scan[word] != ' ')
+		word++;
+	return line_width(scan, la, lb) + 1 + line_width(scan, k, word) + 8 > w->width;
+}
+
+/* A line that starts with a lowercase letter goes on with the one before:
+ * no paragraph of news starts so ('"We are ready,"' then 'she told
+ * reporters.' on the next line). */
+static int lowercase_start(const char *scan, size_t a, size_t b)
+{
+	while (a < b && scan[a] == ' ')
+		a++;
+	return a < b && scan[a] >= 'a' && scan[a] <= 'z';
+}
+
 static void add_para(struct segmentation *s, const char *scan, size_t a, size_t b)
 {
 	while (a < b && (scan[a] == ' ' || scan[a] == '\t' || scan[a] == '\n'))
@@ -72,15 +217,23 @@ static void add_para(struct segmentation *s, const char *scan, size_t a, size_t 
 		b--;
 	if (a >= b)
 		return;
+	/* a headline in capitals ("PIER TO REOPEN, MAYOR SAYS") is no prose
+	 * the rules can read: its names and words look alike */
+	if (b - a <= 200 && all_caps_words(scan, a, b))
+		return;
 	ALLOC_GROW(s->paras, s->nparas + 1, s->paras_alloc);
 	s->paras[s->nparas++] = (struct paragraph){ a, b, 0, 0 };
 }
 
 static void find_paragraphs(struct segmentation *s, struct article *a)
 {
-	const char *scan = a->scan, *raw = a->raw;
+	char *scan = a->scan;
+	const char *raw = a->raw;
 	size_t pos = a->body_start, para_start = (size_t)-1, prev_a = 0, prev_b = 0;
 	int prev_heading = 0;
+	struct wrap_style ws = { 0, 0, 0 };
+	if (a->format != FORMAT_MARKDOWN)
+		find_wrap_style(a, &ws);
 	while (pos <= a->len) {
 		const char *nl = pos < a->len ? memchr(scan + pos, '\n', a->len - pos) : NULL;
 		size_t e = nl ? (size_t)(nl - scan) : a->len;
@@ -94,10 +247,15 @@ static void find_paragraphs(struct segmentation *s, struct article *a)
 		} else {
 			int join = a->format == FORMAT_MARKDOWN
 				? !md_block_start(raw, pos, e) && !prev_heading
-				: soft_wrap(scan, prev_a, prev_b, pos, e);
+				: ws.wrapped ? wrapped_join(&ws, scan, prev_a, prev_b, pos, e)
+				: soft_wrap(scan, prev_a, prev_b, pos, e) || lowercase_start(scan, pos, e);
 			if (!join) {
 				add_para(s, scan, para_start, prev_b);
 				para_start = pos;
+			} else if (a->format != FORMAT_MARKDOWN && pos == prev_b + 1) {
+				/* the line break reads as a space */
+				scan[prev_b] = ' ';
+				a->decoded = 1;
 			}
 		}
 		if (!blank) {
@@ -437,6 +595,16 @@ static void pair_quotes(struct segmentation *s, struct article *a, const struct 
 				if (possessive_plural(r, t, start, i, m.len, end) && closer != (size_t)-1 && closer >= i + m.len) {
 					i += m.len - 1;
 					continue;
+				}
+				/* "‘We’re not leavin’,’ she said": a word's elided end,
+				 * then the punctuation and the mark that close */
+				if (is_alnum_before(t, start, i) && i + m.len + 1 < end && t[i + m.len] &&
+				    strchr(",.!?", t[i + m.len])) {
+					struct mark m2 = mark_at(t, i + m.len + 1, end);
+					if (m2.fam == F_SINGLE && m2.kind != K_LSQ && m2.kind != K_LOW9_S) {
+						i += m.len - 1;
+						continue;
+					}
 				}
 				depth--;
 				struct qmark *q = &s->qmarks[stack[depth].qi];

@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "strbuf.h"
 
 enum article_format { FORMAT_TEXT, FORMAT_MARKDOWN, FORMAT_JSONL };
 
@@ -35,6 +36,10 @@ struct article {
 	size_t col_off, col_line; /* last column computed, to count on from it */
 	unsigned col_val;
 	char *ignore_rules;       /* reserved for check: set by segment */
+	int decoded;              /* scan reads some bytes otherwise than raw
+				     (HTML entities and tags, lines joined by
+				     segment): read a span's words with
+				     article_words() */
 };
 
 /* Called once per article; the reader owns the article and frees it after
@@ -69,6 +74,15 @@ unsigned article_line(struct article *a, size_t off);
 void article_linecol(struct article *a, size_t off, unsigned *line, unsigned *col);
 /* The line holding off: start offset and length (without the newline). */
 void article_line_span(struct article *a, size_t off, size_t *start, size_t *len);
+
+/* Appends the words of raw[start, end) as a reader sees them: HTML
+ * entities decoded, HTML tags left out, a line break inside a paragraph
+ * read as a space; the bytes as given when the article has none. */
+void article_words(const struct article *a, size_t start, size_t end, strbuf *out);
+
+/* off moved out of an HTML entity it falls inside: to the entity's end
+ * for the end of a span (end != 0), to its start for a start. */
+size_t article_snap(const struct article *a, size_t off, int end);
 
 /* Base name without directory and extension; caller frees. */
 char *doc_id_from_path(const char *path);

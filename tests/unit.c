@@ -539,6 +539,98 @@ static void test_doc_id(void)
 	CHECK_STR(s = doc_id_from_path("dir/.hidden"), ".hidden"); free(s);
 }
 
+
+static int collect_scan(struct article *a, void *ctx)
+{
+	strbuf_add((strbuf *)ctx, a->scan, a->len);
+	return 0;
+}
+
+/* CRLF line ends, a byte order mark, HTML entities and tags: the metadata
+ * read, scan reading them as what they stand for, every offset still into
+ * the bytes as given, and article_words() giving the decoded words. */
+static void test_read_inputs_as_given(void)
+{
+	struct diag d;
+	quiet_diag(&d);
+	/* a byte order mark before a header block, and CRLF line ends */
+	const char *hb = "\xef\xbb\xbfTitle: Pier to reopen\r\nOutlet: Dorrin Post\r\n\r\nThe pier reopens.\r\n";
+	struct article *a = article_text(hb, FORMAT_TEXT, &d);
+	CHECK_STR(a->title, "Pier to reopen");
+	CHECK_STR(a->outlet, "Dorrin Post");
+	CHECK_INT(a->body_start, strstr(hb, "The pier") - hb);
+	article_free(a);
+	/* a byte order mark before front matter */
+	const char *fm = "\xef\xbb\xbf---\ntitle: Pier to reopen\n---\n\nThe pier reopens.\n";
+	a = article_text(fm, FORMAT_MARKDOWN, &d);
+	CHECK_STR(a->title, "Pier to reopen");
+	CHECK_INT(a->body_start, strstr(fm, "---\n\n") + 4 - fm);
+	article_free(a);
+	/* no header: the title is the first line without the mark; the
+	 * zero-width characters read as spaces */
+	const char *zw = "\xef\xbb\xbfPier to reopen\n\nThe\xe2\x80\x8bpier\xe2\x81\xa0reopens.\n";
+	a = article_text(zw, FORMAT_TEXT, &d);
+	CHECK_STR(a->title, "Pier to reopen");
+	CHECK(!memcmp(a->scan, "   Pier", 7));
+	CHECK(strstr(a->scan, "The   pier   reopens.") != NULL);
+	article_free(a);
+
+	/* entities: the character at the side of the word it belongs to */
+	const char *ent = "It was &quot;a disaster&quot;, said Rask of AT&T in the caf&eacute;.";
+	a = article_text(ent, FORMAT_TEXT, &d);
+	CHECK_INT(a->len, strlen(ent));
+	CHECK_STR(a->scan, "It was      \"a disaster\"     , said Rask of AT&T in the caf&eacute;.");
+	CHECK(a->decoded);
+	strbuf sb = STRBUF_INIT;
+	article_words(a, 0, a->len, &sb);
+	CHECK_STR(sb.buf, "It was \"a disaster\", said Rask of AT&T in the café.");
+	/* a span ending inside an entity ends after it; one starting in it, before */
+	size_t q = (size_t)(strstr(ent, "&quot;,") - ent);
+	CHECK_INT(article_snap(a, q + 1, 1), q + 6);
+	CHECK_INT(article_snap(a, q + 1, 0), q);
+	CHECK_INT(article_snap(a, q, 1), q);
+	article_free(a);
+	/* an apostrophe inside a word: the word reads whole, a span over it
+	 * ends after its last byte */
+	const char *apo = "The mayor&rsquo;s aide spoke.";
+	a = article_text(apo, FORMAT_TEXT, &d);
+	CHECK_STR(a->scan, "The mayor\xe2\x80\x99s     aide spoke.");
+	CHECK_INT(article_snap(a, strlen("The mayor\xe2\x80\x99s"), 1), strlen("The mayor&rsquo;s"));
+	article_free(a);
+	/* tags: left out, a block tag a line end; "<IBM>" is a ticker */
+	const char *tags = "<p>Rask said <em>no</em>.</p><p>Shares of Big Blue <IBM> fell.</p>";
+	a = article_text(tags, FORMAT_TEXT, &d);
+	CHECK_STR(a->scan, "\n  Rask said     no     .\n   \n  Shares of Big Blue <IBM> fell.\n   ");
+	strbuf_reset(&sb);
+	article_words(a, 0, a->len, &sb);
+	CHECK_STR(sb.buf, "Rask said no. Shares of Big Blue <IBM> fell. ");
+	article_free(a);
+	/* nothing to read otherwise: the bytes as given */
+	a = article_text("Rask said no.\r\nThen he left.", FORMAT_TEXT, &d);
+	CHECK(!a->decoded);
+	strbuf_reset(&sb);
+	article_words(a, 0, a->len, &sb);
+	CHECK_STR(sb.buf, "Rask said no.\r\nThen he left.");
+	article_free(a);
+	/* the text of a JSON Lines row is read the same way */
+	char path[] = "/tmp/whosaid-unit-XXXXXX";
+	int fd = mkstemp(path);
+	CHECK(fd >= 0);
+	if (fd >= 0) {
+		const char *row = "{\"id\":\"h-1\",\"text\":\"<p>It was &quot;a disaster&quot;, said Rask.</p>\"}\n";
+		CHECK(write(fd, row, strlen(row)) == (ssize_t)strlen(row));
+		close(fd);
+		struct read_opts o = { &d, 1 };
+		char *paths[] = { path };
+		strbuf_reset(&sb);
+		CHECK_INT(read_inputs(paths, 1, &o, collect_scan, &sb), 0);
+		CHECK_STR(sb.buf, "\n  It was      \"a disaster\"     , said Rask.\n   ");
+		unlink(path);
+	}
+	strbuf_release(&sb);
+	fclose(d.out);
+}
+
 /* ---- segment ----------------------------------------------------------- */
 
 struct seg_fixture {
@@ -2213,6 +2305,30 @@ static void test_walvfs(void)
 	CHECK(rmdir(dir) == 0);
 }
 
+/* Hard-wrapped text joins its lines (the line break read as a space);
+ * paragraphs parted by blank lines, or one a line, stay apart. */
+static void test_segment_wrapped(void)
+{
+	struct seg_fixture f;
+	seg_open(&f, "The harbour board voted on Monday to rebuild the pier. \"We are ready,\"\r\n"
+		     "she told reporters after the vote, which came a year after the storm.\r\n"
+		     "\r\n"
+		     "Work starts in May, the board of the harbour said in its statement.\r\n");
+	CHECK_INT(f.s.nparas, 2);
+	CHECK(f.a->decoded);
+	CHECK(strstr(f.a->scan, "\"We are ready,\"  she told") != NULL);
+	strbuf sb = STRBUF_INIT;
+	article_words(f.a, f.s.paras[0].start, f.s.paras[0].end, &sb);
+	CHECK(strstr(sb.buf, "\"We are ready,\" she told") != NULL);
+	strbuf_release(&sb);
+	seg_close(&f);
+	/* one paragraph a line, lines longer than any wrapping width */
+	seg_open(&f, "The harbour board of Dorrin voted on Monday to rebuild the pier that the storm of last March tore apart.\n"
+		     "Work will begin in May, the board said in a statement on Monday, and the pier will reopen next spring.\n");
+	CHECK_INT(f.s.nparas, 2);
+	seg_close(&f);
+}
+
 int main(void)
 {
 	struct diag d;
@@ -2232,6 +2348,7 @@ int main(void)
 	test_read_header_block();
 	test_read_markdown();
 	test_read_jsonl();
+	test_read_inputs_as_given();
 	test_doc_id();
 	test_rules_errors();
 	test_rules_wordlist_errors();
@@ -2242,6 +2359,7 @@ int main(void)
 		test_segment_paragraphs();
 		test_segment_sentences();
 		test_segment_qmarks();
+		test_segment_wrapped();
 		test_mention_parse();
 		test_extraction();
 		test_rules_needs();
