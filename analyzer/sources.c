@@ -2616,24 +2616,31 @@ static int byline(const char *p, size_t n)
 	return 0;
 }
 
-static const struct entity *interviewee(const struct entities *es, const char *s,
-					const struct segmentation *seg)
+/* The index of the first paragraph that opens with "Q:" (an interview
+ * transcript's first question), or seg->nparas. */
+static size_t first_question_para(const char *s, const struct segmentation *seg)
 {
 	for (size_t pi = 0; pi < seg->nparas; pi++) {
 		size_t i = seg->paras[pi].start;
 		while (i < seg->paras[pi].end && (s[i] == ' ' || s[i] == '\n'))
 			i++;
-		if (i + 2 >= seg->paras[pi].end || s[i] != 'Q' || s[i + 1] != ':')
+		if (i + 2 < seg->paras[pi].end && s[i] == 'Q' && s[i + 1] == ':')
+			return pi;
+	}
+	return seg->nparas;
+}
+
+static const struct entity *interviewee(const struct entities *es, const char *s,
+					const struct segmentation *seg)
+{
+	size_t pi = first_question_para(s, seg);
+	for (size_t back = 1; pi < seg->nparas && back <= 2 && back <= pi; back++) {
+		const struct paragraph *p = &seg->paras[pi - back];
+		if (byline(s + p->start, p->end - p->start))
 			continue;
-		for (size_t back = 1; back <= 2 && back <= pi; back++) {
-			const struct paragraph *p = &seg->paras[pi - back];
-			if (byline(s + p->start, p->end - p->start))
-				continue;
-			for (size_t k = entities_before(es, p->start); k < es->n && es->v[k].off < p->end; k++)
-				if (es->v[k].kind == SK_PERSON && es->v[k].words >= 2)
-					return &es->v[k];
-		}
-		return NULL;
+		for (size_t k = entities_before(es, p->start); k < es->n && es->v[k].off < p->end; k++)
+			if (es->v[k].kind == SK_PERSON && es->v[k].words >= 2)
+				return &es->v[k];
 	}
 	return NULL;
 }
@@ -2647,32 +2654,25 @@ static const struct entity *interviewer(const struct entities *es, const char *s
 {
 	static const char *const leads[] = { "spoke to ", "spoke with ", "talked to ", "talked with ",
 					     "sat down with ", "by ", NULL };
-	for (size_t pi = 0; pi < seg->nparas; pi++) {
-		size_t i = seg->paras[pi].start;
-		while (i < seg->paras[pi].end && (s[i] == ' ' || s[i] == '\n'))
-			i++;
-		if (i + 2 >= seg->paras[pi].end || s[i] != 'Q' || s[i + 1] != ':')
-			continue;
-		for (size_t back = 1; back <= 2 && back <= pi; back++) {
-			const struct paragraph *p = &seg->paras[pi - back];
-			for (size_t j = p->start; j < p->end; j++) {
-				if (j > p->start && s[j - 1] != ' ')
+	size_t pi = first_question_para(s, seg);
+	for (size_t back = 1; pi < seg->nparas && back <= 2 && back <= pi; back++) {
+		const struct paragraph *p = &seg->paras[pi - back];
+		for (size_t j = p->start; j < p->end; j++) {
+			if (j > p->start && s[j - 1] != ' ')
+				continue;
+			for (int l = 0; leads[l]; l++) {
+				size_t n = strlen(leads[l]);
+				if (j + n > p->end || strncmp(s + j, leads[l], n))
 					continue;
-				for (int l = 0; leads[l]; l++) {
-					size_t n = strlen(leads[l]);
-					if (j + n > p->end || strncmp(s + j, leads[l], n))
-						continue;
-					/* ("by" only in a byline: "supported by ..." is no interviewer) */
-					if (l == 5 && !byline(s + p->start, p->end - p->start))
-						continue;
-					for (size_t k = entities_before(es, j + n); k < es->n && es->v[k].off < p->end &&
-						     es->v[k].off < j + n + 60; k++)
-						if (es->v[k].kind == SK_PERSON && es->v[k].words >= 2)
-							return &es->v[k];
-				}
+				/* ("by" only in a byline: "supported by ..." is no interviewer) */
+				if (l == 5 && !byline(s + p->start, p->end - p->start))
+					continue;
+				for (size_t k = entities_before(es, j + n); k < es->n && es->v[k].off < p->end &&
+					     es->v[k].off < j + n + 60; k++)
+					if (es->v[k].kind == SK_PERSON && es->v[k].words >= 2)
+						return &es->v[k];
 			}
 		}
-		return NULL;
 	}
 	return NULL;
 }
