@@ -955,6 +955,21 @@ static int opening_word(const struct rules *r, const char *s, size_t i, size_t e
 	return word_in_list(r, s, &w, WL_OPENING);
 }
 
+/* Is s[i..e), a capital then lowercase letters, a word that opens a
+ * clause or a question and names nobody ("While", "Does", "What",
+ * "Then")? It is no part of a name: "the U.S. While Brekke ..." names
+ * Brekke, "Does Holm support it?" names Holm. */
+static int lead_word(const struct rules *r, const char *s, size_t i, size_t e)
+{
+	if (e <= i + 1 || s[i] < 'A' || s[i] > 'Z')
+		return 0;
+	for (size_t k = i + 1; k < e; k++)
+		if (s[k] < 'a' || s[k] > 'z')
+			return 0;
+	struct word w = { i, e };
+	return !joiner(r, s, &w) && (lists_of(r, s, &w) & (WL_CLAUSE_LEAD | WL_NOT_NAME));
+}
+
 /* In "Aldmark's environment agency" (a capitalized first word, its
  * possessive, then lowercase words), the length of "Aldmark"; else 0. */
 static size_t possessive_len(const char *name, size_t n)
@@ -1198,7 +1213,18 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 			i = next_cap_word(s, i, seg->sents[si].start, end);
 			if (i >= end)
 				break;
-			if (opening_word(r, s, i, end)) {
+			size_t fe = i;
+			while (fe < end && s[fe] != ' ' && s[fe] != ',')
+				fe++;
+			/* (not in a headline's capitalized words: "Video That
+			 * Hillary Can't Hide From" is no name at "Hillary") */
+			size_t pw = i;
+			while (pw > seg->sents[si].start && s[pw - 1] == ' ')
+				pw--;
+			while (pw > seg->sents[si].start && s[pw - 1] != ' ' && s[pw - 1] != '\n')
+				pw--;
+			int after_cap = pw < i && s[pw] >= 'A' && s[pw] <= 'Z';
+			if (opening_word(r, s, i, end) || (!after_cap && lead_word(r, s, i, fe))) {
 				/* "To Sexton, ...", "For Brekke, ...": a capital that only
 				 * opens the sentence is no part of a name */
 				while (i < end && s[i] != ' ')
@@ -1231,6 +1257,22 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 				/* "Eva Lund on Wednesday": a day or a month ends a name */
 				if (cap && words && calendar_word(r, s, &wd))
 					break;
+				/* ("the U.S. While Brekke": a clause's first word too;
+				 * after two capitalized words it is a headline's, "Lund
+				 * Just Let Something Slip That ...", and the run no name) */
+				if (cap && words && lead_word(r, s, ws, we)) {
+					if (words >= 2) {
+						run1 = run0;
+						/* (and so are the capitalized words after it) */
+						while (k < end && s[k] == ' ' && k + 1 < end && s[k + 1] >= 'A' &&
+						       s[k + 1] <= 'Z') {
+							k++;
+							while (k < end && s[k] != ' ')
+								k++;
+						}
+					}
+					break;
+				}
 				if (word_is(s, &wd, "and") && words >= 2) {
 					/* "Harbor Director Marta Kovalenko and Captain Nils
 					 * Ekdahl": two people, not one name */
