@@ -2228,6 +2228,10 @@ static int junk_mention(const struct rules *r, const char *s, size_t *ms, size_t
 			return 2;
 		if (word_in_list(r, s, &w[0], WL_NO_SUBJECT))
 			return 3;
+		/* "What do you think of ...", "These calls have ...", "Friday":
+		 * a capitalized word that opens a sentence or names a day */
+		if (upper0 && (lists_of(r, s, &w[0]) & (WL_NOT_NAME | WL_CALENDAR)))
+			return 3;
 		/* "Grudgingly, ...", "Essentially": a capitalized adverb, by
 		 * endings no surname has ("Kelly", "Connally" are names) */
 		if (upper0 && adverb_ending(s, &w[0]))
@@ -2296,6 +2300,35 @@ static int junk_mention(const struct rules *r, const char *s, size_t *ms, size_t
 	*ms = w[k0].s;
 	*me = w[k1 - 1].e;
 	return 1;
+}
+
+/* Is s[a, b) one lowercase word that no list knows as a source, a body,
+ * a role or a pronoun ("seldom", "run", "more", "technology")? A rule took
+ * a word of the sentence for its subject ("Lund, whose ..., seldom speaks
+ * of", "positions, current or past, run counter to"): it names nobody. */
+static int lone_common_word(const struct rules *r, const char *s, size_t a, size_t b)
+{
+	static const char *const keep[] = { "you", "who", "whom", "which", "that", "one", "others", "them", "each", "both", NULL };
+	if (b <= a)
+		return 0;
+	for (size_t k = a; k < b; k++)
+		if (!((s[k] >= 'a' && s[k] <= 'z') || (s[k] == '-' && k > a && k + 1 < b)))
+			return 0;
+	struct word w = { a, b };
+	for (int k = 0; keep[k]; k++)
+		if (word_is(s, &w, keep[k]))
+			return 0;
+	/* (an abstract noun may be said to show or speak: "history suggests
+	 * ...", "technology will change ...": by the endings of nouns) */
+	static const char *const noun_end[] = { "ism", "ogy", "ory", "icy", "ity", "ion", "ment", "ness",
+						"ance", "ence", "ship", "ure", NULL };
+	for (int k = 0; noun_end[k]; k++) {
+		size_t l = strlen(noun_end[k]);
+		if (b - a > l + 2 && !memcmp(s + b - l, noun_end[k], l))
+			return 0;
+	}
+	return !in_set(&r->titles, s, &w) && !in_set(&r->org_words, s, &w) &&
+	       !(lists_of(r, s, &w) & (WL_DETERMINER | WL_QUANTIFIER | WL_GROUP | WL_POSSESSIVE));
 }
 
 /* A sentence's opening subject fit to stand for a fragment's: not a
@@ -2745,6 +2778,14 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			q->spk_start = ms;
 		ms = q->spk_start = group_but_start(r, s, seg->sents[q->sent].start, ms);
 		int junk = junk_mention(r, s, &ms, &me);
+		if (!junk && q->appos_start == NO_SPAN && lone_common_word(r, s, ms, me)) {
+			/* (a word of the sentence, as if a body: the subject the
+			 * sentence opens with, else none) */
+			struct mention lm;
+			mention_parse(s + ms, me - ms, r, &lm);
+			if (lm.kind == SK_ORGANIZATION && !lm.pronoun)
+				junk = 2;
+		}
 		if (!junk && place_after_town(r, s, seg->sents[q->sent].start, ms, me) &&
 		    !find_surname(r, &es, s, s + ms, me - ms, ms, t, raw, 0)) {
 			/* "Federal officials familiar with the server taken from
