@@ -1464,7 +1464,14 @@ static int find_source(const struct source_table *t, const char *name, size_t nl
  * known of it? */
 static int gender_clash(const struct source_table *t, int src, int g)
 {
-	return src >= 0 && (g == 'm' || g == 'f') && t->v[src].gender && t->v[src].gender != g;
+	if (src < 0)
+		return 0;
+	/* (the writer, "I" or "we" outside a quotation, is nobody a "he",
+	 * "she", "it" or "they" of the text refers to) */
+	const char *n = t->v[src].name;
+	if (g != 'i' && (!strcasecmp(n, "i") || !strcasecmp(n, "we")))
+		return 1;
+	return (g == 'm' || g == 'f') && t->v[src].gender && t->v[src].gender != g;
 }
 
 /* 'f' or 'm' when a word of s[0..n) says so, else 0: an honorific before
