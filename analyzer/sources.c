@@ -1960,6 +1960,26 @@ static int org_description(const struct rules *r, strbuf *out, const char *raw, 
 	return 0;
 }
 
+/* Does the article name, as an organization, what name[0..n) names with
+ * its possessive's "'s" (or "’s") after name[0..pl) left out ("Aldmark's
+ * environment agency" and "Aldmark Environment Agency"), any case? */
+static int named_without_possessive(const struct entities *es, const char *raw, const char *name, size_t n,
+				    size_t pl)
+{
+	size_t skip = name[pl] == '\'' ? 2 : 4;
+	if (pl + skip > n)
+		return 0;
+	size_t rest = n - pl - skip;
+	for (size_t k = 0; k < es->n; k++) {
+		const struct entity *e = &es->v[k];
+		if (e->kind != SK_ORGANIZATION || e->name1 - e->name0 != pl + rest)
+			continue;
+		if (!strncasecmp(raw + e->name0, name, pl) && !strncasecmp(raw + e->name0 + pl, name + pl + skip, rest))
+			return 1;
+	}
+	return 0;
+}
+
 /* Title `title` of a person (`self`), when it opens with "its" ("its
  * leader"): the organization named last before `at` in the same or the
  * previous sentence takes the place of "its", written before the role as
@@ -3289,6 +3309,15 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			 * agency: without the possessive, its name matches the one
 			 * written in capitals elsewhere */
 			size_t pl = kind == SK_ORGANIZATION ? possessive_len(name, nlen) : 0;
+			/* (a body's name, its kind in two words or more, "Aldmark's
+			 * environment agency", "Selm's foreign ministry", or one the
+			 * article names so; one noun after the possessive is what
+			 * someone or something has, "Tenhai's government",
+			 * "Brandvold's office", and stays as written) */
+			size_t after = pl ? pl + (name[pl] == '\'' ? 2 : 4) + 1 : 0;
+			if (pl && after < nlen && !memchr(name + after, ' ', nlen - after) &&
+			    !named_without_possessive(&es, raw, name, nlen, pl))
+				pl = 0;
 			if (pl) {
 				strbuf nb = STRBUF_INIT;
 				strbuf_add(&nb, name, pl);
