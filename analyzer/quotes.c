@@ -2882,6 +2882,15 @@ void quotes_find(struct quote_list *ql, struct article *a, const struct segmenta
 					break;
 				}
 			}
+			/* '“A,” he said of the chief's plan to close the port. “B.”':
+			 * the chief's plan is what the speaker talked about; the next
+			 * quotation goes on the sentence's quotation, not on it */
+			if (!strcmp(ql->v[last_quote].rule, "possessive-noun-content"))
+				for (size_t k = ql->n - 1; k-- > before;)
+					if (ql->v[k].kind == QK_DIRECT) {
+						last_quote = (int)k;
+						break;
+					}
 		}
 		if (any_full)
 			emit_leftovers(&c, (unsigned)si, &last_quote, &pending_cont);

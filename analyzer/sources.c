@@ -955,6 +955,21 @@ static int opening_word(const struct rules *r, const char *s, size_t i, size_t e
 	return word_in_list(r, s, &w, WL_OPENING);
 }
 
+/* Is s[i..e), a capital then lowercase letters, a word that opens a
+ * clause or a question and names nobody ("While", "Does", "What",
+ * "Then")? It is no part of a name: "the U.S. While Brekke ..." names
+ * Brekke, "Does Holm support it?" names Holm. */
+static int lead_word(const struct rules *r, const char *s, size_t i, size_t e)
+{
+	if (e <= i + 1 || s[i] < 'A' || s[i] > 'Z')
+		return 0;
+	for (size_t k = i + 1; k < e; k++)
+		if (s[k] < 'a' || s[k] > 'z')
+			return 0;
+	struct word w = { i, e };
+	return !joiner(r, s, &w) && (lists_of(r, s, &w) & (WL_CLAUSE_LEAD | WL_NOT_NAME));
+}
+
 /* In "Aldmark's environment agency" (a capitalized first word, its
  * possessive, then lowercase words), the length of "Aldmark"; else 0. */
 static size_t possessive_len(const char *name, size_t n)
@@ -1210,7 +1225,18 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 			i = next_cap_word(s, i, seg->sents[si].start, end);
 			if (i >= end)
 				break;
-			if (opening_word(r, s, i, end)) {
+			size_t fe = i;
+			while (fe < end && s[fe] != ' ' && s[fe] != ',')
+				fe++;
+			/* (not in a headline's capitalized words: "Video That
+			 * Hillary Can't Hide From" is no name at "Hillary") */
+			size_t pw = i;
+			while (pw > seg->sents[si].start && s[pw - 1] == ' ')
+				pw--;
+			while (pw > seg->sents[si].start && s[pw - 1] != ' ' && s[pw - 1] != '\n')
+				pw--;
+			int after_cap = pw < i && s[pw] >= 'A' && s[pw] <= 'Z';
+			if (opening_word(r, s, i, end) || (!after_cap && lead_word(r, s, i, fe))) {
 				/* "To Sexton, ...", "For Brekke, ...": a capital that only
 				 * opens the sentence is no part of a name */
 				while (i < end && s[i] != ' ')
@@ -1243,6 +1269,22 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 				/* "Eva Lund on Wednesday": a day or a month ends a name */
 				if (cap && words && calendar_word(r, s, &wd))
 					break;
+				/* ("the U.S. While Brekke": a clause's first word too;
+				 * after two capitalized words it is a headline's, "Lund
+				 * Just Let Something Slip That ...", and the run no name) */
+				if (cap && words && lead_word(r, s, ws, we)) {
+					if (words >= 2) {
+						run1 = run0;
+						/* (and so are the capitalized words after it) */
+						while (k < end && s[k] == ' ' && k + 1 < end && s[k + 1] >= 'A' &&
+						       s[k + 1] <= 'Z') {
+							k++;
+							while (k < end && s[k] != ' ')
+								k++;
+						}
+					}
+					break;
+				}
 				if (word_is(s, &wd, "and") && words >= 2) {
 					/* "Harbor Director Marta Kovalenko and Captain Nils
 					 * Ekdahl": two people, not one name */
@@ -1463,7 +1505,14 @@ static int find_source(const struct source_table *t, const char *name, size_t nl
  * known of it? */
 static int gender_clash(const struct source_table *t, int src, int g)
 {
-	return src >= 0 && (g == 'm' || g == 'f') && t->v[src].gender && t->v[src].gender != g;
+	if (src < 0)
+		return 0;
+	/* (the writer, "I" or "we" outside a quotation, is nobody a "he",
+	 * "she", "it" or "they" of the text refers to) */
+	const char *n = t->v[src].name;
+	if (g != 'i' && (!strcasecmp(n, "i") || !strcasecmp(n, "we")))
+		return 1;
+	return (g == 'm' || g == 'f') && t->v[src].gender && t->v[src].gender != g;
 }
 
 /* 'f' or 'm' when a word of s[0..n) says so, else 0: an honorific before
@@ -1967,6 +2016,26 @@ static int org_description(const struct rules *r, strbuf *out, const char *raw, 
 	return 0;
 }
 
+/* Does the article name, as an organization, what name[0..n) names with
+ * its possessive's "'s" (or "’s") after name[0..pl) left out ("Aldmark's
+ * environment agency" and "Aldmark Environment Agency"), any case? */
+static int named_without_possessive(const struct entities *es, const char *raw, const char *name, size_t n,
+				    size_t pl)
+{
+	size_t skip = name[pl] == '\'' ? 2 : 4;
+	if (pl + skip > n)
+		return 0;
+	size_t rest = n - pl - skip;
+	for (size_t k = 0; k < es->n; k++) {
+		const struct entity *e = &es->v[k];
+		if (e->kind != SK_ORGANIZATION || e->name1 - e->name0 != pl + rest)
+			continue;
+		if (!strncasecmp(raw + e->name0, name, pl) && !strncasecmp(raw + e->name0 + pl, name + pl + skip, rest))
+			return 1;
+	}
+	return 0;
+}
+
 /* Title `title` of a person (`self`), when it opens with "its" ("its
  * leader"): the organization named last before `at` in the same or the
  * previous sentence takes the place of "its", written before the role as
@@ -2242,6 +2311,10 @@ static int junk_mention(const struct rules *r, const char *s, size_t *ms, size_t
 			return 2;
 		if (word_in_list(r, s, &w[0], WL_NO_SUBJECT))
 			return 3;
+		/* "What do you think of ...", "These calls have ...", "Friday":
+		 * a capitalized word that opens a sentence or names a day */
+		if (upper0 && (lists_of(r, s, &w[0]) & (WL_NOT_NAME | WL_CALENDAR)))
+			return 3;
 		/* "Grudgingly, ...", "Essentially": a capitalized adverb, by
 		 * endings no surname has ("Kelly", "Connally" are names) */
 		if (upper0 && adverb_ending(s, &w[0]))
@@ -2310,6 +2383,35 @@ static int junk_mention(const struct rules *r, const char *s, size_t *ms, size_t
 	*ms = w[k0].s;
 	*me = w[k1 - 1].e;
 	return 1;
+}
+
+/* Is s[a, b) one lowercase word that no list knows as a source, a body,
+ * a role or a pronoun ("seldom", "run", "more", "technology")? A rule took
+ * a word of the sentence for its subject ("Lund, whose ..., seldom speaks
+ * of", "positions, current or past, run counter to"): it names nobody. */
+static int lone_common_word(const struct rules *r, const char *s, size_t a, size_t b)
+{
+	static const char *const keep[] = { "you", "who", "whom", "which", "that", "one", "others", "them", "each", "both", NULL };
+	if (b <= a)
+		return 0;
+	for (size_t k = a; k < b; k++)
+		if (!((s[k] >= 'a' && s[k] <= 'z') || (s[k] == '-' && k > a && k + 1 < b)))
+			return 0;
+	struct word w = { a, b };
+	for (int k = 0; keep[k]; k++)
+		if (word_is(s, &w, keep[k]))
+			return 0;
+	/* (an abstract noun may be said to show or speak: "history suggests
+	 * ...", "technology will change ...": by the endings of nouns) */
+	static const char *const noun_end[] = { "ism", "ogy", "ory", "icy", "ity", "ion", "ment", "ness",
+						"ance", "ence", "ship", "ure", NULL };
+	for (int k = 0; noun_end[k]; k++) {
+		size_t l = strlen(noun_end[k]);
+		if (b - a > l + 2 && !memcmp(s + b - l, noun_end[k], l))
+			return 0;
+	}
+	return !in_set(&r->titles, s, &w) && !in_set(&r->org_words, s, &w) &&
+	       !(lists_of(r, s, &w) & (WL_DETERMINER | WL_QUANTIFIER | WL_GROUP | WL_POSSESSIVE));
 }
 
 /* A sentence's opening subject fit to stand for a fragment's: not a
@@ -2798,6 +2900,14 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			q->spk_start = ms;
 		ms = q->spk_start = group_but_start(r, s, seg->sents[q->sent].start, ms);
 		int junk = junk_mention(r, s, &ms, &me);
+		if (!junk && q->appos_start == NO_SPAN && lone_common_word(r, s, ms, me)) {
+			/* (a word of the sentence, as if a body: the subject the
+			 * sentence opens with, else none) */
+			struct mention lm;
+			mention_parse(s + ms, me - ms, r, &lm);
+			if (lm.kind == SK_ORGANIZATION && !lm.pronoun)
+				junk = 2;
+		}
 		if (!junk && place_after_town(r, s, seg->sents[q->sent].start, ms, me) &&
 		    !find_surname(r, &es, s, s + ms, me - ms, ms, t, raw, 0)) {
 			/* "Federal officials familiar with the server taken from
@@ -3314,6 +3424,15 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			 * agency: without the possessive, its name matches the one
 			 * written in capitals elsewhere */
 			size_t pl = kind == SK_ORGANIZATION ? possessive_len(name, nlen) : 0;
+			/* (a body's name, its kind in two words or more, "Aldmark's
+			 * environment agency", "Selm's foreign ministry", or one the
+			 * article names so; one noun after the possessive is what
+			 * someone or something has, "Tenhai's government",
+			 * "Brandvold's office", and stays as written) */
+			size_t after = pl ? pl + (name[pl] == '\'' ? 2 : 4) + 1 : 0;
+			if (pl && after < nlen && !memchr(name + after, ' ', nlen - after) &&
+			    !named_without_possessive(&es, raw, name, nlen, pl))
+				pl = 0;
 			if (pl) {
 				strbuf nb = STRBUF_INIT;
 				strbuf_add(&nb, name, pl);
