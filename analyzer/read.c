@@ -730,6 +730,50 @@ void article_words(const struct article *a, size_t start, size_t end, strbuf *ou
 	}
 }
 
+char *html_text_decode(const char *s, int tags)
+{
+	size_t len = strlen(s);
+	if (!memchr(s, '&', len) && !(tags && memchr(s, '<', len)))
+		return NULL;
+	strbuf out = STRBUF_INIT;
+	int changed = 0;
+	for (size_t i = 0; i < len;) {
+		size_t n;
+		unsigned long cp;
+		int block;
+		if (s[i] == '&' && (n = html_entity_at(s, i, len, &cp)) != 0) {
+			if (cp == 0xa0 || (html_space_cp(cp) && cp != 0xad)) {
+				if (out.len && out.buf[out.len - 1] != ' ')
+					strbuf_addch(&out, ' ');
+			} else if (!html_space_cp(cp)) {
+				char u[4];
+				strbuf_add(&out, u, utf8_put(cp, u));
+			}
+			i += n;
+			changed = 1;
+		} else if (tags && s[i] == '<' && (n = html_tag_at(s, i, len, &block)) != 0) {
+			if (block && out.len && out.buf[out.len - 1] != ' ')
+				strbuf_addch(&out, ' ');
+			i += n;
+			changed = 1;
+		} else if (s[i] == ' ' && changed && out.len && out.buf[out.len - 1] == ' ') {
+			i++;
+		} else {
+			strbuf_addch(&out, s[i]);
+			i++;
+		}
+	}
+	while (out.len && out.buf[out.len - 1] == ' ')
+		out.len--;
+	if (!changed) {
+		strbuf_release(&out);
+		return NULL;
+	}
+	char *r = xstrndup(out.buf + (out.len && out.buf[0] == ' '), out.len - (out.len && out.buf[0] == ' '));
+	strbuf_release(&out);
+	return r;
+}
+
 static void check_utf8(struct article *a, struct diag *d)
 {
 	const unsigned char *s = (const unsigned char *)a->raw;

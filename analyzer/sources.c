@@ -3454,6 +3454,17 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			q->source = ql->v[q->inherit].source;
 	}
 	outlets(t, ql, a, seg, r);
+	/* names and titles are copied from raw: read as the words are */
+	for (size_t i = 0; a->decoded && i < t->n; i++) {
+		char **f[3] = { &t->v[i].name, &t->v[i].title, &t->v[i].affiliation };
+		for (int k = 0; k < 3; k++) {
+			char *d = *f[k] ? html_text_decode(*f[k], a->format != FORMAT_MARKDOWN) : NULL;
+			if (d) {
+				free(*f[k]);
+				*f[k] = d;
+			}
+		}
+	}
 	strbuf_release(&its);
 	free(es.v);
 }

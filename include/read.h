@@ -80,6 +80,12 @@ void article_line_span(struct article *a, size_t off, size_t *start, size_t *len
  * read as a space; the bytes as given when the article has none. */
 void article_words(const struct article *a, size_t start, size_t end, strbuf *out);
 
+/* A name or title copied from raw, read as article_words() reads it
+ * (entities decoded, tags left out, tag tails' spaces made one): a new
+ * string, or NULL when s has nothing to decode. tags: the article is not
+ * Markdown. */
+char *html_text_decode(const char *s, int tags);
+
 /* off moved out of an HTML entity it falls inside: to the entity's end
  * for the end of a span (end != 0), to its start for a start. */
 size_t article_snap(const struct article *a, size_t off, int end);
