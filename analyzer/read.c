@@ -691,6 +691,40 @@ size_t article_snap(const struct article *a, size_t off, int end)
 	return off;
 }
 
+/* The words of s[start, end) (see article_words()); m is the scan, or NULL
+ * when only the bytes are there: then a tag is what html_tag_at() reads
+ * and lines stay as they are. */
+static void words_of(const char *s, const char *m, size_t len, int tags, size_t start, size_t end, strbuf *out)
+{
+	for (size_t i = start; i < end;) {
+		size_t n;
+		unsigned long cp;
+		int block;
+		if (s[i] == '&' && (n = html_entity_at(s, i, len, &cp)) != 0) {
+			if (cp == 0xa0 || !html_space_cp(cp)) {
+				char u[4];
+				strbuf_add(out, u, utf8_put(cp, u));
+			}
+			i += n;
+		} else if (s[i] == '<' && (!m || m[i] != '<') && tags &&
+			   (n = html_tag_at(s, i, len, &block)) != 0) {
+			if (block && out->len && out->buf[out->len - 1] != ' ')
+				strbuf_addch(out, ' ');
+			i += n;
+		} else if (m && s[i] == '\n' && m[i] == ' ') {
+			/* a line joined to the next one reads as one space */
+			if (!out->len || out->buf[out->len - 1] != ' ')
+				strbuf_addch(out, ' ');
+			i++;
+		} else if (m && s[i] == '\r' && i + 1 < len && s[i + 1] == '\n' && m[i + 1] == ' ') {
+			i++;
+		} else {
+			strbuf_addch(out, s[i]);
+			i++;
+		}
+	}
+}
+
 void article_words(const struct article *a, size_t start, size_t end, strbuf *out)
 {
 	if (end > a->len)
@@ -700,34 +734,22 @@ void article_words(const struct article *a, size_t start, size_t end, strbuf *ou
 			strbuf_add(out, a->raw + start, end - start);
 		return;
 	}
-	const char *s = a->raw, *m = a->scan;
-	for (size_t i = start; i < end;) {
-		size_t n;
-		unsigned long cp;
-		int block;
-		if (s[i] == '&' && (n = html_entity_at(s, i, a->len, &cp)) != 0) {
-			if (cp == 0xa0 || !html_space_cp(cp)) {
-				char u[4];
-				strbuf_add(out, u, utf8_put(cp, u));
-			}
-			i += n;
-		} else if (s[i] == '<' && m[i] != '<' && a->format != FORMAT_MARKDOWN &&
-			   (n = html_tag_at(s, i, a->len, &block)) != 0) {
-			if (block && out->len && out->buf[out->len - 1] != ' ')
-				strbuf_addch(out, ' ');
-			i += n;
-		} else if (s[i] == '\n' && m[i] == ' ') {
-			/* a line joined to the next one reads as one space */
-			if (!out->len || out->buf[out->len - 1] != ' ')
-				strbuf_addch(out, ' ');
-			i++;
-		} else if (s[i] == '\r' && i + 1 < a->len && s[i + 1] == '\n' && m[i + 1] == ' ') {
-			i++;
-		} else {
-			strbuf_addch(out, s[i]);
-			i++;
-		}
+	words_of(a->raw, a->scan, a->len, a->format != FORMAT_MARKDOWN, start, end, out);
+}
+
+int html_span_words(const char *s, size_t len, int tags, size_t start, size_t end, strbuf *out)
+{
+	if (end > len || start >= end || (!memchr(s + start, '&', end - start) &&
+					  !(tags && memchr(s + start, '<', end - start))))
+		return 0;
+	size_t l0 = out->len;
+	words_of(s, NULL, len, tags, start, end, out);
+	if (out->len - l0 == end - start && !memcmp(out->buf + l0, s + start, end - start)) {
+		out->len = l0;
+		out->buf[l0] = 0;
+		return 0;
 	}
+	return 1;
 }
 
 char *html_text_decode(const char *s, int tags)

@@ -1264,8 +1264,15 @@ struct store_doc *xref_doc(struct extraction *x, char *path, const struct rules 
 			}
 			sq->mention = mslot[h];
 		}
-		enum claim_polarity p = claim_normalize_with(cs, xr->cr, a->raw + q->start, q->end - q->start,
-							     (enum claim_polarity)q->stance, &terms);
+		/* (the claim of the words: "&quot;" is no term) */
+		strbuf qw = STRBUF_INIT;
+		if (a->decoded)
+			article_words(a, q->start, q->end, &qw);
+		enum claim_polarity p = a->decoded ?
+			claim_normalize_with(cs, xr->cr, qw.buf, qw.len, (enum claim_polarity)q->stance, &terms) :
+			claim_normalize_with(cs, xr->cr, a->raw + q->start, q->end - q->start,
+					     (enum claim_polarity)q->stance, &terms);
+		strbuf_release(&qw);
 		sq->polarity = claim_polarity_name(p);
 		if (terms.len && is_question(a, q->start, q->end)) {
 			/* a question asserts nothing: it meets only questions in

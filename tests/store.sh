@@ -695,6 +695,37 @@ print('question apart, statements one claim')
 PY
 check "a question does not join the claim it asks about: $(tail -1 "$tmp/q.out")" $? "$tmp/q.out"
 
+# Scraped text keeps HTML: the stored quote, cue and mention texts are the
+# words extract writes (entities decoded, tags left out), and so are the
+# claim's terms ("&quot;" gives no "quot").
+mkdir "$tmp/html"
+cat > "$tmp/html/a.txt" <<'ART'
+Title: Ferry fares
+
+<p>&ldquo;Fares will <em>not</em> rise this winter,&rdquo; said Ivo Harsk, the ferry board&rsquo;s chair.</p><p>The harbor&rsquo;s <a href="/p/lind">Mira Lind</a> said the &quot;new timetable&quot; would start in March.</p>
+ART
+w ingest --db "$tmp/html.db" -q "$tmp/html/a.txt"
+w quotes --db "$tmp/html.db" --format json
+"$BIN" extract --format json "$tmp/html/a.txt" > "$tmp/html.x" 2>/dev/null
+python3 - "$tmp/out" "$tmp/html.x" "$tmp/html.db" <<'PY' > "$tmp/html.out" 2>&1
+import json, sqlite3, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+ext = [json.loads(l) for l in open(sys.argv[2]) if l.strip()]
+ext = [r for r in ext if r.get('type') == 'quote']
+assert len(rows) == 2 and len(ext) == 2, (rows, ext)
+for r, x in zip(rows, ext):
+    assert r['text'] == x['text'], (r['text'], x['text'])
+    assert r['cue']['text'] == x['cue']['text'], (r['cue'], x['cue'])
+    assert r['speaker']['mention'] == x['speaker']['mention'], (r['speaker'], x['speaker'])
+    for t in (r['text'], r['speaker']['mention']):
+        assert '&' not in t and '<' not in t, t
+terms = ' '.join(t for (t,) in sqlite3.connect(sys.argv[3]).execute('SELECT terms FROM claims'))
+for bad in ('quot', 'rsquo', 'ldquo', 'href'):
+    assert bad not in terms.split(), terms
+print('stored texts are the decoded words: %s' % ' / '.join(r['text'] for r in rows))
+PY
+check "HTML in scraped text: $(tail -1 "$tmp/html.out")" $? "$tmp/html.out"
+
 # ---- shared data (skipped when ../shared is not there) -------------------------
 if [ -d ../shared/seeds ]; then
 	w ingest --db "$tmp/seeds.db" -q ../shared/seeds/*.txt
