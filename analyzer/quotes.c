@@ -210,6 +210,10 @@ struct sentence_ctx {
 	 * one byte a character (qs->tbuf), for the rules whose code_ascii
 	 * serves it (rule.latin1); offsets map with qs->tfwd and qs->tmap */
 	int latin1;
+	/* or: t is m with each run of white space that holds a blanked HTML
+	 * tag or entity read as one byte (squeeze_html_spaces), for every
+	 * rule (its ASCII form when m is ASCII); offsets map alike */
+	int squeezed;
 	const char *t;
 	size_t tlen;
 	/* the (hashed) pairs of adjacent bytes of m are noted (in
@@ -317,6 +321,70 @@ static void transcode_latin1(struct sentence_ctx *c)
 	c->latin1 = 1;
 }
 
+/* Scraped text keeps HTML tags and entities, which the scan blanks byte for
+ * byte: "said</a> in a statement" reads "said     in a statement", and a
+ * rule's "\s+(?!in\b)" gives back a space where the rules expect one. A
+ * run of white space that holds a blanked '<' or '&' reads as its first
+ * byte alone in t (a newline when it holds one); tfwd takes an offset of m
+ * inside a run to the byte after it, tmap takes t's offsets back. Text
+ * without HTML has no such run: its sentences are matched on m. */
+static int squeeze_html_spaces(struct sentence_ctx *c)
+{
+	struct quote_scratch *qs = c->qs;
+	const char *m = c->m, *raw = c->a->raw + c->base;   /* raw[i]: m[i]'s byte, i >= 1 */
+	size_t len = c->len, i;
+	for (i = 1; i + 1 < len; i++)
+		if ((raw[i] == '<' || raw[i] == '&') && is_space(m[i]) && (is_space(m[i - 1]) || is_space(m[i + 1])))
+			break;
+	if (i + 1 >= len)
+		return 0;
+	if (len + 1 > qs->tcap) {
+		qs->tcap = qs->cap;
+		qs->tbuf = xrealloc(qs->tbuf, qs->tcap);
+		qs->tmap = xrealloc(qs->tmap, qs->tcap * sizeof(size_t));
+		qs->tfwd = xrealloc(qs->tfwd, qs->tcap * sizeof(size_t));
+	}
+	size_t n = 0;
+	int dropped = 0;
+	for (i = 0; i < len;) {
+		if (i == 0 || !is_space(m[i])) {
+			qs->tfwd[i] = n;
+			qs->tmap[n] = i;
+			qs->tbuf[n++] = m[i++];
+			continue;
+		}
+		size_t r0 = i;
+		int html = 0, nl = 0;
+		for (; i < len && is_space(m[i]); i++) {
+			html |= raw[i] == '<' || raw[i] == '&';
+			nl |= m[i] == '\n';
+		}
+		if (!html || i - r0 < 2) {
+			for (size_t k = r0; k < i; k++) {
+				qs->tfwd[k] = n;
+				qs->tmap[n] = k;
+				qs->tbuf[n++] = m[k];
+			}
+			continue;
+		}
+		qs->tfwd[r0] = n;
+		qs->tmap[n] = r0;
+		qs->tbuf[n++] = nl ? '\n' : ' ';
+		for (size_t k = r0 + 1; k < i; k++)
+			qs->tfwd[k] = n;
+		dropped = 1;
+	}
+	if (!dropped)
+		return 0;
+	qs->tfwd[len] = n;
+	qs->tmap[n] = len;
+	qs->tbuf[n] = '\0';
+	c->t = qs->tbuf;
+	c->tlen = n;
+	c->squeezed = 1;
+	return 1;
+}
+
 /* Masks the sentence into qs->buf: every top-level quotation becomes a
  * same-length token the patterns can name ({QF} or {QS}). */
 static void mask_sentence(struct sentence_ctx *c)
@@ -351,10 +419,12 @@ static void mask_sentence(struct sentence_ctx *c)
 	c->m = c->qs->buf;
 	c->len = len + 1;
 	c->ascii = !c->qs->no_fast && all_ascii(m, len);
-	c->latin1 = 0;
+	c->latin1 = c->squeezed = 0;
 	/* article offset of m[0]; unsigned arithmetic wraps back correctly
 	 * when the sentence starts at offset 0 */
 	c->base = st->start - 1;
+	if (c->a->decoded && squeeze_html_spaces(c))
+		return;
 	if (!c->ascii && !c->qs->no_fast)
 		transcode_latin1(c);
 }
@@ -1715,7 +1785,7 @@ static void run_rules(struct sentence_ctx *c)
 			skip = 1;
 		if (skip)
 			off = c->len;
-		int latin1 = c->latin1 && rl->latin1;
+		int latin1 = (c->latin1 && rl->latin1) || c->squeezed;
 		while (off < c->len && (c->occ_overflow || off <= limit)) {
 			int rc;
 			/* (a test a call, not a rule: most rules of a sentence make none) */
@@ -1723,8 +1793,11 @@ static void run_rules(struct sentence_ctx *c)
 				t0 += profile_call(c, rl, i, latin1, off == 0);
 			if (latin1 && c->qs->tfwd[off] != NO_SPAN) {
 				pcre2_set_offset_limit(c->qs->mctx, c->occ_overflow ? PCRE2_UNSET : c->qs->tfwd[limit]);
-				c->gate = c->on_t = c->cur_ascii = 1;
-				rc = rule_match(rl, 1, c->t, c->tlen, c->qs->tfwd[off], c->qs->md, c->qs->mctx);
+				c->on_t = 1;
+				c->gate = c->squeezed ? c->ascii : 1;
+				c->cur_ascii = c->squeezed ? c->ascii && rl->code_ascii : 1;
+				rc = rule_match(rl, c->squeezed ? c->ascii : 1, c->t, c->tlen, c->qs->tfwd[off],
+						c->qs->md, c->qs->mctx);
 				/* back to offsets into m: the pairs this match set (those
 				 * past rc are unset up to the pattern's last group, and
 				 * beyond it hold what an earlier match left there: an
