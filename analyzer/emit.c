@@ -130,7 +130,14 @@ void emit_quotes_json(strbuf *out, struct extraction *x, const struct rules *r)
 		add_lit(out, "\",\"cue\":");
 		if (q->cue >= 0) {
 			add_lit(out, "{\"text\":\"");
-			strbuf_add_json(out, a->raw + q->cue_start, q->cue_end - q->cue_start);
+			if (a->decoded) {
+				strbuf words = STRBUF_INIT;
+				article_words(a, q->cue_start, q->cue_end, &words);
+				strbuf_add_json(out, words.buf, words.len);
+				strbuf_release(&words);
+			} else {
+				strbuf_add_json(out, a->raw + q->cue_start, q->cue_end - q->cue_start);
+			}
 			add_lit(out, "\",\"lemma\":");
 			strbuf_add_json_str(out, r->cues[q->cue].lemma);
 			add_key_uint(out, ",\"start\":", q->cue_start);
@@ -232,7 +239,14 @@ void emit_quotes_text(strbuf *out, struct extraction *x, const struct rules *r)
 		}
 		if (q->cue >= 0) {
 			add_lit(out, " [");
-			add_oneline(out, a->raw + q->cue_start, q->cue_end - q->cue_start);
+			if (a->decoded) {
+				strbuf words = STRBUF_INIT;
+				article_words(a, q->cue_start, q->cue_end, &words);
+				add_oneline(out, words.buf, words.len);
+				strbuf_release(&words);
+			} else {
+				add_oneline(out, a->raw + q->cue_start, q->cue_end - q->cue_start);
+			}
 			strbuf_addch(out, ']');
 		}
 		if (q->stance != STANCE_ASSERT)

@@ -254,6 +254,8 @@ static int is_word_byte(unsigned char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
+static size_t html_tag_at(const char *s, size_t i, size_t len, int *block);
+
 /* Blanks Markdown syntax so that only the prose is analysed; the prose
  * bytes keep their offsets. */
 static void mask_markdown(struct article *a)
@@ -340,6 +342,15 @@ static void mask_markdown(struct article *a)
 				if (gt) {
 					size_t to = (size_t)(gt - s) + 1;
 					blank(m, k, to);
+					/* a block tag ends a line, as in text: "</p><p>"
+					 * breaks the paragraph; article_words() leaves
+					 * the tags out */
+					int block;
+					if (html_tag_at(s, k, a->len, &block) == to - k) {
+						if (block)
+							m[k] = '\n';
+						a->decoded = 1;
+					}
 					if (to > e) {
 						/* a multi-line comment or tag */
 						pos = line_end(s, a->len, to);
@@ -587,6 +598,56 @@ static size_t html_tag_at(const char *s, size_t i, size_t len, int *block)
 	return 0;
 }
 
+/* A soft hyphen (U+00AD, or "&shy;") at raw[i, i + n) inside a word
+ * ("com&shy;muters") marks where a line may break: the word reads whole,
+ * the rest of it (letters and digits, past more soft hyphens) moved up to
+ * the hyphen in scan and the bytes left over blanked; article_snap() ends
+ * a span after the word's last byte in raw. Returns that end. */
+static size_t soft_hyphen_walk(const char *s, char *m, size_t len, size_t i, size_t n)
+{
+	size_t w = i, j = i + n;
+	while (j < len && j - i < 60) {
+		if ((unsigned char)s[j] == 0xc2 && j + 1 < len && (unsigned char)s[j + 1] == 0xad) {
+			j += 2;
+			continue;
+		}
+		if (s[j] == '&' && len - j >= 5 && !memcmp(s + j, "&shy;", 5)) {
+			j += 5;
+			continue;
+		}
+		if (!text_is_word_char(s, j, len))
+			break;
+		int32_t cp;
+		size_t k = text_decode(s, j, len, &cp);
+		if (m)
+			memmove(m + w, m + j, k);
+		w += k;
+		j += k;
+	}
+	if (m)
+		blank(m, w, j);
+	return j;
+}
+
+static size_t soft_hyphen_join(struct article *a, size_t i, size_t n)
+{
+	a->decoded = 1;
+	return soft_hyphen_walk(a->raw, a->scan, a->len, i, n);
+}
+
+/* The soft hyphen at raw[i, i + n) is inside a word: a letter or digit on
+ * either side. */
+static int soft_hyphen_inside(const struct article *a, size_t i, size_t n)
+{
+	const char *s = a->raw;
+	if (i == 0 || i + n >= a->len || !text_is_word_char(s, i + n, a->len))
+		return 0;
+	size_t b = i - 1;
+	while (b > 0 && ((unsigned char)s[b] & 0xc0) == 0x80 && i - b < 4)
+		b--;
+	return a->scan[i - 1] == s[i - 1] && text_is_word_char(s, b, a->len);
+}
+
 /* Reads the HTML of raw into scan (see above); Markdown blanks its own
  * tags, so there only entities are read. */
 static void read_html(struct article *a)
@@ -619,12 +680,21 @@ static void read_html(struct article *a)
 			p += n - 1;
 		}
 	}
+	for (const char *p = s + a->body_start; (p = memchr(p, 0xad, (size_t)(s + len - p))) != NULL; p++) {
+		size_t i = (size_t)(p - s) - 1;
+		if (p > s + a->body_start && (unsigned char)p[-1] == 0xc2 && m[i] == s[i] && soft_hyphen_inside(a, i, 2))
+			p = s + soft_hyphen_join(a, i, 2) - 1;
+	}
 	for (const char *p = s + a->body_start; (p = memchr(p, '&', (size_t)(s + len - p))) != NULL; p++) {
 		size_t i = (size_t)(p - s);
 		unsigned long cp;
 		size_t n = m[i] == '&' ? html_entity_at(s, i, len, &cp) : 0;
 		if (!n)
 			continue;
+		if (cp == 0xad && soft_hyphen_inside(a, i, n)) {
+			p = s + soft_hyphen_join(a, i, n) - 1;
+			continue;
+		}
 		a->decoded = 1;
 		p += n - 1;
 		char u[4];
@@ -677,8 +747,23 @@ size_t article_snap(const struct article *a, size_t off, int end)
 	for (; j < off; j++) {
 		unsigned long cp;
 		size_t n;
+		if ((unsigned char)s[j] == 0xc2 && j + 1 < a->len && (unsigned char)s[j + 1] == 0xad &&
+		    soft_hyphen_inside(a, j, 2)) {
+			size_t to = soft_hyphen_walk(s, NULL, a->len, j, 2);
+			if (off < to)
+				return end ? to : j;
+			j = to - 1;
+			continue;
+		}
 		if (s[j] != '&' || (n = html_entity_at(s, j, a->len, &cp)) == 0)
 			continue;
+		if (cp == 0xad && soft_hyphen_inside(a, j, n)) {
+			size_t to = soft_hyphen_walk(s, NULL, a->len, j, n);
+			if (off < to)
+				return end ? to : j;
+			j = to - 1;
+			continue;
+		}
 		size_t to = j + n;
 		if ((cp == 0x27 || cp == 0x2019) && j > 0 && is_word_byte((unsigned char)s[j - 1]) &&
 		    to < a->len && is_word_byte((unsigned char)s[to]) && a->scan[j] != '&')
@@ -694,7 +779,7 @@ size_t article_snap(const struct article *a, size_t off, int end)
 /* The words of s[start, end) (see article_words()); m is the scan, or NULL
  * when only the bytes are there: then a tag is what html_tag_at() reads
  * and lines stay as they are. */
-static void words_of(const char *s, const char *m, size_t len, int tags, size_t start, size_t end, strbuf *out)
+static void words_of(const char *s, const char *m, size_t len, size_t start, size_t end, strbuf *out)
 {
 	for (size_t i = start; i < end;) {
 		size_t n;
@@ -706,7 +791,7 @@ static void words_of(const char *s, const char *m, size_t len, int tags, size_t 
 				strbuf_add(out, u, utf8_put(cp, u));
 			}
 			i += n;
-		} else if (s[i] == '<' && (!m || m[i] != '<') && tags &&
+		} else if (s[i] == '<' && (!m || m[i] != '<') &&
 			   (n = html_tag_at(s, i, len, &block)) != 0) {
 			if (block && out->len && out->buf[out->len - 1] != ' ')
 				strbuf_addch(out, ' ');
@@ -734,16 +819,16 @@ void article_words(const struct article *a, size_t start, size_t end, strbuf *ou
 			strbuf_add(out, a->raw + start, end - start);
 		return;
 	}
-	words_of(a->raw, a->scan, a->len, a->format != FORMAT_MARKDOWN, start, end, out);
+	words_of(a->raw, a->scan, a->len, start, end, out);
 }
 
-int html_span_words(const char *s, size_t len, int tags, size_t start, size_t end, strbuf *out)
+int html_span_words(const char *s, size_t len, size_t start, size_t end, strbuf *out)
 {
 	if (end > len || start >= end || (!memchr(s + start, '&', end - start) &&
-					  !(tags && memchr(s + start, '<', end - start))))
+					  !memchr(s + start, '<', end - start)))
 		return 0;
 	size_t l0 = out->len;
-	words_of(s, NULL, len, tags, start, end, out);
+	words_of(s, NULL, len, start, end, out);
 	if (out->len - l0 == end - start && !memcmp(out->buf + l0, s + start, end - start)) {
 		out->len = l0;
 		out->buf[l0] = 0;
@@ -752,10 +837,10 @@ int html_span_words(const char *s, size_t len, int tags, size_t start, size_t en
 	return 1;
 }
 
-char *html_text_decode(const char *s, int tags)
+char *html_text_decode(const char *s)
 {
 	size_t len = strlen(s);
-	if (!memchr(s, '&', len) && !(tags && memchr(s, '<', len)))
+	if (!memchr(s, '&', len) && !memchr(s, '<', len))
 		return NULL;
 	strbuf out = STRBUF_INIT;
 	int changed = 0;
@@ -773,7 +858,7 @@ char *html_text_decode(const char *s, int tags)
 			}
 			i += n;
 			changed = 1;
-		} else if (tags && s[i] == '<' && (n = html_tag_at(s, i, len, &block)) != 0) {
+		} else if (s[i] == '<' && (n = html_tag_at(s, i, len, &block)) != 0) {
 			if (block && out.len && out.buf[out.len - 1] != ' ')
 				strbuf_addch(&out, ' ');
 			i += n;

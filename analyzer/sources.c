@@ -3458,7 +3458,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 	for (size_t i = 0; a->decoded && i < t->n; i++) {
 		char **f[3] = { &t->v[i].name, &t->v[i].title, &t->v[i].affiliation };
 		for (int k = 0; k < 3; k++) {
-			char *d = *f[k] ? html_text_decode(*f[k], a->format != FORMAT_MARKDOWN) : NULL;
+			char *d = *f[k] ? html_text_decode(*f[k]) : NULL;
 			if (d) {
 				free(*f[k]);
 				*f[k] = d;

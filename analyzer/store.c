@@ -235,7 +235,7 @@ static const char *const stmt_sql[ST__N] = {
 	[ST_INSERT_PROP] = "INSERT INTO propositions(quote_id, key, label, side, frame_rule, stance_rule, start, end, "
 			   "event) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[ST_INSERT_PENDING] = "INSERT INTO pending(article_id, rows) VALUES (?1, ?2)",
-	[ST_PENDING] = "SELECT p.article_id, p.rows, a.body, a.format FROM pending p JOIN articles a ON a.id = p.article_id "
+	[ST_PENDING] = "SELECT p.article_id, p.rows, a.body FROM pending p JOIN articles a ON a.id = p.article_id "
 		       "ORDER BY p.article_id",
 	[ST_CLEAR_PENDING] = "DELETE FROM pending",
 	[ST_ANY_PENDING] = "SELECT EXISTS (SELECT 1 FROM pending)",
@@ -778,7 +778,6 @@ static void bind_str(sqlite3_stmt *st, int i, const char *s)
 struct body {
 	const char *raw;
 	size_t len;
-	int tags;    /* not Markdown: HTML tags in it are left out */
 };
 
 /* The span's words, as extract writes them: HTML entities decoded, tags
@@ -786,7 +785,7 @@ struct body {
 static void bind_span(sqlite3_stmt *st, int i, const struct body *a, size_t start, size_t end)
 {
 	strbuf w = STRBUF_INIT;
-	if (start <= end && end <= a->len && html_span_words(a->raw, a->len, a->tags, start, end, &w))
+	if (start <= end && end <= a->len && html_span_words(a->raw, a->len, start, end, &w))
 		sqlite3_bind_text(st, i, w.buf, (int)w.len, SQLITE_TRANSIENT);
 	else if (start <= end && end <= a->len)
 		sqlite3_bind_text(st, i, a->raw + start, (int)(end - start), SQLITE_STATIC);
@@ -1546,8 +1545,7 @@ static int write_pending(struct store *s)
 				failed = 1;
 				break;
 			}
-			arts[nb] = (struct art_rows){ .sd = &rows[nb], .body = { b->buf + rows_len, body_len,
-				!sqlite3_column_text(st, 3) || strcmp((const char *)sqlite3_column_text(st, 3), "markdown") }, .id = id };
+			arts[nb] = (struct art_rows){ .sd = &rows[nb], .body = { b->buf + rows_len, body_len }, .id = id };
 			nb++;
 			n++;
 		}
@@ -1769,7 +1767,7 @@ enum store_put_result store_put(struct store *s, const struct store_doc *sd, int
 	long long id = sqlite3_last_insert_rowid(s->db);
 	if (res == STORE_REPLACED) {
 		/* a reader never sees the article without rows */
-		struct art_rows ar = { .sd = sd, .body = { a->raw, a->len, a->format != FORMAT_MARKDOWN }, .id = id };
+		struct art_rows ar = { .sd = sd, .body = { a->raw, a->len }, .id = id };
 		if (put_rows(s, &ar, 1))
 			goto fail;
 		if (store_commit(s))

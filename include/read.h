@@ -81,16 +81,15 @@ void article_line_span(struct article *a, size_t off, size_t *start, size_t *len
 void article_words(const struct article *a, size_t start, size_t end, strbuf *out);
 
 /* The words of s[start, end) of a body of len bytes, as article_words()
- * reads them, from the bytes alone (lines stay as they are; tags: the
- * article is not Markdown): appended to out, returns 1; returns 0 and
- * appends nothing when the span reads as its bytes. */
-int html_span_words(const char *s, size_t len, int tags, size_t start, size_t end, strbuf *out);
+ * reads them, from the bytes alone (lines stay as they are): appended to
+ * out, returns 1; returns 0 and appends nothing when the span reads as
+ * its bytes. */
+int html_span_words(const char *s, size_t len, size_t start, size_t end, strbuf *out);
 
 /* A name or title copied from raw, read as article_words() reads it
- * (entities decoded, tags left out, tag tails' spaces made one): a new
- * string, or NULL when s has nothing to decode. tags: the article is not
- * Markdown. */
-char *html_text_decode(const char *s, int tags);
+ * (entities decoded, tags left out, the spaces a tag leaves made one): a
+ * new string, or NULL when s has nothing to decode. */
+char *html_text_decode(const char *s);
 
 /* off moved out of an HTML entity it falls inside: to the entity's end
  * for the end of a span (end != 0), to its start for a start. */
