@@ -340,9 +340,11 @@ EOF
 	grep -qF 'see what \N and \G and \E and \L print' "$tmp/texts" || bad="$bad label-backslashes"
 	grep -qF 'see what \N and \G and \E and \L print' "$tmp/titles" || bad="$bad tooltip-backslashes"
 	grep -qF 'C:\temp\' "$tmp/titles" || bad="$bad trailing-backslash"
-	grep -qF '&lt;entities&gt; and &#60;numeric&#62;' "$tmp/texts" || bad="$bad label-entities"
-	grep -qF '&lt;entities&gt; and &#60;numeric&#62;' "$tmp/titles" || bad="$bad tooltip-entities"
-	grep -qF 'the file would never hold "]; x [label=<b>bold</b>]; or worse.' "$tmp/titles" || bad="$bad quote-injection"
+	# (a quotation's text is its words, as extract writes them: the
+	# entities decoded, "<b>" left out as a tag)
+	grep -qF 'dashes, <entities> and' "$tmp/texts" || bad="$bad label-entities"
+	grep -qF 'dashes, <entities> and <numeric> ones' "$tmp/titles" || bad="$bad tooltip-entities"
+	grep -qF 'the file would never hold "]; x [label=bold]; or worse.' "$tmp/titles" || bad="$bad quote-injection"
 	grep -qF 'Pier "]; x [label=<b>boom</b>] ;' "$tmp/texts" || bad="$bad title-injection"
 	grep -qF "<script>alert('x')</script>" "$tmp/titles" || bad="$bad script-text"
 	grep -qF 'Harbor & <i>Sons</i> "]; \N' "$tmp/texts" || bad="$bad outlet"
