@@ -702,7 +702,7 @@ mkdir "$tmp/html"
 cat > "$tmp/html/a.txt" <<'ART'
 Title: Ferry fares
 
-<p>&ldquo;Fares will <em>not</em> rise this winter,&rdquo; said Ivo Harsk, the ferry board&rsquo;s chair.</p><p>The harbor&rsquo;s <a href="/p/lind">Mira Lind</a> said the &quot;new timetable&quot; would start in March.</p>
+<p>&ldquo;Fares will <em>not</em> rise this winter,&rdquo; said Ivo Harsk, the ferry board&rsquo;s chair.</p><p>The harbor&rsquo;s <a href="/p/lind">Mira Lind</a> said the &quot;new timetable&quot; would start in March&mdash;after the ferry&#8217;s refit.</p>
 ART
 w ingest --db "$tmp/html.db" -q "$tmp/html/a.txt"
 w quotes --db "$tmp/html.db" --format json
@@ -720,7 +720,7 @@ for r, x in zip(rows, ext):
     for t in (r['text'], r['speaker']['mention']):
         assert '&' not in t and '<' not in t, t
 terms = ' '.join(t for (t,) in sqlite3.connect(sys.argv[3]).execute('SELECT terms FROM claims'))
-for bad in ('quot', 'rsquo', 'ldquo', 'href'):
+for bad in ('quot', 'rsquo', 'ldquo', 'href', 'mdash', '8217', 'em'):
     assert bad not in terms.split(), terms
 print('stored texts are the decoded words: %s' % ' / '.join(r['text'] for r in rows))
 PY
