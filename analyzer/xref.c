@@ -35,6 +35,7 @@ struct xref_rules {
 	struct conflict_rules *cf;
 	struct amap aliases;   /* folded form -> folded canonical */
 	struct amap forms;     /* folded canonical -> its forms as written, '\n' between */
+	struct amap kinds;     /* org-kinds.txt: a word of a name -> the head word of its kind */
 };
 
 static size_t str_hash(const char *s, size_t n)
@@ -714,6 +715,34 @@ static void drop_descriptor(char *name)
 	memmove(name, tail, strlen(tail) + 1);
 }
 
+/* Is the organization named nm (as written) of the kind of the folded head
+ * word hw ("union", "company", "paper")? A word of its name is the head
+ * word (or its plural), a word org-kinds.txt gives that head, or, for a
+ * business's or a newspaper's head word ("company", "operator", "paper"),
+ * a word of organizations.txt of the same kind. */
+static int org_of_kind(const char *nm, const char *hw, const struct rules *r, const struct xref_rules *xr)
+{
+	size_t hl = strlen(hw);
+	int hk = wordset_get_ci(&r->org_words, hw, hl);
+	strbuf fw = STRBUF_INIT;
+	int fits = 0;
+	for (const char *w = nm; *w && !fits;) {
+		size_t wl = strcspn(w, " ");
+		if (wl) {
+			strbuf_reset(&fw);
+			fold(&fw, w, wl);
+			const char *k = amap_get(&xr->kinds, fw.buf, fw.len);
+			fits = !strcmp(fw.buf, hw) || (fw.len == hl + 1 && !strncmp(fw.buf, hw, hl) && fw.buf[hl] == 's') ||
+			       (k && !strcmp(k, hw)) ||
+			       ((hk == ORG_COMPANY || hk == ORG_OUTLET) && wordset_get_ci(&r->org_words, w, wl) == hk);
+		}
+		w += wl;
+		w += strspn(w, " ");
+	}
+	strbuf_release(&fw);
+	return fits;
+}
+
 static void resolve_sources(struct store_doc *sd, const struct source_table *t, const struct rules *r,
 			    const struct xref_rules *xr)
 {
@@ -862,7 +891,8 @@ static void resolve_sources(struct store_doc *sd, const struct source_table *t, 
 			} else if (org && o->row_kind == SK_ORGANIZATION) {
 				const char *nm = o->display ? o->display : o->name;
 				fold(&cand, nm, strlen(nm));
-				match = ends_with_words(cand.buf, hw.buf) && strcmp(cand.buf, hw.buf) != 0;
+				match = strcmp(cand.buf, hw.buf) != 0 &&
+					(ends_with_words(cand.buf, hw.buf) || org_of_kind(nm, hw.buf, r, xr));
 			}
 			if (match) {
 				if (found >= 0)
@@ -1384,6 +1414,35 @@ static void load_aliases(struct amap *m, struct amap *forms, const char *dir)
 	strbuf_release(&form);
 }
 
+/* org-kinds.txt: "head: word word", one kind a line, '#' comments; each
+ * word maps to its head. A missing file means none. */
+static void load_kinds(struct amap *m, const char *dir)
+{
+	strbuf path = STRBUF_INIT, text = STRBUF_INIT;
+	strbuf_addf(&path, "%s/org-kinds.txt", dir);
+	if (strbuf_read_file(&text, path.buf) >= 0) {
+		char *save = NULL;
+		for (char *line = strtok_r(text.buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+			char *hash = strchr(line, '#');
+			if (hash)
+				*hash = 0;
+			char *colon = strchr(line, ':');
+			if (!colon)
+				continue;
+			*colon = 0;
+			char *head = line + strspn(line, " \t");
+			head[strcspn(head, " \t\r")] = 0;
+			if (!*head)
+				continue;
+			char *ws = NULL;
+			for (char *w = strtok_r(colon + 1, " \t\r", &ws); w; w = strtok_r(NULL, " \t\r", &ws))
+				amap_put(m, w, head);
+		}
+	}
+	strbuf_release(&path);
+	strbuf_release(&text);
+}
+
 struct xref_rules *xref_rules_load(const char *dir, const struct rules *r, struct diag *d)
 {
 	struct xref_rules *xr = xcalloc(1, sizeof(*xr));
@@ -1399,6 +1458,7 @@ struct xref_rules *xref_rules_load(const char *dir, const struct rules *r, struc
 		return NULL;
 	}
 	load_aliases(&xr->aliases, &xr->forms, use);
+	load_kinds(&xr->kinds, use);
 	return xr;
 }
 
@@ -1410,6 +1470,7 @@ void xref_rules_free(struct xref_rules *xr)
 	claim_rules_free(xr->cr);
 	amap_release(&xr->aliases);
 	amap_release(&xr->forms);
+	amap_release(&xr->kinds);
 	free(xr);
 }
 

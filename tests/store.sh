@@ -665,6 +665,42 @@ print(names)
 PY
 check "an organization named after its description, a person after an organization: $(tail -1 "$tmp/desc.out")" $? "$tmp/desc.out"
 
+# ---- a definite description of an organization's kind -------------------------
+# "the union" of an article that names one union (the "Guild of Tram
+# Drivers") is that union; "the newspaper" the one outlet it names; in an
+# article that names two unions "the union" stays unjoined.
+mkdir "$tmp/kind"
+cat > "$tmp/kind/a.txt" <<'ART'
+Title: Tram strike called
+
+The Guild of Tram Drivers said on Monday that its members would stop work on Friday.
+
+The union said the offer of 2 percent was an insult to its members.
+
+The Morvale Courier said the city had set aside money for a higher offer. The newspaper said the sum was 3 million crowns.
+ART
+cat > "$tmp/kind/b.txt" <<'ART'
+Title: Two unions split on offer
+
+The Guild of Ferry Pilots said its members would accept the offer. The Harbour Workers Federation said it would not.
+
+The union said the vote would take place next week.
+ART
+w ingest --db "$tmp/kind.db" -q "$tmp/kind/a.txt" "$tmp/kind/b.txt"
+w sources --db "$tmp/kind.db" --format json
+python3 - "$tmp/out" <<'PY' > "$tmp/kind.out" 2>&1
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+def said(name):
+    return sorted(m['text'] for r in rows if r['name'] == name for m in r['mentions'] if m['speaker'])
+assert 'The union' in said('Guild of Tram Drivers'), said('Guild of Tram Drivers')
+assert 'The newspaper' in said('Morvale Courier'), said('Morvale Courier')
+b = [r['name'] for r in rows if any(m['doc'] == 'b' and m['text'] == 'The union' for m in r['mentions'])]
+assert b and b[0].lower() in ('union', 'the union'), 'two unions, joined to %s' % b
+print('the union: Guild of Tram Drivers; the newspaper: Morvale Courier; with two unions: %s' % b[0])
+PY
+check "a definite description is the one organization of its kind: $(tail -1 "$tmp/kind.out")" $? "$tmp/kind.out"
+
 # ---- a question is no claim of what it asks -----------------------------------
 # "Is the authority closing the bridge?" asked by a reporter is not the same
 # claim as "the authority is closing the bridge"; two statements of it are.
