@@ -269,6 +269,28 @@ ART
 w check -q "$tmp/several.txt"
 [ "$(grep -c 'vague-attribution\]' "$tmp/out")" -eq 1 ] && grep -q 'vague attribution .Residents' "$tmp/out"
 check "vague-attribution: 'Several' after 'Residents say' is the same group, one finding" $? "$tmp/out"
+# a source that names its outlet, or researchers the article named: not
+# vague; reports of no outlet and researchers never named still are
+cat > "$tmp/named.txt" <<'ART'
+Title: Ferry study
+
+According to reports in the Morvale Gazette, the ferry board will meet on Friday. Reports in the business daily Stennet said the fares would rise.
+
+A study of ferry noise was led by Dr. Ana Ruiz, a biologist at the University of Selm who led the research. The researchers said the engines were too loud.
+
+According to reports, the board chairman will resign.
+ART
+cat > "$tmp/unnamed.txt" <<'ART'
+Title: Ferry study
+
+A study of ferry noise was published on Monday. The researchers said the engines were too loud.
+ART
+w check -q "$tmp/named.txt"
+cp "$tmp/out" "$tmp/named.out"
+w check -q "$tmp/unnamed.txt"
+! grep -q 'Gazette\|Stennet\|researchers' "$tmp/named.out" && grep -q ':7:14: warning: vague attribution' "$tmp/named.out" &&
+	grep -q 'vague attribution .The researchers' "$tmp/out"
+check "vague-attribution: not for reports of a named outlet or researchers the article named; still for bare reports and unnamed researchers" $? "$tmp/named.out"
 w check tests/check/ignore-unknown.txt
 grep -q "tests/check/ignore-unknown.txt:3:34: warning: unknown rule 'no-such-rule' in 'whosaid: ignore'" "$tmp/err" &&
 	grep -q 'A second worker' "$tmp/out" && ! grep -q 'A worker at' "$tmp/out" && [ $rc -eq 0 ]
