@@ -715,26 +715,60 @@ static void drop_descriptor(char *name)
 	memmove(name, tail, strlen(tail) + 1);
 }
 
+/* Does the article write the head word hw (folded, ASCII) after it first
+ * names nm? A description refers back to a name. */
+static int head_after_name(const struct article *a, const char *nm, const char *hw)
+{
+	const char *p = *nm ? strstr(a->raw, nm) : NULL;
+	if (!p)
+		return 0;
+	size_t hl = strlen(hw), end = a->len;
+	for (size_t i = (size_t)(p - a->raw) + strlen(nm); i + hl <= end; i++) {
+		if ((a->raw[i] | 0x20) != hw[0] || strncasecmp(a->raw + i, hw, hl))
+			continue;
+		int before = (a->raw[i - 1] | 0x20) >= 'a' && (a->raw[i - 1] | 0x20) <= 'z';
+		char c = i + hl < end ? a->raw[i + hl] : ' ';
+		int after = (c | 0x20) >= 'a' && (c | 0x20) <= 'z' && c != 's';
+		if (!before && !after)
+			return 1;
+	}
+	return 0;
+}
+
+static int is_determiner(const char *s, size_t n)
+{
+	static const char *const d[] = { "the", "its", "their", "his", "her", "our", NULL };
+	for (int i = 0; d[i]; i++)
+		if (strlen(d[i]) == n && !strncasecmp(s, d[i], n))
+			return 1;
+	return 0;
+}
+
 /* Is the organization named nm (as written) of the kind of the folded head
  * word hw ("union", "company", "paper")? A word of its name is the head
  * word (or its plural), a word org-kinds.txt gives that head, or, for a
  * business's or a newspaper's head word ("company", "operator", "paper"),
- * a word of organizations.txt of the same kind. */
+ * a word of organizations.txt of the same kind (a newspaper's name is no
+ * business's). */
 static int org_of_kind(const char *nm, const char *hw, const struct rules *r, const struct xref_rules *xr)
 {
 	size_t hl = strlen(hw);
 	int hk = wordset_get_ci(&r->org_words, hw, hl);
 	strbuf fw = STRBUF_INIT;
 	int fits = 0;
-	for (const char *w = nm; *w && !fits;) {
+	for (const char *w = nm; *w;) {
 		size_t wl = strcspn(w, " ");
 		if (wl) {
 			strbuf_reset(&fw);
 			fold(&fw, w, wl);
 			const char *k = amap_get(&xr->kinds, fw.buf, fw.len);
-			fits = !strcmp(fw.buf, hw) || (fw.len == hl + 1 && !strncmp(fw.buf, hw, hl) && fw.buf[hl] == 's') ||
-			       (k && !strcmp(k, hw)) ||
-			       ((hk == ORG_COMPANY || hk == ORG_OUTLET) && wordset_get_ci(&r->org_words, w, wl) == hk);
+			int wk = wordset_get_ci(&r->org_words, w, wl);
+			if (hk == ORG_COMPANY && wk == ORG_OUTLET) {
+				fits = 0;   /* a newspaper is no "company" of its story */
+				break;
+			}
+			fits |= !strcmp(fw.buf, hw) || (fw.len == hl + 1 && !strncmp(fw.buf, hw, hl) && fw.buf[hl] == 's') ||
+				(k && !strcmp(k, hw)) || ((hk == ORG_COMPANY || hk == ORG_OUTLET) && wk == hk);
 		}
 		w += wl;
 		w += strspn(w, " ");
@@ -874,6 +908,10 @@ static void resolve_sources(struct store_doc *sd, const struct source_table *t, 
 		if (!title && !org)
 			continue;
 		fold(&hw, head, hl);
+		/* of its kind: an organization's bare description ("the union",
+		   "their union"), the head right after a determiner */
+		int kind_ok = org && d->kind == SK_ORGANIZATION &&
+			      (n == 1 || (n == 2 && is_determiner(d->name + w[0].s, w[0].e - w[0].s)));
 		int found = -1, many = 0;
 		for (size_t k = 0; k < t->n; k++) {
 			const struct store_source *o = &sd->sources[k];
@@ -892,7 +930,8 @@ static void resolve_sources(struct store_doc *sd, const struct source_table *t, 
 				const char *nm = o->display ? o->display : o->name;
 				fold(&cand, nm, strlen(nm));
 				match = strcmp(cand.buf, hw.buf) != 0 &&
-					(ends_with_words(cand.buf, hw.buf) || org_of_kind(nm, hw.buf, r, xr));
+					(ends_with_words(cand.buf, hw.buf) ||
+					 (kind_ok && org_of_kind(nm, hw.buf, r, xr) && head_after_name(a, nm, hw.buf)));
 			}
 			if (match) {
 				if (found >= 0)

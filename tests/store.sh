@@ -668,7 +668,8 @@ check "an organization named after its description, a person after an organizati
 # ---- a definite description of an organization's kind -------------------------
 # "the union" of an article that names one union (the "Guild of Tram
 # Drivers") is that union; "the newspaper" the one outlet it names; in an
-# article that names two unions "the union" stays unjoined.
+# article that names two unions "the union" stays unjoined, and so does
+# "the company" written before the one business the article names.
 mkdir "$tmp/kind"
 cat > "$tmp/kind/a.txt" <<'ART'
 Title: Tram strike called
@@ -686,7 +687,14 @@ The Guild of Ferry Pilots said its members would accept the offer. The Harbour W
 
 The union said the vote would take place next week.
 ART
-w ingest --db "$tmp/kind.db" -q "$tmp/kind/a.txt" "$tmp/kind/b.txt"
+cat > "$tmp/kind/c.txt" <<'ART'
+Title: Mill to close
+
+The company said the mill would close in June. Its workers were told on Monday.
+
+Later, Ostby Holdings said it would buy the land.
+ART
+w ingest --db "$tmp/kind.db" -q "$tmp/kind/a.txt" "$tmp/kind/b.txt" "$tmp/kind/c.txt"
 w sources --db "$tmp/kind.db" --format json
 python3 - "$tmp/out" <<'PY' > "$tmp/kind.out" 2>&1
 import json, sys
@@ -697,6 +705,8 @@ assert 'The union' in said('Guild of Tram Drivers'), said('Guild of Tram Drivers
 assert 'The newspaper' in said('Morvale Courier'), said('Morvale Courier')
 b = [r['name'] for r in rows if any(m['doc'] == 'b' and m['text'] == 'The union' for m in r['mentions'])]
 assert b and b[0].lower() in ('union', 'the union'), 'two unions, joined to %s' % b
+c = [r['name'] for r in rows if any(m['doc'] == 'c' and m['text'] == 'The company' for m in r['mentions'])]
+assert c and c[0].lower() in ('company', 'the company'), 'a business named only after it: %s' % c
 print('the union: Guild of Tram Drivers; the newspaper: Morvale Courier; with two unions: %s' % b[0])
 PY
 check "a definite description is the one organization of its kind: $(tail -1 "$tmp/kind.out")" $? "$tmp/kind.out"
