@@ -509,7 +509,7 @@ struct checker *checker_new(const struct rules *r, const struct check_config *cf
 			"SELECT q.text, q.line, q.col, a.doc, a.path, a.format, COALESCE(s.name, '')"
 			" FROM propositions p JOIN quotes q ON q.id = p.quote_id"
 			" JOIN articles a ON a.id = q.article_id LEFT JOIN sources s ON s.id = q.source_id"
-			" WHERE p.key = ?1 AND p.side = ?2 AND a.doc <> ?3"
+			" WHERE p.key = ?1 AND p.side = ?2 AND a.doc <> ?3 AND p.stance_rule <> 'narrative.denied'"
 			" ORDER BY a.doc, q.n LIMIT 1");
 		if (!c->by_speaker || !c->by_terms || !c->by_proposition) {
 			checker_free(c);
