@@ -735,6 +735,21 @@ static int head_after_name(const struct article *a, const char *nm, const char *
 	return 0;
 }
 
+static int proper_name(const char *name);
+
+/* Does s hold a word of a newspaper's name (organizations.txt "| outlet")? */
+static int outlet_name(const char *s, const struct rules *r)
+{
+	for (const char *w = s; *w;) {
+		w += strspn(w, " ");
+		size_t wl = strcspn(w, " ");
+		if (wl && wordset_get_ci(&r->org_words, w, wl) == ORG_OUTLET)
+			return 1;
+		w += wl;
+	}
+	return 0;
+}
+
 static int is_determiner(const char *s, size_t n)
 {
 	static const char *const d[] = { "the", "its", "their", "his", "her", "our", NULL };
@@ -1046,6 +1061,39 @@ static void resolve_sources(struct store_doc *sd, const struct source_table *t, 
 			d->per_article = 0;
 			break;
 		}
+	}
+	/* "Pellucid said" taken for a person's surname: a one-word name that
+	   no full name explains is the organization of the article whose name
+	   (capitalized words, no "and") it starts ("Pellucid Data"); not a
+	   newspaper's ("Selm Daily" is no "Selm", a place it is named after) */
+	for (size_t i = 0; i < t->n; i++) {
+		struct store_source *d = &sd->sources[i];
+		if (d->row_kind != SK_PERSON || !d->per_article || word_count(d->name) != 1 || is_pronoun(d->name))
+			continue;
+		size_t nl = strlen(d->name);
+		const struct store_source *org = NULL;
+		for (size_t k = 0; k < t->n; k++) {
+			const struct store_source *o = &sd->sources[k];
+			const char *nm = o->display ? o->display : o->name;
+			if (k == i || o->row_kind != SK_ORGANIZATION || o->per_article || !o->key ||
+			    strncmp(nm, d->name, nl) || nm[nl] != ' ' || !(nm[nl + 1] >= 'A' && nm[nl + 1] <= 'Z') ||
+			    !proper_name(nm) || strstr(nm, " and ") || outlet_name(nm + nl, r) ||
+			    (org && !strcmp(org->key, o->key)))
+				continue;
+			if (org) {
+				org = NULL;   /* two of them: none */
+				break;
+			}
+			org = o;
+		}
+		if (!org)
+			continue;
+		free(d->key);
+		free(d->display);
+		d->key = xstrdup(org->key);
+		d->display = xstrdup(org->display ? org->display : org->name);
+		d->row_kind = SK_ORGANIZATION;
+		d->per_article = 0;
 	}
 }
 

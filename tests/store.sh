@@ -641,6 +641,32 @@ print('one organization Varco, Ena Sol a member')
 PY
 check "a one-word speaker named as a title's organization is that organization: $(tail -1 "$tmp/one.out")" $? "$tmp/one.out"
 
+# ---- a one-word name that starts an organization's name ----------------------
+# "Ostrel said" in an article whose "Ostrel Data said" is a speaker: that
+# organization, not a person "Ostrel"; "Selm" beside the newspaper "Selm
+# Daily" is not the newspaper
+mkdir "$tmp/start"
+cat > "$tmp/start/a.txt" <<'ART'
+Title: Mine output falls
+
+Ostrel Data said on Monday that output had fallen by a tenth.
+
+Shares in Ostrel fell 3 percent. Ostrel said it would not cut jobs this year.
+
+Selm Daily said the mine would close. Selm said it would help the miners.
+ART
+w ingest --db "$tmp/start.db" -q "$tmp/start/a.txt"
+w sources --db "$tmp/start.db" --format json
+python3 - "$tmp/out" <<'PY' > "$tmp/start.out" 2>&1
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+names = sorted((r['name'], r['kind'], r['quotes']) for r in rows)
+assert ('Ostrel Data', 'organization', 2) in names and not any(n == 'Ostrel' for n, k, q in names), names
+assert ('Selm Daily', 'organization', 1) in names, names
+print(names)
+PY
+check "a one-word speaker that starts an organization's name is that organization, not a newspaper named after it: $(tail -1 "$tmp/start.out")" $? "$tmp/start.out"
+
 # ---- an organization after its description; a person after an organization ---
 # "Junior coalition partner the Harbour League" is the Harbour League;
 # "Harbour League co-leader Ada Voss", taken for an organization, is Ada Voss
