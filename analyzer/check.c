@@ -858,9 +858,32 @@ static int definite_singular(const struct rules *r, const char *t, size_t s, siz
 
 /* Does the quote's source name no one? Descriptions of organizations and
  * roles that the article names after all are not anonymous sources. */
+/* "a handful", "a few", "others": a share of a group the text named just
+ * before ("Some users accused her ..., and a handful claimed ..."), no
+ * source of its own */
+static int quantifier_only(const char *t, size_t s, size_t e)
+{
+	static const char *const q[] = { "a", "handful", "few", "some", "several", "others", "many", "most", "number",
+					 "couple", "dozen", NULL };
+	size_t ws, we;
+	int n = 0;
+	for (size_t i = s; (we = next_word(t, i, e, &ws)) > ws; i = we) {
+		int k;
+		for (k = 0; q[k]; k++)
+			if (strlen(q[k]) == we - ws && !strncasecmp(t + ws, q[k], we - ws))
+				break;
+		if (!q[k])
+			return 0;
+		n++;
+	}
+	return n > 0;
+}
+
 static int truly_anonymous(const struct rules *r, const struct article *a, const struct quote *q, size_t ms,
 			   size_t me)
 {
+	if (quantifier_only(a->scan, ms, me))
+		return 0;
 	if (describes_organization(r, a->scan, ms, me) || named_role(a->scan, ms, me) ||
 	    definite_singular(r, a->scan, ms, me))
 		return 0;
@@ -1136,7 +1159,9 @@ static void check_vague(struct checker *c, struct extraction *x, const size_t *o
 		size_t canon = canons[q->source];
 		if (k == SK_VAGUE && !reported[canon] && !definite_singular(c->r, x->a->scan, ms, me) &&
 		    !poll_share(x->a->scan, ms, me) && !(bare_quantifier(x->a->scan, ms, me) && near_vague(&v, ms)) &&
-		    !names_organization(c->r, x->a->scan, ms, me) && !named_before(x->a->scan, ms, me)) {
+		    !names_organization(c->r, x->a->scan, ms, me) && !named_before(x->a->scan, ms, me) &&
+		    !(me - ms > 4 && !strncasecmp(x->a->scan + ms, "its ", 4))) {
+			/* "its analysts": an organization's, named before */
 			/* once a source, where it is first described: "they" later
 			 * is the same critics */
 			reported[canon] = 1;
