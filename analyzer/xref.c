@@ -792,6 +792,39 @@ static int org_of_kind(const char *nm, const char *hw, const struct rules *r, co
 	return fits;
 }
 
+/* The one name the article writes possessive before words ("Varnland's
+ * trade ministry" for "trade ministry"): one or two capitalized words;
+ * NULL when none or two different ones. */
+static char *possessor_of(const struct article *a, const char *words)
+{
+	const char *s = a->raw;
+	size_t n = strlen(words);
+	char *found = NULL;
+	int tries = 0;
+	for (const char *p = strstr(s, words); p && tries < 200; p = strstr(p + 1, words), tries++) {
+		size_t at = (size_t)(p - s);
+		size_t k = at;
+		if (k >= 3 && s[k - 1] == ' ' && s[k - 2] == 's' && s[k - 3] == '\'')
+			k -= 3;
+		else if (k >= 5 && s[k - 1] == ' ' && s[k - 2] == 's' && !memcmp(s + k - 5, "\xe2\x80\x99", 3))
+			k -= 5;
+		else
+			continue;
+		size_t b = k;
+		while (b > 0 && (((s[b - 1] | 0x20) >= 'a' && (s[b - 1] | 0x20) <= 'z') || s[b - 1] == '-'))
+			b--;
+		if (b == k || !(s[b] >= 'A' && s[b] <= 'Z') || (at + n < a->len && s[at + n] >= 'a' && s[at + n] <= 'z'))
+			continue;
+		if (found && (strlen(found) != k - b || strncmp(found, s + b, k - b))) {
+			free(found);
+			return NULL;
+		}
+		if (!found)
+			found = xstrndup(s + b, k - b);
+	}
+	return found;
+}
+
 static void resolve_sources(struct store_doc *sd, const struct source_table *t, const struct rules *r,
 			    const struct xref_rules *xr)
 {
@@ -1062,6 +1095,32 @@ static void resolve_sources(struct store_doc *sd, const struct source_table *t, 
 			break;
 		}
 	}
+	/* "the trade ministry" of an article that writes "Varnland's trade
+	   ministry": the organization so named ("Varnland trade ministry"),
+	   when one name alone owns those words in the article */
+	for (size_t i = 0; i < t->n; i++) {
+		struct store_source *d = &sd->sources[i];
+		if (!d->per_article || d->row_kind != SK_ORGANIZATION || strncasecmp(d->name, "the ", 4))
+			continue;
+		struct xword w[8];
+		const char *desc = d->name + 4;
+		size_t n = split(desc, strlen(desc), w, 8);
+		if (n < 2 || n > 4 || !in_words(&r->org_words, desc + w[n - 1].s, w[n - 1].e - w[n - 1].s) ||
+		    has_upper(desc))
+			continue;
+		char *owner = possessor_of(a, desc);
+		if (!owner)
+			continue;
+		strbuf o = STRBUF_INIT;
+		strbuf_addf(&o, "%s %s", owner, desc);
+		free(owner);
+		free(d->key);
+		free(d->display);
+		d->display = strbuf_detach(&o, NULL);
+		d->key = xref_name_key(d->display, strlen(d->display), SK_ORGANIZATION, r, xr);
+		d->per_article = 0;
+	}
+
 	/* "Pellucid said" taken for a person's surname: a one-word name that
 	   no full name explains is the organization of the article whose name
 	   (capitalized words, no "and") it starts ("Pellucid Data"); not a

@@ -641,6 +641,31 @@ print('one organization Varco, Ena Sol a member')
 PY
 check "a one-word speaker named as a title's organization is that organization: $(tail -1 "$tmp/one.out")" $? "$tmp/one.out"
 
+# ---- a description the article writes with its owner --------------------------
+# "The harbour ministry said" in an article that writes "Tessvik's harbour
+# ministry" is the Tessvik harbour ministry another article quotes
+mkdir "$tmp/own"
+cat > "$tmp/own/a.txt" <<'ART'
+Title: Pier contract reviewed
+
+Tessvik's harbour ministry is reviewing the pier contract. The harbour ministry said the review would take a month.
+ART
+cat > "$tmp/own/b.txt" <<'ART'
+Title: Pier contract blocked
+
+Tessvik's harbour ministry said on Monday it had blocked the pier contract.
+ART
+w ingest --db "$tmp/own.db" -q "$tmp/own/a.txt" "$tmp/own/b.txt"
+w sources --db "$tmp/own.db" --format json
+python3 - "$tmp/out" <<'PY' > "$tmp/own.out" 2>&1
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+m = [r for r in rows if 'ministry' in r['name'].lower()]
+assert len(m) == 1 and sorted({x['doc'] for x in m[0]['mentions']}) == ['a', 'b'], [(r['name'], r['mentions']) for r in m]
+print('one source: %s' % m[0]['name'])
+PY
+check "a description its article writes with an owner ('Tessvik's harbour ministry') is that organization: $(tail -1 "$tmp/own.out")" $? "$tmp/own.out"
+
 # ---- a one-word name that starts an organization's name ----------------------
 # "Ostrel said" in an article whose "Ostrel Data said" is a speaker: that
 # organization, not a person "Ostrel"; "Selm" beside the newspaper "Selm
