@@ -509,7 +509,7 @@ struct checker *checker_new(const struct rules *r, const struct check_config *cf
 			"SELECT q.text, q.line, q.col, a.doc, a.path, a.format, COALESCE(s.name, '')"
 			" FROM propositions p JOIN quotes q ON q.id = p.quote_id"
 			" JOIN articles a ON a.id = q.article_id LEFT JOIN sources s ON s.id = q.source_id"
-			" WHERE p.key = ?1 AND p.side = ?2 AND a.doc <> ?3"
+			" WHERE p.key = ?1 AND p.side = ?2 AND a.doc <> ?3 AND p.stance_rule <> 'narrative.denied'"
 			" ORDER BY a.doc, q.n LIMIT 1");
 		if (!c->by_speaker || !c->by_terms || !c->by_proposition) {
 			checker_free(c);
@@ -858,9 +858,32 @@ static int definite_singular(const struct rules *r, const char *t, size_t s, siz
 
 /* Does the quote's source name no one? Descriptions of organizations and
  * roles that the article names after all are not anonymous sources. */
+/* "a handful", "a few", "others": a share of a group the text named just
+ * before ("Some users accused her ..., and a handful claimed ..."), no
+ * source of its own */
+static int quantifier_only(const char *t, size_t s, size_t e)
+{
+	static const char *const q[] = { "a", "handful", "few", "some", "several", "others", "many", "most", "number",
+					 "couple", "dozen", NULL };
+	size_t ws, we;
+	int n = 0;
+	for (size_t i = s; (we = next_word(t, i, e, &ws)) > ws; i = we) {
+		int k;
+		for (k = 0; q[k]; k++)
+			if (strlen(q[k]) == we - ws && !strncasecmp(t + ws, q[k], we - ws))
+				break;
+		if (!q[k])
+			return 0;
+		n++;
+	}
+	return n > 0;
+}
+
 static int truly_anonymous(const struct rules *r, const struct article *a, const struct quote *q, size_t ms,
 			   size_t me)
 {
+	if (quantifier_only(a->scan, ms, me))
+		return 0;
 	if (describes_organization(r, a->scan, ms, me) || named_role(a->scan, ms, me) ||
 	    definite_singular(r, a->scan, ms, me))
 		return 0;
@@ -952,6 +975,30 @@ static int cmp_pair(const void *a, const void *b)
 	return x[0] < y[0] ? -1 : x[0] > y[0];
 }
 
+static int names_organization(const struct rules *r, const char *t, size_t s, size_t e);
+static int word_at(const char *t, size_t i, size_t n, const char *w);
+
+/* "According to reports in the daily Halden Post": the words after a
+ * vague phrase ("in", "by", "from" and up to six words, to the next
+ * comma or sentence end) name the organization it comes from. */
+static int outlet_after(const struct rules *r, const char *t, size_t start, size_t end, size_t n)
+{
+	size_t i = end;
+	while (i < n && t[i] == ' ')
+		i++;
+	if (!(word_at(t, i, n, "in") || word_at(t, i, n, "by") || word_at(t, i, n, "from")))
+		return 0;
+	size_t stop = i;
+	for (int words = 0; stop < n && words < 8; words++) {
+		while (stop < n && t[stop] != ' ' && t[stop] != ',' && t[stop] != ';' && t[stop] != '.')
+			stop++;
+		if (stop >= n || t[stop] != ' ')
+			break;
+		stop++;
+	}
+	return names_organization(r, t, start, stop);
+}
+
 static void add_vague(struct checker *c, size_t start, size_t end, void *vctx)
 {
 	struct vague_ctx *v = vctx;
@@ -972,6 +1019,8 @@ static void add_vague(struct checker *c, size_t start, size_t end, void *vctx)
 	}
 	if (overlaps_sorted(v->anon, v->nanon, v->anon_max, start, end))
 		return;   /* anonymous-source says it */
+	if (v->phrases && outlet_after(c->r, v->x->a->scan, start, end, v->x->a->len))
+		return;
 	struct check_finding *f = add_finding(c, v->out, v->x->a, CHECK_VAGUE_ATTRIBUTION, start, end);
 	strbuf sb = STRBUF_INIT;
 	strbuf_addstr(&sb, "vague attribution \xe2\x80\x9c");
@@ -1011,6 +1060,75 @@ static int bare_quantifier(const char *t, size_t ms, size_t me)
 	return 0;
 }
 
+/* "reports in the business daily Halden Post", "reports in the Varo
+ * Gazette": a description that names the outlet it comes from: past its
+ * first word, a capitalized word that is a newspaper's word of
+ * organizations.txt ("Gazette") or follows one ("daily Finansvik"). */
+static int names_organization(const struct rules *r, const char *t, size_t s, size_t e)
+{
+	size_t ws, we;
+	int first = 1, prev_org = 0;
+	for (size_t i = s; (we = next_word(t, i, e, &ws)) > ws; i = we) {
+		int org = wordset_get_ci(&r->org_words, t + ws, we - ws) == ORG_OUTLET;
+		if (!first && text_is_upper(t, ws, we) && (org || prev_org))
+			return 1;
+		prev_org = org;
+		first = 0;
+	}
+	return 0;
+}
+
+/* Does t[i..) start with the words w (any case), no letter before or after? */
+static int word_at(const char *t, size_t i, size_t n, const char *w)
+{
+	size_t l = strlen(w);
+	return i + l <= n && !strncasecmp(t + i, w, l) &&
+	       (i + l == n || !(((t[i + l] | 0x20) >= 'a' && (t[i + l] | 0x20) <= 'z') || (unsigned char)t[i + l] >= 0x80)) &&
+	       (i == 0 || !((t[i - 1] | 0x20) >= 'a' && (t[i - 1] | 0x20) <= 'z'));
+}
+
+/* Is t[i] an uppercase ASCII letter, after an optional "the "? */
+static int cap_after(const char *t, size_t i, size_t n)
+{
+	if (word_at(t, i, n, "the"))
+		i += 4;
+	return i < n && t[i] >= 'A' && t[i] <= 'Z';
+}
+
+/* "The researchers" of an article that said who they are before:
+ * "researchers at the University of Tallin", "researchers led by Ana
+ * Ruiz", "an epidemiologist who led the research": a definite plural
+ * description after words that name its people (the same noun, or its
+ * activity: "research" for "researchers"). */
+static int named_before(const char *t, size_t ms, size_t me)
+{
+	if (me - ms < 6 || strncasecmp(t + ms, "the ", 4) || t[me - 1] != 's')
+		return 0;
+	size_t hs = me;
+	while (hs > ms && t[hs - 1] != ' ')
+		hs--;
+	char head[32], led[48];
+	if (me - hs >= sizeof(head) || me - hs < 4)
+		return 0;
+	memcpy(head, t + hs, me - hs);
+	head[me - hs] = 0;
+	size_t hl = me - hs;
+	int activity = hl > 5 && !strcmp(head + hl - 3, "ers");
+	snprintf(led, sizeof(led), "led the %.*s", (int)(hl - 3), head);
+	for (size_t i = 0; i < ms; i++) {
+		if (activity && word_at(t, i, ms, led))
+			return 1;
+		if (word_at(t, i, ms, head)) {
+			size_t j = i + hl + 1;
+			if ((word_at(t, j, ms, "at") && cap_after(t, j + 3, ms)) ||
+			    (word_at(t, j, ms, "from") && cap_after(t, j + 5, ms)) ||
+			    (word_at(t, j, ms, "led by") && cap_after(t, j + 7, ms)))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* Is there a vague finding of this article that ends shortly before at
  * ("Residents say ... Several told the Star ...": the same residents)? */
 static int near_vague(const struct vague_ctx *v, size_t at)
@@ -1040,7 +1158,10 @@ static void check_vague(struct checker *c, struct extraction *x, const size_t *o
 		enum source_kind k = x->sources.v[q->source].kind;
 		size_t canon = canons[q->source];
 		if (k == SK_VAGUE && !reported[canon] && !definite_singular(c->r, x->a->scan, ms, me) &&
-		    !poll_share(x->a->scan, ms, me) && !(bare_quantifier(x->a->scan, ms, me) && near_vague(&v, ms))) {
+		    !poll_share(x->a->scan, ms, me) && !(bare_quantifier(x->a->scan, ms, me) && near_vague(&v, ms)) &&
+		    !names_organization(c->r, x->a->scan, ms, me) && !named_before(x->a->scan, ms, me) &&
+		    !(me - ms > 4 && !strncasecmp(x->a->scan + ms, "its ", 4))) {
+			/* "its analysts": an organization's, named before */
 			/* once a source, where it is first described: "they" later
 			 * is the same critics */
 			reported[canon] = 1;

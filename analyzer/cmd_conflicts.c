@@ -139,6 +139,81 @@ static void emit_side_text(strbuf *out, const struct conflict *c, enum side side
 	}
 }
 
+/* Who a denial told by the narrative names: "a charge its leaders deny"
+ * after "Liberal Reform is positioning itself ..." is "Liberal Reform's
+ * leaders"; "which the company disputes" is "the company". The words
+ * between the description ("a charge", "which") and the verb, with "its"
+ * or "their" read as the first name (capitalized words) of the claim. */
+static char *narrative_denier(const char *span, const char *claim)
+{
+	static const char *const skip[] = { "a", "an", "which", "that", NULL };
+	static const char *const adverbs[] = { "has", "have", "had", "also", "strongly", "flatly", "firmly",
+					       "repeatedly", "vehemently", "always", "long", NULL };
+	const char *w[16];
+	size_t wl[16], n = 0;
+	for (const char *p = span; *p && n < 16;) {
+		p += strspn(p, " \n");
+		size_t l = strcspn(p, " \n");
+		if (!l)
+			break;
+		w[n] = p;
+		wl[n++] = l;
+		p += l;
+	}
+	size_t a = 0, e = n ? n - 1 : 0;   /* the last word is the verb */
+	if (a < e && (wl[a] == 1 || wl[a] == 2) && strncasecmp(w[a], "which", 5))
+		a += 2;   /* "a charge" */
+	for (int more = 1; more && a < e;) {
+		more = 0;
+		for (int k = 0; skip[k]; k++)
+			if (strlen(skip[k]) == wl[a] && !strncasecmp(w[a], skip[k], wl[a])) {
+				a++;
+				more = 1;
+				break;
+			}
+	}
+	for (int more = 1; more && e > a;) {
+		more = 0;
+		for (int k = 0; adverbs[k]; k++)
+			if (strlen(adverbs[k]) == wl[e - 1] && !strncasecmp(w[e - 1], adverbs[k], wl[e - 1])) {
+				e--;
+				more = 1;
+				break;
+			}
+	}
+	strbuf o = STRBUF_INIT;
+	if (a >= e)
+		return xstrdup(span);
+	size_t from = a;
+	if ((wl[a] == 3 && !strncasecmp(w[a], "its", 3)) || (wl[a] == 5 && !strncasecmp(w[a], "their", 5))) {
+		/* the claim's first run of capitalized words */
+		const char *c = claim ? claim : "";
+		while (*c && !(*c >= 'A' && *c <= 'Z'))
+			c++;
+		const char *ce = c;
+		while (*ce >= 'A' && *ce <= 'Z') {
+			const char *nx = ce + strcspn(ce, " ");
+			const char *after = nx + strspn(nx, " ");
+			if (!(*after >= 'A' && *after <= 'Z')) {
+				ce = nx;
+				break;
+			}
+			ce = after;
+		}
+		if (ce > c && ce - c < 80) {
+			strbuf_add(&o, c, (size_t)(ce - c));
+			strbuf_addstr(&o, "'s");
+			from = a + 1;
+		}
+	}
+	for (size_t k = from; k < e; k++) {
+		if (o.len)
+			strbuf_addch(&o, ' ');
+		strbuf_add(&o, w[k], wl[k]);
+	}
+	return strbuf_detach(&o, NULL);
+}
+
 static int source_matches(const char *want, const char *name)
 {
 	if (!name)
@@ -262,7 +337,9 @@ int cmd_conflicts(int argc, char **argv)
 	/* only propositions that have both sides somewhere are read in full */
 	sqlite3_stmt *st = store_prepare(
 		s, "SELECT p.key, p.label, p.side, a.doc || '#q' || q.n, a.doc, a.path, s.name, "
-		   "COALESCE(m.title, s.title), q.text, q.start, q.end, q.line, p.stance_rule "
+		   "COALESCE(m.title, s.title), q.text, q.start, q.end, q.line, p.stance_rule, "
+		   "CASE WHEN p.stance_rule = 'narrative.denied' THEN CAST(substr(CAST(a.body AS BLOB), p.start + 1, "
+		   "p.end - p.start) AS TEXT) END, p.start, p.end "
 		   "FROM propositions p JOIN quotes q ON q.id = p.quote_id JOIN articles a ON a.id = q.article_id "
 		   "LEFT JOIN sources s ON s.id = q.source_id LEFT JOIN mentions m ON m.id = q.mention_id "
 		   "ORDER BY p.key, a.doc, q.n, p.id");
@@ -298,6 +375,19 @@ int cmd_conflicts(int argc, char **argv)
 		q->end = sqlite3_column_int64(st, 10);
 		q->line = sqlite3_column_int64(st, 11);
 		q->stance_rule = store_column_dup(st, 12);
+		if (sqlite3_column_type(st, 13) == SQLITE_TEXT) {
+			/* a denial the narrative tells: its words, and who they name */
+			char *span = store_column_dup(st, 13);
+			char *who = narrative_denier(span, q->text);
+			free(q->speaker);
+			free(q->title);
+			free(q->text);
+			q->speaker = who;
+			q->title = NULL;
+			q->text = span;
+			q->start = sqlite3_column_int64(st, 14);
+			q->end = sqlite3_column_int64(st, 15);
+		}
 		if (source && source_matches(source, q->speaker))
 			c->matches_source = 1;
 	}

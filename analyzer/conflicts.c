@@ -54,6 +54,7 @@ struct conflict_rules {
 	size_t nrules, rules_alloc;
 	pcre2_match_context *mctx;
 	pcre2_code *rejects_ref; /* "X rejected that account": see disputes() */
+	pcre2_code *denied_after; /* ", a charge its leaders deny": see narrative_denials() */
 	/* every rule's needs once, by first byte (needs_at[c] .. needs_at[c +
 	   1]), so a segment is read once for all of them */
 	char **needs;
@@ -495,6 +496,7 @@ void conflict_rules_free(struct conflict_rules *cf)
 	word_list_free(&cf->refute);
 	word_list_free(&cf->report);
 	pcre2_code_free(cf->rejects_ref);
+	pcre2_code_free(cf->denied_after);
 	for (size_t i = 0; i < cf->nframes; i++) {
 		free(cf->frames[i].name);
 		free(cf->frames[i].template);
@@ -627,6 +629,25 @@ struct conflict_rules *conflict_rules_load(const char *rules_dir, const struct c
 		cf->rejects_ref = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PATTERN_OPTIONS, &err, &off, NULL);
 		if (cf->rejects_ref)
 			pcre2_jit_compile(cf->rejects_ref, PCRE2_JIT_COMPLETE);
+	}
+	{
+		/* right after a claim, the narrative says who denies it: ", a
+		   charge its leaders deny", ", which the company disputes" */
+		static const char pat[] =
+			"(?:[\"'\\x{201d}\\x{2019}\\x{bb}]\\s*)?,\\s+"
+			"(?<d>(?:an?\\s+(?:charge|claim|accusation|allegation|suggestion|assertion|characteri[sz]ation|"
+			"version|figure|estimate|account)\\s+(?:that\\s+)?|which\\s+)"
+			"(?:(?!(?:that|who|which|and|but|has|have|had|was|were|is|are|also)\\b|den(?:y|ies|ied)\\b|reject|"
+			"disput|dismiss|contest|rebut)[\\w\\x{2019}'\\-]+\\s+){1,4}?"
+			"(?:(?:has|have|had|also|strongly|flatly|firmly|repeatedly|vehemently|always|long)\\s+){0,2}"
+			"(?:den(?:y|ies|ied)|reject(?:s|ed)?|disput(?:e|es|ed)|dismiss(?:es|ed)?|contest(?:s|ed)?|"
+			"rebut(?:s|ted)?))\\b";
+		int err;
+		PCRE2_SIZE off;
+		cf->denied_after = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PATTERN_OPTIONS | PCRE2_ANCHORED,
+						 &err, &off, NULL);
+		if (cf->denied_after)
+			pcre2_jit_compile(cf->denied_after, PCRE2_JIT_COMPLETE);
 	}
 	cf->mctx = pcre2_match_context_create(NULL);
 	pcre2_set_match_limit(cf->mctx, 1000000);
@@ -1302,6 +1323,87 @@ static size_t disputes(const struct conflict_rules *cf, pcre2_match_data *md, co
 	return added;
 }
 
+/* "Liberal Reform is positioning itself for an early election, a charge
+ * its leaders deny": a quote that asserts, followed by words of the
+ * narrative that say who denies it (no quote of their own), is one
+ * proposition of the frame "disputed": the quote for, the denial against.
+ * The denial's row is the same quote's, its rule "narrative.denied" and
+ * its span the denial's words ("a charge its leaders deny"), which name
+ * who takes that side (see `whosaid conflicts`). */
+static size_t narrative_denials(const struct conflict_rules *cf, pcre2_match_data *md, const char *body, size_t len,
+				const struct prop_quote *quotes, size_t nquotes, struct proposition **props,
+				size_t *nprops)
+{
+	int fd = -1;
+	for (size_t f = 0; f < cf->nframes; f++)
+		if (!strcmp(cf->frames[f].name, "disputed"))
+			fd = (int)f;
+	if (fd < 0 || !cf->denied_after)
+		return 0;
+	size_t added = 0;
+	strbuf at, key, shown, label;
+	strbuf_init(&at, 64);
+	strbuf_init(&key, 64);
+	strbuf_init(&shown, 64);
+	strbuf_init(&label, 64);
+	for (size_t i = 0; i < nquotes; i++) {
+		const struct prop_quote *aq = &quotes[i];
+		if (!aq->speaker || aq->end >= len)
+			continue;
+		int rc = pcre2_match(cf->denied_after, (PCRE2_SPTR)body, len, aq->end, 0, md, cf->mctx);
+		if (rc <= 0)
+			continue;
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+		size_t ds = ov[2], de = ov[3];
+		struct stance_verdict va;
+		stance_md(cf, md, aq->cue_lemma, body + aq->start, aq->end - aq->start, &va);
+		if (va.side != SIDE_FOR)
+			continue;
+		claim_normalize(cf->cr, body + aq->start, aq->end - aq->start, CLAIM_ASSERT, &at);
+		if (!at.len)
+			continue;
+		strbuf_reset(&key);
+		strbuf_addf(&key, "%s(", cf->frames[fd].name);
+		for (size_t k = 0, sp = 0; k < at.len && (at.buf[k] != ' ' || ++sp < 5); k++)
+			strbuf_addch(&key, at.buf[k] == ' ' ? '_' : at.buf[k]);
+		strbuf_addch(&key, ')');
+		size_t n = aq->end - aq->start;
+		if (n > 90) {
+			n = 90;
+			while (n > 40 && body[aq->start + n] != ' ')
+				n--;
+			while (n > 0 && ((unsigned char)body[aq->start + n] & 0xc0) == 0x80)
+				n--;
+		}
+		strbuf_reset(&shown);
+		strbuf_addstr(&shown, "\xe2\x80\x9c");
+		strbuf_add(&shown, body + aq->start, n);
+		strbuf_addstr(&shown, n < aq->end - aq->start ? "\xe2\x80\xa6\xe2\x80\x9d (" : "\xe2\x80\x9d (");
+		strbuf_addstr(&shown, aq->speaker);
+		strbuf_addch(&shown, ')');
+		make_label(&cf->frames[fd], shown.buf, shown.len, &label);
+		int said = 0;
+		for (size_t k = 0; k < *nprops && !said; k++)
+			said = (*props)[k].quote == i && (*props)[k].side == SIDE_FOR && !strcmp((*props)[k].key, key.buf);
+		struct proposition *p;
+		if (!said) {
+			p = new_prop(props, nprops);
+			*p = (struct proposition){ i, xstrdup(key.buf), xstrdup(label.buf), "disputed.said",
+						   cf->frames[fd].event, va.rule, SIDE_FOR, aq->start, aq->end };
+			added++;
+		}
+		p = new_prop(props, nprops);
+		*p = (struct proposition){ i, xstrdup(key.buf), xstrdup(label.buf), "disputed.narrative",
+					   cf->frames[fd].event, "narrative.denied", SIDE_AGAINST, ds, de };
+		added++;
+	}
+	strbuf_release(&at);
+	strbuf_release(&key);
+	strbuf_release(&shown);
+	strbuf_release(&label);
+	return added;
+}
+
 size_t conflicts_article(const struct conflict_rules *cf, const struct rules *r, const char *body, size_t len,
 			 const struct prop_quote *quotes, size_t nquotes, const struct prop_org *orgs, size_t norgs,
 			 struct proposition **props, size_t *nprops)
@@ -1504,6 +1606,7 @@ size_t conflicts_article(const struct conflict_rules *cf, const struct rules *r,
 	}
 	added += accusations(cf, r, md, body, quotes, nquotes, orgs, norgs, props, nprops);
 	added += disputes(cf, md, body, quotes, nquotes, props, nprops, *nprops - added);
+	added += narrative_denials(cf, md, body, len, quotes, nquotes, props, nprops);
 	for (size_t i = 0; i < nhits; i++) {
 		free(hits[i].key);
 		free(hits[i].label);

@@ -319,7 +319,8 @@ static int load_conflicts(struct store *s, struct conflict_pair **out, size_t *n
 	*nout = 0;
 	sqlite3_stmt *st = store_prepare(
 		s, "SELECT p.key, min(p.label), coalesce(c.cluster, c.id), p.side FROM propositions p "
-		   "JOIN claims c ON c.id = p.quote_id WHERE p.side IN ('for', 'against') AND p.key IN "
+		   "JOIN claims c ON c.id = p.quote_id WHERE p.side IN ('for', 'against') AND "
+		   "p.stance_rule <> 'narrative.denied' AND p.key IN "
 		   "(SELECT key FROM propositions GROUP BY key HAVING sum(side = 'for') > 0 AND "
 		   "sum(side = 'against') > 0) GROUP BY 1, 3, 4 ORDER BY 1, 3, 4");
 	if (!st)

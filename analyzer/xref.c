@@ -35,6 +35,7 @@ struct xref_rules {
 	struct conflict_rules *cf;
 	struct amap aliases;   /* folded form -> folded canonical */
 	struct amap forms;     /* folded canonical -> its forms as written, '\n' between */
+	struct amap kinds;     /* org-kinds.txt: a word of a name -> the head word of its kind */
 };
 
 static size_t str_hash(const char *s, size_t n)
@@ -714,6 +715,116 @@ static void drop_descriptor(char *name)
 	memmove(name, tail, strlen(tail) + 1);
 }
 
+/* Does the article write the head word hw (folded, ASCII) after it first
+ * names nm? A description refers back to a name. */
+static int head_after_name(const struct article *a, const char *nm, const char *hw)
+{
+	const char *p = *nm ? strstr(a->raw, nm) : NULL;
+	if (!p)
+		return 0;
+	size_t hl = strlen(hw), end = a->len;
+	for (size_t i = (size_t)(p - a->raw) + strlen(nm); i + hl <= end; i++) {
+		if ((a->raw[i] | 0x20) != hw[0] || strncasecmp(a->raw + i, hw, hl))
+			continue;
+		int before = (a->raw[i - 1] | 0x20) >= 'a' && (a->raw[i - 1] | 0x20) <= 'z';
+		char c = i + hl < end ? a->raw[i + hl] : ' ';
+		int after = (c | 0x20) >= 'a' && (c | 0x20) <= 'z' && c != 's';
+		if (!before && !after)
+			return 1;
+	}
+	return 0;
+}
+
+static int proper_name(const char *name);
+
+/* Does s hold a word of a newspaper's name (organizations.txt "| outlet")? */
+static int outlet_name(const char *s, const struct rules *r)
+{
+	for (const char *w = s; *w;) {
+		w += strspn(w, " ");
+		size_t wl = strcspn(w, " ");
+		if (wl && wordset_get_ci(&r->org_words, w, wl) == ORG_OUTLET)
+			return 1;
+		w += wl;
+	}
+	return 0;
+}
+
+static int is_determiner(const char *s, size_t n)
+{
+	static const char *const d[] = { "the", "its", "their", "his", "her", "our", NULL };
+	for (int i = 0; d[i]; i++)
+		if (strlen(d[i]) == n && !strncasecmp(s, d[i], n))
+			return 1;
+	return 0;
+}
+
+/* Is the organization named nm (as written) of the kind of the folded head
+ * word hw ("union", "company", "paper")? A word of its name is the head
+ * word (or its plural), a word org-kinds.txt gives that head, or, for a
+ * business's or a newspaper's head word ("company", "operator", "paper"),
+ * a word of organizations.txt of the same kind (a newspaper's name is no
+ * business's). */
+static int org_of_kind(const char *nm, const char *hw, const struct rules *r, const struct xref_rules *xr)
+{
+	size_t hl = strlen(hw);
+	int hk = wordset_get_ci(&r->org_words, hw, hl);
+	strbuf fw = STRBUF_INIT;
+	int fits = 0;
+	for (const char *w = nm; *w;) {
+		size_t wl = strcspn(w, " ");
+		if (wl) {
+			strbuf_reset(&fw);
+			fold(&fw, w, wl);
+			const char *k = amap_get(&xr->kinds, fw.buf, fw.len);
+			int wk = wordset_get_ci(&r->org_words, w, wl);
+			if (hk == ORG_COMPANY && wk == ORG_OUTLET) {
+				fits = 0;   /* a newspaper is no "company" of its story */
+				break;
+			}
+			fits |= !strcmp(fw.buf, hw) || (fw.len == hl + 1 && !strncmp(fw.buf, hw, hl) && fw.buf[hl] == 's') ||
+				(k && !strcmp(k, hw)) || ((hk == ORG_COMPANY || hk == ORG_OUTLET) && wk == hk);
+		}
+		w += wl;
+		w += strspn(w, " ");
+	}
+	strbuf_release(&fw);
+	return fits;
+}
+
+/* The one name the article writes possessive before words ("Varnland's
+ * trade ministry" for "trade ministry"): one or two capitalized words;
+ * NULL when none or two different ones. */
+static char *possessor_of(const struct article *a, const char *words)
+{
+	const char *s = a->raw;
+	size_t n = strlen(words);
+	char *found = NULL;
+	int tries = 0;
+	for (const char *p = strstr(s, words); p && tries < 200; p = strstr(p + 1, words), tries++) {
+		size_t at = (size_t)(p - s);
+		size_t k = at;
+		if (k >= 3 && s[k - 1] == ' ' && s[k - 2] == 's' && s[k - 3] == '\'')
+			k -= 3;
+		else if (k >= 5 && s[k - 1] == ' ' && s[k - 2] == 's' && !memcmp(s + k - 5, "\xe2\x80\x99", 3))
+			k -= 5;
+		else
+			continue;
+		size_t b = k;
+		while (b > 0 && (((s[b - 1] | 0x20) >= 'a' && (s[b - 1] | 0x20) <= 'z') || s[b - 1] == '-'))
+			b--;
+		if (b == k || !(s[b] >= 'A' && s[b] <= 'Z') || (at + n < a->len && s[at + n] >= 'a' && s[at + n] <= 'z'))
+			continue;
+		if (found && (strlen(found) != k - b || strncmp(found, s + b, k - b))) {
+			free(found);
+			return NULL;
+		}
+		if (!found)
+			found = xstrndup(s + b, k - b);
+	}
+	return found;
+}
+
 static void resolve_sources(struct store_doc *sd, const struct source_table *t, const struct rules *r,
 			    const struct xref_rules *xr)
 {
@@ -845,6 +956,10 @@ static void resolve_sources(struct store_doc *sd, const struct source_table *t, 
 		if (!title && !org)
 			continue;
 		fold(&hw, head, hl);
+		/* of its kind: an organization's bare description ("the union",
+		   "their union"), the head right after a determiner */
+		int kind_ok = org && d->kind == SK_ORGANIZATION &&
+			      (n == 1 || (n == 2 && is_determiner(d->name + w[0].s, w[0].e - w[0].s)));
 		int found = -1, many = 0;
 		for (size_t k = 0; k < t->n; k++) {
 			const struct store_source *o = &sd->sources[k];
@@ -862,7 +977,9 @@ static void resolve_sources(struct store_doc *sd, const struct source_table *t, 
 			} else if (org && o->row_kind == SK_ORGANIZATION) {
 				const char *nm = o->display ? o->display : o->name;
 				fold(&cand, nm, strlen(nm));
-				match = ends_with_words(cand.buf, hw.buf) && strcmp(cand.buf, hw.buf) != 0;
+				match = strcmp(cand.buf, hw.buf) != 0 &&
+					(ends_with_words(cand.buf, hw.buf) ||
+					 (kind_ok && org_of_kind(nm, hw.buf, r, xr) && head_after_name(a, nm, hw.buf)));
 			}
 			if (match) {
 				if (found >= 0)
@@ -977,6 +1094,65 @@ static void resolve_sources(struct store_doc *sd, const struct source_table *t, 
 			d->per_article = 0;
 			break;
 		}
+	}
+	/* "the trade ministry" of an article that writes "Varnland's trade
+	   ministry": the organization so named ("Varnland trade ministry"),
+	   when one name alone owns those words in the article */
+	for (size_t i = 0; i < t->n; i++) {
+		struct store_source *d = &sd->sources[i];
+		if (!d->per_article || d->row_kind != SK_ORGANIZATION || strncasecmp(d->name, "the ", 4))
+			continue;
+		struct xword w[8];
+		const char *desc = d->name + 4;
+		size_t n = split(desc, strlen(desc), w, 8);
+		if (n < 2 || n > 4 || !in_words(&r->org_words, desc + w[n - 1].s, w[n - 1].e - w[n - 1].s) ||
+		    has_upper(desc))
+			continue;
+		char *owner = possessor_of(a, desc);
+		if (!owner)
+			continue;
+		strbuf o = STRBUF_INIT;
+		strbuf_addf(&o, "%s %s", owner, desc);
+		free(owner);
+		free(d->key);
+		free(d->display);
+		d->display = strbuf_detach(&o, NULL);
+		d->key = xref_name_key(d->display, strlen(d->display), SK_ORGANIZATION, r, xr);
+		d->per_article = 0;
+	}
+
+	/* "Pellucid said" taken for a person's surname: a one-word name that
+	   no full name explains is the organization of the article whose name
+	   (capitalized words, no "and") it starts ("Pellucid Data"); not a
+	   newspaper's ("Selm Daily" is no "Selm", a place it is named after) */
+	for (size_t i = 0; i < t->n; i++) {
+		struct store_source *d = &sd->sources[i];
+		if (d->row_kind != SK_PERSON || !d->per_article || word_count(d->name) != 1 || is_pronoun(d->name))
+			continue;
+		size_t nl = strlen(d->name);
+		const struct store_source *org = NULL;
+		for (size_t k = 0; k < t->n; k++) {
+			const struct store_source *o = &sd->sources[k];
+			const char *nm = o->display ? o->display : o->name;
+			if (k == i || o->row_kind != SK_ORGANIZATION || o->per_article || !o->key ||
+			    strncmp(nm, d->name, nl) || nm[nl] != ' ' || !(nm[nl + 1] >= 'A' && nm[nl + 1] <= 'Z') ||
+			    !proper_name(nm) || strstr(nm, " and ") || outlet_name(nm + nl, r) ||
+			    (org && !strcmp(org->key, o->key)))
+				continue;
+			if (org) {
+				org = NULL;   /* two of them: none */
+				break;
+			}
+			org = o;
+		}
+		if (!org)
+			continue;
+		free(d->key);
+		free(d->display);
+		d->key = xstrdup(org->key);
+		d->display = xstrdup(org->display ? org->display : org->name);
+		d->row_kind = SK_ORGANIZATION;
+		d->per_article = 0;
 	}
 }
 
@@ -1391,6 +1567,35 @@ static void load_aliases(struct amap *m, struct amap *forms, const char *dir)
 	strbuf_release(&form);
 }
 
+/* org-kinds.txt: "head: word word", one kind a line, '#' comments; each
+ * word maps to its head. A missing file means none. */
+static void load_kinds(struct amap *m, const char *dir)
+{
+	strbuf path = STRBUF_INIT, text = STRBUF_INIT;
+	strbuf_addf(&path, "%s/org-kinds.txt", dir);
+	if (strbuf_read_file(&text, path.buf) >= 0) {
+		char *save = NULL;
+		for (char *line = strtok_r(text.buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+			char *hash = strchr(line, '#');
+			if (hash)
+				*hash = 0;
+			char *colon = strchr(line, ':');
+			if (!colon)
+				continue;
+			*colon = 0;
+			char *head = line + strspn(line, " \t");
+			head[strcspn(head, " \t\r")] = 0;
+			if (!*head)
+				continue;
+			char *ws = NULL;
+			for (char *w = strtok_r(colon + 1, " \t\r", &ws); w; w = strtok_r(NULL, " \t\r", &ws))
+				amap_put(m, w, head);
+		}
+	}
+	strbuf_release(&path);
+	strbuf_release(&text);
+}
+
 struct xref_rules *xref_rules_load(const char *dir, const struct rules *r, struct diag *d)
 {
 	struct xref_rules *xr = xcalloc(1, sizeof(*xr));
@@ -1406,6 +1611,7 @@ struct xref_rules *xref_rules_load(const char *dir, const struct rules *r, struc
 		return NULL;
 	}
 	load_aliases(&xr->aliases, &xr->forms, use);
+	load_kinds(&xr->kinds, use);
 	return xr;
 }
 
@@ -1417,6 +1623,7 @@ void xref_rules_free(struct xref_rules *xr)
 	claim_rules_free(xr->cr);
 	amap_release(&xr->aliases);
 	amap_release(&xr->forms);
+	amap_release(&xr->kinds);
 	free(xr);
 }
 

@@ -269,6 +269,40 @@ ART
 w check -q "$tmp/several.txt"
 [ "$(grep -c 'vague-attribution\]' "$tmp/out")" -eq 1 ] && grep -q 'vague attribution .Residents' "$tmp/out"
 check "vague-attribution: 'Several' after 'Residents say' is the same group, one finding" $? "$tmp/out"
+# a source that names its outlet, or researchers the article named: not
+# vague; reports of no outlet and researchers never named still are
+cat > "$tmp/named.txt" <<'ART'
+Title: Ferry study
+
+According to reports in the Morvale Gazette, the ferry board will meet on Friday. Reports in the business daily Stennet said the fares would rise.
+
+A study of ferry noise was led by Dr. Ana Ruiz, a biologist at the University of Selm who led the research. The researchers said the engines were too loud.
+
+According to reports, the board chairman will resign.
+ART
+cat > "$tmp/unnamed.txt" <<'ART'
+Title: Ferry study
+
+A study of ferry noise was published on Monday. The researchers said the engines were too loud.
+ART
+w check -q "$tmp/named.txt"
+cp "$tmp/out" "$tmp/named.out"
+w check -q "$tmp/unnamed.txt"
+! grep -q 'Gazette\|Stennet\|researchers' "$tmp/named.out" && grep -q ':7:14: warning: vague attribution' "$tmp/named.out" &&
+	grep -q 'vague attribution .The researchers' "$tmp/out"
+check "vague-attribution: not for reports of a named outlet or researchers the article named; still for bare reports and unnamed researchers" $? "$tmp/named.out"
+# "its analysts" are an organization's, named before; "a handful" after
+# "Some riders" is a share of that group: neither is a source to name
+cat > "$tmp/share.txt" <<'ART'
+Title: Ferry fares
+
+Brisk Securities cut its forecast for the ferry line. In a note, its analysts wrote that fares would fall.
+
+Some riders said the ferry was late, and a handful said it had not sailed at all.
+ART
+w check -q "$tmp/share.txt"
+! grep -q 'attribution .its analysts\|source .a handful' "$tmp/out" && grep -q 'vague attribution .Some riders' "$tmp/out"
+check "vague-attribution, anonymous-source: not for 'its analysts' or 'a handful' of a group just named; still for 'Some riders'" $? "$tmp/out"
 w check tests/check/ignore-unknown.txt
 grep -q "tests/check/ignore-unknown.txt:3:34: warning: unknown rule 'no-such-rule' in 'whosaid: ignore'" "$tmp/err" &&
 	grep -q 'A second worker' "$tmp/out" && ! grep -q 'A worker at' "$tmp/out" && [ $rc -eq 0 ]

@@ -126,6 +126,30 @@ assert cluster_of("one", "that accusation was thin") != cluster_of("one", "also 
 PY
 check "one claim in other words: a reported event across sources, a source's denials; a critic's arguments apart" $? "$tmp/why"
 
+# a denial the narrative tells right after a claim, with no quote of its
+# own: the claim's conflict, against ("a charge its leaders deny", "which
+# the company disputes"); a claim no one denies has no conflict
+mkdir -p "$tmp/narr"
+printf 'Harbour row deepens\n\nMembers of the Dock Workers Guild have said privately that the Selm Harbour Board is hiding the cost of the new crane, a charge its leaders deny.\n\nTove Rask, a councillor, said the crane had been bought from a firm run by her brother-in-law, which the firm disputes.\n\nOla Brun said the crane would arrive in May.\n' > "$tmp/narr/a.txt"
+w ingest -q --db "$tmp/narr.db" "$tmp/narr/a.txt"
+w conflicts --db "$tmp/narr.db" --format json
+python3 - "$tmp/out" > "$tmp/why" 2>&1 <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+def find(words):
+    got = [r for r in rows if any(words in q["text"] for q in r["for"])]
+    assert len(got) == 1, "no single conflict for %r: %s" % (words, [r["proposition"] for r in rows])
+    return got[0]
+hid = find("hiding the cost")
+assert [q["speaker"] for q in hid["against"]] == ["Selm Harbour Board's leaders"], hid["against"]
+assert hid["against"][0]["text"] == "a charge its leaders deny", hid["against"][0]
+firm = find("brother-in-law")
+assert [q["speaker"] for q in firm["against"]] == ["the firm"], firm["against"]
+assert not any("arrive in May" in q["text"] for r in rows for q in r["for"]), "an undenied claim has a conflict"
+print("against: %s; %s" % (hid["against"][0]["speaker"], firm["against"][0]["speaker"]))
+PY
+check "a denial told by the narrative after a claim is its conflict's against side: $(tail -1 "$tmp/why")" $? "$tmp/why"
+
 # ---- stance ----------------------------------------------------------------
 w stance --db "$db" --claim "Calder Tide caused the solvent leak at Pier 4"
 cp "$tmp/out" "$tmp/stance.json"

@@ -641,6 +641,57 @@ print('one organization Varco, Ena Sol a member')
 PY
 check "a one-word speaker named as a title's organization is that organization: $(tail -1 "$tmp/one.out")" $? "$tmp/one.out"
 
+# ---- a description the article writes with its owner --------------------------
+# "The harbour ministry said" in an article that writes "Tessvik's harbour
+# ministry" is the Tessvik harbour ministry another article quotes
+mkdir "$tmp/own"
+cat > "$tmp/own/a.txt" <<'ART'
+Title: Pier contract reviewed
+
+Tessvik's harbour ministry is reviewing the pier contract. The harbour ministry said the review would take a month.
+ART
+cat > "$tmp/own/b.txt" <<'ART'
+Title: Pier contract blocked
+
+Tessvik's harbour ministry said on Monday it had blocked the pier contract.
+ART
+w ingest --db "$tmp/own.db" -q "$tmp/own/a.txt" "$tmp/own/b.txt"
+w sources --db "$tmp/own.db" --format json
+python3 - "$tmp/out" <<'PY' > "$tmp/own.out" 2>&1
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+m = [r for r in rows if 'ministry' in r['name'].lower()]
+assert len(m) == 1 and sorted({x['doc'] for x in m[0]['mentions']}) == ['a', 'b'], [(r['name'], r['mentions']) for r in m]
+print('one source: %s' % m[0]['name'])
+PY
+check "a description its article writes with an owner ('Tessvik's harbour ministry') is that organization: $(tail -1 "$tmp/own.out")" $? "$tmp/own.out"
+
+# ---- a one-word name that starts an organization's name ----------------------
+# "Ostrel said" in an article whose "Ostrel Data said" is a speaker: that
+# organization, not a person "Ostrel"; "Selm" beside the newspaper "Selm
+# Daily" is not the newspaper
+mkdir "$tmp/start"
+cat > "$tmp/start/a.txt" <<'ART'
+Title: Mine output falls
+
+Ostrel Data said on Monday that output had fallen by a tenth.
+
+Shares in Ostrel fell 3 percent. Ostrel said it would not cut jobs this year.
+
+Selm Daily said the mine would close. Selm said it would help the miners.
+ART
+w ingest --db "$tmp/start.db" -q "$tmp/start/a.txt"
+w sources --db "$tmp/start.db" --format json
+python3 - "$tmp/out" <<'PY' > "$tmp/start.out" 2>&1
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+names = sorted((r['name'], r['kind'], r['quotes']) for r in rows)
+assert ('Ostrel Data', 'organization', 2) in names and not any(n == 'Ostrel' for n, k, q in names), names
+assert ('Selm Daily', 'organization', 1) in names, names
+print(names)
+PY
+check "a one-word speaker that starts an organization's name is that organization, not a newspaper named after it: $(tail -1 "$tmp/start.out")" $? "$tmp/start.out"
+
 # ---- an organization after its description; a person after an organization ---
 # "Junior coalition partner the Harbour League" is the Harbour League;
 # "Harbour League co-leader Ada Voss", taken for an organization, is Ada Voss
@@ -664,6 +715,52 @@ assert names == [('Ada Voss', 'person', 2), ('Harbour League', 'organization', 1
 print(names)
 PY
 check "an organization named after its description, a person after an organization: $(tail -1 "$tmp/desc.out")" $? "$tmp/desc.out"
+
+# ---- a definite description of an organization's kind -------------------------
+# "the union" of an article that names one union (the "Guild of Tram
+# Drivers") is that union; "the newspaper" the one outlet it names; in an
+# article that names two unions "the union" stays unjoined, and so does
+# "the company" written before the one business the article names.
+mkdir "$tmp/kind"
+cat > "$tmp/kind/a.txt" <<'ART'
+Title: Tram strike called
+
+The Guild of Tram Drivers said on Monday that its members would stop work on Friday.
+
+The union said the offer of 2 percent was an insult to its members.
+
+The Morvale Courier said the city had set aside money for a higher offer. The newspaper said the sum was 3 million crowns.
+ART
+cat > "$tmp/kind/b.txt" <<'ART'
+Title: Two unions split on offer
+
+The Guild of Ferry Pilots said its members would accept the offer. The Harbour Workers Federation said it would not.
+
+The union said the vote would take place next week.
+ART
+cat > "$tmp/kind/c.txt" <<'ART'
+Title: Mill to close
+
+The company said the mill would close in June. Its workers were told on Monday.
+
+Later, Ostby Holdings said it would buy the land.
+ART
+w ingest --db "$tmp/kind.db" -q "$tmp/kind/a.txt" "$tmp/kind/b.txt" "$tmp/kind/c.txt"
+w sources --db "$tmp/kind.db" --format json
+python3 - "$tmp/out" <<'PY' > "$tmp/kind.out" 2>&1
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+def said(name):
+    return sorted(m['text'] for r in rows if r['name'] == name for m in r['mentions'] if m['speaker'])
+assert 'The union' in said('Guild of Tram Drivers'), said('Guild of Tram Drivers')
+assert 'The newspaper' in said('Morvale Courier'), said('Morvale Courier')
+b = [r['name'] for r in rows if any(m['doc'] == 'b' and m['text'] == 'The union' for m in r['mentions'])]
+assert b and b[0].lower() in ('union', 'the union'), 'two unions, joined to %s' % b
+c = [r['name'] for r in rows if any(m['doc'] == 'c' and m['text'] == 'The company' for m in r['mentions'])]
+assert c and c[0].lower() in ('company', 'the company'), 'a business named only after it: %s' % c
+print('the union: Guild of Tram Drivers; the newspaper: Morvale Courier; with two unions: %s' % b[0])
+PY
+check "a definite description is the one organization of its kind: $(tail -1 "$tmp/kind.out")" $? "$tmp/kind.out"
 
 # ---- a question is no claim of what it asks -----------------------------------
 # "Is the authority closing the bridge?" asked by a reporter is not the same
