@@ -2870,6 +2870,24 @@ static void outlets(struct source_table *t, const struct quote_list *ql, const s
 	}
 }
 
+/* Is the person es->v[first], of no known gender, passed over for a
+ * pronoun g because someone named in the last two paragraphs (before
+ * entity `before`) is known to be of g ("Teodora Mirsk ... She spoke
+ * ... Her predecessor, Jon Aberg, retired. 'One job at a time,' she
+ * said")? */
+static int known_elsewhere(const struct rules *r, const struct source_table *t, const struct entities *es,
+			   const char *raw, const struct segmentation *seg, unsigned para, size_t before,
+			   size_t first, int g)
+{
+	if (entity_gender(r, t, &es->v[first], raw))
+		return 0;
+	size_t near = seg->paras[para >= 2 ? para - 2 : 0].start;
+	for (size_t k = before; k-- > 0 && es->v[k].off >= near;)
+		if (k != first && es->v[k].kind == SK_PERSON && entity_gender(r, t, &es->v[k], raw) == g)
+			return 1;
+	return 0;
+}
+
 void sources_resolve(struct source_table *t, struct quote_list *ql, struct article *a,
 		     const struct segmentation *seg, const struct rules *r)
 {
@@ -3157,6 +3175,32 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 							 es.v[k].title1 - es.v[k].title0, es.v[k].kind, es.v[k].off);
 					break;
 				}
+			}
+			/* "Their manager, Fenna Morrow, admitted as much." then a
+			 * paragraph that opens "'...,' she said": the person a
+			 * paragraph without quotations ends on (the subject of its
+			 * last sentence, the first person named there) is the
+			 * pronoun, before the last one quoted */
+			if (src < 0 && want_person && q->sent > 0 && seg->sents[q->sent - 1].para != seg->sents[q->sent].para &&
+			    seg->sents[q->sent - 1].para + 1 == seg->sents[q->sent].para) {
+				int quoted = 0;
+				for (size_t k = i; !quoted && k-- > 0 && ql->v[k].para + 1 >= q->para;)
+					if (ql->v[k].para + 1 == q->para)
+						quoted = 1;
+				size_t p0 = seg->sents[q->sent - 1].start, first = SIZE_MAX;
+				for (size_t k = before_ms; !quoted && k-- > 0 && es.v[k].off >= p0;)
+					if (es.v[k].off < ms && es.v[k].kind == SK_PERSON)
+						first = k;
+				if (!quoted && first != SIZE_MAX && !listener(r, raw, &es.v[first]) &&
+				    !gender_clash(t, find_source(t, raw + es.v[first].name0, es.v[first].name1 - es.v[first].name0),
+						  m.pronoun) &&
+				    !(es.v[first].name0 > es.v[first].off &&
+				      entity_gender(r, t, &es.v[first], raw) == (m.pronoun == 'm' ? 'f' : 'm')) &&
+				    !(es.v[first].gender && es.v[first].gender != m.pronoun) &&
+				    !known_elsewhere(r, t, &es, raw, seg, q->para, before_ms, first, m.pronoun))
+					src = add_source(t, raw + es.v[first].name0, es.v[first].name1 - es.v[first].name0,
+							 es.v[first].title1 ? raw + es.v[first].title0 : NULL,
+							 es.v[first].title1 - es.v[first].title0, es.v[first].kind, es.v[first].off);
 			}
 			for (size_t k = i; src < 0 && k-- > 0;) {
 				const struct quote *p = &ql->v[k];
