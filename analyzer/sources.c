@@ -2870,22 +2870,52 @@ static void outlets(struct source_table *t, const struct quote_list *ql, const s
 	}
 }
 
-/* Is the person es->v[first], of no known gender, passed over for a
- * pronoun g because someone named in the last two paragraphs (before
- * entity `before`) is known to be of g ("Teodora Mirsk ... She spoke
- * ... Her predecessor, Jon Aberg, retired. 'One job at a time,' she
- * said")? */
-static int known_elsewhere(const struct rules *r, const struct source_table *t, const struct entities *es,
-			   const char *raw, const struct segmentation *seg, unsigned para, size_t before,
-			   size_t first, int g)
+/* "a spokesperson for Orrin Freight", "an official at the Harbour
+ * Board": the body an unnamed person speaks for, a capitalized name
+ * after "for", "at" or "from" to the end, into [*o0, *o1) of name (not
+ * a titled person: "a spokesman for Mayor Holt") */
+static int spoke_for(const struct rules *r, const char *name, size_t *o0, size_t *o1)
 {
-	if (entity_gender(r, t, &es->v[first], raw))
-		return 0;
-	size_t near = seg->paras[para >= 2 ? para - 2 : 0].start;
-	for (size_t k = before; k-- > 0 && es->v[k].off >= near;)
-		if (k != first && es->v[k].kind == SK_PERSON && entity_gender(r, t, &es->v[k], raw) == g)
-			return 1;
+	static const char *const preps[] = { " for ", " at ", " from " };
+	for (size_t k = 0; k < sizeof(preps) / sizeof(*preps); k++) {
+		const char *p = strstr(name, preps[k]);
+		if (!p)
+			continue;
+		p += strlen(preps[k]);
+		if (!strncmp(p, "the ", 4))
+			p += 4;
+		if (!isupper((unsigned char)*p))
+			return 0;
+		size_t w = strcspn(p, " ");
+		if (wordset_get_ci(&r->titles, p, w) >= 0)
+			return 0;
+		*o0 = (size_t)(p - name);
+		*o1 = strlen(name);
+		return 1;
+	}
 	return 0;
+}
+
+/* Is the person named at raw[at] in apposition to a noun that a
+ * possessive of pronoun g's gender owns, opening the sentence ("Her
+ * predecessor, Jon Aberg, retired": "her" is someone else, so he is not
+ * a later "she"; "In his statement, Sanders said" is no apposition)?
+ * from: the sentence start. */
+static int owned_by_pronoun(const char *raw, size_t from, size_t at, int g)
+{
+	while (from < at && (raw[from] == ' ' || raw[from] == '\n'))
+		from++;
+	if (at < from + 6 || strncasecmp(raw + from, g == 'f' ? "her " : "his ", 4) != 0 ||
+	    raw[at - 1] != ' ' || raw[at - 2] != ',')
+		return 0;
+	/* one or two words between: "Her predecessor,", "His former deputy," */
+	int spaces = 0;
+	for (size_t k = from + 4; k < at - 2; k++) {
+		if (raw[k] == ',' || raw[k] == '.')
+			return 0;
+		spaces += raw[k] == ' ';
+	}
+	return spaces <= 1;
 }
 
 void sources_resolve(struct source_table *t, struct quote_list *ql, struct article *a,
@@ -3197,7 +3227,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				    !(es.v[first].name0 > es.v[first].off &&
 				      entity_gender(r, t, &es.v[first], raw) == (m.pronoun == 'm' ? 'f' : 'm')) &&
 				    !(es.v[first].gender && es.v[first].gender != m.pronoun) &&
-				    !known_elsewhere(r, t, &es, raw, seg, q->para, before_ms, first, m.pronoun))
+				    !owned_by_pronoun(raw, p0, es.v[first].off, m.pronoun))
 					src = add_source(t, raw + es.v[first].name0, es.v[first].name1 - es.v[first].name0,
 							 es.v[first].title1 ? raw + es.v[first].title0 : NULL,
 							 es.v[first].title1 - es.v[first].title0, es.v[first].kind, es.v[first].off);
@@ -3360,6 +3390,38 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 					src = (int)k;
 				if (src >= 0)
 					break;
+			}
+			/* "A spokesperson for Orrin Freight said ... the company
+			 * said": the body the last unnamed speaker, in this or the
+			 * previous paragraph, spoke for */
+			if (src < 0 && i > 0 && ql->v[i - 1].para + 1 >= q->para && ql->v[i - 1].source >= 0 &&
+			    t->v[ql->v[i - 1].source].kind == SK_ANONYMOUS) {
+				const char *pn = t->v[ql->v[i - 1].source].name;
+				size_t o0, o1, from = ql->v[i - 1].end;
+				if (ql->v[i - 1].spk_start != NO_SPAN && ql->v[i - 1].spk_end > from)
+					from = ql->v[i - 1].spk_end;
+				/* (no organization named since: "The editorial page of the
+				 * Sanhe Daily went further. ..., the newspaper said") */
+				int named = paper;
+				for (size_t k = entities_before(&es, ms); !named && k-- > 0 && es.v[k].off >= from;)
+					if (es.v[k].kind == SK_ORGANIZATION)
+						named = 1;
+				if (!named && spoke_for(r, pn, &o0, &o1)) {
+					/* (by its full name if it was named so before: "Orrin"
+					 * after "Orrin Freight") */
+					for (size_t k = entities_before(&es, ms); src < 0 && k-- > 0;) {
+						const struct entity *e = &es.v[k];
+						if (e->kind == SK_ORGANIZATION && e->name1 - e->name0 > o1 - o0 &&
+						    !strncmp(raw + e->name0, pn + o0, o1 - o0) && raw[e->name0 + o1 - o0] == ' ')
+							src = add_source(t, raw + e->name0, e->name1 - e->name0, NULL, 0,
+									 SK_ORGANIZATION, e->off);
+					}
+					if (src < 0) {
+						char *body = xstrndup(pn + o0, o1 - o0);
+						src = add_source(t, body, o1 - o0, NULL, 0, SK_ORGANIZATION, ms);
+						free(body);
+					}
+				}
 			}
 			/* "the company": the latest business named before it, a
 			 * speaker or not ("Calder Tide Chemicals"); "the group": the
