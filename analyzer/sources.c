@@ -681,7 +681,9 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 		m->title1 = w[n - 1].e;
 		return;
 	}
-	if (first > 0 && word_is(s, &w[0], "the") && !is_cap(s, &w[n - 1]) && org_head(s, w, n, r)) {
+	/* ("their union": the workers' union, named before or just after) */
+	if (first > 0 && (word_is(s, &w[0], "the") || (n == 2 && word_is(s, &w[0], "their") && word_is(s, &w[1], "union"))) &&
+	    !is_cap(s, &w[n - 1]) && org_head(s, w, n, r)) {
 		/* "the company", "the agency": an organization named earlier */
 		if (!caps_after(s, w, n, 1)) {
 			m->kind = SK_ORGANIZATION;
@@ -2870,6 +2872,18 @@ static void outlets(struct source_table *t, const struct quote_list *ql, const s
 	}
 }
 
+/* Is name[0, n) the name of a body of workers ("Federation of Rail
+ * and Transit Workers", "Dockers' Union", "Pilots Guild")? */
+static int union_name(const char *name, size_t n)
+{
+	static const char *const words[] = { "Union", "Federation", "Confederation", "Guild", "Workers",
+					     "Employees", "Teamsters" };
+	for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++)
+		if (has_word(name, n, words[k], strlen(words[k])))
+			return 1;
+	return 0;
+}
+
 /* "a spokesperson for Orrin Freight", "an official at the Harbour
  * Board": the body an unnamed person speaks for, a capitalized name
  * after "for", "at" or "from" to the end, into [*o0, *o1) of name (not
@@ -3382,6 +3396,9 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			 * further. Varnland, the newspaper said, ...") */
 			int paper = (hl == 9 && !strncasecmp(s + ms + hs, "newspaper", 9)) ||
 				    (hl == 5 && !strncasecmp(s + ms + hs, "paper", 5));
+			/* ("the union": a body of workers by any of its names, "the
+			 * Federation of Rail Workers") */
+			int uni = hl == 5 && !strncasecmp(s + ms + hs, "union", 5);
 			for (size_t k = t->n, lim = 0; k-- > 0 && lim++ < LOOKBACK;) {
 				const struct source *o = &t->v[k];
 				if (o->kind != SK_ORGANIZATION || o->first >= ms)
@@ -3439,6 +3456,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				const struct entity *e = &es.v[k];
 				if (e->kind == SK_ORGANIZATION &&
 				    ((company && company_name(raw + e->name0, e->name1 - e->name0, r)) ||
+				     (uni && union_name(raw + e->name0, e->name1 - e->name0)) ||
 				     (paper && org_kind_name(raw + e->name0, e->name1 - e->name0, r, ORG_OUTLET))))
 					src = add_source(t, raw + e->name0, e->name1 - e->name0, NULL, 0,
 							 SK_ORGANIZATION, e->off);
@@ -3458,6 +3476,15 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				/* (whoever the possessor: "Ada Vell's legal team") */
 				else if ((pe = possessed_head(s, e->name1, ms, s + ms + hs, hl)))
 					src = add_source(t, raw + e->name0, pe - e->name0, NULL, 0,
+							 SK_ORGANIZATION, e->off);
+			}
+			/* (no such body before: a lead's "their union said" names it
+			 * in the next paragraph) */
+			size_t fwd = seg->paras[q->para + 1 < seg->nparas ? q->para + 1 : q->para].end;
+			for (size_t k = entities_before(&es, me); uni && src < 0 && k < es.n && es.v[k].off < fwd; k++) {
+				const struct entity *e = &es.v[k];
+				if (e->kind == SK_ORGANIZATION && union_name(raw + e->name0, e->name1 - e->name0))
+					src = add_source(t, raw + e->name0, e->name1 - e->name0, NULL, 0,
 							 SK_ORGANIZATION, e->off);
 			}
 			if (src >= 0) {
