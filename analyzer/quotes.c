@@ -416,6 +416,14 @@ static void mask_sentence(struct sentence_ctx *c)
 		memset(m + o + 1, full ? '\x02' : '\x05', e - o - 2);
 		m[e - 1] = full ? '\x03' : '\x06';
 	}
+	/* a thousands comma ("280,000") reads as a point to the patterns: a
+	 * number inside an apposition or relative clause ("X, who has
+	 * 280,000 followers, said") does not end it at the comma */
+	for (size_t i = 1; i + 3 < len; i++)
+		if (m[i] == ',' && isdigit((unsigned char)m[i - 1]) && isdigit((unsigned char)m[i + 1]) &&
+		    isdigit((unsigned char)m[i + 2]) && isdigit((unsigned char)m[i + 3]) &&
+		    (i + 4 == len || !isdigit((unsigned char)m[i + 4])))
+			m[i] = '.';
 	c->m = c->qs->buf;
 	c->len = len + 1;
 	c->ascii = !c->qs->no_fast && all_ascii(m, len);

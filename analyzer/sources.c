@@ -681,7 +681,9 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 		m->title1 = w[n - 1].e;
 		return;
 	}
-	if (first > 0 && word_is(s, &w[0], "the") && !is_cap(s, &w[n - 1]) && org_head(s, w, n, r)) {
+	/* ("their union": the workers' union, named before or just after) */
+	if (first > 0 && (word_is(s, &w[0], "the") || (n == 2 && word_is(s, &w[0], "their") && word_is(s, &w[1], "union"))) &&
+	    !is_cap(s, &w[n - 1]) && org_head(s, w, n, r)) {
 		/* "the company", "the agency": an organization named earlier */
 		if (!caps_after(s, w, n, 1)) {
 			m->kind = SK_ORGANIZATION;
@@ -2870,6 +2872,66 @@ static void outlets(struct source_table *t, const struct quote_list *ql, const s
 	}
 }
 
+/* Is name[0, n) the name of a body of workers ("Federation of Rail
+ * and Transit Workers", "Dockers' Union", "Pilots Guild")? */
+static int union_name(const char *name, size_t n)
+{
+	static const char *const words[] = { "Union", "Federation", "Confederation", "Guild", "Workers",
+					     "Employees", "Teamsters" };
+	for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++)
+		if (has_word(name, n, words[k], strlen(words[k])))
+			return 1;
+	return 0;
+}
+
+/* "a spokesperson for Orrin Freight", "an official at the Harbour
+ * Board": the body an unnamed person speaks for, a capitalized name
+ * after "for", "at" or "from" to the end, into [*o0, *o1) of name (not
+ * a titled person: "a spokesman for Mayor Holt") */
+static int spoke_for(const struct rules *r, const char *name, size_t *o0, size_t *o1)
+{
+	static const char *const preps[] = { " for ", " at ", " from " };
+	for (size_t k = 0; k < sizeof(preps) / sizeof(*preps); k++) {
+		const char *p = strstr(name, preps[k]);
+		if (!p)
+			continue;
+		p += strlen(preps[k]);
+		if (!strncmp(p, "the ", 4))
+			p += 4;
+		if (!isupper((unsigned char)*p))
+			return 0;
+		size_t w = strcspn(p, " ");
+		if (wordset_get_ci(&r->titles, p, w) >= 0)
+			return 0;
+		*o0 = (size_t)(p - name);
+		*o1 = strlen(name);
+		return 1;
+	}
+	return 0;
+}
+
+/* Is the person named at raw[at] in apposition to a noun that a
+ * possessive of pronoun g's gender owns, opening the sentence ("Her
+ * predecessor, Jon Aberg, retired": "her" is someone else, so he is not
+ * a later "she"; "In his statement, Sanders said" is no apposition)?
+ * from: the sentence start. */
+static int owned_by_pronoun(const char *raw, size_t from, size_t at, int g)
+{
+	while (from < at && (raw[from] == ' ' || raw[from] == '\n'))
+		from++;
+	if (at < from + 6 || strncasecmp(raw + from, g == 'f' ? "her " : "his ", 4) != 0 ||
+	    raw[at - 1] != ' ' || raw[at - 2] != ',')
+		return 0;
+	/* one or two words between: "Her predecessor,", "His former deputy," */
+	int spaces = 0;
+	for (size_t k = from + 4; k < at - 2; k++) {
+		if (raw[k] == ',' || raw[k] == '.')
+			return 0;
+		spaces += raw[k] == ' ';
+	}
+	return spaces <= 1;
+}
+
 void sources_resolve(struct source_table *t, struct quote_list *ql, struct article *a,
 		     const struct segmentation *seg, const struct rules *r)
 {
@@ -3158,6 +3220,32 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 					break;
 				}
 			}
+			/* "Their manager, Fenna Morrow, admitted as much." then a
+			 * paragraph that opens "'...,' she said": the person a
+			 * paragraph without quotations ends on (the subject of its
+			 * last sentence, the first person named there) is the
+			 * pronoun, before the last one quoted */
+			if (src < 0 && want_person && q->sent > 0 && seg->sents[q->sent - 1].para != seg->sents[q->sent].para &&
+			    seg->sents[q->sent - 1].para + 1 == seg->sents[q->sent].para) {
+				int quoted = 0;
+				for (size_t k = i; !quoted && k-- > 0 && ql->v[k].para + 1 >= q->para;)
+					if (ql->v[k].para + 1 == q->para)
+						quoted = 1;
+				size_t p0 = seg->sents[q->sent - 1].start, first = SIZE_MAX;
+				for (size_t k = before_ms; !quoted && k-- > 0 && es.v[k].off >= p0;)
+					if (es.v[k].off < ms && es.v[k].kind == SK_PERSON)
+						first = k;
+				if (!quoted && first != SIZE_MAX && !listener(r, raw, &es.v[first]) &&
+				    !gender_clash(t, find_source(t, raw + es.v[first].name0, es.v[first].name1 - es.v[first].name0),
+						  m.pronoun) &&
+				    !(es.v[first].name0 > es.v[first].off &&
+				      entity_gender(r, t, &es.v[first], raw) == (m.pronoun == 'm' ? 'f' : 'm')) &&
+				    !(es.v[first].gender && es.v[first].gender != m.pronoun) &&
+				    !owned_by_pronoun(raw, p0, es.v[first].off, m.pronoun))
+					src = add_source(t, raw + es.v[first].name0, es.v[first].name1 - es.v[first].name0,
+							 es.v[first].title1 ? raw + es.v[first].title0 : NULL,
+							 es.v[first].title1 - es.v[first].title0, es.v[first].kind, es.v[first].off);
+			}
 			for (size_t k = i; src < 0 && k-- > 0;) {
 				const struct quote *p = &ql->v[k];
 				if (q->para - p->para > 3)
@@ -3308,6 +3396,9 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			 * further. Varnland, the newspaper said, ...") */
 			int paper = (hl == 9 && !strncasecmp(s + ms + hs, "newspaper", 9)) ||
 				    (hl == 5 && !strncasecmp(s + ms + hs, "paper", 5));
+			/* ("the union": a body of workers by any of its names, "the
+			 * Federation of Rail Workers") */
+			int uni = hl == 5 && !strncasecmp(s + ms + hs, "union", 5);
 			for (size_t k = t->n, lim = 0; k-- > 0 && lim++ < LOOKBACK;) {
 				const struct source *o = &t->v[k];
 				if (o->kind != SK_ORGANIZATION || o->first >= ms)
@@ -3316,6 +3407,38 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 					src = (int)k;
 				if (src >= 0)
 					break;
+			}
+			/* "A spokesperson for Orrin Freight said ... the company
+			 * said": the body the last unnamed speaker, in this or the
+			 * previous paragraph, spoke for */
+			if (src < 0 && i > 0 && ql->v[i - 1].para + 1 >= q->para && ql->v[i - 1].source >= 0 &&
+			    t->v[ql->v[i - 1].source].kind == SK_ANONYMOUS) {
+				const char *pn = t->v[ql->v[i - 1].source].name;
+				size_t o0, o1, from = ql->v[i - 1].end;
+				if (ql->v[i - 1].spk_start != NO_SPAN && ql->v[i - 1].spk_end > from)
+					from = ql->v[i - 1].spk_end;
+				/* (no organization named since: "The editorial page of the
+				 * Sanhe Daily went further. ..., the newspaper said") */
+				int named = paper;
+				for (size_t k = entities_before(&es, ms); !named && k-- > 0 && es.v[k].off >= from;)
+					if (es.v[k].kind == SK_ORGANIZATION)
+						named = 1;
+				if (!named && spoke_for(r, pn, &o0, &o1)) {
+					/* (by its full name if it was named so before: "Orrin"
+					 * after "Orrin Freight") */
+					for (size_t k = entities_before(&es, ms); src < 0 && k-- > 0;) {
+						const struct entity *e = &es.v[k];
+						if (e->kind == SK_ORGANIZATION && e->name1 - e->name0 > o1 - o0 &&
+						    !strncmp(raw + e->name0, pn + o0, o1 - o0) && raw[e->name0 + o1 - o0] == ' ')
+							src = add_source(t, raw + e->name0, e->name1 - e->name0, NULL, 0,
+									 SK_ORGANIZATION, e->off);
+					}
+					if (src < 0) {
+						char *body = xstrndup(pn + o0, o1 - o0);
+						src = add_source(t, body, o1 - o0, NULL, 0, SK_ORGANIZATION, ms);
+						free(body);
+					}
+				}
 			}
 			/* "the company": the latest business named before it, a
 			 * speaker or not ("Calder Tide Chemicals"); "the group": the
@@ -3333,6 +3456,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				const struct entity *e = &es.v[k];
 				if (e->kind == SK_ORGANIZATION &&
 				    ((company && company_name(raw + e->name0, e->name1 - e->name0, r)) ||
+				     (uni && union_name(raw + e->name0, e->name1 - e->name0)) ||
 				     (paper && org_kind_name(raw + e->name0, e->name1 - e->name0, r, ORG_OUTLET))))
 					src = add_source(t, raw + e->name0, e->name1 - e->name0, NULL, 0,
 							 SK_ORGANIZATION, e->off);
@@ -3352,6 +3476,15 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				/* (whoever the possessor: "Ada Vell's legal team") */
 				else if ((pe = possessed_head(s, e->name1, ms, s + ms + hs, hl)))
 					src = add_source(t, raw + e->name0, pe - e->name0, NULL, 0,
+							 SK_ORGANIZATION, e->off);
+			}
+			/* (no such body before: a lead's "their union said" names it
+			 * in the next paragraph) */
+			size_t fwd = seg->paras[q->para + 1 < seg->nparas ? q->para + 1 : q->para].end;
+			for (size_t k = entities_before(&es, me); uni && src < 0 && k < es.n && es.v[k].off < fwd; k++) {
+				const struct entity *e = &es.v[k];
+				if (e->kind == SK_ORGANIZATION && union_name(raw + e->name0, e->name1 - e->name0))
+					src = add_source(t, raw + e->name0, e->name1 - e->name0, NULL, 0,
 							 SK_ORGANIZATION, e->off);
 			}
 			if (src >= 0) {
