@@ -1044,6 +1044,35 @@ static int is_accused(const char *speaker, const char *org, const char *obj, siz
 	return found;
 }
 
+/* A proposition made of another speaker's claim aq (its normalized
+ * terms at) under frame f: its key, f's name and the claim's first five
+ * terms; its label, what was said, cut at a word, and who said it.
+ * shown is scratch. */
+static void claim_key_label(const struct frame *f, const strbuf *at, const char *body,
+			    const struct prop_quote *aq, strbuf *key, strbuf *shown, strbuf *label)
+{
+	strbuf_reset(key);
+	strbuf_addf(key, "%s(", f->name);
+	for (size_t k = 0, sp = 0; k < at->len && (at->buf[k] != ' ' || ++sp < 5); k++)
+		strbuf_addch(key, at->buf[k] == ' ' ? '_' : at->buf[k]);
+	strbuf_addch(key, ')');
+	size_t n = aq->end - aq->start;
+	if (n > 90) {
+		n = 90;
+		while (n > 40 && body[aq->start + n] != ' ')
+			n--;
+		while (n > 0 && ((unsigned char)body[aq->start + n] & 0xc0) == 0x80)
+			n--;
+	}
+	strbuf_reset(shown);
+	strbuf_addstr(shown, "\xe2\x80\x9c");
+	strbuf_add(shown, body + aq->start, n);
+	strbuf_addstr(shown, n < aq->end - aq->start ? "\xe2\x80\xa6\xe2\x80\x9d (" : "\xe2\x80\x9d (");
+	strbuf_addstr(shown, aq->speaker);
+	strbuf_addch(shown, ')');
+	make_label(f, shown->buf, shown->len, label);
+}
+
 static struct proposition *new_prop(struct proposition **props, size_t *nprops)
 {
 	*props = xrealloc(*props, (*nprops + 1) * sizeof(**props));
@@ -1282,28 +1311,7 @@ static size_t disputes(const struct conflict_rules *cf, pcre2_match_data *md, co
 			stance_md(cf, md, aq->cue_lemma, body + aq->start, aq->end - aq->start, &va);
 			if (va.side != SIDE_FOR)
 				break;   /* the nearest one it answers does not assert */
-			strbuf_reset(&key);
-			strbuf_addf(&key, "%s(", cf->frames[fd].name);
-			/* its first five terms name it */
-			for (size_t k = 0, sp = 0; k < at.len && (at.buf[k] != ' ' || ++sp < 5); k++)
-				strbuf_addch(&key, at.buf[k] == ' ' ? '_' : at.buf[k]);
-			strbuf_addch(&key, ')');
-			/* what was said, cut at a word, and who said it */
-			size_t n = aq->end - aq->start;
-			if (n > 90) {
-				n = 90;
-				while (n > 40 && body[aq->start + n] != ' ')
-					n--;
-				while (n > 0 && ((unsigned char)body[aq->start + n] & 0xc0) == 0x80)
-					n--;
-			}
-			strbuf_reset(&shown);
-			strbuf_addstr(&shown, "\xe2\x80\x9c");
-			strbuf_add(&shown, body + aq->start, n);
-			strbuf_addstr(&shown, n < aq->end - aq->start ? "\xe2\x80\xa6\xe2\x80\x9d (" : "\xe2\x80\x9d (");
-			strbuf_addstr(&shown, aq->speaker);
-			strbuf_addch(&shown, ')');
-			make_label(&cf->frames[fd], shown.buf, shown.len, &label);
+			claim_key_label(&cf->frames[fd], &at, body, aq, &key, &shown, &label);
 			struct proposition *p = new_prop(props, nprops);
 			*p = (struct proposition){ i, xstrdup(key.buf), xstrdup(label.buf), "disputed.said",
 						   cf->frames[fd].event, va.rule, SIDE_FOR, aq->start, aq->end };
@@ -1362,26 +1370,7 @@ static size_t narrative_denials(const struct conflict_rules *cf, pcre2_match_dat
 		claim_normalize(cf->cr, body + aq->start, aq->end - aq->start, CLAIM_ASSERT, &at);
 		if (!at.len)
 			continue;
-		strbuf_reset(&key);
-		strbuf_addf(&key, "%s(", cf->frames[fd].name);
-		for (size_t k = 0, sp = 0; k < at.len && (at.buf[k] != ' ' || ++sp < 5); k++)
-			strbuf_addch(&key, at.buf[k] == ' ' ? '_' : at.buf[k]);
-		strbuf_addch(&key, ')');
-		size_t n = aq->end - aq->start;
-		if (n > 90) {
-			n = 90;
-			while (n > 40 && body[aq->start + n] != ' ')
-				n--;
-			while (n > 0 && ((unsigned char)body[aq->start + n] & 0xc0) == 0x80)
-				n--;
-		}
-		strbuf_reset(&shown);
-		strbuf_addstr(&shown, "\xe2\x80\x9c");
-		strbuf_add(&shown, body + aq->start, n);
-		strbuf_addstr(&shown, n < aq->end - aq->start ? "\xe2\x80\xa6\xe2\x80\x9d (" : "\xe2\x80\x9d (");
-		strbuf_addstr(&shown, aq->speaker);
-		strbuf_addch(&shown, ')');
-		make_label(&cf->frames[fd], shown.buf, shown.len, &label);
+		claim_key_label(&cf->frames[fd], &at, body, aq, &key, &shown, &label);
 		int said = 0;
 		for (size_t k = 0; k < *nprops && !said; k++)
 			said = (*props)[k].quote == i && (*props)[k].side == SIDE_FOR && !strcmp((*props)[k].key, key.buf);

@@ -97,6 +97,21 @@ static void relative_mention(const struct quote_list *ql, size_t i, size_t *s, s
 	}
 }
 
+/* Appends raw[start, end) with add() as a reader sees it: the decoded
+ * words (article_words()) when the article has HTML or joined lines. */
+static void add_words(strbuf *out, const struct article *a, size_t start, size_t end,
+		      void (*add)(strbuf *, const char *, size_t))
+{
+	if (a->decoded) {
+		strbuf words = STRBUF_INIT;
+		article_words(a, start, end, &words);
+		add(out, words.buf, words.len);
+		strbuf_release(&words);
+	} else {
+		add(out, a->raw + start, end - start);
+	}
+}
+
 void emit_quotes_json(strbuf *out, struct extraction *x, const struct rules *r)
 {
 	struct article *a = x->a;
@@ -117,27 +132,13 @@ void emit_quotes_json(strbuf *out, struct extraction *x, const struct rules *r)
 		add_key_uint(out, ",\"line\":", line);
 		add_key_uint(out, ",\"col\":", col);
 		add_lit(out, ",\"text\":\"");
-		if (a->decoded) {
-			strbuf words = STRBUF_INIT;
-			article_words(a, q->start, q->end, &words);
-			strbuf_add_json(out, words.buf, words.len);
-			strbuf_release(&words);
-		} else {
-			strbuf_add_json(out, a->raw + q->start, q->end - q->start);
-		}
+		add_words(out, a, q->start, q->end, strbuf_add_json);
 		add_lit(out, "\",\"kind\":\"");
 		strbuf_addstr(out, quote_kind_name(q->kind));
 		add_lit(out, "\",\"cue\":");
 		if (q->cue >= 0) {
 			add_lit(out, "{\"text\":\"");
-			if (a->decoded) {
-				strbuf words = STRBUF_INIT;
-				article_words(a, q->cue_start, q->cue_end, &words);
-				strbuf_add_json(out, words.buf, words.len);
-				strbuf_release(&words);
-			} else {
-				strbuf_add_json(out, a->raw + q->cue_start, q->cue_end - q->cue_start);
-			}
+			add_words(out, a, q->cue_start, q->cue_end, strbuf_add_json);
 			add_lit(out, "\",\"lemma\":");
 			strbuf_add_json_str(out, r->cues[q->cue].lemma);
 			add_key_uint(out, ",\"start\":", q->cue_start);
@@ -154,14 +155,7 @@ void emit_quotes_json(strbuf *out, struct extraction *x, const struct rules *r)
 			add_lit(out, "{\"name\":");
 			strbuf_add_json_str(out, src->name);
 			add_lit(out, ",\"mention\":\"");
-			if (a->decoded) {
-				strbuf words = STRBUF_INIT;
-				article_words(a, ms, me, &words);
-				strbuf_add_json(out, words.buf, words.len);
-				strbuf_release(&words);
-			} else {
-				strbuf_add_json(out, a->raw + ms, me - ms);
-			}
+			add_words(out, a, ms, me, strbuf_add_json);
 			add_lit(out, "\",\"kind\":\"");
 			strbuf_addstr(out, source_kind_name(src->kind));
 			add_lit(out, "\",\"title\":");
@@ -239,14 +233,7 @@ void emit_quotes_text(strbuf *out, struct extraction *x, const struct rules *r)
 		}
 		if (q->cue >= 0) {
 			add_lit(out, " [");
-			if (a->decoded) {
-				strbuf words = STRBUF_INIT;
-				article_words(a, q->cue_start, q->cue_end, &words);
-				add_oneline(out, words.buf, words.len);
-				strbuf_release(&words);
-			} else {
-				add_oneline(out, a->raw + q->cue_start, q->cue_end - q->cue_start);
-			}
+			add_words(out, a, q->cue_start, q->cue_end, add_oneline);
 			strbuf_addch(out, ']');
 		}
 		if (q->stance != STANCE_ASSERT)
@@ -267,14 +254,7 @@ void emit_quotes_text(strbuf *out, struct extraction *x, const struct rules *r)
 				n++;
 			}
 		}
-		if (a->decoded) {
-			strbuf words = STRBUF_INIT;
-			article_words(a, q->start, end, &words);
-			add_oneline(out, words.buf, words.len);
-			strbuf_release(&words);
-		} else {
-			add_oneline(out, a->raw + q->start, end - q->start);
-		}
+		add_words(out, a, q->start, end, add_oneline);
 		strbuf_addch(out, '\n');
 	}
 	free(ord);
