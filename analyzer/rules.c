@@ -266,6 +266,63 @@ static int load_wordlist(struct wordset *ws, const char *dir, const char *name,
 }
 
 
+/* org-kinds.txt: "head: word word ...", one kind a line; each word maps
+ * to its head ("union: federation guild ..."). Optional: a rules
+ * directory without the file has no kinds. */
+static int load_org_kinds(struct rules *r, struct diag *d)
+{
+	strbuf path = STRBUF_INIT;
+	strbuf_addf(&path, "%s/org-kinds.txt", r->dir);
+	int missing = access(path.buf, F_OK) != 0;
+	strbuf_release(&path);
+	if (missing)
+		return 0;
+	struct rule_file f;
+	if (rule_file_open(&f, r->dir, "org-kinds.txt", d) < 0)
+		return -1;
+	int errors = 0;
+	const char *s;
+	size_t n;
+	strbuf low = STRBUF_INIT;
+	while (next_line(&f, &s, &n, 0)) {
+		const char *colon = memchr(s, ':', n);
+		size_t h0 = 0, h1 = colon ? (size_t)(colon - s) : 0;
+		while (h0 < h1 && isspace((unsigned char)s[h0]))
+			h0++;
+		while (h1 > h0 && isspace((unsigned char)s[h1 - 1]))
+			h1--;
+		if (h0 == h1) {
+			diag_report(d, DIAG_ERROR, f.path, f.lineno, 1, "expected 'head: word word ...'");
+			errors++;
+			continue;
+		}
+		ALLOC_GROW(r->org_kind_heads, r->norg_kinds + 1, r->org_kinds_alloc);
+		lower_into(&low, s + h0, h1 - h0);
+		r->org_kind_heads[r->norg_kinds] = xstrdup(low.buf);
+		for (size_t i = (size_t)(colon - s) + 1; i < n;) {
+			while (i < n && isspace((unsigned char)s[i]))
+				i++;
+			size_t w = i;
+			while (i < n && !isspace((unsigned char)s[i]))
+				i++;
+			if (i > w) {
+				lower_into(&low, s + w, i - w);
+				wordset_put(&r->org_kind_words, low.buf, low.len, (int)r->norg_kinds);
+			}
+		}
+		r->norg_kinds++;
+	}
+	strbuf_release(&low);
+	rule_file_close(&f);
+	return errors ? -1 : 0;
+}
+
+const char *rules_org_kind(const struct rules *r, const char *word, size_t len)
+{
+	int k = wordset_get_ci(&r->org_kind_words, word, len);
+	return k >= 0 ? r->org_kind_heads[k] : NULL;
+}
+
 static const char *const word_list_names[] = { "determiner", "quantifier", "joiner", "number", "share-lead",
 	"share-whole", "share-part", "calendar", "kin", "possessive", "female", "male", "opening",
 	"not-name", "opener", "adverb", "not-adverb", "adverbial", "title-modifier", "asked", "count", "elision",
@@ -2477,6 +2534,7 @@ struct rules *rules_load(const char *dir, struct diag *d)
 	bad |= load_wordlist(&r->source_nouns, r->dir, "sources.txt", noun_kinds, SN_GENERIC, 0, d);
 	bad |= load_wordlist(&r->titles, r->dir, "titles.txt", NULL, 0, 0, d);
 	bad |= load_wordlist(&r->org_words, r->dir, "organizations.txt", org_kinds, ORG_ANY, 0, d);
+	bad |= load_org_kinds(r, d);
 	bad |= load_wordlist(&r->places, r->dir, "places.txt", NULL, 0, 0, d);
 	bad |= load_word_lists(r, d);
 	if (!bad)
@@ -2500,6 +2558,10 @@ void rules_free(struct rules *r)
 	wordset_release(&r->source_nouns);
 	wordset_release(&r->titles);
 	wordset_release(&r->org_words);
+	wordset_release(&r->org_kind_words);
+	for (size_t i = 0; i < r->norg_kinds; i++)
+		free(r->org_kind_heads[i]);
+	free(r->org_kind_heads);
 	wordset_release(&r->places);
 	wordset_release(&r->words);
 	free(r->word_masks);

@@ -2873,14 +2873,22 @@ static void outlets(struct source_table *t, const struct quote_list *ql, const s
 }
 
 /* Is name[0, n) the name of a body of workers ("Federation of Rail
- * and Transit Workers", "Dockers' Union", "Pilots Guild")? */
-static int union_name(const char *name, size_t n)
+ * and Transit Workers", "Dockers' Union", "Pilots Guild"): a word of it
+ * "union" or a word org-kinds.txt gives that kind? */
+static int union_name(const char *name, size_t n, const struct rules *r)
 {
-	static const char *const words[] = { "Union", "Federation", "Confederation", "Guild", "Workers",
-					     "Employees", "Teamsters" };
-	for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++)
-		if (has_word(name, n, words[k], strlen(words[k])))
+	for (size_t i = 0; i < n;) {
+		while (i < n && !isalpha((unsigned char)name[i]))
+			i++;
+		size_t w = i;
+		while (i < n && isalpha((unsigned char)name[i]))
+			i++;
+		if (i == w)
+			break;
+		const char *k = rules_org_kind(r, name + w, i - w);
+		if ((i - w == 5 && !strncasecmp(name + w, "union", 5)) || (k && !strcmp(k, "union")))
 			return 1;
+	}
 	return 0;
 }
 
@@ -3456,7 +3464,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				const struct entity *e = &es.v[k];
 				if (e->kind == SK_ORGANIZATION &&
 				    ((company && company_name(raw + e->name0, e->name1 - e->name0, r)) ||
-				     (uni && union_name(raw + e->name0, e->name1 - e->name0)) ||
+				     (uni && union_name(raw + e->name0, e->name1 - e->name0, r)) ||
 				     (paper && org_kind_name(raw + e->name0, e->name1 - e->name0, r, ORG_OUTLET))))
 					src = add_source(t, raw + e->name0, e->name1 - e->name0, NULL, 0,
 							 SK_ORGANIZATION, e->off);
@@ -3483,7 +3491,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			size_t fwd = seg->paras[q->para + 1 < seg->nparas ? q->para + 1 : q->para].end;
 			for (size_t k = entities_before(&es, me); uni && src < 0 && k < es.n && es.v[k].off < fwd; k++) {
 				const struct entity *e = &es.v[k];
-				if (e->kind == SK_ORGANIZATION && union_name(raw + e->name0, e->name1 - e->name0))
+				if (e->kind == SK_ORGANIZATION && union_name(raw + e->name0, e->name1 - e->name0, r))
 					src = add_source(t, raw + e->name0, e->name1 - e->name0, NULL, 0,
 							 SK_ORGANIZATION, e->off);
 			}

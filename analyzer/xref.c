@@ -35,7 +35,6 @@ struct xref_rules {
 	struct conflict_rules *cf;
 	struct amap aliases;   /* folded form -> folded canonical */
 	struct amap forms;     /* folded canonical -> its forms as written, '\n' between */
-	struct amap kinds;     /* org-kinds.txt: a word of a name -> the head word of its kind */
 };
 
 static size_t str_hash(const char *s, size_t n)
@@ -765,7 +764,7 @@ static int is_determiner(const char *s, size_t n)
  * business's or a newspaper's head word ("company", "operator", "paper"),
  * a word of organizations.txt of the same kind (a newspaper's name is no
  * business's). */
-static int org_of_kind(const char *nm, const char *hw, const struct rules *r, const struct xref_rules *xr)
+static int org_of_kind(const char *nm, const char *hw, const struct rules *r)
 {
 	size_t hl = strlen(hw);
 	int hk = wordset_get_ci(&r->org_words, hw, hl);
@@ -776,7 +775,7 @@ static int org_of_kind(const char *nm, const char *hw, const struct rules *r, co
 		if (wl) {
 			strbuf_reset(&fw);
 			fold(&fw, w, wl);
-			const char *k = amap_get(&xr->kinds, fw.buf, fw.len);
+			const char *k = rules_org_kind(r, fw.buf, fw.len);
 			int wk = wordset_get_ci(&r->org_words, w, wl);
 			if (hk == ORG_COMPANY && wk == ORG_OUTLET) {
 				fits = 0;   /* a newspaper is no "company" of its story */
@@ -979,7 +978,7 @@ static void resolve_sources(struct store_doc *sd, const struct source_table *t, 
 				fold(&cand, nm, strlen(nm));
 				match = strcmp(cand.buf, hw.buf) != 0 &&
 					(ends_with_words(cand.buf, hw.buf) ||
-					 (kind_ok && org_of_kind(nm, hw.buf, r, xr) && head_after_name(a, nm, hw.buf)));
+					 (kind_ok && org_of_kind(nm, hw.buf, r) && head_after_name(a, nm, hw.buf)));
 			}
 			if (match) {
 				if (found >= 0)
@@ -1567,35 +1566,6 @@ static void load_aliases(struct amap *m, struct amap *forms, const char *dir)
 	strbuf_release(&form);
 }
 
-/* org-kinds.txt: "head: word word", one kind a line, '#' comments; each
- * word maps to its head. A missing file means none. */
-static void load_kinds(struct amap *m, const char *dir)
-{
-	strbuf path = STRBUF_INIT, text = STRBUF_INIT;
-	strbuf_addf(&path, "%s/org-kinds.txt", dir);
-	if (strbuf_read_file(&text, path.buf) >= 0) {
-		char *save = NULL;
-		for (char *line = strtok_r(text.buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-			char *hash = strchr(line, '#');
-			if (hash)
-				*hash = 0;
-			char *colon = strchr(line, ':');
-			if (!colon)
-				continue;
-			*colon = 0;
-			char *head = line + strspn(line, " \t");
-			head[strcspn(head, " \t\r")] = 0;
-			if (!*head)
-				continue;
-			char *ws = NULL;
-			for (char *w = strtok_r(colon + 1, " \t\r", &ws); w; w = strtok_r(NULL, " \t\r", &ws))
-				amap_put(m, w, head);
-		}
-	}
-	strbuf_release(&path);
-	strbuf_release(&text);
-}
-
 struct xref_rules *xref_rules_load(const char *dir, const struct rules *r, struct diag *d)
 {
 	struct xref_rules *xr = xcalloc(1, sizeof(*xr));
@@ -1611,7 +1581,6 @@ struct xref_rules *xref_rules_load(const char *dir, const struct rules *r, struc
 		return NULL;
 	}
 	load_aliases(&xr->aliases, &xr->forms, use);
-	load_kinds(&xr->kinds, use);
 	return xr;
 }
 
@@ -1623,7 +1592,6 @@ void xref_rules_free(struct xref_rules *xr)
 	claim_rules_free(xr->cr);
 	amap_release(&xr->aliases);
 	amap_release(&xr->forms);
-	amap_release(&xr->kinds);
 	free(xr);
 }
 

@@ -126,6 +126,7 @@ int wordset_has_word(const struct wordset *ws, const char *s, size_t len, int pl
 
 
 
+
 /* words.txt: the word lists that read a speaker phrase (sources.c), one
  * bit each; the value of a word in rules.words is the set of the lists
  * that hold it, so that one look-up answers for all of them. The names
@@ -328,6 +329,11 @@ struct rules {
 	struct wordset source_nouns;  /* noun (singular and plural) -> enum source_noun_kind */
 	struct wordset titles;        /* title words, lowercase */
 	struct wordset org_words;     /* lowercase -> enum org_word_kind */
+	struct wordset org_kind_words; /* org-kinds.txt: a name word, lowercase -> its
+					  kind's index in org_kind_heads ("guild" ->
+					  "union") */
+	char **org_kind_heads;
+	size_t norg_kinds, org_kinds_alloc;
 	struct wordset places;        /* lowercase full names */
 	struct wordset words;         /* words.txt: lowercase -> its index in word_masks */
 	lex_lists *word_masks;        /* the lists (WL_ bits) that hold each word */
@@ -351,6 +357,10 @@ struct rules {
 	size_t nneed_texts;           /* distinct texts of "needs" lines (rule_need.ids) */
 	pcre2_code *prefilter;        /* matches a sentence worth running rules on */
 };
+
+/* The head word of the kind of organization a name word makes
+ * (org-kinds.txt: "Guild" -> "union"), or NULL; owned by r. */
+const char *rules_org_kind(const struct rules *r, const char *word, size_t len);
 
 /* The pattern of rl to match a sentence with: code_ascii when ascii (every
  * byte of the sentence is ASCII) and the rule has one, else code. It is

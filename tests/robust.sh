@@ -191,6 +191,21 @@ fi
 x --rules "$tmp/badwords" "$good"
 expect "extract refuses a broken words.txt" 2 "words\.txt:$n:7: error: "
 
+# 9d. a broken rules/org-kinds.txt: a line with no "head:" is reported
+#     by file, line and column
+mkdir -p "$tmp/badkinds"
+cp rules/*.txt rules/*.rules "$tmp/badkinds/"
+n=$(($(wc -l < "$tmp/badkinds/org-kinds.txt") + 1))
+printf 'federation guild\n' >> "$tmp/badkinds/org-kinds.txt"
+timeout "$LIMIT" "$BIN" rules check "$tmp/badkinds" > "$tmp/out" 2> "$tmp/err"
+rc=$?
+if [ $rc -eq 2 ] && grep -q "org-kinds\.txt:$n:1: error: expected 'head: word word \.\.\.'" "$tmp/err"; then
+	ok "robust: rules check reports an org-kinds.txt line with no head"
+else
+	not_ok "robust: rules check reports an org-kinds.txt line with no head: status $rc"
+	show "$tmp/err"
+fi
+
 # 10. the big and pathological inputs, timed against ordinary articles
 if [ -n "$WHOSAID_SKIP_LINEAR" ]; then
 	skip "linear: WHOSAID_SKIP_LINEAR is set"
