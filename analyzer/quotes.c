@@ -282,6 +282,18 @@ static int latin1_symbol(unsigned cp)
 	       cp == 0xf7;
 }
 
+/* Ends a copy of the masked sentence [0, len) built in qs->tbuf with n
+ * bytes (its maps in tfwd and tmap) and has the rules match it. */
+static void use_text_copy(struct sentence_ctx *c, size_t len, size_t n)
+{
+	struct quote_scratch *qs = c->qs;
+	qs->tfwd[len] = n;
+	qs->tmap[n] = len;
+	qs->tbuf[n] = '\0';
+	c->t = qs->tbuf;
+	c->tlen = n;
+}
+
 /* Transcodes the masked sentence to Latin-1 when its only non-ASCII
  * characters are Latin-1 symbols (news copy: "£"), so that it need not
  * be matched in UTF mode: quantifiers count one byte a character there as
@@ -313,11 +325,7 @@ static void transcode_latin1(struct sentence_ctx *c)
 		qs->tbuf[n++] = (char)((ch & 0x1f) << 6 | (m[i + 1] & 0x3f));
 		qs->tfwd[++i] = NO_SPAN;   /* inside a character: no match starts there */
 	}
-	qs->tfwd[len] = n;
-	qs->tmap[n] = len;
-	qs->tbuf[n] = '\0';
-	c->t = qs->tbuf;
-	c->tlen = n;
+	use_text_copy(c, len, n);
 	c->latin1 = 1;
 }
 
@@ -376,11 +384,7 @@ static int squeeze_html_spaces(struct sentence_ctx *c)
 	}
 	if (!dropped)
 		return 0;
-	qs->tfwd[len] = n;
-	qs->tmap[n] = len;
-	qs->tbuf[n] = '\0';
-	c->t = qs->tbuf;
-	c->tlen = n;
+	use_text_copy(c, len, n);
 	c->squeezed = 1;
 	return 1;
 }
