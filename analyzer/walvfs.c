@@ -29,6 +29,7 @@ struct wfile {
 static sqlite3_vfs vfs;
 static sqlite3_vfs *parent;
 static _Atomic long wal_writes;   /* walvfs_wal_writes() */
+static _Atomic long db_writes;    /* walvfs_db_writes() */
 
 #define REAL(f) (((struct wfile *)(f))->real)
 #define RM(f) (REAL(f)->pMethods)
@@ -37,7 +38,10 @@ static int flush(struct wfile *f)
 {
 	if (!f->len)
 		return SQLITE_OK;
-	wal_writes++;
+	if (f->is_wal)
+		wal_writes++;
+	else
+		db_writes++;
 	int rc = RM(f)->xWrite(f->real, f->buf, (int)f->len, f->off);
 	f->len = 0;
 	return rc;
@@ -83,11 +87,42 @@ static int commit_header(const unsigned char *h)
 	return (h[4] | h[5] | h[6] | h[7]) != 0;
 }
 
+/* A database file in WAL mode is written by checkpoints, which copy
+ * pages in ascending order, one write each: runs of adjacent pages are
+ * kept and written at once (news.jsonl: 27,298 writes in 7,996 runs),
+ * before anything else is done with the file (a read, a sync, a lock or
+ * unlock, a shared-memory lock or barrier, its size, a truncation, a file
+ * control, closing it). A checkpoint syncs the database file (synchronous
+ * NORMAL or FULL) before it records the pages as copied, so a failed
+ * write fails it as before. */
+static int db_write(struct wfile *f, const void *p, int amt, sqlite3_int64 off)
+{
+	int rc;
+	if (f->len && (off != f->off + (sqlite3_int64)f->len || f->len + (size_t)amt > BUF_MAX) &&
+	    (rc = settle(f)) != SQLITE_OK)
+		return rc;
+	if (!f->wal || amt <= 0 || amt > BUF_MAX) {
+		if ((rc = settle(f)) != SQLITE_OK)
+			return rc;
+		db_writes++;
+		return RM(f)->xWrite(f->real, p, amt, off);
+	}
+	if (!f->buf)
+		f->buf = malloc(BUF_MAX);
+	if (!f->buf)
+		return SQLITE_IOERR_NOMEM;
+	if (!f->len)
+		f->off = off;
+	memcpy(f->buf + f->len, p, (size_t)amt);
+	f->len += (size_t)amt;
+	return SQLITE_OK;
+}
+
 static int x_write(sqlite3_file *pf, const void *p, int amt, sqlite3_int64 off)
 {
 	struct wfile *f = (struct wfile *)pf;
 	if (!f->is_wal)
-		return RM(f)->xWrite(f->real, p, amt, off);
+		return db_write(f, p, amt, off);
 	int rc;
 	/* not appended to the frames kept: those first */
 	if (f->len && (off != f->off + (sqlite3_int64)f->len || f->len + (size_t)amt > BUF_MAX) &&
@@ -147,12 +182,15 @@ static int x_file_size(sqlite3_file *pf, sqlite3_int64 *size)
 
 static int x_lock(sqlite3_file *pf, int lock)
 {
-	return RM(pf)->xLock(REAL(pf), lock);
+	int rc = settle((struct wfile *)pf);
+	return rc != SQLITE_OK ? rc : RM(pf)->xLock(REAL(pf), lock);
 }
 
 static int x_unlock(sqlite3_file *pf, int lock)
 {
-	return RM(pf)->xUnlock(REAL(pf), lock);
+	int rc = settle((struct wfile *)pf);
+	int rc2 = RM(pf)->xUnlock(REAL(pf), lock);
+	return rc != SQLITE_OK ? rc : rc2;
 }
 
 static int x_check_reserved_lock(sqlite3_file *pf, int *out)
@@ -163,11 +201,9 @@ static int x_check_reserved_lock(sqlite3_file *pf, int *out)
 static int x_file_control(sqlite3_file *pf, int op, void *arg)
 {
 	struct wfile *f = (struct wfile *)pf;
-	if (f->is_wal) {
-		int rc = settle(f);
-		if (rc != SQLITE_OK)
-			return rc;
-	}
+	int rc = settle(f);
+	if (rc != SQLITE_OK)
+		return rc;
 	return RM(f)->xFileControl(f->real, op, arg);
 }
 
@@ -186,10 +222,15 @@ static int x_shm_map(sqlite3_file *pf, int pg, int pgsz, int extend, void volati
 	return RM(pf)->xShmMap(REAL(pf), pg, pgsz, extend, pp);
 }
 
-/* The database file's WAL frames kept, written out (the guard of
- * walvfs.h); a failure is reported by the WAL file's next use. */
+/* The database file's WAL frames kept, and its own pages, written out
+ * (the guard of walvfs.h); a failure is reported by the file's next use. */
 static void guard(struct wfile *f)
 {
+	if (f->len) {
+		int rc = flush(f);
+		if (rc != SQLITE_OK && !f->err)
+			f->err = rc;
+	}
 	struct wfile *w = f->wal;
 	if (w && w->len) {
 		int rc = flush(w);
@@ -355,6 +396,11 @@ static int v_current_time_int64(sqlite3_vfs *v, sqlite3_int64 *out)
 long walvfs_wal_writes(void)
 {
 	return wal_writes;
+}
+
+long walvfs_db_writes(void)
+{
+	return db_writes;
 }
 
 const char *walvfs_name(void)

@@ -13,9 +13,14 @@
  * shared WAL index and before COMMIT returns, as with the unix VFS; a
  * failed write fails the commit. Syncs are unchanged. As a last guard the
  * buffer is also written before any shared-memory barrier or lock of the
- * database file (SQLite publishes a commit between the two). Everything
- * else, the database file and the shared memory included, goes to the
- * unix VFS as it is. */
+ * database file (SQLite publishes a commit between the two). The
+ * database file's own writes in WAL mode, a checkpoint's pages (in
+ * ascending order, one write each), are kept the same way while they are
+ * adjacent and written at once before anything else is done with the
+ * file (a read, a sync, a lock, a shared-memory lock or barrier, ...): a
+ * checkpoint syncs the file before it records the pages as copied.
+ * Everything else, the shared memory included, goes to the unix VFS as
+ * it is. */
 #ifndef WHOSAID_WALVFS_H
 #define WHOSAID_WALVFS_H
 
@@ -26,5 +31,8 @@ const char *walvfs_name(void);
 
 /* The writes handed to the unix VFS for WAL files so far (tests). */
 long walvfs_wal_writes(void);
+
+/* The writes handed to the unix VFS for database files so far (tests). */
+long walvfs_db_writes(void);
 
 #endif
