@@ -337,6 +337,8 @@ struct ingest {
 	const struct rules *r;
 	const struct xref_rules *xr;
 	struct store *st;
+	const char *db;            /* its path */
+	int open_late;             /* a new database: the writer opens it */
 	struct hashes known;
 	struct seen stored;        /* the writer's */
 	struct diag *store_diag;
@@ -530,7 +532,7 @@ static void show_progress(struct ingest *g, int last)
 
 static void store_one(struct ingest *g, struct store_doc *sd)
 {
-	if (sd->messages_len)
+	if (sd->messages_len && g->st)   /* not for an ingest that could not open its database */
 		fwrite(sd->messages, 1, sd->messages_len, stderr);
 	if (!ingest_stopped(g)) {
 		double t0 = g->timing ? now() : 0;
@@ -570,11 +572,20 @@ static void store_one(struct ingest *g, struct store_doc *sd)
 	store_doc_free(sd);
 }
 
+static int open_store(struct ingest *g, struct diag *d);
+
 static void *write_thread(void *ctx)
 {
 	struct ingest *g = ctx;
 	struct work *w;
 	unsigned long next = 0;
+	if (g->open_late && open_store(g, g->store_diag)) {
+		/* what was read is let through unstored */
+		pthread_mutex_lock(&g->mu);
+		g->failed++;
+		g->stop = 1;
+		pthread_mutex_unlock(&g->mu);
+	}
 	while ((w = queue_pop(&g->done))) {
 		g->reorder[w->seq % INFLIGHT_ARTICLES] = w;
 		while ((w = g->reorder[next % INFLIGHT_ARTICLES]) && w->seq == next) {
@@ -600,6 +611,8 @@ static void *write_thread(void *ctx)
 	/* the rows of the last articles stored */
 	double t0 = g->timing ? now() : 0;
 	double t_last = t0 - g->t0;
+	if (!g->st)
+		return NULL;
 	if (store_flush(g->st)) {
 		pthread_mutex_lock(&g->mu);
 		g->failed++;
@@ -646,6 +659,22 @@ static int make_parent_dir(const char *path, struct diag *d)
 	}
 	free(dir);
 	return ret;
+}
+
+/* Opens (creates) g->db for writing and, unless the writer opens it
+ * (the reader reads them meanwhile), reads the hashes of the articles it
+ * holds; an article stored since by another ingest is found unchanged
+ * by store_put() instead. Reports to d. 0, or -1 (g->st NULL). */
+static int open_store(struct ingest *g, struct diag *d)
+{
+	if (make_parent_dir(g->db, d) || !(g->st = store_open(g->db, STORE_CREATE, d)) ||
+	    (!g->force && !g->open_late && store_each_hash(g->st, hashes_put, &g->known))) {
+		store_close(g->st);
+		g->st = NULL;
+		return -1;
+	}
+	store_tune_for_writing(g->st);
+	return 0;
 }
 
 static void ingest_usage(FILE *f)
@@ -767,17 +796,20 @@ int cmd_ingest(int argc, char **argv)
 	/* the writer thread reports through its own sink: the reader's is
 	   diag_default, and their counts must not race */
 	struct diag store_diag = { stderr, 0, 0, 0 };
-	if (!xr || make_parent_dir(db, &diag_default) ||
-	    !(g.st = store_open(db, STORE_CREATE, &store_diag)) ||
-	    (!g.force && store_each_hash(g.st, hashes_put, &g.known))) {
-		store_close(g.st);
+	/* A database that is not there yet holds no article to skip: the
+	   writer thread creates it while the input is read and extracted
+	   (some 20 ms sooner). One that is there is opened first, for the
+	   hashes of its articles. */
+	struct stat db_st;
+	g.db = db;
+	g.open_late = stat(db, &db_st) && errno == ENOENT;
+	if (!xr || (!g.open_late && open_store(&g, &store_diag))) {
 		hashes_release(&g.known);
 		xref_rules_free(xr);
 		rules_free(r);
 		free(files);
 		return 2;
 	}
-	store_tune_for_writing(g.st);
 	g.store_diag = &store_diag;
 	store_diag.quiet_warnings = g.quiet;
 	g.r = r;

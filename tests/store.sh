@@ -493,6 +493,13 @@ else
 	skip "store: unwritable database path: running as root"
 fi
 chmod 755 "$tmp/ro"
+# a new database is opened by the writer thread while the input is read:
+# when it cannot be, the one message says so, as when it was opened first
+printf 'x\n' > "$tmp/afile"
+printf 'Harbor news\n\n"The pier will close for good, said Ana Pell on Monday.\n' > "$tmp/unclosed.txt"
+w ingest --db "$tmp/afile/x.db" "$tmp/unclosed.txt"
+[ $rc -eq 2 ] && grep -q "error: cannot open database '.*afile/x.db'" "$tmp/err" && [ "$(grep -c . "$tmp/err")" -eq 1 ]
+check "a database that cannot be created: status 2 (got $rc), its message alone" $? "$tmp/err"
 w claims --db "$tmp/none.db"
 [ $rc -eq 2 ] && grep -q "cannot open database '.*none.db': no such file" "$tmp/err" && [ ! -e "$tmp/none.db" ]
 check "a query on a missing database: status 2 (got $rc), nothing created" $? "$tmp/err"
