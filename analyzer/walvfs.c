@@ -3,8 +3,14 @@
 #include "walvfs.h"
 
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#ifndef SQLITE_FCNTL_CKPT_DONE   /* headers older than SQLite 3.32 */
+#define SQLITE_FCNTL_CKPT_DONE 37
+#endif
 
 #define WAL_HEADER 32            /* the WAL file's own header, at offset 0 */
 #define FRAME_HEADER 24
@@ -30,6 +36,7 @@ static sqlite3_vfs vfs;
 static sqlite3_vfs *parent;
 static _Atomic long wal_writes;   /* walvfs_wal_writes() */
 static _Atomic long db_writes;    /* walvfs_db_writes() */
+static int db_runs;               /* a checkpoint's adjacent pages are written at once (db_write) */
 
 #define REAL(f) (((struct wfile *)(f))->real)
 #define RM(f) (REAL(f)->pMethods)
@@ -92,16 +99,20 @@ static int commit_header(const unsigned char *h)
  * kept and written at once (news.jsonl: 27,298 writes in 7,996 runs),
  * before anything else is done with the file (a read, a sync, a lock or
  * unlock, a shared-memory lock or barrier, its size, a truncation, a file
- * control, closing it). A checkpoint syncs the database file (synchronous
- * NORMAL or FULL) before it records the pages as copied, so a failed
- * write fails it as before. */
+ * control, closing it). A failed write fails the next write of the
+ * checkpoint, as before; the last run is written when SQLite says the
+ * pages are copied (SQLITE_FCNTL_CKPT_DONE, since SQLite 3.32), before it
+ * records them as copied in the shared memory; it does not read the
+ * answer, so a failure there ends the process (ckpt_done): a process
+ * killed in a checkpoint leaves the database whole, one that went on
+ * would record pages as copied that are not. */
 static int db_write(struct wfile *f, const void *p, int amt, sqlite3_int64 off)
 {
 	int rc;
 	if (f->len && (off != f->off + (sqlite3_int64)f->len || f->len + (size_t)amt > BUF_MAX) &&
 	    (rc = settle(f)) != SQLITE_OK)
 		return rc;
-	if (!f->wal || amt <= 0 || amt > BUF_MAX) {
+	if (!db_runs || !f->wal || amt <= 0 || amt > BUF_MAX) {
 		if ((rc = settle(f)) != SQLITE_OK)
 			return rc;
 		db_writes++;
@@ -198,9 +209,23 @@ static int x_check_reserved_lock(sqlite3_file *pf, int *out)
 	return RM(pf)->xCheckReservedLock(REAL(pf), out);
 }
 
+/* The last pages a checkpoint copied, written before it records them as
+ * copied (db_write). */
+static void ckpt_done(struct wfile *f)
+{
+	int rc = settle(f);
+	if (rc != SQLITE_OK) {
+		fprintf(stderr, "whosaid: fatal: a checkpoint could not write the database file (SQLite error %d): "
+				"stopped before the checkpoint is recorded\n", rc);
+		_exit(2);
+	}
+}
+
 static int x_file_control(sqlite3_file *pf, int op, void *arg)
 {
 	struct wfile *f = (struct wfile *)pf;
+	if (op == SQLITE_FCNTL_CKPT_DONE && !f->is_wal)
+		ckpt_done(f);
 	int rc = settle(f);
 	if (rc != SQLITE_OK)
 		return rc;
@@ -411,6 +436,7 @@ const char *walvfs_name(void)
 	if (!p || p->iVersion < 2)
 		return NULL;
 	parent = p;
+	db_runs = sqlite3_libversion_number() >= 3032000;   /* SQLITE_FCNTL_CKPT_DONE */
 	vfs.iVersion = 2;
 	vfs.szOsFile = (int)((sizeof(struct wfile) + 7) & ~(size_t)7) + p->szOsFile;
 	vfs.mxPathname = p->mxPathname;
