@@ -17,8 +17,10 @@
  * database file's own writes in WAL mode, a checkpoint's pages (in
  * ascending order, one write each), are kept the same way while they are
  * adjacent and written at once before anything else is done with the
- * file (a read, a sync, a lock, a shared-memory lock or barrier, ...): a
- * checkpoint syncs the file before it records the pages as copied.
+ * file (a read, a sync, a lock, a shared-memory lock or barrier, ...),
+ * the last run when SQLite says the copy is done (SQLITE_FCNTL_CKPT_DONE),
+ * before it records the pages as copied; a failed write there, which
+ * SQLite would not hear of, ends the process (walvfs.c).
  * Everything else, the shared memory included, goes to the unix VFS as
  * it is. */
 #ifndef WHOSAID_WALVFS_H
