@@ -2940,6 +2940,39 @@ static int owned_by_pronoun(const char *raw, size_t from, size_t at, int g)
 	return spaces <= 1;
 }
 
+/* "MAYOR HALLORAN: ..." in a transcript: a label in capitals (letters,
+ * spaces, periods) opening its paragraph before a colon is the person
+ * named before it whose surname is the label's last word ("the mayor of
+ * Brindlemoor, Petra Halloran"), the latest such, or NULL. */
+static const struct entity *label_person(const struct entities *es, const char *s,
+					 const struct segmentation *seg, size_t para, size_t ms, size_t me)
+{
+	if (s[me] != ':' || me - ms < 2 || para >= seg->nparas)
+		return NULL;
+	size_t p = seg->paras[para].start;
+	while (p < ms && (s[p] == ' ' || s[p] == '\n'))
+		p++;
+	if (p != ms)
+		return NULL;
+	size_t lw = ms;
+	for (size_t i = ms; i < me; i++) {
+		if (s[i] == ' ')
+			lw = i + 1;
+		else if (!(s[i] >= 'A' && s[i] <= 'Z') && s[i] != '.' && s[i] != '-' && s[i] != '\'')
+			return NULL;
+	}
+	if (me - lw < 2)
+		return NULL;
+	const struct entity *best = NULL;
+	for (size_t k = 0; k < es->n && es->v[k].off < ms; k++) {
+		const struct entity *e = &es->v[k];
+		if (e->kind == SK_PERSON && e->words >= 2 && e->name1 - e->last0 == me - lw &&
+		    !strncasecmp(s + e->last0, s + lw, me - lw))
+			best = e;
+	}
+	return best;
+}
+
 void sources_resolve(struct source_table *t, struct quote_list *ql, struct article *a,
 		     const struct segmentation *seg, const struct rules *r)
 {
@@ -3038,6 +3071,13 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 						       e->title1 ? e->title1 - e->title0 : 0, SK_PERSON, e->off);
 				continue;
 			}
+		}
+		const struct entity *le = label_person(&es, s, seg, q->para, ms, me);
+		if (le) {
+			q->source = add_source(t, raw + le->name0, le->name1 - le->name0,
+					       le->title1 ? raw + le->title0 : NULL,
+					       le->title1 ? le->title1 - le->title0 : 0, SK_PERSON, le->off);
+			continue;
 		}
 		mention_parse(s + ms, me - ms, r, &m);
 		const char *name = raw + ms + m.name0;
