@@ -1801,6 +1801,25 @@ static int org_kind_name(const char *name, size_t n, const struct rules *r, int 
 	return 0;
 }
 
+/* Is entity e alone in its paragraph, a line of the article's header
+ * ("Business and Law Desk", an outlet's name) rather than a body's
+ * mention? */
+static int alone_in_para(const struct segmentation *seg, const char *s, const struct entity *e)
+{
+	for (size_t pi = 0; pi < seg->nparas; pi++) {
+		const struct paragraph *p = &seg->paras[pi];
+		if (e->name0 < p->start || e->name0 >= p->end)
+			continue;
+		size_t a = p->start, b = p->end;
+		while (a < b && (s[a] == ' ' || s[a] == '\n'))
+			a++;
+		while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\n'))
+			b--;
+		return a == e->name0 && b == e->name1;
+	}
+	return 0;
+}
+
 static int company_name(const char *name, size_t n, const struct rules *r)
 {
 	return org_kind_name(name, n, r, ORG_COMPANY);
@@ -3503,7 +3522,8 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			for (size_t k = entities_before(&es, ms), lim = 0; src < 0 && k-- > 0 && lim++ < LOOKBACK;) {
 				const struct entity *e = &es.v[k];
 				if (e->kind == SK_ORGANIZATION &&
-				    ((company && company_name(raw + e->name0, e->name1 - e->name0, r)) ||
+				    ((company && company_name(raw + e->name0, e->name1 - e->name0, r) &&
+				      !alone_in_para(seg, s, e)) ||
 				     (uni && union_name(raw + e->name0, e->name1 - e->name0, r)) ||
 				     (paper && org_kind_name(raw + e->name0, e->name1 - e->name0, r, ORG_OUTLET))))
 					src = add_source(t, raw + e->name0, e->name1 - e->name0, NULL, 0,
