@@ -1215,6 +1215,18 @@ static int in_parens(const char *s, size_t at, size_t start)
 	return 0;
 }
 
+/* Does an age between commas follow the word that ends at `at`
+ * ("Hamish, 71, was one of them": a person named by a first name)? */
+static int age_after(const char *s, size_t at, size_t end)
+{
+	if (at + 4 >= end || s[at] != ',' || s[at + 1] != ' ')
+		return 0;
+	size_t d = at + 2, n = 0;
+	while (d < end && isdigit((unsigned char)s[d]) && n < 4)
+		d++, n++;
+	return n >= 1 && n <= 2 && d < end && s[d] == ',';
+}
+
 static void collect_entities(struct entities *es, struct article *a, const struct segmentation *seg,
 			     const struct rules *r, const struct source_table *t)
 {
@@ -1362,8 +1374,16 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 						copy.off = run0;
 						ALLOC_GROW(es->v, es->n + 1, es->alloc);
 						es->v[es->n++] = copy;
+						wl = 0;
 						break;
 					}
+				}
+				/* (no one so named before: "Hamish, 71, was one of them",
+				 * a person named by a first name and an age) */
+				if (wl && age_after(s, run1, end)) {
+					ALLOC_GROW(es->v, es->n + 1, es->alloc);
+					es->v[es->n++] = (struct entity){ run0, run0, run1, 0, 0, SK_PERSON, 1, 0, 0, 0 };
+					entity_name_words(&es->v[es->n - 1], s);
 				}
 			}
 			size_t lw0, lw1;   /* the run's last word */
