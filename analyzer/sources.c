@@ -1918,6 +1918,10 @@ static int title_has_head(const char *title, size_t n, const char *head, size_t 
 {
 	if (has_word(title, n, head, hl))
 		return 1;
+	/* ("Justice Ada Vell ... the judge wrote": a judge of a higher
+	 * court is titled Justice) */
+	if (hl == 5 && !strncasecmp(head, "judge", 5) && has_word(title, n, "justice", 7))
+		return 1;
 	for (size_t i = 0; i < n;) {
 		size_t w = i;
 		while (i < n && title[i] != ' ')
