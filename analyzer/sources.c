@@ -3133,6 +3133,24 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 		}
 		enum source_kind kind = m.kind;
 		int src = -1;
+		/* "A neighbour who gave only her first name, Ysolde, said": the
+		 * one capitalized word between the commas is her name */
+		if (q->appos_start != NO_SPAN && !m.pronoun && me - ms > 9 && !strncmp(s + me - 4, "name", 4) &&
+		    has_word(s + ms, me - ms, "who gave ", 9)) {
+			size_t a0 = q->appos_start, a1 = q->appos_end;
+			while (a0 < a1 && (s[a0] == ' ' || s[a0] == ','))
+				a0++;
+			while (a1 > a0 && (s[a1 - 1] == ' ' || s[a1 - 1] == ','))
+				a1--;
+			int one = a1 > a0 + 1 && a1 - a0 < 30 && isupper((unsigned char)s[a0]);
+			for (size_t k = a0 + 1; one && k < a1; k++)
+				if (!isalpha((unsigned char)s[k]) && s[k] != '-' && s[k] != '\'')
+					one = 0;
+			if (one) {
+				q->source = add_source(t, raw + a0, a1 - a0, NULL, 0, SK_PERSON, a0);
+				continue;
+			}
+		}
 		/* "The union's general secretary, Marta Kovalenko, said": the
 		 * description is the title, the name between the commas the
 		 * speaker */
