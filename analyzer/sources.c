@@ -1026,6 +1026,8 @@ static int word_ends_before(const char *s, size_t at, const char *w)
 }
 
 static int gender_hint(const struct rules *r, const char *s, size_t n, int names_ok);
+struct entities;
+static int kin_named(const struct rules *r, const char *s, const struct entities *es, const struct entity *e);
 static const struct entity *find_surname(const struct rules *r, const struct entities *es, const char *s,
 					 const char *name, size_t len, size_t before,
 					 const struct source_table *t, const char *raw, int gender);
@@ -1370,6 +1372,20 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 						continue;
 					size_t ln = e->last0;
 					if (e->name1 - ln == wl && !memcmp(s + ln, s + run0, wl)) {
+						/* (a relative named by the kinship is called by
+						 * the full name: the surname alone is another
+						 * person of that name named before, if any) */
+						if (kin_named(r, s, es, e)) {
+							for (size_t k3 = k2, lim3 = 0; k3-- > 0 && lim3++ < LOOKBACK;) {
+								const struct entity *o = &es->v[k3];
+								if (o->kind == SK_PERSON && o->words >= 2 && o->name0 != e->name0 &&
+								    o->name1 - o->last0 == wl && !memcmp(s + o->last0, s + run0, wl) &&
+								    !kin_named(r, s, es, o)) {
+									e = o;
+									break;
+								}
+							}
+						}
 						struct entity copy = *e;
 						copy.off = run0;
 						ALLOC_GROW(es->v, es->n + 1, es->alloc);
@@ -1643,6 +1659,32 @@ static int entity_gender(const struct rules *r, const struct source_table *t, co
 /* The person introduced before `before` whose last (or, for family-name
  * first names, first) word is the surname; most recent wins. gender: 'f'
  * or 'm' from an honorific ("Ms. Aronsen" is not her son), else 0. */
+/* Was the person e names introduced right after a noun of kinship ("Her
+ * daughter, Marisol Rosslyn"), at this mention or an earlier one of the
+ * same full name? */
+static int kin_at(const struct rules *r, const char *s, size_t at)
+{
+	size_t lo = at > 40 ? at - 40 : 0;
+	for (size_t k = at; k > lo; k--)
+		if (s[k - 1] == '\n' || (s[k - 1] == ' ' && k >= 2 && s[k - 2] == '.')) {
+			lo = k;
+			break;
+		}
+	return after_kin_noun(r, s, at, lo);
+}
+
+static int kin_named(const struct rules *r, const char *s, const struct entities *es, const struct entity *e)
+{
+	size_t n = e->name1 - e->name0;
+	for (size_t k = 0; k < es->n && es->v[k].name0 <= e->name0; k++) {
+		const struct entity *o = &es->v[k];
+		if (o->kind == SK_PERSON && o->name1 - o->name0 == n && !memcmp(s + o->name0, s + e->name0, n) &&
+		    kin_at(r, s, o->name0))
+			return 1;
+	}
+	return 0;
+}
+
 static const struct entity *find_surname(const struct rules *r, const struct entities *es, const char *s,
 					 const char *name, size_t len, size_t before,
 					 const struct source_table *t, const char *raw, int gender)
@@ -1663,6 +1705,12 @@ static const struct entity *find_surname(const struct rules *r, const struct ent
 		int last = e->name1 - ln == len && !memcmp(s + ln, name, len);
 		size_t fe = e->first1;
 		int firstw = fe - e->name0 == len && !memcmp(s + e->name0, name, len);
+		/* ("Her daughter, Marisol Rosslyn, said ... Rosslyn once said":
+		 * a relative introduced by the kinship is called by her full name,
+		 * the surname alone is the other person of that name) */
+		if (last && best_last && kin_named(r, s, es, e) && !kin_named(r, s, es, best) &&
+		    best->name0 != e->name0)
+			continue;
 		if (last || (firstw && !best_last)) {
 			best = e;
 			best_last = last;
