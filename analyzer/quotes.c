@@ -797,6 +797,8 @@ static int ends_open(const struct rules *r, const char *m, size_t a, size_t b)
  * Finish second."), a whole paragraph that is not the article's first
  * (its title), followed by a paragraph of prose rather than another
  * "Name: ..." line of a transcript? Then it is a section heading. */
+static int opens_with_label(const struct sentence_ctx *c, size_t pi);
+
 static int colon_heading(const struct sentence_ctx *c, size_t a, size_t b)
 {
 	const struct segmentation *s = c->seg;
@@ -819,6 +821,14 @@ static int colon_heading(const struct sentence_ctx *c, size_t a, size_t b)
 		in = w;
 	}
 	if (words == 0 || words > 5 || c->base + b > p->end)
+		return 0;
+	/* (nor the last turn of a transcript, its label in capitals: "FERRIS:
+	 * Mayor Dahl, thank you." then "MAYOR DAHL: Thank you." then prose) */
+	int caps = colon > c->base + a;
+	for (size_t i = c->base + a; caps && i < colon; i++)
+		if (t[i] >= 'a' && t[i] <= 'z')
+			caps = 0;
+	if (caps && opens_with_label(c, pi - 1))
 		return 0;
 	/* the next paragraph: no "Name:" within its first words */
 	const struct paragraph *n = &s->paras[pi + 1];
@@ -1016,7 +1026,6 @@ static int work_before_title(const struct rules *r, const char *m, size_t len, s
  * a colon cue after a speaker in capitals, two letters or more, that opens its
  * paragraph, next to another paragraph that opens with a label? Not
  * "A:" and "Q:", whose answers may report what others said. */
-static int opens_with_label(const struct sentence_ctx *c, size_t pi);
 static int turn_label(const struct sentence_ctx *c, const struct attribution *at)
 {
 	if (at->block || at->s0 == NO_SPAN || at->s1 < at->s0 + 2 || c->m[at->cue0] != ':' ||
