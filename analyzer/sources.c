@@ -81,6 +81,22 @@ static int in_set(const struct wordset *ws, const char *s, const struct word *w)
 	return 0;
 }
 
+/* Is w an organization word (organizations.txt), or its plural? Not a
+ * capitalized plural of a business's word, which the file lists when it
+ * is one ("Holdings"): "Waters" is a surname, "Corveth Water" a utility. */
+static int in_org(const struct rules *r, const char *s, const struct word *w)
+{
+	size_t n = w->e - w->s;
+	if (wordset_get_ci(&r->org_words, s + w->s, n) >= 0)
+		return 1;
+	if (n <= 3 || s[w->e - 1] != 's')
+		return 0;
+	int v = wordset_get_ci(&r->org_words, s + w->s, n - 1);
+	if (v < 0 && n > 4 && s[w->e - 2] == 'e')
+		v = wordset_get_ci(&r->org_words, s + w->s, n - 2);
+	return v >= 0 && !(v == ORG_COMPANY && isupper((unsigned char)s[w->s]));
+}
+
 /* The last word of s[0..n), trailing spaces aside: [*start, *end). */
 static void last_word(const char *s, size_t n, size_t *start, size_t *end)
 {
@@ -291,7 +307,7 @@ static int place(const char *s, size_t a, size_t b, const struct rules *r)
  * "guard" alone is a person)? */
 static int org_head(const char *s, const struct word *w, int n, const struct rules *r)
 {
-	if (in_set(&r->org_words, s, &w[n - 1]))
+	if (in_org(r, s, &w[n - 1]))
 		return 1;
 	return n >= 2 && w[n - 1].s == w[n - 2].e + 1 &&
 	       wordset_get_ci(&r->org_words, s + w[n - 2].s, w[n - 1].e - w[n - 2].s) >= 0;
@@ -420,7 +436,7 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 		return;
 	}
 	if (n == 1 && wordset_get_ci(&r->titles, s + w[0].s, w[0].e - w[0].s) >= 0 &&
-	    !in_set(&r->org_words, s, &w[0])) {
+	    !in_org(r, s, &w[0])) {
 		/* "Minister vows ...": a title alone, in a headline, is one
 		 * unnamed person ("Residents say": many, below) */
 		m->kind = SK_ANONYMOUS;
@@ -477,7 +493,7 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 			continue;
 		int names = 1;
 		for (int i = k + 1; i < n; i++)
-			if (!is_cap(s, &w[i]) || in_set(&r->titles, s, &w[i]) || in_set(&r->org_words, s, &w[i]))
+			if (!is_cap(s, &w[i]) || in_set(&r->titles, s, &w[i]) || in_org(r, s, &w[i]))
 				names = 0;
 		if (!names)
 			break;
@@ -527,7 +543,7 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 			continue;
 		int names = k - lead >= 2 || (k - lead == 1 && lead > first);
 		for (int i = lead; i < k; i++)
-			if (!is_cap(s, &w[i]) || in_set(&r->titles, s, &w[i]) || in_set(&r->org_words, s, &w[i]) ||
+			if (!is_cap(s, &w[i]) || in_set(&r->titles, s, &w[i]) || in_org(r, s, &w[i]) ||
 			    honorific(s, &w[i], r))
 				names = 0;
 		if (names && !place(s, w[lead].s, w[k - 1].e, r)) {
@@ -556,7 +572,7 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 	/* trailing run of name words */
 	int run = n;
 	while (run > first && is_cap(s, &w[run - 1]) && !in_set(&r->titles, s, &w[run - 1]) &&
-	       !in_set(&r->org_words, s, &w[run - 1]) && !honorific(s, &w[run - 1], r) &&
+	       !in_org(r, s, &w[run - 1]) && !honorific(s, &w[run - 1], r) &&
 	       !determiner(r, s, &w[run - 1]) && !acronym(s, &w[run - 1]))
 		run--;
 	int title_before = run > first && (in_set(&r->titles, s, &w[run - 1]) || honorific(s, &w[run - 1], r));
@@ -599,7 +615,7 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 			   in_set(&r->source_nouns, s, &w[n - 1]);
 	int has_org = 0, has_source_noun = -1;
 	for (int i = first; i < n; i++) {
-		if (in_set(&r->org_words, s, &w[i]) && (is_cap(s, &w[i]) || i == n - 1))
+		if (in_org(r, s, &w[i]) && (is_cap(s, &w[i]) || i == n - 1))
 			has_org = 1;
 		/* (capitalized only as a sentence opens: "Residents trying to
 		 * save the pier", not "Residents Association") */
@@ -692,7 +708,7 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 			m->name1 = w[n - 1].e;
 			m->title0 = w[n - 1].s;   /* the head word, for the look-up */
 			m->title1 = w[n - 1].e;
-			if (n - first >= 2 && !in_set(&r->org_words, s, &w[n - 1]))
+			if (n - first >= 2 && !in_org(r, s, &w[n - 1]))
 				m->title0 = w[n - 2].s;   /* "coast guard" */
 			m->name_words = n - first;
 			return;
@@ -732,7 +748,7 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 		m->name1 = w[n - 1].e;
 		return;
 	}
-	if (n == 1 && is_cap(s, &w[0]) && !in_set(&r->org_words, s, &w[0]) && people_noun(s, &w[0])) {
+	if (n == 1 && is_cap(s, &w[0]) && !in_org(r, s, &w[0]) && people_noun(s, &w[0])) {
 		/* "Farmers said", "Meteorologists warn": a sentence opens with
 		 * people of a kind, capitalized only there */
 		m->kind = SK_VAGUE;
@@ -740,7 +756,7 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 		m->name1 = w[0].e;
 		return;
 	}
-	if (!prep && !is_cap(s, &w[n - 1]) && in_set(&r->org_words, s, &w[n - 1]) && plural_noun(s, &w[n - 1]) && !word_is(s, &w[0], "the") && !caps_after(s, w, n, 1) &&
+	if (!prep && !is_cap(s, &w[n - 1]) && in_org(r, s, &w[n - 1]) && plural_noun(s, &w[n - 1]) && !word_is(s, &w[0], "the") && !caps_after(s, w, n, 1) &&
 	    (first == 0 || quant)) {
 		/* "Shipping lines", "Several airlines", "Local banks": bodies of a
 		 * kind, none named, as "Farmers" are people of a kind */
@@ -1840,7 +1856,7 @@ static void appos_title(const struct rules *r, const char *s, size_t a, size_t b
 		if (!again || from != a || e + 3 >= b || s[e] != ',' || s[e + 1] != ' ' ||
 		    !(s[e + 2] >= 'a' && s[e + 2] <= 'z') || memchr(s + a, ' ', e - a) ||
 		    in_set(&r->titles, s, &one) || set_value(&r->source_nouns, s, &one, &plural) >= 0 ||
-		    people_noun(s, &one) || in_set(&r->org_words, s, &one))
+		    people_noun(s, &one) || in_org(r, s, &one))
 			break;
 		e += 2;
 	}
@@ -2503,7 +2519,7 @@ static int lone_common_word(const struct rules *r, const char *s, size_t a, size
 		if (b - a > l + 2 && !memcmp(s + b - l, noun_end[k], l))
 			return 0;
 	}
-	return !in_set(&r->titles, s, &w) && !in_set(&r->org_words, s, &w) &&
+	return !in_set(&r->titles, s, &w) && !in_org(r, s, &w) &&
 	       !(lists_of(r, s, &w) & (WL_DETERMINER | WL_QUANTIFIER | WL_GROUP | WL_POSSESSIVE));
 }
 
@@ -2630,7 +2646,7 @@ static int is_anonymous_noun(const char *s, const struct word *w, const struct r
 
 static int is_org_word(const char *s, const struct word *w, const struct rules *r)
 {
-	return in_set(&r->org_words, s, w);
+	return in_org(r, s, w);
 }
 
 /* Does a word of s[0, n) pass test? */
@@ -2776,7 +2792,7 @@ static const struct entity *coordinate_appos(const struct rules *r, const struct
 			return NULL;
 	int plural;
 	if (w.e - w.s < 3 || in_set(&r->titles, s, &w) || set_value(&r->source_nouns, s, &w, &plural) >= 0 ||
-	    people_noun(s, &w) || in_set(&r->org_words, s, &w))
+	    people_noun(s, &w) || in_org(r, s, &w))
 		return NULL;
 	const char *comma = memchr(s + me + 2, ',', sent_end - me - 2);
 	if (!comma || (size_t)(comma - s) - me > 80)
@@ -3197,6 +3213,27 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			if (one) {
 				q->source = add_source(t, raw + a0, a1 - a0, NULL, 0, SK_PERSON, a0);
 				continue;
+			}
+		}
+		/* "The industry's trade body, Water Dravonia, said", "The dam's
+		 * owner, Corveth Water, said": a body described, then its name
+		 * between the commas, is that body */
+		if (q->appos_start != NO_SPAN && !m.pronoun && kind != SK_PERSON && me - ms > 4 &&
+		    (!strncasecmp(s + ms, "the ", 4) || !strncasecmp(s + ms, "its ", 4) || !strncasecmp(s + ms, "a ", 2) ||
+		     !strncasecmp(s + ms, "an ", 3))) {
+			size_t a0 = q->appos_start, a1 = q->appos_end;
+			while (a0 < a1 && (s[a0] == ' ' || s[a0] == ','))
+				a0++;
+			while (a1 > a0 && (s[a1 - 1] == ' ' || s[a1 - 1] == ','))
+				a1--;
+			struct mention om;
+			if (a1 > a0 && a1 - a0 < 60 && isupper((unsigned char)s[a0]) && !memchr(s + a0, ',', a1 - a0)) {
+				mention_parse(s + a0, a1 - a0, r, &om);
+				if (om.kind == SK_ORGANIZATION && !om.pronoun && om.name0 == 0 && om.name1 == a1 - a0 &&
+				    om.name_words >= 2) {
+					q->source = add_source(t, raw + a0, a1 - a0, NULL, 0, SK_ORGANIZATION, a0);
+					continue;
+				}
 			}
 		}
 		/* "The union's general secretary, Marta Kovalenko, said": the
