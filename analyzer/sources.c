@@ -789,6 +789,8 @@ struct entity {
 	 * surname look-ups compare them with every later single name */
 	size_t last0, first1;
 	char gender;   /* 'f' or 'm' from a "She"/"He" that follows, else 0 */
+	char kin;      /* introduced by a noun of kinship, here or at an earlier
+			* mention of the same full name ("Her daughter, Mia Tarn") */
 };
 
 /* Sets e's last0 and first1 from its name in s. */
@@ -1044,6 +1046,7 @@ static int word_ends_before(const char *s, size_t at, const char *w)
 static int gender_hint(const struct rules *r, const char *s, size_t n, int names_ok);
 struct entities;
 static int kin_named(const struct rules *r, const char *s, const struct entities *es, const struct entity *e);
+static void set_kin(const struct rules *r, const char *s, const struct entities *es, struct entity *e);
 static const struct entity *find_surname(const struct rules *r, const struct entities *es, const char *s,
 					 const char *name, size_t len, size_t before,
 					 const struct source_table *t, const char *raw, int gender);
@@ -1358,7 +1361,7 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 				       s[se] != ':' && s[se] != '\'' && (unsigned char)s[se] != 0xE2)
 					se++;
 				ALLOC_GROW(es->v, es->n + 1, es->alloc);
-				es->v[es->n++] = (struct entity){ run0, f0, se, 0, 0, SK_PERSON, 2, 0, 0, 0 };
+				es->v[es->n++] = (struct entity){ run0, f0, se, 0, 0, SK_PERSON, 2, 0, 0, 0, 0 };
 				entity_name_words(&es->v[es->n - 1], s);
 				title_before_comma(&es->v[es->n - 1], s, seg->sents[si].start, r);
 				i = se;
@@ -1367,7 +1370,7 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 			if (run1 > run0 && words == 1 && after_kin_noun(r, s, run0, seg->sents[si].start)) {
 				/* "Her son, Erik, ...": a person named by a first name */
 				ALLOC_GROW(es->v, es->n + 1, es->alloc);
-				es->v[es->n++] = (struct entity){ run0, run0, run1, 0, 0, SK_PERSON, 1, 0, 0, 0 };
+				es->v[es->n++] = (struct entity){ run0, run0, run1, 0, 0, SK_PERSON, 1, 0, 0, 0, 0 };
 				entity_name_words(&es->v[es->n - 1], s);
 			} else if (run1 > run0 && words == 1 &&
 				   !(run0 > seg->sents[si].start && s[run0 - 1] != '(' &&
@@ -1414,7 +1417,7 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 				 * a person named by a first name and an age) */
 				if (wl && age_after(s, run1, end)) {
 					ALLOC_GROW(es->v, es->n + 1, es->alloc);
-					es->v[es->n++] = (struct entity){ run0, run0, run1, 0, 0, SK_PERSON, 1, 0, 0, 0 };
+					es->v[es->n++] = (struct entity){ run0, run0, run1, 0, 0, SK_PERSON, 1, 0, 0, 0, 0 };
 					entity_name_words(&es->v[es->n - 1], s);
 				}
 			}
@@ -1464,8 +1467,10 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 					ALLOC_GROW(es->v, es->n + 1, es->alloc);
 					es->v[es->n++] = (struct entity){ run0, run0 + m.name0, run0 + m.name1,
 						m.title1 > m.title0 ? run0 + m.title0 : 0,
-						m.title1 > m.title0 ? run0 + m.title1 : 0, m.kind, m.name_words, 0, 0, 0 };
+						m.title1 > m.title0 ? run0 + m.title1 : 0, m.kind, m.name_words, 0, 0, 0, 0 };
 					entity_name_words(&es->v[es->n - 1], s);
+					if (m.kind == SK_PERSON && m.name_words >= 2)
+						set_kin(r, s, es, &es->v[es->n - 1]);
 					/* ("marine biologist Elin Sward of the University of
 					 * Korsvik": the role before the name is her title,
 					 * the place she works only its complement) */
@@ -1689,16 +1694,25 @@ static int kin_at(const struct rules *r, const char *s, size_t at)
 	return after_kin_noun(r, s, at, lo);
 }
 
+/* Sets e's kin: introduced right after a noun of kinship, or named so
+ * at an earlier mention of the same full name (the last LOOKBACK). */
+static void set_kin(const struct rules *r, const char *s, const struct entities *es, struct entity *e)
+{
+	e->kin = (char)kin_at(r, s, e->name0);
+	size_t n = e->name1 - e->name0, k = (size_t)(e - es->v);
+	for (size_t lim = 0; !e->kin && k-- > 0 && lim++ < LOOKBACK;) {
+		const struct entity *o = &es->v[k];
+		if (o->kin && o->name1 - o->name0 == n && !memcmp(s + o->name0, s + e->name0, n))
+			e->kin = 1;
+	}
+}
+
 static int kin_named(const struct rules *r, const char *s, const struct entities *es, const struct entity *e)
 {
-	size_t n = e->name1 - e->name0;
-	for (size_t k = 0; k < es->n && es->v[k].name0 <= e->name0; k++) {
-		const struct entity *o = &es->v[k];
-		if (o->kind == SK_PERSON && o->name1 - o->name0 == n && !memcmp(s + o->name0, s + e->name0, n) &&
-		    kin_at(r, s, o->name0))
-			return 1;
-	}
-	return 0;
+	(void)r;
+	(void)s;
+	(void)es;
+	return e->kin;
 }
 
 static const struct entity *find_surname(const struct rules *r, const struct entities *es, const char *s,
@@ -1890,10 +1904,20 @@ static int org_kind_name(const char *name, size_t n, const struct rules *r, int 
  * mention? */
 static int alone_in_para(const struct segmentation *seg, const char *s, const struct entity *e)
 {
-	for (size_t pi = 0; pi < seg->nparas; pi++) {
-		const struct paragraph *p = &seg->paras[pi];
-		if (e->name0 < p->start || e->name0 >= p->end)
-			continue;
+	/* (the paragraphs are in text order: the last one starting at or
+	 * before the name) */
+	size_t lo = 0, hi = seg->nparas;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (seg->paras[mid].start <= e->name0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo > 0) {
+		const struct paragraph *p = &seg->paras[lo - 1];
+		if (e->name0 >= p->end)
+			return 0;
 		size_t a = p->start, b = p->end;
 		while (a < b && (s[a] == ' ' || s[a] == '\n'))
 			a++;
@@ -3070,14 +3094,13 @@ static const struct entity *label_person(const struct entities *es, const char *
 	}
 	if (me - lw < 2)
 		return NULL;
-	const struct entity *best = NULL;
-	for (size_t k = 0; k < es->n && es->v[k].off < ms; k++) {
+	for (size_t k = entities_before(es, ms), lim = 0; k-- > 0 && lim++ < LOOKBACK;) {
 		const struct entity *e = &es->v[k];
 		if (e->kind == SK_PERSON && e->words >= 2 && e->name1 - e->last0 == me - lw &&
 		    !strncasecmp(s + e->last0, s + lw, me - lw))
-			best = e;
+			return e;
 	}
-	return best;
+	return NULL;
 }
 
 void sources_resolve(struct source_table *t, struct quote_list *ql, struct article *a,
