@@ -1043,6 +1043,18 @@ static int turn_label(const struct sentence_ctx *c, const struct attribution *at
 	return (pi > 0 && opens_with_label(c, pi - 1)) || opens_with_label(c, pi + 1);
 }
 
+/* Does at, found by rule rl, clash with o, accepted before it: one cue,
+ * one act of speech (unless one rule names two contents), and no span of
+ * one inside the other's content? */
+static int clashes(const struct attribution *at, const struct attribution *o, const struct rule *rl)
+{
+	return (overlaps(at->cue0, at->cue1, o->cue0, o->cue1) && (o->rule != rl || !rl->g_content2)) ||
+	       overlaps(at->c0, at->c1, o->c0, o->c1) || overlaps(at->cue0, at->cue1, o->c0, o->c1) ||
+	       overlaps(at->c0, at->c1, o->cue0, o->cue1) ||
+	       (at->s0 != NO_SPAN && overlaps(at->s0, at->s1, o->c0, o->c1)) ||
+	       (o->s0 != NO_SPAN && overlaps(at->c0, at->c1, o->s0, o->s1));
+}
+
 static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZE *ov,
 		      int content_group)
 {
@@ -1173,12 +1185,7 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 	int drop = 0;
 	for (int i = 0; i < c->nat; i++) {
 		const struct attribution *o = &c->at[i];
-		int clash = (overlaps(at.cue0, at.cue1, o->cue0, o->cue1) && (o->rule != rl || !rl->g_content2)) ||
-			    overlaps(at.c0, at.c1, o->c0, o->c1) || overlaps(at.cue0, at.cue1, o->c0, o->c1) ||
-			    overlaps(at.c0, at.c1, o->cue0, o->cue1) ||
-			    (at.s0 != NO_SPAN && overlaps(at.s0, at.s1, o->c0, o->c1)) ||
-			    (o->s0 != NO_SPAN && overlaps(at.c0, at.c1, o->s0, o->s1));
-		if (!clash)
+		if (!clashes(&at, o, rl))
 			continue;
 		if (!label || turn_label(c, o))
 			return 0;
@@ -1188,8 +1195,7 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 		int k = 0;
 		for (int i = 0; i < c->nat; i++) {
 			const struct attribution *o = &c->at[i];
-			if (overlaps(at.c0, at.c1, o->c0, o->c1) || overlaps(at.c0, at.c1, o->cue0, o->cue1) ||
-			    (o->s0 != NO_SPAN && overlaps(at.c0, at.c1, o->s0, o->s1))) {
+			if (clashes(&at, o, rl)) {
 				for (int j = 0; j < c->nocc; j++)
 					if (c->occ[j].used && overlaps(c->occ[j].s, c->occ[j].e, o->cue0, o->cue1)) {
 						c->occ[j].used = 0;
