@@ -797,6 +797,8 @@ static int ends_open(const struct rules *r, const char *m, size_t a, size_t b)
  * Finish second."), a whole paragraph that is not the article's first
  * (its title), followed by a paragraph of prose rather than another
  * "Name: ..." line of a transcript? Then it is a section heading. */
+static int opens_with_label(const struct sentence_ctx *c, size_t pi);
+
 static int colon_heading(const struct sentence_ctx *c, size_t a, size_t b)
 {
 	const struct segmentation *s = c->seg;
@@ -819,6 +821,14 @@ static int colon_heading(const struct sentence_ctx *c, size_t a, size_t b)
 		in = w;
 	}
 	if (words == 0 || words > 5 || c->base + b > p->end)
+		return 0;
+	/* (nor the last turn of a transcript, its label in capitals: "FERRIS:
+	 * Mayor Dahl, thank you." then "MAYOR DAHL: Thank you." then prose) */
+	int caps = colon > c->base + a;
+	for (size_t i = c->base + a; caps && i < colon; i++)
+		if (t[i] >= 'a' && t[i] <= 'z')
+			caps = 0;
+	if (caps && opens_with_label(c, pi - 1))
 		return 0;
 	/* the next paragraph: no "Name:" within its first words */
 	const struct paragraph *n = &s->paras[pi + 1];
@@ -1012,6 +1022,39 @@ static int work_before_title(const struct rules *r, const char *m, size_t len, s
 	return (k & WL_WORK) != 0;
 }
 
+/* Is at a transcript's speaker label ("FERRIS: ...", "MAYOR DAHL: ..."):
+ * a colon cue after a speaker in capitals, two letters or more, that opens its
+ * paragraph, next to another paragraph that opens with a label? Not
+ * "A:" and "Q:", whose answers may report what others said. */
+static int turn_label(const struct sentence_ctx *c, const struct attribution *at)
+{
+	if (at->block || at->s0 == NO_SPAN || at->s1 < at->s0 + 2 || c->m[at->cue0] != ':' ||
+	    at->cue1 != at->cue0 + 1 || at->c0 <= at->cue1)
+		return 0;
+	/* (in capitals, as transcripts print them: "Superdelegates: ..." is
+	 * a section's lead-in) */
+	for (size_t i = at->s0; i < at->s1; i++)
+		if (c->m[i] >= 'a' && c->m[i] <= 'z')
+			return 0;
+	size_t pi = c->st->para;
+	const struct paragraph *p = &c->seg->paras[pi];
+	if (c->base + at->s0 > p->start + 4 || !opens_with_label(c, pi))
+		return 0;
+	return (pi > 0 && opens_with_label(c, pi - 1)) || opens_with_label(c, pi + 1);
+}
+
+/* Does at, found by rule rl, clash with o, accepted before it: one cue,
+ * one act of speech (unless one rule names two contents), and no span of
+ * one inside the other's content? */
+static int clashes(const struct attribution *at, const struct attribution *o, const struct rule *rl)
+{
+	return (overlaps(at->cue0, at->cue1, o->cue0, o->cue1) && (o->rule != rl || !rl->g_content2)) ||
+	       overlaps(at->c0, at->c1, o->c0, o->c1) || overlaps(at->cue0, at->cue1, o->c0, o->c1) ||
+	       overlaps(at->c0, at->c1, o->cue0, o->cue1) ||
+	       (at->s0 != NO_SPAN && overlaps(at->s0, at->s1, o->c0, o->c1)) ||
+	       (o->s0 != NO_SPAN && overlaps(at->c0, at->c1, o->s0, o->s1));
+}
+
 static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2_SIZE *ov,
 		      int content_group)
 {
@@ -1135,16 +1178,34 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 	    starts_with_article(c->m + at.c0, at.c1 - at.c0) &&
 	    !(span_words(c->m, at.c0, at.c1, 4) == 3 && c->m[at.c1 - 2] == 'e' && c->m[at.c1 - 1] == 'd'))
 		return 0;
+	/* "FERRIS: The flood service said yesterday that ...": in a
+	 * transcript the speaker's label takes the turn, whatever it reports
+	 * (the attributions found inside it first give way) */
+	int label = turn_label(c, &at);
+	int drop = 0;
 	for (int i = 0; i < c->nat; i++) {
 		const struct attribution *o = &c->at[i];
-		/* one cue, one act of speech, unless one rule names two contents */
-		if (overlaps(at.cue0, at.cue1, o->cue0, o->cue1) && (o->rule != rl || !rl->g_content2))
+		if (!clashes(&at, o, rl))
+			continue;
+		if (!label || turn_label(c, o))
 			return 0;
-		if (overlaps(at.c0, at.c1, o->c0, o->c1) || overlaps(at.cue0, at.cue1, o->c0, o->c1) ||
-		    overlaps(at.c0, at.c1, o->cue0, o->cue1) ||
-		    (at.s0 != NO_SPAN && overlaps(at.s0, at.s1, o->c0, o->c1)) ||
-		    (o->s0 != NO_SPAN && overlaps(at.c0, at.c1, o->s0, o->s1)))
-			return 0;
+		drop = 1;
+	}
+	if (drop) {
+		int k = 0;
+		for (int i = 0; i < c->nat; i++) {
+			const struct attribution *o = &c->at[i];
+			if (clashes(&at, o, rl)) {
+				for (int j = 0; j < c->nocc; j++)
+					if (c->occ[j].used && overlaps(c->occ[j].s, c->occ[j].e, o->cue0, o->cue1)) {
+						c->occ[j].used = 0;
+						c->nused--;
+					}
+				continue;
+			}
+			c->at[k++] = *o;
+		}
+		c->nat = k;
 	}
 	if (c->nat == (int)(sizeof(c->at) / sizeof(*c->at)))
 		return 0;
@@ -2239,7 +2300,8 @@ static void emit_attributions(struct sentence_ctx *c, unsigned sent_index)
 			q->appos_end = c->base + at->a1;
 		}
 		prev_in_sentence = qi;
-		split_and_that(c, qi);
+		if (!turn_label(c, at))
+			split_and_that(c, qi);
 		if (at->s0 != NO_SPAN)
 			transcript_turn(c, qi, at);
 		if (at->block)

@@ -81,6 +81,22 @@ static int in_set(const struct wordset *ws, const char *s, const struct word *w)
 	return 0;
 }
 
+/* Is w an organization word (organizations.txt), or its plural? Not a
+ * capitalized plural of a business's word, which the file lists when it
+ * is one ("Holdings"): "Waters" is a surname, "Corveth Water" a utility. */
+static int in_org(const struct rules *r, const char *s, const struct word *w)
+{
+	size_t n = w->e - w->s;
+	if (wordset_get_ci(&r->org_words, s + w->s, n) >= 0)
+		return 1;
+	if (n <= 3 || s[w->e - 1] != 's')
+		return 0;
+	int v = wordset_get_ci(&r->org_words, s + w->s, n - 1);
+	if (v < 0 && n > 4 && s[w->e - 2] == 'e')
+		v = wordset_get_ci(&r->org_words, s + w->s, n - 2);
+	return v >= 0 && !(v == ORG_COMPANY && isupper((unsigned char)s[w->s]));
+}
+
 /* The last word of s[0..n), trailing spaces aside: [*start, *end). */
 static void last_word(const char *s, size_t n, size_t *start, size_t *end)
 {
@@ -291,7 +307,7 @@ static int place(const char *s, size_t a, size_t b, const struct rules *r)
  * "guard" alone is a person)? */
 static int org_head(const char *s, const struct word *w, int n, const struct rules *r)
 {
-	if (in_set(&r->org_words, s, &w[n - 1]))
+	if (in_org(r, s, &w[n - 1]))
 		return 1;
 	return n >= 2 && w[n - 1].s == w[n - 2].e + 1 &&
 	       wordset_get_ci(&r->org_words, s + w[n - 2].s, w[n - 1].e - w[n - 2].s) >= 0;
@@ -420,7 +436,7 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 		return;
 	}
 	if (n == 1 && wordset_get_ci(&r->titles, s + w[0].s, w[0].e - w[0].s) >= 0 &&
-	    !in_set(&r->org_words, s, &w[0])) {
+	    !in_org(r, s, &w[0])) {
 		/* "Minister vows ...": a title alone, in a headline, is one
 		 * unnamed person ("Residents say": many, below) */
 		m->kind = SK_ANONYMOUS;
@@ -477,7 +493,7 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 			continue;
 		int names = 1;
 		for (int i = k + 1; i < n; i++)
-			if (!is_cap(s, &w[i]) || in_set(&r->titles, s, &w[i]) || in_set(&r->org_words, s, &w[i]))
+			if (!is_cap(s, &w[i]) || in_set(&r->titles, s, &w[i]) || in_org(r, s, &w[i]))
 				names = 0;
 		if (!names)
 			break;
@@ -527,7 +543,7 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 			continue;
 		int names = k - lead >= 2 || (k - lead == 1 && lead > first);
 		for (int i = lead; i < k; i++)
-			if (!is_cap(s, &w[i]) || in_set(&r->titles, s, &w[i]) || in_set(&r->org_words, s, &w[i]) ||
+			if (!is_cap(s, &w[i]) || in_set(&r->titles, s, &w[i]) || in_org(r, s, &w[i]) ||
 			    honorific(s, &w[i], r))
 				names = 0;
 		if (names && !place(s, w[lead].s, w[k - 1].e, r)) {
@@ -556,7 +572,7 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 	/* trailing run of name words */
 	int run = n;
 	while (run > first && is_cap(s, &w[run - 1]) && !in_set(&r->titles, s, &w[run - 1]) &&
-	       !in_set(&r->org_words, s, &w[run - 1]) && !honorific(s, &w[run - 1], r) &&
+	       !in_org(r, s, &w[run - 1]) && !honorific(s, &w[run - 1], r) &&
 	       !determiner(r, s, &w[run - 1]) && !acronym(s, &w[run - 1]))
 		run--;
 	int title_before = run > first && (in_set(&r->titles, s, &w[run - 1]) || honorific(s, &w[run - 1], r));
@@ -599,7 +615,7 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 			   in_set(&r->source_nouns, s, &w[n - 1]);
 	int has_org = 0, has_source_noun = -1;
 	for (int i = first; i < n; i++) {
-		if (in_set(&r->org_words, s, &w[i]) && (is_cap(s, &w[i]) || i == n - 1))
+		if (in_org(r, s, &w[i]) && (is_cap(s, &w[i]) || i == n - 1))
 			has_org = 1;
 		/* (capitalized only as a sentence opens: "Residents trying to
 		 * save the pier", not "Residents Association") */
@@ -692,7 +708,7 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 			m->name1 = w[n - 1].e;
 			m->title0 = w[n - 1].s;   /* the head word, for the look-up */
 			m->title1 = w[n - 1].e;
-			if (n - first >= 2 && !in_set(&r->org_words, s, &w[n - 1]))
+			if (n - first >= 2 && !in_org(r, s, &w[n - 1]))
 				m->title0 = w[n - 2].s;   /* "coast guard" */
 			m->name_words = n - first;
 			return;
@@ -732,7 +748,7 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 		m->name1 = w[n - 1].e;
 		return;
 	}
-	if (n == 1 && is_cap(s, &w[0]) && !in_set(&r->org_words, s, &w[0]) && people_noun(s, &w[0])) {
+	if (n == 1 && is_cap(s, &w[0]) && !in_org(r, s, &w[0]) && people_noun(s, &w[0])) {
 		/* "Farmers said", "Meteorologists warn": a sentence opens with
 		 * people of a kind, capitalized only there */
 		m->kind = SK_VAGUE;
@@ -740,7 +756,7 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 		m->name1 = w[0].e;
 		return;
 	}
-	if (!prep && !is_cap(s, &w[n - 1]) && in_set(&r->org_words, s, &w[n - 1]) && plural_noun(s, &w[n - 1]) && !word_is(s, &w[0], "the") && !caps_after(s, w, n, 1) &&
+	if (!prep && !is_cap(s, &w[n - 1]) && in_org(r, s, &w[n - 1]) && plural_noun(s, &w[n - 1]) && !word_is(s, &w[0], "the") && !caps_after(s, w, n, 1) &&
 	    (first == 0 || quant)) {
 		/* "Shipping lines", "Several airlines", "Local banks": bodies of a
 		 * kind, none named, as "Farmers" are people of a kind */
@@ -773,6 +789,8 @@ struct entity {
 	 * surname look-ups compare them with every later single name */
 	size_t last0, first1;
 	char gender;   /* 'f' or 'm' from a "She"/"He" that follows, else 0 */
+	char kin;      /* introduced by a noun of kinship, here or at an earlier
+			* mention of the same full name ("Her daughter, Mia Tarn") */
 };
 
 /* Sets e's last0 and first1 from its name in s. */
@@ -1026,6 +1044,9 @@ static int word_ends_before(const char *s, size_t at, const char *w)
 }
 
 static int gender_hint(const struct rules *r, const char *s, size_t n, int names_ok);
+struct entities;
+static int kin_named(const struct rules *r, const char *s, const struct entities *es, const struct entity *e);
+static void set_kin(const struct rules *r, const char *s, const struct entities *es, struct entity *e);
 static const struct entity *find_surname(const struct rules *r, const struct entities *es, const char *s,
 					 const char *name, size_t len, size_t before,
 					 const struct source_table *t, const char *raw, int gender);
@@ -1215,6 +1236,18 @@ static int in_parens(const char *s, size_t at, size_t start)
 	return 0;
 }
 
+/* Does an age between commas follow the word that ends at `at`
+ * ("Hamish, 71, was one of them": a person named by a first name)? */
+static int age_after(const char *s, size_t at, size_t end)
+{
+	if (at + 4 >= end || s[at] != ',' || s[at + 1] != ' ')
+		return 0;
+	size_t d = at + 2, n = 0;
+	while (d < end && isdigit((unsigned char)s[d]) && n < 4)
+		d++, n++;
+	return n >= 1 && n <= 2 && d < end && s[d] == ',';
+}
+
 static void collect_entities(struct entities *es, struct article *a, const struct segmentation *seg,
 			     const struct rules *r, const struct source_table *t)
 {
@@ -1328,7 +1361,7 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 				       s[se] != ':' && s[se] != '\'' && (unsigned char)s[se] != 0xE2)
 					se++;
 				ALLOC_GROW(es->v, es->n + 1, es->alloc);
-				es->v[es->n++] = (struct entity){ run0, f0, se, 0, 0, SK_PERSON, 2, 0, 0, 0 };
+				es->v[es->n++] = (struct entity){ run0, f0, se, 0, 0, SK_PERSON, 2, 0, 0, 0, 0 };
 				entity_name_words(&es->v[es->n - 1], s);
 				title_before_comma(&es->v[es->n - 1], s, seg->sents[si].start, r);
 				i = se;
@@ -1337,7 +1370,7 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 			if (run1 > run0 && words == 1 && after_kin_noun(r, s, run0, seg->sents[si].start)) {
 				/* "Her son, Erik, ...": a person named by a first name */
 				ALLOC_GROW(es->v, es->n + 1, es->alloc);
-				es->v[es->n++] = (struct entity){ run0, run0, run1, 0, 0, SK_PERSON, 1, 0, 0, 0 };
+				es->v[es->n++] = (struct entity){ run0, run0, run1, 0, 0, SK_PERSON, 1, 0, 0, 0, 0 };
 				entity_name_words(&es->v[es->n - 1], s);
 			} else if (run1 > run0 && words == 1 &&
 				   !(run0 > seg->sents[si].start && s[run0 - 1] != '(' &&
@@ -1358,12 +1391,34 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 						continue;
 					size_t ln = e->last0;
 					if (e->name1 - ln == wl && !memcmp(s + ln, s + run0, wl)) {
+						/* (a relative named by the kinship is called by
+						 * the full name: the surname alone is another
+						 * person of that name named before, if any) */
+						if (kin_named(r, s, es, e)) {
+							for (size_t k3 = k2, lim3 = 0; k3-- > 0 && lim3++ < LOOKBACK;) {
+								const struct entity *o = &es->v[k3];
+								if (o->kind == SK_PERSON && o->words >= 2 && o->name0 != e->name0 &&
+								    o->name1 - o->last0 == wl && !memcmp(s + o->last0, s + run0, wl) &&
+								    !kin_named(r, s, es, o)) {
+									e = o;
+									break;
+								}
+							}
+						}
 						struct entity copy = *e;
 						copy.off = run0;
 						ALLOC_GROW(es->v, es->n + 1, es->alloc);
 						es->v[es->n++] = copy;
+						wl = 0;
 						break;
 					}
+				}
+				/* (no one so named before: "Hamish, 71, was one of them",
+				 * a person named by a first name and an age) */
+				if (wl && age_after(s, run1, end)) {
+					ALLOC_GROW(es->v, es->n + 1, es->alloc);
+					es->v[es->n++] = (struct entity){ run0, run0, run1, 0, 0, SK_PERSON, 1, 0, 0, 0, 0 };
+					entity_name_words(&es->v[es->n - 1], s);
 				}
 			}
 			size_t lw0, lw1;   /* the run's last word */
@@ -1412,8 +1467,10 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 					ALLOC_GROW(es->v, es->n + 1, es->alloc);
 					es->v[es->n++] = (struct entity){ run0, run0 + m.name0, run0 + m.name1,
 						m.title1 > m.title0 ? run0 + m.title0 : 0,
-						m.title1 > m.title0 ? run0 + m.title1 : 0, m.kind, m.name_words, 0, 0, 0 };
+						m.title1 > m.title0 ? run0 + m.title1 : 0, m.kind, m.name_words, 0, 0, 0, 0 };
 					entity_name_words(&es->v[es->n - 1], s);
+					if (m.kind == SK_PERSON && m.name_words >= 2)
+						set_kin(r, s, es, &es->v[es->n - 1]);
 					/* ("marine biologist Elin Sward of the University of
 					 * Korsvik": the role before the name is her title,
 					 * the place she works only its complement) */
@@ -1623,6 +1680,41 @@ static int entity_gender(const struct rules *r, const struct source_table *t, co
 /* The person introduced before `before` whose last (or, for family-name
  * first names, first) word is the surname; most recent wins. gender: 'f'
  * or 'm' from an honorific ("Ms. Aronsen" is not her son), else 0. */
+/* Was the person e names introduced right after a noun of kinship ("Her
+ * daughter, Marisol Rosslyn"), at this mention or an earlier one of the
+ * same full name? */
+static int kin_at(const struct rules *r, const char *s, size_t at)
+{
+	size_t lo = at > 40 ? at - 40 : 0;
+	for (size_t k = at; k > lo; k--)
+		if (s[k - 1] == '\n' || (s[k - 1] == ' ' && k >= 2 && s[k - 2] == '.')) {
+			lo = k;
+			break;
+		}
+	return after_kin_noun(r, s, at, lo);
+}
+
+/* Sets e's kin: introduced right after a noun of kinship, or named so
+ * at an earlier mention of the same full name (the last LOOKBACK). */
+static void set_kin(const struct rules *r, const char *s, const struct entities *es, struct entity *e)
+{
+	e->kin = (char)kin_at(r, s, e->name0);
+	size_t n = e->name1 - e->name0, k = (size_t)(e - es->v);
+	for (size_t lim = 0; !e->kin && k-- > 0 && lim++ < LOOKBACK;) {
+		const struct entity *o = &es->v[k];
+		if (o->kin && o->name1 - o->name0 == n && !memcmp(s + o->name0, s + e->name0, n))
+			e->kin = 1;
+	}
+}
+
+static int kin_named(const struct rules *r, const char *s, const struct entities *es, const struct entity *e)
+{
+	(void)r;
+	(void)s;
+	(void)es;
+	return e->kin;
+}
+
 static const struct entity *find_surname(const struct rules *r, const struct entities *es, const char *s,
 					 const char *name, size_t len, size_t before,
 					 const struct source_table *t, const char *raw, int gender)
@@ -1643,6 +1735,12 @@ static const struct entity *find_surname(const struct rules *r, const struct ent
 		int last = e->name1 - ln == len && !memcmp(s + ln, name, len);
 		size_t fe = e->first1;
 		int firstw = fe - e->name0 == len && !memcmp(s + e->name0, name, len);
+		/* ("Her daughter, Marisol Rosslyn, said ... Rosslyn once said":
+		 * a relative introduced by the kinship is called by her full name,
+		 * the surname alone is the other person of that name) */
+		if (last && best_last && kin_named(r, s, es, e) && !kin_named(r, s, es, best) &&
+		    best->name0 != e->name0)
+			continue;
 		if (last || (firstw && !best_last)) {
 			best = e;
 			best_last = last;
@@ -1772,7 +1870,7 @@ static void appos_title(const struct rules *r, const char *s, size_t a, size_t b
 		if (!again || from != a || e + 3 >= b || s[e] != ',' || s[e + 1] != ' ' ||
 		    !(s[e + 2] >= 'a' && s[e + 2] <= 'z') || memchr(s + a, ' ', e - a) ||
 		    in_set(&r->titles, s, &one) || set_value(&r->source_nouns, s, &one, &plural) >= 0 ||
-		    people_noun(s, &one) || in_set(&r->org_words, s, &one))
+		    people_noun(s, &one) || in_org(r, s, &one))
 			break;
 		e += 2;
 	}
@@ -1797,6 +1895,35 @@ static int org_kind_name(const char *name, size_t n, const struct rules *r, int 
 			i++;
 		if (i > w && wordset_get_ci(&r->org_words, name + w, i - w) == kind)
 			return 1;
+	}
+	return 0;
+}
+
+/* Is entity e alone in its paragraph, a line of the article's header
+ * ("Business and Law Desk", an outlet's name) rather than a body's
+ * mention? */
+static int alone_in_para(const struct segmentation *seg, const char *s, const struct entity *e)
+{
+	/* (the paragraphs are in text order: the last one starting at or
+	 * before the name) */
+	size_t lo = 0, hi = seg->nparas;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (seg->paras[mid].start <= e->name0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo > 0) {
+		const struct paragraph *p = &seg->paras[lo - 1];
+		if (e->name0 >= p->end)
+			return 0;
+		size_t a = p->start, b = p->end;
+		while (a < b && (s[a] == ' ' || s[a] == '\n'))
+			a++;
+		while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\n'))
+			b--;
+		return a == e->name0 && b == e->name1;
 	}
 	return 0;
 }
@@ -1878,6 +2005,10 @@ static int word_before(const char *s, size_t at, const char *w, size_t wl)
 static int title_has_head(const char *title, size_t n, const char *head, size_t hl)
 {
 	if (has_word(title, n, head, hl))
+		return 1;
+	/* ("Justice Ada Vell ... the judge wrote": a judge of a higher
+	 * court is titled Justice) */
+	if (hl == 5 && !strncasecmp(head, "judge", 5) && has_word(title, n, "justice", 7))
 		return 1;
 	for (size_t i = 0; i < n;) {
 		size_t w = i;
@@ -2412,7 +2543,7 @@ static int lone_common_word(const struct rules *r, const char *s, size_t a, size
 		if (b - a > l + 2 && !memcmp(s + b - l, noun_end[k], l))
 			return 0;
 	}
-	return !in_set(&r->titles, s, &w) && !in_set(&r->org_words, s, &w) &&
+	return !in_set(&r->titles, s, &w) && !in_org(r, s, &w) &&
 	       !(lists_of(r, s, &w) & (WL_DETERMINER | WL_QUANTIFIER | WL_GROUP | WL_POSSESSIVE));
 }
 
@@ -2539,7 +2670,7 @@ static int is_anonymous_noun(const char *s, const struct word *w, const struct r
 
 static int is_org_word(const char *s, const struct word *w, const struct rules *r)
 {
-	return in_set(&r->org_words, s, w);
+	return in_org(r, s, w);
 }
 
 /* Does a word of s[0, n) pass test? */
@@ -2685,7 +2816,7 @@ static const struct entity *coordinate_appos(const struct rules *r, const struct
 			return NULL;
 	int plural;
 	if (w.e - w.s < 3 || in_set(&r->titles, s, &w) || set_value(&r->source_nouns, s, &w, &plural) >= 0 ||
-	    people_noun(s, &w) || in_set(&r->org_words, s, &w))
+	    people_noun(s, &w) || in_org(r, s, &w))
 		return NULL;
 	const char *comma = memchr(s + me + 2, ',', sent_end - me - 2);
 	if (!comma || (size_t)(comma - s) - me > 80)
@@ -2940,6 +3071,38 @@ static int owned_by_pronoun(const char *raw, size_t from, size_t at, int g)
 	return spaces <= 1;
 }
 
+/* "MAYOR HALLORAN: ..." in a transcript: a label in capitals (letters,
+ * spaces, periods) opening its paragraph before a colon is the person
+ * named before it whose surname is the label's last word ("the mayor of
+ * Brindlemoor, Petra Halloran"), the latest such, or NULL. */
+static const struct entity *label_person(const struct entities *es, const char *s,
+					 const struct segmentation *seg, size_t para, size_t ms, size_t me)
+{
+	if (s[me] != ':' || me - ms < 2 || para >= seg->nparas)
+		return NULL;
+	size_t p = seg->paras[para].start;
+	while (p < ms && (s[p] == ' ' || s[p] == '\n'))
+		p++;
+	if (p != ms)
+		return NULL;
+	size_t lw = ms;
+	for (size_t i = ms; i < me; i++) {
+		if (s[i] == ' ')
+			lw = i + 1;
+		else if (!(s[i] >= 'A' && s[i] <= 'Z') && s[i] != '.' && s[i] != '-' && s[i] != '\'')
+			return NULL;
+	}
+	if (me - lw < 2)
+		return NULL;
+	for (size_t k = entities_before(es, ms), lim = 0; k-- > 0 && lim++ < LOOKBACK;) {
+		const struct entity *e = &es->v[k];
+		if (e->kind == SK_PERSON && e->words >= 2 && e->name1 - e->last0 == me - lw &&
+		    !strncasecmp(s + e->last0, s + lw, me - lw))
+			return e;
+	}
+	return NULL;
+}
+
 void sources_resolve(struct source_table *t, struct quote_list *ql, struct article *a,
 		     const struct segmentation *seg, const struct rules *r)
 {
@@ -3039,6 +3202,13 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				continue;
 			}
 		}
+		const struct entity *le = label_person(&es, s, seg, q->para, ms, me);
+		if (le) {
+			q->source = add_source(t, raw + le->name0, le->name1 - le->name0,
+					       le->title1 ? raw + le->title0 : NULL,
+					       le->title1 ? le->title1 - le->title0 : 0, SK_PERSON, le->off);
+			continue;
+		}
 		mention_parse(s + ms, me - ms, r, &m);
 		const char *name = raw + ms + m.name0;
 		size_t nlen = m.name1 - m.name0;
@@ -3050,6 +3220,45 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 		}
 		enum source_kind kind = m.kind;
 		int src = -1;
+		/* "A neighbour who gave only her first name, Ysolde, said": the
+		 * one capitalized word between the commas is her name */
+		if (q->appos_start != NO_SPAN && !m.pronoun && me - ms > 9 && !strncmp(s + me - 4, "name", 4) &&
+		    has_word(s + ms, me - ms, "who gave ", 9)) {
+			size_t a0 = q->appos_start, a1 = q->appos_end;
+			while (a0 < a1 && (s[a0] == ' ' || s[a0] == ','))
+				a0++;
+			while (a1 > a0 && (s[a1 - 1] == ' ' || s[a1 - 1] == ','))
+				a1--;
+			int one = a1 > a0 + 1 && a1 - a0 < 30 && isupper((unsigned char)s[a0]);
+			for (size_t k = a0 + 1; one && k < a1; k++)
+				if (!isalpha((unsigned char)s[k]) && s[k] != '-' && s[k] != '\'')
+					one = 0;
+			if (one) {
+				q->source = add_source(t, raw + a0, a1 - a0, NULL, 0, SK_PERSON, a0);
+				continue;
+			}
+		}
+		/* "The industry's trade body, Water Dravonia, said", "The dam's
+		 * owner, Corveth Water, said": a body described, then its name
+		 * between the commas, is that body */
+		if (q->appos_start != NO_SPAN && !m.pronoun && kind != SK_PERSON && me - ms > 4 &&
+		    (!strncasecmp(s + ms, "the ", 4) || !strncasecmp(s + ms, "its ", 4) || !strncasecmp(s + ms, "a ", 2) ||
+		     !strncasecmp(s + ms, "an ", 3))) {
+			size_t a0 = q->appos_start, a1 = q->appos_end;
+			while (a0 < a1 && (s[a0] == ' ' || s[a0] == ','))
+				a0++;
+			while (a1 > a0 && (s[a1 - 1] == ' ' || s[a1 - 1] == ','))
+				a1--;
+			struct mention om;
+			if (a1 > a0 && a1 - a0 < 60 && isupper((unsigned char)s[a0]) && !memchr(s + a0, ',', a1 - a0)) {
+				mention_parse(s + a0, a1 - a0, r, &om);
+				if (om.kind == SK_ORGANIZATION && !om.pronoun && om.name0 == 0 && om.name1 == a1 - a0 &&
+				    om.name_words >= 2) {
+					q->source = add_source(t, raw + a0, a1 - a0, NULL, 0, SK_ORGANIZATION, a0);
+					continue;
+				}
+			}
+		}
 		/* "The union's general secretary, Marta Kovalenko, said": the
 		 * description is the title, the name between the commas the
 		 * speaker */
@@ -3463,7 +3672,8 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			for (size_t k = entities_before(&es, ms), lim = 0; src < 0 && k-- > 0 && lim++ < LOOKBACK;) {
 				const struct entity *e = &es.v[k];
 				if (e->kind == SK_ORGANIZATION &&
-				    ((company && company_name(raw + e->name0, e->name1 - e->name0, r)) ||
+				    ((company && company_name(raw + e->name0, e->name1 - e->name0, r) &&
+				      !alone_in_para(seg, s, e)) ||
 				     (uni && union_name(raw + e->name0, e->name1 - e->name0, r)) ||
 				     (paper && org_kind_name(raw + e->name0, e->name1 - e->name0, r, ORG_OUTLET))))
 					src = add_source(t, raw + e->name0, e->name1 - e->name0, NULL, 0,

@@ -36,7 +36,13 @@ FILES = [("wire-strike", "wire-strike.txt"),
          ("c-pellucid-results", "c-pellucid-results.txt"),
          ("c-council-vote", "c-council-vote.txt"),
          ("c-sanhe-ministry", "c-sanhe-ministry.txt"),
-         ("c-viral-video", "c-viral-video.txt")]
+         ("c-viral-video", "c-viral-video.txt"),
+         ("d-police-inspector", "d-police-inspector.txt"),
+         ("d-radio-mayor", "d-radio-mayor.txt"),
+         ("d-obit-rosslyn", "d-obit-rosslyn.md"),
+         ("d-flood-evacuation", "d-flood-evacuation.txt"),
+         ("d-lawsuit-corveth", "d-lawsuit-corveth.txt"),
+         ("d-analysis-dams", "d-analysis-dams.txt")]
 WIRES = ["b-wire.jsonl"]
 
 P, O, A, V, D = "person", "organization", "anonymous", "vague", "document"
@@ -691,6 +697,197 @@ Q(d, "But it also flattens everything. The question of whether this is a side ch
 Q(d, "she would be at the council meeting in person", KEZ, P, "indirect", "said")
 Q(d, "Not one drop.", KEZ, P, "direct", None)
 
+
+# ======================================================================================
+# Fourth set (d- files): the Greyhallow Dam story (Storm Perpetua, Brindlemoor, Corveth
+# Water), written by a fourth helper before whosaid was run on these articles.
+
+# --------------------------------------------------------------------------------------
+# d-police-inspector: police and crime report, "police said", "a police spokesperson",
+# "according to a police report", a first-name-only neighbour, a witness quoted twice, the
+# suspect's lawyer, "in a statement released through her attorney"
+d = "d-police-inspector"
+POLICE = "police"
+POLSPOKES = "a police spokesperson"
+THORNE = "Basil Thorne"
+POLREPORT = "a police report"
+QP = "Quill & Pryor Engineering"
+SZABO = "Anton Szabo"
+DUNLEVY = "Marguerite Dunlevy"
+YSOLDE = "Ysolde"
+KESSLER = "Auberon Kessler"
+CORVETH = "Corveth Water"
+Q(d, "An engineer who carried out safety inspections at the Greyhallow Dam has been charged with falsifying records in the two years before its spillway gave way and flooded lower Brindlemoor", POLICE, O, "indirect", "said")
+Q(d, "the charges related to inspection reports filed in 2024 and 2025 that described the spillway channel as \"in satisfactory condition.\"", POLSPOKES, A, "mixed", "said")
+Q(d, "Investigators believe the inspections recorded in at least two of those reports never took place", POLSPOKES, A, "indirect", "said")
+Q(d, "This is a complex investigation and it is far from over,", THORNE, P, "direct", "said")
+Q(d, "We are looking at who knew what, and when, and we will follow that wherever it goes.", THORNE, P, "direct", "said")
+Q(d, "officers searched Dunlevy's home office and removed two laptops and a box of paper files", POLREPORT, D, "indirect", "according to")
+Q(d, "the logbook of the dam's access gate shows no entry for either of the dates given in the disputed reports", POLREPORT, D, "indirect", "says")
+Q(d, "it had suspended her when questions were first raised in November and was \"cooperating fully\" with police", QP, O, "mixed", "said")
+Q(d, "his client would plead not guilty", SZABO, P, "indirect", "said", "deny")
+Q(d, "Ms. Dunlevy is being made to carry the blame for a system that failed long before she ever set foot on that dam,", SZABO, P, "direct", "told", "deny")
+Q(d, "She will answer these charges in court, and she will be vindicated.", SZABO, P, "direct", "told", "deny")
+Q(d, "she was \"heartbroken\" by the flood and \"did my job as I was trained to do it.\"", DUNLEVY, P, "mixed", "said", "deny")
+Q(d, "a private woman who kept a vegetable garden and walked her dog at dawn", "neighbours", V, "indirect", "described", required=False)
+Q(d, "the arrest had shocked the street", YSOLDE, P, "indirect", "said")
+Q(d, "Four police cars at six in the morning. I thought somebody had died,", YSOLDE, P, "direct", "said")
+Q(d, "She's always been polite. I can't picture her doing something like this.", YSOLDE, P, "direct", "said")
+Q(d, "he had seen water \"coming over the side like a wall\" about twenty minutes before the first sirens", KESSLER, P, "mixed", "told")
+Q(d, "I've been driving that road for fifteen years and I'd never seen the channel so much as cracked,", KESSLER, P, "direct", "said")
+Q(d, "he had called the emergency line twice", KESSLER, P, "indirect", "said")
+Q(d, "the first call had not gone through", KESSLER, P, "indirect", "said")
+Q(d, "Whatever was wrong with that dam,", KESSLER, P, "direct", "said")
+Q(d, "it didn't start that night.", KESSLER, P, "direct", "said")
+Q(d, "its own engineers relied on the contractor's reports", CORVETH, O, "indirect", "said")
+Q(d, "anyone with information about the inspections should contact the incident room", POLICE, O, "indirect", "said")
+
+# --------------------------------------------------------------------------------------
+# d-radio-mayor: a radio interview transcript as published: an introduction naming both,
+# speaker labels in capitals, crosstalk cut off with dashes, "(LAUGHTER)". Each labelled
+# turn is one direct row of the labelled speaker, cue null (as the transcripts of
+# liveblog-strike and c-interview-trask), quotations of others inside a turn included.
+d = "d-radio-mayor"
+FERRIS = "Niall Ferris"
+HALLORAN = "Petra Halloran"
+N(d, "The Morning Line", nth=0)
+N(d, "The Morning Line", nth=1)
+for _label, _who in (("FERRIS: ", FERRIS), ("MAYOR HALLORAN: ", HALLORAN)):
+    with open(os.path.join(STORY, "d-radio-mayor.txt"), encoding="utf-8") as _f:
+        for _line in _f:
+            if _line.startswith(_label):
+                _turn = _line[len(_label):].rstrip("\n")
+                Q(d, _turn, _who, P, "direct", None, anchor=_line.rstrip("\n"))
+Q(d, "the company had received no letter from the council about the spillway in 2019 and would \"welcome the chance to see it.\"", "Priya Sallow", P, "mixed", "said", "deny")
+
+# --------------------------------------------------------------------------------------
+# d-obit-rosslyn: an obituary, Markdown with front matter: family and colleagues, past
+# quotes ("once said", "told the Gazette in 1998", "as she put it in her memoir"), a
+# title in quotes, an anonymous former manager, a quotation inside a quotation
+d = "d-obit-rosslyn"
+ROSSLYN = "Edith Rosslyn"
+MARISOL = "Marisol Rosslyn"
+VANCE = "Gideon Vance"
+FELIX = "Felix Rosslyn-Hale"
+Q(d, "it was not being looked after", ROSSLYN, P, "indirect", "warning", required=False)
+Q(d, "the cause was heart failure", MARISOL, P, "indirect", "said")
+Q(d, "her mother had followed the news of the spillway's collapse on November 15 from her bed \"with the radio turned up as far as it would go.\"", MARISOL, P, "mixed", "said")
+Q(d, "She knew every bolt in that dam,", MARISOL, P, "direct", "said")
+Q(d, "When it went, I think something in her went with it.", MARISOL, P, "direct", "said")
+Q(d, "it was \"the only thing I ever built that I was afraid of,\"", ROSSLYN, P, "mixed", "said")
+Q(d, "a bridge carries people, but a dam carries the weight of everybody downstream.", ROSSLYN, P, "direct", "explained")
+Q(d, "she checked drawings \"at a speed that frightened the rest of us.\"", VANCE, P, "mixed", "said")
+Q(d, "Edith never raised her voice,", VANCE, P, "direct", "said")
+Q(d, "She didn't need to. She'd just put her pencil down and look at you, and you'd know you had got the numbers wrong.", VANCE, P, "direct", "said")
+Q(d, "private owners would \"maintain what the shareholders can see and neglect what they can't,\"", ROSSLYN, P, "mixed", "told")
+Q(d, "the spillway at Greyhallow would be the first thing to suffer", ROSSLYN, P, "indirect", "told")
+N(d, "Holding Water,")
+Q(d, "A dam is a promise made to people who are not yet born,", ROSSLYN, P, "direct", "put it")
+Q(d, "You do not get to stop keeping it because the accountants have moved on.", ROSSLYN, P, "direct", "put it")
+Q(d, "the dam was inspected regularly", CORVETH, O, "indirect", "said")
+Q(d, "Corveth was \"saddened\" to hear of Rosslyn's death and recognised her \"enormous contribution to the valley.\"", "a company spokeswoman", A, "mixed", "said")
+Q(d, "Rosslyn had been \"brilliant but unfair\" to the engineers who came after her, many of whom", "a former Corveth manager", A, "mixed", "said")
+Q(d, "had fought for money for Greyhallow and lost", "a former Corveth manager", A, "indirect", "said", required=False)
+Q(d, "She said, 'If you ever see water on step nine, you run,'", FELIX, P, "direct", "said")
+Q(d, "I thought she was joking. She wasn't.", FELIX, P, "direct", "said")
+Q(d, "instead of flowers, donations be made to the Brindlemoor flood appeal", "the family", V, "indirect", "asked", required=False)
+
+# --------------------------------------------------------------------------------------
+# d-flood-evacuation: disaster wire story: an agency and its spokesperson, "officials
+# said", residents by first name and age, an evacuation order quoted from the document
+d = "d-flood-evacuation"
+NFS = "National Flood Service"
+DACRE = "Iwan Dacre"
+ORDER = "evacuation order"
+AMESBURY = "Rhodri Amesbury"
+Q(d, "Two people were confirmed dead by late morning", "officials", V, "indirect", "said")
+Q(d, "142 millimetres of rain had fallen on the upper Wendle catchment in 18 hours, more than the area usually receives in all of November", NFS, O, "indirect", "said")
+Q(d, "What we saw overnight was not a normal flood. It was a flood plus a structural failure, and those are two very different things,", DACRE, P, "direct", "said")
+Q(d, "the dam itself, a 40-metre earth embankment, appeared to be holding", DACRE, P, "indirect", "said")
+Q(d, "engineers would not be able to inspect it closely until the reservoir level fell", DACRE, P, "indirect", "said")
+Q(d, "residents of 14 streets to \"leave immediately by the nearest high route, taking medicines and documents only,\"", ORDER, D, "mixed", "told")
+Q(d, "\"no rescue can be guaranteed for those who remain.\"", ORDER, D, "mixed", "warned")
+Q(d, "I heard the water before I saw it. It sounded like a train in the garden,", "Benedek", P, "direct", "said")
+Q(d, "she had carried her two children up the hill to the church hall in the dark", "Carys", P, "indirect", "said")
+Q(d, "My daughter kept asking if the house would still be there,", "Carys", P, "direct", "said")
+Q(d, "I didn't know what to tell her.", "Carys", P, "direct", "said")
+Q(d, "several people on Tanner Street had refused to go and had to be brought out later by boat", POLICE, O, "indirect", "said")
+Q(d, "he had lived through the floods of 1987 and had not believed the warning", "Hamish", P, "indirect", "said")
+Q(d, "Nobody told us it was the dam,", "Hamish", P, "direct", "said")
+Q(d, "If they had said dam, I'd have been gone in five minutes.", "Hamish", P, "direct", "said")
+Q(d, "the warning messages sent to phones overnight did mention the dam, but only in the second of two messages", "officials", V, "indirect", "said")
+Q(d, "its engineers had been on site since Saturday evening", CORVETH, O, "indirect", "said")
+Q(d, "the failure had been caused by \"an exceptional volume of water.\"", CORVETH, O, "mixed", "said")
+Q(d, "it was too early to say why the spillway channel had given way", "Priya Sallow", P, "indirect", "said", "hedge")
+Q(d, "the order would stay in place until at least Tuesday", AMESBURY, P, "indirect", "told")
+Q(d, "Please do not go back to look at your house,", AMESBURY, P, "direct", "said")
+Q(d, "We will tell you when it is safe.", AMESBURY, P, "direct", "said")
+Q(d, "more rain was likely in the valley on Monday, although not at the same intensity", "forecasters", V, "indirect", "said", "hedge")
+Q(d, "river levels at the Brindlemoor gauge were still rising at midday, though more slowly than overnight", NFS, O, "indirect", "according to")
+
+# --------------------------------------------------------------------------------------
+# d-lawsuit-corveth: regulator and lawsuit: "the complaint says", "according to the
+# lawsuit", "the company said in a regulatory filing", "lawyers for X argued in a filing",
+# "the judge wrote", "did not immediately respond", a denial
+d = "d-lawsuit-corveth"
+DDSB = "Dravonia Dam Safety Board"
+LINDGREN = "Hedda Lindgren"
+ACHEBE = "Wilhelmina Achebe"
+OSEI = "Fenella Osei"
+CLAWYERS = "lawyers for Corveth"
+CSPOKES = "a Corveth spokeswoman"
+Q(d, "Corveth \"knowingly deferred\" repairs to the spillway channel for at least six years and failed to tell the board about cracking that its own engineers had photographed in 2021", DDSB, O, "mixed", "says")
+Q(d, "the court to impose a penalty of up to 40 million crowns and to order an independent review of all eleven dams the company operates", DDSB, O, "indirect", "asking", required=False)
+Q(d, "A dam owner's first duty is to the people below the dam, not to its balance sheet,", LINDGREN, P, "direct", "said in a statement")
+Q(d, "We believe Corveth put that duty second.", LINDGREN, P, "direct", "said in a statement")
+Q(d, "Corveth received at least four internal warnings about the spillway between 2020 and 2025 and \"chose, each time, the cheapest option, which was to wait.\"", "residents", V, "mixed", "according to")
+Q(d, "it \"rejects the board's characterisation of its maintenance record\" and would defend both cases vigorously", CORVETH, O, "mixed", "said", "deny")
+Q(d, "it had set aside 18 million crowns to cover possible claims", CORVETH, O, "indirect", "said")
+Q(d, "its insurance would cover \"a substantial part\" of any damages", CORVETH, O, "mixed", "said")
+Q(d, "the company's chief executive, Damian Lowry, had offered to waive his annual bonus", CORVETH, O, "indirect", "disclosed")
+Q(d, "the regulator's case should be paused until the police investigation into the dam's former inspector, Marguerite Dunlevy, was complete", CLAWYERS, A, "indirect", "argued")
+Q(d, "allowing the civil case to go ahead first could \"prejudice a fair criminal trial.\"", CLAWYERS, A, "mixed", "said", "hedge")
+Q(d, "The public interest in a prompt and open examination of what happened at Greyhallow is considerable,", ACHEBE, P, "direct", "wrote")
+Q(d, "The company has not shown that a delay would serve anyone but itself.", ACHEBE, P, "direct", "wrote")
+Q(d, "her clients had waited \"long enough for someone to take this seriously\"", OSEI, P, "mixed", "said")
+Q(d, "the order would stop evidence from \"quietly disappearing.\"", OSEI, P, "mixed", "said")
+Q(d, "the company had never destroyed any document and had no intention of doing so", CSPOKES, A, "indirect", "said", "deny")
+Q(d, "We asked for the order to be narrowed, not refused,", CSPOKES, A, "direct", "said")
+Q(d, "We are keeping everything.", CSPOKES, A, "direct", "said")
+Q(d, "it suspended Dunlevy in November", QP, O, "indirect", "said")
+Q(d, "the board had rarely gone to court at all, preferring to settle", "two lawyers who have acted for the regulator in earlier cases", A, "indirect", "said")
+Q(d, "the penalty alone would not threaten the company's finances", "analysts", V, "indirect", "said")
+Q(d, "a court order to review every dam could prove far more costly", "analysts", V, "indirect", "said", "hedge")
+
+# --------------------------------------------------------------------------------------
+# d-analysis-dams: analysis: "critics say", "supporters argue", experts with long titles
+# after the name, "as one analyst put it", the writer's scare quotes and quoted terms
+d = "d-analysis-dams"
+OKONKWO = "Renata Okonkwo"
+HASKINS = "Leopold Haskins"
+Q(d, "that arrangement leaves the people with the most to lose from spending the money in charge of deciding whether to spend it", "critics", V, "indirect", "say")
+Q(d, "We built a system in which the owner chooses the inspector, pays the inspector, and receives the report before anyone else does,", OKONKWO, P, "direct", "said")
+Q(d, "Nobody designed that to fail. But nobody designed it to catch anything, either.", OKONKWO, P, "direct", "said")
+Q(d, "Such a change", OKONKWO, P, "indirect", "argues", required=False)
+Q(d, "would take about two years to put in place", OKONKWO, P, "indirect", "argues")
+Q(d, "the problem at Greyhallow was not the system but people breaking its rules", "supporters of the current model", V, "indirect", "argue")
+Q(d, "it relied in good faith on reports from its contractor", CORVETH, O, "indirect", "said")
+Q(d, "the country's dam record was \"among the best in Europe\"", "Water Dravonia", O, "mixed", "said in a briefing paper")
+Q(d, "rewriting a working system in the heat of one tragedy.", "Water Dravonia", O, "direct", "warned against")
+Q(d, "It has 19 staff", DDSB, O, "indirect", "according to")
+Q(d, "the board was \"reviewing documents, not dams.\"", LINDGREN, P, "mixed", "told")
+Q(d, "Nobody ever got a bonus for a spillway that did nothing,", "one analyst", A, "direct", "put it")
+N(d, "nationalise it")
+Q(d, "public ownership was no guarantee of safety", HASKINS, P, "indirect", "said")
+Q(d, "two of the three worst dam incidents in Dravonia's history happened at state-owned sites in the 1960s", HASKINS, P, "indirect", "pointed out")
+Q(d, "The water doesn't care who owns the dam,", HASKINS, P, "direct", "said")
+Q(d, "It cares whether somebody looked at the concrete.", HASKINS, P, "direct", "said")
+Q(d, "the board needs more engineers who actually go on site", "engineers", V, "indirect", "agree", required=False)
+Q(d, "she would set out proposals \"within weeks,\"", "Celestine Barrow", P, "mixed", "said")
+N(d, "independent", anchor="so-called \"independent\" inspection")
+Q(d, "is only as independent as the person who signs the cheque", "one resident", A, "indirect", "wrote")
+Q(d, "a full overhaul would need new legislation", "officials", A, "indirect", "say")
+Q(d, "the Treasury is \"nervous\" about the cost", "officials", A, "mixed", "say")
 
 def load_docs():
     docs = {}
