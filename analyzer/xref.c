@@ -512,7 +512,16 @@ static char *title_org(const char *t, const struct rules *r, int *bare)
 				}
 			}
 		}
-		if (end > i && (org || ((poss || after_prep) && !titles_inside))) {
+		/* "Rail safety chief", "Union health spokesman": one capitalized
+		   word of an organization (a title's first word is capitalized)
+		   before a lower-case word that is no title is what the person
+		   works on, not an organization ("Agency chief inspector" is) */
+		int modifier = end - i == 1 && !poss && !after_prep && end < n &&
+			       !text_is_upper(t, w[end].s, w[end].e) &&
+			       !is_title_word(r, t + w[end].s, w[end].e - w[end].s) &&
+			       !joiner_word(t + w[end].s, w[end].e - w[end].s) &&
+			       !prep_word(t + w[end].s, w[end].e - w[end].s);
+		if (end > i && !modifier && (org || ((poss || after_prep) && !titles_inside))) {
 			size_t e = unpossessed(t, w[end - 1].s, w[end - 1].e);
 			*bare = end - i == 1 && in_words(&r->org_words, t + w[i].s, e - w[i].s);
 			return xstrndup(t + w[i].s, e - w[i].s);
@@ -569,6 +578,15 @@ static char *title_org(const char *t, const struct rules *r, int *bare)
 			strbuf_add(&o, t + w[k].s, w[i - 1].e - w[k].s);
 			strbuf_addstr(&o, " Ministry");
 			return strbuf_detach(&o, NULL);
+		}
+	}
+	/* "union's general secretary", "agency's director": the title of
+	   "the union's general secretary" without its article */
+	if (n > 1) {
+		size_t e = unpossessed(t, w[0].s, w[0].e);
+		if (e != w[0].e && !text_is_upper(t, w[0].s, w[0].e) && in_words(&r->org_words, t + w[0].s, e - w[0].s)) {
+			*bare = 1;
+			return xstrndup(t + w[0].s, e - w[0].s);
 		}
 	}
 	/* "spokeswoman for the agency", "the agency's chief inspector" */
@@ -824,6 +842,26 @@ static char *possessor_of(const struct article *a, const char *words)
 	return found;
 }
 
+/* Are the words of name after its first n bytes ("Pellworth Freight"
+ * after "Pellworth") all words of a business's name (organizations.txt,
+ * company), none a newspaper's? */
+static int company_tail(const struct rules *r, const char *name, size_t n)
+{
+	const char *w = name + n;
+	int words = 0;
+	while (*w) {
+		w += strspn(w, " ");
+		size_t l = strcspn(w, " ");
+		if (!l)
+			break;
+		if (wordset_get_ci(&r->org_words, w, l) != ORG_COMPANY)
+			return 0;
+		words++;
+		w += l;
+	}
+	return words > 0;
+}
+
 static void resolve_sources(struct store_doc *sd, const struct source_table *t, const struct rules *r,
 			    const struct xref_rules *xr)
 {
@@ -873,10 +911,23 @@ static void resolve_sources(struct store_doc *sd, const struct source_table *t, 
 					strbuf_release(&fo);
 					if (d->key)
 						continue;
-					if (d->kind == SK_PERSON)
+					if (d->kind == SK_PERSON) {
 						full = full_name_in_text(a, d->name, r);
-					else
+						char *org = full ? NULL : longer_org_in_text(a, d->name, r);
+						if (org && company_tail(r, org, strlen(d->name))) {
+							/* "Pellworth said" taken for a surname in an
+							   article that writes "Pellworth Freight" and
+							   names no person so: the business ("Selm" is
+							   not the paper "Selm Daily") */
+							d->row_kind = SK_ORGANIZATION;
+							d->key = xref_name_key(org, strlen(org), SK_ORGANIZATION, r, xr);
+							d->display = org;
+							continue;
+						}
+						free(org);
+					} else {
 						full = longer_org_in_text(a, d->name, r);
+					}
 					if (full) {
 						d->key = xref_name_key(full, strlen(full), d->kind, r, xr);
 						d->display = full;
