@@ -150,6 +150,30 @@ print("against: %s; %s" % (hid["against"][0]["speaker"], firm["against"][0]["spe
 PY
 check "a denial told by the narrative after a claim is its conflict's against side: $(tail -1 "$tmp/why")" $? "$tmp/why"
 
+# ---- figures that disagree ------------------------------------------------------
+# Two sources of one story give the coach's speed in different units and
+# figures that lie far apart: one conflict, each figure on its side; the
+# limit a figure is compared with ("below the 50 km/h limit") is no figure;
+# figures that agree ("about 12 tonnes", "12 tonnes"; "more than 70 km/h"
+# and "80 km/h") are no conflict of their own
+mkdir -p "$tmp/fig"
+printf 'Coach crash at Vessing bend\n\nTarlow Coaches said the coach was travelling at 45 km/h, below the 50 km/h limit, when it left the road at Vessing bend.\n\nAbout 12 tonnes of grain spilled from a lorry behind it, Tarlow Coaches said.\n' > "$tmp/fig/a.txt"
+printf 'Police say coach at Vessing bend was speeding\n\nPolice Inspector Runa Dalby said the coach had been clocked at 50 miles an hour as it entered Vessing bend.\n\nA witness, Edvin Sorn, said the coach was going at more than 70 km/h. Dalby said 12 tonnes of grain had spilled on the road at Vessing bend.\n' > "$tmp/fig/b.txt"
+w ingest -q --db "$tmp/fig.db" "$tmp/fig/a.txt" "$tmp/fig/b.txt"
+w conflicts --db "$tmp/fig.db" --format json
+python3 - "$tmp/out" > "$tmp/why" 2>&1 <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+speed = [r for r in rows if r["id"].startswith("amount(speed")]
+assert len(speed) == 1, "speed conflicts: %s" % [r["proposition"] for r in rows]
+sides = {side: sorted(q["speaker"] for q in speed[0][side]) for side in ("for", "against")}
+assert sorted(sides.values()) == [["Edvin Sorn", "Runa Dalby"], ["Tarlow Coaches"]], sides
+assert "50 km/h" not in speed[0]["proposition"], speed[0]["proposition"]
+assert not any(r["id"].startswith("amount(mass") for r in rows), "agreeing figures in conflict: %s" % rows
+print(speed[0]["proposition"])
+PY
+check "figures of one story that disagree are a conflict (units converted, a limit is no figure): $(tail -1 "$tmp/why")" $? "$tmp/why"
+
 # ---- stance ----------------------------------------------------------------
 w stance --db "$db" --claim "Calder Tide caused the solvent leak at Pier 4"
 cp "$tmp/out" "$tmp/stance.json"
