@@ -1942,6 +1942,72 @@ static size_t join_same_propositions(size_t *cl, size_t nc, size_t k, const size
 	return nk;
 }
 
+/* A figure a claim gives (conflicts.h: amount(DIM:VALUE)). */
+struct figure_row {
+	size_t claim;
+	char dim[16];
+	double v;
+	char bound;
+};
+
+static int cmp_figure_row(const void *a, const void *b)
+{
+	const struct figure_row *x = a, *y = b;
+	return x->claim < y->claim ? -1 : x->claim > y->claim;
+}
+
+/* "the coach was travelling at 45 km/h at Vessing bend" and "the coach had
+ * been clocked at 80 km/h at Vessing bend" share their words, not their
+ * claim: a cluster whose claims give figures of one dimension that do not
+ * agree keeps the claims that agree with its first figure, and each other
+ * set of agreeing figures becomes a cluster of its own. Renumbers the k
+ * clusters in order of first claim; returns the new count. */
+static size_t split_figures(size_t *cl, size_t nc, size_t k, struct figure_row *f, size_t nf)
+{
+	if (!nf || !k)
+		return k;
+	qsort(f, nf, sizeof(*f), cmp_figure_row);
+	/* the first figure of each cluster and dimension, and the buckets
+	   after it: (cluster, dim, value, bound) -> new cluster */
+	struct bucket {
+		size_t cluster, to;
+		const struct figure_row *first;
+	} *b = NULL;
+	size_t nb = 0, ba = 0, next = k;
+	for (size_t i = 0; i < nf; i++) {
+		if (f[i].claim >= nc)
+			continue;
+		size_t c = cl[f[i].claim], j;
+		int home = 0;
+		for (j = 0; j < nb; j++) {
+			if (b[j].cluster != c || strcmp(b[j].first->dim, f[i].dim))
+				continue;
+			home = 1;   /* the cluster has a figure of this dimension */
+			if (conflicts_figures_agree(b[j].first->v, b[j].first->bound, f[i].v, f[i].bound))
+				break;
+		}
+		if (j == nb) {
+			ALLOC_GROW(b, nb + 1, ba);
+			b[nb++] = (struct bucket){ c, home ? next++ : c, &f[i] };
+		}
+		cl[f[i].claim] = b[j].to;
+	}
+	free(b);
+	if (next == k)
+		return k;
+	size_t *renum = xmalloc(next * sizeof(size_t));
+	for (size_t i = 0; i < next; i++)
+		renum[i] = (size_t)-1;
+	size_t nk = 0;
+	for (size_t i = 0; i < nc; i++) {
+		if (renum[cl[i]] == (size_t)-1)
+			renum[cl[i]] = nk++;
+		cl[i] = renum[cl[i]];
+	}
+	free(renum);
+	return nk;
+}
+
 int xref_refresh(struct store *s, double threshold, double story_threshold, struct diag *d)
 {
 	/* WHOSAID_TIMING: how long each step takes, on stderr */
@@ -2006,6 +2072,8 @@ int xref_refresh(struct store *s, double threshold, double story_threshold, stru
 	   about the proposition stay apart. Runs of claim indexes, each run
 	   ended by (size_t)-1. */
 	size_t *same_prop = NULL, nsp = 0, sp_alloc = 0;
+	struct figure_row *figs = NULL;
+	size_t nfigs = 0, figs_alloc = 0;
 	if ((st = store_prepare(s, "SELECT p.quote_id, p.key, p.side, q.source_id, p.frame_rule, p.event "
 				   "FROM propositions p JOIN quotes q ON q.id = p.quote_id "
 				   "WHERE q.source_id IS NOT NULL OR p.event"))) {
@@ -2025,6 +2093,15 @@ int xref_refresh(struct store *s, double threshold, double story_threshold, stru
 			if (lo == nc || cid[lo] != qid)
 				continue;
 			const char *rule = (const char *)sqlite3_column_text(st, 4);
+			const char *pkey = (const char *)sqlite3_column_text(st, 1);
+			const char *pside = (const char *)sqlite3_column_text(st, 2);
+			struct figure_row fr;
+			if (pside && !strcmp(pside, "for") &&
+			    conflicts_figure_parse(pkey, fr.dim, sizeof(fr.dim), &fr.v, &fr.bound)) {
+				fr.claim = lo;
+				ALLOC_GROW(figs, nfigs + 1, figs_alloc);
+				figs[nfigs++] = fr;
+			}
 			strbuf_reset(&cur);
 			strbuf_addf(&cur, "%s|%s|", (const char *)sqlite3_column_text(st, 1),
 				    (const char *)sqlite3_column_text(st, 2));
@@ -2061,6 +2138,8 @@ int xref_refresh(struct store *s, double threshold, double story_threshold, stru
 	size_t k = nc ? claims_cluster(terms, cart, nc, threshold, cl) : 0;
 	k = join_same_propositions(cl, nc, k, same_prop, nsp);
 	free(same_prop);
+	k = split_figures(cl, nc, k, figs, nfigs);
+	free(figs);
 	t_cluster = seconds();
 	/* cluster id: the id of its first claim */
 	first = xmalloc((k + 1) * sizeof(size_t));

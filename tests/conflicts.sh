@@ -176,6 +176,21 @@ print(speed[0]["proposition"])
 PY
 check "figures of one story that disagree are a conflict (units converted, a limit is no figure): $(tail -1 "$tmp/why")" $? "$tmp/why"
 
+# two claims in the same words but for the figure ("at 45 km/h", "at 80
+# km/h") are two claims, not one
+mkdir -p "$tmp/fig2"
+printf 'Coach firm blames road\n\nTarlow Coaches said the coach was travelling at 45 km/h at Vessing bend.\n' > "$tmp/fig2/a.txt"
+printf 'Police say coach was speeding\n\nPolice Inspector Runa Dalby said the coach had been clocked at 80 km/h at Vessing bend.\n' > "$tmp/fig2/b.txt"
+w ingest -q --db "$tmp/fig2.db" "$tmp/fig2/a.txt" "$tmp/fig2/b.txt"
+w quotes --db "$tmp/fig2.db" --format json
+python3 - "$tmp/out" > "$tmp/why" 2>&1 <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+c = {f: [q["claim"] for q in rows if f in q["text"]] for f in ("45 km/h", "80 km/h")}
+assert len(c["45 km/h"]) == 1 and len(c["80 km/h"]) == 1 and c["45 km/h"] != c["80 km/h"], c
+PY
+check "figures that disagree keep otherwise alike claims apart" $? "$tmp/why"
+
 # ---- the blind story (tests/xheld) -----------------------------------------------
 # Five outlets on one derailment, with expectations written before whosaid
 # first ran on them (tests/xheld/README.md): floors a little under what the
