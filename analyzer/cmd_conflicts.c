@@ -34,6 +34,7 @@ struct side_quote {
 	enum side side;
 	char *stance_rule;
 	long long story;    /* the story of its article (stories table) */
+	long long article;  /* its article's id */
 	char *figure;       /* amount(...): the figure as written */
 };
 
@@ -313,7 +314,22 @@ static size_t merge_agent_variants(struct conflict *cs, size_t n)
  * dimension in one story that do not agree: one conflict, the figure most
  * quotes give for, the others against (a hedged figure stays hedged).
  * Figures that no other figure of their story contradicts are dropped. */
-static size_t figure_conflicts(struct conflict **csp, size_t n, size_t *alloc, const char *source)
+/* Do two articles quote (or name) one person or organization of the
+ * store? */
+static int share_source(sqlite3_stmt *st, long long a, long long b)
+{
+	if (!st)
+		return 0;
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, a);
+	sqlite3_bind_int64(st, 2, b);
+	int r = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return r;
+}
+
+static size_t figure_conflicts(struct conflict **csp, size_t n, size_t *alloc, const char *source,
+			       sqlite3_stmt *shared)
 {
 	struct conflict *cs = *csp;
 	/* every figure quote, taken out of its conflict */
@@ -323,6 +339,7 @@ static size_t figure_conflicts(struct conflict **csp, size_t n, size_t *alloc, c
 		double v;
 		char bound;
 		int bucket;
+		int part;   /* in a pair that makes the conflict */
 	} *f = NULL;
 	size_t nf = 0, fa = 0, kept = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -339,6 +356,7 @@ static size_t figure_conflicts(struct conflict **csp, size_t n, size_t *alloc, c
 			f[nf].v = v;
 			f[nf].bound = b;
 			f[nf].bucket = -1;
+			f[nf].part = 0;
 			nf++;
 		}
 		free(cs[i].q);
@@ -367,14 +385,43 @@ static size_t figure_conflicts(struct conflict **csp, size_t n, size_t *alloc, c
 			f[k].bucket = (int)b;
 			count[b] += f[k].q.side != SIDE_HEDGE;
 		}
-		size_t asserted = 0, top = 0;
-		for (size_t b = 0; b < nb; b++) {
-			asserted += count[b] > 0;
+		/* the pairs that make a dispute: two sources in two articles
+		   that quote a source in common (one source's figures for two
+		   things are no dispute; nor are the figures of two articles on
+		   one commodity that share no source, nor two figures one article
+		   sets side by side). A story with more than 50 figures of one
+		   dimension is a market's figures, not a dispute over one. */
+		size_t m = 0;
+		for (size_t a = i; a < nf; a++)
+			m += f[a].bucket >= 0 && f[a].bucket < 64 && f[a].q.story == f[i].q.story && !strcmp(f[a].dim, f[i].dim);
+		size_t parts = 0;
+		for (size_t a = i; a < nf && m <= 50; a++) {
+			if (f[a].bucket < 0 || f[a].bucket >= 64 || f[a].q.story != f[i].q.story ||
+			    strcmp(f[a].dim, f[i].dim) || f[a].q.side == SIDE_HEDGE || !f[a].q.speaker)
+				continue;
+			for (size_t b2 = a + 1; b2 < nf; b2++) {
+				if (f[b2].bucket < 0 || f[b2].bucket >= 64 || f[b2].bucket == f[a].bucket ||
+				    f[b2].q.story != f[a].q.story || strcmp(f[b2].dim, f[a].dim) ||
+				    f[b2].q.side == SIDE_HEDGE || !f[b2].q.speaker || !strcmp(f[a].q.speaker, f[b2].q.speaker) ||
+				    f[a].q.article == f[b2].q.article || (f[a].part && f[b2].part) ||
+				    !share_source(shared, f[a].q.article, f[b2].q.article))
+					continue;
+				parts += !f[a].part + !f[b2].part;
+				f[a].part = f[b2].part = 1;
+			}
+		}
+		if (!parts)
+			continue;
+		for (size_t b = 0; b < nb; b++)
+			count[b] = 0;
+		for (size_t a = i; a < nf; a++)
+			if (f[a].part && f[a].bucket >= 0 && f[a].bucket < 64 && f[a].q.story == f[i].q.story &&
+			    !strcmp(f[a].dim, f[i].dim))
+				count[f[a].bucket]++;
+		size_t top = 0;
+		for (size_t b = 0; b < nb; b++)
 			if (count[b] > count[top])
 				top = b;
-		}
-		if (asserted < 2)
-			continue;
 		ALLOC_GROW(cs, n + 1, *alloc);
 		struct conflict *c = &cs[n++];
 		memset(c, 0, sizeof(*c));
@@ -402,7 +449,8 @@ static size_t figure_conflicts(struct conflict **csp, size_t n, size_t *alloc, c
 		char dim[16];
 		memcpy(dim, f[i].dim, sizeof(dim));
 		for (size_t k = i; k < nf; k++) {
-			if (f[k].q.story != story || strcmp(f[k].dim, dim) || f[k].bucket < 0 || !f[k].q.quote_id)
+			if (f[k].q.story != story || strcmp(f[k].dim, dim) || f[k].bucket < 0 || !f[k].q.quote_id ||
+			    !f[k].part)
 				continue;
 			ALLOC_GROW(c->q, c->nq + 1, c->alloc);
 			struct side_quote *q = &c->q[c->nq++];
@@ -477,7 +525,7 @@ int cmd_conflicts(int argc, char **argv)
 		   "COALESCE(m.title, s.title), q.text, q.start, q.end, q.line, p.stance_rule, "
 		   "CASE WHEN p.stance_rule = 'narrative.denied' THEN CAST(substr(CAST(a.body AS BLOB), p.start + 1, "
 		   "p.end - p.start) AS TEXT) END, p.start, p.end, "
-		   "(SELECT story FROM stories WHERE article_id = a.id) "
+		   "(SELECT story FROM stories WHERE article_id = a.id), a.id "
 		   "FROM propositions p JOIN quotes q ON q.id = p.quote_id JOIN articles a ON a.id = q.article_id "
 		   "LEFT JOIN sources s ON s.id = q.source_id LEFT JOIN mentions m ON m.id = q.mention_id "
 		   "ORDER BY p.key, a.doc, q.n, p.id");
@@ -514,6 +562,7 @@ int cmd_conflicts(int argc, char **argv)
 		q->line = sqlite3_column_int64(st, 11);
 		q->stance_rule = store_column_dup(st, 12);
 		q->story = sqlite3_column_type(st, 16) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 16);
+		q->article = sqlite3_column_int64(st, 17);
 		q->figure = !strncmp(key, "amount(", 7) ? store_column_dup(st, 1) : NULL;
 		if (sqlite3_column_type(st, 13) == SQLITE_TEXT) {
 			/* a denial the narrative tells: its words, and who they name */
@@ -538,7 +587,12 @@ int cmd_conflicts(int argc, char **argv)
 	}
 	sqlite3_finalize(st);
 	ncs = merge_agent_variants(cs, ncs);
-	ncs = figure_conflicts(&cs, ncs, &cs_alloc, source);
+	sqlite3_stmt *shared = store_prepare(
+		s, "SELECT 1 FROM mentions m1 JOIN mentions m2 ON m2.source_id = m1.source_id JOIN sources x ON "
+		   "x.id = m1.source_id WHERE m1.article_id = ?1 AND m2.article_id = ?2 AND x.article_id IS NULL AND "
+		   "x.kind IN ('person', 'organization') LIMIT 1");
+	ncs = figure_conflicts(&cs, ncs, &cs_alloc, source, shared);
+	sqlite3_finalize(shared);
 	if (ncs)
 		qsort(cs, ncs, sizeof(*cs), cmp_conflict);
 	strbuf out;

@@ -1516,10 +1516,11 @@ static size_t figures(const struct conflict_rules *cf, pcre2_match_data *md, con
 			fa = (int)f;
 	if (fa < 0)
 		return 0;
-	static const char *const mult_w[] = { "thousand", "million", "billion", NULL };
-	static const double mult_v[] = { 1e3, 1e6, 1e9 };
+	static const char *const mult_w[] = { "thousand", "million", "billion", "mln", "bln", NULL };
+	static const double mult_v[] = { 1e3, 1e6, 1e9, 1e6, 1e9 };
 	static const char *const refs[] = { "limit", "limits", "zone", "cap", "threshold", "maximum", "minimum",
-					    "restriction", "restrictions", NULL };
+					    "restriction", "restrictions", "quota", "quotas", "target", "targets",
+					    "capacity", "allocation", NULL };
 	static const char *const under[] = { "under", "below", "fewer", "less", "most", NULL };
 	static const char *const over[] = { "over", "above", "more", "least", "exceeding", NULL };
 	size_t added = 0;
@@ -1544,6 +1545,33 @@ static size_t figures(const struct conflict_rules *cf, pcre2_match_data *md, con
 			if (e > a)
 				w[n++] = (struct fword){ a, e };
 		}
+		/* a quote with a series of figures ("rose to 151,800 tons in
+		   January from 124,800", "390,000 tonnes, up from 223,000 at
+		   end-1985") compares quantities over time, it gives none of
+		   them as the fact in dispute: one figure a quote, besides a
+		   limit ("below the 40 km/h limit", "where the limit is 40") */
+		size_t figs = 0;
+		for (size_t i = 0; i < n; i++) {
+			int digit = body[w[i].s] >= '0' && body[w[i].s] <= '9';
+			if (!digit && !(number_value(body, &w[i]) >= 0 && i + 1 < n &&
+					(fword_in(body, &w[i + 1], mult_w) ||
+					 (body[w[i + 1].s] >= 'a' && body[w[i + 1].s] <= 'z' &&
+					  (fword_is(body, &w[i + 1], "tonnes") || fword_is(body, &w[i + 1], "tons") ||
+					   fword_is(body, &w[i + 1], "kilometres") || fword_is(body, &w[i + 1], "kilometers") ||
+					   fword_is(body, &w[i + 1], "miles") || fword_is(body, &w[i + 1], "litres") ||
+					   fword_is(body, &w[i + 1], "liters") || fword_is(body, &w[i + 1], "gallons") ||
+					   fword_is(body, &w[i + 1], "barrels"))))))
+				continue;
+			int ref = (i > 0 && fword_in(body, &w[i - 1], refs)) ||
+				  (i > 1 && fword_in(body, &w[i - 2], refs) &&
+				   (fword_is(body, &w[i - 1], "is") || fword_is(body, &w[i - 1], "was") ||
+				    fword_is(body, &w[i - 1], "of"))) ||
+				  (i + 2 < n && fword_in(body, &w[i + 2], refs)) ||
+				  (i + 3 < n && fword_in(body, &w[i + 3], refs) && !fword_in(body, &w[i + 2], refs));
+			figs += !ref;
+		}
+		if (figs > 1)
+			continue;
 		const char *seen[4] = { NULL, NULL, NULL, NULL };
 		for (size_t i = 0; i + 1 < n; i++) {
 			double v = number_value(body, &w[i]);
@@ -1574,7 +1602,8 @@ static size_t figures(const struct conflict_rules *cf, pcre2_match_data *md, con
 			/* "the 40 km/h limit", "the 40 km/h speed limit": what
 			   the figure is compared with */
 			if ((ue + 1 < n && fword_in(body, &w[ue + 1], refs)) ||
-			    (ue + 2 < n && fword_is(body, &w[ue + 1], "speed") && fword_in(body, &w[ue + 2], refs)))
+			    (ue + 2 < n && fword_is(body, &w[ue + 1], "speed") && fword_in(body, &w[ue + 2], refs)) ||
+			    (i > 1 && fword_is(body, &w[i - 1], "of") && fword_in(body, &w[i - 2], refs)))
 				continue;
 			int dup = 0, slot = -1;
 			for (int k = 0; k < 4; k++) {

@@ -315,7 +315,8 @@ static int by_pair(const void *x, const void *y)
 static int figure_pairs(struct store *s, struct conflict_pair **v, size_t *n, size_t *alloc)
 {
 	sqlite3_stmt *st = store_prepare(
-		s, "SELECT p.key, p.label, coalesce(c.cluster, c.id), coalesce(t.story, -1), coalesce(q.source_id, -1) "
+		s, "SELECT p.key, p.label, coalesce(c.cluster, c.id), coalesce(t.story, -1), coalesce(q.source_id, -1), "
+		   "q.article_id "
 		   "FROM propositions p JOIN claims c ON c.id = p.quote_id JOIN quotes q ON q.id = p.quote_id "
 		   "LEFT JOIN stories t ON t.article_id = q.article_id "
 		   "WHERE p.key >= 'amount(' AND p.key < 'amount)' AND p.side = 'for' ORDER BY 4, 1, 3");
@@ -325,7 +326,7 @@ static int figure_pairs(struct store *s, struct conflict_pair **v, size_t *n, si
 		char dim[16];
 		double v;
 		char bound;
-		long long cluster, story, source;
+		long long cluster, story, source, article;
 		char *label;
 	} *f = NULL;
 	size_t nf = 0, fa = 0;
@@ -338,17 +339,34 @@ static int figure_pairs(struct store *s, struct conflict_pair **v, size_t *n, si
 		x.cluster = sqlite3_column_int64(st, 2);
 		x.story = sqlite3_column_int64(st, 3);
 		x.source = sqlite3_column_int64(st, 4);
+		x.article = sqlite3_column_int64(st, 5);
 		x.label = store_column_dup(st, 1);
 		ALLOC_GROW(f, nf + 1, fa);
 		f[nf++] = x;
 	}
 	sqlite3_finalize(st);
+	/* as `whosaid conflicts` has them: two sources in two articles that
+	   quote or name a source in common */
+	sqlite3_stmt *shared = store_prepare(
+		s, "SELECT 1 FROM mentions m1 JOIN mentions m2 ON m2.source_id = m1.source_id JOIN sources x ON "
+		   "x.id = m1.source_id WHERE m1.article_id = ?1 AND m2.article_id = ?2 AND x.article_id IS NULL AND "
+		   "x.kind IN ('person', 'organization') LIMIT 1");
 	/* rows come by story: pairs within one story, at most 200 figures
 	   apart (a story of thousands of articles is drawn pruned anyway) */
 	for (size_t i = 0; i < nf && rc == SQLITE_DONE; i++)
 		for (size_t j = i + 1; j < nf && j < i + 200 && f[j].story == f[i].story; j++) {
 			if (strcmp(f[i].dim, f[j].dim) || f[i].cluster == f[j].cluster || f[i].source == f[j].source ||
-			    conflicts_figures_agree(f[i].v, f[i].bound, f[j].v, f[j].bound))
+			    f[i].article == f[j].article || conflicts_figures_agree(f[i].v, f[i].bound, f[j].v, f[j].bound))
+				continue;
+			int common = 0;
+			if (shared) {
+				sqlite3_reset(shared);
+				sqlite3_bind_int64(shared, 1, f[i].article);
+				sqlite3_bind_int64(shared, 2, f[j].article);
+				common = sqlite3_step(shared) == SQLITE_ROW;
+				sqlite3_reset(shared);
+			}
+			if (!common)
 				continue;
 			ALLOC_GROW(*v, *n + 1, *alloc);
 			struct conflict_pair *p = &(*v)[(*n)++];
@@ -358,6 +376,7 @@ static int figure_pairs(struct store *s, struct conflict_pair **v, size_t *n, si
 			strbuf_addf(&lb, "%s: %s or %s", f[i].dim, f[i].label ? f[i].label : "?", f[j].label ? f[j].label : "?");
 			p->label = strbuf_detach(&lb, NULL);
 		}
+	sqlite3_finalize(shared);
 	for (size_t i = 0; i < nf; i++)
 		free(f[i].label);
 	free(f);

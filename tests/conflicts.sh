@@ -153,14 +153,15 @@ PY
 check "a denial told by the narrative after a claim is its conflict's against side: $(tail -1 "$tmp/why")" $? "$tmp/why"
 
 # ---- figures that disagree ------------------------------------------------------
-# Two sources of one story give the coach's speed in different units and
-# figures that lie far apart: one conflict, each figure on its side; the
+# Two sources of one story (two articles that both quote the coach firm)
+# give the coach's speed in different units and figures that lie far
+# apart: one conflict, each figure on its side; the
 # limit a figure is compared with ("below the 50 km/h limit") is no figure;
 # figures that agree ("about 12 tonnes", "12 tonnes"; "more than 70 km/h"
 # and "80 km/h") are no conflict of their own
 mkdir -p "$tmp/fig"
 printf 'Coach crash at Vessing bend\n\nTarlow Coaches said the coach was travelling at 45 km/h, below the 50 km/h limit, when it left the road at Vessing bend.\n\nAbout 12 tonnes of grain spilled from a lorry behind it, Tarlow Coaches said.\n' > "$tmp/fig/a.txt"
-printf 'Police say coach at Vessing bend was speeding\n\nPolice Inspector Runa Dalby said the coach had been clocked at 50 miles an hour as it entered Vessing bend.\n\nA witness, Edvin Sorn, said the coach was going at more than 70 km/h. Dalby said 12 tonnes of grain had spilled on the road at Vessing bend.\n' > "$tmp/fig/b.txt"
+printf 'Police say coach at Vessing bend was speeding\n\nPolice Inspector Runa Dalby said the coach had been clocked at 50 miles an hour as it entered Vessing bend.\n\nA witness, Edvin Sorn, said the coach was going at more than 70 km/h. Dalby said 12 tonnes of grain had spilled on the road at Vessing bend.\n\nTarlow Coaches said it would help the police.\n' > "$tmp/fig/b.txt"
 w ingest -q --db "$tmp/fig.db" "$tmp/fig/a.txt" "$tmp/fig/b.txt"
 w conflicts --db "$tmp/fig.db" --format json
 python3 - "$tmp/out" > "$tmp/why" 2>&1 <<'PY'
@@ -190,6 +191,17 @@ c = {f: [q["claim"] for q in rows if f in q["text"]] for f in ("45 km/h", "80 km
 assert len(c["45 km/h"]) == 1 and len(c["80 km/h"]) == 1 and c["45 km/h"] != c["80 km/h"], c
 PY
 check "figures that disagree keep otherwise alike claims apart" $? "$tmp/why"
+
+# figures of a series ("rose to 151,800 tonnes in January from 124,800"), a
+# quota ("its quota of 20,000 tonnes") and one source's two figures are no
+# dispute over a figure
+mkdir -p "$tmp/fig3"
+printf 'Varn sugar exports rise\n\nThe Varn trade ministry said sugar exports rose to 151,800 tonnes in January from 124,800 tonnes in December.\n\nDelm Sugar said Varn would keep to its quota of 20,000 tonnes.\n' > "$tmp/fig3/a.txt"
+printf 'Varn sugar exports\n\nThe Varn trade ministry said sugar exports were 90,000 tonnes. The Varn trade ministry said sugar stocks were 5,000 tonnes.\n\nDelm Sugar said Varn sugar exports would grow.\n' > "$tmp/fig3/b.txt"
+w ingest -q --db "$tmp/fig3.db" "$tmp/fig3/a.txt" "$tmp/fig3/b.txt"
+w conflicts --db "$tmp/fig3.db" --format json
+! grep -q '"amount(' "$tmp/out"
+check "no figure conflict from a series, a quota or one source's two figures" $? "$tmp/out"
 
 # ---- the blind story (tests/xheld) -----------------------------------------------
 # Five outlets on one derailment, with expectations written before whosaid
