@@ -212,7 +212,8 @@ struct checker {
 	pcre2_code *cue;          /* any cue form of cues.txt, as a word */
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
-	sqlite3_stmt *by_speaker, *by_terms, *by_proposition;
+	sqlite3_stmt *by_speaker, *by_terms, *by_proposition, *by_figure, *quotes_source;
+	int last_figure_found; /* check_figure() made a finding */
 };
 
 static void add_escaped_word(strbuf *sb, const char *w)
@@ -511,7 +512,20 @@ struct checker *checker_new(const struct rules *r, const struct check_config *cf
 			" JOIN articles a ON a.id = q.article_id LEFT JOIN sources s ON s.id = q.source_id"
 			" WHERE p.key = ?1 AND p.side = ?2 AND a.doc <> ?3 AND p.stance_rule <> 'narrative.denied'"
 			" ORDER BY a.doc, q.n LIMIT 1");
-		if (!c->by_speaker || !c->by_terms || !c->by_proposition) {
+		/* the figures of one dimension ("amount(speed:" .. "amount(speed;"),
+		 * and whether an article quotes a source: the other figures of the
+		 * story, told as the articles that quote a source this one quotes */
+		c->by_figure = store_prepare(st,
+			"SELECT q.text, q.line, q.col, a.doc, a.path, a.format, COALESCE(s.name, ''), p.key, p.label,"
+			" a.id, COALESCE(s.key, '')"
+			" FROM propositions p JOIN quotes q ON q.id = p.quote_id"
+			" JOIN articles a ON a.id = q.article_id LEFT JOIN sources s ON s.id = q.source_id"
+			" WHERE p.key >= ?1 AND p.key < ?2 AND p.side = 'for' AND a.doc <> ?3"
+			" ORDER BY a.doc, q.n LIMIT 2000");
+		c->quotes_source = store_prepare(st,
+			"SELECT 1 FROM quotes q JOIN sources s ON s.id = q.source_id"
+			" WHERE q.article_id = ?1 AND s.key = ?2 LIMIT 1");
+		if (!c->by_speaker || !c->by_terms || !c->by_proposition || !c->by_figure || !c->quotes_source) {
 			checker_free(c);
 			return NULL;
 		}
@@ -534,6 +548,8 @@ void checker_free(struct checker *c)
 	sqlite3_finalize(c->by_speaker);
 	sqlite3_finalize(c->by_terms);
 	sqlite3_finalize(c->by_proposition);
+	sqlite3_finalize(c->by_figure);
+	sqlite3_finalize(c->quotes_source);
 	free(c);
 }
 
@@ -1669,6 +1685,96 @@ static int check_attribution_drift(struct checker *c, struct extraction *x, cons
  * on (conflicts.h, built by xref_doc) against the stored quotes on the
  * other side of the same proposition (propositions_key), unless the
  * article quotes that other side itself */
+/* contradicts-store for a figure ("travelling at 38 km/h"): a stored
+ * figure of the same dimension that does not agree with it, given by a
+ * source this article does not quote, in an article that quotes a source
+ * this article quotes (the same story); not when this article gives such
+ * a figure itself */
+static int check_figure(struct checker *c, struct extraction *x, const struct store_doc *sd,
+			const struct proposition *p, const char *dim, double v, char bound,
+			struct check_findings *out)
+{
+	c->last_figure_found = 0;
+	for (size_t j = 0; j < sd->nprops; j++) {
+		char d2[16], b2;
+		double v2;
+		if (sd->props[j].side == SIDE_FOR &&
+		    conflicts_figure_parse(sd->props[j].key, d2, sizeof(d2), &v2, &b2) && !strcmp(d2, dim) &&
+		    !conflicts_figures_agree(v, bound, v2, b2))
+			return 0;   /* the article reports the disagreement */
+	}
+	const struct store_quote *sq = &sd->quotes[p->quote];
+	const char *mykey = sq->source >= 0 ? sd->sources[sq->source].key : "";
+	strbuf lo = STRBUF_INIT, hi = STRBUF_INIT;
+	strbuf_addf(&lo, "amount(%s:", dim);
+	strbuf_addf(&hi, "amount(%s;", dim);
+	sqlite3_stmt *st = c->by_figure;
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 1, lo.buf, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, hi.buf, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, x->a->doc, -1, SQLITE_STATIC);
+	strbuf_release(&lo);
+	strbuf_release(&hi);
+	int step, rc = 0;
+	long long checked = -1;
+	int related = 0;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		char d2[16], b2;
+		double v2;
+		if (!conflicts_figure_parse(col_str(st, 7), d2, sizeof(d2), &v2, &b2) || strcmp(d2, dim) ||
+		    conflicts_figures_agree(v, bound, v2, b2) || !strcmp(col_str(st, 10), mykey))
+			continue;
+		/* a source this article quotes too: it can tell that side */
+		int quoted = 0;
+		for (size_t k = 0; k < sd->nquotes && !quoted; k++)
+			quoted = sd->quotes[k].source >= 0 && !strcmp(sd->sources[sd->quotes[k].source].key, col_str(st, 10));
+		if (quoted)
+			continue;
+		long long aid = sqlite3_column_int64(st, 9);
+		if (aid != checked) {
+			checked = aid;
+			related = 0;
+			for (size_t k = 0; k < sd->nsources && !related; k++) {
+				if (sd->sources[k].per_article)
+					continue;
+				sqlite3_stmt *qs = c->quotes_source;
+				sqlite3_reset(qs);
+				sqlite3_bind_int64(qs, 1, aid);
+				sqlite3_bind_text(qs, 2, sd->sources[k].key, -1, SQLITE_STATIC);
+				int r2 = sqlite3_step(qs);
+				related = r2 == SQLITE_ROW;
+				if (r2 != SQLITE_ROW && (rc = step_error(c, r2)))
+					break;
+				sqlite3_reset(qs);
+			}
+			if (rc)
+				break;
+		}
+		if (!related)
+			continue;
+		c->last_figure_found = 1;
+		struct check_finding *f = add_finding(c, out, x->a, CHECK_CONTRADICTS_STORE, sq->start, sq->end);
+		set_other(f, st);
+		const char *who = col_str(st, 6);
+		const char *mine = sq->source >= 0 ? (sd->sources[sq->source].display ? sd->sources[sq->source].display
+											: sd->sources[sq->source].name)
+						   : "this quotation";
+		strbuf sb = STRBUF_INIT;
+		strbuf_addf(&sb, "%s gives %s \xe2\x80\x9c%s\xe2\x80\x9d here, but %s gives \xe2\x80\x9c%s\xe2\x80\x9d in '%s' (",
+			    mine, dim, p->label, *who ? who : "an unattributed quotation", col_str(st, 8), f->other_doc);
+		add_where(&sb, f->other_doc, f->other_path, col_str(st, 5), f->other_line);
+		strbuf_addstr(&sb, "): \xe2\x80\x9c");
+		add_excerpt(&sb, f->other_text, strlen(f->other_text), 160);
+		strbuf_addstr(&sb, "\xe2\x80\x9d; report the disagreement, or check the figure");
+		f->message = strbuf_detach(&sb, NULL);
+		break;
+	}
+	if (!rc && step != SQLITE_ROW)
+		rc = step_error(c, step);
+	sqlite3_reset(st);
+	return rc;
+}
+
 static int check_contradicts(struct checker *c, struct extraction *x, const struct store_doc *sd,
 			     struct check_findings *out)
 {
@@ -1679,6 +1785,16 @@ static int check_contradicts(struct checker *c, struct extraction *x, const stru
 		if (p->side == SIDE_HEDGE || p->quote >= sd->nquotes || p->quote == last_quote)
 			continue;
 		const struct store_quote *sq = &sd->quotes[p->quote];
+		char dim[16], bound;
+		double v;
+		if (conflicts_figure_parse(p->key, dim, sizeof(dim), &v, &bound)) {
+			if (p->side == SIDE_FOR) {
+				rc = check_figure(c, x, sd, p, dim, v, bound, out);
+				if (c->last_figure_found)
+					last_quote = p->quote;
+			}
+			continue;
+		}
 		enum side other = p->side == SIDE_FOR ? SIDE_AGAINST : SIDE_FOR;
 		/* an article that quotes both sides already reports the dispute */
 		int balanced = 0;

@@ -14,6 +14,7 @@
 #include "stance.h"
 #include "store.h"
 #include "strbuf.h"
+#include "xref.h"
 
 /* ---- conflicts ----------------------------------------------------------- */
 
@@ -32,6 +33,9 @@ struct side_quote {
 	long long start, end, line;
 	enum side side;
 	char *stance_rule;
+	long long story;    /* the story of its article (stories table) */
+	long long article;  /* its article's id */
+	char *figure;       /* amount(...): the figure as written */
 };
 
 struct conflict {
@@ -54,6 +58,7 @@ static void conflict_free(struct conflict *c)
 		free(q->title);
 		free(q->text);
 		free(q->stance_rule);
+		free(q->figure);
 	}
 	free(c->q);
 	free(c->key);
@@ -305,6 +310,175 @@ static size_t merge_agent_variants(struct conflict *cs, size_t n)
 	return kept;
 }
 
+/* The figures ("amount(speed:38)", one conflict per figure as read) of one
+ * dimension in one story that do not agree: one conflict, the figure most
+ * quotes give for, the others against (a hedged figure stays hedged).
+ * Figures that no other figure of their story contradicts are dropped. */
+/* Do two articles quote (or name) one person or organization of the
+ * store? */
+static int share_source(sqlite3_stmt *st, long long a, long long b)
+{
+	if (!st)
+		return 0;
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, a);
+	sqlite3_bind_int64(st, 2, b);
+	int r = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return r;
+}
+
+static size_t figure_conflicts(struct conflict **csp, size_t n, size_t *alloc, const char *source,
+			       sqlite3_stmt *shared)
+{
+	struct conflict *cs = *csp;
+	/* every figure quote, taken out of its conflict */
+	struct fq {
+		struct side_quote q;
+		char dim[16];
+		double v;
+		char bound;
+		int bucket;
+		int part;   /* in a pair that makes the conflict */
+	} *f = NULL;
+	size_t nf = 0, fa = 0, kept = 0;
+	for (size_t i = 0; i < n; i++) {
+		char dim[16], b;
+		double v;
+		if (!conflicts_figure_parse(cs[i].key, dim, sizeof(dim), &v, &b)) {
+			cs[kept++] = cs[i];
+			continue;
+		}
+		for (size_t k = 0; k < cs[i].nq; k++) {
+			ALLOC_GROW(f, nf + 1, fa);
+			f[nf].q = cs[i].q[k];
+			memcpy(f[nf].dim, dim, sizeof(dim));
+			f[nf].v = v;
+			f[nf].bound = b;
+			f[nf].bucket = -1;
+			f[nf].part = 0;
+			nf++;
+		}
+		free(cs[i].q);
+		free(cs[i].key);
+		free(cs[i].label);
+	}
+	n = kept;
+	for (size_t i = 0; i < nf; i++) {
+		if (f[i].bucket >= 0 || f[i].q.story < 0)
+			continue;
+		/* the figures of its dimension and story, in buckets that agree
+		   with their first figure */
+		size_t first[64], nb = 0, count[64];
+		for (size_t k = i; k < nf; k++) {
+			if (f[k].bucket >= 0 || f[k].q.story != f[i].q.story || strcmp(f[k].dim, f[i].dim))
+				continue;
+			size_t b = 0;
+			while (b < nb && !conflicts_figures_agree(f[first[b]].v, f[first[b]].bound, f[k].v, f[k].bound))
+				b++;
+			if (b == nb) {
+				if (nb == 64)
+					continue;
+				first[nb] = k;
+				count[nb++] = 0;
+			}
+			f[k].bucket = (int)b;
+			count[b] += f[k].q.side != SIDE_HEDGE;
+		}
+		/* the pairs that make a dispute: two sources in two articles
+		   that quote a source in common (one source's figures for two
+		   things are no dispute; nor are the figures of two articles on
+		   one commodity that share no source, nor two figures one article
+		   sets side by side). A story with more than 50 figures of one
+		   dimension is a market's figures, not a dispute over one. */
+		size_t m = 0;
+		for (size_t a = i; a < nf; a++)
+			m += f[a].bucket >= 0 && f[a].bucket < 64 && f[a].q.story == f[i].q.story && !strcmp(f[a].dim, f[i].dim);
+		size_t parts = 0;
+		for (size_t a = i; a < nf && m <= 50; a++) {
+			if (f[a].bucket < 0 || f[a].bucket >= 64 || f[a].q.story != f[i].q.story ||
+			    strcmp(f[a].dim, f[i].dim) || f[a].q.side == SIDE_HEDGE || !f[a].q.speaker)
+				continue;
+			for (size_t b2 = a + 1; b2 < nf; b2++) {
+				if (f[b2].bucket < 0 || f[b2].bucket >= 64 || f[b2].bucket == f[a].bucket ||
+				    f[b2].q.story != f[a].q.story || strcmp(f[b2].dim, f[a].dim) ||
+				    f[b2].q.side == SIDE_HEDGE || !f[b2].q.speaker || !strcmp(f[a].q.speaker, f[b2].q.speaker) ||
+				    f[a].q.article == f[b2].q.article || (f[a].part && f[b2].part) ||
+				    !share_source(shared, f[a].q.article, f[b2].q.article))
+					continue;
+				parts += !f[a].part + !f[b2].part;
+				f[a].part = f[b2].part = 1;
+			}
+		}
+		if (!parts)
+			continue;
+		for (size_t b = 0; b < nb; b++)
+			count[b] = 0;
+		for (size_t a = i; a < nf; a++)
+			if (f[a].part && f[a].bucket >= 0 && f[a].bucket < 64 && f[a].q.story == f[i].q.story &&
+			    !strcmp(f[a].dim, f[i].dim))
+				count[f[a].bucket]++;
+		size_t top = 0;
+		for (size_t b = 0; b < nb; b++)
+			if (count[b] > count[top])
+				top = b;
+		ALLOC_GROW(cs, n + 1, *alloc);
+		struct conflict *c = &cs[n++];
+		memset(c, 0, sizeof(*c));
+		strbuf lb = STRBUF_INIT;
+		strbuf_addf(&lb, "the figures of %s disagree: ", f[i].dim);
+		for (size_t b = 0, any = 0; b < nb; b++) {
+			size_t o = b == 0 ? top : b == top ? 0 : b;   /* the one most give first */
+			const char *fig = f[first[o]].q.figure ? f[first[o]].q.figure : "?";
+			if (!count[o])
+				continue;
+			if (any++)
+				strbuf_addstr(&lb, " or ");
+			/* "Less than two tonnes" begun a sentence */
+			if (fig[0] >= 'A' && fig[0] <= 'Z' && fig[1] >= 'a' && fig[1] <= 'z') {
+				strbuf_addch(&lb, (char)(fig[0] - 'A' + 'a'));
+				fig++;
+			}
+			strbuf_addstr(&lb, fig);
+		}
+		c->label = strbuf_detach(&lb, NULL);
+		strbuf kb = STRBUF_INIT;
+		strbuf_addf(&kb, "amount(%s,story%lld)", f[i].dim, f[i].q.story);
+		c->key = strbuf_detach(&kb, NULL);
+		long long story = f[i].q.story;
+		char dim[16];
+		memcpy(dim, f[i].dim, sizeof(dim));
+		for (size_t k = i; k < nf; k++) {
+			if (f[k].q.story != story || strcmp(f[k].dim, dim) || f[k].bucket < 0 || !f[k].q.quote_id ||
+			    !f[k].part)
+				continue;
+			ALLOC_GROW(c->q, c->nq + 1, c->alloc);
+			struct side_quote *q = &c->q[c->nq++];
+			*q = f[k].q;
+			memset(&f[k].q, 0, sizeof(f[k].q));
+			if (q->side != SIDE_HEDGE)
+				q->side = (size_t)f[k].bucket == top ? SIDE_FOR : SIDE_AGAINST;
+			c->nside[q->side]++;
+			if (source && source_matches(source, q->speaker))
+				c->matches_source = 1;
+			f[k].bucket = 1 << 30;   /* taken */
+		}
+	}
+	/* what no conflict took */
+	for (size_t i = 0; i < nf; i++) {
+		if (!f[i].q.quote_id)
+			continue;
+		struct conflict rest = { 0 };
+		rest.q = xmalloc(sizeof(*rest.q));
+		rest.q[0] = f[i].q;
+		rest.nq = 1;
+		conflict_free(&rest);
+	}
+	free(f);
+	*csp = cs;
+	return n;
+}
+
 int cmd_conflicts(int argc, char **argv)
 {
 	const char *db = WHOSAID_DEFAULT_DB, *source = NULL;
@@ -334,12 +508,24 @@ int cmd_conflicts(int argc, char **argv)
 	struct store *s = store_open(db, STORE_READ, &diag_default);
 	if (!s)
 		return 2;
+	/* the stories, which figures are compared within */
+	double threshold = XREF_DEFAULT_THRESHOLD, story_threshold = XREF_STORY_THRESHOLD;
+	const char *env = getenv("WHOSAID_THRESHOLD");
+	if (env && *env)
+		threshold = strtod(env, NULL);
+	if ((env = getenv("WHOSAID_STORY_THRESHOLD")) && *env)
+		story_threshold = strtod(env, NULL);
+	if (xref_refresh(s, threshold, story_threshold, &diag_default)) {
+		store_close(s);
+		return 2;
+	}
 	/* only propositions that have both sides somewhere are read in full */
 	sqlite3_stmt *st = store_prepare(
 		s, "SELECT p.key, p.label, p.side, a.doc || '#q' || q.n, a.doc, a.path, s.name, "
 		   "COALESCE(m.title, s.title), q.text, q.start, q.end, q.line, p.stance_rule, "
 		   "CASE WHEN p.stance_rule = 'narrative.denied' THEN CAST(substr(CAST(a.body AS BLOB), p.start + 1, "
-		   "p.end - p.start) AS TEXT) END, p.start, p.end "
+		   "p.end - p.start) AS TEXT) END, p.start, p.end, "
+		   "(SELECT story FROM stories WHERE article_id = a.id), a.id "
 		   "FROM propositions p JOIN quotes q ON q.id = p.quote_id JOIN articles a ON a.id = q.article_id "
 		   "LEFT JOIN sources s ON s.id = q.source_id LEFT JOIN mentions m ON m.id = q.mention_id "
 		   "ORDER BY p.key, a.doc, q.n, p.id");
@@ -375,6 +561,9 @@ int cmd_conflicts(int argc, char **argv)
 		q->end = sqlite3_column_int64(st, 10);
 		q->line = sqlite3_column_int64(st, 11);
 		q->stance_rule = store_column_dup(st, 12);
+		q->story = sqlite3_column_type(st, 16) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 16);
+		q->article = sqlite3_column_int64(st, 17);
+		q->figure = !strncmp(key, "amount(", 7) ? store_column_dup(st, 1) : NULL;
 		if (sqlite3_column_type(st, 13) == SQLITE_TEXT) {
 			/* a denial the narrative tells: its words, and who they name */
 			char *span = store_column_dup(st, 13);
@@ -398,6 +587,12 @@ int cmd_conflicts(int argc, char **argv)
 	}
 	sqlite3_finalize(st);
 	ncs = merge_agent_variants(cs, ncs);
+	sqlite3_stmt *shared = store_prepare(
+		s, "SELECT 1 FROM mentions m1 JOIN mentions m2 ON m2.source_id = m1.source_id JOIN sources x ON "
+		   "x.id = m1.source_id WHERE m1.article_id = ?1 AND m2.article_id = ?2 AND x.article_id IS NULL AND "
+		   "x.kind IN ('person', 'organization') LIMIT 1");
+	ncs = figure_conflicts(&cs, ncs, &cs_alloc, source, shared);
+	sqlite3_finalize(shared);
 	if (ncs)
 		qsort(cs, ncs, sizeof(*cs), cmp_conflict);
 	strbuf out;

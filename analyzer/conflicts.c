@@ -1393,6 +1393,270 @@ static size_t narrative_denials(const struct conflict_rules *cf, pcre2_match_dat
 	return added;
 }
 
+/* ---- figures ------------------------------------------------------------- */
+
+/* A figure's key "amount(speed:<38)": its dimension, value and bound. */
+int conflicts_figure_parse(const char *key, char *dim, size_t dimsz, double *v, char *bound)
+{
+	const char *colon = strchr(key, ':');
+	if (strncmp(key, "amount(", 7) || !colon || (size_t)(colon - key - 7) >= dimsz)
+		return 0;
+	memcpy(dim, key + 7, (size_t)(colon - key - 7));
+	dim[colon - key - 7] = 0;
+	const char *p = colon + 1;
+	*bound = *p == '<' || *p == '>' ? *p++ : 0;
+	*v = strtod(p, NULL);
+	return 1;
+}
+
+/* Do two figures agree: equal within a fifth, or one within the other's
+ * bound ("less than two" and "1.5"; "more than 50" and "61")? */
+int conflicts_figures_agree(double a, char ba, double b, char bb)
+{
+	if (ba && bb)
+		return ba == bb || (ba == '<' ? b < a : a < b);
+	if (ba)
+		return ba == '<' ? b <= a : b >= a;
+	if (bb)
+		return bb == '<' ? a <= b : a >= b;
+	double hi = a > b ? a : b, lo = a > b ? b : a;
+	return hi <= 0 || lo >= hi * 0.8;
+}
+
+
+/* Units of a measured figure: the dimension and the factor to its base
+ * unit (km/h, tonnes, litres). Counts of people are left out: a story
+ * holds many of them (dead, injured, evacuated) that are no rivals. */
+static const struct unit {
+	const char *w1, *w2, *w3; /* the unit's words ("kilometres an hour") */
+	const char *dim;
+	double factor;
+} units[] = {
+	{ "km/h", NULL, NULL, "speed", 1 }, { "kph", NULL, NULL, "speed", 1 }, { "kmh", NULL, NULL, "speed", 1 },
+	{ "kilometres", "an", "hour", "speed", 1 }, { "kilometers", "an", "hour", "speed", 1 },
+	{ "kilometres", "per", "hour", "speed", 1 }, { "kilometers", "per", "hour", "speed", 1 },
+	{ "mph", NULL, NULL, "speed", 1.609 }, { "miles", "an", "hour", "speed", 1.609 },
+	{ "miles", "per", "hour", "speed", 1.609 }, { "knots", NULL, NULL, "speed", 1.852 },
+	{ "tonnes", NULL, NULL, "mass", 1 }, { "tons", NULL, NULL, "mass", 1 }, { "tonne", NULL, NULL, "mass", 1 },
+	{ "kilograms", NULL, NULL, "mass", 0.001 }, { "kg", NULL, NULL, "mass", 0.001 },
+	{ "litres", NULL, NULL, "volume", 1 }, { "liters", NULL, NULL, "volume", 1 },
+	{ "gallons", NULL, NULL, "volume", 3.785 }, { "barrels", NULL, NULL, "volume", 159 },
+	{ "cubic", "metres", NULL, "volume", 1000 }, { "cubic", "meters", NULL, "volume", 1000 },
+};
+
+struct fword {
+	size_t s, e;
+};
+
+static int fword_is(const char *t, const struct fword *w, const char *x)
+{
+	return x && strlen(x) == w->e - w->s && !strncasecmp(t + w->s, x, w->e - w->s);
+}
+
+static int fword_in(const char *t, const struct fword *w, const char *const *list)
+{
+	for (int i = 0; list[i]; i++)
+		if (fword_is(t, w, list[i]))
+			return 1;
+	return 0;
+}
+
+/* The value of a number as written: digits ("40,000", "2.5") or a word
+ * ("nine", "sixty"); -1 when it is none. */
+static double number_value(const char *t, const struct fword *w)
+{
+	static const char *const small[] = { "zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+					     "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+					     "sixteen", "seventeen", "eighteen", "nineteen", "twenty", NULL };
+	static const char *const tens[] = { "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", NULL };
+	for (int i = 0; small[i]; i++)
+		if (fword_is(t, w, small[i]))
+			return i;
+	for (int i = 0; tens[i]; i++)
+		if (fword_is(t, w, tens[i]))
+			return 30 + 10 * i;
+	double v = 0, scale = 0;
+	int digits = 0;
+	for (size_t i = w->s; i < w->e; i++) {
+		char c = t[i];
+		if (c >= '0' && c <= '9') {
+			digits++;
+			if (scale) {
+				v += (c - '0') * scale;
+				scale /= 10;
+			} else {
+				v = v * 10 + (c - '0');
+			}
+		} else if (c == ',' && digits && !scale && i + 3 < w->e) {
+			continue;
+		} else if (c == '.' && digits && !scale && i + 1 < w->e) {
+			scale = 0.1;
+		} else {
+			return -1;
+		}
+	}
+	return digits ? v : -1;
+}
+
+/* "the train was travelling at 38 km/h", "less than two tonnes had been
+ * lost": the first measured figure of each dimension a quote states (not a
+ * limit it is compared with: "below the 40 km/h limit") is a proposition
+ * amount(DIM:VALUE), VALUE in the base unit with "<" or ">" for a bound
+ * ("less than", "more than"), its label the figure as written. Two sources
+ * of one story that give figures too far apart are a conflict:
+ * `whosaid conflicts` compares them (cmd_conflicts.c); the same figure from
+ * one source in two articles is one claim (xref.c). Only when frames.rules
+ * defines the frame "amount". */
+static size_t figures(const struct conflict_rules *cf, pcre2_match_data *md, const char *body,
+		      const struct prop_quote *quotes, size_t nquotes, struct proposition **props, size_t *nprops)
+{
+	int fa = -1;
+	for (size_t f = 0; f < cf->nframes; f++)
+		if (!strcmp(cf->frames[f].name, "amount"))
+			fa = (int)f;
+	if (fa < 0)
+		return 0;
+	static const char *const mult_w[] = { "thousand", "million", "billion", "mln", "bln", NULL };
+	static const double mult_v[] = { 1e3, 1e6, 1e9, 1e6, 1e9 };
+	static const char *const refs[] = { "limit", "limits", "zone", "cap", "threshold", "maximum", "minimum",
+					    "restriction", "restrictions", "quota", "quotas", "target", "targets",
+					    "capacity", "allocation", NULL };
+	static const char *const under[] = { "under", "below", "fewer", "less", "most", NULL };
+	static const char *const over[] = { "over", "above", "more", "least", "exceeding", NULL };
+	size_t added = 0;
+	strbuf key = STRBUF_INIT;
+	for (size_t q = 0; q < nquotes; q++) {
+		const struct prop_quote *pq = &quotes[q];
+		if (!pq->speaker || pq->end <= pq->start)
+			continue;
+		struct fword w[256];
+		size_t n = 0;
+		for (size_t i = pq->start; i < pq->end && n < 256;) {
+			while (i < pq->end && (body[i] == ' ' || body[i] == '\n' || body[i] == '\t' || body[i] == '"' ||
+					       body[i] == '(' || body[i] == ')' || body[i] == ';' || body[i] == ':'))
+				i++;
+			size_t a = i;
+			while (i < pq->end && !(body[i] == ' ' || body[i] == '\n' || body[i] == '\t' || body[i] == '"' ||
+						body[i] == '(' || body[i] == ')' || body[i] == ';' || body[i] == ':'))
+				i++;
+			size_t e = i;
+			while (e > a && (body[e - 1] == ',' || body[e - 1] == '.'))
+				e--;   /* "38 km/h, below": the comma is no part of the unit */
+			if (e > a)
+				w[n++] = (struct fword){ a, e };
+		}
+		/* a quote with a series of figures ("rose to 151,800 tons in
+		   January from 124,800", "390,000 tonnes, up from 223,000 at
+		   end-1985") compares quantities over time, it gives none of
+		   them as the fact in dispute: one figure a quote, besides a
+		   limit ("below the 40 km/h limit", "where the limit is 40") */
+		size_t figs = 0;
+		for (size_t i = 0; i < n; i++) {
+			int digit = body[w[i].s] >= '0' && body[w[i].s] <= '9';
+			if (!digit && !(number_value(body, &w[i]) >= 0 && i + 1 < n &&
+					(fword_in(body, &w[i + 1], mult_w) ||
+					 (body[w[i + 1].s] >= 'a' && body[w[i + 1].s] <= 'z' &&
+					  (fword_is(body, &w[i + 1], "tonnes") || fword_is(body, &w[i + 1], "tons") ||
+					   fword_is(body, &w[i + 1], "kilometres") || fword_is(body, &w[i + 1], "kilometers") ||
+					   fword_is(body, &w[i + 1], "miles") || fword_is(body, &w[i + 1], "litres") ||
+					   fword_is(body, &w[i + 1], "liters") || fword_is(body, &w[i + 1], "gallons") ||
+					   fword_is(body, &w[i + 1], "barrels"))))))
+				continue;
+			int ref = (i > 0 && fword_in(body, &w[i - 1], refs)) ||
+				  (i > 1 && fword_in(body, &w[i - 2], refs) &&
+				   (fword_is(body, &w[i - 1], "is") || fword_is(body, &w[i - 1], "was") ||
+				    fword_is(body, &w[i - 1], "of"))) ||
+				  (i + 2 < n && fword_in(body, &w[i + 2], refs)) ||
+				  (i + 3 < n && fword_in(body, &w[i + 3], refs) && !fword_in(body, &w[i + 2], refs));
+			figs += !ref;
+		}
+		if (figs > 1)
+			continue;
+		const char *seen[4] = { NULL, NULL, NULL, NULL };
+		for (size_t i = 0; i + 1 < n; i++) {
+			double v = number_value(body, &w[i]);
+			if (v < 0)
+				continue;
+			size_t u = i + 1;
+			for (int m = 0; mult_w[m]; m++)
+				if (fword_is(body, &w[u], mult_w[m])) {
+					v *= mult_v[m];
+					u++;
+					break;
+				}
+			const struct unit *un = NULL;
+			size_t ue = u;
+			for (size_t k = 0; k < sizeof(units) / sizeof(units[0]) && !un && u < n; k++) {
+				const struct unit *x = &units[k];
+				if (!fword_is(body, &w[u], x->w1))
+					continue;
+				if (x->w2 && !(u + 1 < n && fword_is(body, &w[u + 1], x->w2)))
+					continue;
+				if (x->w3 && !(u + 2 < n && fword_is(body, &w[u + 2], x->w3)))
+					continue;
+				un = x;
+				ue = u + (x->w3 ? 2 : x->w2 ? 1 : 0);
+			}
+			if (!un)
+				continue;
+			/* "the 40 km/h limit", "the 40 km/h speed limit": what
+			   the figure is compared with */
+			if ((ue + 1 < n && fword_in(body, &w[ue + 1], refs)) ||
+			    (ue + 2 < n && fword_is(body, &w[ue + 1], "speed") && fword_in(body, &w[ue + 2], refs)) ||
+			    (i > 1 && fword_is(body, &w[i - 1], "of") && fword_in(body, &w[i - 2], refs)))
+				continue;
+			int dup = 0, slot = -1;
+			for (int k = 0; k < 4; k++) {
+				if (seen[k] == un->dim)
+					dup = 1;
+				if (!seen[k] && slot < 0)
+					slot = k;
+			}
+			if (dup || slot < 0)
+				continue;
+			seen[slot] = un->dim;
+			/* a bound: "less than two", "under 40", "at most", "more than" */
+			char bound = 0;
+			size_t fs = i;
+			if (i > 0 && fword_is(body, &w[i - 1], "than") && i > 1) {
+				if (fword_in(body, &w[i - 2], under))
+					bound = '<';
+				else if (fword_in(body, &w[i - 2], over))
+					bound = '>';
+				if (bound)
+					fs = i - 2;
+			} else if (i > 0 && (fword_in(body, &w[i - 1], under) || fword_in(body, &w[i - 1], over))) {
+				if (fword_is(body, &w[i - 1], "most") || fword_is(body, &w[i - 1], "least")) {
+					if (i > 1 && fword_is(body, &w[i - 2], "at")) {
+						bound = fword_is(body, &w[i - 1], "most") ? '<' : '>';
+						fs = i - 2;
+					}
+				} else if (!fword_is(body, &w[i - 1], "less") && !fword_is(body, &w[i - 1], "more") &&
+					   !fword_is(body, &w[i - 1], "fewer")) {
+					bound = fword_in(body, &w[i - 1], under) ? '<' : '>';
+					fs = i - 1;
+				}
+			}
+			struct stance_verdict sv;
+			stance_md(cf, md, pq->cue_lemma, body + pq->start, pq->end - pq->start, &sv);
+			if (sv.side == SIDE_AGAINST)
+				break;   /* a figure denied is no figure given */
+			strbuf_reset(&key);
+			strbuf_addf(&key, "amount(%s:", un->dim);
+			if (bound)
+				strbuf_addch(&key, bound);
+			strbuf_addf(&key, "%.3g)", v * un->factor);
+			struct proposition *p = new_prop(props, nprops);
+			*p = (struct proposition){ q, xstrdup(key.buf), xstrndup(body + w[fs].s, w[ue].e - w[fs].s),
+						   "amount.figure", cf->frames[fa].event, sv.rule, sv.side, w[fs].s,
+						   w[ue].e };
+			added++;
+		}
+	}
+	strbuf_release(&key);
+	return added;
+}
+
 size_t conflicts_article(const struct conflict_rules *cf, const struct rules *r, const char *body, size_t len,
 			 const struct prop_quote *quotes, size_t nquotes, const struct prop_org *orgs, size_t norgs,
 			 struct proposition **props, size_t *nprops)
@@ -1596,6 +1860,7 @@ size_t conflicts_article(const struct conflict_rules *cf, const struct rules *r,
 	added += accusations(cf, r, md, body, quotes, nquotes, orgs, norgs, props, nprops);
 	added += disputes(cf, md, body, quotes, nquotes, props, nprops, *nprops - added);
 	added += narrative_denials(cf, md, body, len, quotes, nquotes, props, nprops);
+	added += figures(cf, md, body, quotes, nquotes, props, nprops);
 	for (size_t i = 0; i < nhits; i++) {
 		free(hits[i].key);
 		free(hits[i].label);

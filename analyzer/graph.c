@@ -309,6 +309,80 @@ static int by_pair(const void *x, const void *y)
 	return strcmp(a->label, b->label);
 }
 
+/* Figures (conflicts.h: amount(DIM:VALUE)) of one story, from two sources,
+ * that do not agree: their claims conflict, as in `whosaid conflicts`.
+ * Appends to *v; returns SQLITE_DONE or the failing step's code. */
+static int figure_pairs(struct store *s, struct conflict_pair **v, size_t *n, size_t *alloc)
+{
+	sqlite3_stmt *st = store_prepare(
+		s, "SELECT p.key, p.label, coalesce(c.cluster, c.id), coalesce(t.story, -1), coalesce(q.source_id, -1), "
+		   "q.article_id "
+		   "FROM propositions p JOIN claims c ON c.id = p.quote_id JOIN quotes q ON q.id = p.quote_id "
+		   "LEFT JOIN stories t ON t.article_id = q.article_id "
+		   "WHERE p.key >= 'amount(' AND p.key < 'amount)' AND p.side = 'for' ORDER BY 4, 1, 3");
+	if (!st)
+		return SQLITE_ERROR;
+	struct fig {
+		char dim[16];
+		double v;
+		char bound;
+		long long cluster, story, source, article;
+		char *label;
+	} *f = NULL;
+	size_t nf = 0, fa = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct fig x;
+		if (!conflicts_figure_parse((const char *)sqlite3_column_text(st, 0), x.dim, sizeof(x.dim), &x.v,
+					    &x.bound) || sqlite3_column_int64(st, 3) < 0)
+			continue;
+		x.cluster = sqlite3_column_int64(st, 2);
+		x.story = sqlite3_column_int64(st, 3);
+		x.source = sqlite3_column_int64(st, 4);
+		x.article = sqlite3_column_int64(st, 5);
+		x.label = store_column_dup(st, 1);
+		ALLOC_GROW(f, nf + 1, fa);
+		f[nf++] = x;
+	}
+	sqlite3_finalize(st);
+	/* as `whosaid conflicts` has them: two sources in two articles that
+	   quote or name a source in common */
+	sqlite3_stmt *shared = store_prepare(
+		s, "SELECT 1 FROM mentions m1 JOIN mentions m2 ON m2.source_id = m1.source_id JOIN sources x ON "
+		   "x.id = m1.source_id WHERE m1.article_id = ?1 AND m2.article_id = ?2 AND x.article_id IS NULL AND "
+		   "x.kind IN ('person', 'organization') LIMIT 1");
+	/* rows come by story: pairs within one story, at most 200 figures
+	   apart (a story of thousands of articles is drawn pruned anyway) */
+	for (size_t i = 0; i < nf && rc == SQLITE_DONE; i++)
+		for (size_t j = i + 1; j < nf && j < i + 200 && f[j].story == f[i].story; j++) {
+			if (strcmp(f[i].dim, f[j].dim) || f[i].cluster == f[j].cluster || f[i].source == f[j].source ||
+			    f[i].article == f[j].article || conflicts_figures_agree(f[i].v, f[i].bound, f[j].v, f[j].bound))
+				continue;
+			int common = 0;
+			if (shared) {
+				sqlite3_reset(shared);
+				sqlite3_bind_int64(shared, 1, f[i].article);
+				sqlite3_bind_int64(shared, 2, f[j].article);
+				common = sqlite3_step(shared) == SQLITE_ROW;
+				sqlite3_reset(shared);
+			}
+			if (!common)
+				continue;
+			ALLOC_GROW(*v, *n + 1, *alloc);
+			struct conflict_pair *p = &(*v)[(*n)++];
+			p->a = f[i].cluster < f[j].cluster ? f[i].cluster : f[j].cluster;
+			p->b = f[i].cluster < f[j].cluster ? f[j].cluster : f[i].cluster;
+			strbuf lb = STRBUF_INIT;
+			strbuf_addf(&lb, "%s: %s or %s", f[i].dim, f[i].label ? f[i].label : "?", f[j].label ? f[j].label : "?");
+			p->label = strbuf_detach(&lb, NULL);
+		}
+	sqlite3_finalize(shared);
+	for (size_t i = 0; i < nf; i++)
+		free(f[i].label);
+	free(f);
+	return rc;
+}
+
 /* The conflicts stage (conflicts.h) stores each quote's side toward a
  * proposition in the propositions table (store.h, version 2): two claim
  * clusters conflict when one has a quote for a proposition and the other
@@ -366,6 +440,8 @@ static int load_conflicts(struct store *s, struct conflict_pair **out, size_t *n
 	sqlite3_finalize(st);
 	free(side[0]);
 	free(side[1]);
+	if (rc == SQLITE_DONE)
+		rc = figure_pairs(s, &v, &n, &alloc);
 	if (rc != SQLITE_DONE) {
 		store_error(s, "cannot read the propositions");
 		conflict_pairs_free(v, n);

@@ -512,7 +512,16 @@ static char *title_org(const char *t, const struct rules *r, int *bare)
 				}
 			}
 		}
-		if (end > i && (org || ((poss || after_prep) && !titles_inside))) {
+		/* "Rail safety chief", "Union health spokesman": one capitalized
+		   word of an organization (a title's first word is capitalized)
+		   before a lower-case word that is no title is what the person
+		   works on, not an organization ("Agency chief inspector" is) */
+		int modifier = end - i == 1 && !poss && !after_prep && end < n &&
+			       !text_is_upper(t, w[end].s, w[end].e) &&
+			       !is_title_word(r, t + w[end].s, w[end].e - w[end].s) &&
+			       !joiner_word(t + w[end].s, w[end].e - w[end].s) &&
+			       !prep_word(t + w[end].s, w[end].e - w[end].s);
+		if (end > i && !modifier && (org || ((poss || after_prep) && !titles_inside))) {
 			size_t e = unpossessed(t, w[end - 1].s, w[end - 1].e);
 			*bare = end - i == 1 && in_words(&r->org_words, t + w[i].s, e - w[i].s);
 			return xstrndup(t + w[i].s, e - w[i].s);
@@ -569,6 +578,15 @@ static char *title_org(const char *t, const struct rules *r, int *bare)
 			strbuf_add(&o, t + w[k].s, w[i - 1].e - w[k].s);
 			strbuf_addstr(&o, " Ministry");
 			return strbuf_detach(&o, NULL);
+		}
+	}
+	/* "union's general secretary", "agency's director": the title of
+	   "the union's general secretary" without its article */
+	if (n > 1) {
+		size_t e = unpossessed(t, w[0].s, w[0].e);
+		if (e != w[0].e && !text_is_upper(t, w[0].s, w[0].e) && in_words(&r->org_words, t + w[0].s, e - w[0].s)) {
+			*bare = 1;
+			return xstrndup(t + w[0].s, e - w[0].s);
 		}
 	}
 	/* "spokeswoman for the agency", "the agency's chief inspector" */
@@ -824,6 +842,26 @@ static char *possessor_of(const struct article *a, const char *words)
 	return found;
 }
 
+/* Are the words of name after its first n bytes ("Pellworth Freight"
+ * after "Pellworth") all words of a business's name (organizations.txt,
+ * company), none a newspaper's? */
+static int company_tail(const struct rules *r, const char *name, size_t n)
+{
+	const char *w = name + n;
+	int words = 0;
+	while (*w) {
+		w += strspn(w, " ");
+		size_t l = strcspn(w, " ");
+		if (!l)
+			break;
+		if (wordset_get_ci(&r->org_words, w, l) != ORG_COMPANY)
+			return 0;
+		words++;
+		w += l;
+	}
+	return words > 0;
+}
+
 static void resolve_sources(struct store_doc *sd, const struct source_table *t, const struct rules *r,
 			    const struct xref_rules *xr)
 {
@@ -873,10 +911,23 @@ static void resolve_sources(struct store_doc *sd, const struct source_table *t, 
 					strbuf_release(&fo);
 					if (d->key)
 						continue;
-					if (d->kind == SK_PERSON)
+					if (d->kind == SK_PERSON) {
 						full = full_name_in_text(a, d->name, r);
-					else
+						char *org = full ? NULL : longer_org_in_text(a, d->name, r);
+						if (org && company_tail(r, org, strlen(d->name))) {
+							/* "Pellworth said" taken for a surname in an
+							   article that writes "Pellworth Freight" and
+							   names no person so: the business ("Selm" is
+							   not the paper "Selm Daily") */
+							d->row_kind = SK_ORGANIZATION;
+							d->key = xref_name_key(org, strlen(org), SK_ORGANIZATION, r, xr);
+							d->display = org;
+							continue;
+						}
+						free(org);
+					} else {
 						full = longer_org_in_text(a, d->name, r);
+					}
 					if (full) {
 						d->key = xref_name_key(full, strlen(full), d->kind, r, xr);
 						d->display = full;
@@ -1891,6 +1942,72 @@ static size_t join_same_propositions(size_t *cl, size_t nc, size_t k, const size
 	return nk;
 }
 
+/* A figure a claim gives (conflicts.h: amount(DIM:VALUE)). */
+struct figure_row {
+	size_t claim;
+	char dim[16];
+	double v;
+	char bound;
+};
+
+static int cmp_figure_row(const void *a, const void *b)
+{
+	const struct figure_row *x = a, *y = b;
+	return x->claim < y->claim ? -1 : x->claim > y->claim;
+}
+
+/* "the coach was travelling at 45 km/h at Vessing bend" and "the coach had
+ * been clocked at 80 km/h at Vessing bend" share their words, not their
+ * claim: a cluster whose claims give figures of one dimension that do not
+ * agree keeps the claims that agree with its first figure, and each other
+ * set of agreeing figures becomes a cluster of its own. Renumbers the k
+ * clusters in order of first claim; returns the new count. */
+static size_t split_figures(size_t *cl, size_t nc, size_t k, struct figure_row *f, size_t nf)
+{
+	if (!nf || !k)
+		return k;
+	qsort(f, nf, sizeof(*f), cmp_figure_row);
+	/* the first figure of each cluster and dimension, and the buckets
+	   after it: (cluster, dim, value, bound) -> new cluster */
+	struct bucket {
+		size_t cluster, to;
+		const struct figure_row *first;
+	} *b = NULL;
+	size_t nb = 0, ba = 0, next = k;
+	for (size_t i = 0; i < nf; i++) {
+		if (f[i].claim >= nc)
+			continue;
+		size_t c = cl[f[i].claim], j;
+		int home = 0;
+		for (j = 0; j < nb; j++) {
+			if (b[j].cluster != c || strcmp(b[j].first->dim, f[i].dim))
+				continue;
+			home = 1;   /* the cluster has a figure of this dimension */
+			if (conflicts_figures_agree(b[j].first->v, b[j].first->bound, f[i].v, f[i].bound))
+				break;
+		}
+		if (j == nb) {
+			ALLOC_GROW(b, nb + 1, ba);
+			b[nb++] = (struct bucket){ c, home ? next++ : c, &f[i] };
+		}
+		cl[f[i].claim] = b[j].to;
+	}
+	free(b);
+	if (next == k)
+		return k;
+	size_t *renum = xmalloc(next * sizeof(size_t));
+	for (size_t i = 0; i < next; i++)
+		renum[i] = (size_t)-1;
+	size_t nk = 0;
+	for (size_t i = 0; i < nc; i++) {
+		if (renum[cl[i]] == (size_t)-1)
+			renum[cl[i]] = nk++;
+		cl[i] = renum[cl[i]];
+	}
+	free(renum);
+	return nk;
+}
+
 int xref_refresh(struct store *s, double threshold, double story_threshold, struct diag *d)
 {
 	/* WHOSAID_TIMING: how long each step takes, on stderr */
@@ -1955,6 +2072,8 @@ int xref_refresh(struct store *s, double threshold, double story_threshold, stru
 	   about the proposition stay apart. Runs of claim indexes, each run
 	   ended by (size_t)-1. */
 	size_t *same_prop = NULL, nsp = 0, sp_alloc = 0;
+	struct figure_row *figs = NULL;
+	size_t nfigs = 0, figs_alloc = 0;
 	if ((st = store_prepare(s, "SELECT p.quote_id, p.key, p.side, q.source_id, p.frame_rule, p.event "
 				   "FROM propositions p JOIN quotes q ON q.id = p.quote_id "
 				   "WHERE q.source_id IS NOT NULL OR p.event"))) {
@@ -1974,6 +2093,15 @@ int xref_refresh(struct store *s, double threshold, double story_threshold, stru
 			if (lo == nc || cid[lo] != qid)
 				continue;
 			const char *rule = (const char *)sqlite3_column_text(st, 4);
+			const char *pkey = (const char *)sqlite3_column_text(st, 1);
+			const char *pside = (const char *)sqlite3_column_text(st, 2);
+			struct figure_row fr;
+			if (pside && !strcmp(pside, "for") &&
+			    conflicts_figure_parse(pkey, fr.dim, sizeof(fr.dim), &fr.v, &fr.bound)) {
+				fr.claim = lo;
+				ALLOC_GROW(figs, nfigs + 1, figs_alloc);
+				figs[nfigs++] = fr;
+			}
 			strbuf_reset(&cur);
 			strbuf_addf(&cur, "%s|%s|", (const char *)sqlite3_column_text(st, 1),
 				    (const char *)sqlite3_column_text(st, 2));
@@ -2010,6 +2138,8 @@ int xref_refresh(struct store *s, double threshold, double story_threshold, stru
 	size_t k = nc ? claims_cluster(terms, cart, nc, threshold, cl) : 0;
 	k = join_same_propositions(cl, nc, k, same_prop, nsp);
 	free(same_prop);
+	k = split_figures(cl, nc, k, figs, nfigs);
+	free(figs);
 	t_cluster = seconds();
 	/* cluster id: the id of its first claim */
 	first = xmalloc((k + 1) * sizeof(size_t));

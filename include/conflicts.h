@@ -113,4 +113,12 @@ size_t conflicts_article(const struct conflict_rules *cf, const struct rules *r,
 			 size_t norgs, struct proposition **props, size_t *nprops);
 void conflicts_props_free(struct proposition *props, size_t n);
 
+/* A figure's proposition key "amount(speed:<38)" (conflicts_article): its
+ * dimension (into dim, dimsz bytes), value in the base unit and bound ('<',
+ * '>' or 0). Returns 0 when the key is no figure's. */
+int conflicts_figure_parse(const char *key, char *dim, size_t dimsz, double *v, char *bound);
+/* Do two figures agree: equal within a fifth, or one within the other's
+ * bound? */
+int conflicts_figures_agree(double a, char ba, double b, char bb);
+
 #endif

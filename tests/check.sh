@@ -392,6 +392,26 @@ EOF
 		$([ $rc -eq 0 ] && [ "$ms" -lt 1000 ]; echo $?) "$tmp/err"
 fi
 
+# ---- figures against the store ------------------------------------------------
+# A figure that another source of the story (an article that quotes a source
+# this one quotes) gives differently: contradicts-store; not when the article
+# gives the other figure too, nor against a story that shares no source
+mkdir -p "$tmp/fig"
+printf 'Police say coach was speeding\n\nPolice Inspector Runa Dalby said the coach had been clocked at 80 km/h at Vessing bend.\n\nTarlow Coaches said it would help the police.\n' > "$tmp/fig/stored.txt"
+printf 'Coach firm blames road\n\nTarlow Coaches said the coach was travelling at 45 km/h, below the 50 km/h limit.\n' > "$tmp/fig/one-side.txt"
+printf 'Coach firm and police differ\n\nTarlow Coaches said the coach was travelling at 45 km/h. Police Inspector Runa Dalby said the coach had been going at 80 km/h.\n' > "$tmp/fig/both.txt"
+printf 'Ferry late again\n\nThe ferry operator Brisk Lines said the boat had sailed at 45 km/h all the way.\n' > "$tmp/fig/other-story.txt"
+w ingest -q --db "$tmp/fig.db" "$tmp/fig/stored.txt"
+w check -q --exit-zero --format json --db "$tmp/fig.db" "$tmp/fig/one-side.txt" "$tmp/fig/both.txt" "$tmp/fig/other-story.txt"
+python3 - "$tmp/out" > "$tmp/why" 2>&1 <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+got = sorted(r["doc"] for r in rows if r["rule"] == "contradicts-store")
+assert got == ["one-side"], got
+print([r["message"][:90] for r in rows if r["rule"] == "contradicts-store"][0])
+PY
+check "a figure another source of the story gives differently: $(tail -1 "$tmp/why")" $? "$tmp/why"
+
 # ---- linear time -------------------------------------------------------------
 # Thousands of findings on one line (distinct anonymous sources, vague
 # phrases): checking must grow linearly with the article.

@@ -3,6 +3,8 @@
 #   rules      tests/stance/*.test: frame and stance rules as data
 #   story      `whosaid conflicts` on the project's own story: the company's
 #              denials against the agency's finding, both formats, --source
+#   xheld      tests/xheld (a blind five-outlet story) against its gold:
+#              tests/xheld_check.py with floors
 #   stance     `whosaid stance` on the story: related articles only, the
 #              contract's fields, evidence quote ids; bad claims files
 #   seeds      (reads ../shared; skipped without it) both gold propositions
@@ -149,6 +151,68 @@ assert not any("arrive in May" in q["text"] for r in rows for q in r["for"]), "a
 print("against: %s; %s" % (hid["against"][0]["speaker"], firm["against"][0]["speaker"]))
 PY
 check "a denial told by the narrative after a claim is its conflict's against side: $(tail -1 "$tmp/why")" $? "$tmp/why"
+
+# ---- figures that disagree ------------------------------------------------------
+# Two sources of one story (two articles that both quote the coach firm)
+# give the coach's speed in different units and figures that lie far
+# apart: one conflict, each figure on its side; the
+# limit a figure is compared with ("below the 50 km/h limit") is no figure;
+# figures that agree ("about 12 tonnes", "12 tonnes"; "more than 70 km/h"
+# and "80 km/h") are no conflict of their own
+mkdir -p "$tmp/fig"
+printf 'Coach crash at Vessing bend\n\nTarlow Coaches said the coach was travelling at 45 km/h, below the 50 km/h limit, when it left the road at Vessing bend.\n\nAbout 12 tonnes of grain spilled from a lorry behind it, Tarlow Coaches said.\n' > "$tmp/fig/a.txt"
+printf 'Police say coach at Vessing bend was speeding\n\nPolice Inspector Runa Dalby said the coach had been clocked at 50 miles an hour as it entered Vessing bend.\n\nA witness, Edvin Sorn, said the coach was going at more than 70 km/h. Dalby said 12 tonnes of grain had spilled on the road at Vessing bend.\n\nTarlow Coaches said it would help the police.\n' > "$tmp/fig/b.txt"
+w ingest -q --db "$tmp/fig.db" "$tmp/fig/a.txt" "$tmp/fig/b.txt"
+w conflicts --db "$tmp/fig.db" --format json
+python3 - "$tmp/out" > "$tmp/why" 2>&1 <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+speed = [r for r in rows if r["id"].startswith("amount(speed")]
+assert len(speed) == 1, "speed conflicts: %s" % [r["proposition"] for r in rows]
+sides = {side: sorted(q["speaker"] for q in speed[0][side]) for side in ("for", "against")}
+assert sorted(sides.values()) == [["Edvin Sorn", "Runa Dalby"], ["Tarlow Coaches"]], sides
+assert "50 km/h" not in speed[0]["proposition"], speed[0]["proposition"]
+assert not any(r["id"].startswith("amount(mass") for r in rows), "agreeing figures in conflict: %s" % rows
+print(speed[0]["proposition"])
+PY
+check "figures of one story that disagree are a conflict (units converted, a limit is no figure): $(tail -1 "$tmp/why")" $? "$tmp/why"
+
+# two claims in the same words but for the figure ("at 45 km/h", "at 80
+# km/h") are two claims, not one
+mkdir -p "$tmp/fig2"
+printf 'Coach firm blames road\n\nTarlow Coaches said the coach was travelling at 45 km/h at Vessing bend.\n' > "$tmp/fig2/a.txt"
+printf 'Police say coach was speeding\n\nPolice Inspector Runa Dalby said the coach had been clocked at 80 km/h at Vessing bend.\n' > "$tmp/fig2/b.txt"
+w ingest -q --db "$tmp/fig2.db" "$tmp/fig2/a.txt" "$tmp/fig2/b.txt"
+w quotes --db "$tmp/fig2.db" --format json
+python3 - "$tmp/out" > "$tmp/why" 2>&1 <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+c = {f: [q["claim"] for q in rows if f in q["text"]] for f in ("45 km/h", "80 km/h")}
+assert len(c["45 km/h"]) == 1 and len(c["80 km/h"]) == 1 and c["45 km/h"] != c["80 km/h"], c
+PY
+check "figures that disagree keep otherwise alike claims apart" $? "$tmp/why"
+
+# figures of a series ("rose to 151,800 tonnes in January from 124,800"), a
+# quota ("its quota of 20,000 tonnes") and one source's two figures are no
+# dispute over a figure
+mkdir -p "$tmp/fig3"
+printf 'Varn sugar exports rise\n\nThe Varn trade ministry said sugar exports rose to 151,800 tonnes in January from 124,800 tonnes in December.\n\nDelm Sugar said Varn would keep to its quota of 20,000 tonnes.\n' > "$tmp/fig3/a.txt"
+printf 'Varn sugar exports\n\nThe Varn trade ministry said sugar exports were 90,000 tonnes. The Varn trade ministry said sugar stocks were 5,000 tonnes.\n\nDelm Sugar said Varn sugar exports would grow.\n' > "$tmp/fig3/b.txt"
+w ingest -q --db "$tmp/fig3.db" "$tmp/fig3/a.txt" "$tmp/fig3/b.txt"
+w conflicts --db "$tmp/fig3.db" --format json
+! grep -q '"amount(' "$tmp/out"
+check "no figure conflict from a series, a quota or one source's two figures" $? "$tmp/out"
+
+# ---- the blind story (tests/xheld) -----------------------------------------------
+# Five outlets on one derailment, with expectations written before whosaid
+# first ran on them (tests/xheld/README.md): floors a little under what the
+# store gives now (10 groups met, 1 wrong merge, 1 conflict met, 13 of 16
+# check findings, 6 others)
+python3 tests/xheld_check.py -q --bin "$BIN" \
+	--floors met=9,merges=2,links=0,conflicts=1,nic=0,findings=12,bad=0,extra=8 tests/xheld/gold/xref.json \
+	tests/xheld/meridian-wire.txt tests/xheld/the-chronicle.txt tests/xheld/brindlecote-bugle.md \
+	tests/xheld/ostvale-radio.jsonl tests/xheld/calmont-business.txt > "$tmp/why" 2>&1
+check "the blind story: $(tail -1 "$tmp/why" | cut -c1-200)" $? "$tmp/why"
 
 # ---- stance ----------------------------------------------------------------
 w stance --db "$db" --claim "Calder Tide caused the solvent leak at Pier 4"

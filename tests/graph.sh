@@ -290,6 +290,17 @@ for l in sys.stdin: print("c%d" % json.loads(l)["id"])' | sort > "$tmp/want"
 	else
 		skip "graph: conflict edges: 'whosaid conflicts' finds none in the ferry story"
 	fi
+	# figures of one story that disagree (two sources, 45 and 80 km/h): an
+	# edge both ways between their claims, its tooltip naming both figures
+	mkdir -p "$tmp/fig"
+	printf 'Coach firm blames road\n\nTarlow Coaches said the coach was travelling at 45 km/h at Vessing bend.\n' > "$tmp/fig/a.txt"
+	printf 'Police say coach was speeding\n\nPolice Inspector Runa Dalby said a radar clocked the coach at 80 km/h as it reached Vessing bend. Tarlow Coaches said it would help the police.\n' > "$tmp/fig/b.txt"
+	ingest fig "$tmp/fig/a.txt" "$tmp/fig/b.txt"
+	w graph --db "$tmp/fig.db" --format dot
+	cp "$tmp/out" "$tmp/v.dot"
+	n=$(gvpr 'E[$.dir == "both"]{print($.tail.name, " ", $.head.name)}' "$tmp/v.dot" | grep -c '^c[0-9]* c[0-9]*$')
+	[ "$n" -eq 1 ] && grep -q 'tooltip="conflict: speed: .*45 km/h.*80 km/h\|tooltip="conflict: speed: .*80 km/h.*45 km/h' "$tmp/v.dot"
+	check "figures that disagree are claims in conflict, an edge both ways ($n)" $? "$tmp/v.dot"
 else
 	skip "graph: view checks: need dot, gvpr and python3"
 fi

@@ -648,6 +648,54 @@ print('one organization Varco, Ena Sol a member')
 PY
 check "a one-word speaker named as a title's organization is that organization: $(tail -1 "$tmp/one.out")" $? "$tmp/one.out"
 
+# ---- titles that name an organization, or only a field -----------------------
+# "Rail safety chief Nils Arve" works on rail safety, not for the one
+# business with "Rail" in its name; "the union's general secretary" (the
+# title written "union's general secretary") is a member of the article's
+# union; "Dravik said" in an article that writes "Dravik Shipping" (and no
+# person Dravik) is that company, one source with it across articles
+mkdir "$tmp/ttl"
+cat > "$tmp/ttl/a.txt" <<'ART'
+Title: Ferry fares frozen
+
+Selmor Rail said on Monday that fares would stay frozen until June.
+
+Rail safety chief Nils Arve said the inspections would continue.
+
+The Selmor Dockers' Union said its members would stop work on Friday. Ola Brenn, the union's general secretary, said talks had failed.
+ART
+cat > "$tmp/ttl/b.txt" <<'ART'
+Title: Dravik Shipping to add sailings
+
+Dravik said on Monday it would add four sailings a day. Shares in Dravik Shipping rose 2 percent.
+ART
+cat > "$tmp/ttl/c.txt" <<'ART'
+Title: New sailings on the fjord
+
+Dravik Shipping said it would add four sailings a day from May.
+ART
+w ingest --db "$tmp/ttl.db" -q "$tmp/ttl/a.txt" "$tmp/ttl/b.txt" "$tmp/ttl/c.txt"
+w sources --db "$tmp/ttl.db" --format json
+python3 - "$tmp/out" <<'PY' > "$tmp/ttl.out" 2>&1
+import json, sys
+rows = {r['name']: r for r in (json.loads(l) for l in open(sys.argv[1]) if l.strip())}
+name = {r['id']: n for n, r in rows.items()}
+def org(n):
+    m = rows[n].get('member_of')
+    return name.get(m) if m else None
+bad = []
+if org('Nils Arve') is not None:
+    bad.append('Nils Arve: member of %s' % org('Nils Arve'))
+if org('Ola Brenn') != "Selmor Dockers' Union":
+    bad.append('Ola Brenn: member of %s' % org('Ola Brenn'))
+d = rows.get('Dravik Shipping')
+if 'Dravik' in rows or not d or d['kind'] != 'organization' or sorted({m['doc'] for m in d['mentions']}) != ['b', 'c']:
+    bad.append('Dravik: %s; Dravik Shipping: %s' % (rows.get('Dravik'), d))
+assert not bad, '; '.join(bad)
+print('Nils Arve in no organization, Ola Brenn of the union, Dravik is Dravik Shipping')
+PY
+check "titles: a field is no organization, the union's secretary, a company's short name: $(tail -1 "$tmp/ttl.out")" $? "$tmp/ttl.out"
+
 # ---- a description the article writes with its owner --------------------------
 # "The harbour ministry said" in an article that writes "Tessvik's harbour
 # ministry" is the Tessvik harbour ministry another article quotes
