@@ -423,11 +423,16 @@ static void mask_sentence(struct sentence_ctx *c)
 	/* a thousands comma ("280,000") reads as a point to the patterns: a
 	 * number inside an apposition or relative clause ("X, who has
 	 * 280,000 followers, said") does not end it at the comma */
-	for (size_t i = 1; i + 3 < len; i++)
-		if (m[i] == ',' && isdigit((unsigned char)m[i - 1]) && isdigit((unsigned char)m[i + 1]) &&
+	/* (from comma to comma with memchr: a byte-by-byte look at every
+	 * sentence was 0.4% of extract's instructions) */
+	for (char *p = len > 4 ? memchr(m + 1, ',', len - 4) : NULL; p;
+	     p = p + 1 < m + len - 3 ? memchr(p + 1, ',', (size_t)(m + len - 3 - (p + 1))) : NULL) {
+		size_t i = (size_t)(p - m);
+		if (isdigit((unsigned char)m[i - 1]) && isdigit((unsigned char)m[i + 1]) &&
 		    isdigit((unsigned char)m[i + 2]) && isdigit((unsigned char)m[i + 3]) &&
 		    (i + 4 == len || !isdigit((unsigned char)m[i + 4])))
 			m[i] = '.';
+	}
 	c->m = c->qs->buf;
 	c->len = len + 1;
 	c->ascii = !c->qs->no_fast && all_ascii(m, len);
