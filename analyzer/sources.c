@@ -1203,16 +1203,30 @@ static size_t next_cap_word(const char *s, size_t i, size_t start, size_t end)
 	return end;
 }
 
-/* Is s[at] inside brackets opened in its sentence (from start on)? */
-static int in_parens(const char *s, size_t at, size_t start)
+/* Is s[at] inside brackets opened in its sentence (from start on): is
+ * the last bracket before it an opening one? The sentence is read
+ * forwards once, not back from each word asked about: `pos` is where
+ * the reading stopped and `open` its answer there (both 0 at the
+ * sentence's start); a word before pos is read back as before. */
+static int in_parens(const char *s, size_t at, size_t start, size_t *pos, int *open)
 {
-	for (size_t i = at; i-- > start;) {
-		if (s[i] == ')')
-			return 0;
-		if (s[i] == '(')
-			return 1;
+	if (*pos < start || at < *pos) {
+		for (size_t i = at; i-- > start;) {
+			if (s[i] == ')')
+				return 0;
+			if (s[i] == '(')
+				return 1;
+		}
+		return 0;
 	}
-	return 0;
+	for (size_t i = *pos; i < at; i++) {
+		if (s[i] == ')')
+			*open = 0;
+		else if (s[i] == '(')
+			*open = 1;
+	}
+	*pos = at;
+	return *open;
 }
 
 static void collect_entities(struct entities *es, struct article *a, const struct segmentation *seg,
@@ -1221,6 +1235,8 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 	const char *s = a->scan;
 	for (size_t si = 0; si < seg->nsents; si++) {
 		size_t i = seg->sents[si].start, end = seg->sents[si].end;
+		size_t paren_pos = i;   /* in_parens()'s reading of this sentence */
+		int paren_open = 0;
 		learn_entity_gender(es, s, seg, si);
 		definite_title(es, s, i, end, r);
 		while (i < end) {
@@ -1341,7 +1357,7 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 				entity_name_words(&es->v[es->n - 1], s);
 			} else if (run1 > run0 && words == 1 &&
 				   !(run0 > seg->sents[si].start && s[run0 - 1] != '(' &&
-				     in_parens(s, run0, seg->sents[si].start))) {
+				     in_parens(s, run0, seg->sents[si].start, &paren_pos, &paren_open))) {
 				/* a surname of someone introduced earlier: a later mention
 				 * of that person, for pronouns (not a word further in
 				 * brackets: "Councillor Stefan Mirow (Independent,
