@@ -1398,6 +1398,18 @@ static int word_ends_in(const char *s, const char *t, size_t n)
 	return k > n && text_at(s + k - n, t, n);
 }
 
+/* Does the "next" text alt[0, n) fit at `at`, j bytes of white space
+ * after the form? A word needs white space before it; a mark such as "."
+ * or "," may follow the form directly, and the sentence's end fits any
+ * mark ("..., she added."). */
+static int next_text_fits(const char *alt, size_t n, const char *at, size_t j)
+{
+	int mark = !ascii_alnum((unsigned char)alt[0]);
+	if (alt[0] == '-' && n > 1)
+		return j && word_ends_in(at, alt + 1, n - 1);
+	return (j || mark) && (text_at(at, alt, n) || (mark && !*at));
+}
+
 /* Does the cue form occ[k] fit one of the rule's "needs cue" lines? */
 static int cue_form_fits_slow(struct sentence_ctx *c, const struct rule *rl, int k)
 {
@@ -1434,24 +1446,22 @@ static int cue_form_fits_slow(struct sentence_ctx *c, const struct rule *rl, int
 			unsigned char b = (unsigned char)*at;
 			if (!hit && b < 0x80 && !(cn->next_first[b >> 3] & (1u << (b & 7))))
 				continue;
-			const unsigned char *len = cn->next_len;
-			unsigned char lb = ascii_lower(b);
-			for (const char *alt = cn->next; !hit && *alt; len++) {
-				size_t n = *len;
+			if (!hit && b && b < 0x80) {
 				/* (a text whose first byte is not the one here, nor "-",
-				 * fits no more than text_at finds: at most one or two of
-				 * the texts of a long list get past this) */
-				if (b && b < 0x80 && alt[0] != '-' && ascii_lower((unsigned char)alt[0]) != lb) {
-					alt += n + 1;
-					continue;
-				}
-				int mark = !ascii_alnum((unsigned char)alt[0]);
-				if (alt[0] == '-' && n > 1)
-					hit = j && word_ends_in(at, alt + 1, n - 1);
-				else
-					hit = (j || mark) && (text_at(at, alt, n) || (mark && !*at));
-				alt += n + 1;
+				 * fits no more than text_at finds: only the texts of
+				 * this byte and of "-" are tried, a group each) */
+				unsigned char lb = ascii_lower(b), group[2] = { lb, '-' };
+				for (int g = 0; g < 1 + (lb != '-') && !hit; g++)
+					for (unsigned q = cn->next_from[group[g]]; !hit && q < cn->next_from[group[g] + 1];
+					     q++) {
+						unsigned t = cn->next_order[q];
+						hit = next_text_fits(cn->next + cn->next_off[t], cn->next_len[t], at, j);
+					}
 			}
+			/* (at the end, or a multibyte character: any text may fit) */
+			const unsigned char *len = cn->next_len;
+			for (const char *alt = cn->next; !hit && !(b && b < 0x80) && *alt; alt += *len++ + 1)
+				hit = next_text_fits(alt, *len, at, j);
 			if (!hit)
 				continue;
 		}
