@@ -1736,15 +1736,21 @@ static void run_rules(struct sentence_ctx *c)
 	 * sentence (or need none); the others would stop at their first
 	 * test below (most of the 74 rules of a sentence). The profile
 	 * counts every rule. */
+	/* (of the unspent forms: when a match spends a form, the set is
+	 * made again, and a rule that named only spent cues is passed over;
+	 * so a rule of the set names the cue of an unspent form, the test
+	 * unspent_cue_named() makes below when there is no set) */
 	uint64_t may_run[RULE_SET_WORDS];
 	int pick = c->qs->rules_of_cue && !profile && !c->occ_overflow && !c->qs->no_cue_needs;
-	if (pick) {
-		memcpy(may_run, c->qs->rules_any, sizeof(may_run));
-		for (int k = 0; k < c->nocc; k++)
-			for (int w = 0; w < RULE_SET_WORDS; w++)
-				may_run[w] |= c->qs->rules_of_cue[c->occ[k].cue][w];
-	}
+	int picked_nused = -1;
 	for (size_t i = 0; i < r->nrules; i++) {
+		if (pick && picked_nused != c->nused) {
+			memcpy(may_run, c->qs->rules_any, sizeof(may_run));
+			for (int k = 0; k < c->nocc; k++)
+				for (int w = 0; w < RULE_SET_WORDS && !c->occ[k].used; w++)
+					may_run[w] |= c->qs->rules_of_cue[c->occ[k].cue][w];
+			picked_nused = c->nused;
+		}
 		if (pick) {
 			/* on to the next rule that may run (about a third of the
 			 * rules of a sentence may not) */
@@ -1769,8 +1775,9 @@ static void run_rules(struct sentence_ctx *c)
 		int skip = only_rule && strcmp(only_rule, rl->id) != 0;
 		/* no unspent form of a cue its "needs cue" lines name: no form
 		 * fits (below), so the rule does not run; said before its other
-		 * "needs" are looked at, as most rules of a sentence stop here */
-		if (!skip && rl->has_cue_bits && !overflow && !no_cue_needs &&
+		 * "needs" are looked at, as most rules of a sentence stop here
+		 * (picked from the set above, a rule has passed it) */
+		if (!skip && !pick && rl->has_cue_bits && !overflow && !no_cue_needs &&
 		    !unspent_cue_named(c, rl))
 			skip = 1;
 		for (int k = 0; k < rl->nneeds && !skip; k++) {
