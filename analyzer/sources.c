@@ -1220,6 +1220,13 @@ static int in_parens(const char *s, size_t at, size_t start, size_t *pos, int *o
 		return 0;
 	}
 	for (size_t i = *pos; i < at; i++) {
+		/* (eight bytes at a time while they hold no bracket: most
+		 * sentences have none) */
+		for (uint64_t x; i + 8 <= at && !text_has_byte8(x = text_load8(s + i), '(') &&
+				 !text_has_byte8(x, ')');)
+			i += 8;
+		if (i >= at)
+			break;
 		if (s[i] == ')')
 			*open = 0;
 		else if (s[i] == '(')
