@@ -1701,10 +1701,6 @@ static void run_rules(struct sentence_ctx *c)
 {
 	const struct rules *r = c->r;
 	int profile = c->qs->profile;
-	/* fixed for the sentence (read once: the stores of the tests below
-	 * would make the compiler read them again for every rule) */
-	const int overflow = c->occ_overflow, no_cue_needs = c->qs->no_cue_needs;
-	const char *only_rule = c->qs->only_rule;
 	c->later_ready = 0;
 	c->cue_bits_nused = -1;
 	/* a new sentence: every probe answer noted is stale (the memo is
@@ -1766,18 +1762,18 @@ static void run_rules(struct sentence_ctx *c)
 		}
 		const struct rule *rl = &r->rules[i];
 		/* every rule needs a cue, and every cue form here is spent */
-		if (!overflow && c->nused >= c->nocc)
+		if (!c->occ_overflow && c->nused >= c->nocc)
 			break;
 		double t0 = profile ? now_seconds() : 0;
 		if (profile && i < PROFILE_RULES && !rule_names[i])
 			rule_names[i] = xstrdup(rl->id);
 		size_t off = 0;
-		int skip = only_rule && strcmp(only_rule, rl->id) != 0;
+		int skip = c->qs->only_rule && strcmp(c->qs->only_rule, rl->id) != 0;
 		/* no unspent form of a cue its "needs cue" lines name: no form
 		 * fits (below), so the rule does not run; said before its other
 		 * "needs" are looked at, as most rules of a sentence stop here
 		 * (picked from the set above, a rule has passed it) */
-		if (!skip && !pick && rl->has_cue_bits && !overflow && !no_cue_needs &&
+		if (!skip && !pick && rl->has_cue_bits && !c->occ_overflow && !c->qs->no_cue_needs &&
 		    !unspent_cue_named(c, rl))
 			skip = 1;
 		for (int k = 0; k < rl->nneeds && !skip; k++) {
@@ -1786,7 +1782,7 @@ static void run_rules(struct sentence_ctx *c)
 			} else if (rl->needs[k].quote) {
 				skip = !c->has_tokens;
 			} else if (rl->needs[k].end) {
-				skip = !no_cue_needs && !sentence_ends_with(c, &rl->needs[k]);
+				skip = !c->qs->no_cue_needs && !sentence_ends_with(c, &rl->needs[k]);
 			} else {
 				/* a text several rules look for is looked for once */
 				skip = 1;
@@ -1805,12 +1801,12 @@ static void run_rules(struct sentence_ctx *c)
 		size_t limit = 0;
 		int fits = 0;
 		for (int k = 0; k < c->nocc && !skip; k++) {
-			if (c->occ[k].used || (rl->ncue_needs && !no_cue_needs && !cue_form_fits(c, rl, k)))
+			if (c->occ[k].used || (rl->ncue_needs && !c->qs->no_cue_needs && !cue_form_fits(c, rl, k)))
 				continue;
 			/* the words a rule's cue must have after or before it: those
 			 * of this form ("needs after-cue", "needs before-cue") */
 			int room = 1;
-			for (int j = 0; j < rl->nneeds && room && !no_cue_needs; j++)
+			for (int j = 0; j < rl->nneeds && room && !c->qs->no_cue_needs; j++)
 				if (rl->needs[j].after_cue || rl->needs[j].before_cue)
 					room = form_has_room(c, k, rl->needs[j].after_cue, rl->needs[j].before_cue);
 			if (!room)
@@ -1819,7 +1815,7 @@ static void run_rules(struct sentence_ctx *c)
 			if (c->occ[k].s > limit)
 				limit = c->occ[k].s;
 		}
-		if (!fits && !overflow)
+		if (!fits && !c->occ_overflow)
 			skip = 1;
 		if (skip) {
 			/* (most rules of a sentence end here: none of what
@@ -1829,13 +1825,13 @@ static void run_rules(struct sentence_ctx *c)
 			continue;
 		}
 		int latin1 = (c->latin1 && rl->latin1) || c->squeezed;
-		while (off < c->len && (overflow || off <= limit)) {
+		while (off < c->len && (c->occ_overflow || off <= limit)) {
 			int rc;
 			/* (a test a call, not a rule: most rules of a sentence make none) */
 			if (profile)
 				t0 += profile_call(c, rl, i, latin1, off == 0);
 			if (latin1 && c->qs->tfwd[off] != NO_SPAN) {
-				pcre2_set_offset_limit(c->qs->mctx, overflow ? PCRE2_UNSET : c->qs->tfwd[limit]);
+				pcre2_set_offset_limit(c->qs->mctx, c->occ_overflow ? PCRE2_UNSET : c->qs->tfwd[limit]);
 				c->on_t = 1;
 				c->gate = c->squeezed ? c->ascii : 1;
 				c->cur_ascii = c->squeezed ? c->ascii && rl->code_ascii : 1;
@@ -1850,7 +1846,7 @@ static void run_rules(struct sentence_ctx *c)
 					if (tv[k] != PCRE2_UNSET)
 						tv[k] = c->qs->tmap[tv[k]];
 			} else {
-				pcre2_set_offset_limit(c->qs->mctx, overflow ? PCRE2_UNSET : limit);
+				pcre2_set_offset_limit(c->qs->mctx, c->occ_overflow ? PCRE2_UNSET : limit);
 				c->on_t = 0;
 				c->gate = c->ascii;
 				c->cur_ascii = c->ascii && rl->code_ascii;
@@ -1883,12 +1879,12 @@ static void run_rules(struct sentence_ctx *c)
 			 * before a cue form still unspent, and when none is left it
 			 * has nothing to use (a rule with two contents may use its own
 			 * cue again: it looks on as before) */
-			if (ok && !overflow && !rl->g_content2) {
+			if (ok && !c->occ_overflow && !rl->g_content2) {
 				size_t still = 0;
 				int any = 0;
 				for (int k = 0; k < c->nocc; k++) {
 					if (c->occ[k].used ||
-					    (rl->ncue_needs && !no_cue_needs && !cue_form_fits(c, rl, k)))
+					    (rl->ncue_needs && !c->qs->no_cue_needs && !cue_form_fits(c, rl, k)))
 						continue;
 					any = 1;
 					if (c->occ[k].s > still)
