@@ -1891,6 +1891,8 @@ static void cue_need_release(struct rule_cue_need *cn)
 	free(cn->then);
 	free(cn->next);
 	free(cn->next_len);
+	free(cn->next_order);
+	free(cn->next_off);
 	free(cn->prev);
 	free(cn->suffix);
 	free(cn->unless);
@@ -1930,6 +1932,23 @@ static void next_first_bytes(struct rule_cue_need *cn)
 			set_byte_bit(cn->next_first, 0);
 		}
 	}
+	/* the texts by their first byte (a counting sort: in list order
+	 * within a byte) */
+	cn->next_order = xcalloc(n + 1, sizeof(*cn->next_order));
+	cn->next_off = xcalloc(n + 1, sizeof(*cn->next_off));
+	unsigned count[129] = { 0 };
+	size_t i = 0;
+	for (const char *alt = cn->next; *alt; alt += strlen(alt) + 1, i++) {
+		cn->next_off[i] = (unsigned)(alt - cn->next);
+		count[tolower((unsigned char)alt[0]) & 127]++;
+	}
+	cn->next_from[0] = 0;
+	for (int b = 0; b < 128; b++)
+		cn->next_from[b + 1] = cn->next_from[b] + count[b];
+	unsigned fill[128];
+	memcpy(fill, cn->next_from, sizeof(fill));
+	for (size_t t = 0; t < n; t++)
+		cn->next_order[fill[tolower((unsigned char)cn->next[cn->next_off[t]]) & 127]++] = (unsigned)t;
 }
 
 /* "needs cue WHAT... [suffix TEXT...] [then TEXT...] [next TEXT...] [unless TEXT...]

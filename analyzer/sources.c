@@ -188,13 +188,15 @@ static int acronym(const char *s, const struct word *w)
 
 static int split_words(const char *s, size_t len, struct word *w)
 {
+	/* the bytes that part words (a table: one test a byte, not four) */
+	static const unsigned char parts[256] = { [' '] = 1, ['\n'] = 1, ['\t'] = 1, [','] = 1 };
 	int n = 0;
 	size_t i = 0;
 	while (i < len && n < MAX_WORDS) {
-		while (i < len && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == ','))
+		while (i < len && parts[(unsigned char)s[i]])
 			i++;
 		size_t a = i;
-		while (i < len && s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != ',')
+		while (i < len && !parts[(unsigned char)s[i]])
 			i++;
 		if (i > a)
 			w[n++] = (struct word){ a, i };
@@ -1224,16 +1226,37 @@ static size_t next_cap_word(const char *s, size_t i, size_t start, size_t end)
 	return end;
 }
 
-/* Is s[at] inside brackets opened in its sentence (from start on)? */
-static int in_parens(const char *s, size_t at, size_t start)
+/* Is s[at] inside brackets opened in its sentence (from start on): is
+ * the last bracket before it an opening one? The sentence is read
+ * forwards once, not back from each word asked about: `pos` is where
+ * the reading stopped and `open` its answer there (both 0 at the
+ * sentence's start); a word before pos is read back as before. */
+static int in_parens(const char *s, size_t at, size_t start, size_t *pos, int *open)
 {
-	for (size_t i = at; i-- > start;) {
-		if (s[i] == ')')
-			return 0;
-		if (s[i] == '(')
-			return 1;
+	if (*pos < start || at < *pos) {
+		for (size_t i = at; i-- > start;) {
+			if (s[i] == ')')
+				return 0;
+			if (s[i] == '(')
+				return 1;
+		}
+		return 0;
 	}
-	return 0;
+	for (size_t i = *pos; i < at; i++) {
+		/* (eight bytes at a time while they hold no bracket: most
+		 * sentences have none) */
+		for (uint64_t x; i + 8 <= at && !text_has_byte8(x = text_load8(s + i), '(') &&
+				 !text_has_byte8(x, ')');)
+			i += 8;
+		if (i >= at)
+			break;
+		if (s[i] == ')')
+			*open = 0;
+		else if (s[i] == '(')
+			*open = 1;
+	}
+	*pos = at;
+	return *open;
 }
 
 /* Does an age between commas follow the word that ends at `at`
@@ -1254,6 +1277,8 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 	const char *s = a->scan;
 	for (size_t si = 0; si < seg->nsents; si++) {
 		size_t i = seg->sents[si].start, end = seg->sents[si].end;
+		size_t paren_pos = i;   /* in_parens()'s reading of this sentence */
+		int paren_open = 0;
 		learn_entity_gender(es, s, seg, si);
 		definite_title(es, s, i, end, r);
 		while (i < end) {
@@ -1284,9 +1309,12 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 				size_t ws = k;
 				/* ("told Norland Radio: ..." -- a colon ends a name too,
 				 * and so does "!" or "?": "chanting 'Trump! Trump!'") */
-				while (k < end && s[k] != ' ' && s[k] != '\n' && s[k] != ',' && s[k] != ';' &&
-				       s[k] != '(' && s[k] != ')' && s[k] != '"' && s[k] != ':' && s[k] != '!' &&
-				       s[k] != '?')
+				/* (the bytes that end a word of a name, a table: one
+				 * test a byte, not ten) */
+				static const unsigned char ends_word[256] = {
+					[' '] = 1, ['\n'] = 1, [','] = 1, [';'] = 1, ['('] = 1, [')'] = 1,
+					['"'] = 1, [':'] = 1, ['!'] = 1, ['?'] = 1 };
+				while (k < end && !ends_word[(unsigned char)s[k]])
 					k++;
 				struct word wd = { ws, k };
 				/* strip trailing period unless an abbreviation */
@@ -1374,7 +1402,7 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 				entity_name_words(&es->v[es->n - 1], s);
 			} else if (run1 > run0 && words == 1 &&
 				   !(run0 > seg->sents[si].start && s[run0 - 1] != '(' &&
-				     in_parens(s, run0, seg->sents[si].start))) {
+				     in_parens(s, run0, seg->sents[si].start, &paren_pos, &paren_open))) {
 				/* a surname of someone introduced earlier: a later mention
 				 * of that person, for pronouns (not a word further in
 				 * brackets: "Councillor Stefan Mirow (Independent,

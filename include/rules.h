@@ -239,6 +239,13 @@ struct rule_cue_need {
 	unsigned char next_first[32]; /* the ASCII bytes one of them can fit at (a
 					 bit each; 0: the end): a byte of none is
 					 no fit, unless it is non-ASCII */
+	/* the texts of next grouped by their first byte, ASCII-lowercased:
+	 * next_order[next_from[b], next_from[b + 1]) are the indexes of those
+	 * that begin with b (or its capital), next_off[i] where text i starts
+	 * in next (at an ASCII byte after the form only these texts and those
+	 * of "-" can fit: a list of a hundred texts is not read through) */
+	unsigned next_from[129];
+	unsigned *next_order, *next_off;
 	char *prev;            /* right before white space and the form, likewise */
 	char *unless;          /* the word right after the form and white space is none
 				  of these NUL-separated words (case-sensitive), ended
