@@ -1081,6 +1081,18 @@ static struct proposition *new_prop(struct proposition **props, size_t *nprops)
 	return p;
 }
 
+/* The index of the frame frames.rules names so (the last of that name),
+ * or -1 when it defines none: the readings below run only for a frame
+ * the rules define. */
+static int frame_named(const struct conflict_rules *cf, const char *name)
+{
+	int found = -1;
+	for (size_t f = 0; f < cf->nframes; f++)
+		if (!strcmp(cf->frames[f].name, name))
+			found = (int)f;
+	return found;
+}
+
 /* "A accused B of X" (cue "accuse", content "B of X") and B's own words
  * after it that take the other side (a denying cue, negation, doubt: "B
  * denied that ...") are one proposition of the frame "accused" (when
@@ -1091,10 +1103,7 @@ static size_t accusations(const struct conflict_rules *cf, const struct rules *r
 			  const char *body, const struct prop_quote *quotes, size_t nquotes,
 			  const struct prop_org *orgs, size_t norgs, struct proposition **props, size_t *nprops)
 {
-	int fa = -1;
-	for (size_t f = 0; f < cf->nframes; f++)
-		if (!strcmp(cf->frames[f].name, "accused"))
-			fa = (int)f;
+	int fa = frame_named(cf, "accused");
 	if (fa < 0)
 		return 0;
 	size_t added = 0;
@@ -1230,10 +1239,7 @@ static size_t disputes(const struct conflict_rules *cf, pcre2_match_data *md, co
 		       const struct prop_quote *quotes, size_t nquotes, struct proposition **props, size_t *nprops,
 		       size_t from)
 {
-	int fd = -1;
-	for (size_t f = 0; f < cf->nframes; f++)
-		if (!strcmp(cf->frames[f].name, "disputed"))
-			fd = (int)f;
+	int fd = frame_named(cf, "disputed");
 	if (fd < 0)
 		return 0;
 	size_t added = 0;
@@ -1342,10 +1348,7 @@ static size_t narrative_denials(const struct conflict_rules *cf, pcre2_match_dat
 				const struct prop_quote *quotes, size_t nquotes, struct proposition **props,
 				size_t *nprops)
 {
-	int fd = -1;
-	for (size_t f = 0; f < cf->nframes; f++)
-		if (!strcmp(cf->frames[f].name, "disputed"))
-			fd = (int)f;
+	int fd = frame_named(cf, "disputed");
 	if (fd < 0 || !cf->denied_after)
 		return 0;
 	size_t added = 0;
@@ -1510,10 +1513,7 @@ static double number_value(const char *t, const struct fword *w)
 static size_t figures(const struct conflict_rules *cf, pcre2_match_data *md, const char *body,
 		      const struct prop_quote *quotes, size_t nquotes, struct proposition **props, size_t *nprops)
 {
-	int fa = -1;
-	for (size_t f = 0; f < cf->nframes; f++)
-		if (!strcmp(cf->frames[f].name, "amount"))
-			fa = (int)f;
+	int fa = frame_named(cf, "amount");
 	if (fa < 0)
 		return 0;
 	static const char *const mult_w[] = { "thousand", "million", "billion", "mln", "bln", NULL };

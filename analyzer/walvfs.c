@@ -94,6 +94,35 @@ static int commit_header(const unsigned char *h)
 	return (h[4] | h[5] | h[6] | h[7]) != 0;
 }
 
+/* Appends a write to the run of adjacent bytes kept for f (*kept = 1),
+ * or, when `direct`, when it does not follow the run or does not fit,
+ * writes the run and then it (*kept = 0; `writes` counts the calls). */
+static int run_write(struct wfile *f, const void *p, int amt, sqlite3_int64 off, int direct,
+		     _Atomic long *writes, int *kept)
+{
+	int rc;
+	*kept = 0;
+	if (f->len && (off != f->off + (sqlite3_int64)f->len || f->len + (size_t)amt > BUF_MAX) &&
+	    (rc = settle(f)) != SQLITE_OK)
+		return rc;
+	if (direct || amt <= 0 || amt > BUF_MAX) {
+		if ((rc = settle(f)) != SQLITE_OK)
+			return rc;
+		(*writes)++;
+		return RM(f)->xWrite(f->real, p, amt, off);
+	}
+	if (!f->buf)
+		f->buf = malloc(BUF_MAX);
+	if (!f->buf)
+		return SQLITE_IOERR_NOMEM;
+	if (!f->len)
+		f->off = off;
+	memcpy(f->buf + f->len, p, (size_t)amt);
+	f->len += (size_t)amt;
+	*kept = 1;
+	return SQLITE_OK;
+}
+
 /* A database file in WAL mode is written by checkpoints, which copy
  * pages in ascending order, one write each: runs of adjacent pages are
  * kept and written at once (news.jsonl: 27,298 writes in 7,996 runs),
@@ -108,25 +137,8 @@ static int commit_header(const unsigned char *h)
  * would record pages as copied that are not. */
 static int db_write(struct wfile *f, const void *p, int amt, sqlite3_int64 off)
 {
-	int rc;
-	if (f->len && (off != f->off + (sqlite3_int64)f->len || f->len + (size_t)amt > BUF_MAX) &&
-	    (rc = settle(f)) != SQLITE_OK)
-		return rc;
-	if (!db_runs || !f->wal || amt <= 0 || amt > BUF_MAX) {
-		if ((rc = settle(f)) != SQLITE_OK)
-			return rc;
-		db_writes++;
-		return RM(f)->xWrite(f->real, p, amt, off);
-	}
-	if (!f->buf)
-		f->buf = malloc(BUF_MAX);
-	if (!f->buf)
-		return SQLITE_IOERR_NOMEM;
-	if (!f->len)
-		f->off = off;
-	memcpy(f->buf + f->len, p, (size_t)amt);
-	f->len += (size_t)amt;
-	return SQLITE_OK;
+	int kept;
+	return run_write(f, p, amt, off, !db_runs || !f->wal, &db_writes, &kept);
 }
 
 static int x_write(sqlite3_file *pf, const void *p, int amt, sqlite3_int64 off)
@@ -134,25 +146,11 @@ static int x_write(sqlite3_file *pf, const void *p, int amt, sqlite3_int64 off)
 	struct wfile *f = (struct wfile *)pf;
 	if (!f->is_wal)
 		return db_write(f, p, amt, off);
-	int rc;
-	/* not appended to the frames kept: those first */
-	if (f->len && (off != f->off + (sqlite3_int64)f->len || f->len + (size_t)amt > BUF_MAX) &&
-	    (rc = settle(f)) != SQLITE_OK)
+	/* the WAL's own header is written at once; frames are kept */
+	int kept;
+	int rc = run_write(f, p, amt, off, off < WAL_HEADER, &wal_writes, &kept);
+	if (rc != SQLITE_OK || !kept)
 		return rc;
-	if (off < WAL_HEADER || amt <= 0 || amt > BUF_MAX) {
-		if ((rc = settle(f)) != SQLITE_OK)
-			return rc;
-		wal_writes++;
-		return RM(f)->xWrite(f->real, p, amt, off);
-	}
-	if (!f->buf)
-		f->buf = malloc(BUF_MAX);
-	if (!f->buf)
-		return SQLITE_IOERR_NOMEM;
-	if (!f->len)
-		f->off = off;
-	memcpy(f->buf + f->len, p, (size_t)amt);
-	f->len += (size_t)amt;
 	int commit;
 	if (amt == FRAME_HEADER) {
 		/* the page follows */
