@@ -535,16 +535,35 @@ static int is_token_byte(unsigned char c)
 	return c >= 1 && c <= 6;
 }
 
+/* Is the word at m[i, end) one of words.txt's that-subject verbs? After
+ * "that" it makes "that" the subject, a demonstrative ("The company says
+ * that is false"), not the conjunction that opens a reported clause. */
+static int that_subject_at(const struct rules *r, const char *m, size_t i, size_t end)
+{
+	size_t j = i;
+	while (j < end && ((m[j] >= 'a' && m[j] <= 'z') || m[j] == '\''))
+		j++;
+	return j > i && (j == end || !isalnum((unsigned char)m[j])) &&
+	       (rules_word_lists(r, m + i, j - i) & WL_THAT_SUBJECT) != 0;
+}
+
 /* Trims the content span: spaces, a leading "that" or colon, trailing
- * sentence punctuation outside quotation marks. */
-static void trim_content(const char *m, size_t *c0, size_t *c1)
+ * sentence punctuation outside quotation marks. A "that" that is the
+ * clause's subject stays; returns 1 then, as the clause is still one
+ * that "that" opens for the tests of the cue's frame. */
+static int trim_content(const struct rules *r, const char *m, size_t *c0, size_t *c1)
 {
 	size_t a = *c0, b = *c1;
+	int kept_that = 0;
 	for (;;) {
 		while (a < b && (is_space(m[a]) || m[a] == ':' || m[a] == ',' || m[a] == '\x07'))
 			a++;
 		if (b - a > 5 && (!strncmp(m + a, "that", 4) || !strncmp(m + a, "That", 4)) &&
 		    (is_space(m[a + 4]) || is_token_byte((unsigned char)m[a + 4]))) {
+			if (is_space(m[a + 4]) && that_subject_at(r, m, a + 5, b)) {
+				kept_that = 1;
+				break;
+			}
 			a += 4;
 			continue;
 		}
@@ -555,6 +574,7 @@ static void trim_content(const char *m, size_t *c0, size_t *c1)
 		b--;
 	*c0 = a;
 	*c1 = b;
+	return kept_that;
 }
 
 /* The words of m[a, b), or `most` once there are that many: the callers
@@ -1082,7 +1102,7 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 		trim_speaker(c, at.s0, &at.s1);
 	size_t raw0 = at.c0;
 	at.block = 0;
-	trim_content(c->m, &at.c0, &at.c1);
+	int kept_that = trim_content(c->r, c->m, &at.c0, &at.c1);
 	at.cue = cue_of(c->r, c->m, at.cue0, at.cue1);
 	if (at.cue < 0 || rules_name_word(c->r, c->m, c->len, at.cue0, at.cue1) ||
 	    compound_head(c->r, c->m, c->len, at.cue0, at.cue1) ||
@@ -1115,7 +1135,7 @@ static int accept_one(struct sentence_ctx *c, const struct rule *rl, const PCRE2
 	const struct qmark *only;
 	tokens_in(c, at.c0, at.c1, &nfull, &nshort, &only);
 	enum cue_frame frame = c->r->cues[at.cue].frame;
-	int has_that = at.c0 > raw0;
+	int has_that = at.c0 > raw0 || kept_that;
 	/* "that" before the content, or a colon, or a comma ("As the paper
 	 * reported, the mayor ...") */
 	for (size_t k = at.cue1; k < at.c0 && !has_that; k++)

@@ -331,7 +331,7 @@ static const char *const word_list_names[] = { "determiner", "quantifier", "join
 	"subject-verb", "tell", "not-owned",
 	"place-first", "apposition-lead", "town-lead", "third-pronoun", "not-subject", "scene-lead",
 	"scene-adverb", "narrative-verb", "be", "open-end", "clause-aux",
-	"finite-verb", "appositive-verb", NULL };
+	"finite-verb", "appositive-verb", "that-subject", NULL };
 
 int cue_lemma_in_list(const struct rules *r, int cue, lex_lists list)
 {

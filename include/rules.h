@@ -188,6 +188,7 @@ typedef uint64_t lex_lists;
 #define WL_CLAUSE_AUX (UINT64_C(1) << 49)  /* clause-aux: "has", "would": a clause of its own (quotes.c) */
 #define WL_FINITE_VERB (UINT64_C(1) << 50) /* finite-verb: The port authority "had" (sources.c) */
 #define WL_APPOSITIVE_VERB (UINT64_C(1) << 51) /* appositive-verb: Vell, the sun "was": no title */
+#define WL_THAT_SUBJECT (UINT64_C(1) << 52) /* that-subject: says that "is" false: "that" the subject */
 
 /* The name of list bit (log2 of its WL_ value) in words.txt. */
 const char *word_list_name(int bit);
