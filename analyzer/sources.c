@@ -399,6 +399,22 @@ void mention_parse(const char *s, size_t len, const struct rules *r, struct ment
 	mention_parse_words(s, cut ? cut : len, r, m);
 	if (cut && m->kind != SK_PERSON && m->kind != SK_VAGUE && !m->pronoun)
 		m->kind = SK_ANONYMOUS;
+	size_t who = 0;
+	for (size_t i = 1; !cut && m->kind == SK_ORGANIZATION && i + 5 <= len && !who; i++)
+		if (!memcmp(s + i, " who ", 5))
+			who = i;
+	if (who) {
+		/* "A surveyor who works on the line": the kind is the head's,
+		 * before the relative clause, not that of a word inside it
+		 * ("line" of a shipping line); the name keeps the clause */
+		struct mention head;
+		mention_parse_words(s, who, r, &head);
+		if (head.kind == SK_ANONYMOUS || head.kind == SK_VAGUE) {
+			m->kind = head.kind;
+			m->name0 = head.name0;
+			m->name_words = 0;
+		}
+	}
 }
 
 static void mention_parse_words(const char *s, size_t len, const struct rules *r, struct mention *m)
