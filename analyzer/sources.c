@@ -1063,7 +1063,6 @@ static int word_ends_before(const char *s, size_t at, const char *w)
 
 static int gender_hint(const struct rules *r, const char *s, size_t n, int names_ok);
 struct entities;
-static int kin_named(const struct rules *r, const char *s, const struct entities *es, const struct entity *e);
 static void set_kin(const struct rules *r, const char *s, const struct entities *es, struct entity *e);
 static const struct entity *find_surname(const struct rules *r, const struct entities *es, const char *s,
 					 const char *name, size_t len, size_t before,
@@ -1438,12 +1437,12 @@ static void collect_entities(struct entities *es, struct article *a, const struc
 						/* (a relative named by the kinship is called by
 						 * the full name: the surname alone is another
 						 * person of that name named before, if any) */
-						if (kin_named(r, s, es, e)) {
+						if (e->kin) {
 							for (size_t k3 = k2, lim3 = 0; k3-- > 0 && lim3++ < LOOKBACK;) {
 								const struct entity *o = &es->v[k3];
 								if (o->kind == SK_PERSON && o->words >= 2 && o->name0 != e->name0 &&
 								    o->name1 - o->last0 == wl && !memcmp(s + o->last0, s + run0, wl) &&
-								    !kin_named(r, s, es, o)) {
+								    !o->kin) {
 									e = o;
 									break;
 								}
@@ -1751,14 +1750,6 @@ static void set_kin(const struct rules *r, const char *s, const struct entities 
 	}
 }
 
-static int kin_named(const struct rules *r, const char *s, const struct entities *es, const struct entity *e)
-{
-	(void)r;
-	(void)s;
-	(void)es;
-	return e->kin;
-}
-
 static const struct entity *find_surname(const struct rules *r, const struct entities *es, const char *s,
 					 const char *name, size_t len, size_t before,
 					 const struct source_table *t, const char *raw, int gender)
@@ -1782,7 +1773,7 @@ static const struct entity *find_surname(const struct rules *r, const struct ent
 		/* ("Her daughter, Marisol Rosslyn, said ... Rosslyn once said":
 		 * a relative introduced by the kinship is called by her full name,
 		 * the surname alone is the other person of that name) */
-		if (last && best_last && kin_named(r, s, es, e) && !kin_named(r, s, es, best) &&
+		if (last && best_last && e->kin && !best->kin &&
 		    best->name0 != e->name0)
 			continue;
 		if (last || (firstw && !best_last)) {
