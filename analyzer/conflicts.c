@@ -1464,6 +1464,16 @@ static int fword_in(const char *t, const struct fword *w, const char *const *lis
 	return 0;
 }
 
+/* Is the number w[i] the limit named right before it ("limit 40", "the
+ * limit is 40", "a limit of 40"): what a figure is compared with, not a
+ * figure of its own? refs: the limit words. */
+static int limit_before(const char *t, const struct fword *w, size_t i, const char *const *refs)
+{
+	return (i > 0 && fword_in(t, &w[i - 1], refs)) ||
+	       (i > 1 && fword_in(t, &w[i - 2], refs) &&
+		(fword_is(t, &w[i - 1], "is") || fword_is(t, &w[i - 1], "was") || fword_is(t, &w[i - 1], "of")));
+}
+
 /* The value of a number as written: digits ("40,000", "2.5") or a word
  * ("nine", "sixty"); -1 when it is none. */
 static double number_value(const char *t, const struct fword *w)
@@ -1562,10 +1572,7 @@ static size_t figures(const struct conflict_rules *cf, pcre2_match_data *md, con
 					   fword_is(body, &w[i + 1], "liters") || fword_is(body, &w[i + 1], "gallons") ||
 					   fword_is(body, &w[i + 1], "barrels"))))))
 				continue;
-			int ref = (i > 0 && fword_in(body, &w[i - 1], refs)) ||
-				  (i > 1 && fword_in(body, &w[i - 2], refs) &&
-				   (fword_is(body, &w[i - 1], "is") || fword_is(body, &w[i - 1], "was") ||
-				    fword_is(body, &w[i - 1], "of"))) ||
+			int ref = limit_before(body, w, i, refs) ||
 				  (i + 2 < n && fword_in(body, &w[i + 2], refs)) ||
 				  (i + 3 < n && fword_in(body, &w[i + 3], refs) && !fword_in(body, &w[i + 2], refs));
 			figs += !ref;
@@ -1603,7 +1610,7 @@ static size_t figures(const struct conflict_rules *cf, pcre2_match_data *md, con
 			   the figure is compared with */
 			if ((ue + 1 < n && fword_in(body, &w[ue + 1], refs)) ||
 			    (ue + 2 < n && fword_is(body, &w[ue + 1], "speed") && fword_in(body, &w[ue + 2], refs)) ||
-			    (i > 1 && fword_is(body, &w[i - 1], "of") && fword_in(body, &w[i - 2], refs)))
+			    limit_before(body, w, i, refs))
 				continue;
 			int dup = 0, slot = -1;
 			for (int k = 0; k < 4; k++) {

@@ -333,8 +333,10 @@ static int figure_pairs(struct store *s, struct conflict_pair **v, size_t *n, si
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct fig x;
+		/* (a figure nobody is named for takes no side, as in `whosaid
+		   conflicts`) */
 		if (!conflicts_figure_parse((const char *)sqlite3_column_text(st, 0), x.dim, sizeof(x.dim), &x.v,
-					    &x.bound) || sqlite3_column_int64(st, 3) < 0)
+					    &x.bound) || sqlite3_column_int64(st, 3) < 0 || sqlite3_column_int64(st, 4) < 0)
 			continue;
 		x.cluster = sqlite3_column_int64(st, 2);
 		x.story = sqlite3_column_int64(st, 3);
@@ -353,7 +355,20 @@ static int figure_pairs(struct store *s, struct conflict_pair **v, size_t *n, si
 		   "x.kind IN ('person', 'organization') LIMIT 1");
 	/* rows come by story: pairs within one story, at most 200 figures
 	   apart (a story of thousands of articles is drawn pruned anyway) */
-	for (size_t i = 0; i < nf && rc == SQLITE_DONE; i++)
+	/* (as `whosaid conflicts` has it, a story with more than 50 figures
+	   of one dimension is a market's figures, no dispute: the rows of a
+	   story and dimension are one run, by the order above) */
+	size_t run_end = 0;
+	int market = 0;
+	for (size_t i = 0; i < nf && rc == SQLITE_DONE; i++) {
+		if (i >= run_end) {
+			run_end = i + 1;
+			while (run_end < nf && f[run_end].story == f[i].story && !strcmp(f[run_end].dim, f[i].dim))
+				run_end++;
+			market = run_end - i > 50;
+		}
+		if (market)
+			continue;
 		for (size_t j = i + 1; j < nf && j < i + 200 && f[j].story == f[i].story; j++) {
 			if (strcmp(f[i].dim, f[j].dim) || f[i].cluster == f[j].cluster || f[i].source == f[j].source ||
 			    f[i].article == f[j].article || conflicts_figures_agree(f[i].v, f[i].bound, f[j].v, f[j].bound))
@@ -376,6 +391,7 @@ static int figure_pairs(struct store *s, struct conflict_pair **v, size_t *n, si
 			strbuf_addf(&lb, "%s: %s or %s", f[i].dim, f[i].label ? f[i].label : "?", f[j].label ? f[j].label : "?");
 			p->label = strbuf_detach(&lb, NULL);
 		}
+	}
 	sqlite3_finalize(shared);
 	for (size_t i = 0; i < nf; i++)
 		free(f[i].label);

@@ -177,6 +177,24 @@ print(speed[0]["proposition"])
 PY
 check "figures of one story that disagree are a conflict (units converted, a limit is no figure): $(tail -1 "$tmp/why")" $? "$tmp/why"
 
+# a limit named before its figure ("the limit is 50 km/h and ... 45 km/h")
+# is what the figure is compared with: the quote's figure is 45
+mkdir -p "$tmp/figl"
+printf 'Coach crash at Vessing bend\n\nTarlow Coaches said the limit is 50 km/h and the coach was travelling at 45 km/h when it left the road at Vessing bend.\n' > "$tmp/figl/a.txt"
+cp "$tmp/fig/b.txt" "$tmp/figl/b.txt"
+w ingest -q --db "$tmp/figl.db" "$tmp/figl/a.txt" "$tmp/figl/b.txt"
+w conflicts --db "$tmp/figl.db" --format json
+python3 - "$tmp/out" > "$tmp/why" 2>&1 <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+speed = [r for r in rows if r["id"].startswith("amount(speed")]
+assert len(speed) == 1, "speed conflicts: %s" % [r["proposition"] for r in rows]
+firm = [q for side in ("for", "against") for q in speed[0][side] if q["speaker"] == "Tarlow Coaches"]
+assert firm and "45 km/h" in speed[0]["proposition"] and "50 km/h" not in speed[0]["proposition"], speed[0]["proposition"]
+print(speed[0]["proposition"])
+PY
+check "a limit named before a figure (\"the limit is 50 km/h and ... 45 km/h\") is no figure: $(tail -1 "$tmp/why")" $? "$tmp/why"
+
 # two claims in the same words but for the figure ("at 45 km/h", "at 80
 # km/h") are two claims, not one
 mkdir -p "$tmp/fig2"
