@@ -399,22 +399,25 @@ static size_t word_count(const char *s)
 
 /* ---- affiliations -------------------------------------------------------- */
 
+/* Is s[0, n) one of the words of list (any case)? */
+static int in_word_list(const char *s, size_t n, const char *const *list)
+{
+	for (int i = 0; list[i]; i++)
+		if (strlen(list[i]) == n && !strncasecmp(s, list[i], n))
+			return 1;
+	return 0;
+}
+
 static int prep_word(const char *s, size_t n)
 {
 	static const char *const p[] = { "at", "of", "for", "with", "from", "to", NULL };
-	for (int i = 0; p[i]; i++)
-		if (strlen(p[i]) == n && !strncasecmp(s, p[i], n))
-			return 1;
-	return 0;
+	return in_word_list(s, n, p);
 }
 
 static int joiner_word(const char *s, size_t n)
 {
 	static const char *const j[] = { "of", "for", "and", "&", "the", "on", NULL };
-	for (int i = 0; j[i]; i++)
-		if (strlen(j[i]) == n && !strncasecmp(s, j[i], n))
-			return 1;
-	return 0;
+	return in_word_list(s, n, j);
 }
 
 /* The head of a public body whose staff a title names ("trade ministry
@@ -424,10 +427,7 @@ static int body_word(const char *s, size_t n)
 	static const char *const b[] = { "ministry", "department", "agency", "bureau", "office", "administration",
 					 "government", "committee", "commission", "council", "authority", "police",
 					 "service", "services", "board", NULL };
-	for (int i = 0; b[i]; i++)
-		if (strlen(b[i]) == n && !strncasecmp(s, b[i], n))
-			return 1;
-	return 0;
+	return in_word_list(s, n, b);
 }
 
 /* "Moroccan", "Iraqi", "Danish", "Chinese": an adjective of a country, not
@@ -770,10 +770,7 @@ static int outlet_name(const char *s, const struct rules *r)
 static int is_determiner(const char *s, size_t n)
 {
 	static const char *const d[] = { "the", "its", "their", "his", "her", "our", NULL };
-	for (int i = 0; d[i]; i++)
-		if (strlen(d[i]) == n && !strncasecmp(s, d[i], n))
-			return 1;
-	return 0;
+	return in_word_list(s, n, d);
 }
 
 /* Is the organization named nm (as written) of the kind of the folded head
