@@ -1478,16 +1478,32 @@ static int limit_before(const char *t, const struct fword *w, size_t i, const ch
  * ("nine", "sixty"); -1 when it is none. */
 static double number_value(const char *t, const struct fword *w)
 {
-	static const char *const small[] = { "zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
-					     "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
-					     "sixteen", "seventeen", "eighteen", "nineteen", "twenty", NULL };
-	static const char *const tens[] = { "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", NULL };
-	for (int i = 0; small[i]; i++)
-		if (fword_is(t, w, small[i]))
-			return i;
-	for (int i = 0; tens[i]; i++)
-		if (fword_is(t, w, tens[i]))
-			return 30 + 10 * i;
+	/* called for every word of every quote: the names by length, and
+	   the length compared before the letters (the lists' strlen and
+	   strncasecmp were 5% of an ingest) */
+	static const struct {
+		const char *word;
+		unsigned char len;
+		unsigned char value;
+	} names[] = {   /* by length */
+		{ "one", 3, 1 }, { "two", 3, 2 }, { "six", 3, 6 }, { "ten", 3, 10 },
+		{ "zero", 4, 0 }, { "four", 4, 4 }, { "five", 4, 5 }, { "nine", 4, 9 },
+		{ "three", 5, 3 }, { "seven", 5, 7 }, { "eight", 5, 8 }, { "forty", 5, 40 },
+		{ "fifty", 5, 50 }, { "sixty", 5, 60 }, { "eleven", 6, 11 }, { "twelve", 6, 12 },
+		{ "twenty", 6, 20 }, { "thirty", 6, 30 }, { "eighty", 6, 80 }, { "ninety", 6, 90 },
+		{ "fifteen", 7, 15 }, { "sixteen", 7, 16 }, { "seventy", 7, 70 }, { "thirteen", 8, 13 },
+		{ "fourteen", 8, 14 }, { "eighteen", 8, 18 }, { "nineteen", 8, 19 }, { "seventeen", 9, 17 },
+	};
+	size_t len = w->e - w->s;
+	if (!(t[w->s] >= '0' && t[w->s] <= '9')) {
+		if (len > 9)
+			return -1;
+		for (size_t i = 0; i < sizeof(names) / sizeof(names[0]) && names[i].len <= len; i++)
+			if (names[i].len == len && (t[w->s] | 0x20) == names[i].word[0] &&
+			    !strncasecmp(t + w->s, names[i].word, len))
+				return names[i].value;
+		return -1;
+	}
 	double v = 0, scale = 0;
 	int digits = 0;
 	for (size_t i = w->s; i < w->e; i++) {
