@@ -243,6 +243,7 @@ struct gclaim {
 struct conflict_pair {
 	long long a, b;      /* claim cluster ids, a < b */
 	char *label;         /* the proposition (the first one, by key) */
+	size_t head;         /* the length of what names it: a figure's dimension */
 };
 
 struct model {
@@ -390,6 +391,7 @@ static int figure_pairs(struct store *s, struct conflict_pair **v, size_t *n, si
 			strbuf lb = STRBUF_INIT;
 			strbuf_addf(&lb, "%s: %s or %s", f[i].dim, f[i].label ? f[i].label : "?", f[j].label ? f[j].label : "?");
 			p->label = strbuf_detach(&lb, NULL);
+			p->head = strlen(f[i].dim);
 		}
 	}
 	sqlite3_finalize(shared);
@@ -435,6 +437,7 @@ static int load_conflicts(struct store *s, struct conflict_pair **out, size_t *n
 					v[n].a = a < b ? a : b;
 					v[n].b = a < b ? b : a;
 					v[n].label = xstrdup(label ? label : "");
+					v[n].head = strlen(v[n].label);
 					n++;
 				}
 			nside[0] = nside[1] = 0;
@@ -1254,9 +1257,11 @@ static void add_legend(struct attrs *at)
 			  "<TD ALIGN=\"LEFT\">the person is a member of the organization</TD></TR>");
 	strbuf_addf(&h, "<TR><TD><FONT COLOR=\"%s\"><B>&#9664;&#9472;&#9472;&#9654;</B></FONT></TD>"
 			"<TD ALIGN=\"LEFT\">the claims conflict (one for, one against)</TD></TR>"
+			"<TR><TD><FONT COLOR=\"%s\">&#9476;&#9476;&#9476;&#9476;</FONT></TD>"
+			"<TD ALIGN=\"LEFT\">conflicting claims, boxed: &#8220;disputed: what&#8221;</TD></TR>"
 			"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" COLOR=\"#555555\">"
 			"A thicker claim box is reported by more than one article.</FONT></TD></TR></TABLE>",
-		    CONFLICT_COLOR);
+		    CONFLICT_COLOR, CONFLICT_COLOR);
 	set_html(at, n, at->n_label, &h);
 	strbuf_release(&h);
 	strbuf t = STRBUF_INIT;
@@ -1584,6 +1589,79 @@ static void report_edges(struct attrs *at, const struct model *m, size_t c, Agno
 	}
 }
 
+/* The group (union-find root) of conflict-group member i. */
+static size_t group_root(size_t *parent, size_t i)
+{
+	while (parent[i] != i)
+		i = parent[i] = parent[parent[i]];
+	return i;
+}
+
+/* Claims that conflict, drawn together in a dashed red box, "disputed:
+ * LABEL", one box a group of claims joined by conflicts: without it
+ * the layout put them anywhere in the claims' column, and a conflict was
+ * an arc across dozens of claims (tests/xheld: 2 to 56 claims between the
+ * ends of its 7 conflicts; 0 to 2 with the boxes). A box is a cluster,
+ * which dot keeps contiguous; "newrank" lets its claims stay in the
+ * claims' rank. Clusters are named subgraphs, which cgraph writes in the
+ * order of their names' addresses: the same input gives the same DOT with
+ * the same build (goldens hold at most one box). */
+static void conflict_boxes(Agraph_t *g, Agnode_t **ends, const struct conflict_pair **pairs, size_t nends)
+{
+	size_t *parent = xmalloc((nends + 1) * sizeof(*parent));
+	for (size_t i = 0; i < nends; i++) {
+		parent[i] = i;
+		for (size_t j = 0; j < i; j++)
+			if (ends[j] == ends[i]) {
+				parent[i] = j;   /* the same claim: one member */
+				break;
+			}
+	}
+	for (size_t i = 0; i + 1 < nends; i += 2) {
+		size_t a = group_root(parent, i), b = group_root(parent, i + 1);
+		if (a != b)
+			parent[a > b ? a : b] = a < b ? a : b;
+	}
+	size_t boxes = 0;
+	for (size_t r = 0; r < nends; r++) {
+		if (group_root(parent, r) != r)
+			continue;
+		char name[48];
+		snprintf(name, sizeof(name), "cluster_conflict_%zu", boxes++);
+		Agraph_t *box = agsubg(g, name, 1);
+		agsafeset(box, "color", CONFLICT_COLOR, "");
+		agsafeset(box, "style", "dashed", "");
+		agsafeset(box, "fontcolor", CONFLICT_COLOR, "");
+		agsafeset(box, "fontsize", "11", "");
+		agsafeset(box, "labeljust", "l", "");
+		strbuf t = STRBUF_INIT;
+		strbuf_addstr(&t, "disputed: ");
+		/* (a figure's dimension: its claims in the box give the values) */
+		strbuf head = STRBUF_INIT;
+		strbuf_add(&head, pairs[r / 2]->label, pairs[r / 2]->head);
+		add_text(&t, head.buf);
+		strbuf_release(&head);
+		if (t.len > 60) {   /* a frame's label can be a sentence */
+			size_t cut = 57;
+			while (cut > 10 && ((unsigned char)t.buf[cut] & 0xc0) == 0x80)
+				cut--;   /* not inside a UTF-8 character */
+			strbuf_setlen(&t, cut);
+			strbuf_addstr(&t, "...");
+		}
+		Agsym_t *label = agattr(g, AGRAPH, "label", NULL);
+		if (!label)
+			label = agattr(g, AGRAPH, "label", "");
+		set_text(box, label, &t);
+		strbuf_release(&t);
+		for (size_t i = 0; i < nends; i++)
+			if (group_root(parent, i) == r)
+				agsubnode(box, ends[i], 1);
+	}
+	if (boxes)
+		agsafeset(g, "newrank", "true", "");
+	free(parent);
+}
+
 size_t graph_add_conflict_edges(Agraph_t *g, struct store *s, struct diag *d)
 {
 	(void)d;   /* store errors are reported through the store's sink */
@@ -1591,6 +1669,9 @@ size_t graph_add_conflict_edges(Agraph_t *g, struct store *s, struct diag *d)
 	size_t n, added = 0;
 	if (load_conflicts(s, &v, &n))
 		return 0;
+	/* the two claims of each conflict drawn, pairwise, and its label */
+	Agnode_t **ends = xmalloc((2 * n + 1) * sizeof(*ends));
+	const struct conflict_pair **pairs = xmalloc((n + 1) * sizeof(*pairs));
 	for (size_t i = 0; i < n; i++) {
 		char a[40], b[40];
 		snprintf(a, sizeof(a), "c%lld", v[i].a);
@@ -1612,8 +1693,14 @@ size_t graph_add_conflict_edges(Agraph_t *g, struct store *s, struct diag *d)
 		add_text(&t, v[i].label);
 		agsafeset(e, "tooltip", t.buf, "");
 		strbuf_release(&t);
+		ends[2 * added] = na;
+		ends[2 * added + 1] = nb;
+		pairs[added] = &v[i];
 		added++;
 	}
+	conflict_boxes(g, ends, pairs, 2 * added);
+	free(ends);
+	free(pairs);
 	conflict_pairs_free(v, n);
 	return added;
 }
