@@ -1547,6 +1547,18 @@ static size_t figures(const struct conflict_rules *cf, pcre2_match_data *md, con
 	static const char *const refs[] = { "limit", "limits", "zone", "cap", "threshold", "maximum", "minimum",
 					    "restriction", "restrictions", "quota", "quotas", "target", "targets",
 					    "capacity", "allocation", NULL };
+	/* a figure moved by ("stocks fell 2.7 mln barrels", "exports up
+	   40,000 tonnes") or set against another ("800,000 tonnes behind
+	   schedule", "three mln barrels higher") is a change, a difference:
+	   no measure of the thing itself, so no rival of another source's
+	   level (the market wires' figure conflicts on news.jsonl) */
+	static const char *const change_before[] = { "fell",	 "rose",   "dropped", "climbed", "gained",
+						     "declined", "jumped", "slipped", "grew",	 "shrank",
+						     "plunged",	 "slumped", "surged", "soared",	 "tumbled",
+						     "eased",	 "up",	   "down",   "increased", "decreased",
+						     NULL };
+	static const char *const change_after[] = { "higher", "lower", "behind", "ahead", "short",
+						    "more",   "less",  "fewer",	 NULL };
 	static const char *const under[] = { "under", "below", "fewer", "less", "most", NULL };
 	static const char *const over[] = { "over", "above", "more", "least", "exceeding", NULL };
 	size_t added = 0;
@@ -1638,6 +1650,11 @@ static size_t figures(const struct conflict_rules *cf, pcre2_match_data *md, con
 			if (dup || slot < 0)
 				continue;
 			seen[slot] = un->dim;
+			/* (the dimension is spent all the same: a quote about a
+			   change gives no level of it) */
+			if ((i > 0 && fword_in(body, &w[i - 1], change_before)) ||
+			    (ue + 1 < n && fword_in(body, &w[ue + 1], change_after)))
+				continue;
 			/* a bound: "less than two", "under 40", "at most", "more than" */
 			char bound = 0;
 			size_t fs = i;

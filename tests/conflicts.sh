@@ -221,6 +221,24 @@ w conflicts --db "$tmp/fig3.db" --format json
 ! grep -q '"amount(' "$tmp/out"
 check "no figure conflict from a series, a quota or one source's two figures" $? "$tmp/out"
 
+# a figure of a change ("stocks fell 40,000 tonnes") or a difference
+# ("80,000 tonnes behind last year", "200,000 tonnes higher") measures no
+# level: no dispute with another source's level; two levels of one story
+# that disagree still are one (the second pair; a source named in both
+# articles makes them one story's)
+mkdir -p "$tmp/fig4"
+printf 'Varn grain stocks fall\n\nThe Varn grain board said wheat stocks fell 40,000 tonnes in the week.\n\nDelm Traders said the Varn wheat harvest was running 80,000 tonnes behind last year.\n' > "$tmp/fig4/a.txt"
+printf 'Varn grain stocks\n\nThe Varn farm ministry said Varn wheat stocks stood at 2.5 million tonnes.\n\nA Varn grain board analyst said the Varn wheat harvest would come in at 200,000 tonnes higher than forecast.\n\nDelm Traders said it would buy Varn wheat.\n' > "$tmp/fig4/b.txt"
+printf 'Varn grain stocks fall\n\nThe Varn grain board said Varn wheat stocks were 900,000 tonnes after a week in which they fell.\n\nDelm Traders said it would sell Varn wheat.\n' > "$tmp/fig4/c.txt"
+w ingest -q --db "$tmp/fig4.db" "$tmp/fig4/a.txt" "$tmp/fig4/b.txt"
+w conflicts --db "$tmp/fig4.db" --format json
+! grep -q '"amount(' "$tmp/out"
+check "no figure conflict from a change or a difference (\"fell 40,000 tonnes\", \"80,000 tonnes behind\")" $? "$tmp/out"
+w ingest -q --db "$tmp/fig4b.db" "$tmp/fig4/c.txt" "$tmp/fig4/b.txt"
+w conflicts --db "$tmp/fig4b.db" --format json
+grep -q '"amount(mass' "$tmp/out"
+check "two levels of one story that disagree (2.5 million and 900,000 tonnes) are still a figure conflict" $? "$tmp/out"
+
 # ---- the blind story (tests/xheld) -----------------------------------------------
 # Five outlets on one derailment, with expectations written before whosaid
 # first ran on them (tests/xheld/README.md): floors a little under what the
