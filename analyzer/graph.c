@@ -1114,7 +1114,7 @@ static void declare(struct attrs *at, Agraph_t *g)
 	at->e_tooltip = agattr(g, AGEDGE, "tooltip", "");
 	/* Anonymous: cgraph orders subgraphs by id, and a named one's id is
 	   the address of its name, which would make the DOT depend on the
-	   allocator; the legend's cluster is the only named one. */
+	   allocator; the boxes of conflicts are the only named ones. */
 	at->claims = agsubg(g, NULL, 1);
 	agsafeset(at->claims, "rank", "same", "");
 }
@@ -1213,11 +1213,11 @@ static void plural(strbuf *sb, size_t n, const char *what)
 
 static void add_legend(struct attrs *at)
 {
-	Agraph_t *sub = agsubg(at->g, "cluster_legend", 1);
-	agsafeset(sub, "label", "", "");
-	agsafeset(sub, "color", "#bbbbbb", "");
-	agsafeset(sub, "style", "rounded", "");
-	Agnode_t *n = agnode(sub, "legend", 1);
+	/* (its frame is the table's own, not a cluster's: a named subgraph
+	   would be written before or after the boxes of conflicts in the
+	   order of their names' addresses, which differ from one allocator
+	   to another) */
+	Agnode_t *n = agnode(at->g, "legend", 1);
 	agxset(n, at->n_shape, "plaintext");
 	agxset(n, at->n_style, "solid");
 	agxset(n, at->n_margin, "0");
@@ -1229,8 +1229,8 @@ static void add_legend(struct attrs *at)
 		"a document that is quoted",
 	};
 	strbuf h = STRBUF_INIT;
-	strbuf_addstr(&h, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"3\">"
-			  "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>How to read this graph</B></TD></TR>");
+	strbuf_addstr(&h, "<TABLE BORDER=\"1\" COLOR=\"#bbbbbb\" STYLE=\"rounded\" CELLBORDER=\"0\" CELLSPACING=\"3\" "
+			  "CELLPADDING=\"3\"><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>How to read this graph</B></TD></TR>");
 	for (size_t i = 0; i < sizeof(kind_styles) / sizeof(*kind_styles); i++)
 		strbuf_addf(&h, "<TR><TD BGCOLOR=\"%s\" BORDER=\"1\" COLOR=\"%s\" STYLE=\"%s\" WIDTH=\"120\">%s</TD>"
 				"<TD ALIGN=\"LEFT\" WIDTH=\"330\">%s</TD></TR>",
