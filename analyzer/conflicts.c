@@ -1527,6 +1527,44 @@ static double number_value(const char *t, const struct fword *w)
 	return digits ? v : -1;
 }
 
+/* Does w[k] open a unit or a multiplier ("km/h", "tonnes", "mln")? */
+static int unit_word(const char *t, const struct fword *w, size_t k, size_t n, const char *const *mult_w)
+{
+	if (k >= n)
+		return 0;
+	if (fword_in(t, &w[k], mult_w))
+		return 1;
+	for (size_t u = 0; u < sizeof(units) / sizeof(units[0]); u++)
+		if (fword_is(t, &w[k], units[u].w1))
+			return 1;
+	return 0;
+}
+
+/* Is the token w[i], which starts with a digit but has no unit after it,
+ * no quantity: a clock time ("10:30", "3pm", "at 9 a.m."), a year ("in
+ * 2019"), a date or a name's number ("June 5", "Route 9", "Flight 370")?
+ * A quote with two quantities compares them (figures() counts them); these
+ * are none. */
+static int no_quantity(const char *t, const struct fword *w, size_t i, size_t n, const char *const *mult_w)
+{
+	static const char *const clock[] = { "am", "pm", "a.m", "p.m", "gmt", "bst", "utc", "est", "edt", NULL };
+	if (unit_word(t, w, i + 1, n, mult_w))
+		return 0;
+	double v = number_value(t, &w[i]);
+	if (v < 0)
+		return 1;   /* "3pm", "1990s", "4x4" */
+	size_t len = w[i].e - w[i].s;
+	if (len == 4 && v >= 1800 && v <= 2100)
+		return 1;   /* a year */
+	if ((w[i].s > 0 && t[w[i].s - 1] == ':') || t[w[i].e] == ':' || (i + 1 < n && fword_in(t, &w[i + 1], clock)))
+		return 1;   /* a time of day */
+	/* a capital right before it: a month or a name ("the" that opens a
+	   sentence is no name) */
+	return i > 0 && t[w[i - 1].s] >= 'A' && t[w[i - 1].s] <= 'Z' && w[i - 1].e == w[i].s - 1 &&
+	       !fword_is(t, &w[i - 1], "the") && !fword_is(t, &w[i - 1], "about") && !fword_is(t, &w[i - 1], "some") &&
+	       !fword_is(t, &w[i - 1], "only") && !fword_is(t, &w[i - 1], "nearly") && !fword_is(t, &w[i - 1], "almost");
+}
+
 /* "the train was travelling at 38 km/h", "less than two tonnes had been
  * lost": the first measured figure of each dimension a quote states (not a
  * limit it is compared with: "below the 40 km/h limit") is a proposition
@@ -1590,7 +1628,7 @@ static size_t figures(const struct conflict_rules *cf, pcre2_match_data *md, con
 		   limit ("below the 40 km/h limit", "where the limit is 40") */
 		size_t figs = 0;
 		for (size_t i = 0; i < n; i++) {
-			int digit = body[w[i].s] >= '0' && body[w[i].s] <= '9';
+			int digit = body[w[i].s] >= '0' && body[w[i].s] <= '9' && !no_quantity(body, w, i, n, mult_w);
 			if (!digit && !(number_value(body, &w[i]) >= 0 && i + 1 < n &&
 					(fword_in(body, &w[i + 1], mult_w) ||
 					 (body[w[i + 1].s] >= 'a' && body[w[i + 1].s] <= 'z' &&

@@ -239,6 +239,16 @@ w conflicts --db "$tmp/fig4b.db" --format json
 grep -q '"amount(mass' "$tmp/out"
 check "two levels of one story that disagree (2.5 million and 900,000 tonnes) are still a figure conflict" $? "$tmp/out"
 
+# a clock time, a year and a road's number are no quantities beside the
+# figure: "at 10:30 on Route 9 in 2024 ... 45 km/h" gives its 45 km/h
+mkdir -p "$tmp/fig5"
+printf 'Coach firm blames road\n\nTarlow Coaches said that at 10:30 on Route 9 the coach was travelling at 45 km/h, as it has done on every trip since 2019.\n' > "$tmp/fig5/a.txt"
+printf 'Police say coach was speeding\n\nPolice Inspector Runa Dalby said the coach had been clocked at 80 km/h on Route 9. Tarlow Coaches said it would help the police.\n' > "$tmp/fig5/b.txt"
+w ingest -q --db "$tmp/fig5.db" "$tmp/fig5/a.txt" "$tmp/fig5/b.txt"
+w conflicts --db "$tmp/fig5.db" --format json
+grep -q '"amount(speed' "$tmp/out" && grep -q '45 km/h' "$tmp/out"
+check "a time, a year and a road's number beside a figure leave it a figure (45 against 80 km/h)" $? "$tmp/out"
+
 # ---- the blind story (tests/xheld) -----------------------------------------------
 # Five outlets on one derailment, with expectations written before whosaid
 # first ran on them (tests/xheld/README.md): floors a little under what the
