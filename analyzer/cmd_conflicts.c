@@ -328,19 +328,35 @@ static int share_source(sqlite3_stmt *st, long long a, long long b)
 	return r;
 }
 
+/* A figure quote of figure_conflicts(). */
+struct fq {
+	struct side_quote q;
+	char dim[16];
+	double v;
+	char bound;
+	int bucket;
+	int part;       /* in a pair that makes the conflict */
+	size_t order;   /* as read: by key */
+};
+
+/* By story, then dimension, then as read. */
+static int by_story_dim(const void *a, const void *b)
+{
+	const struct fq *x = a, *y = b;
+	if (x->q.story != y->q.story)
+		return x->q.story < y->q.story ? -1 : 1;
+	int c = strcmp(x->dim, y->dim);
+	if (c)
+		return c;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
 static size_t figure_conflicts(struct conflict **csp, size_t n, size_t *alloc, const char *source,
 			       sqlite3_stmt *shared)
 {
 	struct conflict *cs = *csp;
 	/* every figure quote, taken out of its conflict */
-	struct fq {
-		struct side_quote q;
-		char dim[16];
-		double v;
-		char bound;
-		int bucket;
-		int part;   /* in a pair that makes the conflict */
-	} *f = NULL;
+	struct fq *f = NULL;
 	size_t nf = 0, fa = 0, kept = 0;
 	for (size_t i = 0; i < n; i++) {
 		char dim[16], b;
@@ -357,6 +373,7 @@ static size_t figure_conflicts(struct conflict **csp, size_t n, size_t *alloc, c
 			f[nf].bound = b;
 			f[nf].bucket = -1;
 			f[nf].part = 0;
+			f[nf].order = nf;
 			nf++;
 		}
 		free(cs[i].q);
@@ -364,21 +381,36 @@ static size_t figure_conflicts(struct conflict **csp, size_t n, size_t *alloc, c
 		free(cs[i].label);
 	}
 	n = kept;
+	/* the figures of a story and dimension side by side, as read within
+	   them: each group is read once, so the time grows with the sizes of
+	   the groups, not with the square of all the store's figures */
+	if (nf)
+		qsort(f, nf, sizeof(*f), by_story_dim);
+	size_t gend = 0;   /* the end of the group of f[i] */
 	for (size_t i = 0; i < nf; i++) {
+		if (i >= gend)
+			for (gend = i + 1; gend < nf && f[gend].q.story == f[i].q.story && !strcmp(f[gend].dim, f[i].dim);
+			     gend++)
+				;
 		if (f[i].bucket >= 0 || f[i].q.story < 0)
 			continue;
 		/* the figures of its dimension and story, in buckets that agree
 		   with their first figure */
 		size_t first[64], nb = 0, count[64];
-		for (size_t k = i; k < nf; k++) {
+		for (size_t k = i; k < gend; k++) {
 			if (f[k].bucket >= 0 || f[k].q.story != f[i].q.story || strcmp(f[k].dim, f[i].dim))
 				continue;
 			size_t b = 0;
 			while (b < nb && !conflicts_figures_agree(f[first[b]].v, f[first[b]].bound, f[k].v, f[k].bound))
 				b++;
 			if (b == nb) {
-				if (nb == 64)
+				if (nb == 64) {
+					/* (past 64 figures that disagree: a market's
+					   figures, which the 50 below leave out; kept
+					   out of every bucket) */
+					f[k].bucket = 64;
 					continue;
+				}
 				first[nb] = k;
 				count[nb++] = 0;
 			}
@@ -392,14 +424,14 @@ static size_t figure_conflicts(struct conflict **csp, size_t n, size_t *alloc, c
 		   sets side by side). A story with more than 50 figures of one
 		   dimension is a market's figures, not a dispute over one. */
 		size_t m = 0;
-		for (size_t a = i; a < nf; a++)
+		for (size_t a = i; a < gend; a++)
 			m += f[a].bucket >= 0 && f[a].bucket < 64 && f[a].q.story == f[i].q.story && !strcmp(f[a].dim, f[i].dim);
 		size_t parts = 0;
-		for (size_t a = i; a < nf && m <= 50; a++) {
+		for (size_t a = i; a < gend && m <= 50; a++) {
 			if (f[a].bucket < 0 || f[a].bucket >= 64 || f[a].q.story != f[i].q.story ||
 			    strcmp(f[a].dim, f[i].dim) || f[a].q.side == SIDE_HEDGE || !f[a].q.speaker)
 				continue;
-			for (size_t b2 = a + 1; b2 < nf; b2++) {
+			for (size_t b2 = a + 1; b2 < gend; b2++) {
 				if (f[b2].bucket < 0 || f[b2].bucket >= 64 || f[b2].bucket == f[a].bucket ||
 				    f[b2].q.story != f[a].q.story || strcmp(f[b2].dim, f[a].dim) ||
 				    f[b2].q.side == SIDE_HEDGE || !f[b2].q.speaker || !strcmp(f[a].q.speaker, f[b2].q.speaker) ||
@@ -414,7 +446,7 @@ static size_t figure_conflicts(struct conflict **csp, size_t n, size_t *alloc, c
 			continue;
 		for (size_t b = 0; b < nb; b++)
 			count[b] = 0;
-		for (size_t a = i; a < nf; a++)
+		for (size_t a = i; a < gend; a++)
 			if (f[a].part && f[a].bucket >= 0 && f[a].bucket < 64 && f[a].q.story == f[i].q.story &&
 			    !strcmp(f[a].dim, f[i].dim))
 				count[f[a].bucket]++;
@@ -448,7 +480,7 @@ static size_t figure_conflicts(struct conflict **csp, size_t n, size_t *alloc, c
 		long long story = f[i].q.story;
 		char dim[16];
 		memcpy(dim, f[i].dim, sizeof(dim));
-		for (size_t k = i; k < nf; k++) {
+		for (size_t k = i; k < gend; k++) {
 			if (f[k].q.story != story || strcmp(f[k].dim, dim) || f[k].bucket < 0 || !f[k].q.quote_id ||
 			    !f[k].part)
 				continue;
