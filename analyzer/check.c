@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <jansson.h>
 #include <utf8proc.h>
 
 #include "hash.h"
@@ -521,6 +522,11 @@ struct checker *checker_new(const struct rules *r, const struct check_config *cf
 			" FROM propositions p JOIN quotes q ON q.id = p.quote_id"
 			" JOIN articles a ON a.id = q.article_id LEFT JOIN sources s ON s.id = q.source_id"
 			" WHERE p.key >= ?1 AND p.key < ?2 AND p.side = 'for' AND a.doc <> ?3"
+			/* (only articles that quote a source this one quotes: the
+			   limit then counts the figures that matter, however many
+			   other stories of the store give figures of the dimension) */
+			" AND q.article_id IN (SELECT q2.article_id FROM json_each(?4) j"
+			"  JOIN sources s2 ON s2.key = j.value JOIN quotes q2 ON q2.source_id = s2.id)"
 			" ORDER BY a.doc, q.n LIMIT 2000");
 		c->quotes_source = store_prepare(st,
 			"SELECT 1 FROM quotes q JOIN sources s ON s.id = q.source_id"
@@ -1715,6 +1721,15 @@ static int check_figure(struct checker *c, struct extraction *x, const struct st
 	sqlite3_bind_text(st, 3, x->a->doc, -1, SQLITE_STATIC);
 	strbuf_release(&lo);
 	strbuf_release(&hi);
+	/* the keys of the sources this article quotes, as a JSON array */
+	json_t *keys = json_array();
+	for (size_t k = 0; k < sd->nsources; k++)
+		if (!sd->sources[k].per_article)
+			json_array_append_new(keys, json_string(sd->sources[k].key));
+	char *keys_json = json_dumps(keys, JSON_COMPACT);
+	json_decref(keys);
+	sqlite3_bind_text(st, 4, keys_json ? keys_json : "[]", -1, SQLITE_TRANSIENT);
+	free(keys_json);
 	int step, rc = 0;
 	long long checked = -1;
 	int related = 0;
