@@ -1654,6 +1654,36 @@ static int gender_hint(const struct rules *r, const char *s, size_t n, int names
 	return 0;
 }
 
+/* The source of an earlier quote of q's paragraph (q is ql->v[i]), in
+ * the sentence before q's or in q's, whose content holds entity e and
+ * whose speaker is one unnamed person described with a relative clause
+ * ("the pathologist who carried out the examination") of no gender
+ * against g; else -1. */
+static int anon_said_about(const struct rules *r, const struct source_table *t, const struct quote_list *ql,
+			   size_t i, const struct entity *e, int g)
+{
+	const struct quote *q = &ql->v[i];
+	for (size_t k = i; k-- > 0;) {
+		const struct quote *p = &ql->v[k];
+		if (p->para != q->para || p->sent + 1 < q->sent)
+			break;
+		if (p->source < 0 || t->v[p->source].kind != SK_ANONYMOUS || e->off < p->start || e->off >= p->end)
+			continue;
+		const char *n = t->v[p->source].name;
+		const char *who = strstr(n, " who ");
+		/* (one told apart by a restrictive relative clause: "the
+		 * candidate" may be anyone named before) */
+		if (!who)
+			continue;
+		size_t nl = (size_t)(who - n);
+		if (gender_clash(t, p->source, g) || (gender_hint(r, n, nl, 0) && gender_hint(r, n, nl, 0) != g) ||
+		    !described_person(n, nl, r))
+			continue;
+		return p->source;
+	}
+	return -1;
+}
+
 /* "he told our reporter Lene Farr that ...": a person named right after
  * "told" (a lowercase word of the words.txt list "tell"; up to three
  * lowercase words between: a determiner, a title) is the listener, whom a
@@ -3458,6 +3488,15 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			 * asked is the pronoun; no name in that question is */
 			size_t asked_from = asked_clause(r, s, seg->sents[q->sent].start, ms);
 			for (size_t k = before_ms; k-- > 0 && es.v[k].off >= sent_start;) {
+				/* "The pathologist who ... testified that Reyne had died.
+				 * She told the jury ...": a person named inside what an
+				 * unnamed person said in the sentence before is not the
+				 * pronoun; that speaker is */
+				int said_by = want_person && es.v[k].off < ms ? anon_said_about(r, t, ql, i, &es.v[k], m.pronoun) : -1;
+				if (said_by >= 0) {
+					src = said_by;
+					break;
+				}
 				if (es.v[k].off < ms && es.v[k].off < asked_from &&
 				    (want_person ? es.v[k].kind == SK_PERSON && !listener(r, raw, &es.v[k])
 						 : m.pronoun == 'n' && es.v[k].kind == SK_ORGANIZATION) &&
