@@ -751,8 +751,11 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 	    !org_head(s, w, n, r) && !plural_noun(s, &w[n - 1])) {
 		if (!caps_after(s, w, n, 1)) {
 			/* "the 34-year-old diver", "the woman": one person the text
-			 * describes and does not name */
+			 * describes and does not name (the one described before with
+			 * that noun, if any: "the pathologist" after "The pathologist
+			 * who carried out the examination") */
 			m->kind = SK_ANONYMOUS;
+			m->definite = 1;
 			m->name0 = w[0].s;
 			m->name1 = w[n - 1].e;
 			return;
