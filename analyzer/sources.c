@@ -3091,6 +3091,25 @@ static int union_name(const char *name, size_t n, const struct rules *r)
 	return 0;
 }
 
+/* Is name[0, n) the name of a body of the kind head[0, hl) by a word
+ * org-kinds.txt gives that kind ("Quenby Athletic" for "the club")? */
+static int kind_name(const char *name, size_t n, const struct rules *r, const char *head, size_t hl)
+{
+	for (size_t i = 0; i < n;) {
+		while (i < n && !isalpha((unsigned char)name[i]))
+			i++;
+		size_t w = i;
+		while (i < n && isalpha((unsigned char)name[i]))
+			i++;
+		if (i == w)
+			break;
+		const char *k = rules_org_kind(r, name + w, i - w);
+		if (k && strlen(k) == hl && !strncasecmp(k, head, hl))
+			return 1;
+	}
+	return 0;
+}
+
 /* "a spokesperson for Orrin Freight", "an official at the Harbour
  * Board": the body an unnamed person speaks for, a capitalized name
  * after "for", "at" or "from" to the end, into [*o0, *o1) of name (not
@@ -3752,6 +3771,8 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				    ((company && company_name(raw + e->name0, e->name1 - e->name0, r) &&
 				      !alone_in_para(seg, s, e)) ||
 				     (uni && union_name(raw + e->name0, e->name1 - e->name0, r)) ||
+				     /* ("the club": "Quenby Athletic", by org-kinds.txt) */
+				     (!uni && kind_name(raw + e->name0, e->name1 - e->name0, r, s + ms + hs, hl)) ||
 				     (paper && org_kind_name(raw + e->name0, e->name1 - e->name0, r, ORG_OUTLET))))
 					src = add_source(t, raw + e->name0, e->name1 - e->name0, NULL, 0,
 							 SK_ORGANIZATION, e->off);
