@@ -56,6 +56,14 @@ static int word_in_list(const struct rules *r, const char *s, const struct word 
 
 static int is_cap(const char *s, const struct word *w)
 {
+	/* ("Quenby-based", "London-listed": a name made an adjective by a
+	 * lowercase participle after its hyphen is no capitalized word) */
+	for (size_t i = w->e; i > w->s + 1; i--)
+		if (s[i - 1] == '-') {
+			if (w->e - i >= 3 && s[w->e - 2] == 'e' && s[w->e - 1] == 'd' && islower((unsigned char)s[i]))
+				return 0;
+			break;
+		}
 	return text_is_upper(s, w->s, w->e);
 }
 
