@@ -713,7 +713,7 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 	if (wordset_get_ci(&r->titles, s + w[n - 1].s, w[n - 1].e - w[n - 1].s) >= 0 &&
 	    !org_head(s, w, n, r) &&
 	    ((!all_cap && first > 0 && (word_is(s, &w[0], "the") || word_is(s, &w[0], "its") ||
-					word_is(s, &w[0], "their"))) ||
+					word_is(s, &w[0], "their") || word_is(s, &w[0], "our"))) ||
 	     (first == 0 && n <= 3 && !is_cap(s, &w[n - 1]) && !caps_after(s, w, n, 1)))) {
 		m->kind = SK_ANONYMOUS;
 		m->definite = 2;
