@@ -1728,7 +1728,28 @@ static int reports_self(const char *raw, const struct quote *p, int g)
 {
 	const char *w = g == 'f' ? "she " : g == 'm' ? "he " : NULL;
 	size_t n = w ? strlen(w) : 0;
-	return w && p->kind != QK_DIRECT && p->end - p->start > n && !strncmp(raw + p->start, w, n);
+	if (w && p->kind != QK_DIRECT && p->end - p->start > n && !strncmp(raw + p->start, w, n))
+		return 1;
+	/* ("A sports doctor who ..., and who asked not to be named because
+	 * of his contracts, said ...": a relative clause of the speaker,
+	 * before the cue, says whose gender with "his" or "her" alone) */
+	if (!w || p->spk_start == NO_SPAN || p->cue_start < p->spk_start || p->cue_start - p->spk_start > 300)
+		return 0;
+	size_t a = p->spk_start, b = p->cue_start, who = SIZE_MAX;
+	int mine = 0, other = 0;
+	for (size_t i = a; i + 5 <= b; i++) {
+		if (raw[i] != ' ')
+			continue;
+		if (!strncmp(raw + i, " who ", 5) && who == SIZE_MAX)
+			who = i;
+		if (who == SIZE_MAX)
+			continue;
+		int his = !strncmp(raw + i, " his ", 5) || !strncmp(raw + i, " he ", 4) || !strncmp(raw + i, " him", 4);
+		int her = !strncmp(raw + i, " her ", 5) || !strncmp(raw + i, " she ", 5) || !strncmp(raw + i, " her,", 5);
+		mine += g == 'm' ? his : her;
+		other += g == 'm' ? her : his;
+	}
+	return mine && !other;
 }
 
 /* What quote q's speaker phrase and apposition say of its source's gender. */
