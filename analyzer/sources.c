@@ -1665,6 +1665,35 @@ static int gender_hint(const struct rules *r, const char *s, size_t n, int names
 	return 0;
 }
 
+/* Is the name written at raw[at] a possessor ("Vesterlund's absence",
+ * "Ada Vell's aide"): its capitalized words, then 's or ’s? */
+static int possessor_at(const char *raw, size_t at)
+{
+	size_t j = at;
+	for (;;) {
+		for (;;) {
+			unsigned char c = (unsigned char)raw[j];
+			if (isalpha(c) || c == '.' || c == '-')
+				j++;
+			else if (c >= 0xC0 && !(c == 0xE2 && (unsigned char)raw[j + 1] == 0x80 &&
+						 (unsigned char)raw[j + 2] == 0x99)) {
+				j++;
+				while (((unsigned char)raw[j] & 0xC0) == 0x80)
+					j++;
+			} else
+				break;
+		}
+		if (raw[j] == ' ' && isupper((unsigned char)raw[j + 1]))
+			j++;
+		else
+			break;
+	}
+	if (raw[j] == '\'' && raw[j + 1] == 's' && !isalpha((unsigned char)raw[j + 2]))
+		return 1;
+	return (unsigned char)raw[j] == 0xE2 && (unsigned char)raw[j + 1] == 0x80 && (unsigned char)raw[j + 2] == 0x99 &&
+	       raw[j + 3] == 's' && !isalpha((unsigned char)raw[j + 4]);
+}
+
 /* The source of an earlier quote of q's paragraph (q is ql->v[i]), in
  * the sentence before q's or in q's, whose content holds entity e and
  * whose speaker is one unnamed person described with a relative clause
@@ -3538,6 +3567,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			/* "Asked if Jan Ek was on the list, she said": whoever was
 			 * asked is the pronoun; no name in that question is */
 			size_t asked_from = asked_clause(r, s, seg->sents[q->sent].start, ms);
+			size_t poss = SIZE_MAX;
 			for (size_t k = before_ms; k-- > 0 && es.v[k].off >= sent_start;) {
 				/* "The pathologist who ... testified that Reyne had died.
 				 * She told the jury ...": a person named inside what an
@@ -3556,12 +3586,24 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				    !(want_person && es.v[k].name0 > es.v[k].off &&
 				      entity_gender(r, t, &es.v[k], raw) == (m.pronoun == 'm' ? 'f' : 'm')) &&
 				    !(want_person && es.v[k].gender && es.v[k].gender != m.pronoun)) {
+					/* ("Maddox refused to use Vesterlund's absence as an
+					 * excuse. She said ...": a possessor is the pronoun only
+					 * when no other person of the window is) */
+					if (want_person && possessor_at(raw, es.v[k].off)) {
+						if (poss == SIZE_MAX)
+							poss = k;
+						continue;
+					}
 					src = add_source(t, raw + es.v[k].name0, es.v[k].name1 - es.v[k].name0,
 							 es.v[k].title1 ? raw + es.v[k].title0 : NULL,
 							 es.v[k].title1 - es.v[k].title0, es.v[k].kind, es.v[k].off);
 					break;
 				}
 			}
+			if (src < 0 && poss != SIZE_MAX)
+				src = add_source(t, raw + es.v[poss].name0, es.v[poss].name1 - es.v[poss].name0,
+						 es.v[poss].title1 ? raw + es.v[poss].title0 : NULL,
+						 es.v[poss].title1 - es.v[poss].title0, es.v[poss].kind, es.v[poss].off);
 			/* "Their manager, Fenna Morrow, admitted as much." then a
 			 * paragraph that opens "'...,' she said": the person a
 			 * paragraph without quotations ends on (the subject of its
