@@ -1724,6 +1724,30 @@ static int anon_said_about(const struct rules *r, const struct source_table *t, 
 	return -1;
 }
 
+/* Does the sentence [a, b) open with a possessive and a noun of kinship
+ * of gender g ("My daughter, who ...", "Her husband said"), then a comma
+ * or a lowercase word? The end of the noun, else 0. */
+static size_t kin_subject(const struct rules *r, const char *s, size_t a, size_t b, int g)
+{
+	while (a < b && (s[a] == ' ' || s[a] == '\n'))
+		a++;
+	size_t e = a;
+	while (e < b && isalpha((unsigned char)s[e]))
+		e++;
+	struct word pw = { a, e };
+	if (e == a || e >= b || s[e] != ' ' || !word_in_list(r, s, &pw, WL_POSSESSIVE))
+		return 0;
+	size_t k0 = e + 1, k1 = k0;
+	while (k1 < b && isalpha((unsigned char)s[k1]))
+		k1++;
+	struct word kw = { k0, k1 };
+	if (k1 == k0 || k1 + 2 >= b || !word_in_list(r, s, &kw, WL_KIN) || gender_hint(r, s + k0, k1 - k0, 0) != g)
+		return 0;
+	if (s[k1] == ',' || (s[k1] == ' ' && s[k1 + 1] >= 'a' && s[k1 + 1] <= 'z'))
+		return k1;
+	return 0;
+}
+
 /* "he told our reporter Lene Farr that ...": a person named right after
  * "told" (a lowercase word of the words.txt list "tell"; up to three
  * lowercase words between: a determiner, a title) is the listener, whom a
@@ -3629,6 +3653,19 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 					src = add_source(t, raw + es.v[first].name0, es.v[first].name1 - es.v[first].name0,
 							 es.v[first].title1 ? raw + es.v[first].title0 : NULL,
 							 es.v[first].title1 - es.v[first].title0, es.v[first].kind, es.v[first].off);
+			}
+			/* "My daughter, who is thirteen, put it more bluntly than I
+			 * can. "...," she said": a relative named by a possessive and
+			 * a noun of kinship of the pronoun's gender opening the
+			 * sentence before, in the same paragraph, with no one named
+			 * there */
+			if (src < 0 && want_person && q->sent > 0 && seg->sents[q->sent - 1].para == seg->sents[q->sent].para) {
+				size_t k0 = seg->sents[q->sent - 1].start, k1;
+				int named = 0;
+				for (size_t k = before_ms; !named && k-- > 0 && es.v[k].off >= k0;)
+					named = es.v[k].kind == SK_PERSON;
+				if (!named && (k1 = kin_subject(r, s, k0, seg->sents[q->sent - 1].end, m.pronoun)))
+					src = add_source(t, raw + k0, k1 - k0, NULL, 0, SK_ANONYMOUS, k0);
 			}
 			for (size_t k = i; src < 0 && k-- > 0;) {
 				const struct quote *p = &ql->v[k];
