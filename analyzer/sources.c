@@ -3389,6 +3389,30 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 		}
 		enum source_kind kind = m.kind;
 		int src = -1;
+		/* "The Quenby-based food and drinks group said": the speaker
+		 * phrase starts after "and", a bare lowercase description of a
+		 * business ("drinks group") after "the ... and": the business
+		 * named before, as "the group" is */
+		if (kind == SK_ORGANIZATION && !m.definite && !m.pronoun && ms >= 10 && !strncmp(s + ms - 5, " and ", 5) &&
+		    !text_is_upper(s, ms, me)) {
+			size_t hs, hw, b = ms - 5;
+			last_word(s + ms, me - ms, &hs, &hw);
+			while (b > 0 && s[b - 1] != ' ' && s[b - 1] != '\n')
+				b--;
+			size_t d = b >= 1 ? b - 1 : 0;
+			int the = 0;
+			for (size_t k = d, n = 0; k > 0 && n < 4 && !the; k--)
+				if (s[k - 1] == ' ' || s[k - 1] == '\n') {
+					n++;
+					the = k + 4 <= ms && (!strncmp(s + k, "the ", 4) || !strncmp(s + k, "The ", 4));
+				}
+			if (the && !memchr(s + ms, ' ', hs ? hs - 1 : 0) &&
+			    wordset_get_ci(&r->org_words, s + ms + hs, hw - hs) == ORG_COMPANY) {
+				m.definite = 3;
+				m.title0 = hs;
+				m.title1 = hw;
+			}
+		}
 		/* "A neighbour who gave only her first name, Ysolde, said": the
 		 * one capitalized word between the commas is her name */
 		if (q->appos_start != NO_SPAN && !m.pronoun && me - ms > 9 && !strncmp(s + me - 4, "name", 4) &&
