@@ -1,5 +1,6 @@
 #include "segment.h"
 
+#include <ctype.h>
 #include <string.h>
 
 #include "strbuf.h"
@@ -225,6 +226,40 @@ static void add_para(struct segmentation *s, const char *scan, size_t a, size_t 
 	s->paras[s->nparas++] = (struct paragraph){ a, b, 0, 0 };
 }
 
+/* Is the line [a, b) a time stamp alone: "13:02", "9.45", "14:05 GMT"? */
+static int time_line(const char *scan, size_t a, size_t b)
+{
+	while (a < b && scan[a] == ' ')
+		a++;
+	while (b > a && (scan[b - 1] == ' ' || scan[b - 1] == '\t'))
+		b--;
+	size_t k = a;
+	while (k < b && k - a < 2 && isdigit((unsigned char)scan[k]))
+		k++;
+	if (k == a || k + 3 > b || (scan[k] != ':' && scan[k] != '.') || !isdigit((unsigned char)scan[k + 1]) ||
+	    !isdigit((unsigned char)scan[k + 2]))
+		return 0;
+	k += 3;
+	if (k == b)
+		return 1;
+	if (scan[k] != ' ' || b - k > 5)
+		return 0;
+	for (k++; k < b; k++)
+		if (!isalpha((unsigned char)scan[k]))
+			return 0;
+	return 1;
+}
+
+/* Does the line [a, b) end a sentence (. ! ? or a closing quotation
+ * mark after one)? */
+static int sentence_end_at(const char *scan, size_t a, size_t b)
+{
+	while (b > a && (scan[b - 1] == ' ' || scan[b - 1] == '\t'))
+		b--;
+	return b > a && (scan[b - 1] == '.' || scan[b - 1] == '!' || scan[b - 1] == '?' || scan[b - 1] == '"' ||
+			 (b - a >= 3 && (unsigned char)scan[b - 3] == 0xE2));
+}
+
 static void find_paragraphs(struct segmentation *s, struct article *a)
 {
 	char *scan = a->scan;
@@ -249,6 +284,29 @@ static void find_paragraphs(struct segmentation *s, struct article *a)
 				? !md_block_start(raw, pos, e) && !prev_heading
 				: ws.wrapped ? wrapped_join(&ws, scan, prev_a, prev_b, pos, e)
 				: soft_wrap(scan, prev_a, prev_b, pos, e) || lowercase_start(scan, pos, e);
+			/* (a bulleted list in plain text, "- The authority says
+			 * ...": each item after an item, or after a short line that
+			 * ends in no period, its heading, is a line of its own) */
+			int item = a->format != FORMAT_MARKDOWN && list_item(raw, pos, e) &&
+				   (list_item(raw, prev_a, prev_b) ||
+				    (prev_b - prev_a < 40 && !sentence_end_at(scan, prev_a, prev_b)));
+			if (item) {
+				join = 0;
+				/* (its marker is no word of the sentence: the item reads
+				 * as one, "The authority says ...") */
+				size_t k = pos;
+				while (k < e && scan[k] == ' ')
+					k++;
+				if (scan[k] == '-' || scan[k] == '*' || scan[k] == '+')
+					scan[k] = ' ';
+				else if (!memcmp(scan + k, "\xe2\x80\xa2", 3))
+					memset(scan + k, ' ', 3);
+				a->decoded = 1;
+			}
+			/* (a live page's time stamp on a line of its own, "13:02",
+			 * is no word of the entry's first sentence) */
+			if (join && a->format != FORMAT_MARKDOWN && time_line(scan, prev_a, prev_b))
+				join = 0;
 			if (!join) {
 				add_para(s, scan, para_start, prev_b);
 				para_start = pos;

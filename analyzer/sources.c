@@ -56,6 +56,14 @@ static int word_in_list(const struct rules *r, const char *s, const struct word 
 
 static int is_cap(const char *s, const struct word *w)
 {
+	/* ("Quenby-based", "London-listed": a name made an adjective by a
+	 * lowercase participle after its hyphen is no capitalized word) */
+	for (size_t i = w->e; i > w->s + 1; i--)
+		if (s[i - 1] == '-') {
+			if (w->e - i >= 3 && s[w->e - 2] == 'e' && s[w->e - 1] == 'd' && islower((unsigned char)s[i]))
+				return 0;
+			break;
+		}
 	return text_is_upper(s, w->s, w->e);
 }
 
@@ -705,7 +713,7 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 	if (wordset_get_ci(&r->titles, s + w[n - 1].s, w[n - 1].e - w[n - 1].s) >= 0 &&
 	    !org_head(s, w, n, r) &&
 	    ((!all_cap && first > 0 && (word_is(s, &w[0], "the") || word_is(s, &w[0], "its") ||
-					word_is(s, &w[0], "their"))) ||
+					word_is(s, &w[0], "their") || word_is(s, &w[0], "our"))) ||
 	     (first == 0 && n <= 3 && !is_cap(s, &w[n - 1]) && !caps_after(s, w, n, 1)))) {
 		m->kind = SK_ANONYMOUS;
 		m->definite = 2;
@@ -751,8 +759,11 @@ static void mention_parse_words(const char *s, size_t len, const struct rules *r
 	    !org_head(s, w, n, r) && !plural_noun(s, &w[n - 1])) {
 		if (!caps_after(s, w, n, 1)) {
 			/* "the 34-year-old diver", "the woman": one person the text
-			 * describes and does not name */
+			 * describes and does not name (the one described before with
+			 * that noun, if any: "the pathologist" after "The pathologist
+			 * who carried out the examination") */
 			m->kind = SK_ANONYMOUS;
+			m->definite = 1;
 			m->name0 = w[0].s;
 			m->name1 = w[n - 1].e;
 			return;
@@ -1654,6 +1665,89 @@ static int gender_hint(const struct rules *r, const char *s, size_t n, int names
 	return 0;
 }
 
+/* Is the name written at raw[at] a possessor ("Vesterlund's absence",
+ * "Ada Vell's aide"): its capitalized words, then 's or ’s? */
+static int possessor_at(const char *raw, size_t at)
+{
+	size_t j = at;
+	for (;;) {
+		for (;;) {
+			unsigned char c = (unsigned char)raw[j];
+			if (isalpha(c) || c == '.' || c == '-')
+				j++;
+			else if (c >= 0xC0 && !(c == 0xE2 && (unsigned char)raw[j + 1] == 0x80 &&
+						 (unsigned char)raw[j + 2] == 0x99)) {
+				j++;
+				while (((unsigned char)raw[j] & 0xC0) == 0x80)
+					j++;
+			} else
+				break;
+		}
+		if (raw[j] == ' ' && isupper((unsigned char)raw[j + 1]))
+			j++;
+		else
+			break;
+	}
+	if (raw[j] == '\'' && raw[j + 1] == 's' && !isalpha((unsigned char)raw[j + 2]))
+		return 1;
+	return (unsigned char)raw[j] == 0xE2 && (unsigned char)raw[j + 1] == 0x80 && (unsigned char)raw[j + 2] == 0x99 &&
+	       raw[j + 3] == 's' && !isalpha((unsigned char)raw[j + 4]);
+}
+
+/* The source of an earlier quote of q's paragraph (q is ql->v[i]), in
+ * the sentence before q's or in q's, whose content holds entity e and
+ * whose speaker is one unnamed person described with a relative clause
+ * ("the pathologist who carried out the examination") of no gender
+ * against g; else -1. */
+static int anon_said_about(const struct rules *r, const struct source_table *t, const struct quote_list *ql,
+			   size_t i, const struct entity *e, int g)
+{
+	const struct quote *q = &ql->v[i];
+	for (size_t k = i; k-- > 0;) {
+		const struct quote *p = &ql->v[k];
+		if (p->para != q->para || p->sent + 1 < q->sent)
+			break;
+		if (p->source < 0 || t->v[p->source].kind != SK_ANONYMOUS || e->off < p->start || e->off >= p->end)
+			continue;
+		const char *n = t->v[p->source].name;
+		const char *who = strstr(n, " who ");
+		/* (one told apart by a restrictive relative clause: "the
+		 * candidate" may be anyone named before) */
+		if (!who)
+			continue;
+		size_t nl = (size_t)(who - n);
+		if (gender_clash(t, p->source, g) || (gender_hint(r, n, nl, 0) && gender_hint(r, n, nl, 0) != g) ||
+		    !described_person(n, nl, r))
+			continue;
+		return p->source;
+	}
+	return -1;
+}
+
+/* Does the sentence [a, b) open with a possessive and a noun of kinship
+ * of gender g ("My daughter, who ...", "Her husband said"), then a comma
+ * or a lowercase word? The end of the noun, else 0. */
+static size_t kin_subject(const struct rules *r, const char *s, size_t a, size_t b, int g)
+{
+	while (a < b && (s[a] == ' ' || s[a] == '\n'))
+		a++;
+	size_t e = a;
+	while (e < b && isalpha((unsigned char)s[e]))
+		e++;
+	struct word pw = { a, e };
+	if (e == a || e >= b || s[e] != ' ' || !word_in_list(r, s, &pw, WL_POSSESSIVE))
+		return 0;
+	size_t k0 = e + 1, k1 = k0;
+	while (k1 < b && isalpha((unsigned char)s[k1]))
+		k1++;
+	struct word kw = { k0, k1 };
+	if (k1 == k0 || k1 + 2 >= b || !word_in_list(r, s, &kw, WL_KIN) || gender_hint(r, s + k0, k1 - k0, 0) != g)
+		return 0;
+	if (s[k1] == ',' || (s[k1] == ' ' && s[k1 + 1] >= 'a' && s[k1 + 1] <= 'z'))
+		return k1;
+	return 0;
+}
+
 /* "he told our reporter Lene Farr that ...": a person named right after
  * "told" (a lowercase word of the words.txt list "tell"; up to three
  * lowercase words between: a determiner, a title) is the listener, whom a
@@ -1687,7 +1781,28 @@ static int reports_self(const char *raw, const struct quote *p, int g)
 {
 	const char *w = g == 'f' ? "she " : g == 'm' ? "he " : NULL;
 	size_t n = w ? strlen(w) : 0;
-	return w && p->kind != QK_DIRECT && p->end - p->start > n && !strncmp(raw + p->start, w, n);
+	if (w && p->kind != QK_DIRECT && p->end - p->start > n && !strncmp(raw + p->start, w, n))
+		return 1;
+	/* ("A sports doctor who ..., and who asked not to be named because
+	 * of his contracts, said ...": a relative clause of the speaker,
+	 * before the cue, says whose gender with "his" or "her" alone) */
+	if (!w || p->spk_start == NO_SPAN || p->cue_start < p->spk_start || p->cue_start - p->spk_start > 300)
+		return 0;
+	size_t a = p->spk_start, b = p->cue_start, who = SIZE_MAX;
+	int mine = 0, other = 0;
+	for (size_t i = a; i + 5 <= b; i++) {
+		if (raw[i] != ' ')
+			continue;
+		if (!strncmp(raw + i, " who ", 5) && who == SIZE_MAX)
+			who = i;
+		if (who == SIZE_MAX)
+			continue;
+		int his = !strncmp(raw + i, " his ", 5) || !strncmp(raw + i, " he ", 4) || !strncmp(raw + i, " him", 4);
+		int her = !strncmp(raw + i, " her ", 5) || !strncmp(raw + i, " she ", 5) || !strncmp(raw + i, " her,", 5);
+		mine += g == 'm' ? his : her;
+		other += g == 'm' ? her : his;
+	}
+	return mine && !other;
 }
 
 /* What quote q's speaker phrase and apposition say of its source's gender. */
@@ -3058,6 +3173,25 @@ static int union_name(const char *name, size_t n, const struct rules *r)
 	return 0;
 }
 
+/* Is name[0, n) the name of a body of the kind head[0, hl) by a word
+ * org-kinds.txt gives that kind ("Quenby Athletic" for "the club")? */
+static int kind_name(const char *name, size_t n, const struct rules *r, const char *head, size_t hl)
+{
+	for (size_t i = 0; i < n;) {
+		while (i < n && !isalpha((unsigned char)name[i]))
+			i++;
+		size_t w = i;
+		while (i < n && isalpha((unsigned char)name[i]))
+			i++;
+		if (i == w)
+			break;
+		const char *k = rules_org_kind(r, name + w, i - w);
+		if (k && strlen(k) == hl && !strncasecmp(k, head, hl))
+			return 1;
+	}
+	return 0;
+}
+
 /* "a spokesperson for Orrin Freight", "an official at the Harbour
  * Board": the body an unnamed person speaks for, a capitalized name
  * after "for", "at" or "from" to the end, into [*o0, *o1) of name (not
@@ -3255,6 +3389,30 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 		}
 		enum source_kind kind = m.kind;
 		int src = -1;
+		/* "The Quenby-based food and drinks group said": the speaker
+		 * phrase starts after "and", a bare lowercase description of a
+		 * business ("drinks group") after "the ... and": the business
+		 * named before, as "the group" is */
+		if (kind == SK_ORGANIZATION && !m.definite && !m.pronoun && ms >= 10 && !strncmp(s + ms - 5, " and ", 5) &&
+		    !text_is_upper(s, ms, me)) {
+			size_t hs, hw, b = ms - 5;
+			last_word(s + ms, me - ms, &hs, &hw);
+			while (b > 0 && s[b - 1] != ' ' && s[b - 1] != '\n')
+				b--;
+			size_t d = b >= 1 ? b - 1 : 0;
+			int the = 0;
+			for (size_t k = d, n = 0; k > 0 && n < 4 && !the; k--)
+				if (s[k - 1] == ' ' || s[k - 1] == '\n') {
+					n++;
+					the = k + 4 <= ms && (!strncmp(s + k, "the ", 4) || !strncmp(s + k, "The ", 4));
+				}
+			if (the && !memchr(s + ms, ' ', hs ? hs - 1 : 0) &&
+			    wordset_get_ci(&r->org_words, s + ms + hs, hw - hs) == ORG_COMPANY) {
+				m.definite = 3;
+				m.title0 = hs;
+				m.title1 = hw;
+			}
+		}
 		/* "A neighbour who gave only her first name, Ysolde, said": the
 		 * one capitalized word between the commas is her name */
 		if (q->appos_start != NO_SPAN && !m.pronoun && me - ms > 9 && !strncmp(s + me - 4, "name", 4) &&
@@ -3457,7 +3615,17 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 			/* "Asked if Jan Ek was on the list, she said": whoever was
 			 * asked is the pronoun; no name in that question is */
 			size_t asked_from = asked_clause(r, s, seg->sents[q->sent].start, ms);
+			size_t poss = SIZE_MAX;
 			for (size_t k = before_ms; k-- > 0 && es.v[k].off >= sent_start;) {
+				/* "The pathologist who ... testified that Reyne had died.
+				 * She told the jury ...": a person named inside what an
+				 * unnamed person said in the sentence before is not the
+				 * pronoun; that speaker is */
+				int said_by = want_person && es.v[k].off < ms ? anon_said_about(r, t, ql, i, &es.v[k], m.pronoun) : -1;
+				if (said_by >= 0) {
+					src = said_by;
+					break;
+				}
 				if (es.v[k].off < ms && es.v[k].off < asked_from &&
 				    (want_person ? es.v[k].kind == SK_PERSON && !listener(r, raw, &es.v[k])
 						 : m.pronoun == 'n' && es.v[k].kind == SK_ORGANIZATION) &&
@@ -3466,12 +3634,24 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				    !(want_person && es.v[k].name0 > es.v[k].off &&
 				      entity_gender(r, t, &es.v[k], raw) == (m.pronoun == 'm' ? 'f' : 'm')) &&
 				    !(want_person && es.v[k].gender && es.v[k].gender != m.pronoun)) {
+					/* ("Maddox refused to use Vesterlund's absence as an
+					 * excuse. She said ...": a possessor is the pronoun only
+					 * when no other person of the window is) */
+					if (want_person && possessor_at(raw, es.v[k].off)) {
+						if (poss == SIZE_MAX)
+							poss = k;
+						continue;
+					}
 					src = add_source(t, raw + es.v[k].name0, es.v[k].name1 - es.v[k].name0,
 							 es.v[k].title1 ? raw + es.v[k].title0 : NULL,
 							 es.v[k].title1 - es.v[k].title0, es.v[k].kind, es.v[k].off);
 					break;
 				}
 			}
+			if (src < 0 && poss != SIZE_MAX)
+				src = add_source(t, raw + es.v[poss].name0, es.v[poss].name1 - es.v[poss].name0,
+						 es.v[poss].title1 ? raw + es.v[poss].title0 : NULL,
+						 es.v[poss].title1 - es.v[poss].title0, es.v[poss].kind, es.v[poss].off);
 			/* "Their manager, Fenna Morrow, admitted as much." then a
 			 * paragraph that opens "'...,' she said": the person a
 			 * paragraph without quotations ends on (the subject of its
@@ -3497,6 +3677,19 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 					src = add_source(t, raw + es.v[first].name0, es.v[first].name1 - es.v[first].name0,
 							 es.v[first].title1 ? raw + es.v[first].title0 : NULL,
 							 es.v[first].title1 - es.v[first].title0, es.v[first].kind, es.v[first].off);
+			}
+			/* "My daughter, who is thirteen, put it more bluntly than I
+			 * can. "...," she said": a relative named by a possessive and
+			 * a noun of kinship of the pronoun's gender opening the
+			 * sentence before, in the same paragraph, with no one named
+			 * there */
+			if (src < 0 && want_person && q->sent > 0 && seg->sents[q->sent - 1].para == seg->sents[q->sent].para) {
+				size_t k0 = seg->sents[q->sent - 1].start, k1;
+				int named = 0;
+				for (size_t k = before_ms; !named && k-- > 0 && es.v[k].off >= k0;)
+					named = es.v[k].kind == SK_PERSON;
+				if (!named && (k1 = kin_subject(r, s, k0, seg->sents[q->sent - 1].end, m.pronoun)))
+					src = add_source(t, raw + k0, k1 - k0, NULL, 0, SK_ANONYMOUS, k0);
 			}
 			for (size_t k = i; src < 0 && k-- > 0;) {
 				const struct quote *p = &ql->v[k];
@@ -3710,6 +3903,8 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				    ((company && company_name(raw + e->name0, e->name1 - e->name0, r) &&
 				      !alone_in_para(seg, s, e)) ||
 				     (uni && union_name(raw + e->name0, e->name1 - e->name0, r)) ||
+				     /* ("the club": "Quenby Athletic", by org-kinds.txt) */
+				     (!uni && kind_name(raw + e->name0, e->name1 - e->name0, r, s + ms + hs, hl)) ||
 				     (paper && org_kind_name(raw + e->name0, e->name1 - e->name0, r, ORG_OUTLET))))
 					src = add_source(t, raw + e->name0, e->name1 - e->name0, NULL, 0,
 							 SK_ORGANIZATION, e->off);

@@ -42,7 +42,13 @@ FILES = [("wire-strike", "wire-strike.txt"),
          ("d-obit-rosslyn", "d-obit-rosslyn.md"),
          ("d-flood-evacuation", "d-flood-evacuation.txt"),
          ("d-lawsuit-corveth", "d-lawsuit-corveth.txt"),
-         ("d-analysis-dams", "d-analysis-dams.txt")]
+         ("d-analysis-dams", "d-analysis-dams.txt"),
+         ("e-match-report", "e-match-report.txt"),
+         ("e-study-tarvamine", "e-study-tarvamine.txt"),
+         ("e-trial-tilley", "e-trial-tilley.txt"),
+         ("e-halvern-earnings", "e-halvern-earnings.txt"),
+         ("e-column-cans", "e-column-cans.txt"),
+         ("e-live-review", "e-live-review.txt")]
 WIRES = ["b-wire.jsonl"]
 
 P, O, A, V, D = "person", "organization", "anonymous", "vague", "document"
@@ -888,6 +894,217 @@ N(d, "independent", anchor="so-called \"independent\" inspection")
 Q(d, "is only as independent as the person who signs the cheque", "one resident", A, "indirect", "wrote")
 Q(d, "a full overhaul would need new legislation", "officials", A, "indirect", "say")
 Q(d, "the Treasury is \"nervous\" about the cost", "officials", A, "mixed", "say")
+
+# ======================================================================================
+# Fifth set (e- files): the tarvamine story (a stimulant in Halvern Foods' Skylark Surge
+# sports drinks, Quenby, Norvaal), written by a fifth helper before whosaid was run on them.
+
+# --------------------------------------------------------------------------------------
+# e-match-report: sports match report: post-match quotes of a coach, players and the other
+# manager, a disputed penalty, "told reporters", "told the club's website", a captain,
+# surnames after the first mention, "the striker", "the defender"
+d = "e-match-report"
+MADDOX = "Ines Maddox"
+ODIGWE = "Emeka Odigwe"
+FERREIRA = "Jonas Ferreira"
+SKALL = "Teodor Skallagrim"
+HALVERN = "Halvern Foods"
+NRA = "a spokesman for the Norvaal Referees' Association"
+Q(d, "the penalty which turned the game was only part of the story", MADDOX, P, "indirect", "said")
+Q(d, "We were second to everything,", MADDOX, P, "direct", "told")
+Q(d, "Second to the ball, second to the tackles, second to the ideas. You can talk about the penalty all night and I will, but that is not why we lost.", MADDOX, P, "direct", "told")
+Q(d, "I've seen it four times now and he wins the ball cleanly,", MADDOX, P, "direct", "said")
+Q(d, "The referee was ten yards away with a clear view. I'd like someone to explain to me what he saw.", MADDOX, P, "direct", "said")
+Q(d, "the official's report would be reviewed in the usual way on Monday", NRA, A, "indirect", "said")
+Q(d, "the association would make no further comment before then", NRA, A, "indirect", "said")
+Q(d, "he had felt contact", ODIGWE, P, "indirect", "said")
+Q(d, "He's caught my standing leg, 100 percent,", ODIGWE, P, "direct", "said")
+Q(d, "I'm not going to lie on the floor for fun in front of twelve thousand people.", ODIGWE, P, "direct", "said")
+Q(d, "he would \"leave that to the people whose job it is,\"", "Piet Lauring", P, "mixed", "said")
+Q(d, "his side had been outplayed", FERREIRA, P, "indirect", "accepted")
+Q(d, "We can't keep starting well and then switching off,", FERREIRA, P, "direct", "told")
+Q(d, "The lads are hurting, but hurting isn't enough. We have to look at ourselves first.", FERREIRA, P, "direct", "told")
+Q(d, "he never knowingly took a banned substance", "Luka Vesterlund", P, "indirect", "said", "deny")
+Q(d, "the source was a sports drink, Skylark Surge, supplied by its former sponsor, Halvern Foods", "Quenby Athletic", O, "indirect", "believes")
+Q(d, "its drinks met every legal standard when they were sold", HALVERN, O, "indirect", "said", "deny")
+Q(d, "the squad was stretched", MADDOX, P, "indirect", "admitted")
+Q(d, "she expected a decision on his case \"within a fortnight\"", MADDOX, P, "mixed", "said")
+Q(d, "the club would back him at any hearing", MADDOX, P, "indirect", "said")
+Q(d, "People said we would fade after Christmas,", SKALL, P, "direct", "said")
+Q(d, "Look at the table. We haven't faded.", SKALL, P, "direct", "said")
+Q(d, "From where I stand, it's always a penalty,", SKALL, P, "direct", "said")
+Q(d, "Ask me again when I've seen it on television.", SKALL, P, "direct", "said")
+Q(d, "she would make changes", MADDOX, P, "indirect", "said")
+Q(d, "Nobody,", MADDOX, P, "direct", "said", required=False)
+Q(d, "has a shirt for life.", MADDOX, P, "direct", "said")
+
+# --------------------------------------------------------------------------------------
+# e-study-tarvamine: science/health: "according to a study", "the study found", "said the
+# paper's lead author", "the researchers wrote", an expert "who was not involved in the
+# study", a university press office statement, hedged claims, an anonymous sports doctor
+d = "e-study-tarvamine"
+STUDY = "the study"
+VERLAINE = "Oona Verlaine"
+NYHOLM = "Caspar Nyholm"
+UNI = "University of Tolvang press office"
+NFSA = "Norvaal Food Safety Authority"
+DOCTOR = "a sports doctor"
+Q(d, "Stimulant in sports drinks may strain the heart", STUDY, D, "indirect", "suggests", "hedge", required=False)
+Q(d, "A stimulant that until last month was sold in several popular sports drinks may raise heart rate and blood pressure for longer than its makers claimed", STUDY, D, "indirect", "according to", "hedge")
+Q(d, "volunteers who took the stimulant had heart rates on average 11 beats per minute higher than the others two hours after exercise, when their bodies should have been recovering", STUDY, D, "indirect", "found")
+Q(d, "What surprised us was not how high the heart rate went but how long it stayed up,", VERLAINE, P, "direct", "said")
+Q(d, "The body is meant to come down after exercise. With tarvamine, it seemed to stay on alert.", VERLAINE, P, "direct", "said")
+Q(d, "the findings \"suggest that tarvamine may delay cardiovascular recovery\"", "the researchers", V, "mixed", "wrote", "hedge")
+Q(d, "the volunteers were given a dose roughly equal to two cans of the strongest drink on the market", VERLAINE, P, "indirect", "stressed")
+Q(d, "she did not know whether a single can would have the same effect", VERLAINE, P, "indirect", "said", "hedge")
+Q(d, "people who had drunk the products should not panic", VERLAINE, P, "indirect", "said")
+Q(d, "the study was carefully run but small", "independent experts", V, "indirect", "said")
+Q(d, "It's a useful signal, not a verdict,", NYHOLM, P, "direct", "said", "hedge")
+Q(d, "Forty-eight people is a small number, and they were all healthy adults in a laboratory. Real athletes drink these things in the heat, dehydrated, sometimes with caffeine on top. That could make things better or much worse; we just don't know.", NYHOLM, P, "direct", "said", "hedge")
+Q(d, "irregular rhythms were common during and after hard exercise", NYHOLM, P, "indirect", "added")
+Q(d, "most were harmless", NYHOLM, P, "indirect", "added")
+Q(d, "the study had been funded by the Norvaal Research Council", UNI, O, "indirect", "said")
+Q(d, "none of the authors had any link to the drinks industry", UNI, O, "indirect", "said")
+Q(d, "the work as \"the first controlled trial of tarvamine in humans.\"", "the statement", D, "mixed", "described", required=False)
+Q(d, "the dose used in the study was \"far higher than any consumer would reasonably take\"", HALVERN, O, "mixed", "said", "deny")
+Q(d, "its own safety testing had found no cause for concern", HALVERN, O, "indirect", "said", "deny")
+Q(d, "Halvern was cooperating fully with the food safety authority's review", "a Halvern Foods spokeswoman", A, "indirect", "said")
+Q(d, "young players often drank three or four cans in a day", DOCTOR, A, "indirect", "said")
+Q(d, "The label says one can. Nobody reads the label,", DOCTOR, A, "direct", "said")
+Q(d, "it would consider the study as part of its review", NFSA, O, "indirect", "said")
+Q(d, "her team hoped to begin a larger trial later this year", VERLAINE, P, "indirect", "said")
+Q(d, "We may find the effect is smaller in a bigger group,", VERLAINE, P, "direct", "said", "hedge")
+Q(d, "That would be good news. But someone needed to look.", VERLAINE, P, "direct", "said")
+
+# --------------------------------------------------------------------------------------
+# e-trial-tilley: courtroom trial report: "told the jury", "testified that", "under
+# cross-examination", a witness named by role only (the pathologist), the judge's ruling
+# quoted, a defendant who denies the charges, "a jury heard"
+d = "e-trial-tilley"
+BALL = "Hugo Ballantyne"
+PATH = "the pathologist"
+NORUM = "Helga Norum"
+BERES = "Lucan Beresford"
+Q(d, "knew what was in the powder", BALL, P, "direct", "told", nth=0, required=False)
+Q(d, "A supplement wholesaler sold a pre-workout powder laced with an undeclared stimulant for months after a customer warned him it had made her ill", "the prosecution", V, "indirect", "heard")
+Q(d, "the powder, sold as \"Red Line Pre-Race,\" contained tarvamine, a stimulant that did not appear anywhere on its label", BALL, P, "indirect", "told")
+Q(d, "This is not a case about a mistake in a factory,", BALL, P, "direct", "said")
+Q(d, "The prosecution says Mr. Tilley knew what was in the powder, knew it was not on the tub, and kept selling it because it sold.", BALL, P, "direct", "said")
+Q(d, "Reyne had died of a heart rhythm disorder", PATH, A, "indirect", "testified")
+Q(d, "tarvamine had been found in his blood at a level \"many times\" that of a normal dose", PATH, A, "mixed", "testified")
+Q(d, "she had found no sign of heart disease", PATH, A, "indirect", "told")
+Q(d, "she could not say how much of the stimulant had come from the powder and how much from other products Reyne may have taken", PATH, A, "indirect", "agreed", "hedge")
+Q(d, "I can tell you what was in his blood,", PATH, A, "direct", "said")
+Q(d, "I can't tell you which tub it came from.", PATH, A, "direct", "said", "hedge")
+Q(d, "she had bought two tubs of the powder from Tilley's warehouse in Quenby in August", NORUM, P, "indirect", "testified")
+Q(d, "laboratory tests had found tarvamine in both", NORUM, P, "indirect", "testified")
+Q(d, "a woman from Harnmouth had emailed the company in March last year to say the powder had left her with \"a racing heart for a whole night.\"", NORUM, P, "mixed", "said")
+Q(d, "Thanks for letting us know, everyone reacts differently,", "the reply", D, "direct", "said")
+Q(d, "the reply had been written by a junior employee", BERES, P, "indirect", "suggested", "deny")
+Q(d, "Tilley had never seen the complaint", BERES, P, "indirect", "suggested", "deny")
+Q(d, "she had no way of knowing who had written it", NORUM, P, "indirect", "said", "hedge")
+Q(d, "it could not be linked to his client and would \"inflame\" the jury", BERES, P, "mixed", "argued")
+Q(d, "The email was sent to the defendant's business, from the business's own address, and the jury is entitled to see it,", "Amalie Ostgaard", P, "direct", "said")
+Q(d, "What weight they give it is a matter for them.", "Amalie Ostgaard", P, "direct", "said")
+Q(d, "the family wanted only the truth", "Stanislav Reyne", P, "indirect", "told")
+Q(d, "Tomasz trained properly. He ate properly. He trusted what was written on that tub,", "Stanislav Reyne", P, "direct", "said")
+Q(d, "he will give evidence later in the trial and will say he bought the powder from an overseas supplier and had no reason to believe it was mislabelled", "lawyers for Ronan Tilley", A, "indirect", "said", "deny")
+
+# --------------------------------------------------------------------------------------
+# e-halvern-earnings: business earnings with an analyst call: "told analysts on a conference
+# call", "wrote in a note to clients", a forecast, a company statement, figures, a rating
+d = "e-halvern-earnings"
+AURELL = "Benedikt Aurell"
+EGEBERG = "Tove Egeberg"
+DAMBORG = "Felix Damborg"
+PRANZ = "Odile Pranz"
+Q(d, "first-quarter revenue fell 9 percent to 1.42 billion crowns from a year earlier", HALVERN, O, "indirect", "said")
+Q(d, "Halvern now expects full-year operating profit of between 420 million and 460 million crowns, down from a previous range of 560 million to 600 million", HALVERN, O, "indirect", "said in a statement")
+Q(d, "the charge was \"our best estimate today\"", AURELL, P, "mixed", "told")
+Q(d, "it did not include any costs from legal claims", AURELL, P, "indirect", "told")
+Q(d, "We are not going to speculate about litigation on a call like this,", AURELL, P, "direct", "said")
+Q(d, "If and when we can put a figure on it responsibly, we will.", AURELL, P, "direct", "said")
+Q(d, "sales of Halvern's other drinks had held up", AURELL, P, "indirect", "said")
+Q(d, "the group's frozen and chilled foods business had grown 4 percent in the quarter, helped by price increases", AURELL, P, "indirect", "said")
+Q(d, "the company had removed tarvamine from all its products as soon as the Norvaal Food Safety Authority announced its review in February, weeks before it was obliged to", EGEBERG, P, "indirect", "said")
+Q(d, "We acted fast because our customers' trust matters more to us than one quarter's numbers,", EGEBERG, P, "direct", "said")
+Q(d, "Halvern planned to relaunch the Skylark range, without the stimulant and under a new recipe, \"before the summer season.\"", EGEBERG, P, "mixed", "said")
+Q(d, "the relaunch timetable looked \"ambitious\"", DAMBORG, P, "mixed", "wrote in a note to clients", "hedge")
+Q(d, "the brand had been damaged with exactly the young, active customers it was aimed at", DAMBORG, P, "indirect", "wrote in a note to clients")
+Q(d, "A sports drink that is associated with athletes collapsing is not a sports drink most parents will buy,", DAMBORG, P, "direct", "wrote")
+N(d, "hold")
+Q(d, "the forecast cut was larger than she had expected", PRANZ, P, "indirect", "said")
+Q(d, "the rest of the business looked \"solid.\"", PRANZ, P, "mixed", "said")
+Q(d, "the bigger question for investors was how much the company might eventually pay in damages", PRANZ, P, "indirect", "said", "hedge")
+Q(d, "whether Halvern had known about complaints from consumers before the review began", "one analyst", A, "indirect", "asked", required=False)
+Q(d, "the company received \"a small number\" of complaints about all of its products every month and had reported them to the authorities as the law required", EGEBERG, P, "mixed", "said")
+Q(d, "the club was seeking about 4 million crowns", "a person familiar with the claim", A, "indirect", "said")
+Q(d, "it would keep its dividend unchanged", HALVERN, O, "indirect", "said")
+Q(d, "it would \"respond constructively\" to its findings", HALVERN, O, "mixed", "said")
+
+# --------------------------------------------------------------------------------------
+# e-column-cans: first-person column: the writer's "I" (her own views are no quotations),
+# people the columnist spoke to ("she told me"), a slogan and a product's promise in
+# quotation marks, rhetorical questions, "in the words of one scientist I spoke to"
+d = "e-column-cans"
+WIERZBA = "Dorota Wierzba"
+KRIEK = "Bastian Kriek"
+DAUGHTER = "my daughter"
+N(d, "clean energy,")
+N(d, "Fuel Your Fire,")
+Q(d, "she had stopped selling the drink two seasons ago, not because she suspected anything but because \"the kids were bouncing off the walls at half-time.\"", WIERZBA, P, "mixed", "said")
+Q(d, "Nobody", WIERZBA, P, "indirect", "said", anchor="Nobody, she said", required=False)
+Q(d, "had thanked her for it", WIERZBA, P, "indirect", "said")
+Q(d, "The parents complained I was being a killjoy,", WIERZBA, P, "direct", "told")
+Q(d, "tarvamine may keep the heart racing long after exercise", "the study published last week", D, "indirect", "suggesting", "hedge", required=False)
+Q(d, "We put these things through less testing than a new shampoo,", KRIEK, P, "direct", "said")
+Q(d, "Then we act shocked when something goes wrong.", KRIEK, P, "direct", "said")
+Q(d, "its drinks met every legal standard", HALVERN, O, "indirect", "says", "deny")
+Q(d, "a bit of an unknown,", "one scientist", A, "direct", "in the words of", "hedge")
+Q(d, "this is a story about one bad ingredient, now banned", "some", V, "indirect", "will say", required=False)
+Q(d, "we should move on", "some", V, "indirect", "will say", required=False)
+Q(d, "the ban \"a proportionate response\" that \"closes the matter.\"", "the trade body for the drinks industry", V, "mixed", "calling")
+Q(d, "You always said read the ingredients,", DAUGHTER, A, "direct", "said")
+Q(d, "Did you?", DAUGHTER, A, "direct", "said")
+
+# --------------------------------------------------------------------------------------
+# e-live-review: live blog, oldest entry first: "Key points" bullets, time stamps on their
+# own lines, "our correspondent reports", a spokesperson's statement in an update, present
+# tense "says", "(more to follow)"
+d = "e-live-review"
+BRANNAGH = "Yusuf Brannagh"
+ACHTER = "Linnea Achterhof"
+DARKO = "Olufemi Darko"
+QA = "Quenby Athletic"
+VASQUEZ = "Evander Vasquez"
+Q(d, "tarvamine should stay banned in all food and drink", NFSA, O, "indirect", "says")
+Q(d, "\"credible evidence\" of harm to the heart at high doses", "the review", D, "mixed", "finds")
+Q(d, "it accepts the findings", HALVERN, O, "indirect", "says")
+Q(d, "about forty journalists are waiting in the briefing room", BRANNAGH, P, "indirect", "reports")
+Q(d, "several campaigners for young athletes are outside with placards", BRANNAGH, P, "indirect", "reports")
+Q(d, "the temporary ban on tarvamine, imposed in February, should become permanent for all food and drink sold in Norvaal", NFSA, O, "indirect", "says")
+Q(d, "it found \"credible evidence\" that the stimulant can disturb heart rhythm at high doses", NFSA, O, "mixed", "says")
+Q(d, "young people who drink several cans a day are most at risk", NFSA, O, "indirect", "says")
+Q(d, "the review looked at 212 reports of illness over three years, including the death of cyclist Tomasz Reyne last June", ACHTER, P, "indirect", "says")
+Q(d, "We cannot say that tarvamine caused every one of these cases,", ACHTER, P, "direct", "says", "hedge")
+Q(d, "We can say that it should never have been in a can sold next to the crisps.", ACHTER, P, "direct", "says")
+Q(d, "whether the authority had been too slow to act", "a reporter", A, "indirect", "asked", required=False)
+Q(d, "the first reports reached it in 2024 but were \"scattered and hard to connect.\"", ACHTER, P, "mixed", "says")
+Q(d, "the system for reporting problems with food supplements will be changed", ACHTER, P, "indirect", "says")
+Q(d, "We accept the authority's findings in full. Tarvamine has not been in any of our products since February and will not return.", "a Halvern Foods spokesperson", A, "direct", "sent us this statement")
+Q(d, "its relaunched Skylark drinks will go on sale in June", HALVERN, O, "indirect", "adds")
+Q(d, "the report is \"a relief, but two years late.\"", DARKO, P, "mixed", "tells")
+Q(d, "Somebody decided that a teenager's heart was an acceptable place to test a product,", DARKO, P, "direct", "says")
+Q(d, "We want to know who.", DARKO, P, "direct", "says")
+Q(d, "Achterhof declined to say whether the authority would refer any company to prosecutors, saying only that its findings had been shared \"with the relevant bodies.\"", BRANNAGH, P, "mixed", "reports")
+Q(d, "the report supports Luka Vesterlund's case", QA, O, "indirect", "say")
+Q(d, "it is \"more confident than ever\" that the midfielder will be cleared at his hearing next Thursday", QA, O, "mixed", "says")
+Q(d, "the hearing would go ahead as planned", "an official at the Norvaal Anti-Doping Agency", A, "indirect", "said")
+Q(d, "the government will accept the recommendations", VASQUEZ, P, "indirect", "says")
+Q(d, "a new law on sports supplements will be brought forward this year", VASQUEZ, P, "indirect", "says")
+Q(d, "Parents should be able to trust what they buy,", VASQUEZ, P, "direct", "says")
+Q(d, "Today they can't, and that is going to change.", VASQUEZ, P, "direct", "says")
+
 
 def load_docs():
     docs = {}
