@@ -1597,6 +1597,27 @@ static size_t group_root(size_t *parent, size_t i)
 	return i;
 }
 
+/* Conflict ends (conflict_boxes) by node, then as given. */
+static Agnode_t *const *sort_ends;
+static const size_t *sort_key;
+
+static int by_end_node(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	IDTYPE sa = AGSEQ(sort_ends[a]), sb = AGSEQ(sort_ends[b]);
+	if (sa != sb)
+		return sa < sb ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+static int by_group(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	if (sort_key[a] != sort_key[b])
+		return sort_key[a] < sort_key[b] ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
 /* Claims that conflict, drawn together in a dashed red box, "disputed:
  * LABEL", one box a group of claims joined by conflicts: without it
  * the layout put them anywhere in the claims' column, and a conflict was
@@ -1605,27 +1626,38 @@ static size_t group_root(size_t *parent, size_t i)
  * which dot keeps contiguous; "newrank" lets its claims stay in the
  * claims' rank. Clusters are named subgraphs, which cgraph writes in the
  * order of their names' addresses: the same input gives the same DOT with
- * the same build (goldens hold at most one box). */
+ * the same build (goldens hold at most one box). ends holds the two
+ * claims of each conflict, pairwise; sorting, not comparing every pair,
+ * keeps a store of thousands of conflicts (--max-claims 0) quick. */
 static void conflict_boxes(Agraph_t *g, Agnode_t **ends, const struct conflict_pair **pairs, size_t nends)
 {
 	size_t *parent = xmalloc((nends + 1) * sizeof(*parent));
-	for (size_t i = 0; i < nends; i++) {
-		parent[i] = i;
-		for (size_t j = 0; j < i; j++)
-			if (ends[j] == ends[i]) {
-				parent[i] = j;   /* the same claim: one member */
-				break;
-			}
-	}
+	size_t *order = xmalloc((nends + 1) * sizeof(*order));
+	for (size_t i = 0; i < nends; i++)
+		parent[i] = order[i] = i;
+	/* the same claim in several conflicts: one member */
+	sort_ends = ends;
+	qsort(order, nends, sizeof(*order), by_end_node);
+	for (size_t k = 1; k < nends; k++)
+		if (ends[order[k]] == ends[order[k - 1]])
+			parent[order[k]] = group_root(parent, order[k - 1]);
 	for (size_t i = 0; i + 1 < nends; i += 2) {
 		size_t a = group_root(parent, i), b = group_root(parent, i + 1);
 		if (a != b)
 			parent[a > b ? a : b] = a < b ? a : b;
 	}
+	/* the members of each group together, groups by their first end */
+	for (size_t i = 0; i < nends; i++) {
+		order[i] = i;
+		parent[i] = group_root(parent, i);
+	}
+	sort_key = parent;
+	qsort(order, nends, sizeof(*order), by_group);
 	size_t boxes = 0;
-	for (size_t r = 0; r < nends; r++) {
-		if (group_root(parent, r) != r)
-			continue;
+	for (size_t k = 0; k < nends;) {
+		size_t r = parent[order[k]], kend = k;
+		while (kend < nends && parent[order[kend]] == r)
+			kend++;
 		char name[48];
 		snprintf(name, sizeof(name), "cluster_conflict_%zu", boxes++);
 		Agraph_t *box = agsubg(g, name, 1);
@@ -1653,12 +1685,12 @@ static void conflict_boxes(Agraph_t *g, Agnode_t **ends, const struct conflict_p
 			label = agattr(g, AGRAPH, "label", "");
 		set_text(box, label, &t);
 		strbuf_release(&t);
-		for (size_t i = 0; i < nends; i++)
-			if (group_root(parent, i) == r)
-				agsubnode(box, ends[i], 1);
+		for (; k < kend; k++)
+			agsubnode(box, ends[order[k]], 1);
 	}
 	if (boxes)
 		agsafeset(g, "newrank", "true", "");
+	free(order);
 	free(parent);
 }
 
