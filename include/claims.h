@@ -46,12 +46,15 @@ const char *claim_polarity_name(enum claim_polarity p);
  * hyphens and after the prefixes of claim-prefixes.txt, entity aliases
  * applied (each entity is one term, its canonical words joined by "_":
  * "north_korea"), synonyms mapped, stop words, frame, hedge and negation
- * words dropped, Snowball English stems, sorted (bytewise), duplicates
- * removed, separated by single spaces. May be empty.
+ * words dropped, British spellings stemmed as American ones ("fertiliser":
+ * "fertil"), the unit after a figure one term however written ("km/h",
+ * "kilometres an hour": "kmh"), Snowball English stems, sorted (bytewise),
+ * duplicates removed, separated by single spaces. May be empty.
  *
  * Returns the polarity: deny if stance is CLAIM_DENY or the text holds a
  * negation cue (one is enough: a negated denial stays deny, and double
- * negatives are not worked out); else hedge if stance is CLAIM_HEDGE or
+ * negatives are not worked out) that is no bound on a figure ("never went
+ * above 38", "no more than two tonnes" deny nothing); else hedge if stance is CLAIM_HEDGE or
  * the text holds a hedge; else assert. */
 enum claim_polarity claim_normalize(const struct claim_rules *cr, const char *text, size_t len,
 				    enum claim_polarity stance, strbuf *terms);

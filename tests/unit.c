@@ -1780,6 +1780,22 @@ static void test_claims_normalize(void)
 		  claim_terms("Brenna asked Tollis for help", CLAIM_ASSERT, NULL));
 	/* clitics: n't is a negation, 's is dropped */
 	CHECK_STR(claim_terms("the ferry isn't Vell's", CLAIM_ASSERT, NULL), "ferri vell");
+	/* British and American spellings give one stem */
+	CHECK_STR(claim_terms("nine tonnes of fertiliser", CLAIM_ASSERT, NULL),
+		  claim_terms("nine tons of fertilizer", CLAIM_ASSERT, NULL));
+	CHECK_STR(claim_terms("the kilometres of harbour the council analysed", CLAIM_ASSERT, NULL),
+		  claim_terms("the kilometers of harbor the council analyzed", CLAIM_ASSERT, NULL));
+	CHECK_STR(claim_terms("the centre of the colour favourites", CLAIM_ASSERT, NULL),
+		  claim_terms("the center of the color favorites", CLAIM_ASSERT, NULL));
+	/* words in -our that are no British spelling keep it */
+	CHECK_STR(claim_terms("the contour of the tour took four hours", CLAIM_ASSERT, NULL), "contour four hour took tour");
+	/* a figure's unit, however written, is one term */
+	CHECK_STR(claim_terms("the ferry was doing 38 km/h", CLAIM_ASSERT, NULL),
+		  claim_terms("the ferry was doing 38 kilometres an hour", CLAIM_ASSERT, NULL));
+	CHECK_STR(claim_terms("the ferry was doing 38 km/h", CLAIM_ASSERT, NULL), "38 ferri kmh");
+	CHECK_STR(claim_terms("a 20 km walk and 12 miles per hour", CLAIM_ASSERT, NULL), "12 20 km mph walk");
+	/* a unit word with no figure before it stays a word */
+	CHECK_STR(claim_terms("hours of work", CLAIM_ASSERT, NULL), "hour work");
 	/* invalid UTF-8 is read as spaces, not dropped with its neighbours */
 	CHECK_STR(claim_terms("pier\xff\xfe tolls", CLAIM_ASSERT, NULL), "pier toll");
 
@@ -1793,6 +1809,13 @@ static void test_claims_normalize(void)
 	CHECK_INT(claim_pol("the agency denies the spill", CLAIM_ASSERT), CLAIM_DENY);
 	CHECK_INT(claim_pol("the pier may be unsafe", CLAIM_ASSERT), CLAIM_HEDGE);
 	CHECK_INT(claim_pol("the pier was reportedly closed", CLAIM_ASSERT), CLAIM_HEDGE);
+	/* a negation that bounds a figure denies nothing: "never went above
+	 * 38" says the ferry was at 38 or under */
+	CHECK_INT(claim_pol("the ferry never went above 38", CLAIM_ASSERT), CLAIM_ASSERT);
+	CHECK_INT(claim_pol("no more than two tonnes of grain were lost", CLAIM_ASSERT), CLAIM_ASSERT);
+	CHECK_INT(claim_pol("the ferry was not going faster than 40 km/h", CLAIM_ASSERT), CLAIM_ASSERT);
+	CHECK_INT(claim_pol("the ferry never went above the limit", CLAIM_ASSERT), CLAIM_DENY);
+	CHECK_INT(claim_pol("the ferry did not carry 38 tonnes", CLAIM_ASSERT), CLAIM_DENY);
 	/* a negated denial stays deny; deny wins over hedge */
 	CHECK_INT(claim_pol("the pier was not unsafe", CLAIM_DENY), CLAIM_DENY);
 	CHECK_INT(claim_pol("the pier may not be safe", CLAIM_ASSERT), CLAIM_DENY);
