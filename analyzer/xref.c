@@ -2018,6 +2018,7 @@ int xref_refresh(struct store *s, double threshold, double story_threshold, stru
 	sqlite3 *db = store_db(s);
 	int ret = -1;
 	long long *cid = NULL, *cart = NULL, *aid = NULL;
+	struct claim_info *cinfo = NULL;
 	char **terms = NULL, **aterms = NULL;
 	size_t nc = 0, ca = 0, na = 0, aa = 0;
 	size_t *cl = NULL, *par = NULL, *first = NULL;
@@ -2028,7 +2029,8 @@ int xref_refresh(struct store *s, double threshold, double story_threshold, stru
 	/* a read transaction: claims and articles of one generation */
 	if (store_exec(s, "BEGIN"))
 		return -1;
-	if (!(st = store_prepare(s, "SELECT c.id, x.article_id, c.terms FROM claims c JOIN quotes x ON x.id = c.id ORDER BY c.id")))
+	if (!(st = store_prepare(s, "SELECT c.id, x.article_id, c.terms, c.polarity, x.source_id FROM claims c JOIN quotes "
+				    "x ON x.id = c.id ORDER BY c.id")))
 		goto out;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		if (nc + 1 > ca) {
@@ -2036,10 +2038,17 @@ int xref_refresh(struct store *s, double threshold, double story_threshold, stru
 			cid = xrealloc(cid, ca * sizeof(*cid));
 			cart = xrealloc(cart, ca * sizeof(*cart));
 			terms = xrealloc(terms, ca * sizeof(*terms));
+			cinfo = xrealloc(cinfo, ca * sizeof(*cinfo));
 		}
 		cid[nc] = sqlite3_column_int64(st, 0);
 		cart[nc] = sqlite3_column_int64(st, 1);
 		const char *t = (const char *)sqlite3_column_text(st, 2);
+		const char *pol = (const char *)sqlite3_column_text(st, 3);
+		/* the claim's source (a quote of no source: 0, joins none by it) */
+		cinfo[nc].source = sqlite3_column_int64(st, 4);
+		cinfo[nc].polarity = !pol || !strcmp(pol, "assert") ? CLAIM_ASSERT
+				     : !strcmp(pol, "deny")	       ? CLAIM_DENY
+									       : CLAIM_HEDGE;
 		terms[nc++] = xstrdup(t ? t : "");
 	}
 	sqlite3_finalize(st);
@@ -2132,7 +2141,9 @@ int xref_refresh(struct store *s, double threshold, double story_threshold, stru
 
 	t_load = seconds();
 	cl = xmalloc((nc + 1) * sizeof(size_t));
-	size_t k = nc ? claims_cluster(terms, cart, nc, threshold, cl) : 0;
+	/* claims told in other words by one source, or giving one figure,
+	   join at a lower similarity (claims_cluster_with) */
+	size_t k = nc ? claims_cluster_with(terms, cinfo, nc, threshold, cl) : 0;
 	k = join_same_propositions(cl, nc, k, same_prop, nsp);
 	free(same_prop);
 	k = split_figures(cl, nc, k, figs, nfigs);
@@ -2319,6 +2330,7 @@ out:
 	free(aterms);
 	free(cid);
 	free(cart);
+	free(cinfo);
 	free(aid);
 	free(cl);
 	free(first);

@@ -99,6 +99,22 @@ size_t claims_cluster(char *const *terms, const long long *article_ids, size_t n
 
 #define CLAIMS_CLAIM_THRESHOLD 0.5
 
+/* What a caller may know of a claim beyond its terms. */
+struct claim_info {
+	long long source;   /* the source that makes the claim (0: none known) */
+	int polarity;       /* enum claim_polarity */
+};
+
+/* claims_cluster(), and when info is not NULL (info[0..n-1]) the joins of
+ * claims told in other words: two claims of one polarity that share a
+ * source or a figure ("38", "nine") join also when the shorter is mostly
+ * contained in the longer (three terms or more, three quarters of its own,
+ * the longer at most 2.5 times as long) or when they share four terms or
+ * more at a Jaccard similarity of 0.4. Those candidates come from a second
+ * banding pass (two rows a band), so the cost stays near-linear. */
+size_t claims_cluster_with(char *const *terms, const struct claim_info *info, size_t n, double threshold,
+			   size_t *cluster_out);
+
 /* Groups n articles into stories. article_terms[i] holds what is known of
  * article i as space-separated terms, any mix of: the terms of its claims
  * and of its title or lead (claim_normalize output), one term per claim

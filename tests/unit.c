@@ -1975,6 +1975,63 @@ static void test_claims_cluster(void)
 	CHECK_INT(claims_cluster(none, NULL, 2, 0.5, cl), 2);
 	CHECK_INT(claims_cluster(terms, NULL, 0, 0.5, cl), 0);
 
+	/* told in other words: with what is known of each claim, a shorter
+	 * claim mostly contained in a longer one joins it when they share a
+	 * source or a figure and their polarity; so do claims that share four
+	 * terms or more at a Jaccard similarity of 0.4 */
+	{
+		const char *para[] = {
+			/* 0, 1: a figure in common, the longer has more detail */
+			"about nine tonnes of grain had spilled from the capsized barge at Wexmoor quay into the estuary on Tuesday",
+			"About nine tonnes of grain spilled",
+			/* 2, 3: one source, no figure, one claim in more words */
+			"the Wexmoor ferry would stay closed until the harbour board had cleared it",
+			"The ferry stays closed until then at least",
+			/* 4, 5: as 2, 3 but of other sources and no figure */
+			"the Wexmoor ferry would stay closed until the harbour board had cleared it",
+			"The ferry stays closed until then at least",
+			/* 6, 7: as 0, 1 but a denial */
+			"about nine tonnes of grain had spilled from the capsized barge at Wexmoor quay into the estuary on Tuesday",
+			"About nine tonnes of grain spilled",
+			/* 8, 9: one source; the longer is two claims (too long) */
+			"the barge ran aground off the Orlen bank at dusk and the crew were taken off by the lifeboat "
+			"before the grain spilled into the estuary",
+			"the grain spilled into the estuary",
+			/* 10, 11: one source, six terms shared of fifteen */
+			"the harbour board warned Tollis Shipping in a letter in March that its barges were unsafe and should be "
+			"withdrawn",
+			"the board had written to Tollis Shipping in March last year to say its barges were unsafe and needed urgent "
+			"repairs",
+		};
+		struct claim_info info[] = {
+			{ 1, CLAIM_ASSERT }, { 2, CLAIM_ASSERT }, { 3, CLAIM_ASSERT }, { 3, CLAIM_ASSERT },
+			{ 4, CLAIM_ASSERT }, { 5, CLAIM_ASSERT }, { 6, CLAIM_ASSERT }, { 7, CLAIM_DENY },
+			{ 8, CLAIM_ASSERT }, { 8, CLAIM_ASSERT }, { 9, CLAIM_ASSERT }, { 9, CLAIM_ASSERT },
+		};
+		size_t np = sizeof(para) / sizeof(*para);
+		char *pt[12];
+		size_t pc[12], plain[12];
+		for (size_t i = 0; i < np; i++) {
+			strbuf sb = STRBUF_INIT;
+			claim_normalize(the_claim_rules, para[i], strlen(para[i]), CLAIM_ASSERT, &sb);
+			pt[i] = strbuf_detach(&sb, NULL);
+		}
+		/* each pair alone (the pairs repeat texts) */
+		int want[] = { 1, 1, 0, 0, 0, 1 };
+		for (size_t i = 0; i < np; i += 2) {
+			claims_cluster(pt + i, NULL, 2, CLAIMS_CLAIM_THRESHOLD, plain);
+			CHECK(plain[0] != plain[1]);   /* below the threshold */
+			claims_cluster_with(pt + i, info + i, 2, CLAIMS_CLAIM_THRESHOLD, pc);
+			if ((pc[0] == pc[1]) != want[i / 2])
+				fprintf(stderr, "pair %zu: %s / %s\n", i, pt[i], pt[i + 1]);
+			CHECK_INT(pc[0] == pc[1], want[i / 2]);
+			claims_cluster_with(pt + i, NULL, 2, CLAIMS_CLAIM_THRESHOLD, pc);
+			CHECK(pc[0] != pc[1]);   /* no info: claims_cluster itself */
+		}
+		for (size_t i = 0; i < np; i++)
+			free(pt[i]);
+	}
+
 	/* stories: articles sharing claims and words join */
 	char *arts_terms[3] = { "c1 ferri tolli stop march", "c1 ferri tolli march run", "harbor toll doubl" };
 	CHECK_INT(claims_stories(arts_terms, 3, CLAIMS_STORY_THRESHOLD, cl), 2);
