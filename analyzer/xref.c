@@ -2019,6 +2019,9 @@ int xref_refresh(struct store *s, double threshold, double story_threshold, stru
 	int ret = -1;
 	long long *cid = NULL, *cart = NULL, *aid = NULL;
 	struct claim_info *cinfo = NULL;
+	size_t *same_prop = NULL, nsp = 0, sp_alloc = 0;
+	struct figure_row *figs = NULL;
+	size_t nfigs = 0, figs_alloc = 0;
 	char **terms = NULL, **aterms = NULL;
 	size_t nc = 0, ca = 0, na = 0, aa = 0;
 	size_t *cl = NULL, *par = NULL, *first = NULL;
@@ -2077,9 +2080,6 @@ int xref_refresh(struct store *s, double threshold, double story_threshold, stru
 	   frame is a reported event. A source's arguments of other kinds
 	   about the proposition stay apart. Runs of claim indexes, each run
 	   ended by (size_t)-1. */
-	size_t *same_prop = NULL, nsp = 0, sp_alloc = 0;
-	struct figure_row *figs = NULL;
-	size_t nfigs = 0, figs_alloc = 0;
 	if ((st = store_prepare(s, "SELECT p.quote_id, p.key, p.side, q.source_id, p.frame_rule, p.event "
 				   "FROM propositions p JOIN quotes q ON q.id = p.quote_id "
 				   "WHERE q.source_id IS NOT NULL OR p.event"))) {
@@ -2141,13 +2141,12 @@ int xref_refresh(struct store *s, double threshold, double story_threshold, stru
 
 	t_load = seconds();
 	cl = xmalloc((nc + 1) * sizeof(size_t));
-	/* claims told in other words by one source, or giving one figure,
-	   join at a lower similarity (claims_cluster_with) */
-	size_t k = nc ? claims_cluster_with(terms, cinfo, nc, threshold, cl) : 0;
+	/* the claims as they stand on their words: what stories are made of
+	   (the joins of claims told in other words come once member_of is
+	   known, below) */
+	size_t k = nc ? claims_cluster(terms, cart, nc, threshold, cl) : 0;
 	k = join_same_propositions(cl, nc, k, same_prop, nsp);
-	free(same_prop);
 	k = split_figures(cl, nc, k, figs, nfigs);
-	free(figs);
 	t_cluster = seconds();
 	/* cluster id: the id of its first claim */
 	first = xmalloc((k + 1) * sizeof(size_t));
@@ -2226,6 +2225,37 @@ int xref_refresh(struct store *s, double threshold, double story_threshold, stru
 		}
 		org_index_release(&ox);
 	}
+	/* Claims told in other words by one source, or giving one figure,
+	   join at a lower similarity (claims_cluster_with). One source: a
+	   person and the organization the person speaks for (member_of), a
+	   generic name and the organization it names, are one. */
+	if (nc) {
+		struct idmap fam = { 0 };
+		idmap_init(&fam, nmem + ngen);
+		for (size_t i = 0; i < ngen; i++)
+			*idmap_slot(&fam, gen_orgs[2 * i], 1) = (size_t)gen_orgs[2 * i + 1];
+		for (size_t i = 0; i < nmem; i++)
+			*idmap_slot(&fam, mem[2 * i], 1) = (size_t)mem[2 * i + 1];
+		for (size_t i = 0; i < nc; i++) {
+			size_t *f = cinfo[i].source ? idmap_slot(&fam, cinfo[i].source, 0) : NULL;
+			if (f)
+				cinfo[i].source = (long long)*f;
+		}
+		idmap_release(&fam);
+		k = claims_cluster_with(terms, cinfo, nc, threshold, cl);
+		k = join_same_propositions(cl, nc, k, same_prop, nsp);
+		k = split_figures(cl, nc, k, figs, nfigs);
+		first = xrealloc(first, (k + 1) * sizeof(size_t));
+		for (size_t i = 0; i < k; i++)
+			first[i] = (size_t)-1;
+		for (size_t i = 0; i < nc; i++)
+			if (first[cl[i]] == (size_t)-1)
+				first[cl[i]] = i;
+	}
+	free(same_prop);
+	same_prop = NULL;
+	free(figs);
+	figs = NULL;
 	t_members = seconds();
 
 	/* write the cache */
@@ -2331,6 +2361,8 @@ out:
 	free(cid);
 	free(cart);
 	free(cinfo);
+	free(same_prop);
+	free(figs);
 	free(aid);
 	free(cl);
 	free(first);
