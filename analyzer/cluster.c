@@ -175,43 +175,90 @@ static int similar(const struct sets *s, size_t a, size_t b, double threshold)
 }
 
 /* What claims_cluster_with knows beyond the terms, and the figure terms
- * ("38", "nine") of every claim: their hashes, sorted, and per claim the
- * bits (hash & 63) they set, which rule out most pairs without a search. */
+ * ("38", "nine") of every claim: their hashes, sorted, per claim how many
+ * it has and the bits (hash & 63) they set, which rule out most pairs
+ * without a search; and the hashes of the unit terms claims.c writes. */
 struct lax {
 	const struct claim_info *info;
 	const uint64_t *figs;
 	size_t nfigs;
 	const uint64_t *figbits;
+	const uint32_t *nfig;
+	uint64_t units[8];
+	size_t nunits;
+	const uint64_t *names;   /* claim i's name hashes: names[name_off[i] .. name_off[i+1]) */
+	const size_t *name_off;
 };
+
+/* Is h one of claim b's terms? */
+static int has_term(const struct sets *s, size_t b, uint64_t h)
+{
+	size_t l = s->off[b], r = s->off[b + 1];
+	while (l < r) {
+		size_t m = (l + r) / 2;
+		if (s->h[m] < h)
+			l = m + 1;
+		else
+			r = m;
+	}
+	return l < s->off[b + 1] && s->h[l] == h;
+}
+
+/* Does claim a name something ("Dana", "Morocco") that b does not? */
+static int names_other(const struct sets *s, const struct lax *lx, size_t a, size_t b)
+{
+	for (size_t k = lx->name_off[a]; k < lx->name_off[a + 1]; k++)
+		if (!has_term(s, b, lx->names[k]))
+			return 1;
+	return 0;
+}
 
 /* Claims told in other words by several outlets share fewer terms than
  * the threshold asks: one outlet gives more detail ("about nine tonnes of
  * fertiliser had spilled from the overturned wagons into the brook",
  * "about nine tonnes of fertilizer spilled") or other words around the
- * same core. Two claims of one polarity that share a source or a figure
- * join also when
+ * same core. Two claims of one polarity join also when
  *   the shorter is contained in the longer: they share at least LAX_SHARED
  *     terms and three quarters of the shorter's, and the longer has at most
  *     2.5 times as many (a quote much longer than the other is more often
  *     two claims joined, "found a broken rail but that it was too early"); or
- *   they share at least LAX_MANY terms and a Jaccard similarity of 0.4.
- * Claims of other sources that share no figure, and a claim and its
- * denial, never join this way. */
+ *   they share at least LAX_MANY terms and a Jaccard similarity of 0.4;
+ * and the figures of the one with fewer are all in the other ("its sales
+ * rose 4 pct" and "its sales rose 9 pct" are two claims), and either one
+ * source makes both or they give the same measure, a figure and its unit
+ * ("nine tonnes", "61 km/h"). Figures without a unit are too common in
+ * news text (prices, counts, dates) to join claims of other sources by. */
 #define LAX_SHARED 3
 #define LAX_MANY 4
+
+static const char *const unit_terms[] = { "kmh", "km", "mph", "tonn", "kg", "litr" };
 
 static int is_figure_term(const char *p, size_t n)
 {
 	static const char *const words[] = { "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 					     "eleven", "twelv", "twenti", "thirti", "forti", "fifti", "sixti",
-					     "seventi", "eighti", "nineti", "hundr", "dozen", "thousand", "million",
-					     "billion", NULL };
+					     "seventi", "eighti", "nineti", "hundr", "dozen", NULL };
 	if (n && p[0] >= '0' && p[0] <= '9')
 		return 1;
 	for (int i = 0; words[i]; i++)
 		if (strlen(words[i]) == n && !memcmp(words[i], p, n))
 			return 1;
 	return 0;
+}
+
+static int is_fig_hash(const struct lax *lx, size_t a, uint64_t h)
+{
+	if (!(lx->figbits[a] & (1ull << (h & 63))))
+		return 0;
+	size_t l = 0, r = lx->nfigs;
+	while (l < r) {
+		size_t m = (l + r) / 2;
+		if (lx->figs[m] < h)
+			l = m + 1;
+		else
+			r = m;
+	}
+	return l < lx->nfigs && lx->figs[l] == h;
 }
 
 static int similar_lax(const struct sets *s, const struct lax *lx, size_t a, size_t b)
@@ -227,22 +274,14 @@ static int similar_lax(const struct sets *s, const struct lax *lx, size_t a, siz
 	if (!same && !(lx->figbits[a] & lx->figbits[b]))
 		return 0;
 	const uint64_t *x = s->h + s->off[a], *y = s->h + s->off[b];
-	size_t i = 0, j = 0, inter = 0;
-	int fig = same;
+	size_t i = 0, j = 0, inter = 0, figs = 0;
+	int unit = 0;
 	while (i < nx && j < ny) {
 		if (x[i] == y[j]) {
 			inter++;
-			if (!fig && (lx->figbits[a] & (1ull << (x[i] & 63)))) {
-				size_t l = 0, h = lx->nfigs;
-				while (l < h) {
-					size_t m = (l + h) / 2;
-					if (lx->figs[m] < x[i])
-						l = m + 1;
-					else
-						h = m;
-				}
-				fig = l < lx->nfigs && lx->figs[l] == x[i];
-			}
+			figs += is_fig_hash(lx, a, x[i]);
+			for (size_t u = 0; u < lx->nunits; u++)
+				unit |= x[i] == lx->units[u];
 			i++;
 			j++;
 		} else if (x[i] < y[j]) {
@@ -251,11 +290,16 @@ static int similar_lax(const struct sets *s, const struct lax *lx, size_t a, siz
 			j++;
 		}
 	}
-	if (!fig)
+	/* the figures of the claim with fewer are all in the other */
+	uint32_t fewer = lx->nfig[a] < lx->nfig[b] ? lx->nfig[a] : lx->nfig[b];
+	if (figs < fewer || !(same || (figs && unit)))
 		return 0;
-	if (inter >= LAX_SHARED && 4 * inter >= 3 * lo && 2 * hi <= 5 * lo)
-		return 1;
-	return inter >= LAX_MANY && 5 * inter >= 2 * (nx + ny - inter);
+	if (!(inter >= LAX_SHARED && 4 * inter >= 3 * lo && 2 * hi <= 5 * lo) &&
+	    !(inter >= LAX_MANY && 5 * inter >= 2 * (nx + ny - inter)))
+		return 0;
+	/* each names something the other does not: other subjects ("it
+	   downgraded Dana Corp's debt", "it downgraded Bethlehem Steel") */
+	return !(names_other(s, lx, a, b) && names_other(s, lx, b, a));
 }
 
 /* The most rows per band that still finds a pair at the threshold with a
@@ -442,8 +486,11 @@ size_t claims_cluster_with(char *const *terms, const struct claim_info *info, si
 	if (info) {
 		/* the lax joins: a second pass of two rows a band (a pair of
 		 * Jaccard 0.3 is a candidate with a chance of 94%, 0.4 of 99.5%) */
-		struct lax lx = { info, NULL, 0, NULL };
+		struct lax lx = { info, NULL, 0, NULL, NULL, { 0 }, 0, NULL, NULL };
+		for (size_t u = 0; u < sizeof(unit_terms) / sizeof(*unit_terms); u++)
+			lx.units[lx.nunits++] = hash_term(unit_terms[u], strlen(unit_terms[u]));
 		uint64_t *figs = NULL, *figbits = xcalloc(n + 1, sizeof(*figbits));
+		uint32_t *nfig = xcalloc(n + 1, sizeof(*nfig));
 		size_t nf = 0, fa = 0;
 		for (size_t i = 0; i < n; i++) {
 			for (const char *p = terms[i] ? terms[i] : ""; *p;) {
@@ -457,6 +504,7 @@ size_t claims_cluster_with(char *const *terms, const struct claim_info *info, si
 					ALLOC_GROW(figs, nf + 1, fa);
 					figs[nf++] = h;
 					figbits[i] |= 1ull << (h & 63);
+					nfig[i]++;
 				}
 				p = e;
 			}
@@ -466,9 +514,34 @@ size_t claims_cluster_with(char *const *terms, const struct claim_info *info, si
 		lx.figs = figs;
 		lx.nfigs = nf;
 		lx.figbits = figbits;
+		lx.nfig = nfig;
+		size_t *name_off = xmalloc((n + 1) * sizeof(*name_off));
+		uint64_t *names = NULL;
+		size_t nn = 0, na = 0;
+		for (size_t i = 0; i < n; i++) {
+			name_off[i] = nn;
+			for (const char *p = info[i].names ? info[i].names : ""; *p;) {
+				while (*p == ' ')
+					p++;
+				const char *e = p;
+				while (*e && *e != ' ')
+					e++;
+				if (e > p) {
+					ALLOC_GROW(names, nn + 1, na);
+					names[nn++] = hash_term(p, (size_t)(e - p));
+				}
+				p = e;
+			}
+		}
+		name_off[n] = nn;
+		lx.names = names;
+		lx.name_off = name_off;
 		lsh_pass(&s, n, 2, 0x2545f4914f6cdd1dull, threshold, &lx, parent, size, pairs, tmp, keys);
 		free(figs);
 		free(figbits);
+		free(nfig);
+		free(names);
+		free(name_off);
 	}
 
 	/* cluster ids in order of first member: size[] now maps root -> id */

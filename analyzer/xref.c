@@ -1,6 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "xref.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1939,6 +1940,60 @@ static size_t join_same_propositions(size_t *cl, size_t nc, size_t k, const size
 	return nk;
 }
 
+/* The terms of a claim that are names: the terms of entities ("north_korea")
+ * and the stems of words the quote writes capitalized inside a sentence
+ * ("it downgraded Dana Corp's debt": "dana", "corp"). A stem matches a
+ * word it begins (or all but its last letter begins: "germani" for
+ * "Germany"). Returns them space-separated (NULL: none; caller frees). */
+static char *claim_names(const char *text, const char *terms)
+{
+	strbuf out = STRBUF_INIT;
+	size_t n = text ? strlen(text) : 0;
+	/* where the capitalized words inside a sentence start */
+	size_t caps[64], ncaps = 0;
+	for (size_t i = 1; i < n && ncaps < 64; i++) {
+		if (!(text[i] >= 'A' && text[i] <= 'Z') || isalnum((unsigned char)text[i - 1]) ||
+		    (unsigned char)text[i - 1] >= 0x80 || text[i - 1] == '\'')
+			continue;
+		size_t k = i;
+		while (k && text[k - 1] == ' ')
+			k--;
+		/* sentence-initial ("The", "Our"), after a colon or an opening
+		   quotation mark (“ and ‘ end in 0x9c and 0x98): no name */
+		if (!k || strchr(".!?:\"'(", text[k - 1]) || (unsigned char)text[k - 1] == 0x9c ||
+		    (unsigned char)text[k - 1] == 0x98)
+			continue;
+		caps[ncaps++] = i;
+	}
+	for (const char *t = terms; *t;) {
+		while (*t == ' ')
+			t++;
+		const char *e = t;
+		while (*e && *e != ' ')
+			e++;
+		size_t tl = (size_t)(e - t);
+		int name = tl && memchr(t, '_', tl) != NULL;
+		size_t m = tl >= 4 && (t[tl - 1] == 'i' || t[tl - 1] == 'e') ? tl - 1 : tl;   /* "germani" */
+		for (size_t c = 0; !name && tl >= 3 && c < ncaps; c++) {
+			size_t i = caps[c], j = 0;
+			while (j < m && i + j < n && tolower((unsigned char)text[i + j]) == t[j])
+				j++;
+			name = j == m;
+		}
+		if (name) {
+			if (out.len)
+				strbuf_addch(&out, ' ');
+			strbuf_add(&out, t, tl);
+		}
+		t = e;
+	}
+	if (!out.len) {
+		strbuf_release(&out);
+		return NULL;
+	}
+	return strbuf_detach(&out, NULL);
+}
+
 /* A figure a claim gives (conflicts.h: amount(DIM:VALUE)). */
 struct figure_row {
 	size_t claim;
@@ -2032,8 +2087,8 @@ int xref_refresh(struct store *s, double threshold, double story_threshold, stru
 	/* a read transaction: claims and articles of one generation */
 	if (store_exec(s, "BEGIN"))
 		return -1;
-	if (!(st = store_prepare(s, "SELECT c.id, x.article_id, c.terms, c.polarity, x.source_id FROM claims c JOIN quotes "
-				    "x ON x.id = c.id ORDER BY c.id")))
+	if (!(st = store_prepare(s, "SELECT c.id, x.article_id, c.terms, c.polarity, x.source_id, x.text FROM claims c "
+				    "JOIN quotes x ON x.id = c.id ORDER BY c.id")))
 		goto out;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		if (nc + 1 > ca) {
@@ -2049,6 +2104,7 @@ int xref_refresh(struct store *s, double threshold, double story_threshold, stru
 		const char *pol = (const char *)sqlite3_column_text(st, 3);
 		/* the claim's source (a quote of no source: 0, joins none by it) */
 		cinfo[nc].source = sqlite3_column_int64(st, 4);
+		cinfo[nc].names = claim_names((const char *)sqlite3_column_text(st, 5), t ? t : "");
 		cinfo[nc].polarity = !pol || !strcmp(pol, "assert") ? CLAIM_ASSERT
 				     : !strcmp(pol, "deny")	       ? CLAIM_DENY
 									       : CLAIM_HEDGE;
@@ -2360,6 +2416,8 @@ out:
 	free(aterms);
 	free(cid);
 	free(cart);
+	for (size_t i = 0; cinfo && i < nc; i++)
+		free((char *)cinfo[i].names);
 	free(cinfo);
 	free(same_prop);
 	free(figs);

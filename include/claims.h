@@ -103,6 +103,8 @@ size_t claims_cluster(char *const *terms, const long long *article_ids, size_t n
 struct claim_info {
 	long long source;   /* the source that makes the claim (0: none known) */
 	int polarity;       /* enum claim_polarity */
+	const char *names;  /* the terms of the claim that are names ("dana",
+			       "north_korea"), space-separated; NULL: none */
 };
 
 /* claims_cluster(), and when info is not NULL (info[0..n-1]) the joins of
@@ -110,7 +112,9 @@ struct claim_info {
  * source or a figure ("38", "nine") join also when the shorter is mostly
  * contained in the longer (three terms or more, three quarters of its own,
  * the longer at most 2.5 times as long) or when they share four terms or
- * more at a Jaccard similarity of 0.4. Those candidates come from a second
+ * more at a Jaccard similarity of 0.4, unless each names something the other
+ * does not ("it downgraded Dana Corp's debt", "it downgraded Bethlehem
+ * Steel Corp's debt"). Those candidates come from a second
  * banding pass (two rows a band), so the cost stays near-linear. */
 size_t claims_cluster_with(char *const *terms, const struct claim_info *info, size_t n, double threshold,
 			   size_t *cluster_out);

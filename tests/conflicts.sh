@@ -224,7 +224,7 @@ check "no figure conflict from a series, a quota or one source's two figures" $?
 # ---- claims told in other words -----------------------------------------------
 # Two outlets tell two claims in other words: the company's spokeswoman
 # (member_of the company) says in fewer words what the company said, and
-# two fire services give one figure, one outlet with more detail. Each pair
+# two fire services give one measure (nine tonnes), one outlet with more detail. Each pair
 # is one claim (claims_cluster_with); a third source who says part of the
 # spill claim with no figure stays apart.
 mkdir -p "$tmp/para"
@@ -242,7 +242,7 @@ assert of["a#q2"] == of["b#q2"], "one figure, two fire services: apart: %s" % ro
 assert of["b#q3"] not in (of["a#q1"], of["a#q2"]), "no figure, another source: joined: %s" % rows
 print("%d claims of 5 quotes" % len(rows))
 PY
-check "claims told in other words: one source (a spokeswoman and her company) or one figure: $(tail -1 "$tmp/why")" $? "$tmp/why"
+check "claims told in other words: one source (a spokeswoman and her company) or one measure (nine tonnes): $(tail -1 "$tmp/why")" $? "$tmp/why"
 
 # ---- the blind story (tests/xheld) -----------------------------------------------
 # Five outlets on one derailment, with expectations written before whosaid

@@ -2002,22 +2002,35 @@ static void test_claims_cluster(void)
 			"withdrawn",
 			"the board had written to Tollis Shipping in March last year to say its barges were unsafe and needed urgent "
 			"repairs",
+			/* 12, 13: one source, four terms of ten; 14, 15: the same,
+			 * but each names a company the other does not */
+			"the agency downgraded Varlo Shipping's debt securities",
+			"the agency downgraded the debt securities of Tessit Ferries and its harbour unit",
+			"the agency downgraded Varlo Shipping's debt securities",
+			"the agency downgraded the debt securities of Tessit Ferries and its harbour unit",
+			/* 16, 17: one source, five terms of twelve, but other figures */
+			"its grain sales at the Wexmoor quay rose 4 pct in March",
+			"grain sales rose 9 pct in March on higher prices for barley",
 		};
 		struct claim_info info[] = {
-			{ 1, CLAIM_ASSERT }, { 2, CLAIM_ASSERT }, { 3, CLAIM_ASSERT }, { 3, CLAIM_ASSERT },
-			{ 4, CLAIM_ASSERT }, { 5, CLAIM_ASSERT }, { 6, CLAIM_ASSERT }, { 7, CLAIM_DENY },
-			{ 8, CLAIM_ASSERT }, { 8, CLAIM_ASSERT }, { 9, CLAIM_ASSERT }, { 9, CLAIM_ASSERT },
+			{ 1, CLAIM_ASSERT, NULL }, { 2, CLAIM_ASSERT, NULL }, { 3, CLAIM_ASSERT, NULL },
+			{ 3, CLAIM_ASSERT, NULL }, { 4, CLAIM_ASSERT, NULL }, { 5, CLAIM_ASSERT, NULL },
+			{ 6, CLAIM_ASSERT, NULL }, { 7, CLAIM_DENY, NULL },   { 8, CLAIM_ASSERT, NULL },
+			{ 8, CLAIM_ASSERT, NULL }, { 9, CLAIM_ASSERT, NULL }, { 9, CLAIM_ASSERT, NULL },
+			{ 10, CLAIM_ASSERT, NULL }, { 10, CLAIM_ASSERT, NULL },
+			{ 10, CLAIM_ASSERT, "ship varlo" }, { 10, CLAIM_ASSERT, "ferri tessit" },
+			{ 11, CLAIM_ASSERT, NULL }, { 11, CLAIM_ASSERT, NULL },
 		};
 		size_t np = sizeof(para) / sizeof(*para);
-		char *pt[12];
-		size_t pc[12], plain[12];
+		char *pt[18];
+		size_t pc[18], plain[18];
 		for (size_t i = 0; i < np; i++) {
 			strbuf sb = STRBUF_INIT;
 			claim_normalize(the_claim_rules, para[i], strlen(para[i]), CLAIM_ASSERT, &sb);
 			pt[i] = strbuf_detach(&sb, NULL);
 		}
 		/* each pair alone (the pairs repeat texts) */
-		int want[] = { 1, 1, 0, 0, 0, 1 };
+		int want[] = { 1, 1, 0, 0, 0, 1, 1, 0, 0 };
 		for (size_t i = 0; i < np; i += 2) {
 			claims_cluster(pt + i, NULL, 2, CLAIMS_CLAIM_THRESHOLD, plain);
 			CHECK(plain[0] != plain[1]);   /* below the threshold */
