@@ -336,8 +336,8 @@ static size_t each_term(const char *s, uint64_t *buf, size_t cap)
 
 /* One pass of LSH banding: BANDS bands of rows MinHash rows each (salt
  * picks the hash functions), each bucket's members compared with its
- * representatives by similar(), and by similar_lax() too when lx is not
- * NULL; pairs that pass are joined. */
+ * representatives by similar(), or by similar_lax() when lx is not NULL;
+ * pairs that pass are joined. */
 static void lsh_pass(const struct sets *sp, size_t n, int rows, uint64_t salt, double threshold,
 		     const struct lax *lx, uint32_t *parent, uint32_t *size, struct pair *pairs, struct pair *tmp,
 		     uint32_t *keys)
@@ -402,7 +402,7 @@ static void lsh_pass(const struct sets *sp, size_t n, int rows, uint64_t salt, d
 						joined = 1;
 						continue;
 					}
-					if (similar(&s, i, j, threshold) || (lx && similar_lax(&s, lx, i, j))) {
+					if (lx ? similar_lax(&s, lx, i, j) : similar(&s, i, j, threshold)) {
 						uf_union(parent, size, i, j);
 						joined = 1;
 					}
@@ -420,11 +420,11 @@ size_t claims_cluster(char *const *terms, const long long *article_ids, size_t n
 		      double threshold, size_t *cluster_out)
 {
 	(void)article_ids;
-	return claims_cluster_with(terms, NULL, n, threshold, cluster_out);
+	return claims_cluster_with(terms, NULL, NULL, n, threshold, cluster_out);
 }
 
-size_t claims_cluster_with(char *const *terms, const struct claim_info *info, size_t n, double threshold,
-			   size_t *cluster_out)
+size_t claims_cluster_with(char *const *terms, const struct claim_info *info, const size_t *seed, size_t n,
+			   double threshold, size_t *cluster_out)
 {
 	if (!n)
 		return 0;
@@ -482,7 +482,23 @@ size_t claims_cluster_with(char *const *terms, const struct claim_info *info, si
 	struct pair *tmp = xmalloc(n * sizeof(*tmp));
 
 	uint32_t *keys = xmalloc((n + 1) * BAND_BLOCK * sizeof(*keys));
-	lsh_pass(&s, n, rows_for(threshold), 0, threshold, NULL, parent, size, pairs, tmp, keys);
+	if (seed) {
+		/* the clusters the caller found already: their claims start
+		   joined, and the pass that would find them is not run again */
+		uint32_t *first = xmalloc((n + 1) * sizeof(*first));
+		for (size_t i = 0; i < n; i++)
+			first[i] = UINT32_MAX;
+		for (size_t i = 0; i < n; i++) {
+			size_t c = seed[i] < n ? seed[i] : i;
+			if (first[c] == UINT32_MAX)
+				first[c] = (uint32_t)i;
+			else
+				uf_union(parent, size, first[c], (uint32_t)i);
+		}
+		free(first);
+	} else {
+		lsh_pass(&s, n, rows_for(threshold), 0, threshold, NULL, parent, size, pairs, tmp, keys);
+	}
 	if (info) {
 		/* the lax joins: a second pass of two rows a band (a pair of
 		 * Jaccard 0.3 is a candidate with a chance of 94%, 0.4 of 99.5%) */

@@ -115,9 +115,13 @@ struct claim_info {
  * more at a Jaccard similarity of 0.4, unless each names something the other
  * does not ("it downgraded Dana Corp's debt", "it downgraded Bethlehem
  * Steel Corp's debt"). Those candidates come from a second
- * banding pass (two rows a band), so the cost stays near-linear. */
-size_t claims_cluster_with(char *const *terms, const struct claim_info *info, size_t n, double threshold,
-			   size_t *cluster_out);
+ * banding pass (two rows a band), so the cost stays near-linear.
+ *
+ * seed (may be NULL, or cluster_out itself): cluster ids (0..n-1) a
+ * claims_cluster() of the same terms and threshold gave, perhaps joined or split further by the caller;
+ * those clusters are the start, instead of clustering the terms again. */
+size_t claims_cluster_with(char *const *terms, const struct claim_info *info, const size_t *seed, size_t n,
+			   double threshold, size_t *cluster_out);
 
 /* Groups n articles into stories. article_terms[i] holds what is known of
  * article i as space-separated terms, any mix of: the terms of its claims

@@ -2034,13 +2034,24 @@ static void test_claims_cluster(void)
 		for (size_t i = 0; i < np; i += 2) {
 			claims_cluster(pt + i, NULL, 2, CLAIMS_CLAIM_THRESHOLD, plain);
 			CHECK(plain[0] != plain[1]);   /* below the threshold */
-			claims_cluster_with(pt + i, info + i, 2, CLAIMS_CLAIM_THRESHOLD, pc);
+			claims_cluster_with(pt + i, info + i, NULL, 2, CLAIMS_CLAIM_THRESHOLD, pc);
 			if ((pc[0] == pc[1]) != want[i / 2])
 				fprintf(stderr, "pair %zu: %s / %s\n", i, pt[i], pt[i + 1]);
 			CHECK_INT(pc[0] == pc[1], want[i / 2]);
-			claims_cluster_with(pt + i, NULL, 2, CLAIMS_CLAIM_THRESHOLD, pc);
+			claims_cluster_with(pt + i, NULL, NULL, 2, CLAIMS_CLAIM_THRESHOLD, pc);
 			CHECK(pc[0] != pc[1]);   /* no info: claims_cluster itself */
 		}
+		/* all at once, seeded with claims_cluster's clusters (in place):
+		 * the same clusters as from the terms alone */
+		size_t seeded[18];
+		claims_cluster(pt, NULL, np, CLAIMS_CLAIM_THRESHOLD, seeded);
+		claims_cluster_with(pt, info, seeded, np, CLAIMS_CLAIM_THRESHOLD, seeded);
+		claims_cluster_with(pt, info, NULL, np, CLAIMS_CLAIM_THRESHOLD, pc);
+		int same_partition = 1;
+		for (size_t i = 0; i < np; i++)
+			for (size_t j = 0; j < np; j++)
+				same_partition &= (pc[i] == pc[j]) == (seeded[i] == seeded[j]);
+		CHECK(same_partition);
 		for (size_t i = 0; i < np; i++)
 			free(pt[i]);
 	}
