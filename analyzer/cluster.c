@@ -230,6 +230,7 @@ static int names_other(const struct sets *s, const struct lax *lx, size_t a, siz
  * news text (prices, counts, dates) to join claims of other sources by. */
 #define LAX_SHARED 3
 #define LAX_MANY 4
+#define LAX_BANDS 12
 
 static const char *const unit_terms[] = { "kmh", "km", "mph", "tonn", "kg", "litr" };
 
@@ -240,8 +241,10 @@ static int is_figure_term(const char *p, size_t n)
 					     "seventi", "eighti", "nineti", "hundr", "dozen", NULL };
 	if (n && p[0] >= '0' && p[0] <= '9')
 		return 1;
+	if (!n || n > 7 || !strchr("tfsenhd", p[0]))   /* the words' lengths and first letters */
+		return 0;
 	for (int i = 0; words[i]; i++)
-		if (strlen(words[i]) == n && !memcmp(words[i], p, n))
+		if (words[i][0] == p[0] && !strncmp(words[i], p, n) && !words[i][n])
 			return 1;
 	return 0;
 }
@@ -272,6 +275,19 @@ static int similar_lax(const struct sets *s, const struct lax *lx, size_t a, siz
 		return 0;
 	int same = ia->source && ia->source == ib->source;
 	if (!same && !(lx->figbits[a] & lx->figbits[b]))
+		return 0;
+	/* the fewest shared terms either test could pass with, against the
+	   bound the sketches give (see similar) */
+	size_t need = (size_t)-1;
+	if (2 * hi <= 5 * lo)
+		need = (3 * lo + 3) / 4 > LAX_SHARED ? (3 * lo + 3) / 4 : LAX_SHARED;
+	size_t need_many = (2 * (nx + ny) + 6) / 7;   /* 5t >= 2(nx+ny-t): t >= 2(nx+ny)/7 */
+	if (need_many < LAX_MANY)
+		need_many = LAX_MANY;
+	if (need_many < need)
+		need = need_many;
+	const struct term_sketch *ka = &s->sk[a], *kb = &s->sk[b];
+	if ((size_t)__builtin_popcountll(ka->bits & kb->bits) + (ka->lost < kb->lost ? ka->lost : kb->lost) < need)
 		return 0;
 	const uint64_t *x = s->h + s->off[a], *y = s->h + s->off[b];
 	size_t i = 0, j = 0, inter = 0, figs = 0;
@@ -334,40 +350,75 @@ static size_t each_term(const char *s, uint64_t *buf, size_t cap)
 	return n;
 }
 
-/* One pass of LSH banding: BANDS bands of rows MinHash rows each (salt
- * picks the hash functions), each bucket's members compared with its
- * representatives by similar(), or by similar_lax() when lx is not NULL;
- * pairs that pass are joined. */
-static void lsh_pass(const struct sets *sp, size_t n, int rows, uint64_t salt, double threshold,
-		     const struct lax *lx, uint32_t *parent, uint32_t *size, struct pair *pairs, struct pair *tmp,
-		     uint32_t *keys)
+/* Sorts the np (key, claim) pairs and compares each bucket's members with
+ * its representatives, the first few earlier members of distinct
+ * clusters, by similar(), or by similar_lax() when lx is not NULL; pairs
+ * that pass are joined. */
+static void compare_buckets(const struct sets *s, double threshold, const struct lax *lx, uint32_t *parent,
+			    uint32_t *size, struct pair *pairs, struct pair *tmp, size_t np)
 {
-	const struct sets s = *sp;
+	sort_pairs(pairs, tmp, np);
+	for (size_t g = 0; g < np;) {
+		size_t e = g + 1;
+		while (e < np && pairs[e].key == pairs[g].key)
+			e++;
+		uint32_t reps[BUCKET_REPS];
+		size_t nreps = 0;
+		for (size_t m = g; m < e && e - g > 1; m++) {
+			uint32_t i = pairs[m].idx;
+			int joined = 0;
+			for (size_t q = 0; q < nreps; q++) {
+				uint32_t j = reps[q];
+				if (uf_find(parent, i) == uf_find(parent, j)) {
+					joined = 1;
+					continue;
+				}
+				if (lx ? similar_lax(s, lx, i, j) : similar(s, i, j, threshold)) {
+					uf_union(parent, size, i, j);
+					joined = 1;
+				}
+			}
+			if (!joined && nreps < BUCKET_REPS)
+				reps[nreps++] = i;
+		}
+		g = e;
+	}
+}
+
+/* One pass of LSH banding: bands bands of rows MinHash rows each (salt
+ * picks the hash functions), each bucket's members compared (see
+ * compare_buckets). With claim_key, a claim's keys mix in its own key, so
+ * that only claims of one key meet (0: the claim takes no part). */
+static void lsh_pass(const struct sets *s, size_t n, int bands, int rows, uint64_t salt, const uint64_t *claim_key,
+		     double threshold, const struct lax *lx, uint32_t *parent, uint32_t *size, struct pair *pairs,
+		     struct pair *tmp, uint32_t *keys)
+{
 	/* Band keys are computed BAND_BLOCK bands at a time, claim by claim,
 	 * so that each claim's terms are read once per block while they are
 	 * in cache rather than once per band from all over memory. */
 	uint64_t seeds[BAND_BLOCK][MAX_ROWS], mults[BAND_BLOCK][MAX_ROWS];
-	for (int band = 0; band < BANDS; band++) {
+	for (int band = 0; band < bands; band++) {
 		int bb = band % BAND_BLOCK;
 		if (!bb) {
-			int nb = BANDS - band < BAND_BLOCK ? BANDS - band : BAND_BLOCK;
+			int nb = bands - band < BAND_BLOCK ? bands - band : BAND_BLOCK;
 			for (int x = 0; x < nb; x++)
 				for (int r = 0; r < rows; r++) {
 					seeds[x][r] = mix64(0x9e3779b97f4a7c15ull * (uint64_t)((band + x) * MAX_ROWS + r + 1) + salt);
 					mults[x][r] = mix64(seeds[x][r]) | 1;
 				}
 			for (size_t i = 0; i < n; i++) {
-				size_t a = s.off[i], b = s.off[i + 1];
-				if (b - a < MIN_SHARED)
+				size_t a = s->off[i], b = s->off[i + 1];
+				if (b - a < MIN_SHARED || (claim_key && !claim_key[i]))
 					continue;   /* cannot share enough terms with anything */
 				for (int x = 0; x < nb; x++) {
-					uint64_t key = mix64((uint64_t)(band + x) + 0x51ed270b7f4a7c15ull);
+					uint64_t key = mix64((uint64_t)(band + x) + 0x51ed270b7f4a7c15ull +
+							     (claim_key ? claim_key[i] : 0));
 					for (int r = 0; r < rows; r++) {
 						uint64_t m = UINT64_MAX;
 						for (size_t j = a; j < b; j++) {
 							/* the term hashes are mixed already: one
 							 * odd multiply orders them afresh per row */
-							uint64_t v = (s.h[j] ^ seeds[x][r]) * mults[x][r];
+							uint64_t v = (s->h[j] ^ seeds[x][r]) * mults[x][r];
 							if (v < m)
 								m = v;
 						}
@@ -379,41 +430,13 @@ static void lsh_pass(const struct sets *sp, size_t n, int rows, uint64_t salt, d
 		}
 		size_t np = 0;
 		for (size_t i = 0; i < n; i++) {
-			if (s.off[i + 1] - s.off[i] < MIN_SHARED)
+			if (s->off[i + 1] - s->off[i] < MIN_SHARED || (claim_key && !claim_key[i]))
 				continue;
 			pairs[np].key = keys[i * BAND_BLOCK + (size_t)bb];
 			pairs[np++].idx = (uint32_t)i;
 		}
-		sort_pairs(pairs, tmp, np);
-		for (size_t g = 0; g < np;) {
-			size_t e = g + 1;
-			while (e < np && pairs[e].key == pairs[g].key)
-				e++;
-			/* a bucket: each member is compared with its representatives,
-			 * the first few earlier members of distinct clusters */
-			uint32_t reps[BUCKET_REPS];
-			size_t nreps = 0;
-			for (size_t m = g; m < e && e - g > 1; m++) {
-				uint32_t i = pairs[m].idx;
-				int joined = 0;
-				for (size_t q = 0; q < nreps; q++) {
-					uint32_t j = reps[q];
-					if (uf_find(parent, i) == uf_find(parent, j)) {
-						joined = 1;
-						continue;
-					}
-					if (lx ? similar_lax(&s, lx, i, j) : similar(&s, i, j, threshold)) {
-						uf_union(parent, size, i, j);
-						joined = 1;
-					}
-				}
-				if (!joined && nreps < BUCKET_REPS)
-					reps[nreps++] = i;
-			}
-			g = e;
-		}
+		compare_buckets(s, threshold, lx, parent, size, pairs, tmp, np);
 	}
-
 }
 
 size_t claims_cluster(char *const *terms, const long long *article_ids, size_t n,
@@ -497,11 +520,10 @@ size_t claims_cluster_with(char *const *terms, const struct claim_info *info, co
 		}
 		free(first);
 	} else {
-		lsh_pass(&s, n, rows_for(threshold), 0, threshold, NULL, parent, size, pairs, tmp, keys);
+		lsh_pass(&s, n, BANDS, rows_for(threshold), 0, NULL, threshold, NULL, parent, size, pairs, tmp, keys);
 	}
 	if (info) {
-		/* the lax joins: a second pass of two rows a band (a pair of
-		 * Jaccard 0.3 is a candidate with a chance of 94%, 0.4 of 99.5%) */
+		/* the lax joins: candidates of one source or one measure only */
 		struct lax lx = { info, NULL, 0, NULL, NULL, { 0 }, 0, NULL, NULL };
 		for (size_t u = 0; u < sizeof(unit_terms) / sizeof(*unit_terms); u++)
 			lx.units[lx.nunits++] = hash_term(unit_terms[u], strlen(unit_terms[u]));
@@ -552,7 +574,45 @@ size_t claims_cluster_with(char *const *terms, const struct claim_info *info, co
 		name_off[n] = nn;
 		lx.names = names;
 		lx.name_off = name_off;
-		lsh_pass(&s, n, 2, 0x2545f4914f6cdd1dull, threshold, &lx, parent, size, pairs, tmp, keys);
+		/* candidates of one source: bands of one row whose keys mix in
+		   the source, so a bucket holds one source's claims (a pair of
+		   Jaccard 0.27 meets with a chance of 97%, 0.4 of 99.8%) */
+		uint64_t *by_source = xmalloc((n + 1) * sizeof(*by_source));
+		for (size_t i = 0; i < n; i++)
+			by_source[i] = info[i].source && s.off[i + 1] - s.off[i] >= LAX_SHARED
+					       ? mix64((uint64_t)info[i].source) | 1
+					       : 0;
+		lsh_pass(&s, n, LAX_BANDS, 1, 0x2545f4914f6cdd1dull, by_source, threshold, &lx, parent, size, pairs, tmp,
+			 keys);
+		free(by_source);
+		/* candidates of one measure: a bucket per figure and unit a
+		   claim gives ("nine" "tonn") */
+		struct pair *mp = NULL, *mtmp;
+		size_t nm = 0, ma = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (!figbits[i] || s.off[i + 1] - s.off[i] < LAX_SHARED)
+				continue;
+			for (size_t u = s.off[i]; u < s.off[i + 1]; u++) {
+				int unit = 0;
+				for (size_t un = 0; un < lx.nunits; un++)
+					unit |= s.h[u] == lx.units[un];
+				if (!unit)
+					continue;
+				for (size_t f = s.off[i]; f < s.off[i + 1]; f++) {
+					if (!is_fig_hash(&lx, i, s.h[f]))
+						continue;
+					ALLOC_GROW(mp, nm + 1, ma);
+					mp[nm].key = (uint32_t)(mix64(s.h[f] ^ mix64(s.h[u])) >> 32);
+					mp[nm++].idx = (uint32_t)i;
+				}
+			}
+		}
+		if (nm) {
+			mtmp = xmalloc(nm * sizeof(*mtmp));
+			compare_buckets(&s, threshold, &lx, parent, size, mp, mtmp, nm);
+			free(mtmp);
+		}
+		free(mp);
 		free(figs);
 		free(figbits);
 		free(nfig);

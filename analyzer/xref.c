@@ -1947,25 +1947,25 @@ static size_t join_same_propositions(size_t *cl, size_t nc, size_t k, const size
  * "Germany"). Returns them space-separated (NULL: none; caller frees). */
 static char *claim_names(const char *text, const char *terms)
 {
-	strbuf out = STRBUF_INIT;
 	size_t n = text ? strlen(text) : 0;
-	/* where the capitalized words inside a sentence start */
+	if (!*terms)
+		return NULL;
+	strbuf out = STRBUF_INIT;
+	/* where the capitalized words inside a sentence start: after a
+	   space that follows no end of a sentence, colon or opening
+	   quotation mark (“ and ‘ end in 0x9c and 0x98) */
 	size_t caps[64], ncaps = 0;
-	for (size_t i = 1; i < n && ncaps < 64; i++) {
-		if (!(text[i] >= 'A' && text[i] <= 'Z') || isalnum((unsigned char)text[i - 1]) ||
-		    (unsigned char)text[i - 1] >= 0x80 || text[i - 1] == '\'')
+	for (const char *sp = text ? strchr(text, ' ') : NULL; sp && ncaps < 64; sp = strchr(sp + 1, ' ')) {
+		if (!(sp[1] >= 'A' && sp[1] <= 'Z'))
 			continue;
-		size_t k = i;
-		while (k && text[k - 1] == ' ')
+		const char *k = sp;
+		while (k > text && k[-1] == ' ')
 			k--;
-		/* sentence-initial ("The", "Our"), after a colon or an opening
-		   quotation mark (“ and ‘ end in 0x9c and 0x98): no name */
-		if (!k || strchr(".!?:\"'(", text[k - 1]) || (unsigned char)text[k - 1] == 0x9c ||
-		    (unsigned char)text[k - 1] == 0x98)
+		if (k == text || strchr(".!?:\"'(", k[-1]) || (unsigned char)k[-1] == 0x9c || (unsigned char)k[-1] == 0x98)
 			continue;
-		caps[ncaps++] = i;
+		caps[ncaps++] = (size_t)(sp + 1 - text);
 	}
-	for (const char *t = terms; *t;) {
+	for (const char *t = terms; *t && (ncaps || strchr(t, '_'));) {
 		while (*t == ' ')
 			t++;
 		const char *e = t;
