@@ -114,8 +114,9 @@ struct claim_info {
  * the longer at most 2.5 times as long) or when they share four terms or
  * more at a Jaccard similarity of 0.4, unless each names something the other
  * does not ("it downgraded Dana Corp's debt", "it downgraded Bethlehem
- * Steel Corp's debt"). Those candidates come from a second
- * banding pass (two rows a band), so the cost stays near-linear.
+ * Steel Corp's debt"). Those candidates come from banding within one
+ * source's claims (one row a band, the source mixed into the keys) and
+ * from one bucket per figure and unit, so the cost stays near-linear.
  *
  * seed (may be NULL, or cluster_out itself): cluster ids (0..n-1) a
  * claims_cluster() of the same terms and threshold gave, perhaps joined or split further by the caller;
