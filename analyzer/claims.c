@@ -404,6 +404,71 @@ static uint64_t word_hash(const char *s, size_t n)
 	return h;
 }
 
+/* Outlets write one word in one of two spellings: "fertiliser" and
+ * "fertilizer", "kilometres" and "kilometers", "labour" and "labor".
+ * Writes into buf the form the stem is taken of (the American spelling)
+ * and returns 1, or returns 0 when the folded word f is its own form. The
+ * folded form itself is kept (stop words and cues are looked up by it).
+ * (Numbers in words, "nine" for "9", and abbreviated months, "Aug. 19",
+ * were tried: each lowered the FNC-1 story score, tests/claims_fnc1.sh.) */
+/* words in -our that are no British spelling of an -or word */
+static const char *const our_words[] = { "contour", "detour", "devour", "velour", "amour", "paramour",
+					 "troubadour", "scour", "flour", NULL };
+
+static int respell(const char *f, char *buf, size_t cap)
+{
+	size_t n = strlen(f);
+	if (n < 3 || n + 2 > cap)
+		return 0;
+	/* -ise, -ised, -ises, -ising, -isation(s), -iser(s), and -yse, ...:
+	   "realise" -> "realize", "analysed" -> "analyzed" */
+	static const char *const ise[] = { "ise", "ised", "ises", "ising", "isation", "isations", "iser", "isers",
+					   "isable", NULL };
+	for (int i = 0; ise[i]; i++) {
+		size_t l = strlen(ise[i]);
+		if (n >= l + 4 && !strcmp(f + n - l, ise[i])) {
+			memcpy(buf, f, n + 1);
+			buf[n - l + 1] = 'z';   /* the s after the i (or the y) */
+			return 1;
+		}
+		if (n >= l + 3 && f[n - l] == 'y' && !strcmp(f + n - l + 1, ise[i] + 1)) {
+			memcpy(buf, f, n + 1);
+			buf[n - l + 1] = 'z';   /* "analyse" */
+			return 1;
+		}
+	}
+	/* -tre, -tres, -tred: "kilometre" -> "kilometer", "centred" -> "centered" */
+	static const char *const tre[] = { "tre", "tres", "tred", NULL };
+	for (int i = 0; tre[i]; i++) {
+		size_t l = strlen(tre[i]);
+		if (n >= l + 2 && !strcmp(f + n - l, tre[i])) {
+			memcpy(buf, f, n - l);
+			snprintf(buf + (n - l), cap - (n - l), "ter%s", tre[i] + 3);
+			return 1;
+		}
+	}
+	/* -our, -ours, -oured, -ouring, -ourable, -ourite: "labour" -> "labor",
+	   "favourite" -> "favorite" (not "four", "hour", "tour", "detour") */
+	static const char *const our[] = { "our", "ours", "oured", "ouring", "ourable", "ourite", "ourites", NULL };
+	for (int i = 0; our[i]; i++) {
+		size_t l = strlen(our[i]);
+		if (n < l + 3 || strcmp(f + n - l, our[i]))
+			continue;
+		size_t base = n - l + 3;   /* the word up to "our" */
+		int skip = 0;
+		for (int j = 0; our_words[j]; j++)
+			if (strlen(our_words[j]) == base && !strncmp(f, our_words[j], base))
+				skip = 1;
+		if (skip || strchr("aeiouy", f[n - l - 1]))   /* "sour", "pour": too short anyway */
+			return 0;
+		memcpy(buf, f, n - l + 1);   /* up to the o */
+		memcpy(buf + (n - l + 1), f + n - l + 2, l - 1);   /* without the u */
+		buf[n - 1] = 0;
+		return 1;
+	}
+	return 0;
+}
+
 /* Adds one word: its folded form (case folded, compatibility forms and
  * accents removed, so "Pérez" and "PEREZ" fold alike) and its stem. */
 static void push_word(struct toks *t, const char *w, size_t n)
@@ -457,6 +522,9 @@ static void push_word(struct toks *t, const char *w, size_t n)
 		free(out);
 	}
 	const char *f = TS(t, k->fold);
+	char spelled[64];
+	if (respell(f, spelled, sizeof(spelled)))
+		f = spelled;
 	const sb_symbol *st = sb_stemmer_stem(t->stemmer, (const sb_symbol *)f, (int)strlen(f));
 	if (st)
 		k->stem = arena_add(&t->arena, (const char *)st, (size_t)sb_stemmer_length(t->stemmer));
@@ -1207,6 +1275,78 @@ struct claim_rules *claim_rules_load(const char *rules_dir, struct diag *d)
 
 /* ---- normalizing a claim ------------------------------------------------------ */
 
+/* Units of measure written after a figure, as folded words ("km/h" is
+ * "km" "h"), and the one term each gives ([0]): "38 km/h" and "38
+ * kilometres an hour" give the same terms. Longest first within each
+ * first word. */
+static const char *const units[][5] = {
+	{ "kmh", "km", "h" }, { "kmh", "km", "an", "hour" }, { "kmh", "km", "per", "hour" }, { "km", "km" },
+	{ "kmh", "kph" }, { "kmh", "kmh" }, { "mph", "mph" },
+	{ "kmh", "kilometres", "an", "hour" }, { "kmh", "kilometers", "an", "hour" },
+	{ "kmh", "kilometres", "per", "hour" }, { "kmh", "kilometers", "per", "hour" }, { "km", "kilometres" },
+	{ "km", "kilometers" }, { "km", "kilometre" }, { "km", "kilometer" },
+	{ "mph", "miles", "an", "hour" }, { "mph", "miles", "per", "hour" },
+	{ "tonn", "tonnes" }, { "tonn", "tonne" }, { "tonn", "tons" }, { "tonn", "ton" }, { "kg", "kilograms" },
+	{ "kg", "kilogrammes" }, { "litr", "litres" }, { "litr", "liters" },
+};
+
+/* How many words from i are a unit of measure (0: none); *term is the
+ * term they give. */
+static size_t unit_after(const struct toks *t, size_t i, const char **term)
+{
+	for (size_t u = 0; u < sizeof(units) / sizeof(*units); u++) {
+		size_t l = 0;
+		while (l < 4 && units[u][l + 1] && i + l < t->n && !(t->v[i + l].flags & (T_ENTITY | T_GONE)) &&
+		       !strcmp(TS(t, t->v[i + l].fold), units[u][l + 1]))
+			l++;
+		if (l && (l == 4 || !units[u][l + 1])) {
+			*term = units[u][0];
+			return l;
+		}
+	}
+	return 0;
+}
+
+/* A figure: digits, or a number in words ("two", "sixty"). */
+static int is_figure(const char *f)
+{
+	static const char *const words[] = { "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+					     "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty",
+					     "sixty", "seventy", "eighty", "ninety", "hundred", "dozen", NULL };
+	if (f[0] >= '0' && f[0] <= '9')
+		return 1;
+	for (int i = 0; words[i]; i++)
+		if (!strcmp(f, words[i]))
+			return 1;
+	return 0;
+}
+
+/* Is the negation cue that ends at run[k] the bound of a figure: "above",
+ * "over", "beyond", "exceed" or a comparative with "than" ("more than",
+ * "faster than"), then a figure, within the next four words ("never went
+ * above 38", "not more than two tonnes", "no faster than 40")? */
+static int bound_after(const struct toks *t, const size_t *run, size_t nr, size_t k)
+{
+	static const char *const over[] = { "above", "over", "beyond", "exceed", "exceeded", "exceeding", "exceeds",
+					    "past", "under", "below", NULL };
+	for (size_t m = k; m < nr && m < k + 4; m++) {
+		const char *f = TS(t, t->v[run[m]].fold);
+		int hit = 0;
+		for (int j = 0; over[j]; j++)
+			hit |= !strcmp(f, over[j]);
+		size_t after = m + 1;
+		if (!hit && m + 1 < nr && !strcmp(TS(t, t->v[run[m + 1]].fold), "than") && strlen(f) > 2 &&
+		    (!strcmp(f, "more") || !strcmp(f, "less") || !strcmp(f, "fewer") ||
+		     !strcmp(f + strlen(f) - 2, "er"))) {
+			hit = 1;
+			after = m + 2;
+		}
+		if (hit)
+			return after < nr && is_figure(TS(t, t->v[run[after]].fold));
+	}
+	return 0;
+}
+
 struct out_word {
 	const char *term;   /* stem, canonical stem or entity term */
 	const char *fold;   /* for the stop-word test; NULL: never a stop word */
@@ -1373,6 +1513,25 @@ enum claim_polarity claim_normalize_with(struct claim_scratch *cs, const struct 
 		i += l;
 	}
 
+	/* 1b. the unit after a figure: "38 km/h" and "38 kilometres an hour"
+	 * give the same terms (the figure, and one term for the unit however
+	 * it is written) */
+	for (size_t i = 0; i + 1 < n; i++) {
+		if ((tv[i].flags & (T_ENTITY | T_GONE)) || !is_figure(TS(tp, tv[i].fold)))
+			continue;
+		const char *unit = NULL;
+		size_t l = unit_after(tp, i + 1, &unit);
+		if (!l)
+			continue;
+		/* the unit's first word gives its term, the others none */
+		tv[i + 1].stem = arena_add(&tp->arena, unit, strlen(unit));
+		tv[i + 1].syn = -1;
+		tv[i + 1].tests &= ~(unsigned)(F_SYN | F_STOP | F_CUE_FOLD | F_CUE_STEM | F_ALIAS_STEM);
+		for (size_t k = 1; k < l; k++)
+			tv[i + 1 + k].flags |= T_GONE;
+		i += l;
+	}
+
 	/* 2. frame, hedge and negation cues, on the stems of each run of words
 	 * between entities */
 	int neg = 0, hedge = 0;
@@ -1395,7 +1554,9 @@ enum claim_polarity claim_normalize_with(struct claim_scratch *cs, const struct 
 				k++;
 				continue;
 			}
-			neg += kind == CK_NEG;
+			/* "never went above 38", "no more than two tonnes": a bound
+			   on a figure, not a denial of the claim */
+			neg += kind == CK_NEG && !bound_after(tp, run, nr, k + l);
 			hedge += kind == CK_HEDGE;
 			for (size_t m = 0; m < l; m++)
 				tv[run[k + m]].flags |= T_GONE;

@@ -174,6 +174,150 @@ static int similar(const struct sets *s, size_t a, size_t b, double threshold)
 	return inter >= MIN_SHARED && (double)inter >= threshold * (double)(nx + ny - inter);
 }
 
+/* What claims_cluster_with knows beyond the terms, and the figure terms
+ * ("38", "nine") of every claim: their hashes, sorted, per claim how many
+ * it has and the bits (hash & 63) they set, which rule out most pairs
+ * without a search; and the hashes of the unit terms claims.c writes. */
+struct lax {
+	const struct claim_info *info;
+	const uint64_t *figs;
+	size_t nfigs;
+	const uint64_t *figbits;
+	const uint32_t *nfig;
+	uint64_t units[8];
+	size_t nunits;
+	const uint64_t *names;   /* claim i's name hashes: names[name_off[i] .. name_off[i+1]) */
+	const size_t *name_off;
+};
+
+/* Is h one of claim b's terms? */
+static int has_term(const struct sets *s, size_t b, uint64_t h)
+{
+	size_t l = s->off[b], r = s->off[b + 1];
+	while (l < r) {
+		size_t m = (l + r) / 2;
+		if (s->h[m] < h)
+			l = m + 1;
+		else
+			r = m;
+	}
+	return l < s->off[b + 1] && s->h[l] == h;
+}
+
+/* Does claim a name something ("Dana", "Morocco") that b does not? */
+static int names_other(const struct sets *s, const struct lax *lx, size_t a, size_t b)
+{
+	for (size_t k = lx->name_off[a]; k < lx->name_off[a + 1]; k++)
+		if (!has_term(s, b, lx->names[k]))
+			return 1;
+	return 0;
+}
+
+/* Claims told in other words by several outlets share fewer terms than
+ * the threshold asks: one outlet gives more detail ("about nine tonnes of
+ * fertiliser had spilled from the overturned wagons into the brook",
+ * "about nine tonnes of fertilizer spilled") or other words around the
+ * same core. Two claims of one polarity join also when
+ *   the shorter is contained in the longer: they share at least LAX_SHARED
+ *     terms and three quarters of the shorter's, and the longer has at most
+ *     2.5 times as many (a quote much longer than the other is more often
+ *     two claims joined, "found a broken rail but that it was too early"); or
+ *   they share at least LAX_MANY terms and a Jaccard similarity of 0.4;
+ * and the figures of the one with fewer are all in the other ("its sales
+ * rose 4 pct" and "its sales rose 9 pct" are two claims), and either one
+ * source makes both or they give the same measure, a figure and its unit
+ * ("nine tonnes", "61 km/h"). Figures without a unit are too common in
+ * news text (prices, counts, dates) to join claims of other sources by. */
+#define LAX_SHARED 3
+#define LAX_MANY 4
+#define LAX_BANDS 12
+
+static const char *const unit_terms[] = { "kmh", "km", "mph", "tonn", "kg", "litr" };
+
+static int is_figure_term(const char *p, size_t n)
+{
+	static const char *const words[] = { "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+					     "eleven", "twelv", "twenti", "thirti", "forti", "fifti", "sixti",
+					     "seventi", "eighti", "nineti", "hundr", "dozen", NULL };
+	if (n && p[0] >= '0' && p[0] <= '9')
+		return 1;
+	if (!n || n > 7 || !strchr("tfsenhd", p[0]))   /* the words' lengths and first letters */
+		return 0;
+	for (int i = 0; words[i]; i++)
+		if (words[i][0] == p[0] && !strncmp(words[i], p, n) && !words[i][n])
+			return 1;
+	return 0;
+}
+
+static int is_fig_hash(const struct lax *lx, size_t a, uint64_t h)
+{
+	if (!(lx->figbits[a] & (1ull << (h & 63))))
+		return 0;
+	size_t l = 0, r = lx->nfigs;
+	while (l < r) {
+		size_t m = (l + r) / 2;
+		if (lx->figs[m] < h)
+			l = m + 1;
+		else
+			r = m;
+	}
+	return l < lx->nfigs && lx->figs[l] == h;
+}
+
+static int similar_lax(const struct sets *s, const struct lax *lx, size_t a, size_t b)
+{
+	const struct claim_info *ia = &lx->info[a], *ib = &lx->info[b];
+	if (ia->polarity != ib->polarity)
+		return 0;
+	size_t nx = s->sk[a].len, ny = s->sk[b].len;
+	size_t lo = nx < ny ? nx : ny, hi = nx < ny ? ny : nx;
+	if (lo < LAX_SHARED)
+		return 0;
+	int same = ia->source && ia->source == ib->source;
+	if (!same && !(lx->figbits[a] & lx->figbits[b]))
+		return 0;
+	/* the fewest shared terms either test could pass with, against the
+	   bound the sketches give (see similar) */
+	size_t need = (size_t)-1;
+	if (2 * hi <= 5 * lo)
+		need = (3 * lo + 3) / 4 > LAX_SHARED ? (3 * lo + 3) / 4 : LAX_SHARED;
+	size_t need_many = (2 * (nx + ny) + 6) / 7;   /* 5t >= 2(nx+ny-t): t >= 2(nx+ny)/7 */
+	if (need_many < LAX_MANY)
+		need_many = LAX_MANY;
+	if (need_many < need)
+		need = need_many;
+	const struct term_sketch *ka = &s->sk[a], *kb = &s->sk[b];
+	if ((size_t)__builtin_popcountll(ka->bits & kb->bits) + (ka->lost < kb->lost ? ka->lost : kb->lost) < need)
+		return 0;
+	const uint64_t *x = s->h + s->off[a], *y = s->h + s->off[b];
+	size_t i = 0, j = 0, inter = 0, figs = 0;
+	int unit = 0;
+	while (i < nx && j < ny) {
+		if (x[i] == y[j]) {
+			inter++;
+			figs += is_fig_hash(lx, a, x[i]);
+			for (size_t u = 0; u < lx->nunits; u++)
+				unit |= x[i] == lx->units[u];
+			i++;
+			j++;
+		} else if (x[i] < y[j]) {
+			i++;
+		} else {
+			j++;
+		}
+	}
+	/* the figures of the claim with fewer are all in the other */
+	uint32_t fewer = lx->nfig[a] < lx->nfig[b] ? lx->nfig[a] : lx->nfig[b];
+	if (figs < fewer || !(same || (figs && unit)))
+		return 0;
+	if (!(inter >= LAX_SHARED && 4 * inter >= 3 * lo && 2 * hi <= 5 * lo) &&
+	    !(inter >= LAX_MANY && 5 * inter >= 2 * (nx + ny - inter)))
+		return 0;
+	/* each names something the other does not: other subjects ("it
+	   downgraded Dana Corp's debt", "it downgraded Bethlehem Steel") */
+	return !(names_other(s, lx, a, b) && names_other(s, lx, b, a));
+}
+
 /* The most rows per band that still finds a pair at the threshold with a
  * chance of 98%: more rows make fewer, purer candidates. */
 static int rows_for(double threshold)
@@ -206,10 +350,105 @@ static size_t each_term(const char *s, uint64_t *buf, size_t cap)
 	return n;
 }
 
+/* Sorts the np (key, claim) pairs and compares each bucket's members with
+ * its representatives, the first few earlier members of distinct
+ * clusters, by similar(), or by similar_lax() when lx is not NULL; pairs
+ * that pass are joined. */
+static void compare_buckets(const struct sets *s, double threshold, const struct lax *lx, uint32_t *parent,
+			    uint32_t *size, struct pair *pairs, struct pair *tmp, size_t np)
+{
+	sort_pairs(pairs, tmp, np);
+	for (size_t g = 0; g < np;) {
+		size_t e = g + 1;
+		while (e < np && pairs[e].key == pairs[g].key)
+			e++;
+		uint32_t reps[BUCKET_REPS];
+		size_t nreps = 0;
+		for (size_t m = g; m < e && e - g > 1; m++) {
+			uint32_t i = pairs[m].idx;
+			int joined = 0;
+			for (size_t q = 0; q < nreps; q++) {
+				uint32_t j = reps[q];
+				if (uf_find(parent, i) == uf_find(parent, j)) {
+					joined = 1;
+					continue;
+				}
+				if (lx ? similar_lax(s, lx, i, j) : similar(s, i, j, threshold)) {
+					uf_union(parent, size, i, j);
+					joined = 1;
+				}
+			}
+			if (!joined && nreps < BUCKET_REPS)
+				reps[nreps++] = i;
+		}
+		g = e;
+	}
+}
+
+/* One pass of LSH banding: bands bands of rows MinHash rows each (salt
+ * picks the hash functions), each bucket's members compared (see
+ * compare_buckets). With claim_key, a claim's keys mix in its own key, so
+ * that only claims of one key meet (0: the claim takes no part). */
+static void lsh_pass(const struct sets *s, size_t n, int bands, int rows, uint64_t salt, const uint64_t *claim_key,
+		     double threshold, const struct lax *lx, uint32_t *parent, uint32_t *size, struct pair *pairs,
+		     struct pair *tmp, uint32_t *keys)
+{
+	/* Band keys are computed BAND_BLOCK bands at a time, claim by claim,
+	 * so that each claim's terms are read once per block while they are
+	 * in cache rather than once per band from all over memory. */
+	uint64_t seeds[BAND_BLOCK][MAX_ROWS], mults[BAND_BLOCK][MAX_ROWS];
+	for (int band = 0; band < bands; band++) {
+		int bb = band % BAND_BLOCK;
+		if (!bb) {
+			int nb = bands - band < BAND_BLOCK ? bands - band : BAND_BLOCK;
+			for (int x = 0; x < nb; x++)
+				for (int r = 0; r < rows; r++) {
+					seeds[x][r] = mix64(0x9e3779b97f4a7c15ull * (uint64_t)((band + x) * MAX_ROWS + r + 1) + salt);
+					mults[x][r] = mix64(seeds[x][r]) | 1;
+				}
+			for (size_t i = 0; i < n; i++) {
+				size_t a = s->off[i], b = s->off[i + 1];
+				if (b - a < MIN_SHARED || (claim_key && !claim_key[i]))
+					continue;   /* cannot share enough terms with anything */
+				for (int x = 0; x < nb; x++) {
+					uint64_t key = mix64((uint64_t)(band + x) + 0x51ed270b7f4a7c15ull +
+							     (claim_key ? claim_key[i] : 0));
+					for (int r = 0; r < rows; r++) {
+						uint64_t m = UINT64_MAX;
+						for (size_t j = a; j < b; j++) {
+							/* the term hashes are mixed already: one
+							 * odd multiply orders them afresh per row */
+							uint64_t v = (s->h[j] ^ seeds[x][r]) * mults[x][r];
+							if (v < m)
+								m = v;
+						}
+						key = mix64(key ^ m) + (uint64_t)r;
+					}
+					keys[i * BAND_BLOCK + (size_t)x] = (uint32_t)(key >> 32);
+				}
+			}
+		}
+		size_t np = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (s->off[i + 1] - s->off[i] < MIN_SHARED || (claim_key && !claim_key[i]))
+				continue;
+			pairs[np].key = keys[i * BAND_BLOCK + (size_t)bb];
+			pairs[np++].idx = (uint32_t)i;
+		}
+		compare_buckets(s, threshold, lx, parent, size, pairs, tmp, np);
+	}
+}
+
 size_t claims_cluster(char *const *terms, const long long *article_ids, size_t n,
 		      double threshold, size_t *cluster_out)
 {
 	(void)article_ids;
+	return claims_cluster_with(terms, NULL, NULL, n, threshold, cluster_out);
+}
+
+size_t claims_cluster_with(char *const *terms, const struct claim_info *info, const size_t *seed, size_t n,
+			   double threshold, size_t *cluster_out)
+{
 	if (!n)
 		return 0;
 	if (n >= UINT32_MAX) {
@@ -265,77 +504,120 @@ size_t claims_cluster(char *const *terms, const long long *article_ids, size_t n
 	struct pair *pairs = xmalloc(n * sizeof(*pairs));
 	struct pair *tmp = xmalloc(n * sizeof(*tmp));
 
-	int rows = rows_for(threshold);
-	/* Band keys are computed BAND_BLOCK bands at a time, claim by claim,
-	 * so that each claim's terms are read once per block while they are
-	 * in cache rather than once per band from all over memory. */
 	uint32_t *keys = xmalloc((n + 1) * BAND_BLOCK * sizeof(*keys));
-	uint64_t seeds[BAND_BLOCK][MAX_ROWS], mults[BAND_BLOCK][MAX_ROWS];
-	for (int band = 0; band < BANDS; band++) {
-		int bb = band % BAND_BLOCK;
-		if (!bb) {
-			int nb = BANDS - band < BAND_BLOCK ? BANDS - band : BAND_BLOCK;
-			for (int x = 0; x < nb; x++)
-				for (int r = 0; r < rows; r++) {
-					seeds[x][r] = mix64(0x9e3779b97f4a7c15ull * (uint64_t)((band + x) * MAX_ROWS + r + 1));
-					mults[x][r] = mix64(seeds[x][r]) | 1;
-				}
-			for (size_t i = 0; i < n; i++) {
-				size_t a = s.off[i], b = s.off[i + 1];
-				if (b - a < MIN_SHARED)
-					continue;   /* cannot share enough terms with anything */
-				for (int x = 0; x < nb; x++) {
-					uint64_t key = mix64((uint64_t)(band + x) + 0x51ed270b7f4a7c15ull);
-					for (int r = 0; r < rows; r++) {
-						uint64_t m = UINT64_MAX;
-						for (size_t j = a; j < b; j++) {
-							/* the term hashes are mixed already: one
-							 * odd multiply orders them afresh per row */
-							uint64_t v = (s.h[j] ^ seeds[x][r]) * mults[x][r];
-							if (v < m)
-								m = v;
-						}
-						key = mix64(key ^ m) + (uint64_t)r;
-					}
-					keys[i * BAND_BLOCK + (size_t)x] = (uint32_t)(key >> 32);
-				}
-			}
-		}
-		size_t np = 0;
+	if (seed) {
+		/* the clusters the caller found already: their claims start
+		   joined, and the pass that would find them is not run again */
+		uint32_t *first = xmalloc((n + 1) * sizeof(*first));
+		for (size_t i = 0; i < n; i++)
+			first[i] = UINT32_MAX;
 		for (size_t i = 0; i < n; i++) {
-			if (s.off[i + 1] - s.off[i] < MIN_SHARED)
-				continue;
-			pairs[np].key = keys[i * BAND_BLOCK + (size_t)bb];
-			pairs[np++].idx = (uint32_t)i;
+			size_t c = seed[i] < n ? seed[i] : i;
+			if (first[c] == UINT32_MAX)
+				first[c] = (uint32_t)i;
+			else
+				uf_union(parent, size, first[c], (uint32_t)i);
 		}
-		sort_pairs(pairs, tmp, np);
-		for (size_t g = 0; g < np;) {
-			size_t e = g + 1;
-			while (e < np && pairs[e].key == pairs[g].key)
-				e++;
-			/* a bucket: each member is compared with its representatives,
-			 * the first few earlier members of distinct clusters */
-			uint32_t reps[BUCKET_REPS];
-			size_t nreps = 0;
-			for (size_t m = g; m < e && e - g > 1; m++) {
-				uint32_t i = pairs[m].idx;
-				int joined = 0;
-				for (size_t q = 0; q < nreps; q++) {
-					uint32_t j = reps[q];
-					if (uf_find(parent, i) == uf_find(parent, j)) {
-						joined = 1;
-						continue;
-					}
-					if (similar(&s, i, j, threshold)) {
-						uf_union(parent, size, i, j);
-						joined = 1;
-					}
+		free(first);
+	} else {
+		lsh_pass(&s, n, BANDS, rows_for(threshold), 0, NULL, threshold, NULL, parent, size, pairs, tmp, keys);
+	}
+	if (info) {
+		/* the lax joins: candidates of one source or one measure only */
+		struct lax lx = { info, NULL, 0, NULL, NULL, { 0 }, 0, NULL, NULL };
+		for (size_t u = 0; u < sizeof(unit_terms) / sizeof(*unit_terms); u++)
+			lx.units[lx.nunits++] = hash_term(unit_terms[u], strlen(unit_terms[u]));
+		uint64_t *figs = NULL, *figbits = xcalloc(n + 1, sizeof(*figbits));
+		uint32_t *nfig = xcalloc(n + 1, sizeof(*nfig));
+		size_t nf = 0, fa = 0;
+		for (size_t i = 0; i < n; i++) {
+			for (const char *p = terms[i] ? terms[i] : ""; *p;) {
+				while (*p == ' ')
+					p++;
+				const char *e = p;
+				while (*e && *e != ' ')
+					e++;
+				if (e > p && is_figure_term(p, (size_t)(e - p))) {
+					uint64_t h = hash_term(p, (size_t)(e - p));
+					ALLOC_GROW(figs, nf + 1, fa);
+					figs[nf++] = h;
+					figbits[i] |= 1ull << (h & 63);
+					nfig[i]++;
 				}
-				if (!joined && nreps < BUCKET_REPS)
-					reps[nreps++] = i;
+				p = e;
 			}
-			g = e;
 		}
+		if (nf)
+			qsort(figs, nf, sizeof(*figs), cmp_u64);
+		lx.figs = figs;
+		lx.nfigs = nf;
+		lx.figbits = figbits;
+		lx.nfig = nfig;
+		size_t *name_off = xmalloc((n + 1) * sizeof(*name_off));
+		uint64_t *names = NULL;
+		size_t nn = 0, na = 0;
+		for (size_t i = 0; i < n; i++) {
+			name_off[i] = nn;
+			for (const char *p = info[i].names ? info[i].names : ""; *p;) {
+				while (*p == ' ')
+					p++;
+				const char *e = p;
+				while (*e && *e != ' ')
+					e++;
+				if (e > p) {
+					ALLOC_GROW(names, nn + 1, na);
+					names[nn++] = hash_term(p, (size_t)(e - p));
+				}
+				p = e;
+			}
+		}
+		name_off[n] = nn;
+		lx.names = names;
+		lx.name_off = name_off;
+		/* candidates of one source: bands of one row whose keys mix in
+		   the source, so a bucket holds one source's claims (a pair of
+		   Jaccard 0.27 meets with a chance of 97%, 0.4 of 99.8%) */
+		uint64_t *by_source = xmalloc((n + 1) * sizeof(*by_source));
+		for (size_t i = 0; i < n; i++)
+			by_source[i] = info[i].source && s.off[i + 1] - s.off[i] >= LAX_SHARED
+					       ? mix64((uint64_t)info[i].source) | 1
+					       : 0;
+		lsh_pass(&s, n, LAX_BANDS, 1, 0x2545f4914f6cdd1dull, by_source, threshold, &lx, parent, size, pairs, tmp,
+			 keys);
+		free(by_source);
+		/* candidates of one measure: a bucket per figure and unit a
+		   claim gives ("nine" "tonn") */
+		struct pair *mp = NULL, *mtmp;
+		size_t nm = 0, ma = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (!figbits[i] || s.off[i + 1] - s.off[i] < LAX_SHARED)
+				continue;
+			for (size_t u = s.off[i]; u < s.off[i + 1]; u++) {
+				int unit = 0;
+				for (size_t un = 0; un < lx.nunits; un++)
+					unit |= s.h[u] == lx.units[un];
+				if (!unit)
+					continue;
+				for (size_t f = s.off[i]; f < s.off[i + 1]; f++) {
+					if (!is_fig_hash(&lx, i, s.h[f]))
+						continue;
+					ALLOC_GROW(mp, nm + 1, ma);
+					mp[nm].key = (uint32_t)(mix64(s.h[f] ^ mix64(s.h[u])) >> 32);
+					mp[nm++].idx = (uint32_t)i;
+				}
+			}
+		}
+		if (nm) {
+			mtmp = xmalloc(nm * sizeof(*mtmp));
+			compare_buckets(&s, threshold, &lx, parent, size, mp, mtmp, nm);
+			free(mtmp);
+		}
+		free(mp);
+		free(figs);
+		free(figbits);
+		free(nfig);
+		free(names);
+		free(name_off);
 	}
 
 	/* cluster ids in order of first member: size[] now maps root -> id */

@@ -46,12 +46,15 @@ const char *claim_polarity_name(enum claim_polarity p);
  * hyphens and after the prefixes of claim-prefixes.txt, entity aliases
  * applied (each entity is one term, its canonical words joined by "_":
  * "north_korea"), synonyms mapped, stop words, frame, hedge and negation
- * words dropped, Snowball English stems, sorted (bytewise), duplicates
- * removed, separated by single spaces. May be empty.
+ * words dropped, British spellings stemmed as American ones ("fertiliser":
+ * "fertil"), the unit after a figure one term however written ("km/h",
+ * "kilometres an hour": "kmh"), Snowball English stems, sorted (bytewise),
+ * duplicates removed, separated by single spaces. May be empty.
  *
  * Returns the polarity: deny if stance is CLAIM_DENY or the text holds a
  * negation cue (one is enough: a negated denial stays deny, and double
- * negatives are not worked out); else hedge if stance is CLAIM_HEDGE or
+ * negatives are not worked out) that is no bound on a figure ("never went
+ * above 38", "no more than two tonnes" deny nothing); else hedge if stance is CLAIM_HEDGE or
  * the text holds a hedge; else assert. */
 enum claim_polarity claim_normalize(const struct claim_rules *cr, const char *text, size_t len,
 				    enum claim_polarity stance, strbuf *terms);
@@ -95,6 +98,31 @@ size_t claims_cluster(char *const *terms, const long long *article_ids, size_t n
 		      double threshold, size_t *cluster_out);
 
 #define CLAIMS_CLAIM_THRESHOLD 0.5
+
+/* What a caller may know of a claim beyond its terms. */
+struct claim_info {
+	long long source;   /* the source that makes the claim (0: none known) */
+	int polarity;       /* enum claim_polarity */
+	const char *names;  /* the terms of the claim that are names ("dana",
+			       "north_korea"), space-separated; NULL: none */
+};
+
+/* claims_cluster(), and when info is not NULL (info[0..n-1]) the joins of
+ * claims told in other words: two claims of one polarity that share a
+ * source or a figure ("38", "nine") join also when the shorter is mostly
+ * contained in the longer (three terms or more, three quarters of its own,
+ * the longer at most 2.5 times as long) or when they share four terms or
+ * more at a Jaccard similarity of 0.4, unless each names something the other
+ * does not ("it downgraded Dana Corp's debt", "it downgraded Bethlehem
+ * Steel Corp's debt"). Those candidates come from banding within one
+ * source's claims (one row a band, the source mixed into the keys) and
+ * from one bucket per figure and unit, so the cost stays near-linear.
+ *
+ * seed (may be NULL, or cluster_out itself): cluster ids (0..n-1) a
+ * claims_cluster() of the same terms and threshold gave, perhaps joined or split further by the caller;
+ * those clusters are the start, instead of clustering the terms again. */
+size_t claims_cluster_with(char *const *terms, const struct claim_info *info, const size_t *seed, size_t n,
+			   double threshold, size_t *cluster_out);
 
 /* Groups n articles into stories. article_terms[i] holds what is known of
  * article i as space-separated terms, any mix of: the terms of its claims
