@@ -3153,29 +3153,10 @@ static void outlets(struct source_table *t, const struct quote_list *ql, const s
 	}
 }
 
-/* Is name[0, n) the name of a body of workers ("Federation of Rail
- * and Transit Workers", "Dockers' Union", "Pilots Guild"): a word of it
- * "union" or a word org-kinds.txt gives that kind? */
-static int union_name(const char *name, size_t n, const struct rules *r)
-{
-	for (size_t i = 0; i < n;) {
-		while (i < n && !isalpha((unsigned char)name[i]))
-			i++;
-		size_t w = i;
-		while (i < n && isalpha((unsigned char)name[i]))
-			i++;
-		if (i == w)
-			break;
-		const char *k = rules_org_kind(r, name + w, i - w);
-		if ((i - w == 5 && !strncasecmp(name + w, "union", 5)) || (k && !strcmp(k, "union")))
-			return 1;
-	}
-	return 0;
-}
-
 /* Is name[0, n) the name of a body of the kind head[0, hl) by a word
- * org-kinds.txt gives that kind ("Quenby Athletic" for "the club")? */
-static int kind_name(const char *name, size_t n, const struct rules *r, const char *head, size_t hl)
+ * org-kinds.txt gives that kind ("Quenby Athletic" for "the club"), or,
+ * with head_too, by the head word itself ("Dockers' Union")? */
+static int kind_name(const char *name, size_t n, const struct rules *r, const char *head, size_t hl, int head_too)
 {
 	for (size_t i = 0; i < n;) {
 		while (i < n && !isalpha((unsigned char)name[i]))
@@ -3185,11 +3166,21 @@ static int kind_name(const char *name, size_t n, const struct rules *r, const ch
 			i++;
 		if (i == w)
 			break;
+		if (head_too && i - w == hl && !strncasecmp(name + w, head, hl))
+			return 1;
 		const char *k = rules_org_kind(r, name + w, i - w);
 		if (k && strlen(k) == hl && !strncasecmp(k, head, hl))
 			return 1;
 	}
 	return 0;
+}
+
+/* Is name[0, n) the name of a body of workers ("Federation of Rail
+ * and Transit Workers", "Dockers' Union", "Pilots Guild"): a word of it
+ * "union" or a word org-kinds.txt gives that kind? */
+static int union_name(const char *name, size_t n, const struct rules *r)
+{
+	return kind_name(name, n, r, "union", 5, 1);
 }
 
 /* "a spokesperson for Orrin Freight", "an official at the Harbour
@@ -3904,7 +3895,7 @@ void sources_resolve(struct source_table *t, struct quote_list *ql, struct artic
 				      !alone_in_para(seg, s, e)) ||
 				     (uni && union_name(raw + e->name0, e->name1 - e->name0, r)) ||
 				     /* ("the club": "Quenby Athletic", by org-kinds.txt) */
-				     (!uni && kind_name(raw + e->name0, e->name1 - e->name0, r, s + ms + hs, hl)) ||
+				     (!uni && kind_name(raw + e->name0, e->name1 - e->name0, r, s + ms + hs, hl, 0)) ||
 				     (paper && org_kind_name(raw + e->name0, e->name1 - e->name0, r, ORG_OUTLET))))
 					src = add_source(t, raw + e->name0, e->name1 - e->name0, NULL, 0,
 							 SK_ORGANIZATION, e->off);
