@@ -1315,8 +1315,12 @@ static int is_figure(const char *f)
 					     "sixty", "seventy", "eighty", "ninety", "hundred", "dozen", NULL };
 	if (f[0] >= '0' && f[0] <= '9')
 		return 1;
+	/* (asked of every word of every claim: the first letter before the
+	   calls, which 23 calls a word made 3% of an ingest) */
+	if (!f[0] || !strchr("otfsenhd", f[0]))
+		return 0;
 	for (int i = 0; words[i]; i++)
-		if (!strcmp(f, words[i]))
+		if (words[i][0] == f[0] && !strcmp(f, words[i]))
 			return 1;
 	return 0;
 }
