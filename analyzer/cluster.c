@@ -190,18 +190,24 @@ struct lax {
 	const size_t *name_off;
 };
 
-/* Is h one of claim b's terms? */
-static int has_term(const struct sets *s, size_t b, uint64_t h)
+/* Is h in the sorted v[0, n)? */
+static int sorted_has(const uint64_t *v, size_t n, uint64_t h)
 {
-	size_t l = s->off[b], r = s->off[b + 1];
+	size_t l = 0, r = n;
 	while (l < r) {
 		size_t m = (l + r) / 2;
-		if (s->h[m] < h)
+		if (v[m] < h)
 			l = m + 1;
 		else
 			r = m;
 	}
-	return l < s->off[b + 1] && s->h[l] == h;
+	return l < n && v[l] == h;
+}
+
+/* Is h one of claim b's terms? */
+static int has_term(const struct sets *s, size_t b, uint64_t h)
+{
+	return sorted_has(s->h + s->off[b], s->off[b + 1] - s->off[b], h);
 }
 
 /* Does claim a name something ("Dana", "Morocco") that b does not? */
@@ -251,17 +257,16 @@ static int is_figure_term(const char *p, size_t n)
 
 static int is_fig_hash(const struct lax *lx, size_t a, uint64_t h)
 {
-	if (!(lx->figbits[a] & (1ull << (h & 63))))
-		return 0;
-	size_t l = 0, r = lx->nfigs;
-	while (l < r) {
-		size_t m = (l + r) / 2;
-		if (lx->figs[m] < h)
-			l = m + 1;
-		else
-			r = m;
-	}
-	return l < lx->nfigs && lx->figs[l] == h;
+	return (lx->figbits[a] & (1ull << (h & 63))) && sorted_has(lx->figs, lx->nfigs, h);
+}
+
+/* Is h the term of a unit (unit_terms)? */
+static int is_unit_hash(const struct lax *lx, uint64_t h)
+{
+	for (size_t u = 0; u < lx->nunits; u++)
+		if (h == lx->units[u])
+			return 1;
+	return 0;
 }
 
 static int similar_lax(const struct sets *s, const struct lax *lx, size_t a, size_t b)
@@ -296,8 +301,7 @@ static int similar_lax(const struct sets *s, const struct lax *lx, size_t a, siz
 		if (x[i] == y[j]) {
 			inter++;
 			figs += is_fig_hash(lx, a, x[i]);
-			for (size_t u = 0; u < lx->nunits; u++)
-				unit |= x[i] == lx->units[u];
+			unit |= is_unit_hash(lx, x[i]);
 			i++;
 			j++;
 		} else if (x[i] < y[j]) {
@@ -329,24 +333,30 @@ static int rows_for(double threshold)
 	return r;
 }
 
+/* The next word of the space-separated list at *p (its length in *len),
+ * *p moved past it; NULL at the end. */
+static const char *next_word(const char **p, size_t *len)
+{
+	const char *w = *p;
+	while (*w == ' ')
+		w++;
+	const char *e = w;
+	while (*e && *e != ' ')
+		e++;
+	*p = e;
+	*len = (size_t)(e - w);
+	return e > w ? w : NULL;
+}
+
 /* Hashes the terms of s (separated by spaces) into buf, up to cap of
  * them; returns how many there are. */
 static size_t each_term(const char *s, uint64_t *buf, size_t cap)
 {
-	size_t n = 0;
-	for (const char *p = s ? s : ""; *p;) {
-		while (*p == ' ')
-			p++;
-		if (!*p)
-			break;
-		const char *e = p;
-		while (*e && *e != ' ')
-			e++;
+	size_t n = 0, len;
+	const char *p = s ? s : "";
+	for (const char *w; (w = next_word(&p, &len)); n++)
 		if (n < cap)
-			buf[n] = hash_term(p, (size_t)(e - p));
-		n++;
-		p = e;
-	}
+			buf[n] = hash_term(w, len);
 	return n;
 }
 
@@ -531,20 +541,16 @@ size_t claims_cluster_with(char *const *terms, const struct claim_info *info, co
 		uint32_t *nfig = xcalloc(n + 1, sizeof(*nfig));
 		size_t nf = 0, fa = 0;
 		for (size_t i = 0; i < n; i++) {
-			for (const char *p = terms[i] ? terms[i] : ""; *p;) {
-				while (*p == ' ')
-					p++;
-				const char *e = p;
-				while (*e && *e != ' ')
-					e++;
-				if (e > p && is_figure_term(p, (size_t)(e - p))) {
-					uint64_t h = hash_term(p, (size_t)(e - p));
-					ALLOC_GROW(figs, nf + 1, fa);
-					figs[nf++] = h;
-					figbits[i] |= 1ull << (h & 63);
-					nfig[i]++;
-				}
-				p = e;
+			const char *p = terms[i] ? terms[i] : "";
+			size_t len;
+			for (const char *w; (w = next_word(&p, &len));) {
+				if (!is_figure_term(w, len))
+					continue;
+				uint64_t h = hash_term(w, len);
+				ALLOC_GROW(figs, nf + 1, fa);
+				figs[nf++] = h;
+				figbits[i] |= 1ull << (h & 63);
+				nfig[i]++;
 			}
 		}
 		if (nf)
@@ -558,17 +564,11 @@ size_t claims_cluster_with(char *const *terms, const struct claim_info *info, co
 		size_t nn = 0, na = 0;
 		for (size_t i = 0; i < n; i++) {
 			name_off[i] = nn;
-			for (const char *p = info[i].names ? info[i].names : ""; *p;) {
-				while (*p == ' ')
-					p++;
-				const char *e = p;
-				while (*e && *e != ' ')
-					e++;
-				if (e > p) {
-					ALLOC_GROW(names, nn + 1, na);
-					names[nn++] = hash_term(p, (size_t)(e - p));
-				}
-				p = e;
+			const char *p = info[i].names ? info[i].names : "";
+			size_t len;
+			for (const char *w; (w = next_word(&p, &len));) {
+				ALLOC_GROW(names, nn + 1, na);
+				names[nn++] = hash_term(w, len);
 			}
 		}
 		name_off[n] = nn;
@@ -593,10 +593,7 @@ size_t claims_cluster_with(char *const *terms, const struct claim_info *info, co
 			if (!figbits[i] || s.off[i + 1] - s.off[i] < LAX_SHARED)
 				continue;
 			for (size_t u = s.off[i]; u < s.off[i + 1]; u++) {
-				int unit = 0;
-				for (size_t un = 0; un < lx.nunits; un++)
-					unit |= s.h[u] == lx.units[un];
-				if (!unit)
+				if (!is_unit_hash(&lx, s.h[u]))
 					continue;
 				for (size_t f = s.off[i]; f < s.off[i + 1]; f++) {
 					if (!is_fig_hash(&lx, i, s.h[f]))
